@@ -1,0 +1,121 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import openapiGlue from 'fastify-openapi-glue';
+import { authenticate } from './auth/authenticate.js';
+import type { HubDatabase } from './db/connection.js';
+import type { Handlers } from './http/api.js';
+import { loadContract, type Contract } from './http/contract.js';
+import { registerErrorHandling } from './http/errors.js';
+import { registerEtags } from './http/etag.js';
+import { ProblemError } from './http/problems.js';
+import { municipalityHandlers } from './orgs/municipalities.js';
+import { organizationHandlers } from './orgs/organizations.js';
+import { healthHandlers } from './system/health.js';
+import { registerPages } from './system/pages.js';
+
+export interface HubOptions {
+  database: HubDatabase;
+  /** Grants an admin key's rights, for a fresh installation (`HUB_ADMIN_TOKEN`). */
+  adminToken?: string | undefined;
+  logger?: FastifyServerOptions['logger'];
+  /** Requests per client and window; `false` turns the limit off (benchmarks). */
+  rateLimit?: { max: number; timeWindowMs: number } | false;
+  /** Largest request body in bytes. */
+  bodyLimit?: number;
+  /** Trust `X-Forwarded-For` from a load balancer, so limits apply per real client. */
+  trustProxy?: FastifyServerOptions['trustProxy'];
+}
+
+/** Log lines name the route, never the client's address or query (it may say what someone searched for). */
+const privacyPreservingSerializers = {
+  req: (request: { method: string; url: string; routeOptions?: { url?: string } }) => ({
+    method: request.method,
+    route: request.routeOptions?.url ?? request.url.split('?', 1)[0],
+  }),
+  res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+};
+
+export const defaultLoggerOptions = { level: 'info', serializers: privacyPreservingSerializers };
+
+function allHandlers(options: HubOptions, contract: Contract): Handlers {
+  const db = options.database.db;
+  return {
+    ...healthHandlers(db, contract.version),
+    ...municipalityHandlers(db),
+    ...organizationHandlers(db),
+  };
+}
+
+/** Builds the Hub: every API route comes from the contract, validated before a handler runs. */
+export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
+  const contract = loadContract();
+  const logger = options.logger === true ? defaultLoggerOptions : (options.logger ?? false);
+  const app = Fastify({
+    logger,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    // Requests still on an open connection are served while the Hub shuts down gracefully.
+    return503OnClosing: false,
+    ajv: {
+      customOptions: {
+        // Unknown fields are an error to report, not something to drop silently.
+        removeAdditional: false,
+        allErrors: true,
+        coerceTypes: 'array',
+        useDefaults: true,
+      },
+    },
+  });
+
+  registerErrorHandling(app, contract);
+  await app.register(helmet, {
+    // Widget bundles and the API are used from other sites.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  await app.register(cors, {
+    origin: '*',
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'If-None-Match', 'Idempotency-Key'],
+    exposedHeaders: ['ETag', 'Retry-After', 'Location'],
+    maxAge: 86_400,
+  });
+  if (options.rateLimit !== false) {
+    const { max, timeWindowMs } = options.rateLimit ?? { max: 600, timeWindowMs: 60_000 };
+    await app.register(rateLimit, {
+      max,
+      timeWindow: timeWindowMs,
+      errorResponseBuilder: (_request, context) =>
+        new ProblemError('rate-limited', `Too many requests from this client. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`),
+    });
+  }
+  registerEtags(app);
+
+  const handlers = allHandlers(options, contract);
+  const security = new Map(contract.operations.map((operation) => [operation.operationId, operation.security]));
+  for (const operation of contract.operations) {
+    if (!(operation.operationId in handlers)) {
+      throw new Error(`The contract's operation ${operation.operationId} has no handler.`);
+    }
+  }
+  await app.register(openapiGlue, {
+    specification: contract.document,
+    operationResolver: (operationId: string) => {
+      const requirements = security.get(operationId) ?? [];
+      const handler = handlers[operationId as keyof Handlers];
+      return {
+        handler,
+        ...(requirements.length > 0
+          ? { onRequest: authenticate(options.database.db, requirements, options.adminToken) }
+          : {}),
+      };
+    },
+  });
+  await registerPages(app, contract);
+
+  app.addHook('onClose', async () => {
+    await options.database.close();
+  });
+  return app;
+}

@@ -1,0 +1,64 @@
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { SecurityRequirement } from '../http/contract.js';
+import { ProblemError } from '../http/problems.js';
+import type { Database } from '../db/schema.js';
+import { findPrincipal, sameSecret, type Principal } from './api-keys.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+const bearer = /^Bearer\s+(\S+)$/i;
+
+function satisfies(principal: Principal, requirement: SecurityRequirement): boolean {
+  const scopes = requirement.apiKey;
+  if (!scopes) return false;
+  if (principal.kind === 'admin') return true;
+  return scopes.every((scope) => (principal.scopes as string[]).includes(scope));
+}
+
+/**
+ * An `onRequest` hook for an operation with security requirements. It runs before
+ * validation, so a caller without a valid key learns nothing about the operation's input.
+ */
+export function authenticate(
+  db: Kysely<Database>,
+  requirements: SecurityRequirement[],
+  adminToken: string | undefined,
+): (request: FastifyRequest) => Promise<void> {
+  const needed = requirements.map((requirement) => requirement.apiKey?.join(' + ')).join('" or "');
+  return async (request) => {
+    const header = request.headers.authorization;
+    if (!header) {
+      throw new ProblemError('unauthorized', 'Send an API key as "Authorization: Bearer <key>".', {
+        headers: { 'WWW-Authenticate': 'Bearer' },
+      });
+    }
+    const key = bearer.exec(header)?.[1];
+    const principal: Principal | undefined = !key
+      ? undefined
+      : adminToken && sameSecret(key, adminToken)
+        ? { kind: 'admin', keyId: null }
+        : await findPrincipal(db, key);
+    if (!principal) {
+      throw new ProblemError('unauthorized', 'The API key is not valid or was revoked.', {
+        headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+      });
+    }
+    if (!requirements.some((requirement) => satisfies(principal, requirement))) {
+      throw new ProblemError('forbidden', `This operation needs a key with the scope "${needed}".`);
+    }
+    request.principal = principal;
+  };
+}
+
+/** Organization keys act only for their own organization; admin keys for all. */
+export function assertActsFor(request: FastifyRequest, organizationId: string): void {
+  const principal = request.principal;
+  if (principal?.kind === 'admin') return;
+  if (principal?.kind === 'organization' && principal.organizationId === organizationId) return;
+  throw new ProblemError('forbidden', 'This API key belongs to another organization.');
+}

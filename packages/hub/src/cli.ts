@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import closeWithGrace from 'close-with-grace';
+import { buildApp, defaultLoggerOptions } from './app.js';
+import { apiKeyScopes, createApiKey, isApiKeyScope, type ApiKeyScope } from './auth/api-keys.js';
+import { readConfig, type HubConfig } from './config.js';
+import { openDatabase, type HubDatabase } from './db/connection.js';
+import { claimDataDir, findDataDirOwner } from './db/data-dir-lock.js';
+import { migrate } from './db/migrate.js';
+import { isEmpty, seed } from './orgs/seed/seed.js';
+
+const usage = `sr-hub – the Smart Region Hub
+
+Usage:
+  sr-hub serve [--seed-if-empty]     start the Hub (PORT, HOST, DATABASE_URL, HUB_DATA_DIR, HUB_ADMIN_TOKEN)
+  sr-hub migrate                     apply pending database migrations
+  sr-hub seed                        add the demo data (real municipalities, example organizations)
+  sr-hub create-api-key --organization <id> [--scope <scope>]... [--label <text>]
+  sr-hub create-api-key --admin [--label <text>]
+                                     create an API key; it is shown once and stored hashed
+
+Scopes: ${apiKeyScopes.join(', ')} (default for organizations: organization:write)
+Without DATABASE_URL the Hub uses embedded PGlite in HUB_DATA_DIR (default .hub-data/).`;
+
+class UsageError extends Error {}
+
+/** Opens the database for a CLI command, refusing clearly when a running Hub owns the PGlite directory. */
+async function openForCommand(config: HubConfig): Promise<HubDatabase> {
+  if (!config.databaseUrl) {
+    const owner = await findDataDirOwner(config.dataDir);
+    if (owner) {
+      throw new UsageError(
+        `A Hub is running on this data directory (${config.dataDir}, pid ${owner.pid}, port ${owner.port}).\n` +
+          'Embedded PGlite allows one process at a time: stop that Hub first, or do this through its API ' +
+          `(http://localhost:${owner.port}/docs).`,
+      );
+    }
+  }
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await migrate(database);
+  return database;
+}
+
+async function serve(config: HubConfig, seedIfEmpty: boolean): Promise<void> {
+  const database = await openForCommand(config);
+  const releaseDataDir = config.databaseUrl ? async () => {} : await claimDataDir(config.dataDir, config.port);
+  if (seedIfEmpty && (await isEmpty(database.db))) {
+    const seeded = await seed(database.db);
+    console.log(`Demo data added: ${seeded.municipalities} municipalities, ${seeded.organizations} example organizations.`);
+  }
+  const app = await buildApp({
+    database,
+    adminToken: config.adminToken,
+    logger: { ...defaultLoggerOptions, level: config.logLevel },
+    rateLimit: { max: config.rateLimitMax, timeWindowMs: 60_000 },
+    trustProxy: config.trustProxy,
+  });
+  // SIGTERM/SIGINT: stop accepting, let in-flight requests finish, then close the database.
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error');
+    else app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await releaseDataDir();
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
+  console.log(`Smart Region Hub on http://localhost:${config.port} (${where}) – API reference: http://localhost:${config.port}/docs`);
+}
+
+async function withDatabase<T>(config: HubConfig, work: (database: HubDatabase) => Promise<T>): Promise<T> {
+  const database = await openForCommand(config);
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'seed-if-empty': { type: 'boolean', default: false },
+      organization: { type: 'string' },
+      admin: { type: 'boolean', default: false },
+      scope: { type: 'string', multiple: true },
+      label: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const command = positionals[0];
+  if (values.help || !command) {
+    console.log(usage);
+    return;
+  }
+  const config = readConfig();
+  switch (command) {
+    case 'serve':
+      return serve(config, values['seed-if-empty']);
+    case 'migrate':
+      return withDatabase(config, async () => {
+        console.log('Database is up to date.');
+      });
+    case 'seed':
+      return withDatabase(config, async (database) => {
+        const seeded = await seed(database.db);
+        console.log(`Demo data: ${seeded.municipalities} municipalities, ${seeded.organizations} example organizations added.`);
+      });
+    case 'create-api-key':
+      return withDatabase(config, async (database) => {
+        const scopes = (values.scope ?? (values.admin ? ['admin'] : ['organization:write']));
+        const unknown = scopes.filter((scope) => !isApiKeyScope(scope));
+        if (unknown.length > 0) throw new UsageError(`Unknown scope ${unknown.join(', ')}. Scopes: ${apiKeyScopes.join(', ')}.`);
+        if (!values.admin && !values.organization) throw new UsageError('Name the organization (--organization <id>) or make an admin key (--admin).');
+        if (values.admin && values.organization) throw new UsageError('An admin key acts for the whole region: leave out --organization.');
+        if (values.organization) {
+          if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(values.organization)) {
+            throw new UsageError(`"${values.organization}" is not an organization id (a UUID). List them: GET /organizations.`);
+          }
+          const found = await database.db.selectFrom('organizations').select('name').where('id', '=', values.organization).executeTakeFirst();
+          if (!found) throw new UsageError(`There is no organization "${values.organization}". List them: GET /organizations.`);
+        }
+        const created = await createApiKey(database.db, {
+          organizationId: values.admin ? null : (values.organization ?? null),
+          scopes: values.admin ? ['admin'] : (scopes as ApiKeyScope[]),
+          label: values.label,
+        });
+        console.log(`API key (shown once, store it safely):\n${created.key}\n\nscopes: ${created.scopes.join(', ')}`);
+      });
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${usage}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error((error as Error).message);
+    process.exitCode = 2;
+  } else {
+    console.error(error);
+    process.exitCode = 1;
+  }
+});

@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+
+/** Settings from the environment; every one has a default that works on a laptop. */
+export interface HubConfig {
+  port: number;
+  host: string;
+  /** PostgreSQL server; embedded PGlite in `dataDir` when absent. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  adminToken: string | undefined;
+  rateLimitMax: number;
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+function integer(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, not "${raw}".`);
+  return value;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  return {
+    port: integer('PORT', 8080),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.HUB_DATA_DIR || '.hub-data'),
+    adminToken: env.HUB_ADMIN_TOKEN || undefined,
+    rateLimitMax: integer('RATE_LIMIT_MAX', 600),
+    trustProxy: env.TRUST_PROXY === 'true',
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

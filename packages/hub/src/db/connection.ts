@@ -1,0 +1,94 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+/** A plain SQL session inside one transaction, for migration scripts with many statements. */
+export interface ScriptSession {
+  exec(script: string): Promise<void>;
+  query<Row>(text: string, params?: unknown[]): Promise<Row[]>;
+}
+
+export interface HubDatabase {
+  readonly db: Kysely<Database>;
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `work` in one transaction that may execute multi-statement scripts. */
+  inScriptTransaction<T>(work: (session: ScriptSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL server (`postgres://…`). When absent, the Hub uses embedded PGlite. */
+  url?: string | undefined;
+  /** PGlite data directory; in memory when absent (tests). */
+  dataDir?: string | undefined;
+  /** Called when an idle PostgreSQL connection breaks, so the Hub can log it instead of crashing. */
+  onConnectionError?: (error: Error) => void;
+}
+
+export async function openDatabase(options: DatabaseOptions = {}): Promise<HubDatabase> {
+  return options.url ? openPostgres(options.url, options.onConnectionError) : openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<HubDatabase> {
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    extensions: { unaccent, pg_trgm },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: 'pglite',
+    inScriptTransaction: (work) =>
+      pglite.transaction((tx) =>
+        work({
+          exec: async (script) => {
+            await tx.exec(script);
+          },
+          query: async <Row>(text: string, params?: unknown[]) => (await tx.query<Row>(text, params)).rows,
+        }),
+      ),
+    close: () => db.destroy(),
+  };
+}
+
+async function openPostgres(url: string, onConnectionError?: (error: Error) => void): Promise<HubDatabase> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // Fail fast while the server is down, so clients get a 503 instead of a hanging request.
+    connectionTimeoutMillis: 3_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client that loses its server emits 'error' on the pool; unhandled it would end the process.
+  pool.on('error', (error) => onConnectionError?.(error));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    async inScriptTransaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work({
+          // Without parameters pg uses the simple protocol, which accepts many statements at once.
+          exec: async (script) => {
+            await client.query(script);
+          },
+          query: async <Row>(text: string, params?: unknown[]) =>
+            (await client.query(text, params)).rows as Row[],
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,58 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Timestamps are written by the database and read as `Date`. */
+type CreatedAt = ColumnType<Date, never, never>;
+type UpdatedAt = ColumnType<Date, never, Date>;
+
+export interface MunicipalityTable {
+  id: string;
+  name: string;
+  /** Lower-case name without accents: sorts as German phone books do (DIN 5007-1). */
+  sort_name: string;
+  official_key: string;
+  kind: 'city' | 'market' | 'municipality';
+  district: 'Stadt Würzburg' | 'Landkreis Würzburg';
+  lat: number;
+  lon: number;
+}
+
+export interface OrganizationTable {
+  id: Generated<string>;
+  name: string;
+  sort_name: string;
+  kind: string;
+  description: string | null;
+  municipality_id: string | null;
+  website: string | null;
+  email: string | null;
+  phone: string | null;
+  privacy_policy_url: string | null;
+  is_example: boolean;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ApiKeyTable {
+  id: Generated<string>;
+  /** First characters of the key, shown in listings so people can tell keys apart. */
+  prefix: string;
+  /** SHA-256 of the whole key; the key itself is never stored. */
+  hash: string;
+  organization_id: string | null;
+  scopes: string[];
+  label: string | null;
+  created_at: CreatedAt;
+  revoked_at: Date | null;
+}
+
+export interface SchemaMigrationTable {
+  name: string;
+  applied_at: CreatedAt;
+}
+
+export interface Database {
+  municipalities: MunicipalityTable;
+  organizations: OrganizationTable;
+  api_keys: ApiKeyTable;
+  schema_migrations: SchemaMigrationTable;
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+/** The contract every route is generated from; the same file the SDK types come from. */
+export const contractUrl = new URL('../../../../openapi/hub.yaml', import.meta.url);
+
+export type SecurityRequirement = Record<string, string[]>;
+
+export interface ContractOperation {
+  operationId: string;
+  method: string;
+  /** OpenAPI path template, e.g. `/organizations/{organizationId}`. */
+  path: string;
+  /** Alternatives: one of them must be met. Empty means public. */
+  security: SecurityRequirement[];
+}
+
+export interface Contract {
+  document: Record<string, unknown>;
+  text: string;
+  version: string;
+  operations: ContractOperation[];
+  /** Methods the contract allows on the path of `url`, or undefined when no path matches. */
+  allowedMethods(url: string): string[] | undefined;
+}
+
+const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+export function loadContract(): Contract {
+  const text = readFileSync(contractUrl, 'utf8');
+  const document = parse(text) as {
+    info: { version: string };
+    security?: SecurityRequirement[];
+    paths: Record<string, Record<string, { operationId: string; security?: SecurityRequirement[] }>>;
+  };
+  const operations: ContractOperation[] = [];
+  const matchers: { pattern: RegExp; methods: string[] }[] = [];
+  for (const [path, item] of Object.entries(document.paths)) {
+    const methods: string[] = [];
+    for (const [method, operation] of Object.entries(item)) {
+      if (!httpMethods.includes(method)) continue;
+      methods.push(method.toUpperCase());
+      operations.push({
+        operationId: operation.operationId,
+        method: method.toUpperCase(),
+        path,
+        security: operation.security ?? document.security ?? [],
+      });
+    }
+    if (methods.includes('GET')) methods.push('HEAD');
+    const pattern = new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    matchers.push({ pattern, methods });
+  }
+  return {
+    document,
+    text,
+    version: document.info.version,
+    operations,
+    allowedMethods(url) {
+      const path = url.split('?', 1)[0] ?? url;
+      return matchers.find((matcher) => matcher.pattern.test(path))?.methods;
+    },
+  };
+}

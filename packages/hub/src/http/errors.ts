@@ -1,0 +1,92 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { Contract } from './contract.js';
+import { problemContentType, ProblemError, type FieldError, type Problem } from './problems.js';
+
+/** Error codes of pg, PGlite and Node's sockets that mean "the database is not reachable". */
+const unavailableCodes = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN',
+  '57P01', '57P02', '57P03', // admin/crash shutdown, cannot connect now
+  '08000', '08001', '08003', '08004', '08006', // connection exceptions
+]);
+const unavailableMessages = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|PGlite is closed/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return (typeof code === 'string' && unavailableCodes.has(code)) || unavailableMessages.test(error.message);
+}
+
+const validationPlace: Record<string, string> = {
+  body: 'body',
+  querystring: 'query',
+  params: 'path',
+  headers: 'header',
+};
+
+function fieldErrors(error: FastifyError): FieldError[] {
+  const place = validationPlace[error.validationContext ?? 'body'] ?? 'body';
+  return (error.validation ?? []).map((issue) => {
+    const params = issue.params as { missingProperty?: string; additionalProperty?: string };
+    const field = params.missingProperty ?? params.additionalProperty;
+    const pointer = `/${place}${issue.instancePath}${field ? `/${field}` : ''}`;
+    const reason = params.additionalProperty ? 'is not a known field' : (issue.message ?? 'is not valid');
+    return { pointer, reason };
+  });
+}
+
+/** Maps any error to a problem. Only unexpected errors become 500s, and they say nothing internal. */
+export function toProblem(error: FastifyError | ProblemError | Error): { problem: Problem; headers: Record<string, string> } {
+  if (error instanceof ProblemError) return { problem: error.problem, headers: error.headers };
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation) {
+    const errors = fieldErrors(fastifyError);
+    const detail = errors.map((entry) => `${entry.pointer} ${entry.reason}`).join('; ');
+    const type = fastifyError.validationContext === 'body' ? 'validation-failed' : 'invalid-request';
+    return toProblem(new ProblemError(type, detail, { errors }));
+  }
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return toProblem(new ProblemError('payload-too-large', 'The request body is larger than this operation accepts.'));
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return toProblem(new ProblemError('unsupported-media-type', 'Send the body with a content type this operation accepts (application/json).'));
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return toProblem(new ProblemError('invalid-request', 'The body is empty but the content type says JSON.'));
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return toProblem(new ProblemError('invalid-request', 'The body is not valid JSON.'));
+  }
+  if (isDatabaseUnavailable(error)) {
+    return toProblem(new ProblemError('service-unavailable', 'The database does not answer. Try again shortly.', { headers: { 'Retry-After': '5' } }));
+  }
+  const status = fastifyError.statusCode;
+  if (status !== undefined && status >= 400 && status < 500) {
+    // Fastify's own client errors (malformed URL, bad JSON syntax, …): their message is safe to show.
+    const type = status === 404 ? 'not-found' : status === 413 ? 'payload-too-large' : status === 415 ? 'unsupported-media-type' : 'invalid-request';
+    return toProblem(new ProblemError(type, fastifyError.message));
+  }
+  return toProblem(new ProblemError('internal-error', 'The error was logged. Please try again later.'));
+}
+
+function send(reply: FastifyReply, problem: Problem, headers: Record<string, string>): FastifyReply {
+  return reply.code(problem.status).headers(headers).type(problemContentType).send(problem);
+}
+
+export function registerErrorHandling(app: FastifyInstance, contract: Contract): void {
+  app.setErrorHandler((error, request, reply) => {
+    const { problem, headers } = toProblem(error as FastifyError);
+    if (problem.status >= 500) {
+      // Only the error: request bodies may hold personal data and never go to the log.
+      request.log.error({ err: error }, 'request failed');
+    }
+    return send(reply, problem, headers);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const allowed = contract.allowedMethods(request.url);
+    if (allowed) {
+      const detail = `${request.method} is not allowed on this path. Allowed: ${allowed.join(', ')}.`;
+      return send(reply, new ProblemError('method-not-allowed', detail).problem, { Allow: allowed.join(', ') });
+    }
+    const path = request.url.split('?', 1)[0];
+    return send(reply, new ProblemError('not-found', `There is nothing at ${path}.`).problem, {});
+  });
+}

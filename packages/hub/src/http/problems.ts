@@ -1,0 +1,60 @@
+/**
+ * RFC 9457 problem details. `type` values are stable: clients (the SDK, the widgets)
+ * branch on them, people read `title` and `detail`.
+ */
+export interface FieldError {
+  /** Where the error is, e.g. `/body/name` or `/query/limit`. */
+  pointer: string;
+  reason: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: FieldError[];
+}
+
+export const problemTypes = {
+  'invalid-request': { status: 400, title: 'The request is not valid.' },
+  unauthorized: { status: 401, title: 'An API key is needed.' },
+  forbidden: { status: 403, title: 'This API key may not do this.' },
+  'not-found': { status: 404, title: 'Not found.' },
+  'method-not-allowed': { status: 405, title: 'This method is not allowed here.' },
+  'not-acceptable': { status: 406, title: 'The requested representation is not available.' },
+  conflict: { status: 409, title: 'The request conflicts with the current state.' },
+  'payload-too-large': { status: 413, title: 'The request body is too large.' },
+  'unsupported-media-type': { status: 415, title: 'The content type is not supported.' },
+  'validation-failed': { status: 422, title: 'The content is not valid.' },
+  'rate-limited': { status: 429, title: 'Too many requests.' },
+  'internal-error': { status: 500, title: 'Something went wrong in the Hub.' },
+  'service-unavailable': { status: 503, title: 'The Hub is temporarily unavailable.' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemType = keyof typeof problemTypes;
+
+/** An error a handler throws to answer with a problem; anything else becomes a 500. */
+export class ProblemError extends Error {
+  readonly problem: Problem;
+  readonly headers: Record<string, string>;
+
+  constructor(type: ProblemType, detail?: string, options: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+    super(detail ?? problemTypes[type].title);
+    this.name = 'ProblemError';
+    this.problem = {
+      type: `/problems/${type}`,
+      title: problemTypes[type].title,
+      status: problemTypes[type].status,
+      ...(detail ? { detail } : {}),
+      ...(options.errors ? { errors: options.errors } : {}),
+    };
+    this.headers = options.headers ?? {};
+  }
+
+  get statusCode(): number {
+    return this.problem.status;
+  }
+}
+
+export const problemContentType = 'application/problem+json; charset=utf-8';

@@ -1,0 +1,122 @@
+import type { Kysely, Selectable, Updateable } from 'kysely';
+import { assertActsFor } from '../auth/authenticate.js';
+import type { Database, OrganizationTable } from '../db/schema.js';
+import type { OperationHandler, Schemas } from '../http/api.js';
+import { decodeCursor, toPage } from '../http/cursor.js';
+import { ProblemError } from '../http/problems.js';
+import { escapeLike, searchSpellings, sortKey } from '../http/text.js';
+
+const DEFAULT_LIMIT = 20;
+
+export function toOrganization(row: Selectable<OrganizationTable>): Schemas['Organization'] {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind as Schemas['OrganizationKind'],
+    description: row.description,
+    municipalityId: row.municipality_id,
+    website: row.website,
+    email: row.email,
+    phone: row.phone,
+    privacyPolicyUrl: row.privacy_policy_url,
+    isExample: row.is_example,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+type OrganizationFields = Partial<Schemas['OrganizationInput']>;
+
+/** Maps API fields to columns; only the fields present are set, so it serves create and patch. */
+function toColumns(fields: OrganizationFields): Updateable<OrganizationTable> {
+  const columns: Updateable<OrganizationTable> = {};
+  if (fields.name !== undefined) {
+    columns.name = fields.name;
+    columns.sort_name = sortKey(fields.name);
+  }
+  if (fields.kind !== undefined) columns.kind = fields.kind;
+  if (fields.description !== undefined) columns.description = fields.description;
+  if (fields.municipalityId !== undefined) columns.municipality_id = fields.municipalityId;
+  if (fields.website !== undefined) columns.website = fields.website;
+  if (fields.email !== undefined) columns.email = fields.email;
+  if (fields.phone !== undefined) columns.phone = fields.phone;
+  if (fields.privacyPolicyUrl !== undefined) columns.privacy_policy_url = fields.privacyPolicyUrl;
+  if (fields.isExample !== undefined) columns.is_example = fields.isExample;
+  return columns;
+}
+
+async function assertMunicipalityExists(db: Kysely<Database>, municipalityId: string | null | undefined): Promise<void> {
+  if (!municipalityId) return;
+  const found = await db.selectFrom('municipalities').select('id').where('id', '=', municipalityId).executeTakeFirst();
+  if (!found) {
+    throw new ProblemError('validation-failed', `There is no municipality "${municipalityId}".`, {
+      errors: [{ pointer: '/body/municipalityId', reason: 'is not a known municipality' }],
+    });
+  }
+}
+
+export function organizationHandlers(db: Kysely<Database>): {
+  listOrganizations: OperationHandler<'listOrganizations'>;
+  getOrganization: OperationHandler<'getOrganization'>;
+  createOrganization: OperationHandler<'createOrganization'>;
+  updateOrganization: OperationHandler<'updateOrganization'>;
+} {
+  return {
+    async listOrganizations(request) {
+      const { q, kind, municipality, cursor } = request.query;
+      const limit = request.query.limit ?? DEFAULT_LIMIT;
+      const after = decodeCursor(cursor, 2);
+      let query = db.selectFrom('organizations').selectAll();
+      if (q) {
+        const spellings = searchSpellings(q).map((spelling) => `%${escapeLike(spelling)}%`);
+        query = query.where((eb) => eb.or(spellings.map((pattern) => eb('sort_name', 'like', pattern))));
+      }
+      if (kind) query = query.where('kind', '=', kind);
+      if (municipality) query = query.where('municipality_id', '=', municipality);
+      if (after) {
+        const [sortName, id] = after as [string, string];
+        query = query.where((eb) =>
+          eb.or([eb('sort_name', '>', sortName), eb.and([eb('sort_name', '=', sortName), eb('id', '>', id)])]),
+        );
+      }
+      const rows = await query.orderBy('sort_name').orderBy('id').limit(limit + 1).execute();
+      return toPage(rows, limit, (row) => [row.sort_name, row.id], toOrganization);
+    },
+
+    async getOrganization(request) {
+      const row = await db
+        .selectFrom('organizations')
+        .selectAll()
+        .where('id', '=', request.params.organizationId)
+        .executeTakeFirst();
+      if (!row) throw new ProblemError('not-found', `There is no organization "${request.params.organizationId}".`);
+      return toOrganization(row);
+    },
+
+    async createOrganization(request, reply) {
+      await assertMunicipalityExists(db, request.body.municipalityId);
+      const columns = toColumns(request.body);
+      const row = await db
+        .insertInto('organizations')
+        .values({ ...columns, name: request.body.name, sort_name: sortKey(request.body.name), kind: request.body.kind })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      reply.code(201).header('Location', `/organizations/${row.id}`);
+      return toOrganization(row);
+    },
+
+    async updateOrganization(request) {
+      const { organizationId } = request.params;
+      assertActsFor(request, organizationId);
+      await assertMunicipalityExists(db, request.body.municipalityId);
+      const row = await db
+        .updateTable('organizations')
+        .set({ ...toColumns(request.body), updated_at: new Date() })
+        .where('id', '=', organizationId)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw new ProblemError('not-found', `There is no organization "${organizationId}".`);
+      return toOrganization(row);
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Schemas } from '../../http/api.js';
+import { sortKey } from '../../http/text.js';
+import { exampleOrganizations } from './example-organizations.js';
+
+/** The real municipalities of the city and county of Würzburg, with official keys. */
+export async function loadMunicipalities(): Promise<Schemas['Municipality'][]> {
+  return JSON.parse(await readFile(new URL('./municipalities.json', import.meta.url), 'utf8')) as Schemas['Municipality'][];
+}
+
+export interface SeedResult {
+  municipalities: number;
+  organizations: number;
+}
+
+/**
+ * Demo data. Safe to run again: municipalities are updated in place, and example
+ * organizations are only added when none exist yet.
+ */
+export async function seed(db: Kysely<Database>): Promise<SeedResult> {
+  const municipalities = await loadMunicipalities();
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('municipalities')
+      .values(
+        municipalities.map((municipality) => ({
+          id: municipality.id,
+          name: municipality.name,
+          sort_name: sortKey(municipality.name),
+          official_key: municipality.officialKey,
+          kind: municipality.kind,
+          district: municipality.district,
+          lat: municipality.center.lat,
+          lon: municipality.center.lon,
+        })),
+      )
+      .onConflict((conflict) =>
+        conflict.column('id').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          sort_name: eb.ref('excluded.sort_name'),
+          official_key: eb.ref('excluded.official_key'),
+          kind: eb.ref('excluded.kind'),
+          district: eb.ref('excluded.district'),
+          lat: eb.ref('excluded.lat'),
+          lon: eb.ref('excluded.lon'),
+        })),
+      )
+      .execute();
+
+    const existing = await trx.selectFrom('organizations').select('id').where('is_example', '=', true).limit(1).execute();
+    let organizations = 0;
+    if (existing.length === 0) {
+      const rows = exampleOrganizations.map((organization) => ({
+        name: organization.name,
+        sort_name: sortKey(organization.name),
+        kind: organization.kind,
+        description: organization.description ?? null,
+        municipality_id: organization.municipalityId ?? null,
+        website: organization.website ?? null,
+        email: organization.email ?? null,
+        phone: organization.phone ?? null,
+        privacy_policy_url: organization.privacyPolicyUrl ?? null,
+        is_example: true,
+      }));
+      const inserted = await trx.insertInto('organizations').values(rows).executeTakeFirst();
+      organizations = Number(inserted.numInsertedOrUpdatedRows ?? 0);
+    }
+    return { municipalities: municipalities.length, organizations };
+  });
+}
+
+/** True when the database has no municipalities yet: a fresh installation. */
+export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('municipalities').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+const cli = new URL('../src/cli.ts', import.meta.url).pathname;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The CLI as a user runs it, on embedded PGlite in its own data directory. */
+function sr(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const { DATABASE_URL: _serverMode, ...rest } = process.env;
+  return spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+    env: { ...rest, ...env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+async function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string; err: string }> {
+  const child = sr(args, env);
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (chunk) => (out += chunk));
+  child.stderr?.on('data', (chunk) => (err += chunk));
+  const [code] = await once(child, 'exit');
+  return { code, out, err };
+}
+
+async function serve(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = sr(['serve', '--seed-if-empty'], env);
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('Smart Region Hub on')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+  });
+  return child;
+}
+
+describe('sr-hub CLI on embedded PGlite', () => {
+  let dataDir: string;
+  let env: NodeJS.ProcessEnv;
+  let base: string;
+
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'sr-hub-'));
+    const port = await freePort();
+    env = { HUB_DATA_DIR: dataDir, PORT: String(port), HUB_ADMIN_TOKEN: 'test-admin-token-0123456789' };
+    base = `http://127.0.0.1:${port}`;
+  });
+  after(() => rm(dataDir, { recursive: true, force: true }));
+
+  test('seed, refuse bad input, serve, refuse a second process, shut down gracefully, keep the data', async () => {
+    const seeded = await run(['seed'], env);
+    assert.equal(seeded.code, 0, seeded.err);
+    assert.match(seeded.out, /53 municipalities, 10 example organizations/);
+
+    const badKey = await run(['create-api-key', '--organization', 'verein'], env);
+    assert.equal(badKey.code, 2);
+    assert.match(badKey.err, /not an organization id/);
+    const badScope = await run(['create-api-key', '--admin', '--scope', 'everything'], env);
+    assert.equal(badScope.code, 2);
+    assert.match(badScope.err, /Unknown scope everything/);
+
+    const hub = await serve(env);
+    try {
+      const health = await (await fetch(`${base}/health`)).json();
+      assert.equal(health.status, 'ok');
+      const docs = await fetch(`${base}/docs`);
+      assert.match(await docs.text(), /redoc/);
+      assert.match(docs.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+      assert.match(await (await fetch(`${base}/openapi.yaml`)).text(), /^openapi: 3\.1/);
+
+      const busy = await run(['migrate'], env);
+      assert.equal(busy.code, 2);
+      assert.match(busy.err, /A Hub is running on this data directory/);
+
+      // A request in flight when SIGTERM arrives is still answered, then the Hub exits cleanly.
+      const body = JSON.stringify({ name: 'Verein während des Herunterfahrens', kind: 'club' });
+      const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(`${base}/organizations`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${env.HUB_ADMIN_TOKEN}` },
+        }, (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        });
+        req.on('error', reject);
+        req.write(body.slice(0, 10));
+        setTimeout(() => {
+          hub.kill('SIGTERM');
+          setTimeout(() => req.end(body.slice(10)), 300);
+        }, 200);
+      });
+      const response = await answered;
+      assert.equal(response.status, 201, response.body);
+      const [code] = await once(hub, 'exit');
+      assert.equal(code, 0);
+      await assert.rejects(stat(join(dataDir, 'hub.lock')), 'the lock is released');
+
+      const again = await serve(env);
+      try {
+        const created = JSON.parse(response.body);
+        const fetched = await (await fetch(`${base}/organizations/${created.id}`)).json();
+        assert.equal(fetched.name, 'Verein während des Herunterfahrens');
+      } finally {
+        again.kill('SIGTERM');
+        await once(again, 'exit');
+      }
+    } finally {
+      if (hub.exitCode === null) hub.kill('SIGKILL');
+    }
+  });
+});

@@ -1,0 +1,18 @@
+import assert from 'node:assert/strict';
+
+/** Asserts a problem+json answer with the given status and type, and returns its body. */
+export async function expectProblem(
+  response: Response,
+  status: number,
+  type: string,
+): Promise<{ type: string; title: string; status: number; detail?: string; errors?: { pointer: string; reason: string }[] }> {
+  const text = await response.text();
+  assert.equal(response.status, status, `expected ${status}, got ${response.status}: ${text}`);
+  assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
+  const problem = JSON.parse(text);
+  assert.equal(problem.type, `/problems/${type}`);
+  assert.equal(problem.status, status);
+  assert.ok(problem.title.length > 0);
+  assert.doesNotMatch(text, /at .*\.(ts|js):\d+/, 'no stack trace reaches the client');
+  return problem;
+}
