@@ -8,8 +8,10 @@ import type { HubDatabase } from './db/connection.js';
 import type { Handlers } from './http/api.js';
 import { loadContract, type Contract } from './http/contract.js';
 import { registerErrorHandling } from './http/errors.js';
+import { registerBodyParsers, requireContentType } from './http/body.js';
 import { registerEtags } from './http/etag.js';
 import { ProblemError } from './http/problems.js';
+import { registerValidation } from './http/validation.js';
 import { municipalityHandlers } from './orgs/municipalities.js';
 import { organizationHandlers } from './orgs/organizations.js';
 import { healthHandlers } from './system/health.js';
@@ -58,18 +60,11 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
     // Requests still on an open connection are served while the Hub shuts down gracefully.
     return503OnClosing: false,
-    ajv: {
-      customOptions: {
-        // Unknown fields are an error to report, not something to drop silently.
-        removeAdditional: false,
-        allErrors: true,
-        coerceTypes: 'array',
-        useDefaults: true,
-      },
-    },
   });
 
   registerErrorHandling(app, contract);
+  registerValidation(app);
+  registerBodyParsers(app);
   await app.register(helmet, {
     // Widget bundles and the API are used from other sites.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
@@ -93,22 +88,18 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   registerEtags(app);
 
   const handlers = allHandlers(options, contract);
-  const security = new Map(contract.operations.map((operation) => [operation.operationId, operation.security]));
-  for (const operation of contract.operations) {
-    if (!(operation.operationId in handlers)) {
-      throw new Error(`The contract's operation ${operation.operationId} has no handler.`);
-    }
+  const operations = new Map(contract.operations.map((operation) => [operation.operationId, operation]));
+  for (const operationId of operations.keys()) {
+    if (!(operationId in handlers)) throw new Error(`The contract's operation ${operationId} has no handler.`);
   }
   await app.register(openapiGlue, {
     specification: contract.document,
     operationResolver: (operationId: string) => {
-      const requirements = security.get(operationId) ?? [];
-      const handler = handlers[operationId as keyof Handlers];
+      const { security, bodyTypes } = operations.get(operationId)!;
       return {
-        handler,
-        ...(requirements.length > 0
-          ? { onRequest: authenticate(options.database.db, requirements, options.adminToken) }
-          : {}),
+        handler: handlers[operationId as keyof Handlers],
+        ...(security.length > 0 ? { onRequest: authenticate(options.database.db, security, options.adminToken) } : {}),
+        ...(bodyTypes.length > 0 ? { preValidation: requireContentType(bodyTypes) } : {}),
       };
     },
   });

@@ -13,6 +13,8 @@ export interface ContractOperation {
   path: string;
   /** Alternatives: one of them must be met. Empty means public. */
   security: SecurityRequirement[];
+  /** Media types the request body may have; empty when the operation takes no body. */
+  bodyTypes: string[];
 }
 
 export interface Contract {
@@ -31,7 +33,7 @@ export function loadContract(): Contract {
   const document = parse(text) as {
     info: { version: string };
     security?: SecurityRequirement[];
-    paths: Record<string, Record<string, { operationId: string; security?: SecurityRequirement[] }>>;
+    paths: Record<string, Record<string, { operationId: string; security?: SecurityRequirement[]; requestBody?: { content: Record<string, unknown> } }>>;
   };
   const operations: ContractOperation[] = [];
   const matchers: { pattern: RegExp; methods: string[] }[] = [];
@@ -45,6 +47,7 @@ export function loadContract(): Contract {
         method: method.toUpperCase(),
         path,
         security: operation.security ?? document.security ?? [],
+        bodyTypes: Object.keys(operation.requestBody?.content ?? {}),
       });
     }
     if (methods.includes('GET')) methods.push('HEAD');

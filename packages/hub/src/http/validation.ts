@@ -1,0 +1,29 @@
+import type { FastifyInstance, FastifySchema } from 'fastify';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+/**
+ * OpenAPI 3.1 schemas are JSON Schema 2020-12, so requests are validated with Ajv's 2020 dialect.
+ * Query, path and header values arrive as text and are coerced to the contract's types;
+ * bodies are JSON and are not: `"name": 42` is an error to report, not a name "42".
+ */
+function createAjv(coerce: boolean): Ajv2020 {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    coerceTypes: coerce ? 'array' : false,
+    useDefaults: true,
+    removeAdditional: false,
+    // OpenAPI adds annotation keywords JSON Schema does not know (e.g. `example`).
+    strict: false,
+  });
+  addFormats.default(ajv);
+  return ajv;
+}
+
+export function registerValidation(app: FastifyInstance): void {
+  const forText = createAjv(true);
+  const forBody = createAjv(false);
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? forBody : forText).compile(schema as FastifySchema & object),
+  );
+}
