@@ -2,7 +2,7 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import openapiGlue from 'fastify-openapi-glue';
+import openapiGlue, { type FastifyOpenapiGlueOptions } from 'fastify-openapi-glue';
 import { authenticate } from './auth/authenticate.js';
 import type { HubDatabase } from './db/connection.js';
 import type { Handlers } from './http/api.js';
@@ -94,14 +94,16 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   }
   await app.register(openapiGlue, {
     specification: contract.document,
-    operationResolver: (operationId: string) => {
+    // The generator spreads what the resolver returns into its route options, so handler and
+    // hooks suffice; its type asks for whole route options.
+    operationResolver: ((operationId: string) => {
       const { security, bodyTypes } = operations.get(operationId)!;
       return {
         handler: handlers[operationId as keyof Handlers],
         ...(security.length > 0 ? { onRequest: authenticate(options.database.db, security, options.adminToken) } : {}),
         ...(bodyTypes.length > 0 ? { preValidation: requireContentType(bodyTypes) } : {}),
       };
-    },
+    }) as unknown as FastifyOpenapiGlueOptions['operationResolver'],
   });
   await registerPages(app, contract);
 

@@ -22,7 +22,7 @@ describe('municipalities', () => {
     const items: Municipality[] = [];
     let cursor: string | null = null;
     do {
-      const response = await fetch(`${hub.baseUrl}/municipalities?limit=7${query}${cursor ? `&cursor=${cursor}` : ''}`);
+      const response: Response = await fetch(`${hub.baseUrl}/municipalities?limit=7${query}${cursor ? `&cursor=${cursor}` : ''}`);
       assert.equal(response.status, 200);
       const page = (await response.json()) as { items: Municipality[]; nextCursor: string | null };
       items.push(...page.items);

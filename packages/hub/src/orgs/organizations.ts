@@ -95,10 +95,10 @@ export function organizationHandlers(db: Kysely<Database>): {
 
     async createOrganization(request, reply) {
       await assertMunicipalityExists(db, request.body.municipalityId);
-      const columns = toColumns(request.body);
+      const { name, kind, isExample } = request.body;
       const row = await db
         .insertInto('organizations')
-        .values({ ...columns, name: request.body.name, sort_name: sortKey(request.body.name), kind: request.body.kind })
+        .values({ ...toColumns(request.body), name, sort_name: sortKey(name), kind, is_example: isExample ?? false })
         .returningAll()
         .executeTakeFirstOrThrow();
       reply.code(201).header('Location', `/organizations/${row.id}`);

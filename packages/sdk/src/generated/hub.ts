@@ -227,7 +227,7 @@ export interface components {
             phone?: string | null;
             privacyPolicyUrl?: components["schemas"]["HttpUrlOrNull"];
             /** @default false */
-            isExample: boolean;
+            isExample?: boolean;
         };
         OrganizationPatch: {
             name?: string;
