@@ -20,7 +20,8 @@ async function freePort(): Promise<number> {
 
 /** The CLI as a user runs it, on embedded PGlite in its own data directory. */
 function sr(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const { DATABASE_URL: _serverMode, ...rest } = process.env;
+  // Not the test runner's context either: a child that inherits it reports to the runner instead of running.
+  const { DATABASE_URL: _serverMode, NODE_TEST_CONTEXT: _runner, ...rest } = process.env;
   return spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
     env: { ...rest, ...env, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -50,7 +50,11 @@ async function openPglite(dataDir: string | undefined): Promise<HubDatabase> {
           query: async <Row>(text: string, params?: unknown[]) => (await tx.query<Row>(text, params)).rows,
         }),
       ),
-    close: () => db.destroy(),
+    async close() {
+      await db.destroy();
+      // Kysely closes PGlite only if it ran a query itself; migrations may have been all there was.
+      if (!pglite.closed) await pglite.close();
+    },
   };
 }
 
