@@ -66,8 +66,11 @@ async function openPostgres(url: string, onConnectionError?: (error: Error) => v
     connectionTimeoutMillis: 3_000,
     idleTimeoutMillis: 30_000,
   });
-  // An idle client that loses its server emits 'error' on the pool; unhandled it would end the process.
-  pool.on('error', (error) => onConnectionError?.(error));
+  // A connection that loses its server emits 'error' — on the pool while idle, on the client while
+  // checked out. Unhandled, either would end the process; the failed query still rejects (→ 503).
+  const report = (error: Error) => onConnectionError?.(error);
+  pool.on('error', report);
+  pool.on('connect', (client) => client.on('error', report));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
