@@ -1,0 +1,57 @@
+import { LitElement, type PropertyDeclarations } from 'lit';
+import { defaultTimeZone, isTimeZone } from './format.js';
+import { allLocales } from '../generated/locale-codes.js';
+import { resolveLocale, supportedLocale, type Locale } from './i18n.js';
+import { warnOnce } from './warnings.js';
+
+/**
+ * What `<sr-hub>` and every widget share: the language from `lang`, the time zone from
+ * `time-zone`, and one console warning per wrong attribute value.
+ */
+export class SrBaseElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    timeZone: { attribute: 'time-zone' },
+  };
+
+  /** IANA time zone for dates and times, e.g. `Europe/Vienna`; `Europe/Berlin` when unset. */
+  declare timeZone: string | undefined;
+
+  /**
+   * `lang` is HTMLElement's own property: it is observed here rather than declared as a Lit
+   * property, which would replace the native accessor (and turn a removed attribute into "null").
+   */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  /**
+   * The language this element speaks: its own `lang`, else the closest one up to `<html>`, else
+   * German. A language without a translation falls back to German too; set on the element
+   * itself, that is a mistake worth a warning.
+   */
+  protected resolveLocale(): Locale {
+    const own = this.getAttribute('lang');
+    if (own && !supportedLocale(own)) this.warn(`lang="${own}" is not a supported language (${allLocales.join(', ')}); showing German.`);
+    return resolveLocale(this);
+  }
+
+  /** The element's own valid `time-zone`, else `inherited`, else `Europe/Berlin`. */
+  protected resolveTimeZone(inherited: string = defaultTimeZone): string {
+    const own = this.timeZone?.trim();
+    if (!own) return inherited;
+    if (isTimeZone(own)) return own;
+    this.warn(`time-zone="${own}" is not an IANA time zone (e.g. time-zone="Europe/Berlin"); using ${inherited}.`);
+    return inherited;
+  }
+
+  /** One clear warning for the page's developer, never repeated for this element. */
+  protected warn(message: string): void {
+    warnOnce(this, message);
+  }
+
+}

@@ -1,0 +1,53 @@
+import { expect } from '@open-wc/testing';
+import { formats, isTimeZone } from './format.js';
+
+// 2026-07-01 is summer time in Berlin (UTC+2), 2026-01-15 winter time (UTC+1).
+const summerNoonUtc = new Date('2026-07-01T10:00:00Z');
+const winterNoonUtc = new Date('2026-01-15T10:00:00Z');
+
+describe('formats', () => {
+  it('shows times in Europe/Berlin by default, summer and winter time included', () => {
+    expect(formats('de').time(summerNoonUtc)).to.equal('12:00');
+    expect(formats('de').time(winterNoonUtc)).to.equal('11:00');
+  });
+
+  it('shows times in another time zone when one is set', () => {
+    expect(formats('de', 'Europe/London').time(summerNoonUtc)).to.equal('11:00');
+  });
+
+  it('writes dates the way German and English readers do', () => {
+    expect(formats('de').date(summerNoonUtc)).to.equal('01.07.2026');
+    expect(formats('en').date(summerNoonUtc)).to.equal('Jul 1, 2026');
+    expect(formats('de').date(summerNoonUtc, { weekday: 'long', day: 'numeric', month: 'long' })).to.equal('Mittwoch, 1. Juli');
+    expect(formats('de').dateTime(summerNoonUtc)).to.equal('01.07.2026, 12:00');
+  });
+
+  it('writes the shared parts of a date range once', () => {
+    const end = new Date('2026-07-01T14:30:00Z');
+    expect(formats('de').dateRange(summerNoonUtc, end)).to.equal('01.07.2026, 12:00–16:30 Uhr');
+    const days = formats('de').dateRange(summerNoonUtc, new Date('2026-07-03T10:00:00Z'), { dateStyle: 'long' });
+    expect(days).to.equal('1.–3. Juli 2026');
+  });
+
+  it('writes numbers with the reader’s separators', () => {
+    expect(formats('de').number(1234.5)).to.equal('1.234,5');
+    expect(formats('en').number(1234.5)).to.equal('1,234.5');
+    // A no-break space between number and sign, as German typography wants.
+    expect(formats('de').number(0.42, { style: 'percent' })).to.equal('42\u00a0%');
+  });
+
+  it('tells relative times in the largest fitting unit', () => {
+    const now = new Date('2026-07-01T10:00:00Z');
+    const later = (seconds: number) => new Date(now.getTime() + seconds * 1000);
+    expect(formats('de').relative(later(-300), now)).to.equal('vor 5 Minuten');
+    expect(formats('de').relative(later(30), now)).to.equal('in 30 Sekunden');
+    expect(formats('de').relative(later(24 * 3600), now)).to.equal('morgen');
+    expect(formats('en').relative(later(-2 * 3600), now)).to.equal('2 hours ago');
+    expect(formats('de').relative(now, now)).to.equal('jetzt');
+  });
+
+  it('knows which time zones exist', () => {
+    expect(isTimeZone('Europe/Berlin')).to.equal(true);
+    expect(isTimeZone('Mars/Olympus_Mons')).to.equal(false);
+  });
+});

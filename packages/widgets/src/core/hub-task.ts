@@ -1,0 +1,151 @@
+import { msg, str } from '@lit/localize';
+import { initialState, Task, TaskStatus } from '@lit/task';
+import type { HubClient } from '@smart-region/sdk';
+import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { configErrorMessage, developerMessage, errorMessage, isAbort } from './errors.js';
+import type { Formats } from './format.js';
+import { emptyState, errorState, skeletonState, staleNotice } from './states.js';
+
+/** How a widget reaches the Hub right now. */
+export type Connection =
+  | { status: 'ready'; client: HubClient; hubUrl: string | undefined }
+  /** Inside an `<sr-hub>` that is not defined yet: loading, not an error. */
+  | { status: 'waiting' }
+  /** `hub-url` missing or invalid; a console warning said which. */
+  | { status: 'misconfigured' };
+
+/** What the task needs from its widget, given as functions because they change with every update. */
+export interface HubTaskWidget {
+  connection(): Connection;
+  format(): Formats;
+  warn(message: string): void;
+}
+
+export interface HubTaskOptions<Args extends readonly unknown[], Value> {
+  /** The values the request depends on: a change starts a new request and aborts the running one. */
+  args: () => Args;
+  /** Loads the data. Pass `signal` to every SDK call so an outdated request stops at once. */
+  fetch: (client: HubClient, args: Args, signal: AbortSignal) => Promise<Value>;
+  /** Whether there is nothing to show; by default an empty array or a page with no `items`. */
+  isEmpty?: (value: Value) => boolean;
+}
+
+export interface HubTaskView<Value> {
+  /** The content's layout with placeholders (`skeletonText`), so nothing moves when data arrives. */
+  skeleton: () => TemplateResult;
+  /** The content. */
+  complete: (value: Value) => unknown;
+  /** What to say when there is nothing to show; a generic sentence by default. */
+  emptyText?: string;
+}
+
+function hasNoItems(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  const items = (value as { items?: unknown } | null)?.items;
+  return Array.isArray(items) && items.length === 0;
+}
+
+/**
+ * Loads a widget's data from the Hub with `@lit/task` and shows every state of it the same way
+ * in all widgets: a skeleton while loading, an error with retry, an empty state, and the last
+ * data with a notice when the reader went offline or a refresh failed.
+ *
+ * Requests are aborted when their arguments change (by `@lit/task`) and when the widget leaves
+ * the page (here); a widget that comes back loads again. Back online, a failed load is retried.
+ */
+export class HubTask<Args extends readonly unknown[], Value> implements ReactiveController {
+  private readonly task: Task<readonly [HubClient | undefined, ...Args], Value>;
+  private readonly isEmpty: (value: Value) => boolean;
+  /** The last data shown, kept when a later load fails: outdated data beats an error. */
+  private last: { value: Value; loadedAt: Date } | undefined;
+  private abortedOnDisconnect = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly widget: HubTaskWidget,
+    options: HubTaskOptions<Args, Value>,
+  ) {
+    this.isEmpty = options.isEmpty ?? hasNoItems;
+    this.task = new Task(host, {
+      args: () => {
+        const connection = widget.connection();
+        return [connection.status === 'ready' ? connection.client : undefined, ...options.args()] as const;
+      },
+      task: async ([client, ...args], { signal }) =>
+        client ? options.fetch(client, args as unknown as Args, signal) : initialState,
+      onComplete: (value) => {
+        this.last = { value, loadedAt: new Date() };
+      },
+      onError: (error) => {
+        if (isAbort(error)) return;
+        const connection = widget.connection();
+        widget.warn(developerMessage(error, connection.status === 'ready' ? connection.hubUrl : undefined));
+      },
+    });
+    host.addController(this);
+  }
+
+  /** Loads again with the same arguments, e.g. from a retry button. */
+  run(): Promise<void> {
+    return this.task.run();
+  }
+
+  /** Resolves with the data once loaded, rejects with the error when loading failed. */
+  get complete(): Promise<Value> {
+    return this.task.taskComplete;
+  }
+
+  hostConnected(): void {
+    addEventListener('online', this.onOnline);
+    addEventListener('offline', this.onOffline);
+    if (this.abortedOnDisconnect) {
+      this.abortedOnDisconnect = false;
+      void this.run();
+    }
+  }
+
+  hostDisconnected(): void {
+    removeEventListener('online', this.onOnline);
+    removeEventListener('offline', this.onOffline);
+    if (this.task.status === TaskStatus.PENDING) {
+      this.abortedOnDisconnect = true;
+      this.task.abort();
+    }
+  }
+
+  private readonly onOnline = () => {
+    if (this.task.status === TaskStatus.ERROR) void this.run();
+    else this.host.requestUpdate();
+  };
+
+  private readonly onOffline = () => this.host.requestUpdate();
+
+  private readonly retry = () => void this.run();
+
+  render(view: HubTaskView<Value>): unknown {
+    if (this.widget.connection().status === 'misconfigured') return errorState(configErrorMessage(), this.retry);
+    const { status, error } = this.task;
+    if (status === TaskStatus.COMPLETE) {
+      return this.content(view, this.task.value as Value, navigator.onLine ? undefined : this.staleNotice());
+    }
+    if (status === TaskStatus.ERROR && !isAbort(error)) {
+      if (this.last) return this.content(view, this.last.value, this.staleNotice());
+      return errorState(errorMessage(error, this.widget.format()), this.retry);
+    }
+    // Not started, loading, or aborted on the way out: what was there stays until new data comes.
+    return this.last ? this.content(view, this.last.value) : skeletonState(view.skeleton());
+  }
+
+  private content(view: HubTaskView<Value>, value: Value, notice?: TemplateResult): unknown {
+    const body = this.isEmpty(value) ? emptyState(view.emptyText ?? msg('Hier gibt es gerade keine Einträge.')) : view.complete(value);
+    return [notice ?? nothing, body];
+  }
+
+  private staleNotice(): TemplateResult {
+    const when = this.last ? this.widget.format().dateTime(this.last.loadedAt) : '';
+    const text = navigator.onLine
+      ? msg(str`Die Daten konnten nicht aktualisiert werden. Angezeigt wird der Stand vom ${when} Uhr.`)
+      : msg(str`Sie sind offline. Angezeigt wird der Stand vom ${when} Uhr.`);
+    return staleNotice(text, this.retry);
+  }
+}

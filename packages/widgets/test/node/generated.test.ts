@@ -1,0 +1,77 @@
+// Generated and hand-kept files that must match the sources: run with Node's test runner.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { promisify } from 'node:util';
+import { widgetTags } from '../../src/autoload/widgets.ts';
+
+const run = promisify(execFile);
+const widgets = new URL('../../', import.meta.url).pathname;
+const bin = (name: string) => join(widgets, '../../node_modules/.bin', name);
+const read = (path: string) => readFile(join(widgets, path), 'utf8');
+
+/** A scratch folder inside the package: the CEM analyzer takes `--outdir` relative to it. */
+async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(widgets, '.check-'));
+  try {
+    return await work(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test('the XLIFF and the locale modules are up to date with the sources (npm run localize:extract / localize:build)', async () => {
+  await inTempDir(async (dir) => {
+    const config = JSON.parse(await read('lit-localize.json'));
+    await writeFile(join(dir, 'en.xlf'), await read('xliff/en.xlf'));
+    config.interchange.xliffDir = dir;
+    config.output.outputDir = join(dir, 'locales');
+    config.output.localeCodesModule = join(dir, 'locale-codes.ts');
+    // The config stays in the package: lit-localize resolves `inputFiles` and `tsConfig` from it.
+    const configFile = join(dir, '../.lit-localize.check.json');
+    await writeFile(configFile, JSON.stringify(config));
+    try {
+      await run(bin('lit-localize'), ['--config', configFile, 'extract'], { cwd: widgets });
+      await run(bin('lit-localize'), ['--config', configFile, 'build'], { cwd: widgets });
+    } finally {
+      await rm(configFile);
+    }
+    assert.equal(await readFile(join(dir, 'en.xlf'), 'utf8'), await read('xliff/en.xlf'), 'run npm run localize:extract');
+    assert.equal(await readFile(join(dir, 'locales/en.ts'), 'utf8'), await read('src/generated/locales/en.ts'), 'run npm run localize:build');
+    assert.equal(await readFile(join(dir, 'locale-codes.ts'), 'utf8'), await read('src/generated/locale-codes.ts'), 'run npm run localize:build');
+  });
+});
+
+test('every German string has an English translation', async () => {
+  const xliff = await read('xliff/en.xlf');
+  const units = xliff.match(/<trans-unit [\s\S]*?<\/trans-unit>/g) ?? [];
+  assert.ok(units.length > 0);
+  const untranslated = units.filter((unit) => !unit.includes('<target>')).map((unit) => unit.match(/<source>(.*)<\/source>/)?.[1]);
+  assert.deepEqual(untranslated, []);
+});
+
+test('custom-elements.json is up to date with the JSDoc (npm run analyze)', async () => {
+  await inTempDir(async (dir) => {
+    await run(bin('cem'), ['analyze', '--outdir', relative(widgets, dir)], { cwd: widgets });
+    assert.equal(await readFile(join(dir, 'custom-elements.json'), 'utf8'), await read('custom-elements.json'));
+  });
+});
+
+test('package.json exports every element the builds make', async () => {
+  const { exports } = JSON.parse(await read('package.json'));
+  for (const tag of widgetTags) {
+    const folder = tag.replace(/^sr-/, '');
+    assert.deepEqual(exports[`./${folder}`], {
+      source: `./src/${folder}/${folder}.ts`,
+      types: `./dist/${folder}/${folder}.d.ts`,
+      default: `./dist/${folder}/${folder}.js`,
+    });
+    assert.deepEqual(exports[`./${folder}/define`], {
+      source: `./src/${folder}/define.ts`,
+      types: `./dist/${folder}/define.d.ts`,
+      default: `./dist/${folder}/define.js`,
+    });
+  }
+});

@@ -1,0 +1,114 @@
+// Builds the widgets (`--mode npm`, `--mode cdn`) and serves Storybook and the examples (any other mode).
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { defaultClientConditions, defineConfig, type Plugin, type UserConfig } from 'vite';
+import { widgetTags } from './packages/widgets/src/autoload/widgets.ts';
+
+const widgets = fileURLToPath(new URL('./packages/widgets/', import.meta.url));
+const source = (path: string) => join(widgets, 'src', path);
+/** `sr-event-calendar` lives in `src/event-calendar/`. */
+const folderOf = (tag: string) => tag.replace(/^sr-/, '');
+
+const shared: UserConfig = {
+  // Workspace packages resolve to their TypeScript sources (the `source` export condition),
+  // so nothing has to be built before the widgets, Storybook or the examples.
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+};
+
+/** Browsers of the last years, and no more lowering than they need. */
+const target = 'es2022';
+
+/**
+ * Fully minified output. In library mode Vite keeps the whitespace of ES output whatever
+ * `build.minify` says; set on the output, minification is complete. Bundlers consuming the npm
+ * build still drop unused modules, through `sideEffects` in package.json.
+ */
+const minified = { minify: true } as const;
+
+/** npm: one module per public entry, Lit and the SDK left to the page's bundler. */
+function npmBuild(): UserConfig {
+  const entries = widgetTags.flatMap((tag) => {
+    const folder = folderOf(tag);
+    return [
+      [`${folder}/${folder}`, source(`${folder}/${folder}.ts`)],
+      [`${folder}/define`, source(`${folder}/define.ts`)],
+    ];
+  });
+  return {
+    ...shared,
+    build: {
+      outDir: join(widgets, 'dist'),
+      emptyOutDir: false,
+      target,
+      lib: { entry: Object.fromEntries(entries), formats: ['es'] },
+      rolldownOptions: {
+        external: [/^lit(\/|$)/, /^@lit\//, /^@smart-region\//],
+        output: { ...minified, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
+    },
+  };
+}
+
+/**
+ * CDN: one file per widget with Lit and the SDK inside, the autoloader `sr-widgets.js`, and
+ * `manifest.json` with each file's SRI hash and gzip size. Code that several widgets use goes
+ * into one shared chunk, the SDK into its own: it is versioned and budgeted apart from the
+ * widget core, and a page loads each once however many widgets it has.
+ */
+function cdnBuild(): UserConfig {
+  const entries = widgetTags.map((tag) => [tag, source(`${folderOf(tag)}/define.ts`)]);
+  return {
+    ...shared,
+    build: {
+      outDir: join(widgets, 'dist/cdn'),
+      emptyOutDir: true,
+      target,
+      lib: { entry: { 'sr-widgets': source('autoload/sr-widgets.ts'), ...Object.fromEntries(entries) }, formats: ['es'] },
+      rolldownOptions: {
+        output: {
+          ...minified,
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          codeSplitting: {
+            groups: [
+              { name: 'sdk', test: /[\\/](packages[\\/]sdk|node_modules[\\/]openapi-fetch)[\\/]/ },
+              { name: 'shared', minShareCount: 2 },
+            ],
+          },
+        },
+      },
+    },
+    plugins: [cdnManifest()],
+  };
+}
+
+/** Writes `manifest.json` next to the CDN files, from the files as written (minified, final). */
+function cdnManifest(): Plugin {
+  return {
+    name: 'sr-cdn-manifest',
+    apply: 'build',
+    async writeBundle({ dir = '' }, bundle) {
+      const files: Record<string, { integrity: string; bytes: number; gzip: number; imports: string[] }> = {};
+      for (const output of Object.values(bundle).sort((a, b) => a.fileName.localeCompare(b.fileName))) {
+        const content = await readFile(join(dir, output.fileName));
+        files[output.fileName] = {
+          integrity: `sha384-${createHash('sha384').update(content).digest('base64')}`,
+          bytes: content.length,
+          gzip: gzipSync(content, { level: 9 }).length,
+          // Chunks a file imports statically: a page may preload them with their integrity.
+          imports: output.type === 'chunk' ? output.imports : [],
+        };
+      }
+      await writeFile(join(dir, 'manifest.json'), `${JSON.stringify({ files }, null, 2)}\n`);
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'npm') return npmBuild();
+  if (mode === 'cdn') return cdnBuild();
+  return shared;
+});
