@@ -16,6 +16,7 @@ import { municipalityHandlers } from './orgs/municipalities.js';
 import { organizationHandlers } from './orgs/organizations.js';
 import { healthHandlers } from './system/health.js';
 import { registerPages } from './system/pages.js';
+import { registerStaticFiles } from './system/static-files.js';
 
 export interface HubOptions {
   database: HubDatabase;
@@ -106,6 +107,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
     }) as unknown as FastifyOpenapiGlueOptions['operationResolver'],
   });
   await registerPages(app, contract);
+  await registerStaticFiles(app);
 
   app.addHook('onClose', async () => {
     await options.database.close();
