@@ -2,11 +2,9 @@ import type { Kysely, Selectable, Updateable } from 'kysely';
 import { assertActsFor } from '../auth/authenticate.js';
 import type { Database, OrganizationTable } from '../db/schema.js';
 import type { OperationHandler, Schemas } from '../http/api.js';
-import { decodeCursor, toPage } from '../http/cursor.js';
+import { pageByName } from '../http/listing.js';
 import { ProblemError } from '../http/problems.js';
-import { escapeLike, searchSpellings, sortKey } from '../http/text.js';
-
-const DEFAULT_LIMIT = 20;
+import { sortKey } from '../http/text.js';
 
 export function toOrganization(row: Selectable<OrganizationTable>): Schemas['Organization'] {
   return {
@@ -63,24 +61,11 @@ export function organizationHandlers(db: Kysely<Database>): {
 } {
   return {
     async listOrganizations(request) {
-      const { q, kind, municipality, cursor } = request.query;
-      const limit = request.query.limit ?? DEFAULT_LIMIT;
-      const after = decodeCursor(cursor, 2);
+      const { kind, municipality, ...paging } = request.query;
       let query = db.selectFrom('organizations').selectAll();
-      if (q) {
-        const spellings = searchSpellings(q).map((spelling) => `%${escapeLike(spelling)}%`);
-        query = query.where((eb) => eb.or(spellings.map((pattern) => eb('sort_name', 'like', pattern))));
-      }
       if (kind) query = query.where('kind', '=', kind);
       if (municipality) query = query.where('municipality_id', '=', municipality);
-      if (after) {
-        const [sortName, id] = after as [string, string];
-        query = query.where((eb) =>
-          eb.or([eb('sort_name', '>', sortName), eb.and([eb('sort_name', '=', sortName), eb('id', '>', id)])]),
-        );
-      }
-      const rows = await query.orderBy('sort_name').orderBy('id').limit(limit + 1).execute();
-      return toPage(rows, limit, (row) => [row.sort_name, row.id], toOrganization);
+      return pageByName(query, paging, toOrganization);
     },
 
     async getOrganization(request) {
