@@ -3,17 +3,7 @@ import { describe, it } from 'node:test';
 import { parseRetryAfter } from '../src/retry-after.js';
 import { createHubClient, HubError, networkErrorType } from '../src/index.js';
 import { baseUrl, fakeFetch, json, networkFailure, problem } from './support/fake-fetch.js';
-
-/** The error a call rejects with; fails the test when it resolves. */
-async function failure(call: Promise<unknown>): Promise<HubError> {
-  try {
-    await call;
-  } catch (error) {
-    assert.ok(error instanceof HubError, `expected a HubError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
+import { failure } from './support/failure.js';
 
 function client(...answers: Parameters<typeof fakeFetch>) {
   return createHubClient({ baseUrl, fetch: fakeFetch(...answers).fetch, retry: false });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { failure } from './support/failure.js';
 import { createHubClient, HubError, paginate, type Fetch, type HubClient, type Municipality } from '../src/index.js';
 
 /** The part of the Hub's test support (packages/hub/test/support/hub.ts) this test uses. */
@@ -28,17 +29,6 @@ function countingFetch(): { fetch: Fetch; statuses: number[] } {
       return response;
     },
   };
-}
-
-/** The error a call rejects with; fails the test when it resolves. */
-async function failure(call: Promise<unknown>): Promise<HubError> {
-  try {
-    await call;
-  } catch (error) {
-    assert.ok(error instanceof HubError, `expected a HubError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
 }
 
 describe('the SDK against a real Hub', () => {
