@@ -12,6 +12,7 @@ import { registerBodyParsers, requireContentType } from './http/body.js';
 import { registerEtags } from './http/etag.js';
 import { ProblemError } from './http/problems.js';
 import { registerValidation } from './http/validation.js';
+import { eventHandlers } from './events/handlers.js';
 import { municipalityHandlers } from './orgs/municipalities.js';
 import { organizationHandlers } from './orgs/organizations.js';
 import { healthHandlers } from './system/health.js';
@@ -48,6 +49,7 @@ function allHandlers(options: HubOptions, contract: Contract): Handlers {
     ...healthHandlers(db, contract.version),
     ...municipalityHandlers(db),
     ...organizationHandlers(db),
+    ...eventHandlers(db, contract.version),
   };
 }
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import closeWithGrace from 'close-with-grace';
 import { buildApp, defaultLoggerOptions } from './app.js';
@@ -7,6 +8,8 @@ import { readConfig, type HubConfig } from './config.js';
 import { openDatabase, type HubDatabase } from './db/connection.js';
 import { claimDataDir, findDataDirOwner } from './db/data-dir-lock.js';
 import { migrate } from './db/migrate.js';
+import { importCalendar } from './events/ics-import.js';
+import { ProblemError } from './http/problems.js';
 import { isEmpty, seed } from './orgs/seed/seed.js';
 
 const usage = `sr-hub – the Smart Region Hub
@@ -14,15 +17,35 @@ const usage = `sr-hub – the Smart Region Hub
 Usage:
   sr-hub serve [--seed-if-empty]     start the Hub (PORT, HOST, DATABASE_URL, HUB_DATA_DIR, HUB_ADMIN_TOKEN)
   sr-hub migrate                     apply pending database migrations
-  sr-hub seed                        add the demo data (real municipalities, example organizations)
+  sr-hub seed                        add the demo data (real municipalities, example organizations and events)
   sr-hub create-api-key --organization <id> [--scope <scope>]... [--label <text>]
   sr-hub create-api-key --admin [--label <text>]
                                      create an API key; it is shown once and stored hashed
+  sr-hub import-ics --organization <id> <file-or-url>
+                                     import an iCalendar feed as the organization's events
+                                     (same rules as POST /organizations/{id}/calendar-imports)
 
 Scopes: ${apiKeyScopes.join(', ')} (default for organizations: organization:write)
 Without DATABASE_URL the Hub uses embedded PGlite in HUB_DATA_DIR (default .hub-data/).`;
 
 class UsageError extends Error {}
+
+const organizationIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The feed from a file, or from an http(s) URL (a webcal:// link is the same feed over https). */
+async function readFeed(source: string): Promise<string> {
+  const url = /^webcal:\/\//i.test(source) ? source.replace(/^webcal:/i, 'https:') : source;
+  if (!/^https?:\/\//i.test(url)) {
+    try {
+      return await readFile(source, 'utf8');
+    } catch (error) {
+      throw new UsageError(`Cannot read "${source}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    }
+  }
+  const response = await fetch(url, { headers: { accept: 'text/calendar' }, signal: AbortSignal.timeout(30_000) });
+  if (!response.ok) throw new UsageError(`${url} answered ${response.status} ${response.statusText}.`);
+  return response.text();
+}
 
 /** Opens the database for a CLI command, refusing clearly when a running Hub owns the PGlite directory. */
 async function openForCommand(config: HubConfig, onConnectionError?: (error: Error) => void): Promise<HubDatabase> {
@@ -116,7 +139,7 @@ async function main(argv: string[]): Promise<void> {
         if (!values.admin && !values.organization) throw new UsageError('Name the organization (--organization <id>) or make an admin key (--admin).');
         if (values.admin && values.organization) throw new UsageError('An admin key acts for the whole region: leave out --organization.');
         if (values.organization) {
-          if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(values.organization)) {
+          if (!organizationIdPattern.test(values.organization)) {
             throw new UsageError(`"${values.organization}" is not an organization id (a UUID). List them: GET /organizations.`);
           }
           const found = await database.db.selectFrom('organizations').select('name').where('id', '=', values.organization).executeTakeFirst();
@@ -129,6 +152,25 @@ async function main(argv: string[]): Promise<void> {
         });
         console.log(`API key (shown once, store it safely):\n${created.key}\n\nscopes: ${created.scopes.join(', ')}`);
       });
+    case 'import-ics': {
+      const organizationId = values.organization;
+      const source = positionals[1];
+      if (!organizationId || !source) throw new UsageError('Usage: sr-hub import-ics --organization <id> <file-or-url>');
+      if (!organizationIdPattern.test(organizationId)) {
+        throw new UsageError(`"${organizationId}" is not an organization id (a UUID). List them: GET /organizations.`);
+      }
+      const feed = await readFeed(source);
+      return withDatabase(config, async (database) => {
+        try {
+          const result = await importCalendar(database.db, organizationId, feed);
+          console.log(`Imported: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.removed} removed.`);
+        } catch (error) {
+          // The same problems the API answers with; nothing was imported.
+          if (error instanceof ProblemError) throw new UsageError([error.problem.detail, ...(error.problem.errors ?? []).map((entry) => `  ${entry.reason}`)].join('\n'));
+          throw error;
+        }
+      });
+    }
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${usage}`);
   }

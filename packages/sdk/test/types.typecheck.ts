@@ -80,7 +80,12 @@ export async function wrongCallsDoNotCompile(): Promise<void> {
 }
 
 export async function listsArePaginated(): Promise<void> {
-  expectType<Equal<PaginatedPath, '/municipalities' | '/organizations'>>();
+  expectType<
+    Equal<
+      PaginatedPath,
+      '/municipalities' | '/organizations' | '/events' | '/organizations/{organizationId}/events' | '/event-categories'
+    >
+  >();
   expectType<Equal<PageItem<'/organizations'>, Organization>>();
 
   for await (const municipality of paginate(hub, '/municipalities', { params: { query: { limit: 50 } } })) {

@@ -1,4 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Schemas } from '../http/api.js';
+
+type EventOverride = Schemas['EventOverride'];
 
 /** Timestamps are written by the database and read as `Date`. */
 type CreatedAt = ColumnType<Date, never, never>;
@@ -45,6 +48,42 @@ export interface ApiKeyTable {
   revoked_at: Date | null;
 }
 
+export interface EventTable {
+  id: Generated<string>;
+  organization_id: string;
+  uid: string;
+  imported: boolean;
+  content_hash: string;
+  title: string;
+  description: string | null;
+  search_text: string;
+  time_zone: string;
+  all_day: boolean;
+  start_local: string;
+  end_local: string;
+  rrule: string | null;
+  rdates: string[];
+  exdates: string[];
+  /** jsonb: written as JSON text (pg would send a JS array as a PostgreSQL array), read parsed. */
+  overrides: ColumnType<EventOverride[], string, string>;
+  status: 'scheduled' | 'cancelled';
+  location_name: string | null;
+  location_address: string | null;
+  municipality_id: string | null;
+  lat: number | null;
+  lon: number | null;
+  categories: string[];
+  is_free: boolean | null;
+  price: string | null;
+  accessibility: string | null;
+  link: string | null;
+  sequence: Generated<number>;
+  first_start: Date;
+  last_end: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: CreatedAt;
@@ -54,5 +93,6 @@ export interface Database {
   municipalities: MunicipalityTable;
   organizations: OrganizationTable;
   api_keys: ApiKeyTable;
+  events: EventTable;
   schema_migrations: SchemaMigrationTable;
 }

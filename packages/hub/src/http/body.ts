@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ProblemError } from './problems.js';
 
+/** Largest iCalendar feed an organization may import. */
+export const CALENDAR_BODY_LIMIT = 5 * 1024 * 1024;
+
 /**
  * The Hub takes JSON bodies (and, where the contract says so, other types with their own parser).
  * Fastify's built-in text/plain parser would let plain text reach handlers, so it goes.
@@ -10,6 +13,14 @@ export function registerBodyParsers(app: FastifyInstance): void {
   // The route generator checks every media type of the contract, error responses included, for a
   // parser. Problem details are JSON; `requireContentType` still refuses them as request bodies.
   app.addContentTypeParser('application/problem+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  // iCalendar feeds are imported as text (ical.js parses them in the handler's module).
+  app.addContentTypeParser('text/calendar', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  // Feeds are larger than JSON bodies. Fastify applies a route's limit over a parser's, so the
+  // routes that take text/calendar get theirs here, as the route generator registers them.
+  app.addHook('onRoute', (route) => {
+    const content = (route.schema?.body as { content?: Record<string, unknown> } | undefined)?.content;
+    if (content && 'text/calendar' in content) route.bodyLimit = CALENDAR_BODY_LIMIT;
+  });
 }
 
 /** A `preValidation` hook: the body's media type must be one the operation lists in the contract. */

@@ -26,10 +26,12 @@ const validationPlace: Record<string, string> = {
 function fieldErrors(error: FastifyError): FieldError[] {
   const place = validationPlace[error.validationContext ?? 'body'] ?? 'body';
   return (error.validation ?? []).map((issue) => {
-    const params = issue.params as { missingProperty?: string; additionalProperty?: string };
-    const field = params.missingProperty ?? params.additionalProperty;
+    // `unevaluatedProperty`: schemas combined with allOf close themselves with unevaluatedProperties.
+    const params = issue.params as { missingProperty?: string; additionalProperty?: string; unevaluatedProperty?: string };
+    const unknown = params.additionalProperty ?? params.unevaluatedProperty;
+    const field = params.missingProperty ?? unknown;
     const pointer = `/${place}${issue.instancePath}${field ? `/${field}` : ''}`;
-    const reason = params.additionalProperty ? 'is not a known field' : (issue.message ?? 'is not valid');
+    const reason = unknown ? 'is not a known field' : (issue.message ?? 'is not valid');
     return { pointer, reason };
   });
 }

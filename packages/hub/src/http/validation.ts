@@ -7,7 +7,7 @@ import addFormats from 'ajv-formats';
  * Query, path and header values arrive as text and are coerced to the contract's types;
  * bodies are JSON and are not: `"name": 42` is an error to report, not a name "42".
  */
-function createAjv(coerce: boolean): Ajv2020 {
+export function createAjv(coerce: boolean): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,
     coerceTypes: coerce ? 'array' : false,

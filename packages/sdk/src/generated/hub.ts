@@ -112,6 +112,187 @@ export interface paths {
         patch: operations["updateOrganization"];
         trace?: never;
     };
+    "/organizations/{organizationId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List an organization's events
+         * @description The stored events (not their occurrences) of one organization, with recurrence and
+         *     overrides, sorted by their first start. For editing; calendars read `GET /events`.
+         */
+        get: operations["listOrganizationEvents"];
+        put?: never;
+        /**
+         * Create an event
+         * @description Needs the organization's key with the scope `events:write`, or an admin key. Times are
+         *     local wall-clock times in `timeZone`, so a weekly event at 19:00 stays at 19:00 across
+         *     daylight-saving changes.
+         */
+        post: operations["createEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/calendar-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an iCalendar feed
+         * @description Makes the organization's imported events match the feed (RFC 5545, at most 5 MiB).
+         *     Idempotent by `UID`: an event seen before is updated, never duplicated; imported events
+         *     whose `UID` is gone from the feed are removed (events created through the API are never
+         *     touched). Recurrence (`RRULE`, `RDATE`, `EXDATE`) and changed or cancelled occurrences
+         *     (`RECURRENCE-ID`) are kept. All or nothing: an invalid file changes nothing and is
+         *     answered with 422 naming the line. Needs the scope `events:write` or an admin key.
+         *     Also available as `sr-hub import-ics --organization <id> <file-or-url>`.
+         */
+        post: operations["importCalendar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List event occurrences in a date range
+         * @description Every occurrence of every event that overlaps `[from, to)`, recurring events expanded,
+         *     sorted by start (then event and recurrence id). The range is at most 366 days long.
+         *     Cancelled occurrences are included with `status: cancelled`, so calendars can say so.
+         *     Times are in the event's time zone with their UTC offset; all-day events are plain dates.
+         *     Filters combine with AND; repeated values of one filter with OR.
+         */
+        get: operations["listEventOccurrences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * iCalendar feed of events
+         * @description The events that have an occurrence in the range, with the same filters as `GET /events`,
+         *     as one iCalendar file with their recurrence and overrides — a feed calendar apps
+         *     subscribe to (`webcal://…/events.ics?municipality=hoechberg`). Without `from` the range
+         *     starts 31 days ago; without `to` it is 366 days long.
+         */
+        get: operations["getEventsCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events/{eventId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: components["parameters"]["EventId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one event
+         * @description The stored event with its recurrence and overrides.
+         */
+        get: operations["getEvent"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an event
+         * @description Removes the event with all its occurrences. Needs the scope `events:write` or an admin key.
+         */
+        delete: operations["deleteEvent"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an event
+         * @description Changes only the fields sent; `null` clears an optional field; `recurrence`, `overrides`,
+         *     `location` and `categories` are replaced as a whole. Needs the organization's key with the
+         *     scope `events:write`, or an admin key. An imported event is overwritten by the next import
+         *     of its feed.
+         */
+        patch: operations["updateEvent"];
+        trace?: never;
+    };
+    "/events/{eventId}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: components["parameters"]["EventId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One event as iCalendar
+         * @description The event with its recurrence and overrides, for "add to calendar". The `.ics` suffix on
+         *     the id segment is routed by the Hub as its own path (Fastify matches `/events/:eventId.ics`
+         *     before `/events/:eventId`), so links end in `.ics` as calendar apps and mail clients expect.
+         */
+        get: operations["getEventCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/event-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List event categories
+         * @description The fixed list of categories events are filed under, with German and English names.
+         */
+        get: operations["listEventCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -242,6 +423,207 @@ export interface components {
         };
         /** Format: uri */
         HttpUrlOrNull: string | null;
+        /**
+         * @description A date (midnight in Europe/Berlin) or a date-time with offset.
+         * @example 2026-11-01
+         * @example 2026-11-01T00:00:00+01:00
+         */
+        RangeBound: string;
+        /**
+         * @description Wall-clock time in the event's `timeZone`, without offset (`2026-11-03T19:00:00`), or a
+         *     date (`2026-11-03`) for all-day events. Seconds may be left out on input.
+         * @example 2026-11-03T19:00:00
+         * @example 2026-11-03
+         */
+        LocalDateTime: string;
+        /**
+         * @description `culture` Kultur, `sports` Sport, `family` Familie, `seniors` Senioren, `youth` Jugend,
+         *     `citizens-participation` Bürgerbeteiligung, `health` Gesundheit, `church` Kirche,
+         *     `market` Markt und Feste, `volunteering` Ehrenamt, `education` Bildung, `environment`
+         *     Umwelt und Natur. Names in both languages: `GET /event-categories`.
+         * @enum {string}
+         */
+        EventCategoryId: "culture" | "sports" | "family" | "seniors" | "youth" | "citizens-participation" | "health" | "church" | "market" | "volunteering" | "education" | "environment";
+        EventCategory: {
+            id: components["schemas"]["EventCategoryId"];
+            name: {
+                de: string;
+                en: string;
+            };
+        };
+        EventCategoryPage: components["schemas"]["PageBase"] & {
+            items: components["schemas"]["EventCategory"][];
+        };
+        /**
+         * @description `cancelled` events and occurrences stay visible, marked as cancelled ("Abgesagt").
+         * @enum {string}
+         */
+        EventStatus: "scheduled" | "cancelled";
+        EventLocation: {
+            /** @description The place, e.g. "Pfarrheim St. Laurentius". */
+            name: string;
+            address?: string | null;
+            /** @description The municipality the place is in; events are filtered by it. */
+            municipalityId?: components["schemas"]["MunicipalitySlug"] | null;
+            coordinates?: components["schemas"]["GeoPoint"] | null;
+        };
+        EventOrganizer: {
+            organizationId: components["schemas"]["Id"];
+            name: string;
+        };
+        /** @description The rule in words, e.g. "jeden Dienstag" / "every Tuesday". */
+        RecurrenceSummary: {
+            de: string;
+            en: string;
+        };
+        EventRecurrenceInput: {
+            /**
+             * @description An RFC 5545 `RRULE` value without the `RRULE:` prefix, e.g. `FREQ=WEEKLY;BYDAY=TU` or
+             *     `FREQ=MONTHLY;BYDAY=1WE;UNTIL=20271231`. At most daily.
+             */
+            rule?: string | null;
+            /** @description Extra occurrences (`RDATE`), as local starts like `start`. */
+            rdates?: components["schemas"]["LocalDateTime"][];
+            /** @description Occurrences left out (`EXDATE`), as their local starts. */
+            exdates?: components["schemas"]["LocalDateTime"][];
+        };
+        EventRecurrence: {
+            rule: string | null;
+            rdates: components["schemas"]["LocalDateTime"][];
+            exdates: components["schemas"]["LocalDateTime"][];
+            summary: components["schemas"]["RecurrenceSummary"];
+        };
+        /**
+         * @description One changed or cancelled occurrence of a recurring event (`RECURRENCE-ID`). Fields left
+         *     out are as in the event.
+         */
+        EventOverride: {
+            recurrenceId: components["schemas"]["LocalDateTime"];
+            status?: components["schemas"]["EventStatus"];
+            start?: components["schemas"]["LocalDateTime"];
+            end?: components["schemas"]["LocalDateTime"];
+            title?: string;
+            description?: string | null;
+            location?: components["schemas"]["EventLocation"] | null;
+        };
+        /** @description The fields an organization writes; shared by `EventInput` and `EventPatch`. */
+        EventFields: {
+            title?: string;
+            description?: string | null;
+            start?: components["schemas"]["LocalDateTime"];
+            /**
+             * @description Local end; for all-day events the last day (inclusive). A timed event may end on a later
+             *     day (crossing midnight, several days).
+             */
+            end?: components["schemas"]["LocalDateTime"];
+            /** @description `start` and `end` are dates (`2026-09-12`) and the event has no times. */
+            allDay?: boolean;
+            /** @description IANA time zone of `start` and `end`. */
+            timeZone?: string;
+            recurrence?: components["schemas"]["EventRecurrenceInput"] | null;
+            overrides?: components["schemas"]["EventOverride"][];
+            status?: components["schemas"]["EventStatus"];
+            location?: components["schemas"]["EventLocation"] | null;
+            categories?: components["schemas"]["EventCategoryId"][];
+            /** @description Free of charge ("Eintritt frei"); `null` when not stated. */
+            isFree?: boolean | null;
+            /** @description Prices in words, e.g. "8 €, ermäßigt 5 €". */
+            price?: string | null;
+            /** @description Accessibility of the place and the event, e.g. step-free access, hearing loop. */
+            accessibility?: string | null;
+            link?: components["schemas"]["HttpUrlOrNull"];
+        };
+        EventInput: components["schemas"]["EventFields"] & {
+            title: string;
+            start: components["schemas"]["LocalDateTime"];
+            end: components["schemas"]["LocalDateTime"];
+            /** @default false */
+            allDay?: unknown;
+            /** @default Europe/Berlin */
+            timeZone?: unknown;
+            /** @default scheduled */
+            status?: unknown;
+        };
+        EventPatch: components["schemas"]["EventFields"];
+        Event: {
+            id: components["schemas"]["Id"];
+            /** @description The iCalendar `UID` (the feed's own for imported events). */
+            uid: string;
+            organizer: components["schemas"]["EventOrganizer"];
+            title: string;
+            description: string | null;
+            start: components["schemas"]["LocalDateTime"];
+            end: components["schemas"]["LocalDateTime"];
+            allDay: boolean;
+            timeZone: string;
+            recurrence: components["schemas"]["EventRecurrence"] | null;
+            overrides: components["schemas"]["EventOverride"][];
+            status: components["schemas"]["EventStatus"];
+            location: components["schemas"]["EventLocation"] | null;
+            categories: components["schemas"]["EventCategoryId"][];
+            isFree: boolean | null;
+            price: string | null;
+            accessibility: string | null;
+            /** Format: uri */
+            link: string | null;
+            /** @description Came from a calendar import; the next import of that feed overwrites it. */
+            imported: boolean;
+            /** @description Demo data ("Beispieldaten") of an example organization. */
+            isExample: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        EventPage: components["schemas"]["PageBase"] & {
+            items: components["schemas"]["Event"][];
+        };
+        /** @description One occurrence of an event, with what a calendar shows of it. */
+        EventOccurrence: {
+            eventId: components["schemas"]["Id"];
+            /**
+             * @description The original local start of this occurrence (its `RECURRENCE-ID`), `null` for events
+             *     that do not recur. `eventId` + `recurrenceId` identify an occurrence.
+             */
+            recurrenceId: components["schemas"]["LocalDateTime"] | null;
+            title: string;
+            description: string | null;
+            /**
+             * @description ISO 8601 with the offset in force (`2026-11-03T19:00:00+01:00`); a date for all-day events.
+             * @example 2026-11-03T19:00:00+01:00
+             * @example 2026-09-12
+             */
+            start: string;
+            /** @description Like `start`; for all-day events the last day (inclusive). */
+            end: string;
+            allDay: boolean;
+            timeZone: string;
+            status: components["schemas"]["EventStatus"];
+            /** @description The event's rule, for "jeden Dienstag"; `null` for events that do not recur. */
+            recurrence: {
+                rule: string | null;
+                summary: components["schemas"]["RecurrenceSummary"];
+            } | null;
+            location: components["schemas"]["EventLocation"] | null;
+            organizer: components["schemas"]["EventOrganizer"];
+            categories: components["schemas"]["EventCategoryId"][];
+            isFree: boolean | null;
+            price: string | null;
+            accessibility: string | null;
+            /** Format: uri */
+            link: string | null;
+            isExample: boolean;
+        };
+        EventOccurrencePage: components["schemas"]["PageBase"] & {
+            items: components["schemas"]["EventOccurrence"][];
+        };
+        CalendarImportResult: {
+            created: number;
+            updated: number;
+            unchanged: number;
+            /** @description Imported events whose `UID` is no longer in the feed. */
+            removed: number;
+        };
     };
     responses: {
         /** @description Nothing changed since the `ETag` given in `If-None-Match`. */
@@ -437,6 +819,26 @@ export interface components {
         /** @description Slug (`hoechberg`) or official municipality key (`09679147`). */
         MunicipalityId: string;
         OrganizationId: components["schemas"]["Id"];
+        EventId: components["schemas"]["Id"];
+        /**
+         * @description Start of the range (inclusive): a date (`2026-11-01`, midnight in Europe/Berlin) or a
+         *     date-time with offset (`2026-11-01T00:00:00+01:00`; encode `+` as `%2B`).
+         */
+        EventsFrom: components["schemas"]["RangeBound"];
+        /** @description End of the range (exclusive), after `from` and at most 366 days later. Same formats as `from`. */
+        EventsTo: components["schemas"]["RangeBound"];
+        /** @description Start of the range (inclusive); default 31 days ago. Same formats as in `GET /events`. */
+        FeedFrom: components["schemas"]["RangeBound"];
+        /** @description End of the range (exclusive); default 366 days after `from`, at most that. */
+        FeedTo: components["schemas"]["RangeBound"];
+        /** @description Only events located in this municipality (slug); repeat for several. */
+        EventMunicipality: components["schemas"]["MunicipalitySlug"][];
+        /** @description Only events of this organization; repeat for several. */
+        EventOrganization: components["schemas"]["Id"][];
+        /** @description Only events in this category; repeat for several. */
+        EventCategory: components["schemas"]["EventCategoryId"][];
+        /** @description Words in the title, description or place, case- and accent-insensitive ("weinfest", "hoechberg"). */
+        EventQuery: string;
     };
     requestBodies: never;
     headers: {
@@ -742,6 +1144,495 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listOrganizationEvents: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of events. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Chorprobe des Gesangvereins",
+                 *       "start": "2026-11-03T19:00",
+                 *       "end": "2026-11-03T21:00",
+                 *       "recurrence": {
+                 *         "rule": "FREQ=WEEKLY;BYDAY=TU"
+                 *       },
+                 *       "location": {
+                 *         "name": "Pfarrheim St. Laurentius",
+                 *         "address": "Kirchplatz 2, 97236 Randersacker",
+                 *         "municipalityId": "randersacker"
+                 *       },
+                 *       "categories": [
+                 *         "culture",
+                 *         "church"
+                 *       ],
+                 *       "isFree": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["EventInput"];
+            };
+        };
+        responses: {
+            /** @description The event was created. */
+            201: {
+                headers: {
+                    /** @description URL of the new event. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    importCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example BEGIN:VCALENDAR
+                 *     VERSION:2.0
+                 *     PRODID:-//Verein//Kalender//DE
+                 *     BEGIN:VEVENT
+                 *     UID:chorprobe@gv-randersacker.example
+                 *     DTSTAMP:20261101T090000Z
+                 *     DTSTART;TZID=Europe/Berlin:20261103T190000
+                 *     DTEND;TZID=Europe/Berlin:20261103T210000
+                 *     RRULE:FREQ=WEEKLY;BYDAY=TU
+                 *     SUMMARY:Chorprobe
+                 *     END:VEVENT
+                 *     END:VCALENDAR
+                 */
+                "text/calendar": string;
+            };
+        };
+        responses: {
+            /** @description The feed was imported. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created": 12,
+                     *       "updated": 3,
+                     *       "unchanged": 40,
+                     *       "removed": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CalendarImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /**
+             * @description The file is not valid iCalendar, or an event in it breaks the rules of `EventInput`.
+             *     Nothing was imported. `detail` and each error's `reason` start with the line number.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "The content is not valid.",
+                     *       "status": 422,
+                     *       "detail": "Line 7: invalid line (no token \";\" or \":\") \"SUMMARY Chorprobe\"",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/body",
+                     *           "reason": "line 7: invalid line (no token \";\" or \":\") \"SUMMARY Chorprobe\""
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listEventOccurrences: {
+        parameters: {
+            query: {
+                /**
+                 * @description Start of the range (inclusive): a date (`2026-11-01`, midnight in Europe/Berlin) or a
+                 *     date-time with offset (`2026-11-01T00:00:00+01:00`; encode `+` as `%2B`).
+                 */
+                from: components["parameters"]["EventsFrom"];
+                /** @description End of the range (exclusive), after `from` and at most 366 days later. Same formats as `from`. */
+                to: components["parameters"]["EventsTo"];
+                /** @description Only events located in this municipality (slug); repeat for several. */
+                municipality?: components["parameters"]["EventMunicipality"];
+                /** @description Only events of this organization; repeat for several. */
+                organization?: components["parameters"]["EventOrganization"];
+                /** @description Only events in this category; repeat for several. */
+                category?: components["parameters"]["EventCategory"];
+                /** @description Words in the title, description or place, case- and accent-insensitive ("weinfest", "hoechberg"). */
+                q?: components["parameters"]["EventQuery"];
+                /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of occurrences. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "eventId": "7c1e2f0a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *           "recurrenceId": "2026-11-17T19:00:00",
+                     *           "title": "Chorprobe des Gesangvereins",
+                     *           "description": "Neue Stimmen sind herzlich willkommen.",
+                     *           "start": "2026-11-17T19:00:00+01:00",
+                     *           "end": "2026-11-17T21:00:00+01:00",
+                     *           "allDay": false,
+                     *           "timeZone": "Europe/Berlin",
+                     *           "status": "scheduled",
+                     *           "recurrence": {
+                     *             "rule": "FREQ=WEEKLY;BYDAY=TU",
+                     *             "summary": {
+                     *               "de": "jeden Dienstag",
+                     *               "en": "every Tuesday"
+                     *             }
+                     *           },
+                     *           "location": {
+                     *             "name": "Pfarrheim St. Laurentius",
+                     *             "address": "Kirchplatz 2, 97236 Randersacker",
+                     *             "municipalityId": "randersacker",
+                     *             "coordinates": {
+                     *               "lat": 49.7601,
+                     *               "lon": 9.9822
+                     *             }
+                     *           },
+                     *           "organizer": {
+                     *             "organizationId": "3f0b7a52-5c1e-4b7e-9a39-2d1f0c6e8a11",
+                     *             "name": "Katholische Pfarreiengemeinschaft Am Maintor"
+                     *           },
+                     *           "categories": [
+                     *             "culture",
+                     *             "church"
+                     *           ],
+                     *           "isFree": true,
+                     *           "price": null,
+                     *           "accessibility": "Stufenloser Zugang über den Hof.",
+                     *           "link": null,
+                     *           "isExample": true
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EventOccurrencePage"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getEventsCalendar: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (inclusive); default 31 days ago. Same formats as in `GET /events`. */
+                from?: components["parameters"]["FeedFrom"];
+                /** @description End of the range (exclusive); default 366 days after `from`, at most that. */
+                to?: components["parameters"]["FeedTo"];
+                /** @description Only events located in this municipality (slug); repeat for several. */
+                municipality?: components["parameters"]["EventMunicipality"];
+                /** @description Only events of this organization; repeat for several. */
+                organization?: components["parameters"]["EventOrganization"];
+                /** @description Only events in this category; repeat for several. */
+                category?: components["parameters"]["EventCategory"];
+                /** @description Words in the title, description or place, case- and accent-insensitive ("weinfest", "hoechberg"). */
+                q?: components["parameters"]["EventQuery"];
+            };
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed (RFC 5545, CRLF line ends, lines folded at 75 octets). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                eventId: components["parameters"]["EventId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: components["parameters"]["EventId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: components["parameters"]["EventId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "overrides": [
+                 *         {
+                 *           "recurrenceId": "2026-11-17T19:00:00",
+                 *           "status": "cancelled"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["EventPatch"];
+            };
+        };
+        responses: {
+            /** @description The updated event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getEventCalendar: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                eventId: components["parameters"]["EventId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event (RFC 5545). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listEventCategories: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All categories (one page). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "culture",
+                     *           "name": {
+                     *             "de": "Kultur",
+                     *             "en": "Culture"
+                     *           }
+                     *         },
+                     *         {
+                     *           "id": "sports",
+                     *           "name": {
+                     *             "de": "Sport",
+                     *             "en": "Sports"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EventCategoryPage"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Schemas } from '../../http/api.js';
 import { sortKey } from '../../http/text.js';
+import { seedEvents } from '../../events/seed/seed-events.js';
 import { exampleOrganizations } from './example-organizations.js';
 
 /** The real municipalities of the city and county of Würzburg, with official keys. */
@@ -67,6 +68,7 @@ export async function seed(db: Kysely<Database>): Promise<SeedResult> {
       const inserted = await trx.insertInto('organizations').values(rows).executeTakeFirst();
       organizations = Number(inserted.numInsertedOrUpdatedRows ?? 0);
     }
+    await seedEvents(trx);
     return { municipalities: municipalities.length, organizations };
   });
 }

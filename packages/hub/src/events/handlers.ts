@@ -1,0 +1,153 @@
+import type { FastifyReply } from 'fastify';
+import type { Kysely } from 'kysely';
+import { assertActsFor } from '../auth/authenticate.js';
+import type { Database } from '../db/schema.js';
+import type { Handlers } from '../http/api.js';
+import { decodeCursor, toPage } from '../http/cursor.js';
+import { DEFAULT_LIMIT } from '../http/listing.js';
+import { ProblemError } from '../http/problems.js';
+import { sortKey } from '../http/text.js';
+import { eventCategories } from './categories.js';
+import { toCalendar } from './ics-export.js';
+import { importCalendar } from './ics-import.js';
+import { checkEvent, completeInput, dataFromRow, toColumns, toEvent, toOccurrences, type EventData } from './model.js';
+import { compareOccurrences, findOccurrences, parseRange, position, type OccurrencePosition } from './occurrences.js';
+import { findEvent, insertEvent, municipalityNames, selectEvents, updateEvent, type EventFilters } from './queries.js';
+import { formatLocal, today } from './recurrence.js';
+
+const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
+/** Feeds without `from` start this many days back, so recent events stay in subscribed calendars. */
+const FEED_DAYS_BACK = 31;
+
+type EventOperations =
+  | 'listEventCategories'
+  | 'listEventOccurrences'
+  | 'getEventsCalendar'
+  | 'getEvent'
+  | 'getEventCalendar'
+  | 'listOrganizationEvents'
+  | 'createEvent'
+  | 'updateEvent'
+  | 'deleteEvent'
+  | 'importCalendar';
+
+async function checkedColumns(db: Kysely<Database>, data: EventData) {
+  const municipalities = await municipalityNames(db);
+  const checked = checkEvent(data, municipalities);
+  if (checked.errors.length > 0) {
+    const errors = checked.errors.map((error) => ({ pointer: `/body${error.pointer}`, reason: error.reason }));
+    throw new ProblemError('validation-failed', errors.map((error) => `${error.pointer} ${error.reason}`).join('; '), { errors });
+  }
+  return toColumns(checked.data, municipalities);
+}
+
+async function existingEvent(db: Kysely<Database>, eventId: string) {
+  const row = await findEvent(db, eventId);
+  if (!row) throw new ProblemError('not-found', `There is no event "${eventId}".`);
+  return row;
+}
+
+async function assertOrganizationExists(db: Kysely<Database>, organizationId: string): Promise<void> {
+  const found = await db.selectFrom('organizations').select('id').where('id', '=', organizationId).executeTakeFirst();
+  if (!found) throw new ProblemError('not-found', `There is no organization "${organizationId}".`);
+}
+
+function sendCalendar(reply: FastifyReply, calendar: string, filename?: string): string {
+  reply.type(CALENDAR_CONTENT_TYPE);
+  if (filename) reply.header('Content-Disposition', `attachment; filename="${filename}.ics"`);
+  return calendar;
+}
+
+/** Midnight in the region's zone `days` days before today: a feed's default start, stable for a day. */
+function daysAgo(days: number): string {
+  const date = today();
+  date.adjust(-days, 0, 0, 0);
+  return formatLocal(date);
+}
+
+export function eventHandlers(db: Kysely<Database>, version: string): Pick<Handlers, EventOperations> {
+  return {
+    async listEventCategories() {
+      return { items: eventCategories, nextCursor: null };
+    },
+
+    async listEventOccurrences(request) {
+      const { from, to, cursor, municipality, organization, category, q } = request.query;
+      const limit = request.query.limit ?? DEFAULT_LIMIT;
+      const after = decodeCursor(cursor, 3) as OccurrencePosition | undefined;
+      const found = await findOccurrences(db, { municipality, organization, category, q }, parseRange(from, to));
+      const start = after ? found.findIndex((item) => compareOccurrences(position(item), after) > 0) : 0;
+      const rest = start === -1 ? [] : found.slice(start, start + limit + 1);
+      return toPage(rest, limit, position, ({ row, occurrence }) => toOccurrences(row, [occurrence])[0]!);
+    },
+
+    async getEventsCalendar(request, reply) {
+      const { municipality, organization, category, q } = request.query;
+      const range = parseRange(request.query.from ?? daysAgo(FEED_DAYS_BACK), request.query.to);
+      const filters: EventFilters = { municipality, organization, category, q };
+      const rows = [...new Map((await findOccurrences(db, filters, range)).map(({ row }) => [row.id, row])).values()];
+      return sendCalendar(reply, toCalendar(rows, { name: 'Veranstaltungen in der Region Würzburg', version }));
+    },
+
+    async getEvent(request) {
+      return toEvent(await existingEvent(db, request.params.eventId));
+    },
+
+    async getEventCalendar(request, reply) {
+      const row = await existingEvent(db, request.params.eventId);
+      const filename = sortKey(row.title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'termin';
+      return sendCalendar(reply, toCalendar([row], { name: row.title, version }), filename);
+    },
+
+    async listOrganizationEvents(request) {
+      const { organizationId } = request.params;
+      await assertOrganizationExists(db, organizationId);
+      const limit = request.query.limit ?? DEFAULT_LIMIT;
+      const after = decodeCursor(request.query.cursor, 2) as [string, string] | undefined;
+      let query = selectEvents(db).where('events.organization_id', '=', organizationId);
+      if (after) {
+        const [firstStart, id] = after;
+        query = query.where((eb) =>
+          eb.or([
+            eb('events.first_start', '>', new Date(firstStart)),
+            eb.and([eb('events.first_start', '=', new Date(firstStart)), eb('events.id', '>', id)]),
+          ]),
+        );
+      }
+      const rows = await query.orderBy('events.first_start').orderBy('events.id').limit(limit + 1).execute();
+      return toPage(rows, limit, (row) => [row.first_start.toISOString(), row.id], toEvent);
+    },
+
+    async createEvent(request, reply) {
+      const { organizationId } = request.params;
+      assertActsFor(request, organizationId);
+      await assertOrganizationExists(db, organizationId);
+      const columns = await checkedColumns(db, completeInput(request.body));
+      const id = await insertEvent(db, { organizationId, imported: false }, columns);
+      reply.code(201).header('Location', `/events/${id}`);
+      return toEvent((await findEvent(db, id))!);
+    },
+
+    async updateEvent(request) {
+      const row = await existingEvent(db, request.params.eventId);
+      assertActsFor(request, row.organization_id);
+      // The stored event with the sent fields replaced, checked as a whole like a new one.
+      const merged = completeInput({ ...dataFromRow(row), ...request.body });
+      await updateEvent(db, row.id, await checkedColumns(db, merged));
+      return toEvent((await findEvent(db, row.id))!);
+    },
+
+    async deleteEvent(request, reply) {
+      const row = await existingEvent(db, request.params.eventId);
+      assertActsFor(request, row.organization_id);
+      await db.deleteFrom('events').where('id', '=', row.id).execute();
+      return reply.code(204).send();
+    },
+
+    async importCalendar(request) {
+      const { organizationId } = request.params;
+      assertActsFor(request, organizationId);
+      return importCalendar(db, organizationId, request.body as unknown as string);
+    },
+  };
+}

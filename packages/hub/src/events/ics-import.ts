@@ -1,0 +1,413 @@
+import type { ValidateFunction } from 'ajv';
+import ICAL from 'ical.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Schemas } from '../http/api.js';
+import { loadContract } from '../http/contract.js';
+import { ProblemError } from '../http/problems.js';
+import { sortKey } from '../http/text.js';
+import { createAjv } from '../http/validation.js';
+import { categoryFromName } from './categories.js';
+import { checkEvent, completeInput, scheduleOf, toColumns, type EventData, type MunicipalityNames } from './model.js';
+import { insertEvent, municipalityNames, updateEvent } from './queries.js';
+import { DEFAULT_TIME_ZONE, formatLocal, isKnownTimeZone, Series, timeZone, unknownRecurrenceIds } from './recurrence.js';
+
+/**
+ * Imports an organization's iCalendar feed (parsed by ical.js). Imported events are matched by
+ * UID, so importing the same feed again changes nothing; every event becomes `EventInput` and
+ * passes the same schema and checks as one sent to the API. All or nothing: the first problem
+ * found anywhere means nothing is written, and the answer names the lines.
+ */
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+}
+
+interface LineError {
+  line: number;
+  reason: string;
+}
+
+/** Collected problems; thrown once all are known, so one answer names every bad line. */
+class ImportProblems {
+  readonly errors: LineError[] = [];
+  add(line: number, reason: string): void {
+    this.errors.push({ line, reason });
+  }
+  throwIfAny(): void {
+    if (this.errors.length === 0) return;
+    const shown = this.errors.slice(0, 50);
+    const more = this.errors.length > 1 ? ` (${this.errors.length} problems in all)` : '';
+    throw new ProblemError('validation-failed', `Line ${shown[0]!.line}: ${shown[0]!.reason}${more}. Nothing was imported.`, {
+      errors: shown.map(({ line, reason }) => ({ pointer: '/body', reason: `line ${line}: ${reason}` })),
+    });
+  }
+}
+
+const unclosed = /component began but did not end/;
+const fieldProperties: Record<string, string> = {
+  title: 'SUMMARY',
+  description: 'DESCRIPTION',
+  start: 'DTSTART',
+  end: 'DTEND',
+  timeZone: 'DTSTART',
+  allDay: 'DTSTART',
+  recurrence: 'RRULE',
+  location: 'LOCATION',
+  categories: 'CATEGORIES',
+  link: 'URL',
+  status: 'STATUS',
+};
+
+/** Physical lines of the file, to say where a problem is. */
+class SourceLines {
+  readonly lines: string[];
+  /** 0-based first and last line of each VEVENT, in file order (as ical.js lists them). */
+  readonly vevents: [number, number][] = [];
+
+  constructor(text: string) {
+    this.lines = text.split(/\r\n|\n|\r/);
+    let begin = -1;
+    this.lines.forEach((line, index) => {
+      if (/^BEGIN:VEVENT\s*$/i.test(line)) begin = index;
+      if (/^END:VEVENT\s*$/i.test(line) && begin >= 0) {
+        this.vevents.push([begin, index]);
+        begin = -1;
+      }
+    });
+  }
+
+  /** 1-based line of a property inside the n-th VEVENT, or of its BEGIN line. */
+  lineOf(vevent: number, property?: string): number {
+    const [begin, end] = this.vevents[vevent] ?? [0, 0];
+    if (property) {
+      const pattern = new RegExp(`^${property}[;:]`, 'i');
+      for (let index = begin; index <= end; index++) if (pattern.test(this.lines[index]!)) return index + 1;
+    }
+    return begin + 1;
+  }
+
+  /**
+   * ical.js names what is wrong but not where. The first logical line whose inclusion makes the
+   * parse fail (other than by ending inside a component) is where the problem is.
+   */
+  locateParseError(): number {
+    const starts = this.lines.flatMap((line, index) => (/^[ \t]/.test(line) ? [] : [index]));
+    starts.push(this.lines.length);
+    const failsBefore = (end: number) => {
+      try {
+        ICAL.parse(this.lines.slice(0, end).join('\r\n'));
+        return false;
+      } catch (error) {
+        return !unclosed.test((error as Error).message);
+      }
+    };
+    let low = 1;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (failsBefore(starts[middle]!)) high = middle;
+      else low = middle + 1;
+    }
+    // The first failing prefix ends with the bad logical line.
+    return starts[low - 1]! + 1;
+  }
+}
+
+function parseCalendar(text: string, source: SourceLines, problems: ImportProblems): ICAL.Component | undefined {
+  if (text.trim() === '') {
+    problems.add(1, 'the calendar is empty (expected BEGIN:VCALENDAR)');
+    return undefined;
+  }
+  let parsed: unknown;
+  try {
+    parsed = ICAL.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    if (unclosed.test(message)) problems.add(source.lines.length, 'the file ends inside a component (an END line is missing)');
+    else problems.add(source.locateParseError(), message);
+    return undefined;
+  }
+  const roots = Array.isArray(parsed) && Array.isArray(parsed[0]) ? (parsed as unknown[][]) : [parsed as unknown[]];
+  const calendar = roots.length === 1 ? new ICAL.Component(roots[0]!) : undefined;
+  if (!calendar || calendar.name !== 'vcalendar') {
+    problems.add(1, 'expected exactly one VCALENDAR');
+    return undefined;
+  }
+  return calendar;
+}
+
+/** A problem with one property, so its line can be named. */
+class PropertyError extends Error {
+  readonly property: string;
+  constructor(property: ICAL.Property, message: string) {
+    super(message);
+    this.property = property.name.toUpperCase();
+  }
+}
+
+/** Turns the times of one VEVENT into local times of the event's zone. */
+class TimeReader {
+  readonly zone: string;
+
+  constructor(
+    private readonly fileZones: ReadonlyMap<string, ICAL.Timezone>,
+    dtstart: ICAL.Property,
+  ) {
+    const tzid = dtstart.getParameter('tzid') as string | undefined;
+    // Keep an IANA zone; times in UTC, floating or in a zone only the file defines become local
+    // times of the region's zone.
+    this.zone = tzid && isKnownTimeZone(tzid) ? tzid : DEFAULT_TIME_ZONE;
+  }
+
+  local(time: ICAL.Time, property: ICAL.Property): string {
+    if (time.isDate) return formatLocal(time);
+    const tzid = property.getParameter('tzid') as string | undefined;
+    let source: ICAL.Timezone;
+    if (time.zone?.tzid === 'UTC') source = ICAL.Timezone.utcTimezone;
+    else if (tzid && isKnownTimeZone(tzid)) source = timeZone(tzid);
+    else if (tzid && this.fileZones.has(tzid)) source = this.fileZones.get(tzid)!;
+    else if (tzid) throw new PropertyError(property, `unknown time zone "${tzid}" (not in the tz database, no VTIMEZONE in the file)`);
+    else return formatLocal(time);
+    const inZone = time.clone();
+    inZone.zone = source;
+    return formatLocal(inZone.convertToZone(timeZone(this.zone)));
+  }
+
+  /** All values of a multi-valued date property (RDATE, EXDATE; PERIOD values by their start). */
+  locals(vevent: ICAL.Component, name: string): string[] {
+    return vevent.getAllProperties(name).flatMap((property) =>
+      property.getValues().map((value) => this.local(value instanceof ICAL.Period ? value.start : (value as ICAL.Time), property)),
+    );
+  }
+}
+
+function municipalityIn(text: string, municipalities: MunicipalityNames, fallback: string | null): string | null {
+  // The longest municipality name in the place's text ("… 97236 Randersacker"), else the organization's own.
+  const folded = ` ${sortKey(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  let best: [string, number] | undefined;
+  for (const [id, name] of municipalities) {
+    const wanted = ` ${sortKey(name).replace(/[^a-z0-9]+/g, ' ')} `;
+    if (folded.includes(wanted) && (!best || wanted.length > best[1])) best = [id, wanted.length];
+  }
+  return best?.[0] ?? fallback;
+}
+
+function text(vevent: ICAL.Component, name: string): string | undefined {
+  const value = vevent.getFirstPropertyValue(name);
+  return typeof value === 'string' ? value : undefined;
+}
+
+interface Context {
+  municipalities: MunicipalityNames;
+  homeMunicipality: string | null;
+}
+
+function locationOf(vevent: ICAL.Component, context: Context): Schemas['EventLocation'] | null {
+  const name = text(vevent, 'location')?.trim();
+  if (!name) return null;
+  const geo = vevent.getFirstPropertyValue('geo') as number[] | null;
+  return {
+    name,
+    address: null,
+    municipalityId: municipalityIn(name, context.municipalities, context.homeMunicipality),
+    coordinates: geo && geo.length === 2 ? { lat: geo[0]!, lon: geo[1]! } : null,
+  };
+}
+
+/** The EventInput a master VEVENT stands for (overrides are added by the caller). */
+function toInput(vevent: ICAL.Component, times: TimeReader, context: Context): Schemas['EventInput'] {
+  const dtstart = vevent.getFirstProperty('dtstart')!;
+  const event = new ICAL.Event(vevent);
+  const start = event.startDate;
+  // DTEND, else DTSTART + DURATION, else RFC 5545's default (one day, or no duration).
+  const endProperty = vevent.getFirstProperty('dtend') ?? dtstart;
+  const end = event.endDate;
+  if (start.isDate && end.compare(start) > 0) end.adjust(-1, 0, 0, 0);
+  const rules = vevent.getAllProperties('rrule');
+  if (rules.length > 1) throw new Error('more than one RRULE in one event is not supported');
+  const rdates = times.locals(vevent, 'rdate');
+  const exdates = times.locals(vevent, 'exdate');
+  const rule = rules[0]?.getFirstValue() as ICAL.Recur | undefined;
+  const link = text(vevent, 'url');
+  const categories = vevent
+    .getAllProperties('categories')
+    .flatMap((property) => property.getValues().map((value) => categoryFromName(String(value))))
+    .filter((category): category is Schemas['EventCategoryId'] => category !== undefined);
+  return {
+    title: text(vevent, 'summary') as string,
+    description: text(vevent, 'description') ?? null,
+    start: times.local(start, dtstart),
+    end: times.local(end, endProperty),
+    allDay: start.isDate,
+    timeZone: times.zone,
+    recurrence: rule || rdates.length > 0 ? { rule: rule?.toString() ?? null, rdates, exdates } : null,
+    status: text(vevent, 'status')?.toUpperCase() === 'CANCELLED' ? 'cancelled' : 'scheduled',
+    location: locationOf(vevent, context),
+    categories: [...new Set(categories)].slice(0, 5),
+    isFree: null,
+    price: null,
+    accessibility: null,
+    // Only web links are links for citizens (feeds also carry webcal:, mailto: or internal ids).
+    link: link && /^https?:\/\//i.test(link) ? link : null,
+  };
+}
+
+/** An overriding VEVENT as the differences to its occurrence. */
+function toOverride(vevent: ICAL.Component, master: EventData, times: TimeReader, context: Context): Schemas['EventOverride'] {
+  const ridProperty = vevent.getFirstProperty('recurrence-id')!;
+  const recurrenceId = times.local(ridProperty.getFirstValue() as ICAL.Time, ridProperty);
+  const own = toInput(vevent, times, context);
+  const series = new Series(scheduleOf(master));
+  const override: Schemas['EventOverride'] = { recurrenceId };
+  if (own.status === 'cancelled') override.status = 'cancelled';
+  if (own.start !== recurrenceId) override.start = own.start;
+  if (own.start !== recurrenceId || own.end !== series.localEnd(series.floating(recurrenceId))) override.end = own.end;
+  if (own.title !== master.title) override.title = own.title;
+  if ((own.description ?? null) !== master.description) override.description = own.description ?? null;
+  if (JSON.stringify(own.location) !== JSON.stringify(master.location)) override.location = own.location ?? null;
+  return override;
+}
+
+let eventInputSchema: ValidateFunction | undefined;
+
+/** The contract's EventInput schema, so imported events meet the same rules as API input. */
+function validateInput(input: unknown): { pointer: string; reason: string }[] {
+  if (!eventInputSchema) {
+    const ajv = createAjv(false);
+    ajv.addSchema(loadContract().document, 'hub');
+    eventInputSchema = ajv.getSchema('hub#/components/schemas/EventInput')!;
+  }
+  if (eventInputSchema(input)) return [];
+  // A nullable field's other branch ("must be null", "must match exactly one schema") is noise here.
+  const issues = (eventInputSchema.errors ?? []).filter(
+    (issue) => issue.keyword !== 'oneOf' && !(issue.keyword === 'type' && (issue.params as { type?: string }).type === 'null'),
+  );
+  return issues.map((issue) => {
+    const missing = (issue.params as { missingProperty?: string }).missingProperty;
+    return { pointer: `${issue.instancePath}${missing ? `/${missing}` : ''}`, reason: missing ? 'is missing' : (issue.message ?? 'is not valid') };
+  });
+}
+
+interface FeedEvent {
+  uid: string;
+  data: EventData;
+}
+
+/** Reads every VEVENT of the calendar into checked event data, collecting problems with lines. */
+function readEvents(calendar: ICAL.Component, source: SourceLines, context: Context, problems: ImportProblems): FeedEvent[] {
+  const fileZones = new Map(
+    calendar.getAllSubcomponents('vtimezone').map((component) => {
+      const zone = new ICAL.Timezone(component);
+      return [zone.tzid, zone] as const;
+    }),
+  );
+  const vevents = calendar.getAllSubcomponents('vevent');
+  const groups = new Map<string, { master?: number; overrides: number[] }>();
+  vevents.forEach((vevent, index) => {
+    const uid = text(vevent, 'uid');
+    if (!uid || uid.length > 500) return problems.add(source.lineOf(index, 'UID'), 'every VEVENT needs a UID of at most 500 characters');
+    if (!vevent.hasProperty('dtstart')) return problems.add(source.lineOf(index), `event ${uid} has no DTSTART`);
+    const group = groups.get(uid) ?? { overrides: [] };
+    groups.set(uid, group);
+    if (vevent.hasProperty('recurrence-id')) group.overrides.push(index);
+    else if (group.master !== undefined) problems.add(source.lineOf(index, 'UID'), `UID ${uid} is used by two events`);
+    else group.master = index;
+  });
+
+  const events: FeedEvent[] = [];
+  for (const [uid, group] of groups) {
+    if (group.master === undefined) {
+      problems.add(source.lineOf(group.overrides[0]!, 'RECURRENCE-ID'), `RECURRENCE-ID of ${uid} without the recurring event it changes`);
+      continue;
+    }
+    const report = (index: number, pointer: string, reason: string) => {
+      const [field, number] = pointer.split('/').slice(1);
+      const line = field === 'overrides' && number !== undefined
+        ? source.lineOf(group.overrides[Number(number)] ?? group.master!)
+        : source.lineOf(index, fieldProperties[field ?? '']);
+      problems.add(line, `event ${uid}: ${pointer.slice(1) || 'event'} ${reason}`);
+    };
+    const check = (input: Schemas['EventInput']): EventData | undefined => {
+      const schemaErrors = validateInput(input);
+      schemaErrors.forEach((error) => report(group.master!, error.pointer, error.reason));
+      if (schemaErrors.length > 0) return undefined;
+      const checked = checkEvent(completeInput(input), context.municipalities);
+      checked.errors.forEach((error) => report(group.master!, error.pointer, error.reason));
+      return checked.errors.length === 0 ? checked.data : undefined;
+    };
+    try {
+      const master = vevents[group.master]!;
+      const times = new TimeReader(fileZones, master.getFirstProperty('dtstart')!);
+      const input = toInput(master, times, context);
+      // The series must be sound before its changed occurrences can be compared with it.
+      const base = check(input);
+      if (!base) continue;
+      const overrides = group.overrides.map((index) => toOverride(vevents[index]!, base, times, context));
+      if (overrides.length > 0 && !input.recurrence) {
+        problems.add(source.lineOf(group.overrides[0]!, 'RECURRENCE-ID'), `event ${uid} does not recur but has a RECURRENCE-ID`);
+        continue;
+      }
+      if (input.recurrence) {
+        // Changed occurrences of excluded dates are moot; those the rule no longer produces
+        // (the rule was edited after the change) stay, as calendar apps show them: as extra dates.
+        const exdates = new Set(base.recurrence!.exdates);
+        input.overrides = overrides.filter((override) => !exdates.has(override.recurrenceId));
+        const orphans = unknownRecurrenceIds(scheduleOf(base), input.overrides.map((override) => override.recurrenceId));
+        input.recurrence.rdates = [...(input.recurrence.rdates ?? []), ...orphans];
+      }
+      const data = check(input);
+      if (data) events.push({ uid, data });
+    } catch (error) {
+      // ical.js decodes some values only when read (dates, rules): their errors surface here.
+      const property = error instanceof PropertyError ? error.property : undefined;
+      problems.add(source.lineOf(group.master, property), `event ${uid}: ${(error as Error).message}`);
+    }
+  }
+  return events;
+}
+
+/** Makes the organization's imported events match the feed, in one transaction. */
+export async function importCalendar(db: Kysely<Database>, organizationId: string, feed: string): Promise<ImportResult> {
+  const organization = await db.selectFrom('organizations').select('municipality_id').where('id', '=', organizationId).executeTakeFirst();
+  if (!organization) throw new ProblemError('not-found', `There is no organization "${organizationId}".`);
+  const municipalities = await municipalityNames(db);
+  const source = new SourceLines(feed);
+  const problems = new ImportProblems();
+  const calendar = parseCalendar(feed, source, problems);
+  const events = calendar ? readEvents(calendar, source, { municipalities, homeMunicipality: organization.municipality_id }, problems) : [];
+  problems.throwIfAny();
+
+  return db.transaction().execute(async (trx) => {
+    // Serializes imports of one organization, so two at once cannot both insert a UID.
+    await trx.selectFrom('organizations').select('id').where('id', '=', organizationId).forUpdate().execute();
+    const existing = await trx
+      .selectFrom('events')
+      .select(['id', 'uid', 'content_hash', 'imported'])
+      .where('organization_id', '=', organizationId)
+      .execute();
+    const byUid = new Map(existing.map((row) => [row.uid, row]));
+    const result: ImportResult = { created: 0, updated: 0, unchanged: 0, removed: 0 };
+    for (const event of events) {
+      const columns = toColumns(event.data, municipalities);
+      const found = byUid.get(event.uid);
+      if (!found) {
+        await insertEvent(trx, { organizationId, uid: event.uid, imported: true }, columns);
+        result.created++;
+      } else if (found.imported && found.content_hash === columns.content_hash) {
+        result.unchanged++;
+      } else {
+        await updateEvent(trx, found.id, { ...columns, imported: true });
+        result.updated++;
+      }
+    }
+    const inFeed = new Set(events.map((event) => event.uid));
+    const gone = existing.filter((row) => row.imported && !inFeed.has(row.uid)).map((row) => row.id);
+    if (gone.length > 0) await trx.deleteFrom('events').where('id', 'in', gone).execute();
+    result.removed = gone.length;
+    return result;
+  });
+}

@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { ProblemError } from '../http/problems.js';
+import { dataFromRow, scheduleOf, type EventRow } from './model.js';
+import { eventsInRange, type EventFilters } from './queries.js';
+import { DEFAULT_TIME_ZONE, occurrencesBetween, parseLocal, timeZone, type Occurrence } from './recurrence.js';
+
+const DAY_MS = 86_400_000;
+export const MAX_RANGE_DAYS = 366;
+/** Ranges are given in local time: a year of days may be an hour longer across a DST change. */
+const MAX_RANGE_MS = MAX_RANGE_DAYS * DAY_MS + 3_600_000;
+
+export interface Range {
+  from: Date;
+  to: Date;
+}
+
+export interface FoundOccurrence {
+  row: EventRow;
+  occurrence: Occurrence;
+}
+
+/** A range bound: a date is midnight in the region's time zone, a date-time carries its offset. */
+function parseBound(text: string, name: 'from' | 'to'): Date {
+  const ms = text.length === 10 ? parseLocal(text, timeZone(DEFAULT_TIME_ZONE))?.toUnixTime() : Date.parse(text) / 1000;
+  if (ms === undefined || Number.isNaN(ms)) {
+    throw new ProblemError('invalid-request', `"${text}" is not a real date or date-time.`, {
+      errors: [{ pointer: `/query/${name}`, reason: 'is not a real date or date-time' }],
+    });
+  }
+  return new Date(ms * 1000);
+}
+
+/**
+ * The requested range; `to` after `from` and at most 366 days later, or a 400 saying so.
+ * Without `to` the range is as long as allowed.
+ */
+export function parseRange(fromText: string, toText: string | undefined): Range {
+  const from = parseBound(fromText, 'from');
+  const to = toText === undefined ? new Date(from.getTime() + MAX_RANGE_DAYS * DAY_MS) : parseBound(toText, 'to');
+  if (to <= from) {
+    throw new ProblemError('invalid-request', '"to" must be after "from".', {
+      errors: [{ pointer: '/query/to', reason: 'must be after from' }],
+    });
+  }
+  if (to.getTime() - from.getTime() > MAX_RANGE_MS) {
+    throw new ProblemError('invalid-request', `The range from "from" to "to" may be at most ${MAX_RANGE_DAYS} days long.`, {
+      errors: [{ pointer: '/query/to', reason: `must be at most ${MAX_RANGE_DAYS} days after from` }],
+    });
+  }
+  return { from, to };
+}
+
+/** Every occurrence of the matching events in the range, sorted by start, event and recurrence id. */
+export async function findOccurrences(db: Kysely<Database>, filters: EventFilters, range: Range): Promise<FoundOccurrence[]> {
+  const rows = await eventsInRange(db, filters, range.from, range.to);
+  const found = rows.flatMap((row) =>
+    occurrencesBetween(scheduleOf(dataFromRow(row)), range.from.getTime(), range.to.getTime()).map((occurrence) => ({ row, occurrence })),
+  );
+  return found.sort((a, b) => compareOccurrences(position(a), position(b)));
+}
+
+export type OccurrencePosition = [number, string, string];
+
+export function position({ row, occurrence }: FoundOccurrence): OccurrencePosition {
+  return [occurrence.startMs, row.id, occurrence.recurrenceId ?? ''];
+}
+
+export function compareOccurrences(a: OccurrencePosition, b: OccurrencePosition): number {
+  return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
+}

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { escapeLike, searchSpellings } from '../http/text.js';
+import type { EventColumns, EventRow, MunicipalityNames } from './model.js';
+
+export interface EventFilters {
+  municipality?: string[] | undefined;
+  organization?: string[] | undefined;
+  category?: string[] | undefined;
+  q?: string | undefined;
+}
+
+/** Events with their organizer's name and example flag. */
+export function selectEvents(db: Kysely<Database>) {
+  return db
+    .selectFrom('events')
+    .innerJoin('organizations', 'organizations.id', 'events.organization_id')
+    .selectAll('events')
+    .select(['organizations.name as organizer_name', 'organizations.is_example']);
+}
+
+export async function findEvent(db: Kysely<Database>, id: string): Promise<EventRow | undefined> {
+  return selectEvents(db).where('events.id', '=', id).executeTakeFirst();
+}
+
+export async function municipalityNames(db: Kysely<Database>): Promise<MunicipalityNames> {
+  const rows = await db.selectFrom('municipalities').select(['id', 'name']).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/**
+ * Events that may have an occurrence in `[from, to)`: their stored window overlaps the range
+ * (GiST index) and they pass the filters. Expanding them decides which really do.
+ */
+export async function eventsInRange(db: Kysely<Database>, filters: EventFilters, from: Date, to: Date): Promise<EventRow[]> {
+  let query = selectEvents(db).where(
+    sql<boolean>`tstzrange(events.first_start, events.last_end, '[]') && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')`,
+  );
+  if (filters.municipality?.length) query = query.where('events.municipality_id', 'in', filters.municipality);
+  if (filters.organization?.length) query = query.where('events.organization_id', 'in', filters.organization);
+  if (filters.category?.length) {
+    const wanted = sql.join(filters.category.map((category) => sql`${category}`));
+    query = query.where(sql<boolean>`events.categories && ARRAY[${wanted}]::text[]`);
+  }
+  // Every word must appear (in any of its spellings: "hoechberg" finds "Höchberg").
+  for (const word of (filters.q ?? '').split(/\s+/).filter(Boolean)) {
+    const patterns = searchSpellings(word).map((spelling) => `%${escapeLike(spelling)}%`);
+    query = query.where((eb) => eb.or(patterns.map((pattern) => eb('events.search_text', 'like', pattern))));
+  }
+  return query.execute();
+}
+
+/** Inserts an event; events created through the API get their id as iCalendar UID. */
+export async function insertEvent(
+  db: Kysely<Database>,
+  event: { organizationId: string; uid?: string; imported: boolean },
+  columns: EventColumns,
+): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto('events')
+    .values({ ...columns, id, organization_id: event.organizationId, uid: event.uid ?? id, imported: event.imported })
+    .execute();
+  return id;
+}
+
+export async function updateEvent(db: Kysely<Database>, id: string, columns: EventColumns & { imported?: boolean }): Promise<void> {
+  await db
+    .updateTable('events')
+    .set({ ...columns, sequence: sql<number>`sequence + 1`, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
