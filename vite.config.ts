@@ -28,6 +28,31 @@ const target = 'es2022';
  */
 const minified = { minify: true } as const;
 
+/**
+ * Lit's \`css\` templates as written: comments that explain the rules, and indentation. Readers'
+ * browsers need neither, so the builds drop both (about a kilobyte gzip per widget). Safe for the
+ * widgets' styles, whose interpolations are plain names (no nested template literals).
+ */
+function minifiedCss(): Plugin {
+  const minify = (text: string) =>
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      .replace(/:\s+/g, ':')
+      .replace(/;}/g, '}')
+      .trim();
+  return {
+    name: 'sr-minified-css',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.startsWith(source(''))) return null;
+      const minified = code.replace(/\bcss`([^`]*)`/g, (_, text: string) => `css\`${minify(text)}\``);
+      return minified === code ? null : { code: minified, map: null };
+    },
+  };
+}
+
 /** npm: one module per public entry, Lit and the SDK left to the page's bundler. */
 function npmBuild(): UserConfig {
   const entries = widgetTags.flatMap((tag) => {
@@ -49,6 +74,7 @@ function npmBuild(): UserConfig {
         output: { ...minified, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },
+    plugins: [minifiedCss()],
   };
 }
 
@@ -70,6 +96,8 @@ function cdnBuild(): UserConfig {
       rolldownOptions: {
         output: {
           ...minified,
+          // Pure-call annotations guide a bundler; these files are past bundling.
+          comments: false,
           entryFileNames: '[name].js',
           chunkFileNames: 'chunks/[name]-[hash].js',
           codeSplitting: {
@@ -81,7 +109,7 @@ function cdnBuild(): UserConfig {
         },
       },
     },
-    plugins: [cdnManifest()],
+    plugins: [minifiedCss(), cdnManifest()],
   };
 }
 

@@ -1,5 +1,5 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
-import { defaultTimeZone, isTimeZone } from './format.js';
+import { defaultTimeZone, isTimeZone } from './time-zone.js';
 import { allLocales } from '../generated/locale-codes.js';
 import { resolveLocale, supportedLocale, type Locale } from './i18n.js';
 import { warnOnce } from './warnings.js';

@@ -6,7 +6,10 @@ import type { Locale } from './i18n.js';
 export interface HubContext {
   /** The client, or `undefined` when the provider's `hub-url` is missing or invalid (it has warned). */
   client: HubClient | undefined;
-  /** The Hub's address as configured, for messages to developers; `undefined` for an injected client. */
+  /**
+   * The Hub's address as configured, for messages to developers and links readers follow;
+   * `undefined` for an injected client without `hub-url`.
+   */
   hubUrl: string | undefined;
   /** The provider's language, sent to the Hub as `Accept-Language`. */
   locale: Locale;

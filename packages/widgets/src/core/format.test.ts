@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { formats, isTimeZone } from './format.js';
+import { formats } from './format.js';
+import { isTimeZone } from './time-zone.js';
 
 // 2026-07-01 is summer time in Berlin (UTC+2), 2026-01-15 winter time (UTC+1).
 const summerNoonUtc = new Date('2026-07-01T10:00:00Z');
@@ -44,6 +45,29 @@ describe('formats', () => {
     expect(formats('de').relative(later(24 * 3600), now)).to.equal('morgen');
     expect(formats('en').relative(later(-2 * 3600), now)).to.equal('2 hours ago');
     expect(formats('de').relative(now, now)).to.equal('jetzt');
+  });
+
+  it('writes calendar days as they are, in any time zone', () => {
+    // Auckland is 13 hours ahead in December, Honolulu 10 hours behind: the day stays the 24th.
+    for (const zone of ['Pacific/Auckland', 'Pacific/Honolulu', 'Europe/Berlin']) {
+      expect(formats('de', zone).calendarDate('2026-12-24', { dateStyle: 'full' })).to.equal('Donnerstag, 24. Dezember 2026');
+      expect(formats('en', zone).calendarDateRange('2026-12-24', '2026-12-26', { dateStyle: 'long' })).to.equal('December 24 – 26, 2026');
+    }
+  });
+
+  it('tells the calendar day of a moment in the time zone', () => {
+    // 23:30 UTC is already the next day in Berlin, still the same day in New York.
+    const lateEvening = new Date('2026-03-28T23:30:00Z');
+    expect(formats('de').day(lateEvening)).to.equal('2026-03-29');
+    expect(formats('en', 'America/New_York').day(lateEvening)).to.equal('2026-03-28');
+  });
+
+  it('finds the moment a day begins, on both sides of a daylight-saving change', () => {
+    expect(formats('de').startOfDay('2026-03-29').toISOString()).to.equal('2026-03-28T23:00:00.000Z');
+    expect(formats('de').startOfDay('2026-03-30').toISOString()).to.equal('2026-03-29T22:00:00.000Z');
+    expect(formats('de').startOfDay('2026-10-25').toISOString()).to.equal('2026-10-24T22:00:00.000Z');
+    expect(formats('de').startOfDay('2026-10-26').toISOString()).to.equal('2026-10-25T23:00:00.000Z');
+    expect(formats('en', 'America/New_York').startOfDay('2026-07-01').toISOString()).to.equal('2026-07-01T04:00:00.000Z');
   });
 
   it('knows which time zones exist', () => {

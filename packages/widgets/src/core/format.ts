@@ -1,15 +1,4 @@
-/** The region's time zone: dates and times are shown in it unless a page sets `time-zone`. */
-export const defaultTimeZone = 'Europe/Berlin';
-
-/** Whether `Intl` knows the IANA time zone, e.g. `Europe/Berlin`; `Mars/Base` is not one. */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat(undefined, { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { defaultTimeZone } from './time-zone.js';
 
 /** Dates, times and numbers in one language and time zone, the way its readers write them. */
 export interface Formats {
@@ -25,9 +14,32 @@ export interface Formats {
   number(value: number, options?: Intl.NumberFormatOptions): string;
   /** `vor 5 Minuten`, `morgen`, `in 30 Sekunden`, relative to `now`. */
   relative(value: Date, now?: Date): string;
+  /**
+   * A calendar day (`2026-12-24`) such as an all-day event's, e.g. `24.12.2026`: a date, not a
+   * moment, so no time zone moves it to another day.
+   */
+  calendarDate(day: string, options?: Intl.DateTimeFormatOptions): string;
+  /** Calendar days from `first` to `last` (inclusive), the shared parts once: `24.–26. Dezember 2026`. */
+  calendarDateRange(first: string, last: string, options?: Intl.DateTimeFormatOptions): string;
+  /** The calendar day `value` falls on in the time zone, as `2026-11-23`. */
+  day(value: Date): string;
+  /** The moment a calendar day (`2026-11-23`) begins in the time zone. */
+  startOfDay(day: string): Date;
 }
 
 const shortDateTime: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+
+/** Every field of a moment as a plain number (Latin digits, hours 0–23), whatever the language. */
+const wallClockFields: Intl.DateTimeFormatOptions = {
+  numberingSystem: 'latn',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+};
 
 /** Largest unit first; a difference is told in the first unit it reaches. */
 const relativeUnits: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -55,6 +67,16 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.Relativ
 export function formats(locale: string, timeZone: string = defaultTimeZone): Formats {
   const dateTimeFormat = (options: Intl.DateTimeFormatOptions) =>
     cached(['dt', locale, timeZone, options], () => new Intl.DateTimeFormat(locale, { ...options, timeZone }));
+  // `2026-12-24` parses as midnight UTC: read in UTC, it is that day wherever the reader is.
+  const calendarFormat = (options: Intl.DateTimeFormatOptions) =>
+    cached(['cd', locale, options], () => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }));
+  let fieldsFormat: Intl.DateTimeFormat | undefined;
+  /** The wall-clock time in the zone at `time`, as milliseconds of a UTC date with the same fields. */
+  const wallClock = (time: number) => {
+    const fields: Record<string, number> = {};
+    for (const { type, value } of (fieldsFormat ??= dateTimeFormat(wallClockFields)).formatToParts(time)) fields[type] = Number(value);
+    return Date.UTC(fields['year']!, fields['month']! - 1, fields['day'], fields['hour'], fields['minute'], fields['second']);
+  };
   return {
     date: (value, options = { dateStyle: 'medium' }) => dateTimeFormat(options).format(value),
     time: (value) => dateTimeFormat({ timeStyle: 'short' }).format(value),
@@ -66,6 +88,16 @@ export function formats(locale: string, timeZone: string = defaultTimeZone): For
       const [unit, size] = relativeUnits.find(([, size]) => Math.abs(seconds) >= size) ?? ['second', 1];
       const format = cached(['rt', locale], () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
       return format.format(Math.round(seconds / size), unit);
+    },
+    calendarDate: (day, options = { dateStyle: 'medium' }) => calendarFormat(options).format(new Date(day)),
+    calendarDateRange: (first, last, options = { dateStyle: 'medium' }) => calendarFormat(options).formatRange(new Date(first), new Date(last)),
+    day: (value) => new Date(wallClock(value.getTime())).toISOString().slice(0, 10),
+    startOfDay(day) {
+      const midnight = Date.parse(day);
+      // The zone's offset at a first guess, then at the corrected moment: they differ when the
+      // day begins on the other side of a daylight-saving change than the guess.
+      const guess = midnight - (wallClock(midnight) - midnight);
+      return new Date(midnight - (wallClock(guess) - guess));
     },
   };
 }

@@ -28,6 +28,12 @@ export interface HubTaskOptions<Args extends readonly unknown[], Value> {
   fetch: (client: HubClient, args: Args, signal: AbortSignal) => Promise<Value>;
   /** Whether there is nothing to show; by default an empty array or a page with no `items`. */
   isEmpty?: (value: Value) => boolean;
+  /**
+   * Whether data loaded for other `args` stays on screen while new data loads, or when loading
+   * it fails (default `true`): right for a list that grows, wrong for a calendar moved to
+   * another month, whose days would look empty. When `false`, the skeleton or the error shows.
+   */
+  keepForOtherArgs?: boolean;
 }
 
 export interface HubTaskView<Value> {
@@ -56,8 +62,12 @@ function hasNoItems(value: unknown): boolean {
 export class HubTask<Args extends readonly unknown[], Value> implements ReactiveController {
   private readonly task: Task<readonly [HubClient | undefined, ...Args], Value>;
   private readonly isEmpty: (value: Value) => boolean;
+  private readonly args: () => Args;
+  private readonly keepForOtherArgs: boolean;
   /** The last data shown, kept when a later load fails: outdated data beats an error. */
-  private last: { value: Value; loadedAt: Date } | undefined;
+  private last: { value: Value; loadedAt: Date; args: Args } | undefined;
+  /** The arguments of the latest request: what the next completed load answers. */
+  private requested: Args | undefined;
   private abortedOnDisconnect = false;
 
   constructor(
@@ -66,15 +76,20 @@ export class HubTask<Args extends readonly unknown[], Value> implements Reactive
     options: HubTaskOptions<Args, Value>,
   ) {
     this.isEmpty = options.isEmpty ?? hasNoItems;
+    this.args = options.args;
+    this.keepForOtherArgs = options.keepForOtherArgs ?? true;
     this.task = new Task(host, {
       args: () => {
         const connection = widget.connection();
         return [connection.status === 'ready' ? connection.client : undefined, ...options.args()] as const;
       },
-      task: async ([client, ...args], { signal }) =>
-        client ? options.fetch(client, args as unknown as Args, signal) : initialState,
+      task: async ([client, ...args], { signal }) => {
+        if (!client) return initialState;
+        this.requested = args as unknown as Args;
+        return options.fetch(client, this.requested, signal);
+      },
       onComplete: (value) => {
-        this.last = { value, loadedAt: new Date() };
+        this.last = { value, loadedAt: new Date(), args: this.requested! };
       },
       onError: (error) => {
         if (isAbort(error)) return;
@@ -88,6 +103,14 @@ export class HubTask<Args extends readonly unknown[], Value> implements Reactive
   /** Loads again with the same arguments, e.g. from a retry button. */
   run(): Promise<void> {
     return this.task.run();
+  }
+
+  /**
+   * The data last loaded, `undefined` until the first load: for what shows it without the
+   * states, such as the choices of a filter.
+   */
+  get value(): Value | undefined {
+    return this.last?.value;
   }
 
   /** Resolves with the data once loaded, rejects with the error when loading failed. */
@@ -125,15 +148,23 @@ export class HubTask<Args extends readonly unknown[], Value> implements Reactive
   render(view: HubTaskView<Value>): unknown {
     if (this.widget.connection().status === 'misconfigured') return errorState(configErrorMessage(), this.retry);
     const { status, error } = this.task;
+    const last = this.lastShown();
     if (status === TaskStatus.COMPLETE) {
       return this.content(view, this.task.value as Value, navigator.onLine ? undefined : this.staleNotice());
     }
     if (status === TaskStatus.ERROR && !isAbort(error)) {
-      if (this.last) return this.content(view, this.last.value, this.staleNotice());
+      if (last) return this.content(view, last.value, this.staleNotice());
       return errorState(errorMessage(error, this.widget.format()), this.retry);
     }
     // Not started, loading, or aborted on the way out: what was there stays until new data comes.
-    return this.last ? this.content(view, this.last.value) : skeletonState(view.skeleton());
+    return last ? this.content(view, last.value) : skeletonState(view.skeleton());
+  }
+
+  /** The last data, unless it answers other arguments and the widget wants those not shown. */
+  private lastShown(): typeof this.last {
+    if (!this.last || this.keepForOtherArgs) return this.last;
+    const args = this.args();
+    return args.every((arg, index) => arg === this.last!.args[index]) ? this.last : undefined;
   }
 
   private content(view: HubTaskView<Value>, value: Value, notice?: TemplateResult): unknown {

@@ -9,3 +9,9 @@ export const alertIcon = icon(svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-
 
 /** A circle with an "i": something worth knowing about what is shown. */
 export const infoIcon = icon(svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm1 15h-2v-6h2v6Zm0-8h-2V7h2v2Z"/>`);
+
+/** Pointing back: the previous month, week or page. */
+export const previousIcon = icon(svg`<path d="M15.4 7.4 14 6l-6 6 6 6 1.4-1.4-4.6-4.6z"/>`);
+
+/** Pointing on: the next month, week or page. */
+export const nextIcon = icon(svg`<path d="M8.6 16.6 10 18l6-6-6-6-1.4 1.4 4.6 4.6z"/>`);

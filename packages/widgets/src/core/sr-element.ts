@@ -8,7 +8,8 @@ import { selfAndAncestors } from './dom.js';
 import { formats, type Formats } from './format.js';
 import { HubTask, type Connection, type HubTaskOptions } from './hub-task.js';
 import { clientFor, parseHubUrl } from './hub-url.js';
-import { usePageLocale, type Locale } from './i18n.js';
+import type { Locale } from './i18n.js';
+import { usePageLocale } from './localization.js';
 import { stateStyles } from './states.js';
 import { base, tokens } from './styles.js';
 

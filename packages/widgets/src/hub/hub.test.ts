@@ -101,6 +101,13 @@ describe('<sr-hub>', () => {
     expect(client.calls).to.deep.equal(['/municipalities']);
   });
 
+  it('with a client of its own, still names the Hub of hub-url for links into it', async () => {
+    const client = fixtureClient({});
+    const hub = await fixture(html`<sr-hub .client=${client} hub-url="https://hub.example.org/"><span></span></sr-hub>`);
+    expect(contextInside(hub)).to.include({ client, hubUrl: 'https://hub.example.org' });
+    expect(warnings.messages).to.deep.equal([]);
+  });
+
   it('is harmless when defined twice', () => {
     expect(() => defineElement('sr-hub', class extends HTMLElement {})).not.to.throw();
     expect(customElements.get('sr-hub')).to.equal(SrHub);

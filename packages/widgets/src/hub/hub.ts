@@ -36,7 +36,8 @@ export class SrHub extends SrBaseElement {
 
   /**
    * A client to use instead of one made from `hub-url`, e.g. one from `createHubClient` with
-   * a custom `fetch`, or an in-memory one in stories and tests.
+   * a custom `fetch`, or an in-memory one in stories and tests. Links into the Hub that
+   * readers follow (calendar feeds) still take its address from `hub-url`.
    */
   declare client: HubClient | undefined;
 
@@ -71,13 +72,12 @@ export class SrHub extends SrBaseElement {
   #contextValue(quiet: boolean): HubContext {
     const locale = this.resolveLocale();
     const timeZone = this.resolveTimeZone();
-    if (this.client) return { client: this.client, hubUrl: undefined, locale, timeZone };
     const parsed = parseHubUrl(this.hubUrl);
-    if ('problem' in parsed) {
-      if (!quiet) this.warn(parsed.problem);
-      return { client: undefined, hubUrl: this.hubUrl, locale, timeZone };
-    }
-    return { client: clientFor(parsed.url, locale), hubUrl: parsed.url, locale, timeZone };
+    const hubUrl = 'url' in parsed ? parsed.url : undefined;
+    // With a client of its own, hub-url is optional: only links into the Hub (feeds) use it.
+    if (this.client) return { client: this.client, hubUrl, locale, timeZone };
+    if ('problem' in parsed && !quiet) this.warn(parsed.problem);
+    return { client: hubUrl ? clientFor(hubUrl, locale) : undefined, hubUrl: hubUrl ?? this.hubUrl, locale, timeZone };
   }
 }
 
