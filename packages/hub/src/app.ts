@@ -13,6 +13,7 @@ import { registerEtags } from './http/etag.js';
 import { ProblemError } from './http/problems.js';
 import { registerValidation } from './http/validation.js';
 import { eventHandlers } from './events/handlers.js';
+import { helpHandlers } from './help/handlers.js';
 import { municipalityHandlers } from './orgs/municipalities.js';
 import { organizationHandlers } from './orgs/organizations.js';
 import { healthHandlers } from './system/health.js';
@@ -50,6 +51,7 @@ function allHandlers(options: HubOptions, contract: Contract): Handlers {
     ...municipalityHandlers(db),
     ...organizationHandlers(db),
     ...eventHandlers(db, contract.version),
+    ...helpHandlers(db),
   };
 }
 

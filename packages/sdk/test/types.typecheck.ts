@@ -83,7 +83,14 @@ export async function listsArePaginated(): Promise<void> {
   expectType<
     Equal<
       PaginatedPath,
-      '/municipalities' | '/organizations' | '/events' | '/organizations/{organizationId}/events' | '/event-categories'
+      | '/municipalities'
+      | '/organizations'
+      | '/events'
+      | '/organizations/{organizationId}/events'
+      | '/event-categories'
+      | '/help-topics'
+      | '/emergency-contacts'
+      | '/help-offers'
     >
   >();
   expectType<Equal<PageItem<'/organizations'>, Organization>>();

@@ -84,6 +84,69 @@ export interface EventTable {
   updated_at: UpdatedAt;
 }
 
+export interface HelpOfferTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  sort_name: string;
+  description: string;
+  topics: string[];
+  /** `topics` with their parents, for filters and facets by parent topic. */
+  topic_closure: string[];
+  audiences: string[];
+  eligibility_description: string | null;
+  languages: string[];
+  cost: 'free' | 'low' | 'fee';
+  fees_description: string | null;
+  anonymous: boolean;
+  barrier_free: boolean;
+  accessibility: string | null;
+  crisis: boolean;
+  service_area: 'local' | 'region' | 'nationwide';
+  url: string | null;
+  email: string | null;
+  /** jsonb: written as JSON text, read parsed. */
+  phones: ColumnType<Schemas['HelpPhone'][], string, string>;
+  chat_url: string | null;
+  walk_in: boolean;
+  always_open: boolean;
+  open_on_public_holidays: boolean;
+  hours_description: string | null;
+  /** A `date`; read as text (`to_char`), written as `YYYY-MM-DD`. */
+  assured_date: string | null;
+  /** Search text weighted B (topics, audiences, organization) and C (with the description: places, eligibility…). */
+  search_labels: string;
+  search_details: string;
+  search_vector: ColumnType<string, never, never>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface HelpOfferLocationTable {
+  offer_id: string;
+  position: number;
+  name: string | null;
+  address: string | null;
+  municipality_id: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+/** Weekly periods (`weekdays`) and dated exceptions (`on_date`; no times = closed that day). */
+export interface HelpOfferHoursTable {
+  offer_id: string;
+  position: number;
+  weekdays: number[] | null;
+  on_date: string | null;
+  opens: string | null;
+  closes: string | null;
+  description: string | null;
+}
+
+export interface HelpSearchWordTable {
+  word: string;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: CreatedAt;
@@ -95,4 +158,8 @@ export interface Database {
   api_keys: ApiKeyTable;
   events: EventTable;
   schema_migrations: SchemaMigrationTable;
+  help_offers: HelpOfferTable;
+  help_offer_locations: HelpOfferLocationTable;
+  help_offer_hours: HelpOfferHoursTable;
+  help_search_words: HelpSearchWordTable;
 }

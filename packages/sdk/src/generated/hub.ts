@@ -293,6 +293,141 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/help-topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List help topics
+         * @description The fixed two-level taxonomy offers are filed under, parents first and each followed by its
+         *     children, with German and English names and the German synonyms and everyday words the
+         *     search understands ("saufen" → Alkohol, "allein" → Einsamkeit). Filtering by a parent
+         *     topic finds the offers of its children too.
+         */
+        get: operations["listHelpTopics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/emergency-contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List emergency contacts
+         * @description Numbers for emergencies and acute crises that the help finder always shows: the
+         *     nationwide ones (Notruf 112, Polizei 110, TelefonSeelsorge, Nummer gegen Kummer, …) and
+         *     the regional ones (the Bavarian crisis service). All are real (`isExample: false`), in the
+         *     order they are shown: emergencies first.
+         */
+        get: operations["listEmergencyContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/help-offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search help offers
+         * @description Finds offers by German text and filters. Filters combine with AND; repeated values of one
+         *     filter with OR.
+         *
+         *     `q` is searched in the name, topics, organization, description and places: word stems
+         *     ("Beratungen" finds "Beratung", "Trauernde" finds "Trauer"), umlauts and ß typed as
+         *     ae/oe/ue/ss, typos ("Depresion"), parts of compound words ("Gruppe" finds
+         *     "Selbsthilfegruppe") and the synonyms and everyday words of the topics (`GET /help-topics`).
+         *     An offer matches when it matches at least one word; offers that match more words, in
+         *     their name or topics, rank higher. When `q` suggests a crisis ("Suizid", "nicht mehr
+         *     leben"), `crisisDetected` is true and crisis services (`crisis: true`, around the clock)
+         *     come first: show the emergency contacts first too.
+         *
+         *     `sort` defaults to `relevance` with `q`, else to `distance` with `near`, else to `name`.
+         *     `openNow`, `hoursToday` and opening-hour filters use the current time in Europe/Berlin,
+         *     with Bavarian public holidays. `facets` and `total` count the whole result, not the page.
+         */
+        get: operations["listHelpOffers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/help-offers/{helpOfferId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                helpOfferId: components["parameters"]["HelpOfferId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one help offer
+         * @description `openNow` and `hoursToday` are for the time of the request (Europe/Berlin).
+         */
+        get: operations["getHelpOffer"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a help offer
+         * @description Needs the organization's key with the scope `help-offers:write`, or an admin key.
+         */
+        delete: operations["deleteHelpOffer"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a help offer
+         * @description Changes only the fields sent; `null` clears an optional field; arrays and `openingHours`
+         *     are replaced as a whole. Needs the organization's key with the scope `help-offers:write`,
+         *     or an admin key.
+         */
+        patch: operations["updateHelpOffer"];
+        trace?: never;
+    };
+    "/organizations/{organizationId}/help-offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a help offer
+         * @description Needs the organization's key with the scope `help-offers:write`, or an admin key. Offers of
+         *     example organizations are example data (`isExample`).
+         */
+        post: operations["createHelpOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -342,6 +477,273 @@ export interface components {
         PageBase: {
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             nextCursor: string | null;
+        };
+        /**
+         * @description A help topic; names, parents and synonyms in `GET /help-topics`.
+         * @enum {string}
+         */
+        HelpTopicId: "seelische-gesundheit" | "krise-suizid" | "depression" | "angst" | "essstoerungen" | "psychische-erkrankungen" | "sucht" | "sucht-alkohol" | "sucht-drogen" | "sucht-gluecksspiel" | "sucht-medien" | "familie" | "familie-erziehung" | "partnerschaft" | "schwangerschaft" | "trauer" | "gewalt" | "haeusliche-gewalt" | "sexualisierte-gewalt" | "mobbing" | "geld-wohnen" | "schulden" | "wohnen" | "grundversorgung" | "migration" | "alter-behinderung" | "pflege-alter" | "behinderung" | "begegnung" | "einsamkeit" | "selbsthilfegruppen";
+        HelpTopic: {
+            id: components["schemas"]["HelpTopicId"];
+            /** @description The parent topic; `null` for the top level. */
+            parentId: components["schemas"]["HelpTopicId"] | null;
+            name: {
+                de: string;
+                en: string;
+            };
+            /** @description German (and a few English) words and phrases that find this topic, everyday words included. */
+            synonyms: string[];
+            /** @description Its words suggest an acute crisis; the search then puts crisis services first. */
+            crisis: boolean;
+        };
+        HelpTopicPage: components["schemas"]["PageBase"] & {
+            items: components["schemas"]["HelpTopic"][];
+        };
+        /**
+         * @description Who an offer is for (HSDS eligibility): `children` Kinder, `youth` Jugendliche, `adults`
+         *     Erwachsene, `seniors` Seniorinnen und Senioren, `families` Familien und Eltern,
+         *     `relatives` Angehörige, `women` Frauen, `men` Männer.
+         * @enum {string}
+         */
+        HelpAudience: "children" | "youth" | "adults" | "seniors" | "families" | "relatives" | "women" | "men";
+        /**
+         * @description `free` kostenlos, `low` geringer Eigenanteil, `fee` kostenpflichtig.
+         * @enum {string}
+         */
+        HelpCost: "free" | "low" | "fee";
+        /**
+         * @description Whom the offer serves (HSDS service area): `local` people near its places (it needs a place
+         *     with a municipality), `region` the whole city and county of Würzburg, `nationwide` everyone
+         *     in Germany (phone and online services).
+         * @enum {string}
+         */
+        HelpServiceArea: "local" | "region" | "nationwide";
+        /** @description A BCP 47 language tag, e.g. `de`, `tr`, `uk`, `gsg` (Deutsche Gebärdensprache). */
+        LanguageTag: string;
+        /**
+         * @description A local wall-clock time (Europe/Berlin), `HH:MM`.
+         * @example 09:00
+         */
+        ClockTime: string;
+        HelpPhone: {
+            /** @description As people dial it, e.g. `0800 111 0 111`. */
+            number: string;
+            /** @description What the number is for, e.g. "Terminvereinbarung". */
+            description?: string | null;
+        };
+        HelpLocation: {
+            name?: string | null;
+            /** @description Street, postcode and place, e.g. "Domstraße 10, 97070 Würzburg". */
+            address?: string | null;
+            municipalityId?: components["schemas"]["MunicipalitySlug"] | null;
+            coordinates?: components["schemas"]["GeoPoint"] | null;
+        };
+        /**
+         * @description Weekly opening hours (an HSDS schedule with `freq` WEEKLY). Several entries give several
+         *     periods a day. A `closesAt` at or before `opensAt` is on the next day (`22:00`–`02:00`).
+         */
+        HelpSchedule: {
+            byDay: ("MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU")[];
+            opensAt: components["schemas"]["ClockTime"];
+            /** @description `HH:MM`; `24:00` is midnight at the end of the day. */
+            closesAt: string;
+        };
+        /**
+         * @description A day that differs from the weekly hours: closed (no times) or open at these times instead
+         *     (one entry per period). Overrides public holidays too.
+         */
+        HelpScheduleException: {
+            /** Format: date */
+            date: string;
+            opensAt?: string | null;
+            closesAt?: string | null;
+            description?: string | null;
+        };
+        OpeningHoursInput: {
+            /** @description Open around the clock, every day (24/7). */
+            alwaysOpen?: boolean;
+            schedules?: components["schemas"]["HelpSchedule"][];
+            /** @description Open on Bavarian public holidays as on other days; otherwise closed on them. */
+            openOnPublicHolidays?: boolean;
+            exceptions?: components["schemas"]["HelpScheduleException"][];
+            /** @description Hours in words, e.g. "Termine nach Vereinbarung". */
+            description?: string | null;
+        };
+        OpeningHours: {
+            alwaysOpen: boolean;
+            schedules: components["schemas"]["HelpSchedule"][];
+            openOnPublicHolidays: boolean;
+            exceptions: components["schemas"]["HelpScheduleException"][];
+            description: string | null;
+        };
+        HelpPeriod: {
+            opensAt: string;
+            closesAt: string;
+        };
+        /** @description The fields an organization writes; shared by `HelpOfferInput` and `HelpOfferPatch`. */
+        HelpOfferFields: {
+            name?: string;
+            description?: string;
+            topics?: components["schemas"]["HelpTopicId"][];
+            audiences?: components["schemas"]["HelpAudience"][];
+            /** @description Who may use the offer, in words (HSDS `eligibility_description`). */
+            eligibilityDescription?: string | null;
+            languages?: components["schemas"]["LanguageTag"][];
+            cost?: components["schemas"]["HelpCost"];
+            /** @description Costs in words (HSDS `fees_description`). */
+            feesDescription?: string | null;
+            /** @description Can be used without giving one's name. */
+            anonymous?: boolean;
+            /** @description Barrier-free access (step-free, or fully usable by phone or online). */
+            barrierFree?: boolean;
+            /** @description Accessibility in words, e.g. lift, hearing loop, sign language. */
+            accessibility?: string | null;
+            /** @description A crisis service reachable around the clock; needs `openingHours.alwaysOpen`. */
+            crisis?: boolean;
+            serviceArea?: components["schemas"]["HelpServiceArea"];
+            url?: components["schemas"]["HttpUrlOrNull"];
+            /** Format: email */
+            email?: string | null;
+            phones?: components["schemas"]["HelpPhone"][];
+            chatUrl?: components["schemas"]["HttpUrlOrNull"];
+            /** @description People can come without an appointment during opening hours (offene Sprechstunde). */
+            walkIn?: boolean;
+            locations?: components["schemas"]["HelpLocation"][];
+            openingHours?: components["schemas"]["OpeningHoursInput"];
+            /**
+             * Format: date
+             * @description When the entry was last checked by its organization (HSDS `assured_date`).
+             */
+            assuredDate?: string | null;
+        };
+        HelpOfferInput: components["schemas"]["HelpOfferFields"] & {
+            name: string;
+            description: string;
+            topics: components["schemas"]["HelpTopicId"][];
+            serviceArea: components["schemas"]["HelpServiceArea"];
+            /** @default [] */
+            audiences?: unknown;
+            /**
+             * @default [
+             *       "de"
+             *     ]
+             */
+            languages?: unknown;
+            /** @default free */
+            cost?: unknown;
+            /** @default false */
+            anonymous?: unknown;
+            /** @default false */
+            barrierFree?: unknown;
+            /** @default false */
+            crisis?: unknown;
+            /** @default false */
+            walkIn?: unknown;
+        };
+        HelpOfferPatch: components["schemas"]["HelpOfferFields"];
+        HelpOffer: {
+            id: components["schemas"]["Id"];
+            organization: {
+                id: components["schemas"]["Id"];
+                name: string;
+            };
+            name: string;
+            description: string;
+            topics: components["schemas"]["HelpTopicId"][];
+            audiences: components["schemas"]["HelpAudience"][];
+            eligibilityDescription: string | null;
+            languages: components["schemas"]["LanguageTag"][];
+            cost: components["schemas"]["HelpCost"];
+            feesDescription: string | null;
+            anonymous: boolean;
+            barrierFree: boolean;
+            accessibility: string | null;
+            crisis: boolean;
+            serviceArea: components["schemas"]["HelpServiceArea"];
+            /** Format: uri */
+            url: string | null;
+            /** Format: email */
+            email: string | null;
+            phones: components["schemas"]["HelpPhone"][];
+            /** Format: uri */
+            chatUrl: string | null;
+            walkIn: boolean;
+            locations: {
+                name: string | null;
+                address: string | null;
+                municipalityId: components["schemas"]["MunicipalitySlug"] | null;
+                coordinates: components["schemas"]["GeoPoint"] | null;
+            }[];
+            openingHours: components["schemas"]["OpeningHours"];
+            /** @description Open now (Europe/Berlin, public holidays and exceptions included); `null` when the offer states no hours. */
+            openNow: boolean | null;
+            /** @description Today's periods in the order they open; empty when closed today or open around the clock. */
+            hoursToday: components["schemas"]["HelpPeriod"][];
+            /**
+             * Format: date
+             * @description When the entry was last checked; show it ("Stand").
+             */
+            assuredDate: string | null;
+            /** @description Demo data ("Beispieldaten") of an example organization; `false` for real entries such as the crisis lines. */
+            isExample: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        HelpOfferHit: components["schemas"]["HelpOffer"] & {
+            /** @description Kilometres from `near` to the nearest place, to 0.1 km; `null` without `near` or place. */
+            distanceKm: number | null;
+        };
+        HelpFacetCount: {
+            id: string;
+            count: number;
+        };
+        HelpOfferSearchPage: components["schemas"]["PageBase"] & {
+            items: components["schemas"]["HelpOfferHit"][];
+            /** @description Offers in the whole result. */
+            total: number;
+            /** @description `q` suggests an acute crisis: show the emergency contacts first. */
+            crisisDetected: boolean;
+            /**
+             * @description How many offers of the whole result have each topic (parents count their children's
+             *     offers) and audience; values without offers are left out. Most first.
+             */
+            facets: {
+                topics: components["schemas"]["HelpFacetCount"][];
+                audiences: components["schemas"]["HelpFacetCount"][];
+            };
+        };
+        EmergencyContact: {
+            id: string;
+            name: string;
+            description: string;
+            /**
+             * @description `emergency` police, fire, ambulance; `medical` medical on-call services; `crisis` crisis lines; `counselling` helplines.
+             * @enum {string}
+             */
+            category: "emergency" | "medical" | "crisis" | "counselling";
+            /** @enum {string} */
+            scope: "nationwide" | "regional";
+            /** @description Where the number works, e.g. "Deutschland", "Bayern". */
+            area: string;
+            phones: components["schemas"]["HelpPhone"][];
+            /** @description When it can be reached, in words. */
+            availability: string;
+            alwaysOpen: boolean;
+            /** @description Calls are free of charge. */
+            free: boolean;
+            anonymous: boolean;
+            /** Format: uri */
+            url: string | null;
+            /** @description Whom it is for; empty for everyone. */
+            audiences: components["schemas"]["HelpAudience"][];
+            topics: components["schemas"]["HelpTopicId"][];
+            /** @description Always `false`; emergency contacts are real. */
+            isExample: boolean;
+        };
+        EmergencyContactPage: components["schemas"]["PageBase"] & {
+            items: components["schemas"]["EmergencyContact"][];
         };
         Municipality: {
             id: components["schemas"]["MunicipalitySlug"];
@@ -816,6 +1218,7 @@ export interface components {
          *     key is counted once and gets the same answer.
          */
         IdempotencyKey: string;
+        HelpOfferId: components["schemas"]["Id"];
         /** @description Slug (`hoechberg`) or official municipality key (`09679147`). */
         MunicipalityId: string;
         OrganizationId: components["schemas"]["Id"];
@@ -1633,6 +2036,462 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listHelpTopics: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All topics (one page). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "sucht",
+                     *           "parentId": null,
+                     *           "name": {
+                     *             "de": "Sucht",
+                     *             "en": "Addiction"
+                     *           },
+                     *           "synonyms": [
+                     *             "Abhängigkeit",
+                     *             "süchtig",
+                     *             "Entzug"
+                     *           ],
+                     *           "crisis": false
+                     *         },
+                     *         {
+                     *           "id": "sucht-alkohol",
+                     *           "parentId": "sucht",
+                     *           "name": {
+                     *             "de": "Alkohol",
+                     *             "en": "Alcohol"
+                     *           },
+                     *           "synonyms": [
+                     *             "Alkoholsucht",
+                     *             "trinken",
+                     *             "saufen",
+                     *             "betrunken"
+                     *           ],
+                     *           "crisis": false
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HelpTopicPage"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listEmergencyContacts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All emergency contacts (one page). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "telefonseelsorge",
+                     *           "name": "TelefonSeelsorge",
+                     *           "description": "Gespräche in Krisen und bei Suizidgedanken, anonym und vertraulich.",
+                     *           "category": "crisis",
+                     *           "scope": "nationwide",
+                     *           "area": "Deutschland",
+                     *           "phones": [
+                     *             {
+                     *               "number": "0800 111 0 111",
+                     *               "description": null
+                     *             },
+                     *             {
+                     *               "number": "0800 111 0 222",
+                     *               "description": null
+                     *             },
+                     *             {
+                     *               "number": "116 123",
+                     *               "description": null
+                     *             }
+                     *           ],
+                     *           "availability": "Rund um die Uhr, kostenfrei",
+                     *           "alwaysOpen": true,
+                     *           "free": true,
+                     *           "anonymous": true,
+                     *           "url": "https://www.telefonseelsorge.de",
+                     *           "audiences": [],
+                     *           "topics": [
+                     *             "krise-suizid",
+                     *             "einsamkeit"
+                     *           ],
+                     *           "isExample": false
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmergencyContactPage"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listHelpOffers: {
+        parameters: {
+            query?: {
+                /** @description Words to search for, in German ("Schulden", "allein", "Trauergruppe Kinder"). */
+                q?: string;
+                /** @description Only offers with this topic (a parent topic includes its children); repeat for several. */
+                topic?: components["schemas"]["HelpTopicId"][];
+                /** @description Only offers for this audience; repeat for several. */
+                audience?: components["schemas"]["HelpAudience"][];
+                /** @description Only offers in this language (BCP 47; `tr` also finds `tr-TR`); repeat for several. */
+                language?: components["schemas"]["LanguageTag"][];
+                /**
+                 * @description Only offers for people in this municipality (slug): with a place there, or serving the
+                 *     whole region or the whole country. Repeat for several.
+                 */
+                municipality?: components["schemas"]["MunicipalitySlug"][];
+                /** @description Only offers of this organization; repeat for several. */
+                organization?: components["schemas"]["Id"][];
+                /** @description Only offers with this cost; repeat for several (`cost=free&cost=low`). */
+                cost?: components["schemas"]["HelpCost"][];
+                /** @description `true`: only offers that can be used anonymously. `false` does not filter. */
+                anonymous?: boolean;
+                /** @description `true`: only offers with barrier-free access. `false` does not filter. */
+                barrierFree?: boolean;
+                /** @description `true`: only offers open right now (Europe/Berlin). `false` does not filter. */
+                openNow?: boolean;
+                /**
+                 * @description A position as `lat,lon` (WGS 84, decimal degrees), e.g. `49.7913,9.9534`. Each offer
+                 *     gets `distanceKm` to its nearest place; offers without a place (phone, online) get `null`.
+                 * @example 49.7913,9.9534
+                 */
+                near?: string;
+                /**
+                 * @description With `near`: only offers with a place at most this many kilometres away (offers
+                 *     without a place are left out).
+                 */
+                radius?: number;
+                /**
+                 * @description `relevance` (best match first, then by name), `distance` (nearest first, offers without
+                 *     a place last; needs `near`) or `name`.
+                 */
+                sort?: "relevance" | "distance" | "name";
+                /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of offers, with the facets and size of the whole result. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "9d2f6a40-1c3b-4e8a-b7d5-6f0e1a2b3c4d",
+                     *           "organization": {
+                     *             "id": "0b6f3d2a-7c4e-4f1a-9e8b-5d3c2a1f0e9d",
+                     *             "name": "TelefonSeelsorge Deutschland"
+                     *           },
+                     *           "name": "TelefonSeelsorge",
+                     *           "description": "Gespräche in Krisen, bei Suizidgedanken, Einsamkeit und Sorgen, rund um die Uhr.",
+                     *           "topics": [
+                     *             "krise-suizid",
+                     *             "einsamkeit",
+                     *             "depression"
+                     *           ],
+                     *           "audiences": [
+                     *             "adults",
+                     *             "seniors",
+                     *             "relatives"
+                     *           ],
+                     *           "eligibilityDescription": null,
+                     *           "languages": [
+                     *             "de"
+                     *           ],
+                     *           "cost": "free",
+                     *           "feesDescription": null,
+                     *           "anonymous": true,
+                     *           "barrierFree": false,
+                     *           "accessibility": null,
+                     *           "crisis": true,
+                     *           "serviceArea": "nationwide",
+                     *           "url": "https://www.telefonseelsorge.de",
+                     *           "email": null,
+                     *           "phones": [
+                     *             {
+                     *               "number": "0800 111 0 111",
+                     *               "description": null
+                     *             },
+                     *             {
+                     *               "number": "116 123",
+                     *               "description": null
+                     *             }
+                     *           ],
+                     *           "chatUrl": null,
+                     *           "walkIn": false,
+                     *           "locations": [],
+                     *           "openingHours": {
+                     *             "alwaysOpen": true,
+                     *             "schedules": [],
+                     *             "openOnPublicHolidays": true,
+                     *             "exceptions": [],
+                     *             "description": null
+                     *           },
+                     *           "openNow": true,
+                     *           "hoursToday": [],
+                     *           "assuredDate": null,
+                     *           "isExample": false,
+                     *           "createdAt": "2026-11-01T09:00:00Z",
+                     *           "updatedAt": "2026-11-01T09:00:00Z",
+                     *           "distanceKm": null
+                     *         }
+                     *       ],
+                     *       "nextCursor": "WyJyZWxldmFuY2UiLC0xMDMwNDUsInRlbGVmb25zZWVsc29yZ2UiLCI5ZDJmIl0",
+                     *       "total": 14,
+                     *       "crisisDetected": true,
+                     *       "facets": {
+                     *         "topics": [
+                     *           {
+                     *             "id": "krise-suizid",
+                     *             "count": 6
+                     *           },
+                     *           {
+                     *             "id": "seelische-gesundheit",
+                     *             "count": 9
+                     *           }
+                     *         ],
+                     *         "audiences": [
+                     *           {
+                     *             "id": "adults",
+                     *             "count": 12
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HelpOfferSearchPage"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getHelpOffer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                helpOfferId: components["parameters"]["HelpOfferId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The offer. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpOffer"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteHelpOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                helpOfferId: components["parameters"]["HelpOfferId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The offer was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateHelpOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                helpOfferId: components["parameters"]["HelpOfferId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "assuredDate": "2026-11-20",
+                 *       "walkIn": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpOfferPatch"];
+            };
+        };
+        responses: {
+            /** @description The updated offer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpOffer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createHelpOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Offener Trauertreff Höchberg",
+                 *       "description": "Austausch für Trauernde nach dem Verlust eines nahestehenden Menschen, begleitet von zwei ausgebildeten Trauerbegleiterinnen.",
+                 *       "topics": [
+                 *         "trauer",
+                 *         "selbsthilfegruppen"
+                 *       ],
+                 *       "audiences": [
+                 *         "adults",
+                 *         "relatives"
+                 *       ],
+                 *       "cost": "free",
+                 *       "serviceArea": "local",
+                 *       "locations": [
+                 *         {
+                 *           "name": "Pfarrheim St. Norbert",
+                 *           "address": "Hauptstraße 12, 97204 Höchberg",
+                 *           "municipalityId": "hoechberg",
+                 *           "coordinates": {
+                 *             "lat": 49.7836,
+                 *             "lon": 9.8817
+                 *           }
+                 *         }
+                 *       ],
+                 *       "openingHours": {
+                 *         "schedules": [
+                 *           {
+                 *             "byDay": [
+                 *               "WE"
+                 *             ],
+                 *             "opensAt": "18:00",
+                 *             "closesAt": "19:30"
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpOfferInput"];
+            };
+        };
+        responses: {
+            /** @description The offer was created. */
+            201: {
+                headers: {
+                    /** @description URL of the new offer. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpOffer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.js';
 import type { Schemas } from '../../http/api.js';
 import { sortKey } from '../../http/text.js';
 import { seedEvents } from '../../events/seed/seed-events.js';
+import { seedHelp } from '../../help/seed/seed-help.js';
 import { exampleOrganizations } from './example-organizations.js';
 
 /** The real municipalities of the city and county of Würzburg, with official keys. */
@@ -69,6 +70,7 @@ export async function seed(db: Kysely<Database>): Promise<SeedResult> {
       organizations = Number(inserted.numInsertedOrUpdatedRows ?? 0);
     }
     await seedEvents(trx);
+    await seedHelp(trx);
     return { municipalities: municipalities.length, organizations };
   });
 }

@@ -1,0 +1,138 @@
+import type { Kysely } from 'kysely';
+import { assertActsFor } from '../auth/authenticate.js';
+import type { Database } from '../db/schema.js';
+import type { Handlers, Schemas } from '../http/api.js';
+import { decodeCursor, toPage } from '../http/cursor.js';
+import { DEFAULT_LIMIT } from '../http/listing.js';
+import { ProblemError } from '../http/problems.js';
+import { emergencyContacts } from './emergency-contacts.js';
+import { completeInput, dataFromOffer, toHelpOffer } from './model.js';
+import { regionMoment } from './opening-hours.js';
+import { checkedWrite, findOffer, insertOffer, municipalityNames, searchOffers, updateOffer, type SearchPosition, type SearchSort } from './queries.js';
+import { planSearch } from './search.js';
+import { helpTopics } from './topics.js';
+
+type HelpOperations =
+  | 'listHelpTopics'
+  | 'listEmergencyContacts'
+  | 'listHelpOffers'
+  | 'getHelpOffer'
+  | 'createHelpOffer'
+  | 'updateHelpOffer'
+  | 'deleteHelpOffer';
+
+function invalidQuery(pointer: string, reason: string): ProblemError {
+  return new ProblemError('invalid-request', `${pointer} ${reason}`, { errors: [{ pointer, reason }] });
+}
+
+function parseNear(near: string | undefined): Schemas['GeoPoint'] | undefined {
+  if (near === undefined) return undefined;
+  const [lat, lon] = near.split(',').map(Number) as [number, number];
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) throw invalidQuery('/query/near', 'must be lat,lon with -90 ≤ lat ≤ 90 and -180 ≤ lon ≤ 180');
+  return { lat, lon };
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A cursor of this search: the same sort, an int4 key and an offer id (anything else would fail in SQL). */
+function parseCursor(cursor: string | undefined, sort: SearchSort): SearchPosition | undefined {
+  const position = decodeCursor(cursor, 4);
+  if (!position) return undefined;
+  const [cursorSort, key, name, id] = position;
+  const validKey = Number.isInteger(key) && Math.abs(key as number) < 2 ** 31;
+  if (cursorSort !== sort || !validKey || typeof name !== 'string' || typeof id !== 'string' || !uuid.test(id)) {
+    throw invalidQuery('/query/cursor', 'belongs to another search; start again without cursor');
+  }
+  return [sort, key as number, name, id];
+}
+
+async function assertMunicipalities(db: Kysely<Database>, ids: string[] | undefined): Promise<void> {
+  if (!ids?.length) return;
+  const known = await municipalityNames(db, ids);
+  const unknown = ids.findIndex((id) => !known.has(id));
+  if (unknown !== -1) throw invalidQuery(`/query/municipality/${unknown}`, `is not a known municipality ("${ids[unknown]}")`);
+}
+
+/** `openNow` and `hoursToday` are computed for the time of the request (tests call the queries with other moments). */
+export function helpHandlers(db: Kysely<Database>): Pick<Handlers, HelpOperations> {
+  const now = () => regionMoment(new Date());
+
+  async function existingOffer(id: string) {
+    const row = await findOffer(db, id, now());
+    if (!row) throw new ProblemError('not-found', `There is no help offer "${id}".`);
+    return row;
+  }
+
+  return {
+    async listHelpTopics() {
+      return { items: helpTopics, nextCursor: null };
+    },
+
+    async listEmergencyContacts() {
+      return { items: emergencyContacts, nextCursor: null };
+    },
+
+    async listHelpOffers(request) {
+      const query = request.query;
+      const near = parseNear(query.near);
+      if (query.radius !== undefined && !near) throw invalidQuery('/query/radius', 'needs near (lat,lon)');
+      const sort: SearchSort = query.sort ?? (query.q ? 'relevance' : near ? 'distance' : 'name');
+      if (sort === 'distance' && !near) throw invalidQuery('/query/sort', 'distance needs near (lat,lon)');
+      const after = parseCursor(query.cursor, sort);
+      await assertMunicipalities(db, query.municipality);
+      const limit = query.limit ?? DEFAULT_LIMIT;
+      const plan = query.q ? await planSearch(db, query.q) : undefined;
+      const filters = {
+        topic: query.topic,
+        audience: query.audience,
+        language: query.language?.map((tag) => tag.split('-', 1)[0]!.toLowerCase()),
+        municipality: query.municipality,
+        organization: query.organization,
+        cost: query.cost,
+        anonymous: query.anonymous,
+        barrierFree: query.barrierFree,
+        openNow: query.openNow,
+        near,
+        radius: query.radius,
+      };
+      const result = await searchOffers(db, { filters, plan, sort, after, limit }, now());
+      const page = toPage(
+        result.rows,
+        limit,
+        (row) => [sort, row.sort_key, row.sort_name, row.id],
+        (row) => ({ ...toHelpOffer(row), distanceKm: row.distance_m === null ? null : Math.round(row.distance_m / 100) / 10 }),
+      );
+      return { ...page, total: result.total, crisisDetected: plan?.crisisDetected ?? false, facets: result.facets };
+    },
+
+    async getHelpOffer(request) {
+      return toHelpOffer(await existingOffer(request.params.helpOfferId));
+    },
+
+    async createHelpOffer(request, reply) {
+      const { organizationId } = request.params;
+      assertActsFor(request, organizationId);
+      const write = await checkedWrite(db, completeInput(request.body), organizationId);
+      const id = await insertOffer(db, organizationId, write);
+      reply.code(201).header('Location', `/help-offers/${id}`);
+      return toHelpOffer((await findOffer(db, id, now()))!);
+    },
+
+    async updateHelpOffer(request) {
+      const row = await existingOffer(request.params.helpOfferId);
+      assertActsFor(request, row.organization_id);
+      // The stored offer with the sent fields replaced, checked as a whole like a new one.
+      const merged = { ...dataFromOffer(toHelpOffer(row)), ...request.body };
+      const write = await checkedWrite(db, completeInput(merged), row.organization_id);
+      await updateOffer(db, row.id, write);
+      return toHelpOffer((await findOffer(db, row.id, now()))!);
+    },
+
+    async deleteHelpOffer(request, reply) {
+      const row = await existingOffer(request.params.helpOfferId);
+      assertActsFor(request, row.organization_id);
+      await db.deleteFrom('help_offers').where('id', '=', row.id).execute();
+      return reply.code(204).send();
+    },
+  };
+}

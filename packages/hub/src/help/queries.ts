@@ -1,0 +1,227 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Schemas } from '../http/api.js';
+import { ProblemError } from '../http/problems.js';
+import { checkOffer, toWrite, type OfferData, type OfferRow, type OfferWrite } from './model.js';
+import { hoursTodaySql, openNowFilterSql, openNowSql, type HoursRow, type RegionMoment } from './opening-hours.js';
+import { matchSql, scoreSql, synonymText, type SearchPlan } from './search.js';
+
+/**
+ * Each offer's nearest place to `near` in metres, as a grouped join (one pass over the places,
+ * not one subquery per offer). Without `near` it has no rows and every distance is NULL.
+ */
+function nearestPlaces(db: Kysely<Database>, near: Schemas['GeoPoint'] | undefined) {
+  const metres = near
+    ? sql<number>`round(min(help_distance_km(lat, lon, ${near.lat}::float8, ${near.lon}::float8)) * 1000)::int`
+    : sql<number>`NULL::int`;
+  return db
+    .selectFrom('help_offer_locations')
+    .select(['offer_id', metres.as('metres')])
+    .where('lat', 'is not', null)
+    .where(near ? sql<boolean>`true` : sql<boolean>`false`)
+    .groupBy('offer_id');
+}
+
+function offersFrom(db: Kysely<Database>, near: Schemas['GeoPoint'] | undefined) {
+  return db.selectFrom('help_offers').leftJoin(nearestPlaces(db, near).as('nearest'), 'nearest.offer_id', 'help_offers.id');
+}
+
+/** Offers with their organization, places, hours, their state at `moment` and distance to `near`. */
+export function selectOffers(db: Kysely<Database>, moment: RegionMoment, near?: Schemas['GeoPoint']) {
+  return offersFrom(db, near)
+    .innerJoin('organizations', 'organizations.id', 'help_offers.organization_id')
+    .select([
+      'help_offers.id', 'help_offers.organization_id', 'organizations.name as organization_name', 'organizations.is_example',
+      'help_offers.name', 'help_offers.sort_name', 'help_offers.description', 'help_offers.topics', 'help_offers.audiences',
+      'help_offers.eligibility_description', 'help_offers.languages', 'help_offers.cost', 'help_offers.fees_description',
+      'help_offers.anonymous', 'help_offers.barrier_free', 'help_offers.accessibility', 'help_offers.crisis',
+      'help_offers.service_area', 'help_offers.url', 'help_offers.email', 'help_offers.phones', 'help_offers.chat_url',
+      'help_offers.walk_in', 'help_offers.always_open', 'help_offers.open_on_public_holidays',
+      'help_offers.hours_description', 'help_offers.created_at', 'help_offers.updated_at', 'nearest.metres as distance_m',
+    ])
+    .select([
+      sql<string | null>`to_char(help_offers.assured_date, 'YYYY-MM-DD')`.as('assured'),
+      sql<OfferRow['locations']>`(SELECT coalesce(json_agg(json_build_object(
+          'name', l.name, 'address', l.address, 'municipalityId', l.municipality_id,
+          'coordinates', CASE WHEN l.lat IS NULL THEN NULL ELSE json_build_object('lat', l.lat, 'lon', l.lon) END
+        ) ORDER BY l.position), '[]') FROM help_offer_locations l WHERE l.offer_id = help_offers.id)`.as('locations'),
+      sql<HoursRow[]>`(SELECT coalesce(json_agg(json_build_object(
+          'weekdays', h.weekdays, 'on_date', to_char(h.on_date, 'YYYY-MM-DD'),
+          'opens', to_char(h.opens, 'HH24:MI'), 'closes', to_char(h.closes, 'HH24:MI'), 'description', h.description
+        ) ORDER BY h.position), '[]') FROM help_offer_hours h WHERE h.offer_id = help_offers.id)`.as('hours'),
+      openNowSql(moment).as('open_now'),
+      hoursTodaySql(moment).as('hours_today'),
+    ]);
+}
+
+export async function findOffer(db: Kysely<Database>, id: string, moment: RegionMoment): Promise<OfferRow | undefined> {
+  return selectOffers(db, moment).where('help_offers.id', '=', id).executeTakeFirst();
+}
+
+export interface OfferFilters {
+  topic?: string[] | undefined;
+  audience?: string[] | undefined;
+  /** Primary language subtags, lower case. */
+  language?: string[] | undefined;
+  municipality?: string[] | undefined;
+  organization?: string[] | undefined;
+  cost?: string[] | undefined;
+  anonymous?: boolean | undefined;
+  barrierFree?: boolean | undefined;
+  openNow?: boolean | undefined;
+  near?: Schemas['GeoPoint'] | undefined;
+  /** Kilometres; only with `near`. */
+  radius?: number | undefined;
+}
+
+function conditionSql(filters: OfferFilters, plan: SearchPlan | undefined, moment: RegionMoment): RawBuilder<boolean> {
+  const conditions: RawBuilder<unknown>[] = [];
+  if (plan) conditions.push(matchSql(plan));
+  if (filters.topic?.length) conditions.push(sql`help_offers.topic_closure && ${filters.topic}::text[]`);
+  if (filters.audience?.length) conditions.push(sql`help_offers.audiences && ${filters.audience}::text[]`);
+  if (filters.language?.length) {
+    conditions.push(sql`EXISTS (SELECT 1 FROM unnest(help_offers.languages) AS tag
+      WHERE lower(split_part(tag, '-', 1)) = ANY (${filters.language}::text[]))`);
+  }
+  if (filters.municipality?.length) {
+    conditions.push(sql`(help_offers.service_area IN ('region', 'nationwide') OR EXISTS (SELECT 1 FROM help_offer_locations l
+      WHERE l.offer_id = help_offers.id AND l.municipality_id = ANY (${filters.municipality}::text[])))`);
+  }
+  if (filters.organization?.length) conditions.push(sql`help_offers.organization_id = ANY (${filters.organization}::uuid[])`);
+  if (filters.cost?.length) conditions.push(sql`help_offers.cost = ANY (${filters.cost}::text[])`);
+  if (filters.anonymous) conditions.push(sql`help_offers.anonymous`);
+  if (filters.barrierFree) conditions.push(sql`help_offers.barrier_free`);
+  if (filters.openNow) conditions.push(openNowFilterSql(moment));
+  if (filters.near && filters.radius !== undefined) conditions.push(sql`nearest.metres <= ${Math.round(filters.radius * 1000)}::int`);
+  return conditions.length > 0 ? sql<boolean>`${sql.join(conditions, sql` AND `)}` : sql<boolean>`true`;
+}
+
+export type SearchSort = 'relevance' | 'distance' | 'name';
+
+/** Where a page ends: the sort, its key (−score, metres or 0), the folded name and the id. */
+export type SearchPosition = [SearchSort, number, string, string];
+
+/** Sorts after every real distance, so offers without a place come last. */
+const NO_DISTANCE = 2_147_483_647;
+
+export interface SearchResult {
+  rows: (OfferRow & { sort_key: number })[];
+  total: number;
+  facets: { topics: Schemas['HelpFacetCount'][]; audiences: Schemas['HelpFacetCount'][] };
+}
+
+/** Counts per value, most first, from counts per combination of values. */
+function facetCounts(combinations: { values: string[]; count: number }[]): Schemas['HelpFacetCount'][] {
+  const counts = new Map<string, number>();
+  for (const { values, count } of combinations) for (const value of values) counts.set(value, (counts.get(value) ?? 0) + count);
+  return [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+}
+
+/**
+ * One page of matching offers after `after`, in keyset order (key, name, id) — every sort is
+ * ascending on an integer key, so paging is stable however deep — plus the size and facets of
+ * the whole result.
+ */
+export async function searchOffers(
+  db: Kysely<Database>,
+  search: { filters: OfferFilters; plan: SearchPlan | undefined; sort: SearchSort; after: SearchPosition | undefined; limit: number },
+  moment: RegionMoment,
+): Promise<SearchResult> {
+  const { filters, plan, sort, after, limit } = search;
+  const condition = conditionSql(filters, plan, moment);
+  const key =
+    sort === 'relevance' && plan ? sql<number>`-${scoreSql(plan)}`
+    : sort === 'distance' ? sql<number>`coalesce(nearest.metres, ${NO_DISTANCE}::int)`
+    : sql<number>`0`;
+
+  let page = selectOffers(db, moment, filters.near).select(key.as('sort_key')).where(condition);
+  if (after) {
+    page = page.where(sql<boolean>`(${key}, help_offers.sort_name, help_offers.id) > (${after[1]}::int, ${after[2]}, ${after[3]}::uuid)`);
+  }
+  const rows = await page.orderBy(sql.ref('sort_key')).orderBy('help_offers.sort_name').orderBy('help_offers.id').limit(limit + 1).execute();
+
+  // Grouped by combination first: far fewer rows to count than offers × topics.
+  const combinations = await offersFrom(db, filters.near)
+    .select(['help_offers.topic_closure', 'help_offers.audiences', sql<number>`count(*)::int`.as('count')])
+    .where(condition)
+    .groupBy(['help_offers.topic_closure', 'help_offers.audiences'])
+    .execute();
+  return {
+    rows,
+    total: combinations.reduce((sum, row) => sum + row.count, 0),
+    facets: {
+      topics: facetCounts(combinations.map((row) => ({ values: row.topic_closure, count: row.count }))),
+      audiences: facetCounts(combinations.map((row) => ({ values: row.audiences, count: row.count }))),
+    },
+  };
+}
+
+export async function municipalityNames(db: Kysely<Database>, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('municipalities').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** Checks an offer as a whole (422 naming each problem) and maps it to what is stored. */
+export async function checkedWrite(db: Kysely<Database>, data: OfferData, organizationId: string): Promise<OfferWrite> {
+  const ids = data.locations.flatMap((location) => (location.municipalityId ? [location.municipalityId] : []));
+  const names = await municipalityNames(db, ids);
+  const checked = checkOffer(data, new Set(names.keys()));
+  if (checked.errors.length > 0) {
+    const detail = checked.errors.map((error) => `${error.pointer} ${error.reason}`).join('; ');
+    throw new ProblemError('validation-failed', detail, { errors: checked.errors });
+  }
+  const organization = await db.selectFrom('organizations').select('name').where('id', '=', organizationId).executeTakeFirst();
+  if (!organization) throw new ProblemError('not-found', `There is no organization "${organizationId}".`);
+  return toWrite(checked.data, { organizationName: organization.name, municipalityNames: names });
+}
+
+/**
+ * Adds the words of `text` and of all topic synonyms to the vocabulary: folded, without German
+ * stop words, only plain words (no hyphens or addresses, which would not parse as a tsquery).
+ */
+async function addSearchWords(db: Kysely<Database>, text: string): Promise<void> {
+  await sql`INSERT INTO help_search_words (word)
+    SELECT DISTINCT help_fold(token) FROM unnest(tsvector_to_array(to_tsvector('simple', ${`${text}\n${synonymText}`}))) AS token
+    WHERE length(token) BETWEEN 3 AND 60 AND token ~ '^[[:alpha:][:digit:]]+$' AND to_tsvector('german', token) <> ''::tsvector
+    ON CONFLICT DO NOTHING`.execute(db);
+}
+
+async function writeParts(db: Kysely<Database>, offerId: string, write: OfferWrite): Promise<void> {
+  await db.deleteFrom('help_offer_locations').where('offer_id', '=', offerId).execute();
+  await db.deleteFrom('help_offer_hours').where('offer_id', '=', offerId).execute();
+  if (write.locations.length > 0) {
+    await db.insertInto('help_offer_locations').values(write.locations.map((location) => ({ ...location, offer_id: offerId }))).execute();
+  }
+  if (write.hours.length > 0) {
+    await db
+      .insertInto('help_offer_hours')
+      .values(write.hours.map((row, position) => ({ ...row, position, offer_id: offerId })))
+      .execute();
+  }
+  await addSearchWords(db, write.text);
+}
+
+/** Runs `work` in a transaction, or in the caller's (the seed writes all demo data in one). */
+function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+export async function insertOffer(db: Kysely<Database>, organizationId: string, write: OfferWrite): Promise<string> {
+  return inTransaction(db, async (trx) => {
+    const { id } = await trx
+      .insertInto('help_offers')
+      .values({ ...write.columns, organization_id: organizationId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeParts(trx, id, write);
+    return id;
+  });
+}
+
+export async function updateOffer(db: Kysely<Database>, offerId: string, write: OfferWrite): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await trx.updateTable('help_offers').set({ ...write.columns, updated_at: new Date() }).where('id', '=', offerId).execute();
+    await writeParts(trx, offerId, write);
+  });
+}

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import type { Schemas } from '../../src/http/api.js';
+import { loadContract } from '../../src/http/contract.js';
+import { createAjv } from '../../src/http/validation.js';
+import type { TestHub } from './hub.js';
+
+export type SearchPage = Schemas['HelpOfferSearchPage'];
+export type HelpOffer = Schemas['HelpOffer'];
+
+/** Asserts that a response body has the shape the contract promises. */
+export function contractValidator() {
+  const ajv = createAjv(false);
+  ajv.addSchema(loadContract().document, 'hub');
+  return (schema: string, body: unknown) => {
+    const validate = ajv.getSchema(`hub#/components/schemas/${schema}`);
+    assert.ok(validate, schema);
+    assert.ok(validate(body), `${schema}: ${ajv.errorsText(validate.errors)}`);
+  };
+}
+
+/** A minimal offer body; tests override what they are about. */
+export function offerBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: 'Offene Sprechstunde',
+    description: 'Beratung ohne Termin.',
+    topics: ['einsamkeit'],
+    serviceArea: 'local',
+    locations: [{ name: 'Rathaus', address: 'Marktplatz 1, 97204 Höchberg', municipalityId: 'hoechberg', coordinates: { lat: 49.7836, lon: 9.8817 } }],
+    ...overrides,
+  };
+}
+
+/** Helpers bound to one test Hub. */
+export function helpClient(hub: TestHub) {
+  const headers = (key: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${key}` });
+  return {
+    async search(query: string): Promise<SearchPage> {
+      const response = await fetch(`${hub.baseUrl}/help-offers?${query}`);
+      assert.equal(response.status, 200, await response.clone().text());
+      return response.json();
+    },
+    /** Every item of a search, following `nextCursor`. */
+    async searchAll(query: string, limit = 100): Promise<SearchPage['items']> {
+      const items: SearchPage['items'] = [];
+      let cursor: string | null = null;
+      do {
+        const page: SearchPage = await this.search(`${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return items;
+    },
+    create(organizationId: string, body: unknown, key = hub.adminToken): Promise<Response> {
+      return fetch(`${hub.baseUrl}/organizations/${organizationId}/help-offers`, { method: 'POST', headers: headers(key), body: JSON.stringify(body) });
+    },
+    async created(organizationId: string, body: unknown): Promise<HelpOffer> {
+      const response = await this.create(organizationId, body);
+      assert.equal(response.status, 201, await response.clone().text());
+      return response.json();
+    },
+    patch(id: string, body: unknown, key = hub.adminToken): Promise<Response> {
+      return fetch(`${hub.baseUrl}/help-offers/${id}`, { method: 'PATCH', headers: headers(key), body: JSON.stringify(body) });
+    },
+    remove(id: string, key = hub.adminToken): Promise<Response> {
+      return fetch(`${hub.baseUrl}/help-offers/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${key}` } });
+    },
+    async organization(name: string, municipalityId = 'hoechberg'): Promise<string> {
+      const response = await fetch(`${hub.baseUrl}/organizations`, {
+        method: 'POST',
+        headers: headers(hub.adminToken),
+        body: JSON.stringify({ name, kind: 'welfare', municipalityId, isExample: true }),
+      });
+      assert.equal(response.status, 201, await response.clone().text());
+      return (await response.json()).id;
+    },
+  };
+}
