@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import { assertActsFor } from '../auth/authenticate.js';
 import type { Database, OrganizationTable } from '../db/schema.js';
 import type { OperationHandler, Schemas } from '../http/api.js';
@@ -43,6 +43,17 @@ function toColumns(fields: OrganizationFields): Updateable<OrganizationTable> {
   return columns;
 }
 
+/** The row of a new organization: absent optional fields are stored as null. */
+export function newOrganizationRow(input: Schemas['OrganizationInput']): Insertable<OrganizationTable> {
+  return {
+    ...toColumns(input),
+    name: input.name,
+    sort_name: sortKey(input.name),
+    kind: input.kind,
+    is_example: input.isExample ?? false,
+  };
+}
+
 async function assertMunicipalityExists(db: Kysely<Database>, municipalityId: string | null | undefined): Promise<void> {
   if (!municipalityId) return;
   const found = await db.selectFrom('municipalities').select('id').where('id', '=', municipalityId).executeTakeFirst();
@@ -80,10 +91,9 @@ export function organizationHandlers(db: Kysely<Database>): {
 
     async createOrganization(request, reply) {
       await assertMunicipalityExists(db, request.body.municipalityId);
-      const { name, kind, isExample } = request.body;
       const row = await db
         .insertInto('organizations')
-        .values({ ...toColumns(request.body), name, sort_name: sortKey(name), kind, is_example: isExample ?? false })
+        .values(newOrganizationRow(request.body))
         .returningAll()
         .executeTakeFirstOrThrow();
       reply.code(201).header('Location', `/organizations/${row.id}`);

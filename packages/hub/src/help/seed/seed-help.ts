@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { sortKey } from '../../http/text.js';
+import { newOrganizationRow } from '../../orgs/organizations.js';
 import { completeInput } from '../model.js';
 import { checkedWrite, insertOffer } from '../queries.js';
 import { exampleOffers, type SeedOffer } from './example-offers.js';
@@ -13,20 +13,7 @@ async function addMissingOrganizations(db: Kysely<Database>): Promise<void> {
   if (missing.length === 0) return;
   await db
     .insertInto('organizations')
-    .values(
-      missing.map((organization) => ({
-        name: organization.name,
-        sort_name: sortKey(organization.name),
-        kind: organization.kind,
-        description: organization.description ?? null,
-        municipality_id: organization.municipalityId ?? null,
-        website: organization.website ?? null,
-        email: organization.email ?? null,
-        phone: organization.phone ?? null,
-        privacy_policy_url: organization.privacyPolicyUrl ?? null,
-        is_example: organization.isExample ?? false,
-      })),
-    )
+    .values(missing.map(newOrganizationRow))
     .execute();
 }
 

@@ -5,6 +5,7 @@ import type { Schemas } from '../../http/api.js';
 import { sortKey } from '../../http/text.js';
 import { seedEvents } from '../../events/seed/seed-events.js';
 import { seedHelp } from '../../help/seed/seed-help.js';
+import { newOrganizationRow } from '../organizations.js';
 import { exampleOrganizations } from './example-organizations.js';
 
 /** The real municipalities of the city and county of Würzburg, with official keys. */
@@ -54,18 +55,7 @@ export async function seed(db: Kysely<Database>): Promise<SeedResult> {
     const existing = await trx.selectFrom('organizations').select('id').where('is_example', '=', true).limit(1).execute();
     let organizations = 0;
     if (existing.length === 0) {
-      const rows = exampleOrganizations.map((organization) => ({
-        name: organization.name,
-        sort_name: sortKey(organization.name),
-        kind: organization.kind,
-        description: organization.description ?? null,
-        municipality_id: organization.municipalityId ?? null,
-        website: organization.website ?? null,
-        email: organization.email ?? null,
-        phone: organization.phone ?? null,
-        privacy_policy_url: organization.privacyPolicyUrl ?? null,
-        is_example: true,
-      }));
+      const rows = exampleOrganizations.map((organization) => newOrganizationRow({ ...organization, isExample: true }));
       const inserted = await trx.insertInto('organizations').values(rows).executeTakeFirst();
       organizations = Number(inserted.numInsertedOrUpdatedRows ?? 0);
     }
