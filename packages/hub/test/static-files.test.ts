@@ -41,6 +41,15 @@ describe('widget bundles and Storybook served by the Hub', () => {
     assert.match(await cache(`/widgets/v1/${chunk}`), /immutable/);
   });
 
+  test('the licenses of the bundled packages are served next to the files', async () => {
+    const response = await fetch(`${hub.baseUrl}/widgets/v1/THIRD-PARTY-LICENSES.txt`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/plain/);
+    const text = await response.text();
+    for (const name of ['lit-html', '@lit/reactive-element', 'openapi-fetch']) assert.match(text, new RegExp(`^${name} \\S+ — `, 'm'), name);
+    assert.match(text, /Redistributions in binary form must reproduce the above copyright notice/);
+  });
+
   test('a file that does not exist → 404 problem', async () => {
     await expectProblem(await fetch(`${hub.baseUrl}/widgets/v1/sr-nothing.js`), 404, 'not-found');
   });
