@@ -1,0 +1,71 @@
+import { msg } from '@lit/localize';
+import type { components } from '@smart-region/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
+
+export type EmergencyContact = components['schemas']['EmergencyContact'];
+type Phone = components['schemas']['HelpPhone'];
+
+/** `tel:` link target: digits and a leading `+` only, as dialers expect. */
+export const telHref = (number: string) => `tel:${number.replace(/[^\d+]/g, '')}`;
+
+interface BannerNumber {
+  name: string;
+  number: string;
+}
+
+/**
+ * The numbers the banner shows before the Hub answered, or when it cannot be reached: a person
+ * in crisis must never wait for a network or see an error instead. They are national, free and
+ * stable; once loaded, the Hub's list (kept up to date by the region) replaces them.
+ */
+const builtInNumbers = (): BannerNumber[] => [
+  { name: msg('Notruf'), number: '112' },
+  { name: 'TelefonSeelsorge', number: '0800 111 0 111' },
+  { name: 'Krisendienste Bayern', number: '0800 655 3000' },
+];
+
+/** The banner's numbers from the Hub: the first emergency number and the first two crisis lines. */
+function bannerNumbers(contacts: EmergencyContact[] | undefined): BannerNumber[] {
+  if (!contacts?.length) return builtInNumbers();
+  const first = ({ name, phones: [phone] }: EmergencyContact) => ({
+    // "Notruf 112" with the number written below it says it twice.
+    name: name.replace(phone!.number, '').trim() || name,
+    number: phone!.number,
+  });
+  const withPhone = contacts.filter((contact) => contact.phones.length > 0);
+  return [
+    ...withPhone.filter((contact) => contact.category === 'emergency').slice(0, 1),
+    ...withPhone.filter((contact) => contact.category === 'crisis' && contact.audiences.length === 0).slice(0, 2),
+  ].map(first);
+}
+
+function phoneLink(name: string, { number }: Pick<Phone, 'number'>): TemplateResult {
+  return html`<a part="crisis-phone" class="phone" href=${telHref(number)}><span>${name}</span> <strong>${number}</strong></a>`;
+}
+
+/**
+ * Emergency and crisis numbers, always on screen. `urgent` when the search suggests a crisis:
+ * then it comes first, says so in words, and its full list is open.
+ */
+export function crisisBanner(contacts: EmergencyContact[] | undefined, urgent: boolean): TemplateResult {
+  return html`<section part="crisis" class="crisis ${urgent ? 'urgent' : ''}" aria-labelledby="crisis-heading">
+    <h2 id="crisis-heading" class="crisis-heading">
+      ${urgent ? msg('Sie sind nicht allein. Hier bekommen Sie sofort Hilfe, rund um die Uhr und kostenlos:') : msg('In akuter Not: sofort Hilfe, rund um die Uhr')}
+    </h2>
+    <p class="phones">${bannerNumbers(contacts).map(({ name, number }) => phoneLink(name, { number }))}</p>
+    ${contacts?.length
+      ? html`<details class="more-numbers" ?open=${urgent}>
+          <summary>${msg('Weitere Notrufnummern und Beratungstelefone')}</summary>
+          <ul>
+            ${contacts.map(
+              (contact) => html`<li>
+                <strong>${contact.name}</strong> – ${contact.description} <em>${contact.availability}</em><br />
+                ${contact.phones.map((phone) => html`<a class="phone-inline" href=${telHref(phone.number)}>${phone.number}</a> `)}
+                ${contact.url ? html`<a href=${contact.url} target="_blank" rel="noopener">${msg('Website')}</a>` : nothing}
+              </li>`,
+            )}
+          </ul>
+        </details>`
+      : nothing}
+  </section>`;
+}

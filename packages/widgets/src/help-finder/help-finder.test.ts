@@ -1,0 +1,317 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { nothing } from 'lit';
+import { fixtureClient, pending } from '../../../../stories/support/fixture-client.js';
+import { captureWarnings, hasPart, loaded, part, textOf } from '../../test/helpers.js';
+import { testServers } from '../../test/test-servers.js';
+import '../hub/define.js';
+import { SrHelpFinder } from './define.js';
+
+type Lang = 'de' | 'en';
+
+/** The finder on the test Hub, once it shows offers (or, with `until`, that text). */
+async function showFinder(attributes: Record<string, string> = {}, until?: string): Promise<SrHelpFinder> {
+  const { hubUrl } = await testServers();
+  const finder = document.createElement('sr-help-finder');
+  finder.setAttribute('hub-url', hubUrl);
+  for (const [name, value] of Object.entries(attributes)) finder.setAttribute(name, value);
+  await fixture(html`<div>${finder}</div>`);
+  if (until) await waitUntil(() => textOf(finder).includes(until), `"${until}" not shown: ${textOf(finder).slice(0, 300)}`, { timeout: 8000 });
+  else await loaded(finder);
+  return finder;
+}
+
+const $ = <E extends Element = HTMLElement>(finder: Element, selector: string) => finder.shadowRoot!.querySelector<E>(selector)!;
+const $$ = <E extends Element = HTMLElement>(finder: Element, selector: string) => [...finder.shadowRoot!.querySelectorAll<E>(selector)];
+const offerNames = (finder: Element) => $$(finder, '[part~="offer-name"]').map((name) => name.textContent!.trim());
+
+/** The `/help-offers` requests the page made, newest last. */
+function offerRequests(): URL[] {
+  return performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name))
+    .filter((url) => url.pathname === '/help-offers');
+}
+
+/** What the Hub answers for this search, to compare the widget with. */
+async function hubSearch(query: string): Promise<{ items: { name: string; crisis: boolean }[]; total: number; crisisDetected: boolean }> {
+  const { hubUrl } = await testServers();
+  return (await fetch(`${hubUrl}/help-offers?${query}`)).json();
+}
+
+/** Types `words` into the search field letter by letter, as fast as a keyboard repeats. */
+async function typeSearch(finder: SrHelpFinder, words: string): Promise<void> {
+  const field = $<HTMLInputElement>(finder, '#q');
+  field.focus();
+  field.value = '';
+  for (const letter of words) {
+    field.value += letter;
+    field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: letter }));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
+}
+
+/** Whether the emergency numbers stand before the search. */
+const crisisFirst = (finder: Element) =>
+  Boolean($(finder, '[part~="crisis"]').compareDocumentPosition($(finder, '[part~="count"], [part~="guided"]')) & Node.DOCUMENT_POSITION_FOLLOWING);
+
+describe('<sr-help-finder>', () => {
+  let warnings: ReturnType<typeof captureWarnings>;
+  beforeEach(() => {
+    warnings = captureWarnings();
+    performance.clearResourceTimings();
+  });
+  afterEach(() => warnings.restore());
+
+  it('comes from the build under test', async () => {
+    const { cdnUrl } = await testServers();
+    const production = document.querySelector('script[type="importmap"]') !== null;
+    const loadedFiles = performance.getEntriesByType('resource').map((entry) => entry.name);
+    expect(loadedFiles.includes(`${cdnUrl}sr-help-finder.js`) || !production).to.equal(true);
+    expect(customElements.get('sr-help-finder')).to.equal(SrHelpFinder);
+  });
+
+  for (const lang of ['de', 'en'] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      it(`${lang}, ${theme}: the Hub's offers with their count, the emergency numbers first, accessible`, async () => {
+        const finder = await showFinder({ lang, theme });
+        const expected = await hubSearch('limit=20');
+        expect(offerNames(finder)).to.deep.equal(expected.items.map((offer) => offer.name));
+        const count = { de: `${expected.total} Angebote gefunden.`, en: `${expected.total} offers found.` }[lang];
+        expect($(finder, '[part~="count"]').textContent!.trim()).to.equal(count);
+        expect($(finder, '[part~="count"]').getAttribute('role')).to.equal('status');
+        expect(crisisFirst(finder)).to.equal(true);
+        expect($$(finder, '[part~="crisis-phone"]').map((link) => link.getAttribute('href'))).to.include('tel:112');
+        await expect(finder).to.be.accessible();
+        expect(warnings.messages).to.deep.equal([]);
+      });
+    }
+  }
+
+  it('searches as the reader types, once they pause, and finds word stems and typos', async () => {
+    const finder = await showFinder();
+    const searched = oneEvent(finder, 'sr-help-search');
+    await typeSearch(finder, 'Depresion');
+    expect((await searched).detail).to.deep.equal({ q: 'Depresion', topic: '' });
+    await waitUntil(() => offerNames(finder).some((name) => name.includes('Depression')), 'no offer on depression', { timeout: 8000 });
+    const requested = offerRequests().map((url) => url.searchParams.get('q')).filter(Boolean);
+    // Nine letters, one request: typing is not sent letter by letter.
+    expect(requested).to.deep.equal(['Depresion']);
+    const expected = await hubSearch('q=Depresion&limit=20');
+    expect(offerNames(finder)).to.deep.equal(expected.items.map((offer) => offer.name));
+  });
+
+  it('puts the emergency numbers first and opens them when the search suggests a crisis', async () => {
+    const finder = await showFinder({ 'crisis-position': 'bottom' });
+    expect(crisisFirst(finder)).to.equal(false);
+    await typeSearch(finder, 'ich will nicht mehr leben');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(finder, '[part~="crisis"]').classList.contains('urgent'), 'no urgent banner', { timeout: 8000 });
+    expect(crisisFirst(finder)).to.equal(true);
+    expect($(finder, '.more-numbers').hasAttribute('open')).to.equal(true);
+    expect(textOf(finder)).to.include('Krisendienste und Notrufnummern stehen oben.');
+    const expected = await hubSearch(`q=${encodeURIComponent('ich will nicht mehr leben')}&limit=20`);
+    expect(expected.crisisDetected).to.equal(true);
+    expect(expected.items[0]!.crisis).to.equal(true);
+    await waitUntil(() => offerNames(finder)[0] === expected.items[0]!.name, 'crisis services not first');
+    await expect(finder).to.be.accessible();
+  });
+
+  it('filters by topic chips, showing the chosen topic’s subtopics', async () => {
+    const finder = await showFinder();
+    const chip = $$<HTMLButtonElement>(finder, '[part~="chip"]').find((button) => button.textContent!.trim().startsWith('Sucht'))!;
+    chip.click();
+    await waitUntil(() => offerRequests().some((url) => url.searchParams.get('topic') === 'sucht'), 'no request for the topic');
+    await waitUntil(() => chip.getAttribute('aria-pressed') === 'true' && !hasPart(finder, 'skeleton'));
+    const expected = await hubSearch('topic=sucht&limit=20');
+    await waitUntil(() => offerNames(finder).join() === expected.items.map((offer) => offer.name).join(), 'not the topic’s offers');
+    expect($$(finder, '.chip.child').length).to.be.greaterThan(1);
+  });
+
+  it('combines filters from the panel', async () => {
+    const finder = await showFinder();
+    $<HTMLDetailsElement>(finder, '[part~="filters"]').open = true;
+    const audience = $<HTMLSelectElement>(finder, '#audience');
+    audience.value = 'youth';
+    audience.dispatchEvent(new Event('change'));
+    const free = $$<HTMLInputElement>(finder, 'input[type="checkbox"]')[1]!;
+    free.click();
+    await waitUntil(() => offerRequests().some((url) => url.searchParams.get('audience') === 'youth' && url.searchParams.get('anonymous') === 'true'));
+    const expected = await hubSearch('audience=youth&anonymous=true&limit=20');
+    await waitUntil(() => offerNames(finder).join() === expected.items.map((offer) => offer.name).join(), 'not the filtered offers');
+    expect(expected.total).to.be.greaterThan(0);
+    expect($(finder, '[part~="filters"] summary').textContent).to.include('(2)');
+  });
+
+  it('presets filters from attributes, so a youth centre shows youth offers', async () => {
+    await showFinder({ audience: 'youth', municipality: 'gerbrunn' });
+    const request = offerRequests().at(-1)!;
+    expect(request.searchParams.getAll('audience')).to.deep.equal(['youth']);
+    expect(request.searchParams.getAll('municipality')).to.deep.equal(['gerbrunn']);
+  });
+
+  it('asks for the position only when "In meiner Nähe" is pressed, rounded, and sorts by distance', async () => {
+    const finder = await showFinder();
+    const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'geolocation')!;
+    let asked = 0;
+    // The device's position, as a phone would report it in Würzburg's market square.
+    Object.defineProperty(navigator, 'geolocation', {
+      configurable: true,
+      value: {
+        getCurrentPosition: (success: PositionCallback) => {
+          asked++;
+          success({ coords: { latitude: 49.79442, longitude: 9.92951 } } as GeolocationPosition);
+        },
+      },
+    });
+    try {
+      expect(asked).to.equal(0);
+      (await part(finder, 'near-button')).click();
+      await waitUntil(() => offerRequests().some((url) => url.searchParams.get('near') === '49.794,9.930'), 'no search near the position');
+      expect(asked).to.equal(1);
+      const request = offerRequests().at(-1)!;
+      expect(request.searchParams.get('sort')).to.equal('distance');
+      await waitUntil(() => textOf(finder).includes('km entfernt'), 'no distances shown');
+      await expect(finder).to.be.accessible();
+    } finally {
+      Object.defineProperty(navigator, 'geolocation', original);
+      delete (navigator as { geolocation?: unknown }).geolocation;
+    }
+  });
+
+  it('says so and offers the municipality instead when the position is refused', async () => {
+    // Headless Chromium refuses the position: no permission was granted.
+    const finder = await showFinder();
+    (await part(finder, 'near-button')).click();
+    const problem = await part(finder, 'near-problem');
+    expect(problem.textContent).to.match(/Standort/);
+    await waitUntil(() => finder.shadowRoot!.activeElement?.id === 'municipality', 'focus not on the municipality');
+    await expect(finder).to.be.accessible();
+  });
+
+  it('loads further offers on request', async () => {
+    const finder = await showFinder();
+    const first = offerNames(finder).length;
+    const { total } = await hubSearch('limit=1');
+    expect(total).to.be.greaterThan(first);
+    (await part(finder, 'more-button')).click();
+    await waitUntil(() => offerNames(finder).length > first, 'no further offers');
+    expect(new Set(offerNames(finder)).size).to.equal(offerNames(finder).length);
+  });
+
+  it('shows an offer’s details in a dialog, and gives the focus back', async () => {
+    const finder = await showFinder();
+    const button = $$<HTMLButtonElement>(finder, '[part~="details-button"]')[0]!;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = $<HTMLDialogElement>(finder, 'dialog');
+    await waitUntil(() => dialog.open, 'dialog not open');
+    expect(dialog.textContent).to.include(offerNames(finder)[0]!);
+    expect(hasPart(finder, 'facts')).to.equal(true);
+    await expect(finder).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog.open);
+    expect(finder.shadowRoot!.activeElement).to.equal(button);
+  });
+
+  it('contact links call, write and open the offer’s page, named with the offer', async () => {
+    const finder = await showFinder({ q: 'TelefonSeelsorge' });
+    const call = $<HTMLAnchorElement>(finder, '[part~="call"]');
+    expect(call.href).to.match(/^tel:\+?\d+$/);
+    const heading = $(finder, `#${call.getAttribute('aria-describedby')}`);
+    expect(heading.textContent!.trim()).to.equal(offerNames(finder)[0]);
+  });
+
+  it('leaves the page through the quick exit: the button, or Escape twice', async () => {
+    const finder = await showFinder();
+    const exits: Event[] = [];
+    const stay = (event: Event) => {
+      exits.push(event);
+      event.preventDefault();
+    };
+    finder.addEventListener('sr-quick-exit', stay);
+    (await part(finder, 'quick-exit')).click();
+    expect(exits).to.have.length(1);
+    await sendKeys({ press: 'Escape' });
+    expect(exits).to.have.length(1);
+    await sendKeys({ press: 'Escape' });
+    expect(exits).to.have.length(2);
+  });
+
+  it('keeps the emergency numbers on screen when the Hub cannot be reached', async () => {
+    const { unreachableUrl } = await testServers();
+    const finder = document.createElement('sr-help-finder');
+    finder.setAttribute('hub-url', unreachableUrl);
+    await fixture(html`<div>${finder}</div>`);
+    await part(finder, 'error');
+    expect($$(finder, '[part~="crisis-phone"]').map((link) => link.getAttribute('href'))).to.deep.equal(['tel:112', 'tel:08001110111', 'tel:08006553000']);
+    expect(textOf(finder)).to.include('Erneut versuchen');
+    await expect(finder).to.be.accessible();
+  });
+
+  describe('states', () => {
+    const texts = {
+      loading: { de: 'Wird geladen …', en: 'Loading …' },
+      empty: { de: 'Keine Angebote gefunden.', en: 'No offers found.' },
+      error: { de: 'Die Daten sind gerade nicht erreichbar.', en: 'The data cannot be reached right now.' },
+    };
+    for (const state of ['loading', 'empty', 'error'] as const) {
+      for (const lang of ['de', 'en'] as const) {
+        it(`${state}, ${lang}: said, with the emergency numbers, accessible`, async () => {
+          const { hubUrl, unreachableUrl } = await testServers();
+          const client = fixtureClient({ '/help-offers': (_, signal) => pending(signal) });
+          const finder = (await fixture(
+            state === 'loading'
+              ? html`<sr-hub .client=${client} hub-url="https://hub.example.org" lang=${lang}><sr-help-finder></sr-help-finder></sr-hub>`
+              : html`<sr-help-finder hub-url=${state === 'error' ? unreachableUrl : hubUrl} lang=${lang} q=${state === 'empty' ? 'xyzzy qwrtz' : nothing}></sr-help-finder>`,
+          )) as HTMLElement;
+          const widget = finder.localName === 'sr-help-finder' ? finder : finder.querySelector('sr-help-finder')!;
+          await waitUntil(() => textOf(widget).includes(texts[state][lang]), `"${texts[state][lang]}" not shown`, { timeout: 8000 });
+          expect(hasPart(widget, 'crisis')).to.equal(true);
+          await expect(widget).to.be.accessible();
+        });
+      }
+    }
+  });
+
+  describe('guided mode', () => {
+    async function answer(finder: SrHelpFinder, label: RegExp): Promise<void> {
+      await waitUntil(() => $$(finder, '.answer').some((option) => label.test(option.textContent!)), `no answer ${label}`);
+      const option = $$(finder, '.answer').find((candidate) => label.test(candidate.textContent!))!;
+      option.querySelector('input')!.focus();
+      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: 'Enter' });
+    }
+
+    it('leads through three questions to matching offers, by keyboard', async () => {
+      const finder = await showFinder({ mode: 'guided' }, 'Frage 1 von 3');
+      await expect(finder).to.be.accessible();
+      await answer(finder, /junge Person/);
+      await waitUntil(() => textOf(finder).includes('Frage 2 von 3'));
+      expect(finder.shadowRoot!.activeElement?.classList.contains('guided-question')).to.equal(true);
+      await answer(finder, /Familie/);
+      await answer(finder, /Heute noch/);
+      await waitUntil(() => offerRequests().some((url) => url.searchParams.get('topic') === 'familie' && url.searchParams.get('openNow') === 'true'), 'no guided search');
+      const request = offerRequests().at(-1)!;
+      expect(request.searchParams.getAll('audience')).to.deep.equal(['children', 'youth']);
+      await waitUntil(() => hasPart(finder, 'count') && !hasPart(finder, 'skeleton'));
+      expect(crisisFirst(finder)).to.equal(true);
+      await expect(finder).to.be.accessible();
+    });
+
+    it('puts the emergency numbers first, open, for someone in danger', async () => {
+      const finder = await showFinder({ mode: 'guided', 'crisis-position': 'bottom' }, 'Frage 1 von 3');
+      await answer(finder, /Für mich/);
+      await answer(finder, /weiß es nicht/);
+      await answer(finder, /in Gefahr/);
+      await waitUntil(() => $(finder, '[part~="crisis"]').classList.contains('urgent'), 'no urgent banner');
+      expect(crisisFirst(finder)).to.equal(true);
+    });
+  });
+
+  it('warns once about wrong attribute values and still works', async () => {
+    const finder = await showFinder({ mode: 'wizard', 'crisis-position': 'hidden' });
+    expect(warnings.messages.join('\n')).to.include('mode="wizard"').and.include('crisis-position="hidden"');
+    expect(hasPart(finder, 'crisis')).to.equal(true);
+  });
+});

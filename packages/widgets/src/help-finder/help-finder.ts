@@ -1,0 +1,393 @@
+import { msg, str } from '@lit/localize';
+import { paginate } from '@smart-region/sdk';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { collect } from '../core/collect.js';
+import { ModalDialog, dialogStyles } from '../core/dialog.js';
+import { emit } from '../core/events.js';
+import { SrElement } from '../core/sr-element.js';
+import { skeletonText } from '../core/states.js';
+import { filterPanel, searchForm, topicChips, type ControlsContext } from './controls.js';
+import { crisisBanner } from './crisis.js';
+import { answersToChoices, guidedStep, type Answers } from './guided.js';
+import { offerCard, offerDetails, offerSkeleton, type HelpOffer, type OfferContext } from './offer.js';
+import { noChoices, roundedPosition, searchQuery, type Choices, type HelpOffersQuery } from './search.js';
+import { helpFinderStyles } from './styles.js';
+
+export type { HelpOffer } from './offer.js';
+
+/** What `sr-help-search` tells: the search the reader made (no position: that stays in the widget). */
+export interface HelpSearchDetail {
+  q: string;
+  topic: string;
+}
+
+/** How long typing pauses before the finder asks the Hub: long enough not to ask for every letter. */
+const typingPause = 300;
+
+/** Two presses of Escape within this time leave the page (the quick exit). */
+const escapeWindow = 1000;
+
+/** Where the quick exit goes unless the page says otherwise: a page nobody would wonder about. */
+const neutralPage = 'https://www.google.de/';
+
+type CrisisPosition = 'top' | 'bottom';
+
+/** The attributes that preset a filter. */
+const presets = ['q', 'topic', 'audience', 'municipality'] as const;
+
+/**
+ * Finds support offers of the region: counselling, crisis lines, self-help groups, social and
+ * addiction services. Search in one's own words, topics, filters, offers near the reader;
+ * contact by phone, e-mail or web in one tap. Emergency numbers are always on screen and come
+ * first when the search suggests a crisis. A quick exit replaces the page with a neutral one.
+ *
+ * @tagname sr-help-finder
+ * @summary Searchable directory of the region's support offers, with crisis numbers always visible and a quick exit.
+ * @attr mode - `search` (default) or `guided`: three simple questions (for whom, what about, how urgent) lead to the offers.
+ * @attr q - Words to search for at first, e.g. `Schulden`.
+ * @attr topic - Topic shown at first (an id of `GET /help-topics`, e.g. `sucht`); the reader may change it.
+ * @attr audience - Whom offers are for at first (`children youth adults seniors families relatives women men`), e.g. `youth` on a youth centre's page.
+ * @attr municipality - Municipality (slug, e.g. `hoechberg`) whose offers are shown at first, with the offers for the whole region and country.
+ * @attr crisis-position - `top` (default) or `bottom`: where the emergency numbers stand. They cannot be hidden, and they move to the top when a search suggests a crisis.
+ * @attr exit-url - Where "Seite schnell verlassen" goes; a search engine's start page by default.
+ * @fires sr-help-search - The reader searched or chose a topic (`detail`: `q`, `topic`).
+ * @fires sr-quick-exit - The reader is leaving through the quick exit. Cancelable: `preventDefault()` keeps the page, e.g. to leave another way.
+ * @csspart crisis - The box with the emergency numbers; also `urgent` when it comes first.
+ * @csspart crisis-phone - Each of its numbers.
+ * @csspart quick-exit - The "Seite schnell verlassen" button.
+ * @csspart search-form - The search field with its label and button.
+ * @csspart search - The search field.
+ * @csspart search-button - The search button.
+ * @csspart topics - The topic buttons; each is a `chip`.
+ * @csspart chip - A topic button; the chosen one has `aria-pressed="true"`.
+ * @csspart filters - The filter panel; each control is a `filter`.
+ * @csspart filter - A filter's select or checkbox.
+ * @csspart near-button - "In meiner Nähe".
+ * @csspart near-problem - Why the position is not available.
+ * @csspart count - How many offers were found (announced to screen readers).
+ * @csspart list - The list of offers.
+ * @csspart offer - An offer's card (also `item`).
+ * @csspart offer-name - Its name.
+ * @csspart contact - The call, e-mail, chat and web links; the call link is also `call`.
+ * @csspart details-button - "Alle Details".
+ * @csspart more-button - "Weitere Angebote".
+ * @csspart guided - The questions of the guided mode.
+ * @csspart dialog - The details dialog; also `dialog-heading`, `dialog-body`, `dialog-close`, `facts`.
+ * @cssprop --sr-color-crisis - Background of the emergency numbers; a calm dark red by default.
+ */
+export class SrHelpFinder extends SrElement {
+  static override properties: PropertyDeclarations = {
+    mode: { reflect: true },
+    q: {},
+    topic: {},
+    audience: {},
+    municipality: {},
+    crisisPosition: { attribute: 'crisis-position' },
+    exitUrl: { attribute: 'exit-url' },
+    chosen: { state: true, attribute: false },
+    answers: { state: true, attribute: false },
+    urgent: { state: true, attribute: false },
+    more: { state: true, attribute: false },
+    nearProblem: { state: true, attribute: false },
+    openOffer: { state: true, attribute: false },
+  };
+
+  static override styles = [SrElement.styles, dialogStyles, helpFinderStyles];
+
+  /** `search` or `guided`; see the attribute. */
+  declare mode: 'search' | 'guided' | undefined;
+  declare q: string | undefined;
+  declare topic: string | undefined;
+  declare audience: string | undefined;
+  declare municipality: string | undefined;
+  declare crisisPosition: CrisisPosition | undefined;
+  declare exitUrl: string | undefined;
+
+  /** What the reader changed; presets from attributes fill in the rest. */
+  private declare chosen: Partial<Choices>;
+  /** The guided mode's answers; `undefined` once the reader searches freely. */
+  private declare answers: Answers | undefined;
+  /** The reader said they are in danger (guided mode). */
+  private declare urgent: boolean;
+  /** Offers of further pages, after the first; with the cursor of the page after them. */
+  private declare more: { items: HelpOffer[]; cursor: string | null; failed: boolean };
+  private declare nearProblem: string;
+  private declare openOffer: HelpOffer | undefined;
+
+  #choices: Choices = noChoices;
+  #query: HelpOffersQuery = {};
+  #queryKey = '';
+  #typing: ReturnType<typeof setTimeout> | undefined;
+  #lastEscape = 0;
+  #focusQuestion = false;
+  readonly #dialog = new ModalDialog();
+
+  constructor() {
+    super();
+    this.chosen = {};
+    this.urgent = false;
+    this.more = { items: [], cursor: null, failed: false };
+    this.nearProblem = '';
+  }
+
+  /** Topics, municipalities and emergency numbers: what the controls and the banner show. */
+  readonly #reference = this.fetchTask({
+    args: () => [] as const,
+    fetch: async (hub, [], signal) => {
+      const [topics, contacts, municipalities] = await Promise.all([
+        hub.GET('/help-topics', { signal }),
+        hub.GET('/emergency-contacts', { signal }),
+        collect(paginate(hub, '/municipalities', { params: { query: { limit: 100 } }, signal })),
+      ]);
+      return { topics: topics.items, contacts: contacts.items, municipalities };
+    },
+  });
+
+  readonly #offers = this.fetchTask({
+    args: () => [this.#query] as const,
+    fetch: (hub, [query], signal) => {
+      // The reference data failed with the first search: a new search (or retry) tries again.
+      if (!this.#reference.value && this.#queryKey) void this.#reference.run();
+      return hub.GET('/help-offers', { params: { query }, signal });
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('keydown', this.#onPageKey);
+    if (this.answers === undefined && this.mode === 'guided') this.answers = [];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.#onPageKey);
+    clearTimeout(this.#typing);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('mode')) {
+      if (this.mode !== undefined && this.mode !== 'search' && this.mode !== 'guided') {
+        this.warn(`mode="${this.mode}" is neither "search" nor "guided"; showing the search.`);
+      }
+      this.answers = this.mode === 'guided' ? [] : undefined;
+    }
+    if (this.crisisPosition !== undefined && this.crisisPosition !== 'top' && this.crisisPosition !== 'bottom') {
+      this.warn(`crisis-position="${this.crisisPosition}" is neither "top" nor "bottom"; showing the emergency numbers at the top.`);
+    }
+    const preset = Object.fromEntries(presets.map((name) => [name, this[name]?.trim() ?? '']));
+    this.#choices = { ...noChoices, ...preset, ...this.chosen };
+    const query = searchQuery(this.#choices);
+    const key = JSON.stringify(query);
+    // A new object only for a new search: the task loads when its argument changes.
+    if (key !== this.#queryKey) {
+      this.#queryKey = key;
+      this.#query = query;
+      this.more = { items: [], cursor: null, failed: false };
+    }
+  }
+
+  protected override updated(): void {
+    if (!this.#focusQuestion) return;
+    this.#focusQuestion = false;
+    this.renderRoot.querySelector<HTMLElement>('.guided-question')?.focus();
+  }
+
+  protected override render() {
+    const reference = this.#reference.value;
+    const result = this.#offers.value;
+    const urgent = this.urgent || (result?.crisisDetected ?? false);
+    const banner = crisisBanner(reference?.contacts, urgent);
+    const bannerFirst = urgent || this.crisisPosition !== 'bottom';
+    const main = this.answers ? this.#guided() : this.#search();
+    return html`
+      <div class="top">
+        <button type="button" part="button quick-exit" class="button exit" @click=${() => this.#quickExit()}>${msg('Seite schnell verlassen')}</button>
+      </div>
+      ${bannerFirst ? banner : nothing} ${main} ${bannerFirst ? nothing : banner}
+      ${this.#dialog.render({
+        heading: this.openOffer?.name ?? '',
+        content: this.openOffer ? offerDetails(this.openOffer, this.#offerContext()) : nothing,
+      })}
+    `;
+  }
+
+  #guided(): TemplateResult {
+    return guidedStep({
+      answers: this.answers!,
+      topics: this.#reference.value?.topics ?? [],
+      locale: this.locale,
+      answer: (step, value) => {
+        const answers = [...this.answers!.slice(0, step), value];
+        if (answers.length < 3) {
+          this.answers = answers;
+          this.#focusQuestion = true;
+          return;
+        }
+        const { choices, urgent } = answersToChoices(answers);
+        this.urgent = urgent;
+        this.#leaveQuestions(choices);
+      },
+      back: () => {
+        this.answers = this.answers!.slice(0, -1);
+        this.#focusQuestion = true;
+      },
+      skip: () => this.#leaveQuestions({}),
+    });
+  }
+
+  #leaveQuestions(choices: Partial<Choices>): void {
+    this.answers = undefined;
+    this.chosen = { ...this.chosen, ...choices };
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#q')?.focus());
+  }
+
+  #search(): TemplateResult {
+    const result = this.#offers.value;
+    const controls = this.#controlsContext(result?.facets.topics);
+    return html`
+      ${searchForm(controls)} ${topicChips(controls)} ${filterPanel(controls)}
+      ${this.mode === 'guided'
+        ? html`<p><button type="button" part="button" class="button link" @click=${() => this.#restartQuestions()}>${msg('Fragen neu beginnen')}</button></p>`
+        : nothing}
+      <p part="count" class="count" role="status">${this.#countText()}</p>
+      ${this.#offers.render({
+        skeleton: () => offerSkeleton(skeletonText),
+        complete: (page) => this.#offerList(page.items, page.nextCursor),
+        emptyText: msg('Keine Angebote gefunden. Versuchen Sie andere Wörter oder weniger Filter – oder rufen Sie eine der Nummern oben an.'),
+      })}
+    `;
+  }
+
+  #offerList(first: HelpOffer[], firstCursor: string | null): TemplateResult {
+    const context = this.#offerContext();
+    const items = [...first, ...this.more.items];
+    const cursor = this.more.items.length ? this.more.cursor : firstCursor;
+    return html`<ul part="list" class="offers">
+        ${items.map((offer) => offerCard(offer, context))}
+      </ul>
+      ${this.more.failed ? html`<p class="problem" role="alert">${msg('Weitere Angebote konnten nicht geladen werden.')}</p>` : nothing}
+      ${cursor
+        ? html`<button type="button" part="button more-button" class="button more" @click=${() => void this.#loadMore(cursor)}>
+            ${msg('Weitere Angebote')}
+          </button>`
+        : nothing}`;
+  }
+
+  #countText(): string {
+    const result = this.#offers.value;
+    if (!result) return '';
+    const found =
+      result.total === 0 ? msg('Keine Angebote gefunden.') : result.total === 1 ? msg('1 Angebot gefunden.') : msg(str`${result.total} Angebote gefunden.`);
+    return result.crisisDetected ? `${found} ${msg('Krisendienste und Notrufnummern stehen oben.')}` : found;
+  }
+
+  #controlsContext(facets: { id: string; count: number }[] = []): ControlsContext {
+    const reference = this.#reference.value;
+    return {
+      choices: this.#choices,
+      locale: this.locale,
+      topics: reference?.topics ?? [],
+      municipalities: reference?.municipalities ?? [],
+      topicCounts: new Map(facets.map(({ id, count }) => [id, count])),
+      filtersOpen: Object.keys(this.chosen).some((name) => name !== 'q' && name !== 'topic') || this.nearProblem !== '',
+      nearProblem: this.nearProblem,
+      choose: (name, value) => {
+        clearTimeout(this.#typing);
+        this.#choose({ [name]: value });
+      },
+      type: (value) => {
+        clearTimeout(this.#typing);
+        this.#typing = setTimeout(() => this.#choose({ q: value }), typingPause);
+      },
+      findNearMe: () => this.#findNearMe(),
+    };
+  }
+
+  #offerContext(): OfferContext {
+    const topics = this.#reference.value?.topics ?? [];
+    return {
+      format: this.format,
+      locale: this.locale,
+      topicNames: new Map(topics.map((topic) => [topic.id, topic.name[this.locale as 'de' | 'en'] ?? topic.name.de])),
+      openDetails: (offer) => void this.#showDetails(offer),
+    };
+  }
+
+  #choose(change: Partial<Choices>): void {
+    this.chosen = { ...this.chosen, ...change };
+    if ('q' in change || 'topic' in change) {
+      const { q, topic } = { ...this.#choices, ...change };
+      emit(this, 'sr-help-search', { q, topic });
+    }
+  }
+
+  #restartQuestions(): void {
+    this.chosen = {};
+    this.urgent = false;
+    this.answers = [];
+    this.#focusQuestion = true;
+  }
+
+  async #loadMore(cursor: string): Promise<void> {
+    const connection = this.connection;
+    if (connection.status !== 'ready') return;
+    const query = this.#query;
+    try {
+      const page = await connection.client.GET('/help-offers', { params: { query: { ...query, cursor } } });
+      // The reader changed the search meanwhile: this page belongs to the old one.
+      if (query !== this.#query) return;
+      this.more = { items: [...this.more.items, ...page.items], cursor: page.nextCursor, failed: false };
+    } catch {
+      this.more = { ...this.more, failed: true };
+    }
+  }
+
+  /** Asks for the position only now, on the reader's request; without it, the municipality filter helps. */
+  #findNearMe(): void {
+    this.nearProblem = '';
+    const unavailable = msg('Ihr Standort ist nicht verfügbar. Wählen Sie stattdessen Ihren Wohnort aus.');
+    if (!navigator.geolocation) {
+      this.nearProblem = unavailable;
+      return;
+    }
+    navigator.geolocation.getCurrentPosition(
+      ({ coords }) => this.#choose({ near: roundedPosition(coords) }),
+      (error) => {
+        this.nearProblem =
+          error.code === error.PERMISSION_DENIED ? msg('Sie haben den Zugriff auf Ihren Standort nicht erlaubt. Wählen Sie stattdessen Ihren Wohnort aus.') : unavailable;
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#municipality')?.focus());
+      },
+      { timeout: 10_000, maximumAge: 600_000 },
+    );
+  }
+
+  async #showDetails(offer: HelpOffer): Promise<void> {
+    this.openOffer = offer;
+    await this.updateComplete;
+    this.#dialog.open();
+  }
+
+  readonly #onPageKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    const now = event.timeStamp;
+    if (now - this.#lastEscape < escapeWindow) this.#quickExit();
+    this.#lastEscape = now;
+  };
+
+  /** Replaces the page, so the back button does not lead here either. */
+  #quickExit(): void {
+    if (!emit(this, 'sr-quick-exit', undefined, { cancelable: true })) return;
+    location.replace(this.exitUrl?.trim() || neutralPage);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sr-help-finder': SrHelpFinder;
+  }
+  interface GlobalEventHandlersEventMap {
+    'sr-help-search': CustomEvent<HelpSearchDetail>;
+    'sr-quick-exit': CustomEvent<undefined>;
+  }
+}

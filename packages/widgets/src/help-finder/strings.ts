@@ -1,0 +1,37 @@
+import { msg } from '@lit/localize';
+import type { components } from '@smart-region/sdk';
+
+export type Audience = components['schemas']['HelpAudience'];
+export type Cost = components['schemas']['HelpCost'];
+
+/** Whom offers are for, as the filter and the details name them. */
+export function audienceNames(): Record<Audience, string> {
+  return {
+    children: msg('Kinder'),
+    youth: msg('Jugendliche'),
+    adults: msg('Erwachsene'),
+    seniors: msg('Ältere Menschen'),
+    families: msg('Familien und Eltern'),
+    relatives: msg('Angehörige'),
+    women: msg('Frauen'),
+    men: msg('Männer'),
+  };
+}
+
+export function costNames(): Record<Cost, string> {
+  return { free: msg('Kostenlos'), low: msg('Geringer Eigenanteil'), fee: msg('Kostenpflichtig') };
+}
+
+/**
+ * Languages offered in the region besides German, as the language filter lists them. The names
+ * come from the browser (`Intl.DisplayNames`), in the reader's language.
+ */
+export const filterLanguages = ['en', 'tr', 'ar', 'ru', 'uk', 'fa', 'pl', 'ro', 'fr', 'es'];
+
+export function languageName(tag: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames(locale, { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
