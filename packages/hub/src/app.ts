@@ -17,6 +17,7 @@ import { helpHandlers } from './help/handlers.js';
 import { municipalityHandlers } from './orgs/municipalities.js';
 import { organizationHandlers } from './orgs/organizations.js';
 import { healthHandlers } from './system/health.js';
+import { registerExamples } from './system/examples.js';
 import { registerPages } from './system/pages.js';
 import { registerStaticFiles } from './system/static-files.js';
 
@@ -112,6 +113,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   });
   await registerPages(app, contract);
   await registerStaticFiles(app);
+  await registerExamples(app, options.database.db);
 
   app.addHook('onClose', async () => {
     await options.database.close();

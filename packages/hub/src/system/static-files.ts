@@ -3,12 +3,17 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 const widgetsDir = new URL('../../../widgets/', import.meta.url);
-const cdnDir = new URL('dist/cdn/', widgetsDir);
+export const cdnDir = new URL('dist/cdn/', widgetsDir);
 const storybookDir = new URL('dist/storybook/', widgetsDir);
 
 /** A built directory, or undefined when nobody ran its build (API-only Hubs, tests). */
 function built(dir: URL): string | undefined {
   return existsSync(dir) ? dir.pathname : undefined;
+}
+
+/** The widgets' release, which names the immutable path `/widgets/<version>/`. */
+export function widgetsVersion(): string {
+  return (JSON.parse(readFileSync(new URL('package.json', widgetsDir), 'utf8')) as { version: string }).version;
 }
 
 const year = 365 * 24 * 60 * 60;
@@ -36,7 +41,7 @@ const storybookPolicy = [
 export async function registerStaticFiles(app: FastifyInstance): Promise<void> {
   const cdn = built(cdnDir);
   if (cdn) {
-    const { version } = JSON.parse(readFileSync(new URL('package.json', widgetsDir), 'utf8')) as { version: string };
+    const version = widgetsVersion();
     for (const [prefix, entryCache] of [
       [`/widgets/${version}/`, `public, max-age=${year}, immutable`],
       ['/widgets/v1/', 'public, max-age=300, stale-while-revalidate=86400'],
