@@ -16,8 +16,8 @@ import { eventHandlers } from './events/handlers.js';
 import { helpHandlers } from './help/handlers.js';
 import { municipalityHandlers } from './orgs/municipalities.js';
 import { organizationHandlers } from './orgs/organizations.js';
+import { pollHandlers, type PollOptions } from './polls/handlers.js';
 import { healthHandlers } from './system/health.js';
-import { registerExamples } from './system/examples.js';
 import { registerPages } from './system/pages.js';
 import { registerStaticFiles } from './system/static-files.js';
 
@@ -32,6 +32,8 @@ export interface HubOptions {
   bodyLimit?: number;
   /** Trust `X-Forwarded-For` from a load balancer, so limits apply per real client. */
   trustProxy?: FastifyServerOptions['trustProxy'];
+  /** Proof-of-work secret and difficulty of participation polls. */
+  polls?: PollOptions;
 }
 
 /** Log lines name the route, never the client's address or query (it may say what someone searched for). */
@@ -53,6 +55,7 @@ function allHandlers(options: HubOptions, contract: Contract): Handlers {
     ...organizationHandlers(db),
     ...eventHandlers(db, contract.version),
     ...helpHandlers(db),
+    ...pollHandlers(db, options.polls),
   };
 }
 
@@ -113,7 +116,6 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   });
   await registerPages(app, contract);
   await registerStaticFiles(app);
-  await registerExamples(app, options.database.db);
 
   app.addHook('onClose', async () => {
     await options.database.close();

@@ -78,6 +78,7 @@ async function serve(config: HubConfig, seedIfEmpty: boolean): Promise<void> {
     logger: { ...defaultLoggerOptions, level: config.logLevel },
     rateLimit: { max: config.rateLimitMax, timeWindowMs: 60_000 },
     trustProxy: config.trustProxy,
+    polls: { proofSecret: config.pollProofSecret },
   });
   // SIGTERM/SIGINT: stop accepting, let in-flight requests finish, then close the database.
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {

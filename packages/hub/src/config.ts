@@ -8,6 +8,8 @@ export interface HubConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   adminToken: string | undefined;
+  /** Signs the proof-of-work challenges of polls; generated per process when absent. */
+  pollProofSecret: string | undefined;
   rateLimitMax: number;
   trustProxy: boolean;
   logLevel: string;
@@ -28,6 +30,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.HUB_DATA_DIR || '.hub-data'),
     adminToken: env.HUB_ADMIN_TOKEN || undefined,
+    pollProofSecret: env.POLL_PROOF_SECRET || undefined,
     rateLimitMax: integer('RATE_LIMIT_MAX', 600),
     trustProxy: env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL || 'info',

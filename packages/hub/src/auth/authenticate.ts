@@ -13,6 +13,11 @@ declare module 'fastify' {
 
 const bearer = /^Bearer\s+(\S+)$/i;
 
+/** `{}` among the requirements: the operation is public, and a key, when sent, adds rights. */
+function isAnonymousAllowed(requirements: SecurityRequirement[]): boolean {
+  return requirements.some((requirement) => Object.keys(requirement).length === 0);
+}
+
 function satisfies(principal: Principal, requirement: SecurityRequirement): boolean {
   const scopes = requirement.apiKey;
   if (!scopes) return false;
@@ -29,9 +34,14 @@ export function authenticate(
   requirements: SecurityRequirement[],
   adminToken: string | undefined,
 ): (request: FastifyRequest) => Promise<void> {
-  const needed = requirements.map((requirement) => requirement.apiKey?.join(' + ')).join('" or "');
+  const needed = requirements
+    .filter((requirement) => requirement.apiKey)
+    .map((requirement) => requirement.apiKey!.join(' + '))
+    .join('" or "');
+  const anonymousAllowed = isAnonymousAllowed(requirements);
   return async (request) => {
     const header = request.headers.authorization;
+    if (!header && anonymousAllowed) return;
     if (!header) {
       throw new ProblemError('unauthorized', 'Send an API key as "Authorization: Bearer <key>".', {
         headers: { 'WWW-Authenticate': 'Bearer' },
@@ -48,17 +58,21 @@ export function authenticate(
         headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
       });
     }
-    if (!requirements.some((requirement) => satisfies(principal, requirement))) {
+    const keyed = anonymousAllowed ? requirements.filter((requirement) => Object.keys(requirement).length > 0) : requirements;
+    if (!keyed.some((requirement) => satisfies(principal, requirement))) {
       throw new ProblemError('forbidden', `This operation needs a key with the scope "${needed}".`);
     }
     request.principal = principal;
   };
 }
 
+/** Whether the request's key may act for the organization: its own key, or an admin key. */
+export function actsFor(request: FastifyRequest, organizationId: string): boolean {
+  const principal = request.principal;
+  return principal?.kind === 'admin' || (principal?.kind === 'organization' && principal.organizationId === organizationId);
+}
+
 /** Organization keys act only for their own organization; admin keys for all. */
 export function assertActsFor(request: FastifyRequest, organizationId: string): void {
-  const principal = request.principal;
-  if (principal?.kind === 'admin') return;
-  if (principal?.kind === 'organization' && principal.organizationId === organizationId) return;
-  throw new ProblemError('forbidden', 'This API key belongs to another organization.');
+  if (!actsFor(request, organizationId)) throw new ProblemError('forbidden', 'This API key belongs to another organization.');
 }

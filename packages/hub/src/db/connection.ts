@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -32,12 +32,61 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<HubDa
   return options.url ? openPostgres(options.url, options.onConnectionError) : openPglite(options.dataDir);
 }
 
+/**
+ * PGlite is one session, and Kysely's PGlite driver hands the same connection to every caller:
+ * a query of one request would run inside another request's open transaction (and be rolled
+ * back with it). Holding a lock from acquiring the connection to releasing it — a whole
+ * transaction, or a single query — runs them one after another, as one session must.
+ */
+class OneAtATimeDriver implements Driver {
+  #queue: Promise<void> = Promise.resolve();
+  #release: (() => void) | undefined;
+
+  constructor(private readonly driver: Driver) {}
+
+  init() {
+    return this.driver.init();
+  }
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const previous = this.#queue;
+    let release!: () => void;
+    this.#queue = new Promise((resolve) => (release = resolve));
+    await previous;
+    this.#release = release;
+    return this.driver.acquireConnection();
+  }
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    await this.driver.releaseConnection(connection);
+    const release = this.#release;
+    this.#release = undefined;
+    release?.();
+  }
+  beginTransaction(...args: Parameters<Driver['beginTransaction']>) {
+    return this.driver.beginTransaction(...args);
+  }
+  commitTransaction(connection: DatabaseConnection) {
+    return this.driver.commitTransaction(connection);
+  }
+  rollbackTransaction(connection: DatabaseConnection) {
+    return this.driver.rollbackTransaction(connection);
+  }
+  destroy() {
+    return this.driver.destroy();
+  }
+}
+
+class OneAtATimePGliteDialect extends PGliteDialect {
+  override createDriver(): Driver {
+    return new OneAtATimeDriver(super.createDriver());
+  }
+}
+
 async function openPglite(dataDir: string | undefined): Promise<HubDatabase> {
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     extensions: { unaccent, pg_trgm },
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<Database>({ dialect: new OneAtATimePGliteDialect({ pglite }) });
   return {
     db,
     kind: 'pglite',

@@ -147,6 +147,85 @@ export interface HelpSearchWordTable {
   word: string;
 }
 
+export interface PollTable {
+  id: Generated<string>;
+  organization_id: string;
+  municipality_id: string | null;
+  question: string;
+  description: string | null;
+  kind: 'single' | 'multiple';
+  max_choices: number;
+  participation: 'open' | 'codes';
+  results_visibility: 'always' | 'after-voting' | 'after-closing';
+  opens_at: Date;
+  closes_at: Date;
+  /** Set when the organizer ended the poll early; the status is derived from the window and these. */
+  closed_at: Date | null;
+  archived_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PollOptionTable {
+  id: Generated<string>;
+  poll_id: string;
+  position: number;
+  label: string;
+  description: string | null;
+}
+
+/** An online vote: choices and the citizen's idempotency key, nothing about the person. */
+export interface PollVoteTable {
+  id: Generated<string>;
+  poll_id: string;
+  idempotency_key: string;
+  /** SHA-256 of the sorted choices: tells a retried request from another one with the same key. */
+  request_hash: string;
+  choices: string[];
+  created_at: CreatedAt;
+}
+
+export interface PollCodeTable {
+  poll_id: string;
+  /** SHA-256 of the poll id and the normalized code; the code itself is never stored. */
+  hash: string;
+  used: Generated<boolean>;
+}
+
+export interface PollUsedProofTable {
+  signature: string;
+  expires_at: Date;
+}
+
+export interface PollTallyTable {
+  id: Generated<string>;
+  poll_id: string;
+  channel: 'in-person' | 'postal';
+  place: string;
+  /** A `date`; read as text (`to_char`), written as `YYYY-MM-DD`. */
+  held_on: string;
+  participants: number;
+  note: string | null;
+  revision: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PollTallyCountTable {
+  tally_id: string;
+  option_id: string;
+  count: number;
+}
+
+export interface PollTallyRevisionTable {
+  tally_id: string;
+  revision: number;
+  api_key_id: string | null;
+  /** jsonb: the tally as written in this revision; written as JSON text, read parsed. */
+  snapshot: ColumnType<Schemas['PollTallySnapshot'], string, string>;
+  changed_at: CreatedAt;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: CreatedAt;
@@ -162,4 +241,12 @@ export interface Database {
   help_offer_locations: HelpOfferLocationTable;
   help_offer_hours: HelpOfferHoursTable;
   help_search_words: HelpSearchWordTable;
+  polls: PollTable;
+  poll_options: PollOptionTable;
+  poll_votes: PollVoteTable;
+  poll_codes: PollCodeTable;
+  poll_used_proofs: PollUsedProofTable;
+  poll_tallies: PollTallyTable;
+  poll_tally_counts: PollTallyCountTable;
+  poll_tally_revisions: PollTallyRevisionTable;
 }

@@ -20,10 +20,28 @@ export function createAjv(coerce: boolean): Ajv2020 {
   return ajv;
 }
 
+interface HeaderSchema {
+  properties?: Record<string, unknown>;
+  required?: string[];
+}
+
+/**
+ * Node gives header names in lower case, and Fastify lowercases header schemas only for its own
+ * compiler, so a required `Idempotency-Key` would never be found. Lowercased here the same way.
+ */
+function lowerCaseHeaderNames(schema: HeaderSchema): HeaderSchema {
+  return {
+    ...schema,
+    ...(schema.properties ? { properties: Object.fromEntries(Object.entries(schema.properties).map(([name, value]) => [name.toLowerCase(), value])) } : {}),
+    ...(schema.required ? { required: schema.required.map((name) => name.toLowerCase()) } : {}),
+  };
+}
+
 export function registerValidation(app: FastifyInstance): void {
   const forText = createAjv(true);
   const forBody = createAjv(false);
-  app.setValidatorCompiler(({ schema, httpPart }) =>
-    (httpPart === 'body' ? forBody : forText).compile(schema as FastifySchema & object),
-  );
+  app.setValidatorCompiler(({ schema, httpPart }) => {
+    if (httpPart === 'body') return forBody.compile(schema as FastifySchema & object);
+    return forText.compile((httpPart === 'headers' ? lowerCaseHeaderNames(schema as HeaderSchema) : schema) as FastifySchema & object);
+  });
 }

@@ -428,6 +428,254 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/polls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List polls
+         * @description Polls sorted by opening, newest first. Without `status`, all but archived polls are listed.
+         *     Filters combine with AND; repeated values of one filter with OR.
+         */
+        get: operations["listPolls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/polls/{pollId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one poll
+         * @description The poll with its options, opening window and status.
+         */
+        get: operations["getPoll"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update, close or archive a poll
+         * @description Changes only the fields sent; `options` are replaced as a whole. `status: closed` ends the
+         *     poll now (it cannot be reopened), `status: archived` hides it from the default list.
+         *     Once a vote or a tally exists, the question, the options, `kind`, `maxChoices` and
+         *     `participation` are fixed (409); `opensAt` can change only before the poll opens and
+         *     `closesAt` only while it has not closed. Needs the organization's key with the scope
+         *     `polls:write`, or an admin key.
+         */
+        patch: operations["updatePoll"];
+        trace?: never;
+    };
+    "/organizations/{organizationId}/polls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a poll
+         * @description Needs the organization's key with the scope `polls:write`, or an admin key. The poll is a
+         *     draft until `opensAt`, open until `closesAt` (or until closed early) and then closed.
+         */
+        post: operations["createPoll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/polls/{pollId}/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a proof-of-work challenge for a vote
+         * @description A fresh ALTCHA challenge (proof of work, version 2, `SHA-256`), signed by the Hub and valid
+         *     for 5 minutes, for one vote in an open poll with `participation: open`. Solve it with
+         *     `altcha-lib` (`solveChallenge` with the `SHA-256` `deriveKey` of
+         *     `altcha-lib/algorithms/web/sha` in browsers) — about half a second on a phone — and send
+         *     challenge and solution as `proof` with the vote. Each solved challenge counts for one vote.
+         *     No third-party service is involved and nothing about the client is stored.
+         */
+        get: operations["getPollChallenge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/polls/{pollId}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Vote
+         * @description One citizen's vote, without an account and without cookies. Send either a participation
+         *     `code` (polls with `participation: codes`; each code votes once) or a solved `proof` from
+         *     `GET /polls/{pollId}/challenge` (polls with `participation: open`). The Hub stores the
+         *     choices only: no address, no code, no proof, nothing about the person.
+         *
+         *     `Idempotency-Key` makes retrying safe: the same key with the same choices is counted once
+         *     and answered like the first time (`Idempotent-Replayed: true`, the results as they are
+         *     now); the same key with other choices is refused (422 `idempotency-key-reused`). Make one
+         *     key per vote and keep it until the vote is answered.
+         *
+         *     With `resultsVisibility: after-voting` the answer carries the results, which
+         *     `GET /polls/{pollId}/results` keeps hidden until the poll closes.
+         */
+        post: operations["castVote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/polls/{pollId}/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate participation codes
+         * @description Makes `count` new printable codes for a poll with `participation: codes`, to hand out on
+         *     paper (hybrid participation). Codes have 8 characters from an alphabet without look-alikes
+         *     (no 0/O, 1/I/L), printed as `XXXX-XXXX`; voters may type them in any case, with or without
+         *     the hyphen. They are stored hashed and shown only in this answer: save or print it.
+         *     `Accept: text/csv` answers with one code per line for mail merge or a print shop.
+         *     Needs the organization's key with the scope `polls:write`, or an admin key.
+         */
+        post: operations["createPollCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/polls/{pollId}/tallies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a poll's tallies with their audit trail
+         * @description Every count recorded for the poll, oldest first, each with all its earlier versions and
+         *     the key that wrote them. Needs the organization's key with the scope `polls:write`, or an
+         *     admin key.
+         */
+        get: operations["listPollTallies"];
+        put?: never;
+        /**
+         * Record a count from a meeting or from postal ballots
+         * @description Adds counts per option from an in-person meeting (`in-person`) or from postal ballots
+         *     (`postal`) to the results. `participants` is how many people took part; for single choice
+         *     polls it defaults to the sum of the counts. Needs the organization's key with the scope
+         *     `polls:write`, or an admin key. Not possible for archived polls.
+         */
+        post: operations["createPollTally"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/polls/{pollId}/tallies/{tallyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pollId: components["parameters"]["PollId"];
+                tallyId: components["parameters"]["TallyId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct a tally
+         * @description Changes only the fields sent; `counts` replace the earlier counts as a whole. The earlier
+         *     version stays in the tally's `history`. Needs the organization's key with the scope
+         *     `polls:write`, or an admin key.
+         */
+        patch: operations["updatePollTally"];
+        trace?: never;
+    };
+    "/polls/{pollId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a poll's results
+         * @description Online votes and recorded tallies counted together: per option online, in person, postal,
+         *     total and share (of all choices made), and the number of participants per channel.
+         *     Public as `resultsVisibility` allows: `always`; `after-closing` once the poll closed;
+         *     `after-voting` once the poll closed here, while each voter gets the results with the
+         *     answer to their vote. Until then `visible` is `false` and `hiddenUntil` says why.
+         *
+         *     With the organization's key (scope `polls:write`) or an admin key, the results are always
+         *     visible, and `Accept: text/csv` answers with a table (one row per option, then a total)
+         *     for spreadsheets.
+         */
+        get: operations["getPollResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1026,6 +1274,242 @@ export interface components {
             /** @description Imported events whose `UID` is no longer in the feed. */
             removed: number;
         };
+        /**
+         * @description `single` one option; `multiple` up to `maxChoices` options.
+         * @enum {string}
+         */
+        PollKind: "single" | "multiple";
+        /**
+         * @description Derived from the opening window: `draft` before `opensAt`, `open` until `closesAt`,
+         *     then `closed`; `closed` earlier when the organizer ended the poll; `archived` when the
+         *     organizer archived it.
+         * @enum {string}
+         */
+        PollStatus: "draft" | "open" | "closed" | "archived";
+        /**
+         * @description `open` anyone may vote (with a proof of work); `codes` only with a printed participation code.
+         * @enum {string}
+         */
+        PollParticipation: "open" | "codes";
+        /**
+         * @description When the public sees the results (the organizer always does).
+         * @enum {string}
+         */
+        PollResultsVisibility: "always" | "after-voting" | "after-closing";
+        PollOptionInput: {
+            label: string;
+            description?: string | null;
+        };
+        PollOption: {
+            id: components["schemas"]["Id"];
+            label: string;
+            description: string | null;
+        };
+        /** @description The fields an organization writes; shared by `PollInput` and `PollPatch`. */
+        PollFields: {
+            question?: string;
+            description?: string | null;
+            /** @description The municipality the poll is about; `null` for the whole region. */
+            municipalityId?: components["schemas"]["MunicipalitySlug"] | null;
+            kind?: components["schemas"]["PollKind"];
+            /** @description Most options one vote may choose; 1 for single choice, at least 2 for multiple choice. */
+            maxChoices?: number;
+            /** @description In the order they are shown. */
+            options?: components["schemas"]["PollOptionInput"][];
+            /** Format: date-time */
+            opensAt?: string;
+            /**
+             * Format: date-time
+             * @description After `opensAt`.
+             */
+            closesAt?: string;
+            participation?: components["schemas"]["PollParticipation"];
+            resultsVisibility?: components["schemas"]["PollResultsVisibility"];
+        };
+        PollInput: components["schemas"]["PollFields"] & {
+            /** @default single */
+            kind?: unknown;
+            /** @default open */
+            participation?: unknown;
+            /** @default always */
+            resultsVisibility?: unknown;
+        };
+        PollPatch: components["schemas"]["PollFields"] & {
+            /**
+             * @description `closed` ends the poll now; `archived` hides it from the default list.
+             * @enum {string}
+             */
+            status?: "closed" | "archived";
+        };
+        PollOrganizer: {
+            organizationId: components["schemas"]["Id"];
+            name: string;
+        };
+        Poll: {
+            id: components["schemas"]["Id"];
+            organizer: components["schemas"]["PollOrganizer"];
+            question: string;
+            description: string | null;
+            municipalityId: components["schemas"]["MunicipalitySlug"] | null;
+            kind: components["schemas"]["PollKind"];
+            maxChoices: number;
+            options: components["schemas"]["PollOption"][];
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /**
+             * Format: date-time
+             * @description When the organizer ended the poll before `closesAt`.
+             */
+            closedAt: string | null;
+            status: components["schemas"]["PollStatus"];
+            participation: components["schemas"]["PollParticipation"];
+            resultsVisibility: components["schemas"]["PollResultsVisibility"];
+            /** @description True for demo data ("Beispieldaten"). */
+            isExample: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PollPage: components["schemas"]["PageBase"] & {
+            items: components["schemas"]["Poll"][];
+        };
+        /** @description An ALTCHA proof-of-work challenge (version 2), as `altcha-lib` creates and solves it. */
+        PollChallenge: {
+            parameters: {
+                algorithm: string;
+                nonce: string;
+                salt: string;
+                cost: number;
+                keyLength: number;
+                keyPrefix: string;
+                keySignature?: string;
+                /** @description Unix time in seconds after which the challenge is refused. */
+                expiresAt?: number;
+                data?: {
+                    [key: string]: string | number | boolean | null;
+                };
+            };
+            signature: string;
+        };
+        /** @description A challenge from `GET /polls/{pollId}/challenge` with its solution (`altcha-lib`'s `solveChallenge`). */
+        VoteProof: {
+            challenge: components["schemas"]["PollChallenge"];
+            solution: {
+                counter: number;
+                derivedKey: string;
+                /** @description Milliseconds the solver took (ignored). */
+                time?: number;
+            };
+        };
+        VoteInput: {
+            /** @description Ids of the chosen options. */
+            choices: components["schemas"]["Id"][];
+            /** @description A participation code (polls with `participation: codes`); case, spaces and hyphens do not matter. */
+            code?: string;
+            proof?: components["schemas"]["VoteProof"];
+        };
+        VoteReceipt: {
+            pollId: components["schemas"]["Id"];
+            choices: components["schemas"]["Id"][];
+            /** Format: date-time */
+            receivedAt: string;
+            /** @description The results now, when the voter may see them (`always`, `after-voting`); else `null`. */
+            results: components["schemas"]["PollResults"] | null;
+        };
+        PollCodesInput: {
+            count: number;
+        };
+        PollCodes: {
+            pollId: components["schemas"]["Id"];
+            codes: string[];
+        };
+        /**
+         * @description `in-person` a meeting; `postal` postal ballots.
+         * @enum {string}
+         */
+        PollTallyChannel: "in-person" | "postal";
+        PollTallyCount: {
+            optionId: components["schemas"]["Id"];
+            count: number;
+        };
+        PollTallyFields: {
+            channel?: components["schemas"]["PollTallyChannel"];
+            /** @description Where the count was taken, e.g. the meeting's hall. */
+            place?: string;
+            /** Format: date */
+            date?: string;
+            /** @description One entry per option (options left out count 0). */
+            counts?: components["schemas"]["PollTallyCount"][];
+            /** @description People who took part; for single choice polls the sum of the counts when left out. */
+            participants?: number;
+            note?: string | null;
+        };
+        PollTallyInput: components["schemas"]["PollTallyFields"] & {
+            /** @default in-person */
+            channel?: unknown;
+        };
+        PollTallyPatch: components["schemas"]["PollTallyFields"];
+        PollTallySnapshot: {
+            channel: components["schemas"]["PollTallyChannel"];
+            place: string;
+            /** Format: date */
+            date: string;
+            counts: components["schemas"]["PollTallyCount"][];
+            participants: number;
+            note: string | null;
+        };
+        PollTally: components["schemas"]["PollTallySnapshot"] & {
+            id: components["schemas"]["Id"];
+            pollId: components["schemas"]["Id"];
+            revision: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Audit trail, every version as written, oldest first (the last is the current one). */
+            history: components["schemas"]["PollTallyRevision"][];
+        };
+        PollTallyRevision: {
+            revision: number;
+            /** Format: date-time */
+            changedAt: string;
+            /** @description The key that wrote this version; `null` for the Hub's admin token. */
+            apiKeyId: components["schemas"]["Id"] | null;
+            tally: components["schemas"]["PollTallySnapshot"];
+        };
+        PollTallyPage: components["schemas"]["PageBase"] & {
+            items: components["schemas"]["PollTally"][];
+        };
+        PollParticipants: {
+            online: number;
+            inPerson: number;
+            postal: number;
+            total: number;
+        };
+        PollOptionResult: {
+            optionId: components["schemas"]["Id"];
+            label: string;
+            online: number;
+            inPerson: number;
+            postal: number;
+            total: number;
+            /** @description `total` divided by the totals of all options (0 when nobody voted), rounded to 4 places. */
+            share: number;
+        };
+        PollResults: {
+            pollId: components["schemas"]["Id"];
+            status: components["schemas"]["PollStatus"];
+            visible: boolean;
+            /** @description Why the results are hidden (`closing`), or `null` when they are visible. */
+            hiddenUntil: "closing" | null;
+            /** @description `null` while hidden. */
+            participants: components["schemas"]["PollParticipants"] | null;
+            /** @description In the poll's order; `null` while hidden. */
+            options: components["schemas"]["PollOptionResult"][] | null;
+        };
     };
     responses: {
         /** @description Nothing changed since the `ETag` given in `If-None-Match`. */
@@ -1205,6 +1689,72 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The request conflicts with the state of the resource. */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/conflict",
+                 *       "title": "The request conflicts with the current state.",
+                 *       "status": 409,
+                 *       "detail": "The poll has votes, so its options can no longer change."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The poll does not take this now: `poll-not-open` (a draft, closed or archived poll; `detail`
+         *     says which and when), `code-already-used` (this participation code has voted), or
+         *     `conflict` (the poll takes the other kind of participation).
+         */
+        PollConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/code-already-used",
+                 *       "title": "This participation code has already been used.",
+                 *       "status": 409,
+                 *       "detail": "The code K7QM-3HXP has already been used to vote. Each code votes once."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The vote is not valid: `validation-failed` (an unknown option, more choices than allowed,
+         *     a missing code or proof), `unknown-code` (no such participation code for this poll),
+         *     `proof-invalid` (the proof is wrong, expired, for another poll or already used: get a new
+         *     challenge) or `idempotency-key-reused` (the key was used for a vote with other choices).
+         */
+        VoteRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/validation-failed",
+                 *       "title": "The content is not valid.",
+                 *       "status": 422,
+                 *       "detail": "/body/choices allows at most 2 choices in this poll, not 3",
+                 *       "errors": [
+                 *         {
+                 *           "pointer": "/body/choices",
+                 *           "reason": "allows at most 2 choices in this poll, not 3"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
@@ -1242,6 +1792,14 @@ export interface components {
         EventCategory: components["schemas"]["EventCategoryId"][];
         /** @description Words in the title, description or place, case- and accent-insensitive ("weinfest", "hoechberg"). */
         EventQuery: string;
+        PollId: components["schemas"]["Id"];
+        TallyId: components["schemas"]["Id"];
+        /** @description Only polls with this status; repeat for several. Default all but `archived`. */
+        PollStatusFilter: components["schemas"]["PollStatus"][];
+        /** @description Only polls of this municipality (slug); repeat for several. */
+        PollMunicipality: components["schemas"]["MunicipalitySlug"][];
+        /** @description Only polls of this organization; repeat for several. */
+        PollOrganization: components["schemas"]["Id"][];
     };
     requestBodies: never;
     headers: {
@@ -2492,6 +3050,504 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPolls: {
+        parameters: {
+            query?: {
+                /** @description Only polls with this status; repeat for several. Default all but `archived`. */
+                status?: components["parameters"]["PollStatusFilter"];
+                /** @description Only polls of this municipality (slug); repeat for several. */
+                municipality?: components["parameters"]["PollMunicipality"];
+                /** @description Only polls of this organization; repeat for several. */
+                organization?: components["parameters"]["PollOrganization"];
+                /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of polls. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PollPage"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPoll: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The poll. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Poll"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updatePoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "closed"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PollPatch"];
+            };
+        };
+        responses: {
+            /** @description The updated poll. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Poll"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createPoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "question": "Wie soll der Dorfplatz in Eisingen künftig genutzt werden?",
+                 *       "municipalityId": "eisingen",
+                 *       "kind": "single",
+                 *       "options": [
+                 *         {
+                 *           "label": "Wochenmarkt am Samstag"
+                 *         },
+                 *         {
+                 *           "label": "Spielplatz und Sitzbänke"
+                 *         },
+                 *         {
+                 *           "label": "Parkplätze wie bisher"
+                 *         }
+                 *       ],
+                 *       "opensAt": "2026-11-02T08:00:00+01:00",
+                 *       "closesAt": "2026-11-30T18:00:00+01:00",
+                 *       "participation": "open",
+                 *       "resultsVisibility": "after-voting"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PollInput"];
+            };
+        };
+        responses: {
+            /** @description The poll was created. */
+            201: {
+                headers: {
+                    /** @description URL of the new poll. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Poll"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPollChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A challenge. Never cached. */
+            200: {
+                headers: {
+                    /** @description `no-store` */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "parameters": {
+                     *         "algorithm": "SHA-256",
+                     *         "cost": 1,
+                     *         "data": {
+                     *           "pollId": "5b1d7c1e-8f0a-4c3b-9d2e-1a2b3c4d5e6f"
+                     *         },
+                     *         "expiresAt": 1796047500,
+                     *         "keyLength": 32,
+                     *         "keyPrefix": "5e0c2a9b41f7d3e86a1b0c9d2e4f6a7b",
+                     *         "keySignature": "0a6c9d1f5e2b7a4c8d3e6f1a9b0c2d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c",
+                     *         "nonce": "3f9a1c0e7b2d4f6a8c0e1b3d5f7a9c1e",
+                     *         "salt": "8d2f4a6c0e1b3d5f7a9c1e3f5a7b9d1f"
+                     *       },
+                     *       "signature": "4b7e1d9c2a5f8e3b6d0c9a2f5e8b1d4c7a0f3e6b9d2c5a8f1e4b7d0a3c6f9e2b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PollChallenge"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["PollConflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    castVote: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A unique key per citizen action (a UUID). Sending the same request again with the same
+                 *     key is counted once and gets the same answer.
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "choices": [
+                 *         "9c2d1e0f-3a4b-4c5d-8e6f-7a8b9c0d1e2f"
+                 *       ],
+                 *       "code": "K7QM-3HXP"
+                 *     }
+                 */
+                "application/json": components["schemas"]["VoteInput"];
+            };
+        };
+        responses: {
+            /** @description The vote was counted (or, with `Idempotent-Replayed`, had been counted before). */
+            201: {
+                headers: {
+                    /** @description `true` when this answers a repeated request whose vote was counted before. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "pollId": "5b1d7c1e-8f0a-4c3b-9d2e-1a2b3c4d5e6f",
+                     *       "choices": [
+                     *         "9c2d1e0f-3a4b-4c5d-8e6f-7a8b9c0d1e2f"
+                     *       ],
+                     *       "receivedAt": "2026-11-12T18:03:11.512Z",
+                     *       "results": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VoteReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["PollConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["VoteRefused"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createPollCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "count": 250
+                 *     }
+                 */
+                "application/json": components["schemas"]["PollCodesInput"];
+            };
+        };
+        responses: {
+            /** @description The new codes (in addition to any made before). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "pollId": "5b1d7c1e-8f0a-4c3b-9d2e-1a2b3c4d5e6f",
+                     *       "codes": [
+                     *         "K7QM-3HXP",
+                     *         "9TBW-RZ4C"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PollCodes"];
+                    /**
+                     * @example code
+                     *     K7QM-3HXP
+                     *     9TBW-RZ4C
+                     */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["PollConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPollTallies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All tallies of the poll (one page). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PollTallyPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createPollTally: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "channel": "in-person",
+                 *       "place": "Bürgersaal Eisingen",
+                 *       "date": "2026-11-18",
+                 *       "counts": [
+                 *         {
+                 *           "optionId": "9c2d1e0f-3a4b-4c5d-8e6f-7a8b9c0d1e2f",
+                 *           "count": 31
+                 *         },
+                 *         {
+                 *           "optionId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                 *           "count": 12
+                 *         }
+                 *       ],
+                 *       "note": "Bürgerversammlung, Auszählung durch zwei Gemeinderäte."
+                 *     }
+                 */
+                "application/json": components["schemas"]["PollTallyInput"];
+            };
+        };
+        responses: {
+            /** @description The tally was recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PollTally"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updatePollTally: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pollId: components["parameters"]["PollId"];
+                tallyId: components["parameters"]["TallyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "Nachzählung am 19.11. – zwei Stimmzettel waren doppelt gezählt."
+                 *     }
+                 */
+                "application/json": components["schemas"]["PollTallyPatch"];
+            };
+        };
+        responses: {
+            /** @description The corrected tally. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PollTally"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPollResults: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The results, or that they are hidden for now. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PollResults"];
+                    /**
+                     * @example option,online,in_person,postal,total,share
+                     *     Wochenmarkt am Samstag,112,31,0,143,0.6382
+                     *     Spielplatz und Sitzbänke,69,12,0,81,0.3618
+                     *     Total,181,43,0,224,1
+                     */
+                    "text/csv": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };

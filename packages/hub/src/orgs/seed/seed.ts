@@ -5,6 +5,7 @@ import type { Schemas } from '../../http/api.js';
 import { sortKey } from '../../http/text.js';
 import { seedEvents } from '../../events/seed/seed-events.js';
 import { seedHelp } from '../../help/seed/seed-help.js';
+import { seedPolls } from '../../polls/seed/seed-polls.js';
 import { newOrganizationRow } from '../organizations.js';
 import { exampleOrganizations } from './example-organizations.js';
 
@@ -61,6 +62,7 @@ export async function seed(db: Kysely<Database>): Promise<SeedResult> {
     }
     await seedEvents(trx);
     await seedHelp(trx);
+    await seedPolls(trx);
     return { municipalities: municipalities.length, organizations };
   });
 }

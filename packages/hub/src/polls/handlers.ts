@@ -1,0 +1,230 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sql, type Kysely } from 'kysely';
+import { actsFor, assertActsFor } from '../auth/authenticate.js';
+import type { Database } from '../db/schema.js';
+import type { Handlers } from '../http/api.js';
+import { decodeCursor, toPage } from '../http/cursor.js';
+import { DEFAULT_LIMIT } from '../http/listing.js';
+import { ProblemError } from '../http/problems.js';
+import { codesCsv, createCodes } from './codes.js';
+import { checkPoll, completeInput, dataFromRow, invalidBody, pollStatus, toPoll, type PollData } from './model.js';
+import { ProofOfWork, type ProofDifficulty } from './proof-of-work.js';
+import { findPoll, hasCounts, insertPoll, municipalityIds, selectPolls, updatePoll, type PollRow } from './queries.js';
+import { computeResults, hiddenResults, publiclyVisible, resultsCsv } from './results.js';
+import { checkedTally, findTally, insertTally, listTallies, updateTally } from './tallies.js';
+import { assertOpen, castVote } from './votes.js';
+
+type PollOperations =
+  | 'listPolls'
+  | 'getPoll'
+  | 'createPoll'
+  | 'updatePoll'
+  | 'getPollChallenge'
+  | 'castVote'
+  | 'createPollCodes'
+  | 'listPollTallies'
+  | 'createPollTally'
+  | 'updatePollTally'
+  | 'getPollResults';
+
+export interface PollOptions {
+  /** Signs proof-of-work challenges; Hubs behind one load balancer need the same one. */
+  proofSecret?: string | undefined;
+  proofDifficulty?: ProofDifficulty | undefined;
+}
+
+const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+/** Used proofs are kept until their challenge expires; at most this often the expired ones go. */
+const PRUNE_INTERVAL_MS = 60_000;
+
+/** Whether the client asked for CSV (the only alternative to JSON these operations have). */
+function wantsCsv(request: FastifyRequest): boolean {
+  return /\btext\/csv\b/i.test(request.headers.accept ?? '');
+}
+
+function sendCsv(reply: FastifyReply, csv: string, filename: string): string {
+  reply.type(CSV_CONTENT_TYPE).header('Content-Disposition', `attachment; filename="${filename}.csv"`);
+  return csv;
+}
+
+/** Fields that are fixed once anything was counted: changing them would change what people voted on. */
+const countedFields = ['question', 'options', 'kind', 'maxChoices', 'participation'] as const;
+
+export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): Pick<Handlers, PollOperations> {
+  const proofOfWork = new ProofOfWork(options.proofSecret, options.proofDifficulty);
+  let lastPruned = 0;
+
+  async function existingPoll(id: string): Promise<PollRow> {
+    const row = await findPoll(db, id);
+    if (!row) throw new ProblemError('not-found', `There is no poll "${id}".`);
+    return row;
+  }
+
+  async function checkedData(data: PollData): Promise<PollData> {
+    const known = await municipalityIds(db);
+    const errors = checkPoll(data, (id) => known.has(id));
+    if (errors.length > 0) throw invalidBody(errors);
+    return data;
+  }
+
+  function pruneUsedProofs(): void {
+    if (Date.now() - lastPruned < PRUNE_INTERVAL_MS) return;
+    lastPruned = Date.now();
+    // Best effort: a failure only means the table is pruned next time.
+    void sql`DELETE FROM poll_used_proofs WHERE expires_at < now()`.execute(db).catch(() => undefined);
+  }
+
+  return {
+    async listPolls(request) {
+      const { status, municipality, organization, cursor } = request.query;
+      const limit = request.query.limit ?? DEFAULT_LIMIT;
+      const after = decodeCursor(cursor, 2) as [string, string] | undefined;
+      let query = selectPolls(db);
+      if (municipality?.length) query = query.where('polls.municipality_id', 'in', municipality);
+      if (organization?.length) query = query.where('polls.organization_id', 'in', organization);
+      const wanted = status?.length ? status : ['draft', 'open', 'closed'];
+      // The status is derived from the window at this moment, so it is filtered in SQL the same way.
+      const derived = sql<string>`CASE
+        WHEN polls.archived_at IS NOT NULL THEN 'archived'
+        WHEN polls.closed_at IS NOT NULL OR polls.closes_at <= now() THEN 'closed'
+        WHEN polls.opens_at <= now() THEN 'open'
+        ELSE 'draft' END`;
+      query = query.where(sql<boolean>`${derived} = ANY(${wanted}::text[])`);
+      if (after) {
+        const [opensAt, id] = after;
+        query = query.where(sql<boolean>`(polls.opens_at, polls.id) < (${opensAt}::timestamptz, ${id}::uuid)`);
+      }
+      const rows = await query.orderBy('polls.opens_at', 'desc').orderBy('polls.id', 'desc').limit(limit + 1).execute();
+      const now = new Date();
+      return toPage(rows, limit, (row) => [row.opens_at.toISOString(), row.id], (row) => toPoll(row, now));
+    },
+
+    async getPoll(request) {
+      return toPoll(await existingPoll(request.params.pollId));
+    },
+
+    async createPoll(request, reply) {
+      const { organizationId } = request.params;
+      assertActsFor(request, organizationId);
+      const organization = await db.selectFrom('organizations').select('id').where('id', '=', organizationId).executeTakeFirst();
+      if (!organization) throw new ProblemError('not-found', `There is no organization "${organizationId}".`);
+      // The contract requires these fields; the generated type of an allOf does not carry that over.
+      const input = request.body as Parameters<typeof completeInput>[0];
+      const id = await insertPoll(db, organizationId, await checkedData(completeInput(input)));
+      reply.code(201).header('Location', `/polls/${id}`);
+      return toPoll((await findPoll(db, id))!);
+    },
+
+    async updatePoll(request) {
+      const row = await existingPoll(request.params.pollId);
+      assertActsFor(request, row.organization_id);
+      const { status: transition, ...fields } = request.body;
+      const now = new Date();
+      const status = pollStatus(row, now);
+      const stored = dataFromRow(row);
+      const comparable = (field: (typeof countedFields)[number], value: unknown) =>
+        JSON.stringify(field === 'options' ? (value as PollData['options']).map((option) => [option.label, option.description ?? null]) : value);
+      const changed = countedFields.filter((field) => field in fields && comparable(field, fields[field]) !== comparable(field, stored[field]));
+      if (changed.length > 0 && (await hasCounts(db, row.id))) {
+        throw new ProblemError('conflict', `The poll has votes or tallies, so ${changed.join(', ')} can no longer change.`);
+      }
+      if (fields.opensAt !== undefined && Date.parse(fields.opensAt) !== row.opens_at.getTime() && status !== 'draft') {
+        throw new ProblemError('conflict', 'The poll has opened already, so opensAt can no longer change.');
+      }
+      if (fields.closesAt !== undefined && Date.parse(fields.closesAt) !== row.closes_at.getTime() && (status === 'closed' || status === 'archived')) {
+        throw new ProblemError('conflict', 'The poll has closed, so closesAt can no longer change; a closed poll is not reopened.');
+      }
+      const merged = { ...stored, ...fields };
+      // A poll switched to single choice takes one choice, unless the patch says otherwise.
+      if (fields.kind === 'single' && fields.maxChoices === undefined) merged.maxChoices = 1;
+      const data = await checkedData(merged as PollData);
+      await updatePoll(db, row.id, data, {
+        replaceOptions: fields.options !== undefined,
+        close: transition === 'closed' || transition === 'archived' ? status === 'open' || status === 'draft' : false,
+        archive: transition === 'archived',
+      });
+      return toPoll((await findPoll(db, row.id))!);
+    },
+
+    async getPollChallenge(request, reply) {
+      const poll = await existingPoll(request.params.pollId);
+      if (poll.participation !== 'open') {
+        throw new ProblemError('conflict', 'This poll takes printed participation codes, not a proof of work: send the code with the vote.');
+      }
+      assertOpen(poll, new Date());
+      pruneUsedProofs();
+      reply.header('Cache-Control', 'no-store');
+      return proofOfWork.challenge(poll.id);
+    },
+
+    async castVote(request, reply) {
+      const poll = await existingPoll(request.params.pollId);
+      const vote = await castVote(db, proofOfWork, poll, request.headers['idempotency-key'], request.body);
+      const showResults = poll.results_visibility === 'after-voting' || publiclyVisible(poll);
+      reply.code(201);
+      if (vote.replayed) reply.header('Idempotent-Replayed', 'true');
+      return {
+        pollId: poll.id,
+        choices: vote.choices,
+        receivedAt: vote.receivedAt.toISOString(),
+        results: showResults ? await computeResults(db, poll) : null,
+      };
+    },
+
+    async createPollCodes(request, reply) {
+      const poll = await existingPoll(request.params.pollId);
+      assertActsFor(request, poll.organization_id);
+      if (poll.participation !== 'codes') {
+        throw new ProblemError('conflict', 'This poll is open to everyone (participation: open); participation codes are for polls with participation: codes.');
+      }
+      const status = pollStatus(poll);
+      if (status === 'closed' || status === 'archived') throw new ProblemError('poll-not-open', 'The poll has closed; new codes could not vote any more.');
+      const codes = await createCodes(db, poll.id, request.body.count);
+      reply.code(201);
+      return wantsCsv(request) ? sendCsv(reply, codesCsv(codes), `codes-${poll.id}`) : { pollId: poll.id, codes };
+    },
+
+    async listPollTallies(request) {
+      const poll = await existingPoll(request.params.pollId);
+      assertActsFor(request, poll.organization_id);
+      return { items: await listTallies(db, poll.id), nextCursor: null };
+    },
+
+    async createPollTally(request, reply) {
+      const poll = await existingPoll(request.params.pollId);
+      assertActsFor(request, poll.organization_id);
+      if (poll.archived_at !== null) throw new ProblemError('conflict', 'The poll is archived; its results no longer change.');
+      const snapshot = checkedTally(poll, request.body);
+      const id = await insertTally(db, poll.id, snapshot, request.principal?.keyId ?? null);
+      reply.code(201);
+      return findTally(db, poll.id, id);
+    },
+
+    async updatePollTally(request) {
+      const poll = await existingPoll(request.params.pollId);
+      assertActsFor(request, poll.organization_id);
+      if (poll.archived_at !== null) throw new ProblemError('conflict', 'The poll is archived; its results no longer change.');
+      const stored = await findTally(db, poll.id, request.params.tallyId);
+      const snapshot = checkedTally(poll, request.body, stored);
+      await updateTally(db, stored.id, snapshot, request.principal?.keyId ?? null);
+      return findTally(db, poll.id, stored.id);
+    },
+
+    async getPollResults(request, reply) {
+      const poll = await existingPoll(request.params.pollId);
+      const organizer = actsFor(request, poll.organization_id);
+      reply.header('Vary', 'Accept, Authorization');
+      if (wantsCsv(request)) {
+        if (!request.principal) {
+          throw new ProblemError('unauthorized', 'Results as CSV are for the organizer: send its API key as "Authorization: Bearer <key>".', {
+            headers: { 'WWW-Authenticate': 'Bearer' },
+          });
+        }
+        if (!organizer) throw new ProblemError('forbidden', 'This API key belongs to another organization.');
+        return sendCsv(reply, resultsCsv(await computeResults(db, poll)), `results-${poll.id}`);
+      }
+      if (!organizer && !publiclyVisible(poll)) return hiddenResults(poll);
+      return computeResults(db, poll);
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import type { Schemas } from '../http/api.js';
+import { ProblemError, type FieldError } from '../http/problems.js';
+import type { PollRow } from './queries.js';
+
+export type PollStatus = Schemas['PollStatus'];
+type PollFields = Schemas['PollFields'];
+
+/** What a poll's status is at `now`: from its window, unless the organizer closed or archived it. */
+export function pollStatus(row: Pick<PollRow, 'opens_at' | 'closes_at' | 'closed_at' | 'archived_at'>, now = new Date()): PollStatus {
+  if (row.archived_at !== null) return 'archived';
+  if (row.closed_at !== null || row.closes_at <= now) return 'closed';
+  return row.opens_at <= now ? 'open' : 'draft';
+}
+
+/** The moment a closed poll closed: early by the organizer, or at the end of its window. */
+export function closingTime(row: Pick<PollRow, 'closes_at' | 'closed_at'>): Date {
+  return row.closed_at !== null && row.closed_at < row.closes_at ? row.closed_at : row.closes_at;
+}
+
+export function toPoll(row: PollRow, now = new Date()): Schemas['Poll'] {
+  return {
+    id: row.id,
+    organizer: { organizationId: row.organization_id, name: row.organizer_name },
+    question: row.question,
+    description: row.description,
+    municipalityId: row.municipality_id,
+    kind: row.kind,
+    maxChoices: row.max_choices,
+    options: row.options.map((option) => ({ id: option.id, label: option.label, description: option.description })),
+    opensAt: row.opens_at.toISOString(),
+    closesAt: row.closes_at.toISOString(),
+    closedAt: row.closed_at?.toISOString() ?? null,
+    status: pollStatus(row, now),
+    participation: row.participation,
+    resultsVisibility: row.results_visibility,
+    isExample: row.is_example,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** A poll's writable fields, complete: what is checked and stored. */
+export interface PollData {
+  question: string;
+  description: string | null;
+  municipalityId: string | null;
+  kind: Schemas['PollKind'];
+  maxChoices: number;
+  options: Schemas['PollOptionInput'][];
+  opensAt: string;
+  closesAt: string;
+  participation: Schemas['PollParticipation'];
+  resultsVisibility: Schemas['PollResultsVisibility'];
+}
+
+/** Fills in the defaults of a new poll; `maxChoices` is 1 for single choice, all options for multiple. */
+export function completeInput(input: PollFields & Pick<PollData, 'question' | 'options' | 'opensAt' | 'closesAt'>): PollData {
+  const kind = input.kind ?? 'single';
+  return {
+    question: input.question,
+    description: input.description ?? null,
+    municipalityId: input.municipalityId ?? null,
+    kind,
+    maxChoices: input.maxChoices ?? (kind === 'single' ? 1 : input.options.length),
+    options: input.options,
+    opensAt: input.opensAt,
+    closesAt: input.closesAt,
+    participation: input.participation ?? 'open',
+    resultsVisibility: input.resultsVisibility ?? 'always',
+  };
+}
+
+export function dataFromRow(row: PollRow): PollData {
+  return {
+    question: row.question,
+    description: row.description,
+    municipalityId: row.municipality_id,
+    kind: row.kind,
+    maxChoices: row.max_choices,
+    options: row.options.map((option) => ({ label: option.label, description: option.description })),
+    opensAt: row.opens_at.toISOString(),
+    closesAt: row.closes_at.toISOString(),
+    participation: row.participation,
+    resultsVisibility: row.results_visibility,
+  };
+}
+
+/** The rules across fields that the contract's schema cannot say. */
+export function checkPoll(data: PollData, knownMunicipality: (id: string) => boolean): FieldError[] {
+  const errors: FieldError[] = [];
+  if (data.kind === 'single' && data.maxChoices !== 1) {
+    errors.push({ pointer: '/maxChoices', reason: 'must be 1 for a single choice poll' });
+  }
+  if (data.kind === 'multiple' && (data.maxChoices < 2 || data.maxChoices > data.options.length)) {
+    errors.push({ pointer: '/maxChoices', reason: `must be between 2 and the number of options (${data.options.length}) for a multiple choice poll` });
+  }
+  if (Date.parse(data.closesAt) <= Date.parse(data.opensAt)) {
+    errors.push({ pointer: '/closesAt', reason: 'must be after opensAt' });
+  }
+  const labels = data.options.map((option) => option.label.trim().toLocaleLowerCase('de'));
+  labels.forEach((label, index) => {
+    if (label === '') errors.push({ pointer: `/options/${index}/label`, reason: 'must not be blank' });
+    else if (labels.indexOf(label) !== index) errors.push({ pointer: `/options/${index}/label`, reason: 'repeats an earlier option' });
+  });
+  if (data.question.trim().length < 3) errors.push({ pointer: '/question', reason: 'must have at least 3 characters besides spaces' });
+  if (data.municipalityId !== null && !knownMunicipality(data.municipalityId)) {
+    errors.push({ pointer: '/municipalityId', reason: `is not a known municipality ("${data.municipalityId}")` });
+  }
+  return errors;
+}
+
+/** A 422 naming each field of the body that is wrong. */
+export function invalidBody(errors: FieldError[]): ProblemError {
+  const located = errors.map((error) => ({ pointer: `/body${error.pointer}`, reason: error.reason }));
+  return new ProblemError('validation-failed', located.map((error) => `${error.pointer} ${error.reason}`).join('; '), { errors: located });
+}

@@ -1,0 +1,119 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { Database, PollTable } from '../db/schema.js';
+import type { PollData } from './model.js';
+
+export interface PollOptionRow {
+  id: string;
+  label: string;
+  description: string | null;
+}
+
+export type PollRow = Selectable<PollTable> & {
+  organizer_name: string;
+  is_example: boolean;
+  options: PollOptionRow[];
+};
+
+/** Polls with their organizer and their options in order. */
+export function selectPolls(db: Kysely<Database>) {
+  return db
+    .selectFrom('polls')
+    .innerJoin('organizations', 'organizations.id', 'polls.organization_id')
+    .selectAll('polls')
+    .select(['organizations.name as organizer_name', 'organizations.is_example'])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('poll_options')
+          .select(['poll_options.id', 'poll_options.label', 'poll_options.description'])
+          .whereRef('poll_options.poll_id', '=', 'polls.id')
+          .orderBy('poll_options.position'),
+      ).as('options'),
+    );
+}
+
+export async function findPoll(db: Kysely<Database>, id: string): Promise<PollRow | undefined> {
+  return selectPolls(db).where('polls.id', '=', id).executeTakeFirst();
+}
+
+function pollColumns(data: PollData) {
+  return {
+    municipality_id: data.municipalityId,
+    question: data.question,
+    description: data.description,
+    kind: data.kind,
+    max_choices: data.maxChoices,
+    participation: data.participation,
+    results_visibility: data.resultsVisibility,
+    opens_at: new Date(data.opensAt),
+    closes_at: new Date(data.closesAt),
+  };
+}
+
+async function insertOptions(db: Kysely<Database>, pollId: string, options: PollData['options']): Promise<void> {
+  await db
+    .insertInto('poll_options')
+    .values(options.map((option, position) => ({ poll_id: pollId, position, label: option.label, description: option.description ?? null })))
+    .execute();
+}
+
+/** Runs `work` in a transaction: a new one, or the caller's (the demo seed runs in one). */
+export function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+export async function insertPoll(db: Kysely<Database>, organizationId: string, data: PollData): Promise<string> {
+  return inTransaction(db, async (trx) => {
+    const { id } = await trx
+      .insertInto('polls')
+      .values({ ...pollColumns(data), organization_id: organizationId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await insertOptions(trx, id, data.options);
+    return id;
+  });
+}
+
+/**
+ * Writes the poll's fields; the options only when `replaceOptions` (the handler allows that only
+ * while nothing was counted, and the vote and tally tables refer to option ids).
+ */
+export async function updatePoll(
+  db: Kysely<Database>,
+  id: string,
+  data: PollData,
+  changes: { replaceOptions: boolean; close: boolean; archive: boolean },
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable('polls')
+      .set({
+        ...pollColumns(data),
+        updated_at: new Date(),
+        ...(changes.close ? { closed_at: sql<Date>`coalesce(closed_at, now())` } : {}),
+        ...(changes.archive ? { archived_at: sql<Date>`coalesce(archived_at, now())` } : {}),
+      })
+      .where('id', '=', id)
+      .execute();
+    if (changes.replaceOptions) {
+      await trx.deleteFrom('poll_options').where('poll_id', '=', id).execute();
+      await insertOptions(trx, id, data.options);
+    }
+  });
+}
+
+/** Whether anything was counted for the poll: then its question and options are fixed. */
+export async function hasCounts(db: Kysely<Database>, pollId: string): Promise<boolean> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.exists(eb.selectFrom('poll_votes').select('id').where('poll_id', '=', pollId)).as('votes'),
+      eb.exists(eb.selectFrom('poll_tallies').select('id').where('poll_id', '=', pollId)).as('tallies'),
+    ])
+    .executeTakeFirstOrThrow();
+  return Boolean(row.votes) || Boolean(row.tallies);
+}
+
+export async function municipalityIds(db: Kysely<Database>): Promise<Set<string>> {
+  return new Set((await db.selectFrom('municipalities').select('id').execute()).map((row) => row.id));
+}

@@ -1,0 +1,111 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Schemas } from '../http/api.js';
+import { pollStatus } from './model.js';
+import type { PollRow } from './queries.js';
+
+type Results = Schemas['PollResults'];
+
+interface ChannelCounts {
+  online: number;
+  inPerson: number;
+  postal: number;
+}
+
+const none = (): ChannelCounts => ({ online: 0, inPerson: 0, postal: 0 });
+
+/**
+ * Counts per option and channel, and participants per channel — all SQL aggregates over the
+ * stored votes and tallies, so the numbers are exact however many votes arrive at once.
+ */
+async function countAll(db: Kysely<Database>, pollId: string) {
+  const [perOption, participants] = await Promise.all([
+    sql<{ option_id: string; channel: string; n: string }>`
+      SELECT choice AS option_id, 'online' AS channel, count(*) AS n
+        FROM poll_votes, unnest(choices) AS choice
+       WHERE poll_id = ${pollId}
+       GROUP BY choice
+      UNION ALL
+      SELECT c.option_id, t.channel, sum(c.count) AS n
+        FROM poll_tallies t JOIN poll_tally_counts c ON c.tally_id = t.id
+       WHERE t.poll_id = ${pollId}
+       GROUP BY c.option_id, t.channel`.execute(db),
+    sql<{ channel: string; n: string }>`
+      SELECT 'online' AS channel, count(*) AS n FROM poll_votes WHERE poll_id = ${pollId}
+      UNION ALL
+      SELECT channel, sum(participants) AS n FROM poll_tallies WHERE poll_id = ${pollId} GROUP BY channel`.execute(db),
+  ]);
+  return { perOption: perOption.rows, participants: participants.rows };
+}
+
+const channelKey = { online: 'online', 'in-person': 'inPerson', postal: 'postal' } as const;
+
+function add(counts: ChannelCounts, channel: string, n: string): void {
+  const key = channelKey[channel as keyof typeof channelKey];
+  if (key) counts[key] += Number(n);
+}
+
+const sum = (counts: ChannelCounts) => counts.online + counts.inPerson + counts.postal;
+
+/** The results of a poll, visible. */
+export async function computeResults(db: Kysely<Database>, poll: PollRow, now = new Date()): Promise<Results> {
+  const { perOption, participants } = await countAll(db, poll.id);
+  const byOption = new Map(poll.options.map((option) => [option.id, none()]));
+  for (const row of perOption) {
+    const counts = byOption.get(row.option_id);
+    if (counts) add(counts, row.channel, row.n);
+  }
+  const people = none();
+  for (const row of participants) add(people, row.channel, row.n);
+  const allChoices = [...byOption.values()].reduce((total, counts) => total + sum(counts), 0);
+  return {
+    pollId: poll.id,
+    status: pollStatus(poll, now),
+    visible: true,
+    hiddenUntil: null,
+    participants: { ...people, total: sum(people) },
+    options: poll.options.map((option) => {
+      const counts = byOption.get(option.id)!;
+      const total = sum(counts);
+      return {
+        optionId: option.id,
+        label: option.label,
+        ...counts,
+        total,
+        share: allChoices === 0 ? 0 : Math.round((total / allChoices) * 10_000) / 10_000,
+      };
+    }),
+  };
+}
+
+/**
+ * Whether the public sees the results now. `after-voting` is honoured by the answer to a vote
+ * (the Hub cannot tell, without cookies, whether a reader has voted), so reads wait for closing.
+ */
+export function publiclyVisible(poll: PollRow, now = new Date()): boolean {
+  if (poll.results_visibility === 'always') return true;
+  const status = pollStatus(poll, now);
+  return status === 'closed' || status === 'archived';
+}
+
+export function hiddenResults(poll: PollRow, now = new Date()): Results {
+  return { pollId: poll.id, status: pollStatus(poll, now), visible: false, hiddenUntil: 'closing', participants: null, options: null };
+}
+
+/** A spreadsheet cell: quoted when needed, and never read as a formula (CSV injection). */
+function cell(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export function resultsCsv(results: Results): string {
+  const rows: (string | number)[][] = [['option', 'online', 'in_person', 'postal', 'total', 'share']];
+  const options = results.options ?? [];
+  for (const option of options) rows.push([option.label, option.online, option.inPerson, option.postal, option.total, option.share]);
+  const column = (key: 'online' | 'inPerson' | 'postal' | 'total') => options.reduce((total, option) => total + option[key], 0);
+  rows.push(['Total', column('online'), column('inPerson'), column('postal'), column('total'), options.length > 0 && column('total') > 0 ? 1 : 0]);
+  const participants = results.participants;
+  if (participants) rows.push(['Participants', participants.online, participants.inPerson, participants.postal, participants.total, '']);
+  return rows.map((row) => `${row.map(cell).join(',')}\r\n`).join('');
+}

@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Schemas } from '../http/api.js';
+import { ProblemError, type FieldError } from '../http/problems.js';
+import { hashCode, normalizeCode } from './codes.js';
+import { closingTime, invalidBody, pollStatus } from './model.js';
+import type { ProofOfWork, VerifiedProof } from './proof-of-work.js';
+import type { PollRow } from './queries.js';
+
+/** A counted vote as its voter may see it again: the same for every repetition of the request. */
+export interface CountedVote {
+  choices: string[];
+  receivedAt: Date;
+  /** True when an earlier request with the same key had counted it. */
+  replayed: boolean;
+}
+
+/** Another request with the same key is being counted right now; its outcome decides. */
+class SameKeyInFlight extends Error {}
+
+function requestHash(choices: string[]): string {
+  return createHash('sha256').update([...choices].sort().join(',')).digest('hex');
+}
+
+/** The choices and the proof of participation a vote must have, checked against the poll. */
+function checkVote(poll: PollRow, body: Schemas['VoteInput']): FieldError[] {
+  const errors: FieldError[] = [];
+  const known = new Set(poll.options.map((option) => option.id));
+  body.choices.forEach((choice, index) => {
+    if (!known.has(choice.toLowerCase())) errors.push({ pointer: `/choices/${index}`, reason: 'is not an option of this poll' });
+  });
+  if (body.choices.length > poll.max_choices) {
+    const allowed = poll.max_choices === 1 ? 'one choice' : `at most ${poll.max_choices} choices`;
+    errors.push({ pointer: '/choices', reason: `allows ${allowed} in this poll, not ${body.choices.length}` });
+  }
+  if (poll.participation === 'codes') {
+    if (body.code === undefined) errors.push({ pointer: '/code', reason: 'is needed: this poll takes printed participation codes' });
+    else if (normalizeCode(body.code) === '') errors.push({ pointer: '/code', reason: 'is empty' });
+    if (body.proof !== undefined) errors.push({ pointer: '/proof', reason: 'is not used in a poll with participation codes' });
+  } else {
+    if (body.proof === undefined) errors.push({ pointer: '/proof', reason: `is needed: solve a challenge from /polls/${poll.id}/challenge` });
+    if (body.code !== undefined) errors.push({ pointer: '/code', reason: 'is not used in an open poll' });
+  }
+  return errors;
+}
+
+const berlinTime = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
+
+/** 409 for a poll that takes no votes now, saying since or until when. */
+export function assertOpen(poll: PollRow, now: Date): void {
+  const status = pollStatus(poll, now);
+  if (status === 'open') return;
+  const detail =
+    status === 'draft'
+      ? `The poll opens on ${berlinTime.format(poll.opens_at)} (Europe/Berlin); votes are possible from then on.`
+      : status === 'closed'
+        ? `The poll closed on ${berlinTime.format(closingTime(poll))} (Europe/Berlin); no more votes are counted.`
+        : 'The poll is archived; no more votes are counted.';
+  throw new ProblemError('poll-not-open', detail);
+}
+
+async function earlierVote(db: Kysely<Database>, pollId: string, key: string, hash: string): Promise<CountedVote | undefined> {
+  const row = await db
+    .selectFrom('poll_votes')
+    .select(['request_hash', 'choices', 'created_at'])
+    .where('poll_id', '=', pollId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  if (row.request_hash !== hash) {
+    throw new ProblemError(
+      'idempotency-key-reused',
+      'This Idempotency-Key was already used for a vote with other choices. Make a new key for a new vote.',
+    );
+  }
+  return { choices: row.choices, receivedAt: row.created_at, replayed: true };
+}
+
+/**
+ * Counts one vote, exactly once. The order matters: the vote row comes first, so of two requests
+ * with the same key the second waits for the first and then finds its vote; the code or proof
+ * is spent in the same transaction, so a failure leaves nothing behind.
+ */
+export async function castVote(
+  db: Kysely<Database>,
+  proofOfWork: ProofOfWork,
+  poll: PollRow,
+  idempotencyKey: string,
+  body: Schemas['VoteInput'],
+  now = new Date(),
+): Promise<CountedVote> {
+  const errors = checkVote(poll, body);
+  if (errors.length > 0) throw invalidBody(errors);
+  const choices = body.choices.map((choice) => choice.toLowerCase());
+  const hash = requestHash(choices);
+
+  // A repeated request gets its first answer, even after the poll closed or the proof expired.
+  const before = await earlierVote(db, poll.id, idempotencyKey, hash);
+  if (before) return before;
+  assertOpen(poll, now);
+  const proof: VerifiedProof | undefined = body.proof ? await proofOfWork.verify(body.proof, poll.id) : undefined;
+
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const vote = await trx
+        .insertInto('poll_votes')
+        .values({ poll_id: poll.id, idempotency_key: idempotencyKey, request_hash: hash, choices })
+        .onConflict((conflict) => conflict.columns(['poll_id', 'idempotency_key']).doNothing())
+        .returning('created_at')
+        .executeTakeFirst();
+      if (!vote) throw new SameKeyInFlight();
+      if (proof) {
+        const spent = await trx
+          .insertInto('poll_used_proofs')
+          .values({ signature: proof.signature, expires_at: proof.expiresAt })
+          .onConflict((conflict) => conflict.column('signature').doNothing())
+          .returning('signature')
+          .executeTakeFirst();
+        if (!spent) {
+          throw new ProblemError('proof-invalid', `This proof was already used for a vote. Get a new challenge from /polls/${poll.id}/challenge and solve it.`);
+        }
+      }
+      if (body.code !== undefined) await spendCode(trx, poll.id, body.code);
+      return { choices, receivedAt: vote.created_at, replayed: false };
+    });
+  } catch (error) {
+    if (!(error instanceof SameKeyInFlight)) throw error;
+    const counted = await earlierVote(db, poll.id, idempotencyKey, hash);
+    if (!counted) throw new ProblemError('conflict', 'Another request with this Idempotency-Key was being counted. Send the vote again.');
+    return counted;
+  }
+}
+
+/** Marks the code used; a row lock makes the second of two racing votes with one code wait, then fail. */
+async function spendCode(db: Kysely<Database>, pollId: string, code: string): Promise<void> {
+  const hash = hashCode(pollId, code);
+  const spent = await db
+    .updateTable('poll_codes')
+    .set({ used: true })
+    .where('poll_id', '=', pollId)
+    .where('hash', '=', hash)
+    .where('used', '=', false)
+    .returning('hash')
+    .executeTakeFirst();
+  if (spent) return;
+  const exists = await db.selectFrom('poll_codes').select('hash').where('poll_id', '=', pollId).where('hash', '=', hash).executeTakeFirst();
+  if (exists) {
+    throw new ProblemError('code-already-used', `The code ${code.trim()} has already been used to vote. Each code votes once.`);
+  }
+  throw new ProblemError('unknown-code', `The code ${code.trim()} is not a participation code of this poll. Check it for typos.`);
+}
