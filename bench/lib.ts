@@ -11,14 +11,18 @@ export interface Row {
 }
 
 /** Starts a bench server in its own process and returns its address once it listens. */
-export async function startServer(script: string, env: NodeJS.ProcessEnv = {}): Promise<{ address: string; stop(): Promise<void> }> {
+export async function startServer<Info = object>(
+  script: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ address: string; info: Info; stop(): Promise<void> }> {
   const child: ChildProcess = fork(new URL(script, import.meta.url).pathname, [], {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, ...env },
   });
-  const [message] = (await once(child, 'message')) as [{ address: string }];
+  const [message] = (await once(child, 'message')) as [{ address: string } & Info];
   return {
     address: message.address,
+    info: message,
     async stop() {
       child.kill('SIGTERM');
       await once(child, 'exit');
@@ -30,4 +34,10 @@ export async function startServer(script: string, env: NodeJS.ProcessEnv = {}): 
 export async function requestsPerSecond(url: string, seconds: number): Promise<{ rps: number; p99: number; errors: number }> {
   const result = await autocannon({ url, connections: 10, duration: seconds, pipelining: 1 });
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+/** The value below which `p` percent of `values` lie (nearest rank). */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }

@@ -1,11 +1,26 @@
 // npm run bench: measures the product next to a peer in the same run and writes bench/RESULTS.md.
 import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
+import { buildCdn } from './bundles.js';
+import { calendarRender } from './calendar-render.js';
+import { calendarSize } from './calendar-size.js';
+import { cdnSizes } from './cdn-sizes.js';
+import { eventsQuery } from './events-query.js';
 import { hubThroughput } from './hub-throughput.js';
 import type { Row } from './lib.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const rows: Row[] = [...(await hubThroughput(seconds))];
+const renderRuns = Number(process.env.BENCH_RENDER_RUNS ?? 30);
+const eventRequests = Number(process.env.BENCH_EVENT_REQUESTS ?? 40);
+
+await buildCdn();
+const sizes = await cdnSizes();
+const rows: Row[] = [
+  ...(await hubThroughput(seconds)),
+  ...(await calendarSize()),
+  ...(await calendarRender(renderRuns)),
+  ...(await eventsQuery(eventRequests)),
+];
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
 const table = [
@@ -20,6 +35,13 @@ Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${mach
 with its peer, measured in the same run on the same machine; compare ratios, not absolute numbers.
 
 ${table}
+
+## CDN files
+
+Built from the sources by the run (\`npm run build:cdn\`), gzip level 9. A page that shows several
+widgets loads the shared chunks once.
+
+${sizes}
 `;
 await writeFile(new URL('./RESULTS.md', import.meta.url), report);
 console.log(report);

@@ -51,12 +51,33 @@ export function parseRange(fromText: string, toText: string | undefined): Range 
   return { from, to };
 }
 
+/** Expanded events by event, content and range, least recently used first. */
+const expansions = new Map<string, readonly Occurrence[]>();
+const MAX_CACHED_EXPANSIONS = 50_000;
+
+/**
+ * An event's occurrences in the range. Expanding recurrences with ical.js costs a few hundred
+ * microseconds per event, so a month of a large calendar takes most of a second; but readers ask
+ * for the same ranges (this month, page after page of it), so expansions are remembered per
+ * event and range. The key holds the content hash: an edited event is expanded anew.
+ */
+export function expandEvent(row: EventRow, range: Range): readonly Occurrence[] {
+  const key = `${row.id} ${row.content_hash} ${range.from.getTime()} ${range.to.getTime()}`;
+  let found = expansions.get(key);
+  if (found) {
+    expansions.delete(key);
+  } else {
+    found = occurrencesBetween(scheduleOf(dataFromRow(row)), range.from.getTime(), range.to.getTime());
+    if (expansions.size >= MAX_CACHED_EXPANSIONS) expansions.delete(expansions.keys().next().value!);
+  }
+  expansions.set(key, found);
+  return found;
+}
+
 /** Every occurrence of the matching events in the range, sorted by start, event and recurrence id. */
 export async function findOccurrences(db: Kysely<Database>, filters: EventFilters, range: Range): Promise<FoundOccurrence[]> {
   const rows = await eventsInRange(db, filters, range.from, range.to);
-  const found = rows.flatMap((row) =>
-    occurrencesBetween(scheduleOf(dataFromRow(row)), range.from.getTime(), range.to.getTime()).map((occurrence) => ({ row, occurrence })),
-  );
+  const found = rows.flatMap((row) => expandEvent(row, range).map((occurrence) => ({ row, occurrence })));
   return found.sort((a, b) => compareOccurrences(position(a), position(b)));
 }
 

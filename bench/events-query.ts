@@ -1,0 +1,61 @@
+import { percentile, startServer, type Row } from './lib.js';
+import { postgresServer } from './postgres.js';
+
+const month = { from: '2026-12-01', to: '2027-01-01' };
+const queries = [
+  { name: 'unfiltered', query: '' },
+  { name: 'one municipality', query: '&municipality=hoechberg' },
+  { name: 'text search', query: '&q=chorprobe' },
+];
+
+/** Latencies (ms) of the first request and of `requests` sequential ones after a short warm-up; fails on any non-200. */
+async function latencies(url: string, requests: number): Promise<{ first: number; times: number[] }> {
+  const times: number[] = [];
+  let first = Number.NaN;
+  for (let index = -3; index < requests; index++) {
+    const started = performance.now();
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}`);
+    const ms = performance.now() - started;
+    if (index === -3) first = ms;
+    if (index >= 0) times.push(ms);
+  }
+  return { first, times };
+}
+
+async function measure(kind: string, env: NodeJS.ProcessEnv, requests: number): Promise<Row[]> {
+  const hub = await startServer<{ occurrences: number }>('./servers/events-hub.ts', env);
+  try {
+    const rows: Row[] = [];
+    for (const { name, query } of queries) {
+      const url = `${hub.address}/events?from=${month.from}&to=${month.to}&limit=100${query}`;
+      const { first, times } = await latencies(url, requests);
+      rows.push({
+        benchmark: `GET /events, one month of 10,000 stored events (a fifth recurring), ${name} (${kind})`,
+        ours: `p95 ${percentile(times, 95).toFixed(0)} ms (median ${percentile(times, 50).toFixed(0)} ms; first request ${first.toFixed(0)} ms)`,
+        peer: '–',
+        ratio: '–',
+        note: `${requests} sequential requests for the first page (limit=100) of ${hub.info.occurrences} occurrences in ${month.from.slice(0, 7)}${name === 'unfiltered' ? '' : ' before filtering'}; the first request expands the events (later ones reuse the expansions); no peer: the Hub is the reference implementation`,
+      });
+    }
+    return rows;
+  } finally {
+    await hub.stop();
+  }
+}
+
+/** `GET /events` latency for a month of a large calendar, on PGlite and on PostgreSQL. */
+export async function eventsQuery(requests: number): Promise<Row[]> {
+  const rows = await measure('PGlite', { DATABASE_URL: '' }, requests);
+  const postgres = await postgresServer();
+  if (!postgres) {
+    console.warn('PostgreSQL is not installed: GET /events measured on PGlite only');
+    return rows;
+  }
+  try {
+    return [...rows, ...(await measure('PostgreSQL', { DATABASE_URL: postgres.url }, requests))];
+  } finally {
+    await postgres.stop();
+  }
+}

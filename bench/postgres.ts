@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process';
+import { chown, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * A PostgreSQL server for the benchmarks: the one in DATABASE_URL, else a throwaway cluster
+ * started as .ci/run does (as the `postgres` user when running as root, which PostgreSQL refuses),
+ * else none when PostgreSQL is not installed.
+ */
+export async function postgresServer(): Promise<{ url: string; stop(): Promise<void> } | undefined> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
+  const bin = await run('sh', ['-c', 'dirname "$(readlink -f "$(command -v initdb)")"']).then(
+    ({ stdout }) => stdout.trim(),
+    () => '',
+  );
+  if (!bin || bin === '.') return undefined;
+  const asRoot = process.getuid?.() === 0;
+  const as = (command: string, args: string[]) => (asRoot ? run('runuser', ['-u', 'postgres', '--', command, ...args]) : run(command, args));
+  const dir = await mkdtemp(join(tmpdir(), 'sr-bench-pg-'));
+  if (asRoot) {
+    const { stdout } = await run('id', ['-u', 'postgres']);
+    await chown(dir, Number(stdout), -1);
+  }
+  const port = await freePort();
+  const data = join(dir, 'data');
+  await as(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8']);
+  const options = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off`;
+  await as(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', options, 'start']);
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    async stop() {
+      await as(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', 'stop']).catch(() => {});
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
