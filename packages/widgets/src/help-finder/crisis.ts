@@ -45,7 +45,8 @@ function phoneLink(name: string, { number }: Pick<Phone, 'number'>): TemplateRes
 
 /**
  * Emergency and crisis numbers, always on screen. `urgent` when the search suggests a crisis:
- * then it comes first, says so in words, and its full list is open.
+ * then it comes first and says so in words; the full list stays folded, so on a phone the
+ * crisis services found follow right after the three numbers.
  */
 export function crisisBanner(contacts: EmergencyContact[] | undefined, urgent: boolean): TemplateResult {
   return html`<section part="crisis" class="crisis ${urgent ? 'urgent' : ''}" aria-labelledby="crisis-heading">
@@ -54,7 +55,7 @@ export function crisisBanner(contacts: EmergencyContact[] | undefined, urgent: b
     </h2>
     <p class="phones">${bannerNumbers(contacts).map(({ name, number }) => phoneLink(name, { number }))}</p>
     ${contacts?.length
-      ? html`<details class="more-numbers" ?open=${urgent}>
+      ? html`<details class="more-numbers">
           <summary>${msg('Weitere Notrufnummern und Beratungstelefone')}</summary>
           <ul>
             ${contacts.map(

@@ -107,12 +107,15 @@ function weekdayNames(locale: string): Record<string, string> {
   return Object.fromEntries(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'].map((day, index) => [day, format.format(Date.UTC(2024, 0, 1 + index))]));
 }
 
-function openingHours(hours: OpeningHours, context: OfferContext): TemplateResult {
-  if (hours.alwaysOpen) return html`${msg('Rund um die Uhr, an jedem Tag')}`;
+function openingHours(hours: OpeningHours, context: OfferContext): unknown {
+  if (hours.alwaysOpen) return msg('Rund um die Uhr, an jedem Tag');
   const days = weekdayNames(context.locale);
-  return html`${hours.schedules.map((schedule) => html`${schedule.byDay.map((day) => days[day]).join(', ')}: ${schedule.opensAt}–${schedule.closesAt}<br />`)}
-  ${hours.description ?? nothing}
-  ${hours.schedules.length && !hours.openOnPublicHolidays ? html`<br />${msg('An Feiertagen geschlossen.')}` : nothing}`;
+  const lines = [
+    ...hours.schedules.map((schedule) => `${schedule.byDay.map((day) => days[day]).join(', ')}: ${schedule.opensAt}–${schedule.closesAt}`),
+    hours.description,
+    hours.schedules.length && !hours.openOnPublicHolidays ? msg('An Feiertagen geschlossen.') : '',
+  ].filter(Boolean);
+  return lines.map((line, index) => html`${index ? html`<br />` : nothing}${line}`);
 }
 
 const fact = (term: string, value: unknown) => html`<dt>${term}</dt><dd>${value}</dd>`;

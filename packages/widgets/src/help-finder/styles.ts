@@ -69,12 +69,13 @@ export const helpFinderStyles = css`
   .more-numbers li {
     margin-block-end: var(--_space-2);
   }
+  a {
+    color: var(--_color-primary);
+  }
   summary {
-    cursor: pointer;
+    padding-block: var(--_space-2);
     font-weight: 600;
-    min-block-size: 2.75rem;
-    display: flex;
-    align-items: center;
+    cursor: pointer;
   }
   .search-label,
   .guided-question {
