@@ -153,8 +153,10 @@ describe('example pages in Chromium', () => {
 
     // The recording works: an inline script is blocked and reported.
     await page.evaluate(() => document.head.append(Object.assign(document.createElement('script'), { textContent: 'void 0' })));
-    await page.waitForFunction(() => true); // the report arrives through the exposed function
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The report comes back through the exposed function, asynchronously.
+    for (const deadline = Date.now() + 5000; trouble.violations.length === 0 && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     assert.equal(trouble.violations.length, 1);
     assert.match(trouble.violations[0]!, /^script-src-elem blocked inline/);
     await context.close();
