@@ -393,6 +393,82 @@ describe('<sr-event-calendar>', () => {
       ]);
     });
   });
+
+  describe('seo', () => {
+    type JsonLdEvent = Record<string, any>;
+    const jsonLd = (calendar: Element) => calendar.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"]');
+    const graph = async (calendar: Element, length: number): Promise<JsonLdEvent[]> => {
+      let events: JsonLdEvent[] = [];
+      await waitUntil(() => {
+        events = JSON.parse(jsonLd(calendar)?.textContent || '{"@graph":null}')['@graph'] ?? [];
+        return jsonLd(calendar) !== null && events.length === length;
+      }, `JSON-LD with ${length} events`);
+      return events;
+    };
+
+    it('writes schema.org Event JSON-LD of the visible events into the page, replaced on navigation, removed with the element', async () => {
+      const items = monthOfEvents();
+      const { template } = onFixture(eventPages(items), { attributes: 'seo' });
+      const root = await fixture<HTMLElement>(template);
+      const calendar = root.querySelector('sr-event-calendar')!;
+      await shown(calendar);
+      const events = await graph(calendar, items.length);
+      expect(JSON.parse(jsonLd(calendar)!.textContent!)['@context']).to.equal('https://schema.org');
+
+      const rehearsal = events.find((event) => event['name'] === 'Chorprobe des Gesangvereins')!;
+      expect(rehearsal['@type']).to.equal('Event');
+      expect(rehearsal['startDate']).to.match(/^\d{4}-\d\d-\d\dT19:30:00\+0[12]:00$/);
+      expect(rehearsal['endDate']).to.match(/T21:00:00\+0[12]:00$/);
+      expect(rehearsal['location']).to.deep.include({ '@type': 'Place', name: 'Pfarrheim St. Laurentius' });
+      expect(rehearsal['location'].address).to.deep.equal({
+        '@type': 'PostalAddress',
+        streetAddress: 'Kirchplatz 2',
+        postalCode: '97236',
+        addressLocality: 'Randersacker',
+        addressCountry: 'DE',
+      });
+      expect(rehearsal['organizer']).to.deep.equal({ '@type': 'Organization', name: 'Gesangverein Randersacker e.V.' });
+      expect(rehearsal['isAccessibleForFree']).to.equal(true);
+      expect(rehearsal['url']).to.equal(location.href);
+      const statuses = events.filter((event) => event['name'] === rehearsal['name']).map((event) => event['eventStatus']);
+      expect(statuses).to.include('https://schema.org/EventCancelled');
+      expect(statuses).to.include('https://schema.org/EventScheduled');
+      const repairCafe = events.find((event) => event['name'] === 'Repair-Café')!;
+      expect(repairCafe['offers']).to.deep.equal({
+        '@type': 'Offer',
+        description: 'Kaffee und Kuchen gegen Spende',
+        url: 'https://nachbarschaftshilfe-hoechberg.example/repair-cafe',
+      });
+      expect(repairCafe['url']).to.equal('https://nachbarschaftshilfe-hoechberg.example/repair-cafe');
+      const allDay = items.find((item) => item.allDay)!;
+      expect(events.find((event) => event['name'] === allDay.title)!['startDate']).to.equal(allDay.start);
+
+      inside(calendar, '[part~="next-button"]').click();
+      await graph(calendar, 0);
+      inside(calendar, '[part~="previous-button"]').click();
+      await graph(calendar, items.length);
+      expect(calendar.querySelectorAll('script').length).to.equal(1);
+
+      calendar.remove();
+      expect(jsonLd(calendar)).to.equal(null);
+      await expect(root).to.be.accessible();
+    });
+
+    it('writes nothing without the attribute, and stops when it is removed', async () => {
+      const { template } = onFixture(eventPages(), { attributes: 'seo' });
+      const root = await fixture<HTMLElement>(template);
+      const calendar = root.querySelector('sr-event-calendar')!;
+      await shown(calendar);
+      await graph(calendar, monthOfEvents().length);
+      calendar.removeAttribute('seo');
+      await calendar.updateComplete;
+      expect(jsonLd(calendar)).to.equal(null);
+
+      const plain = await showCalendar(onFixture().template);
+      for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(jsonLd(plain)).to.equal(null);
+    });
+  });
 });
 
 function formatMonth(day: string): string {

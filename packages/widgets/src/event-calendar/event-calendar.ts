@@ -65,6 +65,7 @@ const noChoice: Record<FilterName, string> = { category: '', municipality: '', o
  * @attr municipality - Only events in these municipalities (slugs such as `hoechberg`); fixes the filter.
  * @attr organization - Only events of these organizations (ids); fixes the filter.
  * @attr q - Only events matching these words; fixes the search.
+ * @attr {boolean} seo - Writes schema.org `Event` data (JSON-LD) of the visible events into the page, inside the element, so search engines find them; replaced when the reader moves to other days, removed with the element.
  * @fires sr-event-select - The reader opened an event (`detail`: `eventId`, `recurrenceId`, `start`). Cancelable: `preventDefault()` keeps the calendar's dialog closed, e.g. to show the event on a page of one's own.
  * @fires sr-view-change - The reader switched the view or moved to other days (`detail`: `view`, `from`, `to`).
  * @csspart toolbar - The bar with the period, the navigation and the view switch.
@@ -102,6 +103,7 @@ export class SrEventCalendar extends SrElement {
     municipality: {},
     organization: {},
     q: {},
+    seo: { type: Boolean },
     // `attribute: false` is implied by `state`; spelled out for the manifest's analyzer.
     anchor: { state: true, attribute: false },
     chosen: { state: true, attribute: false },
@@ -124,6 +126,8 @@ export class SrEventCalendar extends SrElement {
   declare organization: string | undefined;
   /** Fixed search; see the attribute. */
   declare q: string | undefined;
+  /** Writes JSON-LD of the visible events into the page; see the attribute. */
+  declare seo: boolean;
 
   /** The focused day: the views show the month, week or days from here. */
   private declare anchor: Day;
@@ -145,6 +149,8 @@ export class SrEventCalendar extends SrElement {
   #picked = false;
   #focusAnchor = false;
   #typing: ReturnType<typeof setTimeout> | undefined;
+  /** The occurrences whose JSON-LD the page has (or is about to get). */
+  #described: Occurrence[] | undefined;
   readonly #dayDialog = new ModalDialog();
   readonly #eventDialog = new ModalDialog();
   // A frame later: switching views changes the calendar's size, which would notify the observer
@@ -185,6 +191,7 @@ export class SrEventCalendar extends SrElement {
     super.disconnectedCallback();
     this.#resize.disconnect();
     clearTimeout(this.#typing);
+    this.#describeForSearchEngines();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -212,6 +219,7 @@ export class SrEventCalendar extends SrElement {
   }
 
   protected override updated(): void {
+    this.#describeForSearchEngines();
     if (!this.#focusAnchor) return;
     // A month still loading shows placeholder days; the focus moves once the real ones are there.
     const cell = this.renderRoot.querySelector<HTMLElement>(`td[tabindex][data-day="${this.anchor}"]`);
@@ -307,6 +315,21 @@ export class SrEventCalendar extends SrElement {
     const days = byDay(items, this.format, from, to);
     if (this.#view === 'month') return [items.length === 0 ? emptyState(noEvents) : nothing, monthGrid(from, to, this.#gridContext(days))];
     return dayList(daysFrom(from, to), days, this.#listContext(), { showEmptyDays: this.#view === 'week' });
+  }
+
+  /** With `seo` and on the page: JSON-LD of the events shown, from a module loaded only then. */
+  #describeForSearchEngines(): void {
+    const items = this.seo && this.isConnected ? this.#events.value : undefined;
+    if (items === this.#described) return;
+    this.#described = items;
+    if (!items) {
+      this.querySelector(':scope > script[type="application/ld+json"]')?.remove();
+      return;
+    }
+    void import('./json-ld.js').then(({ writeEventJsonLd }) => {
+      // Still wanted: the reader may have moved on while the module loaded.
+      if (this.#described === items) writeEventJsonLd(this, items, location.href);
+    });
   }
 
   #skeleton(): TemplateResult {
