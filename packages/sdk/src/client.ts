@@ -1,7 +1,9 @@
 import createClient, { type FetchResponse, type MaybeOptionalInit } from 'openapi-fetch';
 import { HubError } from './errors.js';
 import { defaultCacheOptions, LruCache, withEtagCache, type CacheOptions } from './etag-cache.js';
-import type { paths } from './generated/hub.js';
+import type { paths as contractPaths } from './generated/hub.js';
+import { idempotentOperations } from './generated/idempotent-operations.js';
+import { newIdempotencyKey } from './idempotency.js';
 import { defaultRetryOptions, withRetries, type RetryOptions } from './retry.js';
 import { transport, type Fetch } from './transport.js';
 
@@ -19,6 +21,25 @@ export interface HubClientOptions {
   /** ETag cache for GET requests; `false` turns it off. */
   cache?: Partial<CacheOptions> | false | undefined;
 }
+
+/** A header set whose `Idempotency-Key` may be left out: the client then makes one. */
+type OptionalIdempotencyKey<Header> = Header extends { 'Idempotency-Key': infer Key }
+  ? Omit<Header, 'Idempotency-Key'> & { 'Idempotency-Key'?: Key }
+  : Header;
+
+type WithOptionalIdempotencyKey<Operation> = Operation extends { parameters: { header: infer Header } }
+  ? Omit<Operation, 'parameters'> & {
+      parameters: Omit<Operation['parameters'], 'header'> & { header?: OptionalIdempotencyKey<Header> };
+    }
+  : Operation;
+
+/**
+ * The contract's paths as the client takes them: the same, except that an `Idempotency-Key` the
+ * contract requires is optional — the client adds one when the caller does not.
+ */
+export type paths = {
+  [P in keyof contractPaths]: { [M in keyof contractPaths[P]]: WithOptionalIdempotencyKey<contractPaths[P][M]> };
+};
 
 /** The HTTP methods a client has, as openapi-typescript names them in `paths`. */
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch';
@@ -93,6 +114,16 @@ export function createHubClient(options: HubClientOptions): HubClient {
     headers: {
       Authorization: options.apiKey === undefined ? undefined : `Bearer ${options.apiKey}`,
       'Accept-Language': options.locale,
+    },
+  });
+  // Citizen writes carry an Idempotency-Key: the caller's own, or a new one. The retry layer
+  // resends this very request, so every retry has the same key and the Hub counts it once.
+  client.use({
+    onRequest({ request, schemaPath }) {
+      if (!request.headers.has('Idempotency-Key') && idempotentOperations.has(`${request.method} ${schemaPath}`)) {
+        request.headers.set('Idempotency-Key', newIdempotencyKey());
+      }
+      return request;
     },
   });
   const request = client.request as UntypedRequest;

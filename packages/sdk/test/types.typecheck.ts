@@ -60,6 +60,20 @@ export async function writesAreTypedByPath(): Promise<void> {
   expectType<Equal<typeof updated, Organization>>();
 }
 
+export async function citizenWritesNeedNoIdempotencyKey(pollId: string, optionId: string): Promise<void> {
+  // The client makes the key when none is given…
+  const receipt = await hub.POST('/polls/{pollId}/votes', { params: { path: { pollId } }, body: { choices: [optionId], code: 'K7QM-3HXP' } });
+  const when: string = receipt.receivedAt;
+  // …and sends the caller's own, e.g. one kept across a "try again" after an offline error.
+  await hub.POST('/polls/{pollId}/votes', {
+    params: { path: { pollId }, header: { 'Idempotency-Key': 'a3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d' } },
+    body: { choices: [optionId], code: 'K7QM-3HXP' },
+  });
+  // @ts-expect-error: the key is a string
+  await hub.POST('/polls/{pollId}/votes', { params: { path: { pollId }, header: { 'Idempotency-Key': 42 } }, body: { choices: [optionId] } });
+  void when;
+}
+
 export async function wrongCallsDoNotCompile(): Promise<void> {
   // @ts-expect-error: no such path in the contract
   await hub.GET('/municipality');
@@ -91,6 +105,8 @@ export async function listsArePaginated(): Promise<void> {
       | '/help-topics'
       | '/emergency-contacts'
       | '/help-offers'
+      | '/polls'
+      | '/polls/{pollId}/tallies'
     >
   >();
   expectType<Equal<PageItem<'/organizations'>, Organization>>();
