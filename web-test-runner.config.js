@@ -40,7 +40,7 @@ function testServersPlugin() {
     },
     executeCommand({ command }) {
       if (command !== 'sr-test-servers') return undefined;
-      return { hubUrl: servers.hubUrl, unreachableUrl: servers.unreachableUrl, cdnUrl: servers.cdnUrl };
+      return { hubUrl: servers.hubUrl, adminToken: servers.hub.adminToken, unreachableUrl: servers.unreachableUrl, cdnUrl: servers.cdnUrl };
     },
   };
 }

@@ -4,6 +4,8 @@ import { executeServerCommand } from '@web/test-runner-commands';
 export interface TestServers {
   /** A real Hub on a seeded database. */
   hubUrl: string;
+  /** The Hub's admin token, for what an organizer prepares (e.g. a poll's participation codes). */
+  adminToken: string;
   /** A loopback address where nothing listens: requests fail as when the Hub is down. */
   unreachableUrl: string;
   /** dist/cdn served byte for byte, as a CDN would, ending in `/`. */

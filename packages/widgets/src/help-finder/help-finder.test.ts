@@ -75,7 +75,7 @@ describe('<sr-help-finder>', () => {
     for (const theme of ['light', 'dark'] as const) {
       it(`${lang}, ${theme}: the Hub's offers with their count, the emergency numbers first, accessible`, async () => {
         const finder = await showFinder({ lang, theme });
-        const expected = await hubSearch('limit=20');
+        const expected = await hubSearch('limit=10');
         expect(offerNames(finder)).to.deep.equal(expected.items.map((offer) => offer.name));
         const count = { de: `${expected.total} Angebote gefunden.`, en: `${expected.total} offers found.` }[lang];
         expect($(finder, '[part~="count"]').textContent!.trim()).to.equal(count);
@@ -97,7 +97,7 @@ describe('<sr-help-finder>', () => {
     const requested = offerRequests().map((url) => url.searchParams.get('q')).filter(Boolean);
     // Nine letters, one request: typing is not sent letter by letter.
     expect(requested).to.deep.equal(['Depresion']);
-    const expected = await hubSearch('q=Depresion&limit=20');
+    const expected = await hubSearch('q=Depresion&limit=10');
     expect(offerNames(finder)).to.deep.equal(expected.items.map((offer) => offer.name));
   });
 
@@ -109,7 +109,7 @@ describe('<sr-help-finder>', () => {
     await waitUntil(() => $(finder, '[part~="crisis"]').classList.contains('urgent'), 'no urgent banner', { timeout: 8000 });
     expect(crisisFirst(finder)).to.equal(true);
     expect(textOf(finder)).to.include('Krisendienste und Notrufnummern stehen oben.');
-    const expected = await hubSearch(`q=${encodeURIComponent('ich will nicht mehr leben')}&limit=20`);
+    const expected = await hubSearch(`q=${encodeURIComponent('ich will nicht mehr leben')}&limit=10`);
     expect(expected.crisisDetected).to.equal(true);
     expect(expected.items[0]!.crisis).to.equal(true);
     await waitUntil(() => offerNames(finder)[0] === expected.items[0]!.name, 'crisis services not first');
@@ -122,7 +122,7 @@ describe('<sr-help-finder>', () => {
     chip.click();
     await waitUntil(() => offerRequests().some((url) => url.searchParams.get('topic') === 'sucht'), 'no request for the topic');
     await waitUntil(() => chip.getAttribute('aria-pressed') === 'true' && !hasPart(finder, 'skeleton'));
-    const expected = await hubSearch('topic=sucht&limit=20');
+    const expected = await hubSearch('topic=sucht&limit=10');
     await waitUntil(() => offerNames(finder).join() === expected.items.map((offer) => offer.name).join(), 'not the topic’s offers');
     expect($$(finder, '.chip.child').length).to.be.greaterThan(1);
   });
@@ -136,7 +136,7 @@ describe('<sr-help-finder>', () => {
     const free = $$<HTMLInputElement>(finder, 'input[type="checkbox"]')[1]!;
     free.click();
     await waitUntil(() => offerRequests().some((url) => url.searchParams.get('audience') === 'youth' && url.searchParams.get('anonymous') === 'true'));
-    const expected = await hubSearch('audience=youth&anonymous=true&limit=20');
+    const expected = await hubSearch('audience=youth&anonymous=true&limit=10');
     await waitUntil(() => offerNames(finder).join() === expected.items.map((offer) => offer.name).join(), 'not the filtered offers');
     expect(expected.total).to.be.greaterThan(0);
     expect($(finder, '[part~="filters"] summary').textContent).to.include('(2)');

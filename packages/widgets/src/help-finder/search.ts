@@ -34,7 +34,7 @@ export const noChoices: Choices = {
 };
 
 /** Offers per page: a phone screen holds two or three, so more would only slow the first answer. */
-export const pageSize = 20;
+export const pageSize = 10;
 
 /** The values of a preset attribute: `audience="youth children"`, commas allowed too. */
 const valuesOf = (value: string): string[] => value.split(/[\s,]+/).filter(Boolean);

@@ -1,0 +1,36 @@
+import { msg, str } from '@lit/localize';
+import { errorMessage, isHubError, type ErrorMessage } from '../core/errors.js';
+import type { Formats } from '../core/format.js';
+
+/** What a refused vote means for the voter, by the Hub's problem type. */
+export type VoteFailure = ErrorMessage & {
+  /** The vote had been counted before (a retry after a lost answer): show it as done. */
+  counted?: boolean;
+  /** The poll changed (closed, …): load it again. */
+  reload?: boolean;
+};
+
+/**
+ * A vote that failed, said so that the voter knows what happened and what to do. The
+ * selection is kept in every case; only a counted vote ends the form.
+ */
+export function voteFailure(error: unknown, format: Formats): VoteFailure {
+  const type = isHubError(error) ? error.type : '';
+  const kept = msg('Ihre Auswahl ist noch da.');
+  switch (type.replace(/^.*\/problems\//, '')) {
+    case 'code-already-used':
+      return { title: msg('Dieser Code wurde schon zum Abstimmen verwendet.'), detail: msg('Jeder Code gilt für eine Stimme. Haben Sie einen anderen Code, geben Sie ihn ein.'), canRetry: false };
+    case 'unknown-code':
+      return { title: msg('Diesen Code gibt es für diese Abstimmung nicht.'), detail: msg('Bitte prüfen Sie ihn auf Tippfehler und versuchen Sie es erneut.'), canRetry: false };
+    case 'poll-not-open':
+      return { title: msg('Die Abstimmung nimmt gerade keine Stimmen an.'), detail: msg('Sie hat noch nicht begonnen oder ist schon beendet.'), canRetry: false, reload: true };
+    case 'idempotency-key-reused':
+      return { title: msg('Ihre Stimme wurde bereits gezählt.'), detail: msg('Sie hatten schon abgestimmt, bevor die Verbindung abbrach.'), canRetry: false, counted: true };
+    case 'validation-failed':
+      return { title: msg('Diese Auswahl ist nicht möglich.'), detail: `${kept} ${msg('Bitte prüfen Sie die Anzahl der Antworten.')}`, canRetry: false };
+    default: {
+      const { title, detail, canRetry } = errorMessage(error, format);
+      return { title: msg(str`Ihre Stimme wurde nicht gezählt. ${title}`), detail: `${kept} ${detail}`, canRetry };
+    }
+  }
+}

@@ -1,0 +1,274 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { fixtureClient, hubError, pending } from '../../../../stories/support/fixture-client.js';
+import { captureWarnings, hasPart, part, textOf } from '../../test/helpers.js';
+import { testServers } from '../../test/test-servers.js';
+import '../hub/define.js';
+import { SrPoll } from './define.js';
+import type { Poll, PollResults } from './results.js';
+
+type Lang = 'de' | 'en';
+
+async function hub<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const { hubUrl } = await testServers();
+  const response = await fetch(`${hubUrl}${path}`, init);
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json() as Promise<T>;
+}
+
+/** A demo poll of the seeded Hub, found by how it takes part. */
+async function demoPoll(match: (poll: Poll) => boolean): Promise<Poll> {
+  const { items } = await hub<{ items: Poll[] }>('/polls?limit=100');
+  const poll = items.find(match);
+  if (!poll) throw new Error('no such demo poll');
+  return poll;
+}
+
+const openPoll = () => demoPoll((poll) => poll.status === 'open' && poll.participation === 'open');
+const codePoll = () => demoPoll((poll) => poll.status === 'open' && poll.participation === 'codes');
+const closedPoll = () => demoPoll((poll) => poll.status === 'closed');
+
+/** A poll's results as its organizer sees them: always, also while the public waits for the closing. */
+async function organizerResults(pollId: string): Promise<PollResults> {
+  const { adminToken } = await testServers();
+  return hub<PollResults>(`/polls/${pollId}/results`, { headers: { Authorization: `Bearer ${adminToken}` } });
+}
+
+/** Fresh participation codes of a code poll, as an organizer prints them. */
+async function printCodes(pollId: string, count: number): Promise<string[]> {
+  const { adminToken } = await testServers();
+  const { codes } = await hub<{ codes: string[] }>(`/polls/${pollId}/codes`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ count }),
+  });
+  return codes;
+}
+
+async function showPoll(pollId: string, attributes: Record<string, string> = {}): Promise<SrPoll> {
+  const { hubUrl } = await testServers();
+  const poll = document.createElement('sr-poll');
+  poll.setAttribute('hub-url', hubUrl);
+  poll.setAttribute('poll-id', pollId);
+  for (const [name, value] of Object.entries(attributes)) poll.setAttribute(name, value);
+  await fixture(html`<div>${poll}</div>`);
+  await waitUntil(() => hasPart(poll, 'status'), `<sr-poll> shows no poll: ${textOf(poll).slice(0, 200)}`, { timeout: 8000 });
+  return poll;
+}
+
+const $ = <E extends Element = HTMLElement>(poll: Element, selector: string) => poll.shadowRoot!.querySelector<E>(selector)!;
+const $$ = <E extends Element = HTMLElement>(poll: Element, selector: string) => [...poll.shadowRoot!.querySelectorAll<E>(selector)];
+const options = (poll: Element) => $$<HTMLInputElement>(poll, '[part~="option"] input');
+
+/** Chooses the option at `index` the way a keyboard user does, and submits. */
+async function chooseAndVote(poll: SrPoll, index: number): Promise<void> {
+  const input = options(poll)[index]!;
+  input.focus();
+  await sendKeys({ press: 'Space' });
+  if (input.type === 'radio' && !input.checked) input.click();
+  (await part(poll, 'submit-button')).click();
+}
+
+const votesFor = (results: PollResults, optionId: string) => results.options!.find((option) => option.optionId === optionId)!;
+
+describe('<sr-poll>', () => {
+  let warnings: ReturnType<typeof captureWarnings>;
+  beforeEach(() => (warnings = captureWarnings()));
+  afterEach(() => warnings.restore());
+
+  it('comes from the build under test', async () => {
+    const { cdnUrl } = await testServers();
+    const production = document.querySelector('script[type="importmap"]') !== null;
+    const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
+    expect(loaded.includes(`${cdnUrl}sr-poll.js`) || !production).to.equal(true);
+    expect(customElements.get('sr-poll')).to.equal(SrPoll);
+  });
+
+  for (const lang of ['de', 'en'] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      it(`${lang}, ${theme}: the question as a fieldset with its options, accessible`, async () => {
+        const demo = await openPoll();
+        const poll = await showPoll(demo.id, { lang, theme });
+        expect($(poll, 'fieldset legend').textContent!.trim()).to.equal(demo.question);
+        const labels = options(poll).map((input) => input.closest('label')!.textContent!.trim());
+        expect(labels).to.have.length(demo.options.length);
+        demo.options.forEach((option, index) => expect(labels[index]).to.equal(`${option.label}${option.description ?? ''}`));
+        expect($(poll, '[part~="submit-button"]').textContent!.trim()).to.equal(lang === 'de' ? 'Abstimmen' : 'Vote');
+        await expect(poll).to.be.accessible();
+        expect(warnings.messages).to.deep.equal([]);
+      });
+    }
+  }
+
+  it('votes with a proof of work solved in the browser, counted exactly once, and shows the results', async () => {
+    const demo = await openPoll();
+    const before = await organizerResults(demo.id);
+    const poll = await showPoll(demo.id);
+    const voted = oneEvent(poll, 'sr-vote');
+    await chooseAndVote(poll, 1);
+    const { detail } = await voted;
+    expect(detail).to.deep.equal({ pollId: demo.id, choices: [demo.options[1]!.id] });
+    const confirmation = await part(poll, 'confirmation');
+    expect(confirmation.textContent).to.include('Ihre Stimme wurde gezählt');
+    expect(poll.shadowRoot!.activeElement).to.equal(confirmation);
+    const after = await organizerResults(demo.id);
+    expect(after.participants!.online).to.equal(before.participants!.online + 1);
+    expect(votesFor(after, demo.options[1]!.id).online).to.equal(votesFor(before, demo.options[1]!.id).online + 1);
+    // Results "after voting": the voter sees them, the public not yet.
+    expect(demo.resultsVisibility).to.equal('after-voting');
+    expect(hasPart(poll, 'results')).to.equal(true);
+    expect((await hub<PollResults>(`/polls/${demo.id}/results`)).visible).to.equal(false);
+    await expect(poll).to.be.accessible();
+  });
+
+  it('remembers the vote for the rest of the page visit', async () => {
+    const demo = await openPoll();
+    const poll = await showPoll(demo.id);
+    expect(hasPart(poll, 'form')).to.equal(false);
+    expect(textOf(poll)).to.include('Sie haben bei dieser Abstimmung schon abgestimmt.');
+  });
+
+  it('says what is wrong with a code, keeps the selection, and counts a valid code once', async () => {
+    const demo = await codePoll();
+    const [used, fresh] = await printCodes(demo.id, 2);
+    // A code that was used already: voted with through the API.
+    await hub(`/polls/${demo.id}/votes`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({ choices: [demo.options[0]!.id], code: used }),
+    });
+    const before = await organizerResults(demo.id);
+    const poll = await showPoll(demo.id);
+    const code = $<HTMLInputElement>(poll, '[part~="code"]');
+    code.focus();
+    await sendKeys({ type: used! });
+    await chooseAndVote(poll, 1);
+    const error = await part(poll, 'vote-error');
+    expect(error.textContent).to.include('schon zum Abstimmen verwendet');
+    expect(options(poll)[1]!.checked).to.equal(true);
+    await expect(poll).to.be.accessible();
+
+    // Typed as people type it from paper: lower case, a space for the hyphen.
+    code.select();
+    await sendKeys({ type: fresh!.toLowerCase().replace('-', ' ') });
+    (await part(poll, 'submit-button')).click();
+    await part(poll, 'confirmation');
+    const after = await organizerResults(demo.id);
+    expect(after.participants!.online).to.equal(before.participants!.online + 1);
+    expect(votesFor(after, demo.options[1]!.id).online).to.equal(votesFor(before, demo.options[1]!.id).online + 1);
+  });
+
+  it('enforces the maximum number of choices with a clear message', async () => {
+    const client = fixtureClient({
+      '/polls/{pollId}': () => ({ ...samplePoll, kind: 'multiple', maxChoices: 2 }),
+      '/polls/{pollId}/results': () => hiddenResults,
+    });
+    const root = await fixture(html`<sr-hub .client=${client} hub-url="https://hub.example.org"><sr-poll poll-id=${samplePoll.id}></sr-poll></sr-hub>`);
+    const poll = root.querySelector('sr-poll')!;
+    await part(poll, 'form');
+    const boxes = options(poll);
+    expect(boxes.every((box) => box.type === 'checkbox')).to.equal(true);
+    boxes[0]!.click();
+    boxes[1]!.click();
+    boxes[2]!.click();
+    await poll.updateComplete;
+    expect(boxes.map((box) => box.checked)).to.deep.equal([true, true, false]);
+    expect(textOf(poll)).to.include('Höchstens 2 Antworten möglich');
+    await expect(poll).to.be.accessible();
+  });
+
+  it('asks for a choice, and for the code, before sending', async () => {
+    const client = fixtureClient({ '/polls/{pollId}': () => samplePoll, '/polls/{pollId}/results': () => hiddenResults });
+    const root = await fixture(html`<sr-hub .client=${client} hub-url="https://hub.example.org"><sr-poll poll-id=${samplePoll.id}></sr-poll></sr-hub>`);
+    const poll = root.querySelector('sr-poll')!;
+    (await part(poll, 'submit-button')).click();
+    expect((await part(poll, 'vote-error')).textContent).to.include('Bitte wählen Sie eine Antwort.');
+    options(poll)[0]!.click();
+    (await part(poll, 'submit-button')).click();
+    await waitUntil(() => textOf(poll).includes('Bitte geben Sie Ihren Teilnahmecode ein.'));
+    expect(poll.shadowRoot!.activeElement).to.equal($(poll, '[part~="vote-error"]'));
+  });
+
+  it('shows a closed poll’s results with in-person tallies, as bars and as a table', async () => {
+    const demo = await closedPoll();
+    const results = await hub<PollResults>(`/polls/${demo.id}/results`);
+    expect(results.participants!.inPerson).to.be.greaterThan(0);
+    const poll = await showPoll(demo.id);
+    expect(hasPart(poll, 'form')).to.equal(false);
+    expect(textOf(poll)).to.include('Die Abstimmung ist beendet');
+    const rows = $$(poll, '[part~="results-table"] tbody tr').map((row) => [...row.children].map((cell) => cell.textContent!.trim()));
+    expect(rows.map((row) => row[0])).to.deep.equal(results.options!.map((option) => option.label));
+    expect(rows.map((row) => row[2])).to.deep.equal(results.options!.map((option) => new Intl.NumberFormat('de').format(option.inPerson)));
+    expect(textOf(poll)).to.include(`${results.participants!.total} Teilnehmende`);
+    await expect(poll).to.be.accessible();
+  });
+
+  describe('states', () => {
+    const texts = {
+      loading: { de: 'Wird geladen …', en: 'Loading …' },
+      error: { de: 'Die Daten sind gerade nicht erreichbar.', en: 'The data cannot be reached right now.' },
+      hidden: { de: 'Die Ergebnisse werden veröffentlicht', en: 'The results will be published' },
+      'vote failed': { de: 'Ihre Stimme wurde nicht gezählt.', en: 'Your vote was not counted.' },
+    };
+    for (const state of Object.keys(texts) as (keyof typeof texts)[]) {
+      for (const lang of ['de', 'en'] as Lang[]) {
+        it(`${state}, ${lang}: said and accessible`, async () => {
+          const client = fixtureClient({
+            '/polls/{pollId}': (_, signal) => (state === 'loading' ? pending(signal) : state === 'hidden' ? { ...samplePoll, status: 'closed' } : samplePoll),
+            '/polls/{pollId}/results': () => {
+              if (state === 'error') throw hubError(0);
+              return hiddenResults;
+            },
+          });
+          // Votes that cannot reach the Hub.
+          client.POST = (async () => Promise.reject(hubError(0))) as never;
+          const root = await fixture(html`<sr-hub .client=${client} hub-url="https://hub.example.org" lang=${lang}><sr-poll poll-id=${samplePoll.id}></sr-poll></sr-hub>`);
+          const poll = root.querySelector('sr-poll')!;
+          if (state === 'vote failed') {
+            await part(poll, 'form');
+            options(poll)[0]!.click();
+            $<HTMLInputElement>(poll, '[part~="code"]').value = 'K7QM-3HXP';
+            $<HTMLInputElement>(poll, '[part~="code"]').dispatchEvent(new Event('input'));
+            (await part(poll, 'submit-button')).click();
+          }
+          await waitUntil(() => textOf(poll).includes(texts[state][lang]), `"${texts[state][lang]}" not shown: ${textOf(poll)}`, { timeout: 8000 });
+          if (state === 'vote failed') expect(options(poll)[0]!.checked).to.equal(true);
+          await expect(poll).to.be.accessible();
+        });
+      }
+    }
+  });
+
+  it('warns about a missing or wrong poll-id and says so', async () => {
+    const { hubUrl } = await testServers();
+    const poll = await fixture<SrPoll>(html`<sr-poll hub-url=${hubUrl} poll-id="dorfplatz"></sr-poll>`);
+    await part(poll, 'error');
+    expect(warnings.messages.join()).to.include('poll-id="dorfplatz"');
+  });
+});
+
+const samplePoll: Poll = {
+  id: '5b1d7c1e-8f0a-4c3b-9d2e-1a2b3c4d5e6f',
+  organizer: { organizationId: '3f0b7a52-5c1e-4b7e-9a39-2d1f0c6e8a11', name: 'Gemeinde Eisingen' },
+  question: 'Was wünschen Sie sich für den Dorfplatz?',
+  description: null,
+  municipalityId: 'eisingen',
+  kind: 'single',
+  maxChoices: 1,
+  options: [
+    { id: '9c2d1e0f-3a4b-4c5d-8e6f-7a8b9c0d1e2f', label: 'Wochenmarkt', description: null },
+    { id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', label: 'Spielplatz', description: null },
+    { id: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', label: 'Bänke und Bäume', description: null },
+  ],
+  opensAt: '2026-11-02T07:00:00Z',
+  closesAt: '2099-11-30T17:00:00Z',
+  closedAt: null,
+  status: 'open',
+  participation: 'codes',
+  resultsVisibility: 'after-closing',
+  isExample: true,
+  createdAt: '2026-10-28T09:00:00Z',
+  updatedAt: '2026-10-28T09:00:00Z',
+} as Poll;
+
+const hiddenResults: PollResults = { pollId: samplePoll.id, status: 'open', visible: false, hiddenUntil: 'closing', participants: null, options: null };

@@ -1,0 +1,300 @@
+import { msg, str } from '@lit/localize';
+import { newIdempotencyKey, type components } from '@smart-region/sdk';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { emit } from '../core/events.js';
+import { SrElement } from '../core/sr-element.js';
+import { skeletonText } from '../core/states.js';
+import { voteFailure, type VoteFailure } from './messages.js';
+import { expired, solveProof, type VoteProof } from './proof.js';
+import { resultsView, statusLine, type Poll, type PollResults } from './results.js';
+import { pollStyles } from './styles.js';
+
+type VoteReceipt = components['schemas']['VoteReceipt'];
+
+/** What `sr-vote` tells: the vote was counted. */
+export interface VoteDetail {
+  pollId: string;
+  choices: string[];
+}
+
+/** How often open results are refreshed while the poll is on screen. */
+const refreshInterval = 30_000;
+
+/**
+ * Votes counted during this page visit, by poll: a second `<sr-poll>` for the same poll, or
+ * the same one shown again, says "already voted" instead of offering the form once more.
+ * Nothing is stored beyond the page (no cookie, no storage).
+ */
+const votedOnThisPage = new Map<string, VoteReceipt | null>();
+
+/**
+ * A participation poll of a municipality: the question with its options, voting without an
+ * account (with a printed participation code, or a proof of work the browser solves on its
+ * own), and the results, online and in-person votes counted together.
+ *
+ * @tagname sr-poll
+ * @summary Participation poll: vote without an account, see online and in-person results together.
+ * @attr poll-id - The poll's id (`GET /polls`).
+ * @fires sr-vote - The reader's vote was counted (`detail`: `pollId`, `choices`).
+ * @csspart question - The poll's question (the form's legend, or the heading of the results).
+ * @csspart status - When the poll opens or closes.
+ * @csspart form - The voting form.
+ * @csspart option - Each option with its radio button or checkbox.
+ * @csspart code - The participation code field.
+ * @csspart submit-button - "Abstimmen".
+ * @csspart vote-error - Why a vote was not counted.
+ * @csspart confirmation - The thanks after voting.
+ * @csspart results - The results; each bar is a `bar`, the table `results-table`.
+ * @csspart bar - A result's bar.
+ * @csspart results-table - The results as a table.
+ * @csspart results-hidden - The note that results come after closing.
+ * @cssprop --sr-poll-bar-color - Colour of the result bars; the primary colour by default.
+ */
+export class SrPoll extends SrElement {
+  static override properties: PropertyDeclarations = {
+    pollId: { attribute: 'poll-id' },
+    chosen: { state: true, attribute: false },
+    code: { state: true, attribute: false },
+    sending: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
+    tooMany: { state: true, attribute: false },
+    refreshes: { state: true, attribute: false },
+  };
+
+  static override styles = [SrElement.styles, pollStyles];
+
+  /** See the `poll-id` attribute. */
+  declare pollId: string | undefined;
+
+  private declare chosen: string[];
+  private declare code: string;
+  private declare sending: boolean;
+  private declare failure: VoteFailure | undefined;
+  /** The reader tried to choose more options than allowed. */
+  private declare tooMany: boolean;
+  /** Counts the refreshes of open results: each one loads them again. */
+  private declare refreshes: number;
+
+  /** One key per vote, kept until the vote is answered: a retry is counted once. */
+  #idempotencyKey: string | undefined;
+  #proof: Promise<VoteProof> | undefined;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #focusAfterVote = false;
+
+  constructor() {
+    super();
+    this.chosen = [];
+    this.code = '';
+    this.sending = false;
+    this.tooMany = false;
+    this.refreshes = 0;
+  }
+
+  readonly #data = this.fetchTask({
+    args: () => [this.#validPollId(), this.refreshes] as const,
+    fetch: async (hub, [pollId], signal) => {
+      if (!pollId) throw new TypeError('poll-id missing');
+      const path = { params: { path: { pollId } }, signal };
+      const [poll, results] = await Promise.all([hub.GET('/polls/{pollId}', path), hub.GET('/polls/{pollId}/results', path)]);
+      // JSON: the CSV form of the results is only for organizers who ask for it (Accept: text/csv).
+      return { poll, results: results as PollResults };
+    },
+    isEmpty: () => false,
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#timer = setInterval(() => {
+      // Only what is on screen and can still change.
+      if (document.visibilityState === 'visible' && this.#data.value?.poll.status === 'open') this.refreshes++;
+    }, refreshInterval);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.#timer);
+  }
+
+  protected override updated(): void {
+    if (!this.#focusAfterVote) return;
+    this.#focusAfterVote = false;
+    this.renderRoot.querySelector<HTMLElement>('[part~="confirmation"], [part~="vote-error"]')?.focus();
+  }
+
+  protected override render() {
+    return this.#data.render({
+      skeleton: () => html`<p class="question">${skeletonText('70%')}</p>
+        <p>${skeletonText('40%')}</p>
+        ${[1, 2, 3].map(() => html`<p class="option">${skeletonText('50%')}</p>`)}`,
+      complete: ({ poll, results }) => this.#content(poll, results),
+    });
+  }
+
+  #content(poll: Poll, results: PollResults): TemplateResult {
+    const voted = votedOnThisPage.has(poll.id);
+    const receipt = votedOnThisPage.get(poll.id);
+    // The voter's answer may carry results that the public view keeps hidden until closing.
+    const shown = receipt?.results ?? results;
+    const canVote = poll.status === 'open' && !voted;
+    return html`
+      ${canVote ? this.#form(poll) : html`<h2 part="question" class="question">${poll.question}</h2>${this.#description(poll)}`}
+      <p part="status" class="status">${statusLine(poll, this.format)} ${poll.organizer.name ? html`<span class="organizer">${poll.organizer.name}</span>` : nothing}</p>
+      ${voted
+        ? html`<div part="confirmation" class="confirmation" role="status" tabindex="-1">
+            <p><strong>${msg('Vielen Dank! Ihre Stimme wurde gezählt.')}</strong></p>
+            <p>${msg('Sie haben bei dieser Abstimmung schon abgestimmt.')}</p>
+          </div>`
+        : nothing}
+      ${canVote && poll.resultsVisibility !== 'always' ? nothing : resultsView(shown, this.format)}
+    `;
+  }
+
+  #description(poll: Poll): TemplateResult | typeof nothing {
+    return poll.description ? html`<p class="description">${poll.description}</p>` : nothing;
+  }
+
+  #form(poll: Poll): TemplateResult {
+    const multiple = poll.kind === 'multiple';
+    const failure = this.failure;
+    return html`<form part="form" novalidate @submit=${(event: SubmitEvent) => this.#vote(event, poll)} @focusin=${() => this.#prepareProof(poll)}>
+      <fieldset>
+        <legend part="question" class="question">${poll.question}</legend>
+        ${this.#description(poll)}
+        ${multiple ? html`<p id="choice-hint" class="hint">${msg(str`Sie können bis zu ${poll.maxChoices} Antworten wählen.`)}</p>` : nothing}
+        ${poll.options.map(
+          (option) => html`<label part="option" class="option">
+            <input
+              type=${multiple ? 'checkbox' : 'radio'}
+              name="choice"
+              value=${option.id}
+              aria-describedby=${multiple ? 'choice-hint' : nothing}
+              .checked=${this.chosen.includes(option.id)}
+              @change=${(event: Event) => this.#choose(poll, option.id, (event.target as HTMLInputElement))}
+            />
+            <span>${option.label}${option.description ? html`<span class="hint">${option.description}</span>` : nothing}</span>
+          </label>`,
+        )}
+        <p class="limit" role="status">${this.tooMany ? msg(str`Höchstens ${poll.maxChoices} Antworten möglich. Entfernen Sie zuerst eine andere.`) : ''}</p>
+      </fieldset>
+      ${poll.participation === 'codes'
+        ? html`<label class="code-field">
+            <span>${msg('Ihr Teilnahmecode')}</span>
+            <span id="code-hint" class="hint">${msg('Er steht auf dem Zettel, den Sie erhalten haben.')}</span>
+            <input part="code" name="code" autocomplete="off" spellcheck="false" aria-describedby="code-hint" .value=${this.code} @input=${(event: Event) => (this.code = (event.target as HTMLInputElement).value)} />
+          </label>`
+        : nothing}
+      ${failure
+        ? html`<div part="vote-error" class="vote-error" role="alert" tabindex="-1">
+            <p><strong>${failure.title}</strong></p>
+            <p>${failure.detail}</p>
+          </div>`
+        : nothing}
+      <button part="button submit-button" class="button primary" type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
+        ${this.sending ? msg('Ihre Stimme wird gesendet …') : failure?.canRetry ? msg('Erneut senden') : msg('Abstimmen')}
+      </button>
+    </form>`;
+  }
+
+  #choose(poll: Poll, optionId: string, input: HTMLInputElement): void {
+    this.failure = undefined;
+    if (poll.kind === 'single') {
+      this.chosen = [optionId];
+      return;
+    }
+    const others = this.chosen.filter((id) => id !== optionId);
+    if (input.checked && others.length >= poll.maxChoices) {
+      // Unchecked again, and said why: the limit is the poll's, the reader picks what to drop.
+      input.checked = false;
+      this.tooMany = true;
+      return;
+    }
+    this.tooMany = false;
+    this.chosen = input.checked ? [...others, optionId] : others;
+  }
+
+  /** Starts the proof of work as soon as the reader turns to the form, so it is ready when they vote. */
+  #prepareProof(poll: Poll): void {
+    if (poll.participation !== 'open' || this.connection.status !== 'ready') return;
+    const client = this.connection.client;
+    if (!this.#proof) {
+      this.#proof = solveProof(client, poll.id);
+      // A failed attempt is made again at the next vote.
+      this.#proof.catch(() => (this.#proof = undefined));
+    }
+  }
+
+  async #freshProof(poll: Poll): Promise<VoteProof> {
+    this.#prepareProof(poll);
+    const proof = await this.#proof!;
+    if (!expired(proof)) return proof;
+    this.#proof = undefined;
+    return this.#freshProof(poll);
+  }
+
+  async #vote(event: SubmitEvent, poll: Poll): Promise<void> {
+    event.preventDefault();
+    if (this.sending || this.connection.status !== 'ready') return;
+    const missing = this.chosen.length === 0 ? msg('Bitte wählen Sie eine Antwort.') : poll.participation === 'codes' && !this.code.trim() ? msg('Bitte geben Sie Ihren Teilnahmecode ein.') : '';
+    if (missing) {
+      this.failure = { title: missing, detail: '', canRetry: false };
+      this.#focusAfterVote = true;
+      return;
+    }
+    const client = this.connection.client;
+    const choices = [...this.chosen];
+    this.sending = true;
+    this.failure = undefined;
+    this.#idempotencyKey ??= newIdempotencyKey();
+    const send = async (renewProof = false) => {
+      if (renewProof) this.#proof = undefined;
+      const credential = poll.participation === 'codes' ? { code: this.code.trim() } : { proof: await this.#freshProof(poll) };
+      return client.POST('/polls/{pollId}/votes', {
+        params: { path: { pollId: poll.id }, header: { 'Idempotency-Key': this.#idempotencyKey! } },
+        body: { choices, ...credential },
+      });
+    };
+    try {
+      let receipt: VoteReceipt;
+      try {
+        receipt = await send();
+      } catch (error) {
+        // An expired or already used proof: a new one, same key, once.
+        if (!(error as { type?: string }).type?.endsWith('/proof-invalid')) throw error;
+        receipt = await send(true);
+      }
+      this.#counted(poll, receipt);
+      emit(this, 'sr-vote', { pollId: poll.id, choices });
+    } catch (error) {
+      const failure = voteFailure(error, this.format);
+      if (failure.counted) this.#counted(poll, null);
+      else this.failure = failure;
+      if (failure.reload) void this.#data.run();
+    } finally {
+      this.sending = false;
+      this.#focusAfterVote = true;
+    }
+  }
+
+  #counted(poll: Poll, receipt: VoteReceipt | null): void {
+    votedOnThisPage.set(poll.id, receipt);
+    this.#idempotencyKey = undefined;
+    this.#proof = undefined;
+    this.failure = undefined;
+  }
+
+  #validPollId(): string | undefined {
+    const id = this.pollId?.trim();
+    if (id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return id;
+    this.warn(id ? `poll-id="${id}" is not a poll id (a UUID from GET /polls).` : 'has no poll-id: set poll-id="…" to the id of a poll (GET /polls).');
+    return undefined;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sr-poll': SrPoll;
+  }
+  interface GlobalEventHandlersEventMap {
+    'sr-vote': CustomEvent<VoteDetail>;
+  }
+}

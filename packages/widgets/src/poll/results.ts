@@ -1,0 +1,81 @@
+import { msg, str } from '@lit/localize';
+import type { components } from '@smart-region/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+import type { Formats } from '../core/format.js';
+
+export type Poll = components['schemas']['Poll'];
+export type PollResults = components['schemas']['PollResults'];
+
+/** When the poll opens or closes, in words: "Abstimmung bis 30. November 2026, 18:00 Uhr". */
+export function statusLine(poll: Poll, format: Formats): string {
+  const when = (value: string) => format.date(new Date(value), { dateStyle: 'long', timeStyle: 'short' });
+  switch (poll.status) {
+    case 'draft':
+      return msg(str`Die Abstimmung beginnt am ${when(poll.opensAt)}.`);
+    case 'open':
+      return msg(str`Abstimmen bis ${when(poll.closesAt)}.`);
+    default:
+      return msg(str`Die Abstimmung ist beendet (${when(poll.closedAt ?? poll.closesAt)}).`);
+  }
+}
+
+// A bar's length through the CSSOM, which a strict Content-Security-Policy allows (a style attribute it blocks).
+const barLength = (share: number) => (bar: Element | undefined) => (bar as HTMLElement | undefined)?.style.setProperty('--_share', String(share));
+
+/**
+ * The results as a bar chart that reads as a list (each option with its votes and share in
+ * words; the bars are decoration), and the same numbers as a table, by channel.
+ */
+export function resultsView(results: PollResults, format: Formats): TemplateResult {
+  if (!results.visible || !results.options || !results.participants) {
+    return html`<p part="results-hidden" class="note">${msg('Die Ergebnisse werden veröffentlicht, sobald die Abstimmung beendet ist.')}</p>`;
+  }
+  const percent = (share: number) => format.number(share, { style: 'percent', maximumFractionDigits: 1 });
+  const { participants, options } = results;
+  const inPerson = participants.inPerson + participants.postal;
+  return html`<section part="results" class="results" aria-labelledby="results-heading">
+    <h3 id="results-heading">${results.status === 'open' ? msg('Zwischenstand') : msg('Ergebnis')}</h3>
+    <ul class="bars">
+      ${options.map(
+        (option) => html`<li>
+          <span class="bar-label"><span>${option.label}</span> <strong>${percent(option.share)}</strong></span>
+          <span part="bar" class="bar" aria-hidden="true" ${ref(barLength(option.share))}></span>
+          <span class="bar-votes">${option.total === 1 ? msg('1 Stimme') : msg(str`${format.number(option.total)} Stimmen`)}</span>
+        </li>`,
+      )}
+    </ul>
+    <p class="participants">
+      ${msg(str`${format.number(participants.total)} Teilnehmende`)}${inPerson
+        ? ` (${msg(str`${format.number(participants.online)} online, ${format.number(inPerson)} vor Ort oder per Post`)})`
+        : nothing}
+    </p>
+    <details>
+      <summary>${msg('Als Tabelle')}</summary>
+      <table part="results-table">
+        <thead>
+          <tr>
+            <th scope="col">${msg('Antwort')}</th>
+            <th scope="col">${msg('Online')}</th>
+            <th scope="col">${msg('Vor Ort')}</th>
+            <th scope="col">${msg('Per Post')}</th>
+            <th scope="col">${msg('Gesamt')}</th>
+            <th scope="col">${msg('Anteil')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${options.map(
+            (option) => html`<tr>
+              <th scope="row">${option.label}</th>
+              <td>${format.number(option.online)}</td>
+              <td>${format.number(option.inPerson)}</td>
+              <td>${format.number(option.postal)}</td>
+              <td>${format.number(option.total)}</td>
+              <td>${percent(option.share)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </details>
+  </section>`;
+}
