@@ -1,6 +1,6 @@
 // npm run bench: measures the product next to a peer in the same run and writes bench/RESULTS.md.
 import { writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { buildCdn } from './bundles.js';
 import { calendarRender } from './calendar-render.js';
 import { calendarSize } from './calendar-size.js';
@@ -9,6 +9,8 @@ import { eventsQuery } from './events-query.js';
 import { hubThroughput } from './hub-throughput.js';
 import type { Row } from './lib.js';
 
+// A busy machine slows everything; the report says how busy it was when the run began.
+const loadAtStart = loadavg()[0]!.toFixed(1);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const renderRuns = Number(process.env.BENCH_RENDER_RUNS ?? 30);
 const eventRequests = Number(process.env.BENCH_EVENT_REQUESTS ?? 40);
@@ -33,6 +35,7 @@ const report = `# Benchmark results
 
 Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}). Every figure comes
 with its peer, measured in the same run on the same machine; compare ratios, not absolute numbers.
+Load average when the run began: ${loadAtStart} on ${cpus().length} cores.
 
 ${table}
 
