@@ -12,8 +12,9 @@ export type FixtureClient = HubClient & { calls: string[] };
 /**
  * An in-memory Hub for stories and tests, injected with `<sr-hub .client=${…}>`: no network, and
  * every state on demand. It answers GET by the contract's path template (`/municipalities`)
- * from `routes`; a path without a route is a 404, as on the real Hub. Writes are not needed by
- * the stories and reject.
+ * from `routes`; a path without a route is a 404, as on the real Hub. A write answers from a
+ * route named with its method (`POST /polls/{pollId}/votes`, given the request body as `query`);
+ * other writes reject.
  */
 export function fixtureClient(routes: Record<string, FixtureRoute>): FixtureClient {
   const calls: string[] = [];
@@ -24,11 +25,14 @@ export function fixtureClient(routes: Record<string, FixtureRoute>): FixtureClie
     // A copy, as from the network: widgets must not share mutable data with the fixture.
     return structuredClone(await route(init?.params?.query ?? {}, init?.signal));
   };
-  const unsupported = async () => {
-    throw new Error('The fixture client answers GET requests only.');
+  const write = (method: string) => async (path: string, init?: { body?: Record<string, unknown>; signal?: AbortSignal }) => {
+    calls.push(`${method} ${path}`);
+    const route = routes[`${method} ${path}`];
+    if (!route) throw new Error(`The fixture client has no route for ${method} ${path}.`);
+    return structuredClone(await route(init?.body ?? {}, init?.signal));
   };
-  // The widgets call GET with typed paths; the fixture accepts any, so the cast is safe here.
-  return { GET, PUT: unsupported, POST: unsupported, DELETE: unsupported, OPTIONS: unsupported, HEAD: unsupported, PATCH: unsupported, calls } as unknown as FixtureClient;
+  // The widgets call with typed paths; the fixture accepts any, so the cast is safe here.
+  return { GET, PUT: write('PUT'), POST: write('POST'), DELETE: write('DELETE'), OPTIONS: write('OPTIONS'), HEAD: write('HEAD'), PATCH: write('PATCH'), calls } as unknown as FixtureClient;
 }
 
 /** An answer that never comes, until the request is aborted: the loading state. */

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { fixtureClient, hubError, pending } from '../../../../stories/support/fixture-client.js';
+import { hiddenResults, samplePoll } from '../../../../stories/support/poll-fixtures.js';
 import { captureWarnings, hasPart, part, textOf } from '../../test/helpers.js';
 import { testServers } from '../../test/test-servers.js';
 import '../hub/define.js';
@@ -246,29 +247,3 @@ describe('<sr-poll>', () => {
     expect(warnings.messages.join()).to.include('poll-id="dorfplatz"');
   });
 });
-
-const samplePoll: Poll = {
-  id: '5b1d7c1e-8f0a-4c3b-9d2e-1a2b3c4d5e6f',
-  organizer: { organizationId: '3f0b7a52-5c1e-4b7e-9a39-2d1f0c6e8a11', name: 'Gemeinde Eisingen' },
-  question: 'Was wünschen Sie sich für den Dorfplatz?',
-  description: null,
-  municipalityId: 'eisingen',
-  kind: 'single',
-  maxChoices: 1,
-  options: [
-    { id: '9c2d1e0f-3a4b-4c5d-8e6f-7a8b9c0d1e2f', label: 'Wochenmarkt', description: null },
-    { id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', label: 'Spielplatz', description: null },
-    { id: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', label: 'Bänke und Bäume', description: null },
-  ],
-  opensAt: '2026-11-02T07:00:00Z',
-  closesAt: '2099-11-30T17:00:00Z',
-  closedAt: null,
-  status: 'open',
-  participation: 'codes',
-  resultsVisibility: 'after-closing',
-  isExample: true,
-  createdAt: '2026-10-28T09:00:00Z',
-  updatedAt: '2026-10-28T09:00:00Z',
-} as Poll;
-
-const hiddenResults: PollResults = { pollId: samplePoll.id, status: 'open', visible: false, hiddenUntil: 'closing', participants: null, options: null };
