@@ -136,9 +136,9 @@ export class SrPoll extends SrElement {
     // The voter's answer may carry results that the public view keeps hidden until closing.
     const shown = receipt?.results ?? results;
     const canVote = poll.status === 'open' && !voted;
+    const status = html`<p part="status" class="status">${statusLine(poll, this.format)} ${poll.organizer.name ? html`<span class="organizer">${poll.organizer.name}</span>` : nothing}</p>`;
     return html`
-      ${canVote ? this.#form(poll) : html`<h2 part="question" class="question">${poll.question}</h2>${this.#description(poll)}`}
-      <p part="status" class="status">${statusLine(poll, this.format)} ${poll.organizer.name ? html`<span class="organizer">${poll.organizer.name}</span>` : nothing}</p>
+      ${canVote ? this.#form(poll, status) : html`<h2 part="question" class="question">${poll.question}</h2>${this.#description(poll)}${status}`}
       ${voted
         ? html`<div part="confirmation" class="confirmation" role="status" tabindex="-1">
             <p><strong>${msg('Vielen Dank! Ihre Stimme wurde gezählt.')}</strong></p>
@@ -153,13 +153,13 @@ export class SrPoll extends SrElement {
     return poll.description ? html`<p class="description">${poll.description}</p>` : nothing;
   }
 
-  #form(poll: Poll): TemplateResult {
+  #form(poll: Poll, status: TemplateResult): TemplateResult {
     const multiple = poll.kind === 'multiple';
     const failure = this.failure;
     return html`<form part="form" novalidate @submit=${(event: SubmitEvent) => this.#vote(event, poll)} @focusin=${() => this.#prepareProof(poll)}>
       <fieldset>
         <legend part="question" class="question">${poll.question}</legend>
-        ${this.#description(poll)}
+        ${this.#description(poll)} ${status}
         ${multiple ? html`<p id="choice-hint" class="hint">${msg(str`Sie können bis zu ${poll.maxChoices} Antworten wählen.`)}</p>` : nothing}
         ${poll.options.map(
           (option) => html`<label part="option" class="option">
