@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize';
 import { css, html, type TemplateResult } from 'lit';
-import { createRef, ref } from 'lit/directives/ref.js';
 import { deepActiveElement } from './dom.js';
+import { element } from './element.js';
 
 const tabbableSelector = [
   'a[href]',
@@ -25,37 +25,42 @@ let dialogCount = 0;
  * it with `dialog.open()`; include `dialogStyles` in the widget's styles.
  */
 export class ModalDialog {
-  private readonly dialog = createRef<HTMLDialogElement>();
-  private readonly headingId = `sr-dialog-heading-${++dialogCount}`;
-  private returnFocusTo: HTMLElement | undefined;
+  #rendered: HTMLDialogElement | undefined;
+  readonly #headingId = `sr-dialog-heading-${++dialogCount}`;
+  #returnFocusTo: HTMLElement | undefined;
+
+  /** The `<dialog>` while it is on the page. */
+  get #dialog(): HTMLDialogElement | undefined {
+    return this.#rendered?.isConnected ? this.#rendered : undefined;
+  }
 
   get isOpen(): boolean {
-    return this.dialog.value?.open ?? false;
+    return this.#dialog?.open ?? false;
   }
 
   open(): void {
-    const dialog = this.dialog.value;
+    const dialog = this.#dialog;
     if (!dialog || dialog.open) return;
     const active = deepActiveElement();
-    this.returnFocusTo = active instanceof HTMLElement ? active : undefined;
+    this.#returnFocusTo = active instanceof HTMLElement ? active : undefined;
     dialog.showModal();
   }
 
   close(): void {
-    this.dialog.value?.close();
+    this.#dialog?.close();
   }
 
   render({ heading, content }: { heading: string; content: unknown }): TemplateResult {
     return html`<dialog
-      ${ref(this.dialog)}
+      ${element((dialog) => (this.#rendered = dialog as HTMLDialogElement))}
       part="dialog"
       class="dialog"
-      aria-labelledby=${this.headingId}
-      @keydown=${this.keepFocusInside}
-      @close=${this.returnFocus}
+      aria-labelledby=${this.#headingId}
+      @keydown=${this.#keepFocusInside}
+      @close=${this.#returnFocus}
     >
       <div class="dialog-header">
-        <h2 id=${this.headingId} part="dialog-heading" class="dialog-heading">${heading}</h2>
+        <h2 id=${this.#headingId} part="dialog-heading" class="dialog-heading">${heading}</h2>
         <button type="button" part="button dialog-close" class="button" @click=${() => this.close()}>
           ${msg('Schließen')}
         </button>
@@ -64,8 +69,8 @@ export class ModalDialog {
     </dialog>`;
   }
 
-  private readonly keepFocusInside = (event: KeyboardEvent) => {
-    const dialog = this.dialog.value;
+  readonly #keepFocusInside = (event: KeyboardEvent) => {
+    const dialog = this.#dialog;
     if (event.key !== 'Tab' || !dialog) return;
     const tabbable = [...dialog.querySelectorAll<HTMLElement>(tabbableSelector)].filter((element) => element.checkVisibility());
     const first = tabbable[0];
@@ -81,9 +86,9 @@ export class ModalDialog {
     }
   };
 
-  private readonly returnFocus = () => {
-    const target = this.returnFocusTo;
-    this.returnFocusTo = undefined;
+  readonly #returnFocus = () => {
+    const target = this.#returnFocusTo;
+    this.#returnFocusTo = undefined;
     if (target?.isConnected) target.focus();
   };
 }

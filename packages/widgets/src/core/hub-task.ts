@@ -45,6 +45,13 @@ export interface HubTaskView<Value> {
   emptyText?: string;
 }
 
+/** Data as loaded: when, and for which arguments. */
+interface Loaded<Args, Value> {
+  value: Value;
+  loadedAt: Date;
+  args: Args;
+}
+
 function hasNoItems(value: unknown): boolean {
   if (Array.isArray(value)) return value.length === 0;
   const items = (value as { items?: unknown } | null)?.items;
@@ -60,36 +67,36 @@ function hasNoItems(value: unknown): boolean {
  * the page (here); a widget that comes back loads again. Back online, a failed load is retried.
  */
 export class HubTask<Args extends readonly unknown[], Value> implements ReactiveController {
-  private readonly task: Task<readonly [HubClient | undefined, ...Args], Value>;
-  private readonly isEmpty: (value: Value) => boolean;
-  private readonly args: () => Args;
-  private readonly keepForOtherArgs: boolean;
+  readonly #host: ReactiveControllerHost;
+  readonly #widget: HubTaskWidget;
+  readonly #task: Task<readonly [HubClient | undefined, ...Args], Value>;
+  readonly #isEmpty: (value: Value) => boolean;
+  readonly #args: () => Args;
+  readonly #keepForOtherArgs: boolean;
   /** The last data shown, kept when a later load fails: outdated data beats an error. */
-  private last: { value: Value; loadedAt: Date; args: Args } | undefined;
+  #last: Loaded<Args, Value> | undefined;
   /** The arguments of the latest request: what the next completed load answers. */
-  private requested: Args | undefined;
-  private abortedOnDisconnect = false;
+  #requested: Args | undefined;
+  #abortedOnDisconnect = false;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly widget: HubTaskWidget,
-    options: HubTaskOptions<Args, Value>,
-  ) {
-    this.isEmpty = options.isEmpty ?? hasNoItems;
-    this.args = options.args;
-    this.keepForOtherArgs = options.keepForOtherArgs ?? true;
-    this.task = new Task(host, {
+  constructor(host: ReactiveControllerHost, widget: HubTaskWidget, options: HubTaskOptions<Args, Value>) {
+    this.#host = host;
+    this.#widget = widget;
+    this.#isEmpty = options.isEmpty ?? hasNoItems;
+    this.#args = options.args;
+    this.#keepForOtherArgs = options.keepForOtherArgs ?? true;
+    this.#task = new Task(host, {
       args: () => {
         const connection = widget.connection();
         return [connection.status === 'ready' ? connection.client : undefined, ...options.args()] as const;
       },
       task: async ([client, ...args], { signal }) => {
         if (!client) return initialState;
-        this.requested = args as unknown as Args;
-        return options.fetch(client, this.requested, signal);
+        this.#requested = args as unknown as Args;
+        return options.fetch(client, this.#requested, signal);
       },
       onComplete: (value) => {
-        this.last = { value, loadedAt: new Date(), args: this.requested! };
+        this.#last = { value, loadedAt: new Date(), args: this.#requested! };
       },
       onError: (error) => {
         if (isAbort(error)) return;
@@ -102,7 +109,7 @@ export class HubTask<Args extends readonly unknown[], Value> implements Reactive
 
   /** Loads again with the same arguments, e.g. from a retry button. */
   run(): Promise<void> {
-    return this.task.run();
+    return this.#task.run();
   }
 
   /**
@@ -110,73 +117,73 @@ export class HubTask<Args extends readonly unknown[], Value> implements Reactive
    * states, such as the choices of a filter.
    */
   get value(): Value | undefined {
-    return this.last?.value;
+    return this.#last?.value;
   }
 
   /** Resolves with the data once loaded, rejects with the error when loading failed. */
   get complete(): Promise<Value> {
-    return this.task.taskComplete;
+    return this.#task.taskComplete;
   }
 
   hostConnected(): void {
-    addEventListener('online', this.onOnline);
-    addEventListener('offline', this.onOffline);
-    if (this.abortedOnDisconnect) {
-      this.abortedOnDisconnect = false;
+    addEventListener('online', this.#onOnline);
+    addEventListener('offline', this.#onOffline);
+    if (this.#abortedOnDisconnect) {
+      this.#abortedOnDisconnect = false;
       void this.run();
     }
   }
 
   hostDisconnected(): void {
-    removeEventListener('online', this.onOnline);
-    removeEventListener('offline', this.onOffline);
-    if (this.task.status === TaskStatus.PENDING) {
-      this.abortedOnDisconnect = true;
-      this.task.abort();
+    removeEventListener('online', this.#onOnline);
+    removeEventListener('offline', this.#onOffline);
+    if (this.#task.status === TaskStatus.PENDING) {
+      this.#abortedOnDisconnect = true;
+      this.#task.abort();
     }
   }
 
-  private readonly onOnline = () => {
-    if (this.task.status === TaskStatus.ERROR) void this.run();
-    else this.host.requestUpdate();
+  readonly #onOnline = () => {
+    if (this.#task.status === TaskStatus.ERROR) void this.run();
+    else this.#host.requestUpdate();
   };
 
-  private readonly onOffline = () => this.host.requestUpdate();
+  readonly #onOffline = () => this.#host.requestUpdate();
 
-  private readonly retry = () => void this.run();
+  readonly #retry = () => void this.run();
 
   render(view: HubTaskView<Value>): unknown {
-    if (this.widget.connection().status === 'misconfigured') return errorState(configErrorMessage(), this.retry);
-    const { status, error } = this.task;
-    const last = this.lastShown();
+    if (this.#widget.connection().status === 'misconfigured') return errorState(configErrorMessage(), this.#retry);
+    const { status, error } = this.#task;
+    const last = this.#lastShown();
     if (status === TaskStatus.COMPLETE) {
-      return this.content(view, this.task.value as Value, navigator.onLine ? undefined : this.staleNotice());
+      return this.#content(view, this.#task.value as Value, navigator.onLine ? undefined : this.#staleNotice());
     }
     if (status === TaskStatus.ERROR && !isAbort(error)) {
-      if (last) return this.content(view, last.value, this.staleNotice());
-      return errorState(errorMessage(error, this.widget.format()), this.retry);
+      if (last) return this.#content(view, last.value, this.#staleNotice());
+      return errorState(errorMessage(error, this.#widget.format()), this.#retry);
     }
     // Not started, loading, or aborted on the way out: what was there stays until new data comes.
-    return last ? this.content(view, last.value) : skeletonState(view.skeleton());
+    return last ? this.#content(view, last.value) : skeletonState(view.skeleton());
   }
 
   /** The last data, unless it answers other arguments and the widget wants those not shown. */
-  private lastShown(): typeof this.last {
-    if (!this.last || this.keepForOtherArgs) return this.last;
-    const args = this.args();
-    return args.every((arg, index) => arg === this.last!.args[index]) ? this.last : undefined;
+  #lastShown(): Loaded<Args, Value> | undefined {
+    if (!this.#last || this.#keepForOtherArgs) return this.#last;
+    const args = this.#args();
+    return args.every((arg, index) => arg === this.#last!.args[index]) ? this.#last : undefined;
   }
 
-  private content(view: HubTaskView<Value>, value: Value, notice?: TemplateResult): unknown {
-    const body = this.isEmpty(value) ? emptyState(view.emptyText ?? msg('Hier gibt es gerade keine Einträge.')) : view.complete(value);
+  #content(view: HubTaskView<Value>, value: Value, notice?: TemplateResult): unknown {
+    const body = this.#isEmpty(value) ? emptyState(view.emptyText ?? msg('Hier gibt es gerade keine Einträge.')) : view.complete(value);
     return [notice ?? nothing, body];
   }
 
-  private staleNotice(): TemplateResult {
-    const when = this.last ? this.widget.format().dateTime(this.last.loadedAt) : '';
+  #staleNotice(): TemplateResult {
+    const when = this.#last ? this.#widget.format().dateTime(this.#last.loadedAt) : '';
     const text = navigator.onLine
       ? msg(str`Die Daten konnten nicht aktualisiert werden. Angezeigt wird der Stand vom ${when} Uhr.`)
       : msg(str`Sie sind offline. Angezeigt wird der Stand vom ${when} Uhr.`);
-    return staleNotice(text, this.retry);
+    return staleNotice(text, this.#retry);
   }
 }

@@ -1,6 +1,6 @@
 import { msg } from '@lit/localize';
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { ref } from 'lit/directives/ref.js';
+import { element } from './element.js';
 import type { ErrorMessage } from './errors.js';
 import { alertIcon, infoIcon } from './icons.js';
 
@@ -24,8 +24,7 @@ export function skeletonState(placeholder: TemplateResult): TemplateResult {
 export function skeletonText(width = '60%'): TemplateResult {
   // Set through the CSSOM, which a strict CSP allows. A style attribute it blocks, and that
   // includes styleMap, which writes the attribute on its first render.
-  const setWidth = (bar: Element | undefined) => (bar as HTMLElement | undefined)?.style.setProperty('inline-size', width);
-  return html`<span class="skeleton-text" ${ref(setWidth)}></span>`;
+  return html`<span class="skeleton-text" ${element((bar) => bar.style.setProperty('inline-size', width))}></span>`;
 }
 
 /** A failure, with a retry button when retrying may help. */
