@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { components } from '@smart-region/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
-import { ref } from 'lit/directives/ref.js';
+import { element } from '../core/element.js';
 import type { Formats } from '../core/format.js';
 
 export type Poll = components['schemas']['Poll'];
@@ -21,7 +21,7 @@ export function statusLine(poll: Poll, format: Formats): string {
 }
 
 // A bar's length through the CSSOM, which a strict Content-Security-Policy allows (a style attribute it blocks).
-const barLength = (share: number) => (bar: Element | undefined) => (bar as HTMLElement | undefined)?.style.setProperty('--_share', String(share));
+const barLength = (share: number) => (bar: HTMLElement) => bar.style.setProperty('--_share', String(share));
 
 /**
  * The results as a bar chart that reads as a list (each option with its votes and share in
@@ -40,7 +40,7 @@ export function resultsView(results: PollResults, format: Formats): TemplateResu
       ${options.map(
         (option) => html`<li>
           <span class="bar-label"><span>${option.label}</span> <strong>${percent(option.share)}</strong></span>
-          <span part="bar" class="bar" aria-hidden="true" ${ref(barLength(option.share))}></span>
+          <span part="bar" class="bar" aria-hidden="true" ${element(barLength(option.share))}></span>
           <span class="bar-votes">${option.total === 1 ? msg('1 Stimme') : msg(str`${format.number(option.total)} Stimmen`)}</span>
         </li>`,
       )}
