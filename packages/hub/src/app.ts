@@ -20,6 +20,7 @@ import { pollHandlers, type PollOptions } from './polls/handlers.js';
 import { healthHandlers } from './system/health.js';
 import { registerPages } from './system/pages.js';
 import { registerStaticFiles } from './system/static-files.js';
+import { volunteering, type VolunteerOptions } from './volunteering/handlers.js';
 
 export interface HubOptions {
   database: HubDatabase;
@@ -34,6 +35,8 @@ export interface HubOptions {
   trustProxy?: FastifyServerOptions['trustProxy'];
   /** Proof-of-work secret and difficulty of participation polls. */
   polls?: PollOptions;
+  /** Proof of work, retention and e-mail of volunteer responses. */
+  volunteering?: VolunteerOptions;
 }
 
 /** Log lines name the route, never the client's address or query (it may say what someone searched for). */
@@ -47,7 +50,7 @@ const privacyPreservingSerializers = {
 
 export const defaultLoggerOptions = { level: 'info', serializers: privacyPreservingSerializers };
 
-function allHandlers(options: HubOptions, contract: Contract): Handlers {
+function allHandlers(options: HubOptions, contract: Contract, volunteerHandlers: ReturnType<typeof volunteering>['handlers']): Handlers {
   const db = options.database.db;
   return {
     ...healthHandlers(db, contract.version),
@@ -56,6 +59,7 @@ function allHandlers(options: HubOptions, contract: Contract): Handlers {
     ...eventHandlers(db, contract.version),
     ...helpHandlers(db),
     ...pollHandlers(db, options.polls),
+    ...volunteerHandlers,
   };
 }
 
@@ -96,7 +100,10 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   }
   registerEtags(app);
 
-  const handlers = allHandlers(options, contract);
+  const volunteer = volunteering(options.database.db, options.volunteering ?? {}, app.log);
+  // preClose: the jobs stop before the database closes (onClose).
+  app.addHook('preClose', volunteer.stop);
+  const handlers = allHandlers(options, contract, volunteer.handlers);
   const operations = new Map(contract.operations.map((operation) => [operation.operationId, operation]));
   for (const operationId of operations.keys()) {
     if (!(operationId in handlers)) throw new Error(`The contract's operation ${operationId} has no handler.`);

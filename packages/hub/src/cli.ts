@@ -11,6 +11,7 @@ import { migrate } from './db/migrate.js';
 import { importCalendar } from './events/ics-import.js';
 import { ProblemError } from './http/problems.js';
 import { isEmpty, seed } from './orgs/seed/seed.js';
+import { purgeResponses } from './volunteering/retention.js';
 
 const usage = `sr-hub – the Smart Region Hub
 
@@ -24,9 +25,12 @@ Usage:
   sr-hub import-ics --organization <id> <file-or-url>
                                      import an iCalendar feed as the organization's events
                                      (same rules as POST /organizations/{id}/calendar-imports)
+  sr-hub purge                       delete volunteer responses VOLUNTEER_RETENTION_DAYS (default 90)
+                                     days after their need ended (the running Hub does this too)
 
 Scopes: ${apiKeyScopes.join(', ')} (default for organizations: organization:write)
-Without DATABASE_URL the Hub uses embedded PGlite in HUB_DATA_DIR (default .hub-data/).`;
+Without DATABASE_URL the Hub uses embedded PGlite in HUB_DATA_DIR (default .hub-data/).
+With SMTP_URL (and MAIL_FROM) organizations get an e-mail for each volunteer response.`;
 
 class UsageError extends Error {}
 
@@ -79,6 +83,11 @@ async function serve(config: HubConfig, seedIfEmpty: boolean): Promise<void> {
     rateLimit: { max: config.rateLimitMax, timeWindowMs: 60_000 },
     trustProxy: config.trustProxy,
     polls: { proofSecret: config.pollProofSecret },
+    volunteering: {
+      proofSecret: config.pollProofSecret,
+      retentionDays: config.volunteerRetentionDays,
+      mail: config.smtpUrl ? { smtpUrl: config.smtpUrl, from: config.mailFrom } : undefined,
+    },
   });
   // SIGTERM/SIGINT: stop accepting, let in-flight requests finish, then close the database.
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
@@ -172,6 +181,11 @@ async function main(argv: string[]): Promise<void> {
         }
       });
     }
+    case 'purge':
+      return withDatabase(config, async (database) => {
+        const deleted = await purgeResponses(database.db, config.volunteerRetentionDays);
+        console.log(`Deleted ${deleted} volunteer responses of needs that ended more than ${config.volunteerRetentionDays} days ago.`);
+      });
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${usage}`);
   }

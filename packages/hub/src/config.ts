@@ -8,8 +8,14 @@ export interface HubConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   adminToken: string | undefined;
-  /** Signs the proof-of-work challenges of polls; generated per process when absent. */
+  /** Signs the proof-of-work challenges of polls and volunteer responses; generated per process when absent. */
   pollProofSecret: string | undefined;
+  /** Mail server for notifications of volunteer responses (nodemailer URL); no e-mail when absent. */
+  smtpUrl: string | undefined;
+  /** Sender of the Hub's e-mails. */
+  mailFrom: string;
+  /** Days after a volunteer need ended until its responses are deleted. */
+  volunteerRetentionDays: number;
   rateLimitMax: number;
   trustProxy: boolean;
   logLevel: string;
@@ -31,6 +37,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     dataDir: resolve(env.HUB_DATA_DIR || '.hub-data'),
     adminToken: env.HUB_ADMIN_TOKEN || undefined,
     pollProofSecret: env.POLL_PROOF_SECRET || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Smart Region Hub <hub@localhost>',
+    volunteerRetentionDays: integer('VOLUNTEER_RETENTION_DAYS', 90),
     rateLimitMax: integer('RATE_LIMIT_MAX', 600),
     trustProxy: env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL || 'info',

@@ -16,6 +16,7 @@ import {
   type PaginatedPath,
   type paths,
   type Problem,
+  type Schema,
 } from '../src/index.js';
 
 /** `true` only when A and B are the same type. */
@@ -74,6 +75,18 @@ export async function citizenWritesNeedNoIdempotencyKey(pollId: string, optionId
   void when;
 }
 
+export async function volunteerResponsesNeedNoIdempotencyKey(volunteerNeedId: string, proof: Schema<'Proof'>): Promise<void> {
+  const need = await hub.GET('/volunteer-needs/{volunteerNeedId}', { params: { path: { volunteerNeedId } } });
+  const receipt = await hub.POST('/volunteer-needs/{volunteerNeedId}/responses', {
+    params: { path: { volunteerNeedId } },
+    body: { name: 'Alex', email: 'alex@example.org', consent: { accepted: true, privacyNoticeVersion: need.privacyNotice?.version ?? '' }, proof },
+  });
+  const organization: string = receipt.organization.name;
+  // @ts-expect-error: consent is given explicitly, never as false
+  await hub.POST('/volunteer-needs/{volunteerNeedId}/responses', { params: { path: { volunteerNeedId } }, body: { name: 'Alex', email: 'alex@example.org', consent: { accepted: false, privacyNoticeVersion: 'x' }, proof } });
+  void organization;
+}
+
 export async function wrongCallsDoNotCompile(): Promise<void> {
   // @ts-expect-error: no such path in the contract
   await hub.GET('/municipality');
@@ -107,6 +120,7 @@ export async function listsArePaginated(): Promise<void> {
       | '/help-offers'
       | '/polls'
       | '/polls/{pollId}/tallies'
+      | '/volunteer-needs'
     >
   >();
   expectType<Equal<PageItem<'/organizations'>, Organization>>();

@@ -192,7 +192,8 @@ export interface PollCodeTable {
   used: Generated<boolean>;
 }
 
-export interface PollUsedProofTable {
+/** Proof-of-work challenges already used by a citizen action, kept until they expire. */
+export interface UsedProofTable {
   signature: string;
   expires_at: Date;
 }
@@ -226,6 +227,53 @@ export interface PollTallyRevisionTable {
   changed_at: CreatedAt;
 }
 
+export interface VolunteerNeedTable {
+  id: Generated<string>;
+  organization_id: string;
+  municipality_id: string | null;
+  title: string;
+  description: string;
+  search_text: string;
+  place_name: string | null;
+  place_address: string | null;
+  remote: boolean;
+  starts_at: Date | null;
+  ends_at: Date | null;
+  time_commitment: string | null;
+  skills: string[];
+  urgent: boolean;
+  contact_role: string | null;
+  people_needed: number;
+  people_accepted: Generated<number>;
+  closed_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** A citizen's response: personal data, read by the need's organization only. */
+export interface VolunteerResponseTable {
+  id: Generated<string>;
+  need_id: string;
+  idempotency_key: string;
+  /** SHA-256 of the content sent: tells a retried request from another one with the same key. */
+  request_hash: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  message: string | null;
+  privacy_notice_url: string;
+  privacy_notice_version: string;
+  accepted_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface VolunteerNotificationTable {
+  response_id: string;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  last_error: string | null;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: CreatedAt;
@@ -245,8 +293,11 @@ export interface Database {
   poll_options: PollOptionTable;
   poll_votes: PollVoteTable;
   poll_codes: PollCodeTable;
-  poll_used_proofs: PollUsedProofTable;
+  used_proofs: UsedProofTable;
   poll_tallies: PollTallyTable;
   poll_tally_counts: PollTallyCountTable;
   poll_tally_revisions: PollTallyRevisionTable;
+  volunteer_needs: VolunteerNeedTable;
+  volunteer_responses: VolunteerResponseTable;
+  volunteer_notifications: VolunteerNotificationTable;
 }

@@ -21,7 +21,7 @@ export interface FoundOccurrence {
 }
 
 /** A range bound: a date is midnight in the region's time zone, a date-time carries its offset. */
-function parseBound(text: string, name: 'from' | 'to'): Date {
+export function parseBound(text: string, name: 'from' | 'to'): Date {
   const ms = text.length === 10 ? parseLocal(text, timeZone(DEFAULT_TIME_ZONE))?.toUnixTime() : Date.parse(text) / 1000;
   if (ms === undefined || Number.isNaN(ms)) {
     throw new ProblemError('invalid-request', `"${text}" is not a real date or date-time.`, {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { escapeLike, searchSpellings } from '../http/text.js';
+import { containsWords } from '../http/listing.js';
 import type { EventColumns, EventRow, MunicipalityNames } from './model.js';
 
 export interface EventFilters {
@@ -43,11 +43,7 @@ export async function eventsInRange(db: Kysely<Database>, filters: EventFilters,
     const wanted = sql.join(filters.category.map((category) => sql`${category}`));
     query = query.where(sql<boolean>`events.categories && ARRAY[${wanted}]::text[]`);
   }
-  // Every word must appear (in any of its spellings: "hoechberg" finds "Höchberg").
-  for (const word of (filters.q ?? '').split(/\s+/).filter(Boolean)) {
-    const patterns = searchSpellings(word).map((spelling) => `%${escapeLike(spelling)}%`);
-    query = query.where((eb) => eb.or(patterns.map((pattern) => eb('events.search_text', 'like', pattern))));
-  }
+  for (const condition of containsWords('events.search_text', filters.q)) query = query.where(condition);
   return query.execute();
 }
 

@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { decodeCursor, toPage } from './cursor.js';
 import { escapeLike, searchSpellings } from './text.js';
 
@@ -30,4 +30,18 @@ export async function pageByName<DB, TB extends keyof DB, Row extends NamedRow, 
   if (after) page = page.where(sql<boolean>`(sort_name, id) > (${after[0]}, ${after[1]})`);
   const rows = await page.orderBy(sql`sort_name`).orderBy(sql`id`).limit(limit + 1).execute();
   return toPage(rows, limit, (row) => [row.sort_name, row.id], toItem);
+}
+
+/**
+ * Conditions for a text search in a folded column (see `sortKey`): every word of `q` must
+ * appear, in any of its spellings ("hoechberg" finds "Höchberg").
+ */
+export function containsWords(column: string, q: string | undefined): RawBuilder<boolean>[] {
+  return (q ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => {
+      const patterns = searchSpellings(word).map((spelling) => `%${escapeLike(spelling)}%`);
+      return sql<boolean>`${sql.ref(column)} LIKE ANY (${patterns}::text[])`;
+    });
 }

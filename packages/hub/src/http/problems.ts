@@ -26,6 +26,7 @@ export const problemTypes = {
   conflict: { status: 409, title: 'The request conflicts with the current state.' },
   'poll-not-open': { status: 409, title: 'The poll does not take votes now.' },
   'code-already-used': { status: 409, title: 'This participation code has already been used.' },
+  'volunteer-need-not-open': { status: 409, title: 'The volunteer need takes no responses now.' },
   'payload-too-large': { status: 413, title: 'The request body is too large.' },
   'unsupported-media-type': { status: 415, title: 'The content type is not supported.' },
   'validation-failed': { status: 422, title: 'The content is not valid.' },
@@ -60,6 +61,12 @@ export class ProblemError extends Error {
   get statusCode(): number {
     return this.problem.status;
   }
+}
+
+/** A 422 naming each field of the body that is wrong (`pointer` relative to the body, e.g. `/name`). */
+export function invalidBody(errors: FieldError[]): ProblemError {
+  const located = errors.map((error) => ({ pointer: `/body${error.pointer}`, reason: error.reason }));
+  return new ProblemError('validation-failed', located.map((error) => `${error.pointer} ${error.reason}`).join('; '), { errors: located });
 }
 
 export const problemContentType = 'application/problem+json; charset=utf-8';

@@ -24,3 +24,6 @@ export function searchSpellings(text: string): string[] {
   const transcribed = folded.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
   return transcribed === folded ? [folded] : [folded, transcribed];
 }
+
+/** Dates and times in messages to people: the region's wall clock, as Germans write it. */
+export const berlinDateTime = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });

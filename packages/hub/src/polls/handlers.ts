@@ -1,18 +1,18 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { actsFor, assertActsFor } from '../auth/authenticate.js';
+import { ProofOfWork, type ProofDifficulty } from '../citizen/proof-of-work.js';
 import type { Database } from '../db/schema.js';
 import type { Handlers } from '../http/api.js';
 import { decodeCursor, toPage } from '../http/cursor.js';
+import { sendCsv, wantsCsv } from '../http/csv.js';
 import { DEFAULT_LIMIT } from '../http/listing.js';
-import { ProblemError } from '../http/problems.js';
+import { invalidBody, ProblemError } from '../http/problems.js';
 import { codesCsv, createCodes } from './codes.js';
-import { checkPoll, completeInput, dataFromRow, invalidBody, pollStatus, toPoll, type PollData } from './model.js';
-import { ProofOfWork, type ProofDifficulty } from './proof-of-work.js';
+import { checkPoll, completeInput, dataFromRow, pollStatus, toPoll, type PollData } from './model.js';
 import { findPoll, hasCounts, insertPoll, municipalityIds, selectPolls, updatePoll, type PollRow } from './queries.js';
 import { computeResults, hiddenResults, publiclyVisible, resultsCsv } from './results.js';
 import { checkedTally, findTally, insertTally, listTallies, updateTally } from './tallies.js';
-import { assertOpen, castVote } from './votes.js';
+import { assertOpen, castVote, voteProofSubject } from './votes.js';
 
 type PollOperations =
   | 'listPolls'
@@ -33,26 +33,11 @@ export interface PollOptions {
   proofDifficulty?: ProofDifficulty | undefined;
 }
 
-const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
-/** Used proofs are kept until their challenge expires; at most this often the expired ones go. */
-const PRUNE_INTERVAL_MS = 60_000;
-
-/** Whether the client asked for CSV (the only alternative to JSON these operations have). */
-function wantsCsv(request: FastifyRequest): boolean {
-  return /\btext\/csv\b/i.test(request.headers.accept ?? '');
-}
-
-function sendCsv(reply: FastifyReply, csv: string, filename: string): string {
-  reply.type(CSV_CONTENT_TYPE).header('Content-Disposition', `attachment; filename="${filename}.csv"`);
-  return csv;
-}
-
 /** Fields that are fixed once anything was counted: changing them would change what people voted on. */
 const countedFields = ['question', 'options', 'kind', 'maxChoices', 'participation'] as const;
 
 export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): Pick<Handlers, PollOperations> {
   const proofOfWork = new ProofOfWork(options.proofSecret, options.proofDifficulty);
-  let lastPruned = 0;
 
   async function existingPoll(id: string): Promise<PollRow> {
     const row = await findPoll(db, id);
@@ -65,13 +50,6 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
     const errors = checkPoll(data, (id) => known.has(id));
     if (errors.length > 0) throw invalidBody(errors);
     return data;
-  }
-
-  function pruneUsedProofs(): void {
-    if (Date.now() - lastPruned < PRUNE_INTERVAL_MS) return;
-    lastPruned = Date.now();
-    // Best effort: a failure only means the table is pruned next time.
-    void sql`DELETE FROM poll_used_proofs WHERE expires_at < now()`.execute(db).catch(() => undefined);
   }
 
   return {
@@ -152,9 +130,9 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
         throw new ProblemError('conflict', 'This poll takes printed participation codes, not a proof of work: send the code with the vote.');
       }
       assertOpen(poll, new Date());
-      pruneUsedProofs();
+      proofOfWork.pruneUsed(db);
       reply.header('Cache-Control', 'no-store');
-      return proofOfWork.challenge(poll.id);
+      return proofOfWork.challenge(voteProofSubject(poll.id));
     },
 
     async castVote(request, reply) {

@@ -1,5 +1,5 @@
 import type { Schemas } from '../http/api.js';
-import { ProblemError, type FieldError } from '../http/problems.js';
+import type { FieldError } from '../http/problems.js';
 import type { PollRow } from './queries.js';
 
 export type PollStatus = Schemas['PollStatus'];
@@ -107,10 +107,4 @@ export function checkPoll(data: PollData, knownMunicipality: (id: string) => boo
     errors.push({ pointer: '/municipalityId', reason: `is not a known municipality ("${data.municipalityId}")` });
   }
   return errors;
-}
-
-/** A 422 naming each field of the body that is wrong. */
-export function invalidBody(errors: FieldError[]): ProblemError {
-  const located = errors.map((error) => ({ pointer: `/body${error.pointer}`, reason: error.reason }));
-  return new ProblemError('validation-failed', located.map((error) => `${error.pointer} ${error.reason}`).join('; '), { errors: located });
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Schemas } from '../http/api.js';
+import { csvTable } from '../http/csv.js';
 import { pollStatus } from './model.js';
 import type { PollRow } from './queries.js';
 
@@ -92,13 +93,6 @@ export function hiddenResults(poll: PollRow, now = new Date()): Results {
   return { pollId: poll.id, status: pollStatus(poll, now), visible: false, hiddenUntil: 'closing', participants: null, options: null };
 }
 
-/** A spreadsheet cell: quoted when needed, and never read as a formula (CSV injection). */
-function cell(value: string | number): string {
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 export function resultsCsv(results: Results): string {
   const rows: (string | number)[][] = [['option', 'online', 'in_person', 'postal', 'total', 'share']];
   const options = results.options ?? [];
@@ -107,5 +101,5 @@ export function resultsCsv(results: Results): string {
   rows.push(['Total', column('online'), column('inPerson'), column('postal'), column('total'), options.length > 0 && column('total') > 0 ? 1 : 0]);
   const participants = results.participants;
   if (participants) rows.push(['Participants', participants.online, participants.inPerson, participants.postal, participants.total, '']);
-  return rows.map((row) => `${row.map(cell).join(',')}\r\n`).join('');
+  return csvTable(rows);
 }

@@ -1,8 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Schemas } from '../http/api.js';
-import { ProblemError, type FieldError } from '../http/problems.js';
-import { invalidBody } from './model.js';
+import { invalidBody, ProblemError, type FieldError } from '../http/problems.js';
 import { inTransaction, type PollRow } from './queries.js';
 
 type Snapshot = Schemas['PollTallySnapshot'];

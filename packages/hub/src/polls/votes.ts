@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { contentHash, once, type EarlierAction } from '../citizen/idempotency.js';
+import type { ProofOfWork, ProofSubject, VerifiedProof } from '../citizen/proof-of-work.js';
 import type { Database } from '../db/schema.js';
 import type { Schemas } from '../http/api.js';
-import { ProblemError, type FieldError } from '../http/problems.js';
+import { invalidBody, ProblemError, type FieldError } from '../http/problems.js';
+import { berlinDateTime } from '../http/text.js';
 import { hashCode, normalizeCode } from './codes.js';
-import { closingTime, invalidBody, pollStatus } from './model.js';
-import type { ProofOfWork, VerifiedProof } from './proof-of-work.js';
+import { closingTime, pollStatus } from './model.js';
 import type { PollRow } from './queries.js';
 
 /** A counted vote as its voter may see it again: the same for every repetition of the request. */
@@ -16,11 +17,13 @@ export interface CountedVote {
   replayed: boolean;
 }
 
-/** Another request with the same key is being counted right now; its outcome decides. */
-class SameKeyInFlight extends Error {}
+/** A vote's proof of work: bound to its poll. */
+export function voteProofSubject(pollId: string): ProofSubject {
+  return { data: { pollId }, noun: 'poll', action: 'a vote', challengePath: `/polls/${pollId}/challenge` };
+}
 
 function requestHash(choices: string[]): string {
-  return createHash('sha256').update([...choices].sort().join(',')).digest('hex');
+  return contentHash([...choices].sort().join(','));
 }
 
 /** The choices and the proof of participation a vote must have, checked against the poll. */
@@ -45,36 +48,27 @@ function checkVote(poll: PollRow, body: Schemas['VoteInput']): FieldError[] {
   return errors;
 }
 
-const berlinTime = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
-
 /** 409 for a poll that takes no votes now, saying since or until when. */
 export function assertOpen(poll: PollRow, now: Date): void {
   const status = pollStatus(poll, now);
   if (status === 'open') return;
   const detail =
     status === 'draft'
-      ? `The poll opens on ${berlinTime.format(poll.opens_at)} (Europe/Berlin); votes are possible from then on.`
+      ? `The poll opens on ${berlinDateTime.format(poll.opens_at)} (Europe/Berlin); votes are possible from then on.`
       : status === 'closed'
-        ? `The poll closed on ${berlinTime.format(closingTime(poll))} (Europe/Berlin); no more votes are counted.`
+        ? `The poll closed on ${berlinDateTime.format(closingTime(poll))} (Europe/Berlin); no more votes are counted.`
         : 'The poll is archived; no more votes are counted.';
   throw new ProblemError('poll-not-open', detail);
 }
 
-async function earlierVote(db: Kysely<Database>, pollId: string, key: string, hash: string): Promise<CountedVote | undefined> {
+async function earlierVote(db: Kysely<Database>, pollId: string, key: string): Promise<EarlierAction<Omit<CountedVote, 'replayed'>> | undefined> {
   const row = await db
     .selectFrom('poll_votes')
     .select(['request_hash', 'choices', 'created_at'])
     .where('poll_id', '=', pollId)
     .where('idempotency_key', '=', key)
     .executeTakeFirst();
-  if (!row) return undefined;
-  if (row.request_hash !== hash) {
-    throw new ProblemError(
-      'idempotency-key-reused',
-      'This Idempotency-Key was already used for a vote with other choices. Make a new key for a new vote.',
-    );
-  }
-  return { choices: row.choices, receivedAt: row.created_at, replayed: true };
+  return row && { requestHash: row.request_hash, result: { choices: row.choices, receivedAt: row.created_at } };
 }
 
 /**
@@ -93,43 +87,32 @@ export async function castVote(
   const errors = checkVote(poll, body);
   if (errors.length > 0) throw invalidBody(errors);
   const choices = body.choices.map((choice) => choice.toLowerCase());
-  const hash = requestHash(choices);
+  const subject = voteProofSubject(poll.id);
 
-  // A repeated request gets its first answer, even after the poll closed or the proof expired.
-  const before = await earlierVote(db, poll.id, idempotencyKey, hash);
-  if (before) return before;
-  assertOpen(poll, now);
-  const proof: VerifiedProof | undefined = body.proof ? await proofOfWork.verify(body.proof, poll.id) : undefined;
-
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const vote = await trx
-        .insertInto('poll_votes')
-        .values({ poll_id: poll.id, idempotency_key: idempotencyKey, request_hash: hash, choices })
-        .onConflict((conflict) => conflict.columns(['poll_id', 'idempotency_key']).doNothing())
-        .returning('created_at')
-        .executeTakeFirst();
-      if (!vote) throw new SameKeyInFlight();
-      if (proof) {
-        const spent = await trx
-          .insertInto('poll_used_proofs')
-          .values({ signature: proof.signature, expires_at: proof.expiresAt })
-          .onConflict((conflict) => conflict.column('signature').doNothing())
-          .returning('signature')
+  const { result, replayed } = await once({
+    requestHash: requestHash(choices),
+    // A repeated request gets its first answer, even after the poll closed or the proof expired.
+    earlier: () => earlierVote(db, poll.id, idempotencyKey),
+    act: async () => {
+      assertOpen(poll, now);
+      const proof: VerifiedProof | undefined = body.proof ? await proofOfWork.verify(body.proof, subject) : undefined;
+      return db.transaction().execute(async (trx) => {
+        const vote = await trx
+          .insertInto('poll_votes')
+          .values({ poll_id: poll.id, idempotency_key: idempotencyKey, request_hash: requestHash(choices), choices })
+          .onConflict((conflict) => conflict.columns(['poll_id', 'idempotency_key']).doNothing())
+          .returning('created_at')
           .executeTakeFirst();
-        if (!spent) {
-          throw new ProblemError('proof-invalid', `This proof was already used for a vote. Get a new challenge from /polls/${poll.id}/challenge and solve it.`);
-        }
-      }
-      if (body.code !== undefined) await spendCode(trx, poll.id, body.code);
-      return { choices, receivedAt: vote.created_at, replayed: false };
-    });
-  } catch (error) {
-    if (!(error instanceof SameKeyInFlight)) throw error;
-    const counted = await earlierVote(db, poll.id, idempotencyKey, hash);
-    if (!counted) throw new ProblemError('conflict', 'Another request with this Idempotency-Key was being counted. Send the vote again.');
-    return counted;
-  }
+        if (!vote) return undefined;
+        if (proof) await proofOfWork.spend(trx, proof, subject);
+        if (body.code !== undefined) await spendCode(trx, poll.id, body.code);
+        return { choices, receivedAt: vote.created_at };
+      });
+    },
+    reusedDetail: 'This Idempotency-Key was already used for a vote with other choices. Make a new key for a new vote.',
+    inFlightDetail: 'Another request with this Idempotency-Key was being counted. Send the vote again.',
+  });
+  return { ...result, replayed };
 }
 
 /** Marks the code used; a row lock makes the second of two racing votes with one code wait, then fail. */

@@ -676,6 +676,198 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/volunteer-needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List volunteer needs
+         * @description What clubs and initiatives need help with. Without `status`, only open needs are listed.
+         *     `sort=date` (default) lists by start, ongoing needs first, then by time; `sort=urgency`
+         *     lists urgent needs first and by start within each group. Filters combine with AND;
+         *     repeated values of one filter with OR. Responses to needs are never part of this list.
+         */
+        get: operations["listVolunteerNeeds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/volunteer-needs/{volunteerNeedId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                volunteerNeedId: components["parameters"]["VolunteerNeedId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one volunteer need
+         * @description The need with its status, how many people are still needed and the privacy notice a response agrees to.
+         */
+        get: operations["getVolunteerNeed"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a volunteer need
+         * @description Removes the need and, at once, every response to it. Needs the organization's key with
+         *     the scope `volunteer-needs:write`, or an admin key.
+         */
+        delete: operations["deleteVolunteerNeed"];
+        options?: never;
+        head?: never;
+        /**
+         * Update, close or reopen a volunteer need
+         * @description Changes only the fields sent. `status: closed` ends the need now (no more responses;
+         *     the retention period of its responses starts), `status: open` reopens a closed need.
+         *     Needs the organization's key with the scope `volunteer-needs:write`, or an admin key.
+         */
+        patch: operations["updateVolunteerNeed"];
+        trace?: never;
+    };
+    "/organizations/{organizationId}/volunteer-needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post a volunteer need
+         * @description Needs the organization's key with the scope `volunteer-needs:write`, or an admin key.
+         *     Responses can be taken once the organization has a `privacyPolicyUrl`: citizens agree to
+         *     that notice when they answer.
+         */
+        post: operations["createVolunteerNeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/volunteer-needs/{volunteerNeedId}/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                volunteerNeedId: components["parameters"]["VolunteerNeedId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a proof-of-work challenge for a response
+         * @description A fresh ALTCHA challenge for one response to this need, as for votes (see
+         *     `GET /polls/{pollId}/challenge`): signed by the Hub, valid for 5 minutes, solved in the
+         *     browser with `altcha-lib`, sent back as `proof`. No third-party service is involved.
+         */
+        get: operations["getVolunteerNeedChallenge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/volunteer-needs/{volunteerNeedId}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                volunteerNeedId: components["parameters"]["VolunteerNeedId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Offer help ("Ich helfe mit")
+         * @description A citizen offers help, without an account and without cookies: a name, an e-mail address
+         *     and/or a phone number, a message, and the consent to the organization's privacy notice
+         *     (send back the `privacyNotice.version` of the need as it was shown; the Hub stores it with
+         *     the response). The response is visible to the organization only — never in a public
+         *     answer — and is deleted automatically a retention period (90 days by default) after the
+         *     need ended. When the Hub can send e-mail, the organization is notified.
+         *
+         *     A solved `proof` from `GET /volunteer-needs/{volunteerNeedId}/challenge` is required.
+         *     `honeypot` is a form field people never see: leave it out or empty. A request with a
+         *     filled `honeypot` gets the same `201` answer as any other but is not stored and nobody is
+         *     notified, so automated senders learn nothing.
+         *
+         *     `Idempotency-Key` makes retrying safe: the same key with the same content is stored once
+         *     and answered like the first time (`Idempotent-Replayed: true`); the same key with other
+         *     content is refused (422 `idempotency-key-reused`). Every invalid field is named in
+         *     `errors` (e.g. `/body/consent` when the consent is missing).
+         */
+        post: operations["createVolunteerResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/volunteer-responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the responses to an organization's needs
+         * @description The responses to the organization's needs, newest first, with the contact data the
+         *     citizens gave — personal data: for the organization only. Needs the organization's key
+         *     with the scope `volunteer-responses:manage`, or an admin key; another organization's key is
+         *     refused (403). `Accept: text/csv` answers with all matching responses as a table for
+         *     spreadsheets (no pages). Responses are deleted automatically `deleteAfter`.
+         */
+        get: operations["listVolunteerResponses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/volunteer-responses/{volunteerResponseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: components["parameters"]["OrganizationId"];
+                volunteerResponseId: components["parameters"]["VolunteerResponseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Accept a response (or take the acceptance back)
+         * @description `accepted: true` counts the person in: the need's `peopleStillNeeded` goes down by one and
+         *     the need is `filled` once nobody more is needed. `accepted: false` takes it back. Needs the
+         *     organization's key with the scope `volunteer-responses:manage`, or an admin key.
+         */
+        patch: operations["updateVolunteerResponse"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1376,8 +1568,9 @@ export interface components {
         PollPage: components["schemas"]["PageBase"] & {
             items: components["schemas"]["Poll"][];
         };
+        PollChallenge: components["schemas"]["ProofChallenge"];
         /** @description An ALTCHA proof-of-work challenge (version 2), as `altcha-lib` creates and solves it. */
-        PollChallenge: {
+        ProofChallenge: {
             parameters: {
                 algorithm: string;
                 nonce: string;
@@ -1394,9 +1587,10 @@ export interface components {
             };
             signature: string;
         };
-        /** @description A challenge from `GET /polls/{pollId}/challenge` with its solution (`altcha-lib`'s `solveChallenge`). */
-        VoteProof: {
-            challenge: components["schemas"]["PollChallenge"];
+        VoteProof: components["schemas"]["Proof"];
+        /** @description A challenge from a `…/challenge` operation with its solution (`altcha-lib`'s `solveChallenge`). */
+        Proof: {
+            challenge: components["schemas"]["ProofChallenge"];
             solution: {
                 counter: number;
                 derivedKey: string;
@@ -1509,6 +1703,165 @@ export interface components {
             participants: components["schemas"]["PollParticipants"] | null;
             /** @description In the poll's order; `null` while hidden. */
             options: components["schemas"]["PollOptionResult"][] | null;
+        };
+        /**
+         * @description Derived: `closed` when the organization ended the need, `expired` once `endsAt` has
+         *     passed, `filled` while accepted responses cover `peopleNeeded`, else `open`.
+         * @enum {string}
+         */
+        VolunteerNeedStatus: "open" | "filled" | "expired" | "closed";
+        VolunteerPlace: {
+            name: string;
+            address?: string | null;
+        };
+        /** @description The fields an organization writes; shared by `VolunteerNeedInput` and `VolunteerNeedPatch`. */
+        VolunteerNeedFields: {
+            title?: string;
+            description?: string;
+            /** @description Where the help is needed; `null` for the whole region or remote help. */
+            municipalityId?: components["schemas"]["MunicipalitySlug"] | null;
+            /** @description Where to come; `null` when there is no one place (remote, several places). */
+            place?: components["schemas"]["VolunteerPlace"] | null;
+            /** @description The help can be given from home (phone, computer). */
+            remote?: boolean;
+            /**
+             * Format: date-time
+             * @description When the help starts; `null` together with `endsAt` for ongoing help.
+             */
+            startsAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When the help ends (after `startsAt`); `null` for ongoing help. The need expires then.
+             */
+            endsAt?: string | null;
+            /** @description How much time it takes, in words ("3 Stunden", "2 Stunden pro Woche"). */
+            timeCommitment?: string | null;
+            /** @description What helps, in words ("Führerschein", "Kochen"); filtered case-insensitively. */
+            skills?: string[];
+            peopleNeeded?: number;
+            urgent?: boolean;
+            /** @description Who answers, by role ("Jugendleitung", "Vorstand"), never a person's name. */
+            contactRole?: string | null;
+        };
+        VolunteerNeedInput: components["schemas"]["VolunteerNeedFields"] & {
+            /** @default false */
+            remote?: unknown;
+            /** @default false */
+            urgent?: unknown;
+            /** @default [] */
+            skills?: unknown;
+        };
+        VolunteerNeedPatch: components["schemas"]["VolunteerNeedFields"] & {
+            /**
+             * @description `closed` ends the need now; `open` reopens a closed need.
+             * @enum {string}
+             */
+            status?: "open" | "closed";
+        };
+        VolunteerOrganization: {
+            organizationId: components["schemas"]["Id"];
+            name: string;
+        };
+        /** @description The organization's privacy notice that a response agrees to. */
+        VolunteerPrivacyNotice: {
+            /** Format: uri */
+            url: string;
+            /** @description Identifies the notice as shown; send it back as `consent.privacyNoticeVersion`. */
+            version: string;
+        };
+        VolunteerNeed: {
+            id: components["schemas"]["Id"];
+            organization: components["schemas"]["VolunteerOrganization"];
+            title: string;
+            description: string;
+            municipalityId: components["schemas"]["MunicipalitySlug"] | null;
+            place: components["schemas"]["VolunteerPlace"] | null;
+            remote: boolean;
+            /** Format: date-time */
+            startsAt: string | null;
+            /** Format: date-time */
+            endsAt: string | null;
+            /** @description True when the need has no end date. */
+            ongoing: boolean;
+            timeCommitment: string | null;
+            skills: string[];
+            urgent: boolean;
+            contactRole: string | null;
+            peopleNeeded: number;
+            /** @description `peopleNeeded` minus the responses the organization accepted ("noch 3 Personen gesucht"). */
+            peopleStillNeeded: number;
+            status: components["schemas"]["VolunteerNeedStatus"];
+            /** @description The notice a response agrees to; `null` while the organization has none (then no responses are taken). */
+            privacyNotice: components["schemas"]["VolunteerPrivacyNotice"] | null;
+            /** @description True for demo data ("Beispieldaten"). */
+            isExample: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        VolunteerNeedPage: components["schemas"]["PageBase"] & {
+            items: components["schemas"]["VolunteerNeed"][];
+        };
+        VolunteerConsent: {
+            /**
+             * @description The citizen agreed to the privacy notice (a checked box, never pre-checked).
+             * @constant
+             */
+            accepted: true;
+            /** @description The `privacyNotice.version` of the need as it was shown. */
+            privacyNoticeVersion: string;
+        };
+        /** @description At least one of `email` and `phone`. */
+        VolunteerResponseInput: {
+            name: string;
+            /** Format: email */
+            email?: string;
+            phone?: string;
+            message?: string;
+            consent: components["schemas"]["VolunteerConsent"];
+            proof: components["schemas"]["Proof"];
+            /** @description A form field hidden from people; leave it out or empty (see the operation). */
+            honeypot?: string;
+        };
+        /** @description What the citizen sees after sending; no personal data. */
+        VolunteerResponseReceipt: {
+            volunteerNeedId: components["schemas"]["Id"];
+            /** Format: date-time */
+            receivedAt: string;
+            organization: components["schemas"]["VolunteerOrganization"];
+        };
+        /** @description A response as its organization sees it (personal data). */
+        VolunteerResponse: {
+            id: components["schemas"]["Id"];
+            volunteerNeedId: components["schemas"]["Id"];
+            needTitle: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
+            message: string | null;
+            consent: {
+                privacyNoticeUrl: string;
+                privacyNoticeVersion: string;
+                /** Format: date-time */
+                givenAt: string;
+            };
+            accepted: boolean;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * Format: date
+             * @description The day the Hub deletes the response (retention after the need ended); `null` while the need has no end.
+             */
+            deleteAfter: string | null;
+        };
+        VolunteerResponsePage: components["schemas"]["PageBase"] & {
+            items: components["schemas"]["VolunteerResponse"][];
+        };
+        VolunteerResponsePatch: {
+            accepted: boolean;
         };
     };
     responses: {
@@ -1755,6 +2108,60 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description The need takes no responses now: `volunteer-need-not-open` (it was closed or its time is
+         *     over; `detail` says which) or `conflict` (its organization has not published a privacy
+         *     notice yet, so no personal data can be taken).
+         */
+        VolunteerNeedConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/volunteer-need-not-open",
+                 *       "title": "The volunteer need takes no responses now.",
+                 *       "status": 409,
+                 *       "detail": "The need ended on 05.12.2026, 14:00 (Europe/Berlin); it takes no more responses."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The response is not valid: `validation-failed` (each wrong or missing field in `errors`:
+         *     no consent, neither e-mail nor phone, a privacy notice version that is no longer current,
+         *     a missing proof), `proof-invalid` (the proof is wrong, expired, for another need or already
+         *     used: get a new challenge) or `idempotency-key-reused` (the key was used for a response
+         *     with other content).
+         */
+        VolunteerResponseRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/validation-failed",
+                 *       "title": "The content is not valid.",
+                 *       "status": 422,
+                 *       "detail": "/body/consent must have required property 'consent'; /body/email give an e-mail address or a phone number",
+                 *       "errors": [
+                 *         {
+                 *           "pointer": "/body/consent",
+                 *           "reason": "must have required property 'consent'"
+                 *         },
+                 *         {
+                 *           "pointer": "/body/email",
+                 *           "reason": "give an e-mail address or a phone number"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
@@ -1800,6 +2207,14 @@ export interface components {
         PollMunicipality: components["schemas"]["MunicipalitySlug"][];
         /** @description Only polls of this organization; repeat for several. */
         PollOrganization: components["schemas"]["Id"][];
+        VolunteerNeedId: components["schemas"]["Id"];
+        VolunteerResponseId: components["schemas"]["Id"];
+        /** @description Only needs with this status; repeat for several. Default `open`. */
+        VolunteerNeedStatusFilter: components["schemas"]["VolunteerNeedStatus"][];
+        /** @description Only needs in this municipality (slug); repeat for several. */
+        VolunteerNeedMunicipality: components["schemas"]["MunicipalitySlug"][];
+        /** @description Only needs of this organization (a club's own page); repeat for several. */
+        VolunteerNeedOrganization: components["schemas"]["Id"][];
     };
     requestBodies: never;
     headers: {
@@ -3548,6 +3963,431 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listVolunteerNeeds: {
+        parameters: {
+            query?: {
+                /** @description Only needs with this status; repeat for several. Default `open`. */
+                status?: components["parameters"]["VolunteerNeedStatusFilter"];
+                /** @description Only needs in this municipality (slug); repeat for several. */
+                municipality?: components["parameters"]["VolunteerNeedMunicipality"];
+                /** @description Only needs of this organization (a club's own page); repeat for several. */
+                organization?: components["parameters"]["VolunteerNeedOrganization"];
+                /** @description Only needs asking for this skill (case-insensitive, e.g. `Führerschein`); repeat for several. */
+                skill?: string[];
+                /**
+                 * @description Only needs still running at or after this moment (date or date-time with offset): their
+                 *     end is not before it. Needs without an end always match.
+                 */
+                from?: components["schemas"]["RangeBound"];
+                /** @description Only needs starting before this moment (exclusive). Needs without a start always match. */
+                to?: components["schemas"]["RangeBound"];
+                /** @description `true` only needs that can be done from home; `false` only needs on site. */
+                remote?: boolean;
+                /** @description `true` only urgent needs; `false` only the others. */
+                urgent?: boolean;
+                /** @description Words in the title, description, skills or place, case- and accent-insensitive ("fahrdienst", "hoechberg"). */
+                q?: string;
+                /** @description `date` by start; `urgency` urgent first, then by start. */
+                sort?: "date" | "urgency";
+                /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of needs. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VolunteerNeedPage"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getVolunteerNeed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                volunteerNeedId: components["parameters"]["VolunteerNeedId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The need. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerNeed"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteVolunteerNeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                volunteerNeedId: components["parameters"]["VolunteerNeedId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The need and its responses were deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateVolunteerNeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                volunteerNeedId: components["parameters"]["VolunteerNeedId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "peopleNeeded": 6,
+                 *       "urgent": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["VolunteerNeedPatch"];
+            };
+        };
+        responses: {
+            /** @description The updated need. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerNeed"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createVolunteerNeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Helferinnen und Helfer für den Kinderflohmarkt",
+                 *       "description": "Wir suchen Unterstützung beim Aufbau der Stände und beim Kuchenverkauf.",
+                 *       "municipalityId": "ochsenfurt",
+                 *       "place": {
+                 *         "name": "Turnhalle am Main",
+                 *         "address": "Mainufer 4, 97199 Ochsenfurt"
+                 *       },
+                 *       "startsAt": "2026-12-05T08:00:00+01:00",
+                 *       "endsAt": "2026-12-05T14:00:00+01:00",
+                 *       "timeCommitment": "3 Stunden",
+                 *       "skills": [
+                 *         "Aufbau",
+                 *         "Verkauf"
+                 *       ],
+                 *       "peopleNeeded": 4,
+                 *       "contactRole": "Jugendleitung"
+                 *     }
+                 */
+                "application/json": components["schemas"]["VolunteerNeedInput"];
+            };
+        };
+        responses: {
+            /** @description The need was posted. */
+            201: {
+                headers: {
+                    /** @description URL of the new need. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerNeed"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getVolunteerNeedChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                volunteerNeedId: components["parameters"]["VolunteerNeedId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A challenge. Never cached. */
+            200: {
+                headers: {
+                    /** @description `no-store` */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "parameters": {
+                     *         "algorithm": "SHA-256",
+                     *         "cost": 1,
+                     *         "data": {
+                     *           "volunteerNeedId": "7c2e4a1b-3d5f-4e6a-8b9c-0d1e2f3a4b5c"
+                     *         },
+                     *         "expiresAt": 1796047500,
+                     *         "keyLength": 32,
+                     *         "keyPrefix": "5e0c2a9b41f7d3e86a1b0c9d2e4f6a7b",
+                     *         "keySignature": "0a6c9d1f5e2b7a4c8d3e6f1a9b0c2d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c",
+                     *         "nonce": "3f9a1c0e7b2d4f6a8c0e1b3d5f7a9c1e",
+                     *         "salt": "8d2f4a6c0e1b3d5f7a9c1e3f5a7b9d1f"
+                     *       },
+                     *       "signature": "4b7e1d9c2a5f8e3b6d0c9a2f5e8b1d4c7a0f3e6b9d2c5a8f1e4b7d0a3c6f9e2b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProofChallenge"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["VolunteerNeedConflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createVolunteerResponse: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A unique key per citizen action (a UUID). Sending the same request again with the same
+                 *     key is counted once and gets the same answer.
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                volunteerNeedId: components["parameters"]["VolunteerNeedId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Alex Beispiel",
+                 *       "email": "alex@example.org",
+                 *       "message": "Ich kann am Vormittag beim Aufbau helfen.",
+                 *       "consent": {
+                 *         "accepted": true,
+                 *         "privacyNoticeVersion": "3b9f0c1d2e4a"
+                 *       },
+                 *       "proof": {
+                 *         "challenge": {
+                 *           "parameters": {
+                 *             "algorithm": "SHA-256",
+                 *             "cost": 1,
+                 *             "data": {
+                 *               "volunteerNeedId": "7c2e4a1b-3d5f-4e6a-8b9c-0d1e2f3a4b5c"
+                 *             },
+                 *             "expiresAt": 1796047500,
+                 *             "keyLength": 32,
+                 *             "keyPrefix": "5e0c2a9b41f7d3e86a1b0c9d2e4f6a7b",
+                 *             "keySignature": "0a6c9d1f5e2b7a4c8d3e6f1a9b0c2d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c",
+                 *             "nonce": "3f9a1c0e7b2d4f6a8c0e1b3d5f7a9c1e",
+                 *             "salt": "8d2f4a6c0e1b3d5f7a9c1e3f5a7b9d1f"
+                 *           },
+                 *           "signature": "4b7e1d9c2a5f8e3b6d0c9a2f5e8b1d4c7a0f3e6b9d2c5a8f1e4b7d0a3c6f9e2b"
+                 *         },
+                 *         "solution": {
+                 *           "counter": 17342,
+                 *           "derivedKey": "5e0c2a9b41f7d3e86a1b0c9d2e4f6a7b0a6c9d1f5e2b7a4c8d3e6f1a9b0c2d4e"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["VolunteerResponseInput"];
+            };
+        };
+        responses: {
+            /** @description The response was received (or, with `Idempotent-Replayed`, had been before). */
+            201: {
+                headers: {
+                    /** @description `true` when this answers a repeated request whose response was stored before. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "volunteerNeedId": "7c2e4a1b-3d5f-4e6a-8b9c-0d1e2f3a4b5c",
+                     *       "receivedAt": "2026-11-20T17:41:09.113Z",
+                     *       "organization": {
+                     *         "organizationId": "3f0b7a52-5c1e-4b7e-9a39-2d1f0c6e8a11",
+                     *         "name": "TSV Ochsenfurt 1862 e.V."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VolunteerResponseReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["VolunteerNeedConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["VolunteerResponseRefused"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listVolunteerResponses: {
+        parameters: {
+            query?: {
+                /** @description Only responses to this need; repeat for several. */
+                need?: components["schemas"]["Id"][];
+                /** @description `true` only accepted responses; `false` only the others. */
+                accepted?: boolean;
+                /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of responses, or all of them as CSV. */
+            200: {
+                headers: {
+                    /** @description `no-store`: personal data is not kept in caches. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerResponsePage"];
+                    /**
+                     * @example received_at,need,name,email,phone,message,accepted,privacy_notice_url,privacy_notice_version,delete_after
+                     *     2026-11-20T17:41:09.113Z,Helferinnen und Helfer für den Kinderflohmarkt,Alex Beispiel,alex@example.org,,Ich kann am Vormittag beim Aufbau helfen.,no,https://tsv-ochsenfurt.example/datenschutz,3b9f0c1d2e4a,2027-03-05
+                     */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateVolunteerResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: components["parameters"]["OrganizationId"];
+                volunteerResponseId: components["parameters"]["VolunteerResponseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "accepted": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["VolunteerResponsePatch"];
+            };
+        };
+        responses: {
+            /** @description The response as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -3,4 +3,5 @@
 /** Operations whose contract asks for an `Idempotency-Key` header, as `METHOD /path template`. */
 export const idempotentOperations: ReadonlySet<string> = new Set([
   'POST /polls/{pollId}/votes',
+  'POST /volunteer-needs/{volunteerNeedId}/responses',
 ]);

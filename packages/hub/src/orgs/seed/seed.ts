@@ -6,6 +6,7 @@ import { sortKey } from '../../http/text.js';
 import { seedEvents } from '../../events/seed/seed-events.js';
 import { seedHelp } from '../../help/seed/seed-help.js';
 import { seedPolls } from '../../polls/seed/seed-polls.js';
+import { seedVolunteering } from '../../volunteering/seed/seed-volunteering.js';
 import { newOrganizationRow } from '../organizations.js';
 import { exampleOrganizations } from './example-organizations.js';
 
@@ -63,6 +64,7 @@ export async function seed(db: Kysely<Database>): Promise<SeedResult> {
     await seedEvents(trx);
     await seedHelp(trx);
     await seedPolls(trx);
+    await seedVolunteering(trx);
     return { municipalities: municipalities.length, organizations };
   });
 }

@@ -1,6 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { createChallenge, randomInt, verifySolution, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
 import type { Schemas } from '../http/api.js';
 import { ProblemError } from '../http/problems.js';
 
@@ -17,23 +19,40 @@ export interface ProofDifficulty {
 
 export const defaultProofDifficulty: ProofDifficulty = { minCounter: 10_000, maxCounter: 25_000 };
 
-/** A challenge is valid this long: enough to pick options and vote, short enough to keep few used ones. */
+/** A challenge is valid this long: enough to fill in a form, short enough to keep few used ones. */
 export const CHALLENGE_LIFETIME_SECONDS = 5 * 60;
 
+/** Used proofs are kept until their challenge expires; at most this often the expired ones go. */
+const PRUNE_INTERVAL_MS = 60_000;
+
+/** What a challenge is for: one citizen action on one resource. */
+export interface ProofSubject {
+  /** Signed into the challenge, e.g. `{ pollId }`: a proof for one resource is refused for another. */
+  data: Record<string, string>;
+  /** The resource in words, e.g. `poll`. */
+  noun: string;
+  /** The action in words, e.g. `a vote`. */
+  action: string;
+  /** Where a new challenge comes from, e.g. `/polls/{id}/challenge`. */
+  challengePath: string;
+}
+
 export interface VerifiedProof {
-  /** The challenge's signature: stored once used, so the same solution cannot vote twice. */
+  /** The challenge's signature: stored once used, so the same solution cannot act twice. */
   signature: string;
   expiresAt: Date;
 }
 
 /**
- * ALTCHA (version 2) challenges bound to one poll. Deterministic mode: the Hub knows the answer's
- * key and signs it (`keySignature`), so checking a solution costs two HMACs, not a key derivation.
+ * ALTCHA (version 2) challenges bound to one resource. Deterministic mode: the Hub knows the
+ * answer's key and signs it (`keySignature`), so checking a solution costs two HMACs, not a key
+ * derivation. Every citizen write without an account (votes, volunteer responses) uses one.
  */
 export class ProofOfWork {
   readonly #signatureSecret: string;
   readonly #keySecret: string;
   readonly #difficulty: ProofDifficulty;
+  #lastPruned = 0;
 
   /** Without a secret, one is made per process: challenges then do not survive a restart. */
   constructor(secret: string | undefined, difficulty: ProofDifficulty = defaultProofDifficulty) {
@@ -43,12 +62,12 @@ export class ProofOfWork {
     this.#difficulty = difficulty;
   }
 
-  async challenge(pollId: string): Promise<Challenge> {
+  async challenge(subject: ProofSubject): Promise<Challenge> {
     return createChallenge({
       algorithm: 'SHA-256',
       cost: 1,
       counter: randomInt(this.#difficulty.maxCounter, this.#difficulty.minCounter),
-      data: { pollId },
+      data: subject.data,
       deriveKey,
       expiresAt: Math.floor(Date.now() / 1000) + CHALLENGE_LIFETIME_SECONDS,
       hmacSignatureSecret: this.#signatureSecret,
@@ -56,11 +75,12 @@ export class ProofOfWork {
     });
   }
 
-  /** Checks a proof sent with a vote; every way it can be wrong is a 422 that says what to do. */
-  async verify(proof: Schemas['VoteProof'], pollId: string): Promise<VerifiedProof> {
+  /** Checks a proof sent with a citizen action; every way it can be wrong is a 422 that says what to do. */
+  async verify(proof: Schemas['VoteProof'], subject: ProofSubject): Promise<VerifiedProof> {
     const { challenge, solution } = proof;
-    const invalid = (reason: string) => new ProblemError('proof-invalid', `${reason} Get a new challenge from /polls/${pollId}/challenge and solve it.`);
-    if (challenge.parameters.data?.pollId !== pollId) throw invalid('The proof belongs to another poll.');
+    const invalid = (reason: string) => new ProblemError('proof-invalid', `${reason} Get a new challenge from ${subject.challengePath} and solve it.`);
+    const data = challenge.parameters.data ?? {};
+    if (Object.entries(subject.data).some(([name, value]) => data[name] !== value)) throw invalid(`The proof belongs to another ${subject.noun}.`);
     // Only the Hub's own kind of challenge: anything else was not made here (and could be costly to check).
     if (challenge.parameters.algorithm !== 'SHA-256' || !challenge.parameters.keySignature || challenge.parameters.expiresAt === undefined) {
       throw invalid('The proof is not for a challenge of this Hub.');
@@ -82,5 +102,29 @@ export class ProofOfWork {
     if (result.invalidSignature) throw invalid('The challenge was not issued by this Hub or was changed.');
     if (!result.verified) throw invalid('The solution does not solve the challenge.');
     return { signature: challenge.signature, expiresAt: new Date(challenge.parameters.expiresAt * 1000) };
+  }
+
+  /**
+   * Marks a verified proof used, inside the action's transaction: of two actions with one
+   * solution, the second waits for the first and is then refused.
+   */
+  async spend(trx: Kysely<Database>, proof: VerifiedProof, subject: ProofSubject): Promise<void> {
+    const spent = await trx
+      .insertInto('used_proofs')
+      .values({ signature: proof.signature, expires_at: proof.expiresAt })
+      .onConflict((conflict) => conflict.column('signature').doNothing())
+      .returning('signature')
+      .executeTakeFirst();
+    if (!spent) {
+      throw new ProblemError('proof-invalid', `This proof was already used for ${subject.action}. Get a new challenge from ${subject.challengePath} and solve it.`);
+    }
+  }
+
+  /** Forgets used proofs whose challenge has expired (they are refused anyway); at most once a minute. */
+  pruneUsed(db: Kysely<Database>): void {
+    if (Date.now() - this.#lastPruned < PRUNE_INTERVAL_MS) return;
+    this.#lastPruned = Date.now();
+    // Best effort: a failure only means the table is pruned next time.
+    void sql`DELETE FROM used_proofs WHERE expires_at < now()`.execute(db).catch(() => undefined);
   }
 }

@@ -1,0 +1,227 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { sql, type Kysely } from 'kysely';
+import { assertActsFor } from '../auth/authenticate.js';
+import { ProofOfWork, type ProofDifficulty } from '../citizen/proof-of-work.js';
+import type { Database } from '../db/schema.js';
+import { parseBound } from '../events/occurrences.js';
+import type { Handlers } from '../http/api.js';
+import { sendCsv, wantsCsv } from '../http/csv.js';
+import { decodeCursor, toPage } from '../http/cursor.js';
+import { containsWords, DEFAULT_LIMIT } from '../http/listing.js';
+import { invalidBody, ProblemError } from '../http/problems.js';
+import { checkNeed, completeInput, dataFromRow, toNeed, type NeedData } from './model.js';
+import { ResponseMailer, type MailOptions } from './notifications.js';
+import { findNeed, insertNeed, selectNeeds, setAccepted, startSql, statusSql, updateNeed, type NeedRow } from './queries.js';
+import { DEFAULT_RETENTION_DAYS, purgeResponses } from './retention.js';
+import { assertTakesResponses, responseProofSubject, responsesCsv, selectResponses, submitResponse, toResponse } from './responses.js';
+
+type VolunteerOperations =
+  | 'listVolunteerNeeds'
+  | 'getVolunteerNeed'
+  | 'createVolunteerNeed'
+  | 'updateVolunteerNeed'
+  | 'deleteVolunteerNeed'
+  | 'getVolunteerNeedChallenge'
+  | 'createVolunteerResponse'
+  | 'listVolunteerResponses'
+  | 'updateVolunteerResponse';
+
+export interface VolunteerOptions {
+  /** Signs proof-of-work challenges; Hubs behind one load balancer need the same one. */
+  proofSecret?: string | undefined;
+  proofDifficulty?: ProofDifficulty | undefined;
+  /** Days after a need ended until its responses are deleted (default 90). */
+  retentionDays?: number | undefined;
+  /** How often the Hub deletes expired responses (default every 6 hours; 0 never, e.g. in tests). */
+  purgeIntervalMs?: number | undefined;
+  /** E-mail to organizations about new responses; none without. */
+  mail?: (MailOptions & { intervalMs?: number }) | undefined;
+}
+
+export interface Volunteering {
+  handlers: Pick<Handlers, VolunteerOperations>;
+  /** Sends due e-mails now (the outbox loop also does, on its interval); for tests. */
+  mailer: ResponseMailer | undefined;
+  /** Stops the scheduled jobs and waits for a running one; before the database closes. */
+  stop(): Promise<void>;
+}
+
+const SIX_HOURS_MS = 6 * 3_600_000;
+
+/** Volunteer needs, responses, their e-mail outbox and the retention job. */
+export function volunteering(db: Kysely<Database>, options: VolunteerOptions, log: FastifyBaseLogger): Volunteering {
+  const proofOfWork = new ProofOfWork(options.proofSecret, options.proofDifficulty);
+  const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  const mailer = options.mail ? new ResponseMailer(db, options.mail, retentionDays, log) : undefined;
+  const timers: NodeJS.Timeout[] = [];
+  let purging: Promise<unknown> | undefined;
+  let stopped = false;
+
+  const purge = () => {
+    purging ??= purgeResponses(db, retentionDays)
+      .then((count) => count > 0 && log.info({ count }, 'volunteer responses past their retention period deleted'))
+      .catch(() => log.warn('volunteer responses: retention purge failed, retrying on the next round'))
+      .finally(() => (purging = undefined));
+  };
+  const purgeInterval = options.purgeIntervalMs ?? SIX_HOURS_MS;
+  if (purgeInterval > 0) {
+    timers.push(setTimeout(purge, 0), setInterval(purge, purgeInterval));
+  }
+  if (mailer) {
+    timers.push(setTimeout(() => mailer.kick(), 0), setInterval(() => mailer.kick(), options.mail?.intervalMs ?? 60_000));
+  }
+  // The jobs must not keep a process (a test, the CLI) alive.
+  for (const timer of timers) timer.unref();
+
+  async function existingNeed(id: string): Promise<NeedRow> {
+    const row = await findNeed(db, id);
+    if (!row) throw new ProblemError('not-found', `There is no volunteer need "${id}".`);
+    return row;
+  }
+
+  async function checkedData(data: NeedData): Promise<NeedData> {
+    const known = new Set((await db.selectFrom('municipalities').select('id').execute()).map((row) => row.id));
+    const errors = checkNeed(data, (id) => known.has(id));
+    if (errors.length > 0) throw invalidBody(errors);
+    return data;
+  }
+
+  const handlers: Volunteering['handlers'] = {
+    async listVolunteerNeeds(request) {
+      const { status, municipality, organization, skill, from, to, remote, urgent, q, sort, cursor } = request.query;
+      const limit = request.query.limit ?? DEFAULT_LIMIT;
+      const byUrgency = sort === 'urgency';
+      const after = decodeCursor(cursor, byUrgency ? 3 : 2);
+      let query = selectNeeds(db).where(sql<boolean>`${statusSql} = ANY(${status?.length ? status : ['open']}::text[])`);
+      if (municipality?.length) query = query.where('volunteer_needs.municipality_id', 'in', municipality);
+      if (organization?.length) query = query.where('volunteer_needs.organization_id', 'in', organization);
+      if (skill?.length) {
+        const wanted = skill.map((name) => name.trim().toLocaleLowerCase('de'));
+        query = query.where(sql<boolean>`EXISTS (SELECT 1 FROM unnest(volunteer_needs.skills) AS skill WHERE lower(skill) = ANY(${wanted}::text[]))`);
+      }
+      if (from !== undefined) {
+        const start = parseBound(from, 'from');
+        query = query.where((eb) => eb.or([eb('volunteer_needs.ends_at', 'is', null), eb('volunteer_needs.ends_at', '>=', start)]));
+      }
+      if (to !== undefined) {
+        const end = parseBound(to, 'to');
+        query = query.where((eb) => eb.or([eb('volunteer_needs.starts_at', 'is', null), eb('volunteer_needs.starts_at', '<', end)]));
+      }
+      if (remote !== undefined) query = query.where('volunteer_needs.remote', '=', remote);
+      if (urgent !== undefined) query = query.where('volunteer_needs.urgent', '=', urgent);
+      for (const condition of containsWords('volunteer_needs.search_text', q)) query = query.where(condition);
+      // Keyset: (not urgent, start, id) by urgency, (start, id) by date; '-infinity' sorts ongoing needs first.
+      const urgentLast = sql<number>`CASE WHEN volunteer_needs.urgent THEN 0 ELSE 1 END`;
+      if (after) {
+        const [start, id] = after.slice(-2) as [string, string];
+        query = byUrgency
+          ? query.where(sql<boolean>`(${urgentLast}, ${startSql}, volunteer_needs.id) > (${after[0]}::int, ${start}::timestamptz, ${id}::uuid)`)
+          : query.where(sql<boolean>`(${startSql}, volunteer_needs.id) > (${start}::timestamptz, ${id}::uuid)`);
+      }
+      if (byUrgency) query = query.orderBy(urgentLast);
+      const rows = await query.orderBy(startSql).orderBy('volunteer_needs.id').limit(limit + 1).execute();
+      const now = new Date();
+      const position = (row: NeedRow) => {
+        const start = row.starts_at?.toISOString() ?? '-infinity';
+        return byUrgency ? [row.urgent ? 0 : 1, start, row.id] : [start, row.id];
+      };
+      return toPage(rows, limit, position, (row) => toNeed(row, now));
+    },
+
+    async getVolunteerNeed(request) {
+      return toNeed(await existingNeed(request.params.volunteerNeedId));
+    },
+
+    async createVolunteerNeed(request, reply) {
+      const { organizationId } = request.params;
+      assertActsFor(request, organizationId);
+      const organization = await db.selectFrom('organizations').select('id').where('id', '=', organizationId).executeTakeFirst();
+      if (!organization) throw new ProblemError('not-found', `There is no organization "${organizationId}".`);
+      // The contract requires these fields; the generated type of an allOf does not carry that over.
+      const input = request.body as Parameters<typeof completeInput>[0];
+      const id = await insertNeed(db, organizationId, await checkedData(completeInput(input)));
+      reply.code(201).header('Location', `/volunteer-needs/${id}`);
+      return toNeed((await findNeed(db, id))!);
+    },
+
+    async updateVolunteerNeed(request) {
+      const row = await existingNeed(request.params.volunteerNeedId);
+      assertActsFor(request, row.organization_id);
+      const { status, ...fields } = request.body;
+      const data = await checkedData({ ...dataFromRow(row), ...fields } as NeedData);
+      await updateNeed(db, row.id, data, status === undefined ? undefined : status === 'closed');
+      return toNeed((await findNeed(db, row.id))!);
+    },
+
+    async deleteVolunteerNeed(request, reply) {
+      const row = await existingNeed(request.params.volunteerNeedId);
+      assertActsFor(request, row.organization_id);
+      await db.deleteFrom('volunteer_needs').where('id', '=', row.id).execute();
+      reply.code(204);
+    },
+
+    async getVolunteerNeedChallenge(request, reply) {
+      const need = await existingNeed(request.params.volunteerNeedId);
+      assertTakesResponses(need);
+      proofOfWork.pruneUsed(db);
+      reply.header('Cache-Control', 'no-store');
+      return proofOfWork.challenge(responseProofSubject(need.id));
+    },
+
+    async createVolunteerResponse(request, reply) {
+      const need = await existingNeed(request.params.volunteerNeedId);
+      const { receipt, replayed, stored } = await submitResponse(db, proofOfWork, need, request.headers['idempotency-key'], request.body, mailer !== undefined);
+      if (stored && !stopped) mailer?.kick();
+      reply.code(201);
+      if (replayed) reply.header('Idempotent-Replayed', 'true');
+      return receipt;
+    },
+
+    async listVolunteerResponses(request, reply) {
+      const { organizationId } = request.params;
+      assertActsFor(request, organizationId);
+      const { need, accepted, cursor } = request.query;
+      let query = selectResponses(db, organizationId);
+      if (need?.length) query = query.where('volunteer_responses.need_id', 'in', need);
+      if (accepted !== undefined) query = query.where('volunteer_responses.accepted_at', accepted ? 'is not' : 'is', null);
+      query = query.orderBy('volunteer_responses.created_at', 'desc').orderBy('volunteer_responses.id', 'desc');
+      // Personal data: no shared cache keeps a copy.
+      reply.header('Cache-Control', 'no-store');
+      if (wantsCsv(request)) {
+        const rows = await query.execute();
+        return sendCsv(reply, responsesCsv(rows.map((row) => toResponse(row, retentionDays))), 'volunteer-responses');
+      }
+      const limit = request.query.limit ?? DEFAULT_LIMIT;
+      const position = decodeCursor(cursor, 2) as [string, string] | undefined;
+      if (position) {
+        query = query.where(sql<boolean>`(volunteer_responses.created_at, volunteer_responses.id) < (${position[0]}::timestamptz, ${position[1]}::uuid)`);
+      }
+      const rows = await query.limit(limit + 1).execute();
+      return toPage(rows, limit, (row) => [row.created_at.toISOString(), row.id], (row) => toResponse(row, retentionDays));
+    },
+
+    async updateVolunteerResponse(request, reply) {
+      const { organizationId, volunteerResponseId } = request.params;
+      assertActsFor(request, organizationId);
+      const find = () => selectResponses(db, organizationId).where('volunteer_responses.id', '=', volunteerResponseId).executeTakeFirst();
+      const row = await find();
+      if (!row) throw new ProblemError('not-found', `The organization has no volunteer response "${volunteerResponseId}".`);
+      await setAccepted(db, row.id, row.need_id, request.body.accepted);
+      reply.header('Cache-Control', 'no-store');
+      return toResponse((await find())!, retentionDays);
+    },
+  };
+
+  return {
+    handlers,
+    mailer,
+    async stop() {
+      stopped = true;
+      for (const timer of timers) clearInterval(timer);
+      await purging;
+      await mailer?.idle();
+      mailer?.close();
+    },
+  };
+}
+

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import type { Schemas } from '../http/api.js';
+import type { FieldError } from '../http/problems.js';
+import { sortKey } from '../http/text.js';
+import type { NeedRow } from './queries.js';
+
+export type NeedStatus = Schemas['VolunteerNeedStatus'];
+type NeedFields = Schemas['VolunteerNeedFields'];
+
+/** A need's writable fields, complete: what is checked and stored. */
+export interface NeedData {
+  title: string;
+  description: string;
+  municipalityId: string | null;
+  place: Schemas['VolunteerPlace'] | null;
+  remote: boolean;
+  startsAt: string | null;
+  endsAt: string | null;
+  timeCommitment: string | null;
+  skills: string[];
+  peopleNeeded: number;
+  urgent: boolean;
+  contactRole: string | null;
+}
+
+/** The status at `now`: the same rule as `statusSql` in the queries. */
+export function needStatus(row: Pick<NeedRow, 'closed_at' | 'ends_at' | 'people_accepted' | 'people_needed'>, now = new Date()): NeedStatus {
+  if (row.closed_at !== null) return 'closed';
+  if (row.ends_at !== null && row.ends_at <= now) return 'expired';
+  return row.people_accepted >= row.people_needed ? 'filled' : 'open';
+}
+
+/** When the need ended (closed early, or its end passed), or null while it has no end. */
+export function needEnd(row: Pick<NeedRow, 'closed_at' | 'ends_at'>): Date | null {
+  const ends = [row.closed_at, row.ends_at].filter((date): date is Date => date !== null);
+  return ends.length === 0 ? null : new Date(Math.min(...ends.map((date) => date.getTime())));
+}
+
+/**
+ * The version of an organization's privacy notice: a fingerprint of its address, which changes
+ * when the organization publishes another notice. A response stores the one it agreed to.
+ */
+export function privacyNoticeVersion(url: string): string {
+  return createHash('sha256').update(url).digest('hex').slice(0, 12);
+}
+
+export function privacyNotice(url: string | null): Schemas['VolunteerPrivacyNotice'] | null {
+  return url === null ? null : { url, version: privacyNoticeVersion(url) };
+}
+
+export function toNeed(row: NeedRow, now = new Date()): Schemas['VolunteerNeed'] {
+  return {
+    id: row.id,
+    organization: { organizationId: row.organization_id, name: row.organization_name },
+    title: row.title,
+    description: row.description,
+    municipalityId: row.municipality_id,
+    place: row.place_name === null ? null : { name: row.place_name, address: row.place_address },
+    remote: row.remote,
+    startsAt: row.starts_at?.toISOString() ?? null,
+    endsAt: row.ends_at?.toISOString() ?? null,
+    ongoing: row.ends_at === null,
+    timeCommitment: row.time_commitment,
+    skills: row.skills,
+    urgent: row.urgent,
+    contactRole: row.contact_role,
+    peopleNeeded: row.people_needed,
+    peopleStillNeeded: Math.max(0, row.people_needed - row.people_accepted),
+    status: needStatus(row, now),
+    privacyNotice: privacyNotice(row.privacy_policy_url),
+    isExample: row.is_example,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** Fills in the defaults of a new need. */
+export function completeInput(input: NeedFields & Pick<NeedData, 'title' | 'description' | 'peopleNeeded'>): NeedData {
+  return {
+    title: input.title,
+    description: input.description,
+    municipalityId: input.municipalityId ?? null,
+    place: input.place ?? null,
+    remote: input.remote ?? false,
+    startsAt: input.startsAt ?? null,
+    endsAt: input.endsAt ?? null,
+    timeCommitment: input.timeCommitment ?? null,
+    skills: input.skills ?? [],
+    peopleNeeded: input.peopleNeeded,
+    urgent: input.urgent ?? false,
+    contactRole: input.contactRole ?? null,
+  };
+}
+
+export function dataFromRow(row: NeedRow): NeedData {
+  return {
+    title: row.title,
+    description: row.description,
+    municipalityId: row.municipality_id,
+    place: row.place_name === null ? null : { name: row.place_name, address: row.place_address },
+    remote: row.remote,
+    startsAt: row.starts_at?.toISOString() ?? null,
+    endsAt: row.ends_at?.toISOString() ?? null,
+    timeCommitment: row.time_commitment,
+    skills: row.skills,
+    peopleNeeded: row.people_needed,
+    urgent: row.urgent,
+    contactRole: row.contact_role,
+  };
+}
+
+/** The rules across fields that the contract's schema cannot say. */
+export function checkNeed(data: NeedData, knownMunicipality: (id: string) => boolean): FieldError[] {
+  const errors: FieldError[] = [];
+  if (data.title.trim().length < 3) errors.push({ pointer: '/title', reason: 'must have at least 3 characters besides spaces' });
+  if (data.description.trim() === '') errors.push({ pointer: '/description', reason: 'must not be blank' });
+  if (data.startsAt !== null && data.endsAt !== null && Date.parse(data.endsAt) <= Date.parse(data.startsAt)) {
+    errors.push({ pointer: '/endsAt', reason: 'must be after startsAt' });
+  }
+  const skills = data.skills.map((skill) => skill.trim().toLocaleLowerCase('de'));
+  skills.forEach((skill, index) => {
+    if (skill === '') errors.push({ pointer: `/skills/${index}`, reason: 'must not be blank' });
+    else if (skills.indexOf(skill) !== index) errors.push({ pointer: `/skills/${index}`, reason: 'repeats an earlier skill' });
+  });
+  if (data.municipalityId !== null && !knownMunicipality(data.municipalityId)) {
+    errors.push({ pointer: '/municipalityId', reason: `is not a known municipality ("${data.municipalityId}")` });
+  }
+  return errors;
+}
+
+/** The columns of a need as stored. */
+export function needColumns(data: NeedData) {
+  return {
+    title: data.title,
+    description: data.description,
+    search_text: sortKey([data.title, data.description, ...data.skills, data.place?.name, data.place?.address, data.timeCommitment].filter(Boolean).join(' ')),
+    municipality_id: data.municipalityId,
+    place_name: data.place?.name ?? null,
+    place_address: data.place?.address ?? null,
+    remote: data.remote,
+    starts_at: data.startsAt === null ? null : new Date(data.startsAt),
+    ends_at: data.endsAt === null ? null : new Date(data.endsAt),
+    time_commitment: data.timeCommitment,
+    skills: data.skills.map((skill) => skill.trim()),
+    people_needed: data.peopleNeeded,
+    urgent: data.urgent,
+    contact_role: data.contactRole,
+  };
+}

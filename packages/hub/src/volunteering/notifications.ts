@@ -1,0 +1,181 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { sql, type Kysely } from 'kysely';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Database } from '../db/schema.js';
+import { berlinDateTime } from '../http/text.js';
+
+export interface MailOptions {
+  /** e.g. `smtp://user:password@mail.example.org:587` or `smtps://…` (nodemailer's URL form). */
+  smtpUrl: string;
+  /** Sender of the notifications, e.g. `Smart Region Hub <hub@example.org>`. */
+  from: string;
+  /** Wait before the first retry; doubled per failed attempt up to `maxRetryDelayMs`. */
+  retryDelayMs?: number;
+  maxRetryDelayMs?: number;
+}
+
+/** Mails claimed by one Hub are left alone by others this long; a crashed Hub's claims expire. */
+const CLAIM_SECONDS = 300;
+const BATCH = 10;
+
+interface DueNotification {
+  response_id: string;
+  attempts: number;
+}
+
+/**
+ * The outbox of e-mails about new responses. A response and its outbox row are written in one
+ * transaction; this sends them apart from the request, so a slow or broken mail server never
+ * delays or fails a citizen's response. Failed mails stay and are retried with growing waits;
+ * rows are claimed with `SKIP LOCKED`, so several Hubs on one database send each mail once.
+ */
+export class ResponseMailer {
+  readonly #db: Kysely<Database>;
+  readonly #transport: Transporter;
+  readonly #options: Required<MailOptions>;
+  readonly #log: FastifyBaseLogger;
+  readonly #retentionDays: number;
+  #running: Promise<void> | undefined;
+  #again = false;
+
+  constructor(db: Kysely<Database>, options: MailOptions, retentionDays: number, log: FastifyBaseLogger) {
+    this.#db = db;
+    this.#options = { retryDelayMs: 60_000, maxRetryDelayMs: 3_600_000, ...options };
+    this.#transport = nodemailer.createTransport(options.smtpUrl);
+    this.#retentionDays = retentionDays;
+    this.#log = log;
+  }
+
+  /** Sends what is due now, in the background; a call while sending makes one more round. */
+  kick(): void {
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    this.#running = this.#sendDue()
+      .catch((error: unknown) => this.#log.warn({ error: errorCode(error) }, 'volunteer notifications: outbox not readable, retrying later'))
+      .finally(() => {
+        this.#running = undefined;
+        if (this.#again) {
+          this.#again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Resolves when no round is running (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.#running) await this.#running;
+  }
+
+  close(): void {
+    this.#transport.close();
+  }
+
+  async #sendDue(): Promise<void> {
+    for (;;) {
+      const due = await this.#claim();
+      for (const notification of due) await this.#send(notification);
+      if (due.length < BATCH) return;
+    }
+  }
+
+  async #claim(): Promise<DueNotification[]> {
+    const { rows } = await sql<DueNotification>`
+      UPDATE volunteer_notifications
+      SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${CLAIM_SECONDS})
+      WHERE response_id IN (
+        SELECT response_id FROM volunteer_notifications
+        WHERE next_attempt_at <= now()
+        ORDER BY next_attempt_at
+        LIMIT ${BATCH}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING response_id, attempts`.execute(this.#db);
+    return rows;
+  }
+
+  async #send({ response_id: responseId, attempts }: DueNotification): Promise<void> {
+    const row = await this.#db
+      .selectFrom('volunteer_responses')
+      .innerJoin('volunteer_needs', 'volunteer_needs.id', 'volunteer_responses.need_id')
+      .innerJoin('organizations', 'organizations.id', 'volunteer_needs.organization_id')
+      .where('volunteer_responses.id', '=', responseId)
+      .select([
+        'volunteer_responses.name',
+        'volunteer_responses.email',
+        'volunteer_responses.phone',
+        'volunteer_responses.message',
+        'volunteer_responses.privacy_notice_url',
+        'volunteer_responses.privacy_notice_version',
+        'volunteer_responses.created_at',
+        'volunteer_needs.title',
+        'organizations.id as organization_id',
+        'organizations.email as organization_email',
+      ])
+      .executeTakeFirst();
+    const done = () => this.#db.deleteFrom('volunteer_notifications').where('response_id', '=', responseId).execute();
+    // Purged or deleted with its need meanwhile (the row went with it), or nobody to tell.
+    if (!row) return;
+    if (row.organization_email === null) {
+      await done();
+      return;
+    }
+    try {
+      await this.#transport.sendMail({
+        from: this.#options.from,
+        to: row.organization_email,
+        ...(row.email ? { replyTo: { name: row.name, address: row.email } } : {}),
+        subject: `Neue Rückmeldung: ${row.title}`,
+        text: mailText(row, this.#retentionDays),
+      });
+      await done();
+    } catch (error) {
+      const delay = Math.min(this.#options.retryDelayMs * 2 ** (attempts - 1), this.#options.maxRetryDelayMs);
+      // The code only: a mail server's message may quote addresses.
+      const code = errorCode(error);
+      await this.#db
+        .updateTable('volunteer_notifications')
+        .set({ next_attempt_at: new Date(Date.now() + delay), last_error: code })
+        .where('response_id', '=', responseId)
+        .execute();
+      this.#log.warn({ responseId, attempts, error: code, retryInSeconds: Math.round(delay / 1000) }, 'volunteer notification not sent, will retry');
+    }
+  }
+}
+
+function errorCode(error: unknown): string {
+  const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
+  return [typeof code === 'string' ? code : 'ERROR', typeof responseCode === 'number' ? responseCode : ''].filter(Boolean).join(' ');
+}
+
+interface MailRow {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  message: string | null;
+  privacy_notice_url: string;
+  privacy_notice_version: string;
+  created_at: Date;
+  title: string;
+  organization_id: string;
+}
+
+function mailText(row: MailRow, retentionDays: number): string {
+  return [
+    'Guten Tag,',
+    '',
+    `auf Ihren Aufruf „${row.title}“ hat sich jemand gemeldet:`,
+    '',
+    `Name:     ${row.name}`,
+    ...(row.email ? [`E-Mail:   ${row.email}`] : []),
+    ...(row.phone ? [`Telefon:  ${row.phone}`] : []),
+    ...(row.message ? ['', 'Nachricht:', row.message] : []),
+    '',
+    `Eingegangen am ${berlinDateTime.format(row.created_at)} (Europe/Berlin). Die Person hat der Datenschutzerklärung`,
+    `${row.privacy_notice_url} (Version ${row.privacy_notice_version}) zugestimmt.`,
+    '',
+    'Alle Rückmeldungen mit dem Schlüssel Ihrer Organisation:',
+    `GET /organizations/${row.organization_id}/volunteer-responses (auch als CSV).`,
+    `Der Hub löscht Rückmeldungen ${retentionDays} Tage nach dem Ende des Aufrufs automatisch.`,
+  ].join('\n');
+}

@@ -1,0 +1,187 @@
+import type { Kysely } from 'kysely';
+import { contentHash, once, type EarlierAction } from '../citizen/idempotency.js';
+import type { ProofOfWork, ProofSubject } from '../citizen/proof-of-work.js';
+import type { Database } from '../db/schema.js';
+import type { Schemas } from '../http/api.js';
+import { csvTable } from '../http/csv.js';
+import { invalidBody, ProblemError, type FieldError } from '../http/problems.js';
+import { berlinDateTime } from '../http/text.js';
+import { needEnd, needStatus, privacyNoticeVersion } from './model.js';
+import type { NeedRow } from './queries.js';
+
+type ResponseInput = Schemas['VolunteerResponseInput'];
+type Receipt = Schemas['VolunteerResponseReceipt'];
+
+const DAY_MS = 86_400_000;
+
+/** A response's proof of work: bound to its need. */
+export function responseProofSubject(needId: string): ProofSubject {
+  return {
+    data: { volunteerNeedId: needId },
+    noun: 'volunteer need',
+    action: 'a response',
+    challengePath: `/volunteer-needs/${needId}/challenge`,
+  };
+}
+
+/** 409 for a need that takes no responses now, saying why. */
+export function assertTakesResponses(need: NeedRow, now = new Date()): void {
+  const status = needStatus(need, now);
+  if (status === 'closed') throw new ProblemError('volunteer-need-not-open', 'The organization has closed this need; it takes no more responses.');
+  if (status === 'expired') {
+    throw new ProblemError('volunteer-need-not-open', `The need ended on ${berlinDateTime.format(need.ends_at!)} (Europe/Berlin); it takes no more responses.`);
+  }
+  if (need.privacy_policy_url === null) {
+    throw new ProblemError('conflict', `${need.organization_name} has not published a privacy notice yet, so the Hub takes no personal data for it. Contact the organization directly.`);
+  }
+}
+
+/** What only the Hub can check about a response; the schema checked the rest. */
+function checkResponse(need: NeedRow, body: ResponseInput): FieldError[] {
+  const errors: FieldError[] = [];
+  if (body.name.trim() === '') errors.push({ pointer: '/name', reason: 'must not be blank' });
+  if (!body.email?.trim() && !body.phone?.trim()) {
+    errors.push({ pointer: '/email', reason: 'give an e-mail address or a phone number' });
+    errors.push({ pointer: '/phone', reason: 'give a phone number or an e-mail address' });
+  }
+  if (need.privacy_policy_url !== null && body.consent.privacyNoticeVersion !== privacyNoticeVersion(need.privacy_policy_url)) {
+    errors.push({
+      pointer: '/consent/privacyNoticeVersion',
+      reason: 'is not the current version of the privacy notice: show the need again and ask for consent to its notice',
+    });
+  }
+  return errors;
+}
+
+/** Text fields as stored: trimmed, and empty ones not at all. */
+function cleaned(body: ResponseInput) {
+  const text = (value: string | undefined) => (value?.trim() ? value.trim() : null);
+  return { name: body.name.trim(), email: text(body.email), phone: text(body.phone), message: text(body.message) };
+}
+
+async function earlierResponse(db: Kysely<Database>, need: NeedRow, key: string): Promise<EarlierAction<Date> | undefined> {
+  const row = await db
+    .selectFrom('volunteer_responses')
+    .select(['request_hash', 'created_at'])
+    .where('need_id', '=', need.id)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+  return row && { requestHash: row.request_hash, result: row.created_at };
+}
+
+/**
+ * Stores one response, exactly once per `Idempotency-Key`, and queues its e-mail in the same
+ * transaction (when `notify`), so a response is never without its notification. A filled
+ * honeypot passes every check and gets the same answer, but nothing is stored or sent.
+ */
+export async function submitResponse(
+  db: Kysely<Database>,
+  proofOfWork: ProofOfWork,
+  need: NeedRow,
+  idempotencyKey: string,
+  body: ResponseInput,
+  notify: boolean,
+): Promise<{ receipt: Receipt; replayed: boolean; stored: boolean }> {
+  const errors = checkResponse(need, body);
+  if (errors.length > 0) throw invalidBody(errors);
+  const fields = cleaned(body);
+  const requestHash = contentHash(JSON.stringify([fields.name, fields.email, fields.phone, fields.message, body.consent.privacyNoticeVersion]));
+  const subject = responseProofSubject(need.id);
+  const isBot = Boolean(body.honeypot?.trim());
+  let stored = false;
+
+  const { result: receivedAt, replayed } = await once({
+    requestHash,
+    // A repeated request gets its first answer, even after the need closed or the proof expired.
+    earlier: () => earlierResponse(db, need, idempotencyKey),
+    act: async () => {
+      assertTakesResponses(need);
+      const proof = await proofOfWork.verify(body.proof, subject);
+      if (isBot) return new Date();
+      return db.transaction().execute(async (trx) => {
+        const response = await trx
+          .insertInto('volunteer_responses')
+          .values({
+            need_id: need.id,
+            idempotency_key: idempotencyKey,
+            request_hash: requestHash,
+            ...fields,
+            privacy_notice_url: need.privacy_policy_url!,
+            privacy_notice_version: body.consent.privacyNoticeVersion,
+          })
+          .onConflict((conflict) => conflict.columns(['need_id', 'idempotency_key']).doNothing())
+          .returning(['id', 'created_at'])
+          .executeTakeFirst();
+        if (!response) return undefined;
+        await proofOfWork.spend(trx, proof, subject);
+        if (notify) await trx.insertInto('volunteer_notifications').values({ response_id: response.id, last_error: null }).execute();
+        stored = true;
+        return response.created_at;
+      });
+    },
+    reusedDetail: 'This Idempotency-Key was already used for a response with other content. Make a new key for a new response.',
+    inFlightDetail: 'Another request with this Idempotency-Key was being stored. Send the response again.',
+  });
+  return {
+    receipt: {
+      volunteerNeedId: need.id,
+      receivedAt: receivedAt.toISOString(),
+      organization: { organizationId: need.organization_id, name: need.organization_name },
+    },
+    replayed,
+    stored,
+  };
+}
+
+/** A response row as its organization lists it, with its need. */
+export function selectResponses(db: Kysely<Database>, organizationId: string) {
+  return db
+    .selectFrom('volunteer_responses')
+    .innerJoin('volunteer_needs', 'volunteer_needs.id', 'volunteer_responses.need_id')
+    .where('volunteer_needs.organization_id', '=', organizationId)
+    .selectAll('volunteer_responses')
+    .select(['volunteer_needs.title as need_title', 'volunteer_needs.closed_at', 'volunteer_needs.ends_at']);
+}
+
+export type ResponseRow = Awaited<ReturnType<ReturnType<typeof selectResponses>['executeTakeFirstOrThrow']>>;
+
+/** The day the retention period ends: so many days after the need ended. */
+function deleteAfter(row: ResponseRow, retentionDays: number): string | null {
+  const end = needEnd(row);
+  return end === null ? null : new Date(end.getTime() + retentionDays * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function toResponse(row: ResponseRow, retentionDays: number): Schemas['VolunteerResponse'] {
+  return {
+    id: row.id,
+    volunteerNeedId: row.need_id,
+    needTitle: row.need_title,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    message: row.message,
+    consent: { privacyNoticeUrl: row.privacy_notice_url, privacyNoticeVersion: row.privacy_notice_version, givenAt: row.created_at.toISOString() },
+    accepted: row.accepted_at !== null,
+    acceptedAt: row.accepted_at?.toISOString() ?? null,
+    receivedAt: row.created_at.toISOString(),
+    deleteAfter: deleteAfter(row, retentionDays),
+  };
+}
+
+export function responsesCsv(responses: Schemas['VolunteerResponse'][]): string {
+  return csvTable([
+    ['received_at', 'need', 'name', 'email', 'phone', 'message', 'accepted', 'privacy_notice_url', 'privacy_notice_version', 'delete_after'],
+    ...responses.map((response) => [
+      response.receivedAt,
+      response.needTitle,
+      response.name,
+      response.email,
+      response.phone,
+      response.message,
+      response.accepted ? 'yes' : 'no',
+      response.consent.privacyNoticeUrl,
+      response.consent.privacyNoticeVersion,
+      response.deleteAfter,
+    ]),
+  ]);
+}
