@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Schemas } from '../http/api.js';
@@ -190,16 +191,16 @@ async function addSearchWords(db: Kysely<Database>, text: string): Promise<void>
 async function writeParts(db: Kysely<Database>, offerId: string, write: OfferWrite): Promise<void> {
   await db.deleteFrom('help_offer_locations').where('offer_id', '=', offerId).execute();
   await db.deleteFrom('help_offer_hours').where('offer_id', '=', offerId).execute();
-  if (write.locations.length > 0) {
-    await db.insertInto('help_offer_locations').values(write.locations.map((location) => ({ ...location, offer_id: offerId }))).execute();
-  }
-  if (write.hours.length > 0) {
-    await db
-      .insertInto('help_offer_hours')
-      .values(write.hours.map((row, position) => ({ ...row, position, offer_id: offerId })))
-      .execute();
-  }
-  await addSearchWords(db, write.text);
+  await insertParts(db, [{ id: offerId, write }]);
+}
+
+/** Places, hours and vocabulary of offers whose parts are not stored yet. */
+async function insertParts(db: Kysely<Database>, offers: { id: string; write: OfferWrite }[]): Promise<void> {
+  const locations = offers.flatMap(({ id, write }) => write.locations.map((location) => ({ ...location, offer_id: id })));
+  const hours = offers.flatMap(({ id, write }) => write.hours.map((row, position) => ({ ...row, position, offer_id: id })));
+  if (locations.length > 0) await db.insertInto('help_offer_locations').values(locations).execute();
+  if (hours.length > 0) await db.insertInto('help_offer_hours').values(hours).execute();
+  await addSearchWords(db, offers.map(({ write }) => write.text).join('\n'));
 }
 
 /** Runs `work` in a transaction, or in the caller's (the seed writes all demo data in one). */
@@ -207,16 +208,29 @@ function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) =>
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
-export async function insertOffer(db: Kysely<Database>, organizationId: string, write: OfferWrite): Promise<string> {
+/** Offers per statement: well below PostgreSQL's 65,535 parameters with 30 columns an offer. */
+const INSERT_BATCH = 500;
+
+/** Stores new offers (checked by `checkedWrite`) in one transaction; returns their ids in order. */
+export async function insertOffers(db: Kysely<Database>, offers: { organizationId: string; write: OfferWrite }[]): Promise<string[]> {
   return inTransaction(db, async (trx) => {
-    const { id } = await trx
-      .insertInto('help_offers')
-      .values({ ...write.columns, organization_id: organizationId })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeParts(trx, id, write);
-    return id;
+    const ids: string[] = [];
+    for (let from = 0; from < offers.length; from += INSERT_BATCH) {
+      const batch = offers.slice(from, from + INSERT_BATCH).map((offer) => ({ ...offer, id: randomUUID() }));
+      await trx
+        .insertInto('help_offers')
+        .values(batch.map(({ id, organizationId, write }) => ({ ...write.columns, id, organization_id: organizationId })))
+        .execute();
+      await insertParts(trx, batch);
+      ids.push(...batch.map((offer) => offer.id));
+    }
+    return ids;
   });
+}
+
+export async function insertOffer(db: Kysely<Database>, organizationId: string, write: OfferWrite): Promise<string> {
+  const [id] = await insertOffers(db, [{ organizationId, write }]);
+  return id!;
 }
 
 export async function updateOffer(db: Kysely<Database>, offerId: string, write: OfferWrite): Promise<void> {

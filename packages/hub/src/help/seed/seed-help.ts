@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { newOrganizationRow } from '../../orgs/organizations.js';
 import { completeInput } from '../model.js';
-import { checkedWrite, insertOffer } from '../queries.js';
+import { checkedWrite, insertOffers } from '../queries.js';
 import { exampleOffers, type SeedOffer } from './example-offers.js';
 import { helpOrganizations } from './organizations.js';
 import { realOffers } from './real-offers.js';
@@ -37,6 +37,7 @@ export async function seedHelp(db: Kysely<Database>): Promise<number> {
   const organizations = new Map((await db.selectFrom('organizations').select(['id', 'name']).execute()).map((row) => [row.name, row.id]));
   const centers = new Map((await db.selectFrom('municipalities').select(['id', 'lat', 'lon']).execute()).map((row) => [row.id, row]));
   const offers: SeedOffer[] = [...realOffers, ...exampleOffers];
+  const writes = [];
   for (const [index, { organization, ...input }] of offers.entries()) {
     const organizationId = organizations.get(organization);
     if (!organizationId) throw new Error(`The demo help offer "${input.name}" names an unknown organization "${organization}".`);
@@ -44,7 +45,8 @@ export async function seedHelp(db: Kysely<Database>): Promise<number> {
       const center = location.municipalityId ? centers.get(location.municipalityId) : undefined;
       return { ...location, coordinates: location.address && center ? nearCenter(center, index) : null };
     });
-    await insertOffer(db, organizationId, await checkedWrite(db, completeInput({ ...input, locations }), organizationId));
+    writes.push({ organizationId, write: await checkedWrite(db, completeInput({ ...input, locations }), organizationId) });
   }
+  await insertOffers(db, writes);
   return offers.length;
 }
