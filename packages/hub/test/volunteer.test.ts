@@ -1,0 +1,344 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { defaultLoggerOptions } from '../src/app.js';
+import { createApiKey } from '../src/auth/api-keys.js';
+import { loadContract } from '../src/http/contract.js';
+import { purgeResponses } from '../src/volunteering/retention.js';
+import { startTestHub, type TestHub } from './support/hub.js';
+import { expectProblem } from './support/problems.js';
+import { needBody, volunteerClient, type NeedJson } from './support/volunteering.js';
+
+const DAY = 86_400_000;
+
+describe('volunteer needs and responses', () => {
+  let hub: TestHub;
+  let client: ReturnType<typeof volunteerClient>;
+  let club: string;
+  let other: string;
+  let clubNeedsKey: string;
+  let clubResponsesKey: string;
+  let otherKey: string;
+  const logLines: string[] = [];
+  /** Personal data sent in responses: must show up nowhere public and in no log line. */
+  const secrets = ['Erika Mustermann', 'erika.mustermann@example.org', '931 555 0199', 'Ich kann beim Aufbau helfen.'];
+
+  before(async () => {
+    const logStream = new Writable({
+      write(chunk, _encoding, done) {
+        logLines.push(String(chunk));
+        done();
+      },
+    });
+    // The Hub's own log options, at debug level: whatever it would log, it logs here.
+    hub = await startTestHub({ logger: { ...defaultLoggerOptions, level: 'debug', stream: logStream }, volunteering: { purgeIntervalMs: 0 } });
+    client = volunteerClient(hub);
+    club = await client.organizationId('TSV Ochsenfurt 1862 e.V.');
+    other = await client.organizationId('Nachbarschaftshilfe Höchberg e.V.');
+    clubNeedsKey = (await createApiKey(hub.database.db, { organizationId: club, scopes: ['volunteer-needs:write'] })).key;
+    clubResponsesKey = (await createApiKey(hub.database.db, { organizationId: club, scopes: ['volunteer-responses:manage'] })).key;
+    otherKey = (await createApiKey(hub.database.db, { organizationId: other, scopes: ['volunteer-needs:write', 'volunteer-responses:manage'] })).key;
+  });
+  after(() => hub.close());
+
+  async function allNeeds(query: string): Promise<NeedJson[]> {
+    const items: NeedJson[] = [];
+    let cursor: string | null = null;
+    do {
+      const response: Response = await fetch(`${hub.baseUrl}/volunteer-needs?limit=4${query}${cursor ? `&cursor=${cursor}` : ''}`);
+      const text = await response.text();
+      assert.equal(response.status, 200, text);
+      const page = JSON.parse(text);
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return items;
+  }
+
+  test('demo data: at least 20 example needs of several organizations across the region', async () => {
+    const needs = await allNeeds('&status=open&status=filled&status=expired&status=closed');
+    assert.ok(needs.length >= 20, `${needs.length} needs`);
+    assert.ok(needs.every((need) => need.isExample));
+    assert.ok(new Set(needs.map((need) => need.organization.organizationId)).size >= 8);
+    assert.ok(new Set(needs.map((need) => need.municipalityId).filter(Boolean)).size >= 10);
+    assert.ok(needs.some((need) => need.status === 'expired'), 'a past need shows the expired state');
+    // By default only open needs, ongoing ones first and then by start.
+    const open = await allNeeds('');
+    assert.ok(open.every((need) => need.status === 'open'));
+    const starts = open.map((need) => (need.startsAt as string | null) ?? '');
+    assert.deepEqual(starts, [...starts].sort());
+  });
+
+  test('filters: municipality, organization, skill, range, remote, urgent, text; sort by urgency; pages without gaps', async () => {
+    const ochsenfurt = await allNeeds('&municipality=ochsenfurt');
+    assert.ok(ochsenfurt.length > 0 && ochsenfurt.every((need) => need.municipalityId === 'ochsenfurt'));
+    const own = await allNeeds(`&organization=${club}`);
+    assert.ok(own.length > 0 && own.every((need) => need.organization.organizationId === club));
+    const drivers = await allNeeds('&skill=f%C3%BChrerschein');
+    assert.ok(drivers.length >= 2 && drivers.every((need) => (need.skills as string[]).some((skill) => skill.toLowerCase() === 'führerschein')));
+    const remote = await allNeeds('&remote=true');
+    assert.ok(remote.length >= 2 && remote.every((need) => need.remote === true));
+    const urgent = await allNeeds('&urgent=true');
+    assert.ok(urgent.length >= 3 && urgent.every((need) => need.urgent === true));
+    const text = await allNeeds('&q=kuernach');
+    assert.ok(text.length >= 2, 'the place "Kürnach" is found typed without umlaut');
+    const from = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 25 * DAY).toISOString().slice(0, 10);
+    const ranged = await allNeeds(`&from=${from}&to=${to}`);
+    for (const need of ranged) {
+      if (need.endsAt) assert.ok(Date.parse(need.endsAt as string) >= Date.parse(from), need.title as string);
+      if (need.startsAt) assert.ok(Date.parse(need.startsAt as string) < Date.parse(to) + DAY, need.title as string);
+    }
+    assert.ok(ranged.some((need) => need.startsAt === null), 'ongoing needs match every range');
+    const byUrgency = await allNeeds('&sort=urgency');
+    const all = await allNeeds('');
+    assert.deepEqual(new Set(byUrgency.map((need) => need.id)), new Set(all.map((need) => need.id)));
+    assert.equal(byUrgency.length, all.length, 'no need twice');
+    const firstCalm = byUrgency.findIndex((need) => !need.urgent);
+    assert.ok(firstCalm > 0 && byUrgency.slice(firstCalm).every((need) => !need.urgent), 'urgent needs first');
+  });
+
+  test('an organization posts, edits, closes, reopens and deletes its needs with its key', async () => {
+    const response = await client.create(club, needBody({ title: 'Kuchenverkauf beim Heimspiel' }), clubNeedsKey);
+    assert.equal(response.status, 201, await response.clone().text());
+    assert.match(response.headers.get('location') ?? '', /^\/volunteer-needs\//);
+    const need = (await response.json()) as NeedJson;
+    assert.equal(need.status, 'open');
+    assert.equal(need.peopleStillNeeded, 2);
+    assert.equal(need.privacyNotice?.url, 'https://tsv-ochsenfurt.example/datenschutz');
+    const patched = await client.patch(need.id, { peopleNeeded: 3, urgent: true }, clubNeedsKey);
+    assert.equal(patched.status, 200);
+    assert.equal(((await patched.json()) as NeedJson).peopleStillNeeded, 3);
+    assert.equal(((await (await client.patch(need.id, { status: 'closed' }, clubNeedsKey)).json()) as NeedJson).status, 'closed');
+    assert.equal(((await (await client.patch(need.id, { status: 'open' }, clubNeedsKey)).json()) as NeedJson).status, 'open');
+    await expectProblem(await client.patch(need.id, { urgent: false }, otherKey), 403, 'forbidden');
+    await expectProblem(await client.create(club, needBody(), otherKey), 403, 'forbidden');
+    await expectProblem(await client.create(club, needBody(), clubResponsesKey), 403, 'forbidden');
+    await expectProblem(await fetch(`${hub.baseUrl}/organizations/${club}/volunteer-needs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }), 401, 'unauthorized');
+    const removed = await fetch(`${hub.baseUrl}/volunteer-needs/${need.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${clubNeedsKey}` } });
+    assert.equal(removed.status, 204);
+    await expectProblem(await fetch(`${hub.baseUrl}/volunteer-needs/${need.id}`), 404, 'not-found');
+  });
+
+  test('a citizen responds; only the organization reads the response, as JSON and CSV; accepting counts down "still needed"', async () => {
+    const need = await client.created(club, needBody({ peopleNeeded: 1 }));
+    const response = await client.respond(need.id, await client.responseBody(need));
+    const text = await response.text();
+    assert.equal(response.status, 201, text);
+    for (const secret of secrets) assert.ok(!text.includes(secret), 'the receipt repeats no personal data');
+    assert.equal(JSON.parse(text).organization.name, 'TSV Ochsenfurt 1862 e.V.');
+
+    const listed = await client.responses(club, clubResponsesKey, `?need=${need.id}`);
+    assert.equal(listed.status, 200);
+    assert.equal(listed.headers.get('cache-control'), 'no-store');
+    const page = await listed.json();
+    assert.equal(page.items.length, 1);
+    const [item] = page.items;
+    assert.equal(item.name, 'Erika Mustermann');
+    assert.equal(item.email, 'erika.mustermann@example.org');
+    assert.equal(item.consent.privacyNoticeVersion, need.privacyNotice?.version);
+    assert.equal(item.consent.privacyNoticeUrl, need.privacyNotice?.url);
+    assert.equal(item.accepted, false);
+    const deleteAfter = new Date(Date.parse(need.endsAt as string) + 90 * DAY).toISOString().slice(0, 10);
+    assert.equal(item.deleteAfter, deleteAfter);
+
+    const csv = await client.responses(club, clubResponsesKey, `?need=${need.id}`, 'text/csv');
+    assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
+    const rows = (await csv.text()).trim().split('\r\n');
+    assert.equal(rows.length, 2);
+    // A leading + would be read as a formula by spreadsheets: quoted as text (CSV injection).
+    assert.match(rows[1]!, /Erika Mustermann,erika\.mustermann@example\.org,'\+49 931 555 0199,/);
+
+    // Another organization's key, a key without the scope, no key: nothing.
+    await expectProblem(await client.responses(club, otherKey), 403, 'forbidden');
+    await expectProblem(await client.responses(club, otherKey, '', 'text/csv'), 403, 'forbidden');
+    await expectProblem(await client.responses(club, clubNeedsKey), 403, 'forbidden');
+    await expectProblem(await fetch(`${hub.baseUrl}/organizations/${club}/volunteer-responses`), 401, 'unauthorized');
+    await expectProblem(await client.accept(club, item.id, true, otherKey), 403, 'forbidden');
+    await expectProblem(await client.accept(other, item.id, true, otherKey), 404, 'not-found');
+
+    const accepted = await client.accept(club, item.id, true, clubResponsesKey);
+    assert.equal(accepted.status, 200);
+    assert.equal((await accepted.json()).accepted, true);
+    // Accepting twice counts once.
+    assert.equal((await client.accept(club, item.id, true, clubResponsesKey)).status, 200);
+    let now = await client.need(need.id);
+    assert.equal(now.peopleStillNeeded, 0);
+    assert.equal(now.status, 'filled');
+    await client.accept(club, item.id, false, clubResponsesKey);
+    now = await client.need(need.id);
+    assert.equal(now.peopleStillNeeded, 1);
+    assert.equal(now.status, 'open');
+  });
+
+  test('the same Idempotency-Key twice → one response and the same answer; other content → 422; a used proof → 422', async () => {
+    const need = await client.created(club);
+    const key = randomUUID();
+    const body = await client.responseBody(need, { name: 'Max Doppelt' });
+    const first = await client.respond(need.id, body, key);
+    const second = await client.respond(need.id, body, key);
+    assert.equal(first.status, 201);
+    assert.equal(second.status, 201);
+    assert.equal(second.headers.get('idempotent-replayed'), 'true');
+    assert.deepEqual(await second.json(), await first.json());
+    const changed = await expectProblem(await client.respond(need.id, { ...body, message: 'Doch nicht.' }, key), 422, 'idempotency-key-reused');
+    assert.match(changed.detail ?? '', /other content/);
+    const reused = await expectProblem(await client.respond(need.id, body, randomUUID()), 422, 'proof-invalid');
+    assert.match(reused.detail ?? '', /already used/);
+    const page = await (await client.responses(club, clubResponsesKey, `?need=${need.id}`)).json();
+    assert.equal(page.items.length, 1);
+  });
+
+  test('a filled honeypot gets the same 201 answer, but nothing is stored', async () => {
+    const need = await client.created(club);
+    const response = await client.respond(need.id, await client.responseBody(need, { name: 'Bot', honeypot: 'https://spam.example' }));
+    assert.equal(response.status, 201);
+    const receipt = await response.json();
+    assert.deepEqual(Object.keys(receipt).sort(), ['organization', 'receivedAt', 'volunteerNeedId']);
+    const page = await (await client.responses(club, clubResponsesKey, `?need=${need.id}`)).json();
+    assert.equal(page.items.length, 0);
+  });
+
+  test('validation names each field: consent, contact, privacy notice version, e-mail, proof', async () => {
+    const need = await client.created(club);
+    const valid = await client.responseBody(need);
+    const cases: [Record<string, unknown>, string[]][] = [
+      [{ consent: undefined }, ['/body/consent']],
+      [{ consent: { accepted: false, privacyNoticeVersion: need.privacyNotice!.version } }, ['/body/consent/accepted']],
+      [{ consent: { accepted: true, privacyNoticeVersion: 'outdated' } }, ['/body/consent/privacyNoticeVersion']],
+      [{ email: undefined, phone: undefined }, ['/body/email', '/body/phone']],
+      [{ email: 'not-an-address' }, ['/body/email']],
+      [{ phone: 'call me' }, ['/body/phone']],
+      [{ name: '   ' }, ['/body/name']],
+      [{ name: undefined, consent: undefined, proof: undefined }, ['/body/name', '/body/consent', '/body/proof']],
+      [{ message: 'x'.repeat(2001) }, ['/body/message']],
+      [{ unknown: true }, ['/body/unknown']],
+    ];
+    for (const [overrides, pointers] of cases) {
+      const problem = await expectProblem(await client.respond(need.id, { ...valid, ...overrides }), 422, 'validation-failed');
+      for (const pointer of pointers) {
+        assert.ok(problem.errors?.some((error) => error.pointer === pointer), `${JSON.stringify(Object.keys(overrides))}: ${pointer} in ${problem.detail}`);
+      }
+    }
+  });
+
+  test('closed and past needs and organizations without a privacy notice take no responses (409)', async () => {
+    const closed = await client.created(club);
+    const body = await client.responseBody(closed);
+    await client.patch(closed.id, { status: 'closed' });
+    await expectProblem(await client.respond(closed.id, body), 409, 'volunteer-need-not-open');
+    await expectProblem(await fetch(`${hub.baseUrl}/volunteer-needs/${closed.id}/challenge`), 409, 'volunteer-need-not-open');
+    const past = await client.created(club, needBody({ startsAt: new Date(Date.now() - 3 * DAY).toISOString(), endsAt: new Date(Date.now() - 2 * DAY).toISOString() }));
+    assert.equal(past.status, 'expired');
+    await expectProblem(await client.respond(past.id, { ...body, proof: (body as { proof: unknown }).proof }), 409, 'volunteer-need-not-open');
+    const brigade = await client.organizationId('Freiwillige Feuerwehr Veitshöchheim');
+    const noNotice = await client.created(brigade);
+    assert.equal(noNotice.privacyNotice, null);
+    const problem = await expectProblem(await client.respond(noNotice.id, { ...body }), 409, 'conflict');
+    assert.match(problem.detail ?? '', /privacy notice/);
+  });
+
+  test('bad input anywhere → problem+json 4xx, never 500', async () => {
+    const need = await client.created(club);
+    const url = `${hub.baseUrl}/volunteer-needs`;
+    const admin = { authorization: `Bearer ${hub.adminToken}` };
+    const wellFormed = '{"name":"A","email":"a@example.org","consent":{"accepted":true,"privacyNoticeVersion":"x"},"proof":{"challenge":{"parameters":{"algorithm":"SHA-256","nonce":"x","salt":"y","cost":1,"keyLength":32,"keyPrefix":"zz"},"signature":"n"},"solution":{"counter":1,"derivedKey":"ab"}}}';
+    const requests: [string, RequestInit, number][] = [
+      [`${url}?limit=0`, {}, 400],
+      [`${url}?limit=101`, {}, 400],
+      [`${url}?cursor=nonsense`, {}, 400],
+      [`${url}?sort=random`, {}, 400],
+      [`${url}?status=maybe`, {}, 400],
+      [`${url}?from=2026-13-45`, {}, 400],
+      [`${url}?remote=perhaps`, {}, 400],
+      [`${url}?municipality=NOT A SLUG`, {}, 400],
+      [`${url}?sort=urgency&cursor=${Buffer.from('["a","b"]').toString('base64url')}`, {}, 400],
+      [`${url}/not-a-uuid`, {}, 400],
+      [`${url}/${randomUUID()}`, {}, 404],
+      [`${url}/${randomUUID()}/challenge`, {}, 404],
+      [`${url}/${need.id}/responses`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: '{"name":' }, 400],
+      [`${url}/${need.id}/responses`, { method: 'POST', headers: { 'content-type': 'text/plain', 'idempotency-key': randomUUID() }, body: 'hi' }, 415],
+      [`${url}/${need.id}/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: wellFormed }, 400],
+      [`${url}/${need.id}/responses`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'short' }, body: wellFormed }, 400],
+      [`${url}/${need.id}/responses`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: wellFormed.replace('"x"', JSON.stringify(need.privacyNotice!.version)) }, 422],
+      [`${url}/${randomUUID()}/responses`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: wellFormed }, 404],
+      [`${url}/${need.id}`, { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{}' }, 422],
+      [`${url}/${need.id}`, { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{"endsAt":"2020-01-01T00:00:00Z"}' }, 422],
+      [`${url}/${need.id}`, { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{"peopleNeeded":0}' }, 422],
+      [`${url}/${need.id}`, { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{"municipalityId":"atlantis"}' }, 422],
+      [`${url}/${need.id}`, { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{"skills":["Kochen","kochen"]}' }, 422],
+      [`${hub.baseUrl}/organizations/${randomUUID()}/volunteer-needs`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify(needBody()) }, 404],
+      [`${hub.baseUrl}/organizations/${club}/volunteer-needs`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: '{"title":"x"}' }, 422],
+      [`${hub.baseUrl}/organizations/${club}/volunteer-responses?cursor=xyz`, { headers: admin }, 400],
+      [`${hub.baseUrl}/organizations/${club}/volunteer-responses?accepted=vielleicht`, { headers: admin }, 400],
+      [`${hub.baseUrl}/organizations/${club}/volunteer-responses/${randomUUID()}`, { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{"accepted":"yes"}' }, 422],
+      [`${hub.baseUrl}/organizations/${club}/volunteer-responses/${randomUUID()}`, { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{"accepted":true}' }, 404],
+    ];
+    for (const [target, init, status] of requests) {
+      const response = await fetch(target, init);
+      const text = await response.text();
+      assert.equal(response.status, status, `${init.method ?? 'GET'} ${target}: ${text}`);
+      assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/, target);
+    }
+  });
+
+  test('retention: responses go 90 days after their need ended; running and recent needs keep theirs', async () => {
+    const old = await client.created(club);
+    const recent = await client.created(club);
+    const ongoing = await client.created(club, needBody({ startsAt: null, endsAt: null }));
+    for (const need of [old, recent, ongoing]) {
+      assert.equal((await client.respond(need.id, await client.responseBody(need, { name: `Retention ${need.id}` }))).status, 201);
+    }
+    // The needs ended in the past: moved there directly, as time would.
+    await sql`UPDATE volunteer_needs SET starts_at = now() - interval '100 days', ends_at = now() - interval '95 days' WHERE id = ${old.id}`.execute(hub.database.db);
+    await sql`UPDATE volunteer_needs SET closed_at = now() - interval '10 days' WHERE id = ${recent.id}`.execute(hub.database.db);
+    const count = async (needId: string) => (await (await client.responses(club, clubResponsesKey, `?need=${needId}`)).json()).items.length;
+    const [listed] = (await (await client.responses(club, clubResponsesKey, `?need=${old.id}`)).json()).items;
+    assert.ok(Date.parse(listed.deleteAfter) < Date.now(), 'deleteAfter says it is due');
+    assert.equal(await purgeResponses(hub.database.db, 90), 1);
+    assert.equal(await count(old.id), 0);
+    assert.equal(await count(recent.id), 1);
+    assert.equal(await count(ongoing.id), 1);
+    assert.equal(await purgeResponses(hub.database.db, 5), 1, 'a shorter period takes the recently closed need too');
+    assert.equal(await count(ongoing.id), 1);
+    assert.equal((await client.need(old.id)).peopleNeeded, 2, 'the need itself stays');
+  });
+
+  test('personal data never appears in any public answer nor in the log', async () => {
+    const need = await client.created(club);
+    assert.equal((await client.respond(need.id, await client.responseBody(need))).status, 201);
+    const contract = loadContract();
+    const ids: Record<string, string> = {
+      volunteerNeedId: need.id,
+      organizationId: club,
+      municipalityId: 'ochsenfurt',
+    };
+    const firstId = async (list: string) => (await (await fetch(`${hub.baseUrl}${list}`)).json()).items?.[0]?.id ?? randomUUID();
+    ids.eventId = await firstId(`/events?from=${new Date().toISOString().slice(0, 10)}&limit=1`).catch(() => randomUUID());
+    ids.helpOfferId = await firstId('/help-offers?limit=1');
+    ids.pollId = await firstId('/polls?limit=1');
+    const publicReads = contract.operations.filter(
+      (operation) => operation.method === 'GET' && (operation.security.length === 0 || operation.security.some((requirement) => Object.keys(requirement).length === 0)),
+    );
+    assert.ok(publicReads.some((operation) => operation.path === '/volunteer-needs/{volunteerNeedId}'));
+    const today = new Date().toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 60 * DAY).toISOString().slice(0, 10);
+    let checked = 0;
+    for (const operation of publicReads) {
+      const path = operation.path.replace(/\{(\w+)\}/g, (_match, name: string) => ids[name] ?? randomUUID());
+      const query = operation.path === '/events' ? `?from=${today}&to=${later}` : operation.path.startsWith('/volunteer-needs') || operation.path === '/polls' ? '?limit=100' : '';
+      for (const accept of ['application/json', 'text/csv', 'text/calendar']) {
+        const response = await fetch(`${hub.baseUrl}${path}${query}`, { headers: { accept } });
+        const text = await response.text();
+        for (const secret of secrets) assert.ok(!text.includes(secret), `${operation.operationId} (${accept}) shows "${secret}"`);
+        checked += 1;
+      }
+    }
+    assert.ok(checked >= 3 * 20, `${checked} public answers checked`);
+    const log = logLines.join('');
+    assert.ok(log.includes('volunteer-needs'), 'the log was captured');
+    for (const secret of secrets) assert.ok(!log.includes(secret), `the log shows "${secret}"`);
+  });
+});
