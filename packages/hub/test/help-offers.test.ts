@@ -128,6 +128,24 @@ describe('help topics, emergency contacts and help offers', () => {
     await expectProblem(await client.remove(offer.id, orgKey), 404, 'not-found');
   });
 
+  test('renaming an organization makes its offers findable by the new name, not the old one', async () => {
+    const renamed = await client.organization('Beratungsverein Morgenrot');
+    const offer = await client.created(renamed, offerBody({ name: 'Offener Gesprächskreis', description: 'Jeden Monat ein Thema.' }));
+    assert.ok((await client.search('q=Morgenrot')).items.some((item) => item.id === offer.id));
+
+    const response = await fetch(`${hub.baseUrl}/organizations/${renamed}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${hub.adminToken}` },
+      body: JSON.stringify({ name: 'Lichtblick Nachbarschaftsverein' }),
+    });
+    assert.equal(response.status, 200, await response.clone().text());
+
+    const found = await client.search('q=Lichtblick');
+    assert.deepEqual(found.items.map((item) => [item.id, item.organization.name]), [[offer.id, 'Lichtblick Nachbarschaftsverein']]);
+    assert.equal((await client.search('q=Lichtblik')).items[0]?.id, offer.id, 'the new name is in the vocabulary: a typo is corrected to it');
+    assert.ok(!(await client.search('q=Morgenrot')).items.some((item) => item.id === offer.id));
+  });
+
   test("no key → 401; another organization's key or a key without help-offers:write → 403", async () => {
     const theirs = await client.created(other, offerBody());
     await expectProblem(await fetch(`${hub.baseUrl}/organizations/${org}/help-offers`, {

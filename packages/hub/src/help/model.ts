@@ -4,7 +4,7 @@ import type { Schemas } from '../http/api.js';
 import type { FieldError } from '../http/problems.js';
 import { sortKey } from '../http/text.js';
 import { checkOpeningHours, fromHoursRows, toHoursRows, type HoursRow } from './opening-hours.js';
-import { topicClosure, topicNames } from './topics.js';
+import { topicClosure, topicNames, type HelpTopicId } from './topics.js';
 
 /** Everything an organization writes about an offer, defaults filled in. */
 export type OfferData = Required<Omit<Schemas['HelpOfferInput'], 'openingHours'>> & {
@@ -111,12 +111,13 @@ export interface OfferWrite {
   text: string;
 }
 
+/** The names of an offer's topics and audiences and of its organization, searched with weight B. */
+export function searchLabels(topics: readonly HelpTopicId[], audiences: readonly Schemas['HelpAudience'][], organizationName: string): string {
+  return [...topicNames(topicClosure(topics)), ...audiences.map((audience) => audienceWords[audience]), organizationName].join('\n');
+}
+
 export function toWrite(data: OfferData, context: { organizationName: string; municipalityNames: ReadonlyMap<string, string> }): OfferWrite {
-  const labels = [
-    ...topicNames(topicClosure(data.topics)),
-    ...data.audiences.map((audience) => audienceWords[audience]),
-    context.organizationName,
-  ].join('\n');
+  const labels = searchLabels(data.topics, data.audiences, context.organizationName);
   const details = [
     ...data.locations.flatMap((location) => [
       location.name,

@@ -3,9 +3,10 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Schemas } from '../http/api.js';
 import { ProblemError } from '../http/problems.js';
-import { checkOffer, toWrite, type OfferData, type OfferRow, type OfferWrite } from './model.js';
+import { checkOffer, searchLabels, toWrite, type OfferData, type OfferRow, type OfferWrite } from './model.js';
 import { hoursTodaySql, openNowFilterSql, openNowSql, type HoursRow, type RegionMoment } from './opening-hours.js';
 import { matchSql, scoreSql, synonymText, type SearchPlan } from './search.js';
+import type { HelpTopicId } from './topics.js';
 
 /**
  * Each offer's nearest place to `near` in metres, as a grouped join (one pass over the places,
@@ -238,4 +239,18 @@ export async function updateOffer(db: Kysely<Database>, offerId: string, write: 
     await trx.updateTable('help_offers').set({ ...write.columns, updated_at: new Date() }).where('id', '=', offerId).execute();
     await writeParts(trx, offerId, write);
   });
+}
+
+/**
+ * After an organization is renamed: its offers are found by the new name, not the old one (the
+ * name is part of each offer's search labels), and the new name's words join the vocabulary.
+ */
+export async function renameInOffers(db: Kysely<Database>, organizationId: string, organizationName: string): Promise<void> {
+  const offers = await db.selectFrom('help_offers').select(['id', 'topics', 'audiences']).where('organization_id', '=', organizationId).execute();
+  if (offers.length === 0) return;
+  const labels = offers.map((offer) => searchLabels(offer.topics as HelpTopicId[], offer.audiences as Schemas['HelpAudience'][], organizationName));
+  await sql`UPDATE help_offers SET search_labels = renamed.labels
+    FROM unnest(${offers.map((offer) => offer.id)}::uuid[], ${labels}::text[]) AS renamed (id, labels)
+    WHERE help_offers.id = renamed.id`.execute(db);
+  await addSearchWords(db, organizationName);
 }

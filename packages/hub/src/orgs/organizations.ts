@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import { assertActsFor } from '../auth/authenticate.js';
 import type { Database, OrganizationTable } from '../db/schema.js';
+import { renameInOffers } from '../help/queries.js';
 import type { OperationHandler, Schemas } from '../http/api.js';
 import { pageByName } from '../http/listing.js';
 import { ProblemError } from '../http/problems.js';
@@ -104,12 +105,16 @@ export function organizationHandlers(db: Kysely<Database>): {
       const { organizationId } = request.params;
       assertActsFor(request, organizationId);
       await assertMunicipalityExists(db, request.body.municipalityId);
-      const row = await db
-        .updateTable('organizations')
-        .set({ ...toColumns(request.body), updated_at: new Date() })
-        .where('id', '=', organizationId)
-        .returningAll()
-        .executeTakeFirst();
+      const row = await db.transaction().execute(async (trx) => {
+        const updated = await trx
+          .updateTable('organizations')
+          .set({ ...toColumns(request.body), updated_at: new Date() })
+          .where('id', '=', organizationId)
+          .returningAll()
+          .executeTakeFirst();
+        if (updated && request.body.name !== undefined) await renameInOffers(trx, organizationId, updated.name);
+        return updated;
+      });
       if (!row) throw new ProblemError('not-found', `There is no organization "${organizationId}".`);
       return toOrganization(row);
     },
