@@ -1,0 +1,198 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { SMTPServer } from 'smtp-server';
+import { defaultLoggerOptions } from '../src/app.js';
+import { openDatabase } from '../src/db/connection.js';
+import { migrate } from '../src/db/migrate.js';
+import { seed } from '../src/orgs/seed/seed.js';
+import { startTestHub, type TestHub } from './support/hub.js';
+import { needBody, volunteerClient } from './support/volunteering.js';
+
+interface Mail {
+  to: string[];
+  text: string;
+}
+
+/** A real SMTP server on loopback that can refuse mail for a while (450: try again later). */
+class LocalSmtp {
+  readonly mails: Mail[] = [];
+  refusing = false;
+  refused = 0;
+  #server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData: (stream, session, callback) => {
+      let text = '';
+      stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      stream.on('end', () => {
+        if (this.refusing) {
+          this.refused += 1;
+          const error = Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 450 });
+          callback(error);
+          return;
+        }
+        this.mails.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), text });
+        callback();
+      });
+    },
+  });
+
+  async listen(port: number): Promise<void> {
+    await new Promise<void>((resolve) => this.#server.listen(port, '127.0.0.1', resolve));
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function eventually(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Mail bodies are quoted-printable: enough decoding to find the text. */
+function decoded(text: string): string {
+  return Buffer.from(text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_match, hex: string) => `%${hex}`), 'latin1')
+    .toString()
+    .replace(/(%[0-9A-F]{2})+/g, (encoded) => decodeURIComponent(encoded));
+}
+
+describe('volunteer responses: e-mail to the organization, retention job, sr-hub purge', () => {
+  let hub: TestHub;
+  let smtp: LocalSmtp;
+  let smtpPort: number;
+  let client: ReturnType<typeof volunteerClient>;
+  let club: string;
+  const logLines: string[] = [];
+
+  before(async () => {
+    smtpPort = await freePort();
+    smtp = new LocalSmtp();
+    const logStream = new Writable({
+      write(chunk, _encoding, done) {
+        logLines.push(String(chunk));
+        done();
+      },
+    });
+    hub = await startTestHub({
+      logger: { ...defaultLoggerOptions, level: 'debug', stream: logStream },
+      volunteering: {
+        purgeIntervalMs: 200,
+        mail: { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, from: 'Hub <hub@example.org>', retryDelayMs: 100, maxRetryDelayMs: 400, intervalMs: 100 },
+      },
+    });
+    client = volunteerClient(hub);
+    club = await client.organizationId('TSV Ochsenfurt 1862 e.V.');
+  });
+  after(async () => {
+    await hub.close();
+    await smtp.close();
+  });
+
+  test('while the mail server is down, responses are taken at once and their mail waits; it is sent when the server is back', async () => {
+    const need = await client.created(club, needBody({ title: 'Ordner beim Stadtfest' }));
+    const started = Date.now();
+    const response = await client.respond(need.id, await client.responseBody(need, { name: 'Paula Wartend', email: 'paula@example.org' }));
+    assert.equal(response.status, 201, 'a response never waits for or fails with the mail');
+    const tookMs = Date.now() - started;
+    await eventually('a failed attempt', async () => {
+      const row = await hub.database.db.selectFrom('volunteer_notifications').select(['attempts', 'last_error']).executeTakeFirst();
+      return row !== undefined && row.attempts >= 1 && row.last_error !== null;
+    });
+    assert.ok(tookMs >= 0);
+    await smtp.listen(smtpPort);
+    await eventually('the mail', () => smtp.mails.length === 1);
+    const [mail] = smtp.mails;
+    assert.deepEqual(mail!.to, ['info@tsv-ochsenfurt.example']);
+    const text = decoded(mail!.text);
+    assert.match(text, /Ordner beim Stadtfest/);
+    assert.match(text, /Paula Wartend/);
+    assert.match(text, /paula@example\.org/);
+    assert.match(text, /Reply-To: .*paula@example\.org/i);
+    await eventually('an empty outbox', async () => (await hub.database.db.selectFrom('volunteer_notifications').select('response_id').execute()).length === 0);
+  });
+
+  test('a mail the server refuses for a while is retried until it is accepted, once', async () => {
+    smtp.refusing = true;
+    const need = await client.created(club, needBody({ title: 'Trikots waschen' }));
+    assert.equal((await client.respond(need.id, await client.responseBody(need, { name: 'Ralf Geduldig' }))).status, 201);
+    await eventually('two refusals', () => smtp.refused >= 2);
+    assert.ok(!smtp.mails.some((mail) => decoded(mail.text).includes('Ralf Geduldig')));
+    smtp.refusing = false;
+    await eventually('the mail after retries', () => smtp.mails.some((mail) => decoded(mail.text).includes('Ralf Geduldig')));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(smtp.mails.filter((mail) => decoded(mail.text).includes('Ralf Geduldig')).length, 1, 'sent once');
+  });
+
+  test('the personal data of responses is in the mail, never in the log', () => {
+    const log = logLines.join('');
+    assert.ok(log.includes('volunteer notification not sent'), 'the failures were logged');
+    for (const secret of ['Paula Wartend', 'paula@example.org', 'Ralf Geduldig', 'Ich kann beim Aufbau helfen.', '931 555 0199']) {
+      assert.ok(!log.includes(secret), `the log shows "${secret}"`);
+    }
+  });
+
+  test('the Hub deletes responses past their retention period on its own', async () => {
+    const need = await client.created(club);
+    assert.equal((await client.respond(need.id, await client.responseBody(need, { name: 'Otto Vergessen' }))).status, 201);
+    await sql`UPDATE volunteer_needs SET starts_at = now() - interval '200 days', ends_at = now() - interval '91 days' WHERE id = ${need.id}`.execute(hub.database.db);
+    await eventually('the scheduled purge', async () => {
+      const left = await hub.database.db.selectFrom('volunteer_responses').select('id').where('need_id', '=', need.id).execute();
+      return left.length === 0;
+    });
+  });
+
+  test('sr-hub purge deletes them on the command line (VOLUNTEER_RETENTION_DAYS), here on embedded PGlite', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sr-hub-purge-'));
+    try {
+      const database = await openDatabase({ dataDir });
+      await migrate(database);
+      await seed(database.db);
+      const [need] = await database.db.selectFrom('volunteer_needs').select(['id']).limit(1).execute();
+      await sql`UPDATE volunteer_needs SET starts_at = now() - interval '40 days', ends_at = now() - interval '31 days' WHERE id = ${need!.id}`.execute(database.db);
+      await database.db
+        .insertInto('volunteer_responses')
+        .values({ need_id: need!.id, idempotency_key: 'cli-purge-0000001', request_hash: 'x', name: 'Clara Kommandozeile', email: 'clara@example.org', phone: null, message: null, privacy_notice_url: 'https://example.org/datenschutz', privacy_notice_version: 'v1' })
+        .execute();
+      await database.close();
+      const { NODE_TEST_CONTEXT: _runner, DATABASE_URL: _server, ...env } = process.env;
+      const child = spawn(process.execPath, ['--import', 'tsx', new URL('../src/cli.ts', import.meta.url).pathname, 'purge'], {
+        env: { ...env, HUB_DATA_DIR: dataDir, VOLUNTEER_RETENTION_DAYS: '30' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      child.stderr.on('data', (chunk) => (out += chunk));
+      const [code] = await once(child, 'exit');
+      assert.equal(code, 0, out);
+      assert.match(out, /Deleted 1 volunteer responses of needs that ended more than 30 days ago/);
+      const reopened = await openDatabase({ dataDir });
+      const left = await reopened.db.selectFrom('volunteer_responses').select('id').execute();
+      await reopened.close();
+      assert.equal(left.length, 0);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
