@@ -6,7 +6,7 @@ import { buildApp } from '../../packages/hub/src/app.js';
 import { DEFAULT_LIMIT } from '../../packages/hub/src/http/listing.js';
 import { toHelpOffer } from '../../packages/hub/src/help/model.js';
 import { openNowFilterSql, regionMoment } from '../../packages/hub/src/help/opening-hours.js';
-import { selectOffers } from '../../packages/hub/src/help/queries.js';
+import { nearestPlaces, selectOffers } from '../../packages/hub/src/help/queries.js';
 import { seed } from '../../packages/hub/src/orgs/seed/seed.js';
 import { openTestDatabase } from '../../packages/hub/test/support/database.js';
 import { storeBenchHelpOffers } from '../help-data.js';
@@ -38,7 +38,10 @@ app.get<{ Querystring: BaselineQuery }>('/bench/help-offers-ilike', async (reque
   const near = nearText ? (([lat, lon]) => ({ lat: lat!, lon: lon! }))(nearText.split(',').map(Number)) : undefined;
   const words = q.split(/\s+/).filter(Boolean).map((word) => `%${word.replace(/[\\%_]/g, '\\$&')}%`);
   const text = sql<boolean>`(help_offers.name || ' ' || help_offers.description) ILIKE ANY (${words}::text[])`;
-  let query = selectOffers(db, moment, near).where(text);
+  let query = selectOffers(db, moment)
+    .leftJoin(nearestPlaces(db, near).as('nearest'), 'nearest.offer_id', 'help_offers.id')
+    .select('nearest.metres as distance_m')
+    .where(text);
   if (topic) query = query.where(sql<boolean>`help_offers.topic_closure && ${[topic]}::text[]`);
   if (openNow === 'true') query = query.where(openNowFilterSql(moment));
   const ordered = sort === 'distance' ? query.orderBy(sql`nearest.metres`) : query;

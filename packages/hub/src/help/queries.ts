@@ -5,14 +5,14 @@ import type { Schemas } from '../http/api.js';
 import { ProblemError } from '../http/problems.js';
 import { checkOffer, searchLabels, toWrite, type OfferData, type OfferRow, type OfferWrite } from './model.js';
 import { hoursTodaySql, openNowFilterSql, openNowSql, type HoursRow, type RegionMoment } from './opening-hours.js';
-import { matchSql, scoreSql, synonymText, type SearchPlan } from './search.js';
+import { matchSql, relevanceSql, synonymText, tieBreakSql, type SearchPlan } from './search.js';
 import type { HelpTopicId } from './topics.js';
 
 /**
  * Each offer's nearest place to `near` in metres, as a grouped join (one pass over the places,
  * not one subquery per offer). Without `near` it has no rows and every distance is NULL.
  */
-function nearestPlaces(db: Kysely<Database>, near: Schemas['GeoPoint'] | undefined) {
+export function nearestPlaces(db: Kysely<Database>, near: Schemas['GeoPoint'] | undefined) {
   const metres = near
     ? sql<number>`round(min(help_distance_km(lat, lon, ${near.lat}::float8, ${near.lon}::float8)) * 1000)::int`
     : sql<number>`NULL::int`;
@@ -28,9 +28,10 @@ function offersFrom(db: Kysely<Database>, near: Schemas['GeoPoint'] | undefined)
   return db.selectFrom('help_offers').leftJoin(nearestPlaces(db, near).as('nearest'), 'nearest.offer_id', 'help_offers.id');
 }
 
-/** Offers with their organization, places, hours, their state at `moment` and distance to `near`. */
-export function selectOffers(db: Kysely<Database>, moment: RegionMoment, near?: Schemas['GeoPoint']) {
-  return offersFrom(db, near)
+/** Offers with their organization, places, hours and their state at `moment`. */
+export function selectOffers(db: Kysely<Database>, moment: RegionMoment) {
+  return db
+    .selectFrom('help_offers')
     .innerJoin('organizations', 'organizations.id', 'help_offers.organization_id')
     .select([
       'help_offers.id', 'help_offers.organization_id', 'organizations.name as organization_name', 'organizations.is_example',
@@ -39,7 +40,7 @@ export function selectOffers(db: Kysely<Database>, moment: RegionMoment, near?: 
       'help_offers.anonymous', 'help_offers.barrier_free', 'help_offers.accessibility', 'help_offers.crisis',
       'help_offers.service_area', 'help_offers.url', 'help_offers.email', 'help_offers.phones', 'help_offers.chat_url',
       'help_offers.walk_in', 'help_offers.always_open', 'help_offers.open_on_public_holidays',
-      'help_offers.hours_description', 'help_offers.created_at', 'help_offers.updated_at', 'nearest.metres as distance_m',
+      'help_offers.hours_description', 'help_offers.created_at', 'help_offers.updated_at',
     ])
     .select([
       sql<string | null>`to_char(help_offers.assured_date, 'YYYY-MM-DD')`.as('assured'),
@@ -57,7 +58,7 @@ export function selectOffers(db: Kysely<Database>, moment: RegionMoment, near?: 
 }
 
 export async function findOffer(db: Kysely<Database>, id: string, moment: RegionMoment): Promise<OfferRow | undefined> {
-  return selectOffers(db, moment).where('help_offers.id', '=', id).executeTakeFirst();
+  return selectOffers(db, moment).select(sql<null>`NULL::int`.as('distance_m')).where('help_offers.id', '=', id).executeTakeFirst();
 }
 
 export interface OfferFilters {
@@ -122,7 +123,8 @@ function facetCounts(combinations: { values: string[]; count: number }[]): Schem
 /**
  * One page of matching offers after `after`, in keyset order (key, name, id) — every sort is
  * ascending on an integer key, so paging is stable however deep — plus the size and facets of
- * the whole result.
+ * the whole result, in one statement: the matches are found and scored once, then counted by
+ * topic and audience and cut to the page.
  */
 export async function searchOffers(
   db: Kysely<Database>,
@@ -130,32 +132,58 @@ export async function searchOffers(
   moment: RegionMoment,
 ): Promise<SearchResult> {
   const { filters, plan, sort, after, limit } = search;
-  const condition = conditionSql(filters, plan, moment);
-  const key =
-    sort === 'relevance' && plan ? sql<number>`-${scoreSql(plan)}`
+  const relevance = sort === 'relevance' ? plan : undefined;
+  // The key without the relevance tie-break, for every match.
+  const coarse =
+    relevance ? sql<number>`-${relevanceSql(relevance)}`
     : sort === 'distance' ? sql<number>`coalesce(nearest.metres, ${NO_DISTANCE}::int)`
     : sql<number>`0`;
+  const matches = offersFrom(db, filters.near)
+    .select(['help_offers.id', 'help_offers.topic_closure', 'help_offers.audiences', 'nearest.metres', coarse.as('coarse')])
+    .where(conditionSql(filters, plan, moment));
 
-  let page = selectOffers(db, moment, filters.near).select(key.as('sort_key')).where(condition);
-  if (after) {
-    page = page.where(sql<boolean>`(${key}, help_offers.sort_name, help_offers.id) > (${after[1]}::int, ${after[2]}, ${after[3]}::uuid)`);
-  }
-  const rows = await page.orderBy(sql.ref('sort_key')).orderBy('help_offers.sort_name').orderBy('help_offers.id').limit(limit + 1).execute();
+  const key = relevance ? sql<number>`(matched.coarse - ${tieBreakSql(relevance)})` : sql<number>`matched.coarse`;
+  let page = selectOffers(db, moment)
+    .innerJoin(sql<{ id: string; metres: number | null; coarse: number }>`matches`.as('matched'), 'matched.id', 'help_offers.id')
+    .select(['matched.metres as distance_m', key.as('sort_key')]);
+  page = after
+    ? page.where(sql<boolean>`(${key}, help_offers.sort_name, help_offers.id) > (${after[1]}::int, ${after[2]}, ${after[3]}::uuid)`)
+    : // The tie-break moves an offer less than one step of the coarse key: on the first page, only
+      // offers up to the coarse key of the (limit + 1)th match can appear.
+      page.where(sql<boolean>`matched.coarse <= (SELECT max(coarse) FROM (SELECT coarse FROM matches ORDER BY coarse LIMIT ${limit + 1}) AS first)`);
+  const rows = page.orderBy(sql.ref('sort_key')).orderBy('help_offers.sort_name').orderBy('help_offers.id').limit(limit + 1);
 
-  // Grouped by combination first: far fewer rows to count than offers × topics.
-  const combinations = await offersFrom(db, filters.near)
-    .select(['help_offers.topic_closure', 'help_offers.audiences', sql<number>`count(*)::int`.as('count')])
-    .where(condition)
-    .groupBy(['help_offers.topic_closure', 'help_offers.audiences'])
-    .execute();
+  // Facets grouped by combination first: far fewer rows to count than offers × topics. They come
+  // as one more row after the page, whose columns are NULL in it (and its facets in the page rows).
+  const result = await inTransaction(db, async (trx) => {
+    // Offers are read from memory, where a random read costs little more than a sequential one.
+    // With PostgreSQL's default (4 times as much) the planner reads every offer rather than use
+    // the search indexes, and joins the page's offers by reading them all.
+    await sql`SET LOCAL random_page_cost = 1.1`.execute(trx);
+    return sql<(OfferRow & { sort_key: number }) | { id: null; combinations: FacetCombination[] }>`
+    WITH matches AS MATERIALIZED ${matches}
+    SELECT page.*, facets.combinations
+    FROM ${rows} AS page
+    FULL JOIN (SELECT coalesce(json_agg(combination), '[]') AS combinations FROM (
+      SELECT topic_closure, audiences, count(*)::int AS count FROM matches GROUP BY topic_closure, audiences) AS combination) AS facets
+    ON false
+    ORDER BY page.sort_key, page.sort_name, page.id`.execute(trx);
+  });
+  const combinations = (result.rows.at(-1) as { combinations: FacetCombination[] }).combinations;
   return {
-    rows,
+    rows: result.rows.filter((row): row is OfferRow & { sort_key: number } => row.id !== null),
     total: combinations.reduce((sum, row) => sum + row.count, 0),
     facets: {
       topics: facetCounts(combinations.map((row) => ({ values: row.topic_closure, count: row.count }))),
       audiences: facetCounts(combinations.map((row) => ({ values: row.audiences, count: row.count }))),
     },
   };
+}
+
+interface FacetCombination {
+  topic_closure: string[];
+  audiences: string[];
+  count: number;
 }
 
 export async function municipalityNames(db: Kysely<Database>, ids: string[]): Promise<Map<string, string>> {

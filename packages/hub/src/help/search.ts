@@ -228,13 +228,14 @@ export function matchSql(plan: SearchPlan): RawBuilder<boolean> {
 const CRISIS_BOOST = 100_000;
 
 /**
- * Relevance as an integer (stable in cursors): per word, 3 when it names a topic of the offer plus
- * 3 / 2 / 1 when it is in the offer's name / text / only as a correction or compound; the sum
- * × 1000, plus a tie-break (0–999) from the text rank and from how much of the offer is about
- * the topics hit (a couples' counselling before a family service that also does it), plus the
- * crisis boost.
+ * Relevance as an integer (stable in cursors) in two parts, `relevanceSql` + `tieBreakSql`:
+ * per word, 3 when it names a topic of the offer plus 3 / 2 / 1 when it is in the offer's name /
+ * text / only as a correction or compound; the sum × 1000, plus the crisis boost — a multiple of
+ * 1000 — and a tie-break (0–999) from the text rank and from how much of the offer is about the
+ * topics hit (a couples' counselling before a family service that also does it). The tie-break
+ * costs the most, and only decides between offers of the same first part.
  */
-export function scoreSql(plan: SearchPlan): RawBuilder<number> {
+export function relevanceSql(plan: SearchPlan): RawBuilder<number> {
   const unitScores = plan.units.map((unit) => {
     const topic = unit.topics.length > 0 ? sql`CASE WHEN help_offers.topic_closure && ${unit.topics}::text[] THEN 3 ELSE 0 END` : sql`0`;
     const cases: RawBuilder<unknown>[] = [];
@@ -245,14 +246,18 @@ export function scoreSql(plan: SearchPlan): RawBuilder<number> {
     return sql`${topic} + ${text}`;
   });
   const words = unitScores.length > 0 ? sql.join(unitScores, sql` + `) : sql`0`;
+  const crisis = plan.crisisDetected
+    ? sql`CASE WHEN help_offers.crisis AND help_offers.topic_closure && ${plan.crisisTopics}::text[] THEN ${CRISIS_BOOST}::int ELSE 0 END`
+    : sql`0`;
+  return sql<number>`((${words}) * 1000 + ${crisis})`;
+}
+
+export function tieBreakSql(plan: SearchPlan): RawBuilder<number> {
   const query = anyQuery(plan);
   const rank = query ? sql`least(1, ts_rank(help_offers.search_vector, ${tsquery(query)}))` : sql`0`;
   const topics = allTopics(plan);
   const focus = topics.length > 0
     ? sql`(SELECT count(*) FROM unnest(help_offers.topic_closure) AS topic WHERE topic = ANY (${topics}::text[]))::float8 / cardinality(help_offers.topic_closure)`
     : sql`0`;
-  const crisis = plan.crisisDetected
-    ? sql`CASE WHEN help_offers.crisis AND help_offers.topic_closure && ${plan.crisisTopics}::text[] THEN ${CRISIS_BOOST}::int ELSE 0 END`
-    : sql`0`;
-  return sql<number>`((${words}) * 1000 + round(500 * ${rank} + 499 * ${focus})::int + ${crisis})`;
+  return sql<number>`round(500 * ${rank} + 499 * ${focus})::int`;
 }
