@@ -5,4 +5,4 @@
  * tests of the production build swap the define module for the CDN file. (package.json's
  * `exports` list the npm files; a test checks that they match.)
  */
-export const widgetTags = ['sr-hub', 'sr-event-calendar', 'sr-help-finder', 'sr-poll'] as const;
+export const widgetTags = ['sr-hub', 'sr-event-calendar', 'sr-help-finder', 'sr-poll', 'sr-volunteer-board'] as const;

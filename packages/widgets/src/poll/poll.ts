@@ -5,7 +5,7 @@ import { emit } from '../core/events.js';
 import { SrElement } from '../core/sr-element.js';
 import { skeletonText } from '../core/states.js';
 import { voteFailure, type VoteFailure } from './messages.js';
-import { expired, solveProof, type VoteProof } from './proof.js';
+import { isProofRefused, ProofSolver } from '../core/proof.js';
 import { resultsView, statusLine, type Poll, type PollResults } from './results.js';
 import { pollStyles } from './styles.js';
 
@@ -77,7 +77,12 @@ export class SrPoll extends SrElement {
 
   /** One key per vote, kept until the vote is answered: a retry is counted once. */
   #idempotencyKey: string | undefined;
-  #proof: Promise<VoteProof> | undefined;
+  /** Polls open to everyone take a proof of work with each vote. */
+  readonly #proof = new ProofSolver(() => {
+    const poll = this.#data.value?.poll;
+    if (poll?.participation !== 'open' || this.connection.status !== 'ready') return undefined;
+    return this.connection.client.GET('/polls/{pollId}/challenge', { params: { path: { pollId: poll.id } } });
+  });
   #timer: ReturnType<typeof setInterval> | undefined;
   #focusAfterVote = false;
 
@@ -156,7 +161,7 @@ export class SrPoll extends SrElement {
   #form(poll: Poll, status: TemplateResult): TemplateResult {
     const multiple = poll.kind === 'multiple';
     const failure = this.failure;
-    return html`<form part="form" novalidate @submit=${(event: SubmitEvent) => this.#vote(event, poll)} @focusin=${() => this.#prepareProof(poll)}>
+    return html`<form part="form" novalidate @submit=${(event: SubmitEvent) => this.#vote(event, poll)} @focusin=${() => this.#proof.prepare()}>
       <fieldset>
         <legend part="question" class="question">${poll.question}</legend>
         ${this.#description(poll)} ${status}
@@ -212,25 +217,6 @@ export class SrPoll extends SrElement {
     this.chosen = input.checked ? [...others, optionId] : others;
   }
 
-  /** Starts the proof of work as soon as the reader turns to the form, so it is ready when they vote. */
-  #prepareProof(poll: Poll): void {
-    if (poll.participation !== 'open' || this.connection.status !== 'ready') return;
-    const client = this.connection.client;
-    if (!this.#proof) {
-      this.#proof = solveProof(client, poll.id);
-      // A failed attempt is made again at the next vote.
-      this.#proof.catch(() => (this.#proof = undefined));
-    }
-  }
-
-  async #freshProof(poll: Poll): Promise<VoteProof> {
-    this.#prepareProof(poll);
-    const proof = await this.#proof!;
-    if (!expired(proof)) return proof;
-    this.#proof = undefined;
-    return this.#freshProof(poll);
-  }
-
   async #vote(event: SubmitEvent, poll: Poll): Promise<void> {
     event.preventDefault();
     if (this.sending || this.connection.status !== 'ready') return;
@@ -246,8 +232,7 @@ export class SrPoll extends SrElement {
     this.failure = undefined;
     this.#idempotencyKey ??= newIdempotencyKey();
     const send = async (renewProof = false) => {
-      if (renewProof) this.#proof = undefined;
-      const credential = poll.participation === 'codes' ? { code: this.code.trim() } : { proof: await this.#freshProof(poll) };
+      const credential = poll.participation === 'codes' ? { code: this.code.trim() } : { proof: await this.#proof.fresh(renewProof) };
       return client.POST('/polls/{pollId}/votes', {
         params: { path: { pollId: poll.id }, header: { 'Idempotency-Key': this.#idempotencyKey! } },
         body: { choices, ...credential },
@@ -259,7 +244,7 @@ export class SrPoll extends SrElement {
         receipt = await send();
       } catch (error) {
         // An expired or already used proof: a new one, same key, once.
-        if (!(error as { type?: string }).type?.endsWith('/proof-invalid')) throw error;
+        if (!isProofRefused(error)) throw error;
         receipt = await send(true);
       }
       this.#counted(poll, receipt);
@@ -278,7 +263,7 @@ export class SrPoll extends SrElement {
   #counted(poll: Poll, receipt: VoteReceipt | null): void {
     votedOnThisPage.set(poll.id, receipt);
     this.#idempotencyKey = undefined;
-    this.#proof = undefined;
+    this.#proof.used();
     this.failure = undefined;
   }
 

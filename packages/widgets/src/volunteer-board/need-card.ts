@@ -1,0 +1,75 @@
+import { msg, str } from '@lit/localize';
+import type { components } from '@smart-region/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Formats } from '../core/format.js';
+
+export type VolunteerNeed = components['schemas']['VolunteerNeed'];
+
+/** When help is needed, in words: one moment, a span, from a day on, or ongoing. */
+export function needWhen(need: VolunteerNeed, format: Formats): string {
+  const { startsAt, endsAt } = need;
+  const long: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' };
+  if (startsAt && endsAt) return format.dateRange(new Date(startsAt), new Date(endsAt), long);
+  if (startsAt) return msg(str`ab ${format.date(new Date(startsAt), long)}`);
+  if (endsAt) return msg(str`bis ${format.date(new Date(endsAt), long)}`);
+  return msg('Laufend, nach Absprache');
+}
+
+function stillNeeded(need: VolunteerNeed): string {
+  if (need.status === 'filled' || need.peopleStillNeeded === 0) return msg('Alle Plätze sind besetzt');
+  return need.peopleStillNeeded === 1 ? msg('Noch 1 Person gesucht') : msg(str`Noch ${need.peopleStillNeeded} Personen gesucht`);
+}
+
+export interface CardContext {
+  format: Formats;
+  /** Opens the form to offer help for this need. */
+  help(need: VolunteerNeed, opener: HTMLElement): void;
+}
+
+export function needCard(need: VolunteerNeed, context: CardContext): TemplateResult {
+  const headingId = `need-${need.id}`;
+  const canHelp = need.status === 'open' && need.privacyNotice !== null;
+  const where = [need.place?.name, need.place?.address].filter(Boolean).join(', ');
+  return html`<li part="item need" class="need ${need.urgent ? 'urgent' : ''}">
+    <p class="badges">
+      ${need.urgent ? html`<span part="urgent" class="badge urgent-badge">${msg('Dringend')}</span>` : nothing}
+      <span class="badge">${stillNeeded(need)}</span>
+      ${need.isExample ? html`<span class="badge example">${msg('Beispieldaten')}</span>` : nothing}
+    </p>
+    <h3 id=${headingId} part="need-title" class="need-title">${need.title}</h3>
+    <p class="organization">${need.organization.name}</p>
+    <dl class="facts">
+      <dt>${msg('Wann')}</dt>
+      <dd>${needWhen(need, context.format)}${need.timeCommitment ? html`<br />${msg(str`Zeitaufwand: ${need.timeCommitment}`)}` : nothing}</dd>
+      <dt>${msg('Wo')}</dt>
+      <dd>${[where, need.remote ? msg('auch von zu Hause aus möglich') : ''].filter(Boolean).join(' · ') || msg('Nach Absprache')}</dd>
+      ${need.skills.length ? html`<dt>${msg('Gut zu können')}</dt><dd>${need.skills.join(', ')}</dd>` : nothing}
+      ${need.contactRole ? html`<dt>${msg('Ansprechperson')}</dt><dd>${need.contactRole}</dd>` : nothing}
+    </dl>
+    <p class="description">${need.description}</p>
+    ${canHelp
+      ? html`<button
+          type="button"
+          part="button help-button"
+          class="button primary"
+          aria-describedby=${headingId}
+          @click=${(event: Event) => context.help(need, event.currentTarget as HTMLElement)}
+        >
+          ${msg('Ich helfe mit')}
+        </button>`
+      : html`<p class="note">${need.status === 'open' ? msg('Anmeldungen sind hier gerade nicht möglich.') : nothing}</p>`}
+  </li>`;
+}
+
+export function needSkeleton(skeletonText: (width: string) => TemplateResult): TemplateResult {
+  return html`<ul class="needs">
+    ${[1, 2, 3].map(
+      () => html`<li class="need">
+        <p>${skeletonText('30%')}</p>
+        <h3 class="need-title">${skeletonText('60%')}</h3>
+        <p>${skeletonText('40%')}</p>
+        <p>${skeletonText('90%')}</p>
+      </li>`,
+    )}
+  </ul>`;
+}

@@ -1,0 +1,168 @@
+import { css } from 'lit';
+
+export const boardStyles = css`
+  :host {
+    --_color-urgent: var(--sr-color-urgent, var(--_color-danger));
+  }
+  p {
+    margin: 0 0 var(--_space-2);
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-3);
+    align-items: end;
+    margin-block-end: var(--_space-4);
+  }
+  .field {
+    display: grid;
+    gap: var(--_space-1);
+  }
+  .form .field {
+    margin-block-end: var(--_space-3);
+  }
+  label {
+    font-weight: 600;
+  }
+  input:not([type='checkbox']),
+  select,
+  textarea {
+    min-block-size: 2.75rem;
+    min-inline-size: 0;
+    padding: var(--_space-2) var(--_space-3);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    font: inherit;
+    color: inherit;
+    background: var(--_color-surface);
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_color-danger);
+    border-width: 2px;
+  }
+  .check {
+    display: flex;
+    gap: var(--_space-2);
+    align-items: flex-start;
+    min-block-size: 2.75rem;
+    font-weight: 400;
+  }
+  .filters .check {
+    align-items: center;
+  }
+  .check input {
+    flex: none;
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin-block-start: 0.15em;
+    accent-color: var(--_color-primary);
+  }
+  .hint,
+  .organization,
+  .note {
+    font-weight: 400;
+    color: var(--_color-text-muted);
+  }
+  .hint {
+    font-size: 0.9em;
+  }
+  .field-error {
+    font-weight: 600;
+    color: var(--_color-danger);
+  }
+  .needs {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr));
+    gap: var(--_space-4);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .need {
+    display: flex;
+    flex-direction: column;
+    padding: var(--_space-4);
+    border: 1px solid var(--_color-divider);
+    border-radius: var(--_radius);
+  }
+  .need.urgent {
+    border-inline-start: 4px solid var(--_color-urgent);
+  }
+  .need .button {
+    align-self: flex-start;
+    margin-block-start: auto;
+  }
+  .need-title {
+    margin: 0 0 var(--_space-1);
+    font-size: 1.15em;
+    line-height: 1.3;
+  }
+  .badges {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-2);
+  }
+  .badge {
+    padding: 0 var(--_space-2);
+    border-radius: var(--_radius);
+    font-size: 0.9em;
+    background: var(--_color-surface-raised);
+  }
+  .urgent-badge {
+    font-weight: 700;
+    color: var(--_color-surface);
+    background: var(--_color-urgent);
+  }
+  .badge.example {
+    border: 1px dashed var(--_color-border);
+  }
+  .facts {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: var(--_space-1) var(--_space-3);
+    margin: 0 0 var(--_space-3);
+  }
+  .facts dt {
+    font-weight: 600;
+  }
+  .facts dd {
+    margin: 0;
+  }
+  a {
+    color: var(--_color-primary);
+  }
+  .honeypot {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
+  .error-summary,
+  .send-error,
+  .confirmation {
+    margin-block-end: var(--_space-4);
+    padding: var(--_space-3) var(--_space-4);
+    border-radius: var(--_radius);
+    background: var(--_color-surface-raised);
+  }
+  .error-summary,
+  .send-error {
+    border-inline-start: 4px solid var(--_color-danger);
+  }
+  .confirmation {
+    border-inline-start: 4px solid var(--_color-primary);
+  }
+  .error-summary h3 {
+    margin: 0 0 var(--_space-2);
+    font-size: 1em;
+  }
+  .error-summary ul {
+    margin: 0;
+    padding-inline-start: var(--_space-4);
+  }
+  [aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+`;

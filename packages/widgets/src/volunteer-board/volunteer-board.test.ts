@@ -1,0 +1,175 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { fixtureClient, hubError, pending } from '../../../../stories/support/fixture-client.js';
+import { sampleNeeds, volunteerRoutes } from '../../../../stories/support/volunteer-fixtures.js';
+import { captureWarnings, hasPart, loaded, part, textOf } from '../../test/helpers.js';
+import { testServers } from '../../test/test-servers.js';
+import '../hub/define.js';
+import { SrVolunteerBoard } from './define.js';
+import type { VolunteerNeed } from './need-card.js';
+
+type Lang = 'de' | 'en';
+
+/** The files this page loaded before any test ran. */
+const loadedAtStart = performance.getEntriesByType('resource').map((entry) => entry.name);
+
+async function hub<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const { hubUrl } = await testServers();
+  const response = await fetch(`${hubUrl}${path}`, init);
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json() as Promise<T>;
+}
+
+async function showBoard(attributes: Record<string, string> = {}): Promise<SrVolunteerBoard> {
+  const { hubUrl } = await testServers();
+  const board = document.createElement('sr-volunteer-board');
+  board.setAttribute('hub-url', hubUrl);
+  for (const [name, value] of Object.entries(attributes)) board.setAttribute(name, value);
+  await fixture(html`<div>${board}</div>`);
+  await loaded(board);
+  return board;
+}
+
+const $ = <E extends Element = HTMLElement>(board: Element, selector: string) => board.shadowRoot!.querySelector<E>(selector)!;
+const $$ = <E extends Element = HTMLElement>(board: Element, selector: string) => [...board.shadowRoot!.querySelectorAll<E>(selector)];
+const titles = (board: Element) => $$(board, '[part~="need-title"]').map((title) => title.textContent!.trim());
+const dialogOf = (board: Element) => $<HTMLDialogElement>(board, 'dialog');
+
+/** Opens "Ich helfe mit" of the need with this title, by keyboard. */
+async function offerHelp(board: SrVolunteerBoard, title: string): Promise<void> {
+  const card = $$(board, '[part~="need"]').find((need) => need.querySelector('[part~="need-title"]')!.textContent!.trim() === title)!;
+  card.querySelector<HTMLElement>('[part~="help-button"]')!.focus();
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => dialogOf(board).open, 'form not open');
+}
+
+async function typeInto(board: Element, id: string, text: string): Promise<void> {
+  $(board, `#${id}`).focus();
+  await sendKeys({ type: text });
+}
+
+describe('<sr-volunteer-board>', () => {
+  let warnings: ReturnType<typeof captureWarnings>;
+  beforeEach(() => (warnings = captureWarnings()));
+  afterEach(() => warnings.restore());
+
+  it('comes from the build under test', async () => {
+    const { cdnUrl } = await testServers();
+    const production = document.querySelector('script[type="importmap"]') !== null;
+    expect(loadedAtStart.includes(`${cdnUrl}sr-volunteer-board.js`)).to.equal(production);
+    expect(customElements.get('sr-volunteer-board')).to.equal(SrVolunteerBoard);
+  });
+
+  for (const lang of ['de', 'en'] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      it(`${lang}, ${theme}: the Hub's open needs as cards, accessible`, async () => {
+        const board = await showBoard({ lang, theme });
+        const { items } = await hub<{ items: VolunteerNeed[] }>('/volunteer-needs?limit=100');
+        expect(items.length).to.be.greaterThan(5);
+        expect(titles(board)).to.deep.equal(items.map((need) => need.title));
+        expect(textOf(board)).to.include(lang === 'de' ? 'Ich helfe mit' : "I'll help");
+        await expect(board).to.be.accessible();
+        expect(warnings.messages).to.deep.equal([]);
+      });
+    }
+  }
+
+  it('shows a club only its own needs', async () => {
+    const { items } = await hub<{ items: VolunteerNeed[] }>('/volunteer-needs?limit=100');
+    const club = items[0]!.organization;
+    const board = await showBoard({ organization: club.organizationId });
+    expect(titles(board)).to.deep.equal(items.filter((need) => need.organization.organizationId === club.organizationId).map((need) => need.title));
+    expect($$(board, '[part~="need"] .organization').every((name) => name.textContent!.trim() === club.name)).to.equal(true);
+  });
+
+  it('names every missing field above the form and at the field, and leads there', async () => {
+    const board = await showBoard();
+    await offerHelp(board, titles(board)[0]!);
+    (await part(board, 'submit-button')).click();
+    const summary = await part(board, 'error-summary');
+    await waitUntil(() => board.shadowRoot!.activeElement === summary, 'focus not on the summary');
+    const problems = [...summary.querySelectorAll('li')].map((item) => item.textContent!.trim());
+    expect(problems).to.have.length(3);
+    expect($(board, '#name').getAttribute('aria-invalid')).to.equal('true');
+    expect($(board, '#consent').getAttribute('aria-describedby')).to.equal('consent-error');
+    summary.querySelector<HTMLAnchorElement>('a[href="#email"]')!.click();
+    expect(board.shadowRoot!.activeElement).to.equal($(board, '#email'));
+    await expect(board).to.be.accessible();
+  });
+
+  it('sends an offer of help once, to the organization only, and says what happens next', async () => {
+    const board = await showBoard();
+    const need = (await hub<{ items: VolunteerNeed[] }>('/volunteer-needs?limit=100')).items.find((item) => item.privacyNotice)!;
+    await offerHelp(board, need.title);
+    expect($<HTMLAnchorElement>(board, '[part~="privacy-link"]').href).to.equal(need.privacyNotice!.url);
+    const name = `Kim Testperson ${Math.random().toString(36).slice(2, 8)}`;
+    await typeInto(board, 'name', name);
+    await typeInto(board, 'email', 'kim@example.org');
+    await typeInto(board, 'message', 'Samstags habe ich Zeit.');
+    $(board, '#consent').focus();
+    await sendKeys({ press: 'Space' });
+    const sent = oneEvent(board, 'sr-volunteer-response');
+    (await part(board, 'submit-button')).click();
+    expect((await sent).detail).to.deep.equal({ volunteerNeedId: need.id });
+    const confirmation = await part(board, 'confirmation');
+    expect(confirmation.textContent).to.include(need.organization.name);
+    await expect(board).to.be.accessible();
+
+    const { adminToken } = await testServers();
+    const responses = await hub<{ items: { name: string; email: string; volunteerNeedId: string; consent: { privacyNoticeVersion: string } }[] }>(
+      `/organizations/${need.organization.organizationId}/volunteer-responses?limit=100`,
+      { headers: { Authorization: `Bearer ${adminToken}` } },
+    );
+    const mine = responses.items.filter((response) => response.name === name);
+    expect(mine).to.have.length(1);
+    expect(mine[0]).to.include({ email: 'kim@example.org', volunteerNeedId: need.id });
+    expect(mine[0]!.consent.privacyNoticeVersion).to.equal(need.privacyNotice!.version);
+    const { hubUrl } = await testServers();
+    expect(await (await fetch(`${hubUrl}/volunteer-needs/${need.id}`)).text()).to.not.include(name);
+  });
+
+  it('keeps everything typed when sending fails, and says so', async () => {
+    const client = fixtureClient(volunteerRoutes());
+    client.POST = (async () => Promise.reject(hubError(0))) as never;
+    const root = await fixture(html`<sr-hub .client=${client} hub-url="https://hub.example.org"><sr-volunteer-board></sr-volunteer-board></sr-hub>`);
+    const board = root.querySelector('sr-volunteer-board')!;
+    await loaded(board);
+    await offerHelp(board, sampleNeeds[0]!.title);
+    await typeInto(board, 'name', 'Alex Beispiel');
+    await typeInto(board, 'phone', '0931 123456');
+    $<HTMLInputElement>(board, '#consent').click();
+    (await part(board, 'submit-button')).click();
+    const error = await part(board, 'send-error');
+    expect(error.textContent).to.include('Ihre Nachricht wurde nicht gesendet.');
+    expect($<HTMLInputElement>(board, '#name').value).to.equal('Alex Beispiel');
+    expect($<HTMLInputElement>(board, '#phone').value).to.equal('0931 123456');
+    expect($<HTMLInputElement>(board, '#consent').checked).to.equal(true);
+    await expect(board).to.be.accessible();
+  });
+
+  describe('states', () => {
+    const texts = {
+      loading: { de: 'Wird geladen …', en: 'Loading …' },
+      error: { de: 'Die Daten sind gerade nicht erreichbar.', en: 'The data cannot be reached right now.' },
+      empty: { de: 'Gerade wird hier keine Hilfe gesucht.', en: 'No help is needed here right now.' },
+    };
+    for (const state of Object.keys(texts) as (keyof typeof texts)[]) {
+      for (const lang of ['de', 'en'] as Lang[]) {
+        it(`${state}, ${lang}: said and accessible`, async () => {
+          const client = fixtureClient(
+            volunteerRoutes((_, signal) => {
+              if (state === 'loading') return pending(signal);
+              if (state === 'error') throw hubError(0);
+              return { items: [], nextCursor: null };
+            }),
+          );
+          const root = await fixture(html`<sr-hub .client=${client} hub-url="https://hub.example.org" lang=${lang}><sr-volunteer-board></sr-volunteer-board></sr-hub>`);
+          const board = root.querySelector('sr-volunteer-board')!;
+          await waitUntil(() => textOf(board).includes(texts[state][lang]), `"${texts[state][lang]}" not shown`, { timeout: 8000 });
+          expect(hasPart(board, 'filters')).to.equal(true);
+          await expect(board).to.be.accessible();
+        });
+      }
+    }
+  });
+});

@@ -1,0 +1,307 @@
+import { msg } from '@lit/localize';
+import { newIdempotencyKey, paginate, type operations } from '@smart-region/sdk';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { collect } from '../core/collect.js';
+import { ModalDialog, dialogStyles } from '../core/dialog.js';
+import { errorMessage, type ErrorMessage } from '../core/errors.js';
+import { emit } from '../core/events.js';
+import { isProofRefused, ProofSolver } from '../core/proof.js';
+import { SrElement } from '../core/sr-element.js';
+import { skeletonText } from '../core/states.js';
+import { needCard, needSkeleton, type VolunteerNeed } from './need-card.js';
+import { checkDraft, confirmation, emptyDraft, fieldErrorsFrom, responseForm, type Draft, type FieldErrors } from './response-form.js';
+import { boardStyles } from './styles.js';
+
+type NeedsQuery = NonNullable<operations['listVolunteerNeeds']['parameters']['query']>;
+
+/** What `sr-volunteer-response` tells: the reader offered help for this need. */
+export interface VolunteerResponseDetail {
+  volunteerNeedId: string;
+}
+
+/** How long typing pauses before the board asks the Hub. */
+const typingPause = 400;
+
+interface Filters {
+  q: string;
+  municipality: string;
+  urgent: boolean;
+  remote: boolean;
+  sort: 'date' | 'urgency';
+}
+
+const noFilters: Filters = { q: '', municipality: '', urgent: false, remote: false, sort: 'date' };
+
+/** The values of an attribute: `municipality="hoechberg eibelstadt"`, commas allowed too. */
+const valuesOf = (value: string | undefined) => (value ?? '').split(/[\s,]+/).filter(Boolean);
+
+/**
+ * What clubs and initiatives of the region need help with, and "Ich helfe mit": a short form
+ * whose answer goes to the club only. A club's page shows its own needs (`organization`), a
+ * municipality's page those in the municipality (`municipality`).
+ *
+ * @tagname sr-volunteer-board
+ * @summary Volunteer needs of clubs and initiatives, with a privacy-friendly "Ich helfe mit" form.
+ * @attr organization - Only the needs of these organizations (ids, separated by spaces); fixes the filter.
+ * @attr municipality - Only needs in these municipalities (slugs such as `hoechberg`); fixes the filter.
+ * @fires sr-volunteer-response - The reader offered help and the Hub has it (`detail`: `volunteerNeedId`). No personal data.
+ * @csspart filters - The search and filter controls.
+ * @csspart search - The search field.
+ * @csspart filter - Each filter control.
+ * @csspart list - The list of needs.
+ * @csspart need - A need's card (also `item`).
+ * @csspart need-title - Its title.
+ * @csspart urgent - The "Dringend" badge.
+ * @csspart help-button - "Ich helfe mit".
+ * @csspart dialog - The form's dialog; also `dialog-heading`, `dialog-body`, `dialog-close`.
+ * @csspart form - The form.
+ * @csspart input - Each text field.
+ * @csspart consent - The consent checkbox.
+ * @csspart privacy-link - The link to the organization's privacy notice.
+ * @csspart error-summary - The list of problems above the form.
+ * @csspart send-error - Why sending failed.
+ * @csspart submit-button - "Absenden".
+ * @csspart confirmation - The thanks after sending.
+ * @cssprop --sr-color-urgent - Colour of the "Dringend" badge and border; the danger colour by default.
+ */
+export class SrVolunteerBoard extends SrElement {
+  static override properties: PropertyDeclarations = {
+    organization: {},
+    municipality: {},
+    filters: { state: true, attribute: false },
+    openNeed: { state: true, attribute: false },
+    draft: { state: true, attribute: false },
+    errors: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
+    sending: { state: true, attribute: false },
+    sent: { state: true, attribute: false },
+  };
+
+  static override styles = [SrElement.styles, dialogStyles, boardStyles];
+
+  declare organization: string | undefined;
+  declare municipality: string | undefined;
+
+  private declare filters: Filters;
+  private declare openNeed: VolunteerNeed | undefined;
+  private declare draft: Draft;
+  private declare errors: FieldErrors;
+  private declare failure: ErrorMessage | undefined;
+  private declare sending: boolean;
+  /** The needs this page visit offered help for. */
+  private declare sent: Set<string>;
+
+  #query: NeedsQuery = {};
+  #queryKey = '';
+  #typing: ReturnType<typeof setTimeout> | undefined;
+  #focusAfterSend = false;
+  /** One key per response, kept through retries until the Hub has it: stored once. */
+  #idempotencyKey: string | undefined;
+  readonly #dialog = new ModalDialog();
+  readonly #proof = new ProofSolver(() => {
+    const need = this.openNeed;
+    if (!need || this.connection.status !== 'ready') return undefined;
+    return this.connection.client.GET('/volunteer-needs/{volunteerNeedId}/challenge', { params: { path: { volunteerNeedId: need.id } } });
+  });
+
+  constructor() {
+    super();
+    this.filters = noFilters;
+    this.draft = emptyDraft;
+    this.errors = {};
+    this.sending = false;
+    this.sent = new Set();
+  }
+
+  readonly #needs = this.fetchTask({
+    args: () => [this.#query] as const,
+    fetch: (hub, [query], signal) => collect(paginate(hub, '/volunteer-needs', { params: { query: { ...query, limit: 100 } }, signal })),
+  });
+
+  readonly #municipalities = this.fetchTask({
+    args: () => [] as const,
+    fetch: (hub, [], signal) => collect(paginate(hub, '/municipalities', { params: { query: { limit: 100 } }, signal })),
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#typing);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const { q, municipality, urgent, remote, sort } = this.filters;
+    const fixedMunicipalities = valuesOf(this.municipality);
+    const query: NeedsQuery = {
+      q: q.trim() || undefined,
+      municipality: fixedMunicipalities.length ? fixedMunicipalities : valuesOf(municipality),
+      organization: valuesOf(this.organization),
+      urgent: urgent || undefined,
+      remote: remote || undefined,
+      sort,
+    };
+    const key = JSON.stringify(query);
+    if (key !== this.#queryKey) {
+      this.#queryKey = key;
+      this.#query = query;
+    }
+  }
+
+  protected override updated(): void {
+    if (!this.#focusAfterSend) return;
+    this.#focusAfterSend = false;
+    this.renderRoot.querySelector<HTMLElement>('[part~="confirmation"], [part~="error-summary"], [part~="send-error"]')?.focus();
+  }
+
+  protected override render() {
+    const need = this.openNeed;
+    return html`
+      ${this.#filterControls()}
+      ${this.#needs.render({
+        skeleton: () => needSkeleton(skeletonText),
+        complete: (needs) => html`<ul part="list" class="needs">
+          ${needs.map((item) => needCard(item, { format: this.format, help: (chosen) => void this.#openForm(chosen) }))}
+        </ul>`,
+        emptyText: msg('Gerade wird hier keine Hilfe gesucht. Schauen Sie bald wieder vorbei!'),
+      })}
+      ${this.#dialog.render({
+        heading: need ? `${msg('Ich helfe mit')}: ${need.title}` : '',
+        content: need ? (this.sent.has(need.id) ? confirmation(need) : this.#form(need)) : nothing,
+      })}
+    `;
+  }
+
+  #filterControls(): TemplateResult {
+    const set = (change: Partial<Filters>) => {
+      clearTimeout(this.#typing);
+      this.filters = { ...this.filters, ...change };
+    };
+    const checked = (event: Event) => (event.target as HTMLInputElement).checked;
+    return html`<div part="filters" class="filters" role="search" aria-label=${msg('Einsätze filtern')}>
+      <label class="field">
+        <span>${msg('Suche')}</span>
+        <input
+          part="search"
+          type="search"
+          .value=${this.filters.q}
+          @input=${(event: Event) => {
+            clearTimeout(this.#typing);
+            const q = (event.target as HTMLInputElement).value;
+            this.#typing = setTimeout(() => set({ q }), typingPause);
+          }}
+        />
+      </label>
+      ${this.municipality?.trim()
+        ? nothing
+        : html`<label class="field">
+            <span>${msg('Ort')}</span>
+            <select part="filter" @change=${(event: Event) => set({ municipality: (event.target as HTMLSelectElement).value })}>
+              <option value="">${msg('Alle Orte')}</option>
+              ${(this.#municipalities.value ?? []).map(({ id, name }) => html`<option value=${id} ?selected=${id === this.filters.municipality}>${name}</option>`)}
+            </select>
+          </label>`}
+      <label class="field">
+        <span>${msg('Reihenfolge')}</span>
+        <select part="filter" @change=${(event: Event) => set({ sort: (event.target as HTMLSelectElement).value as Filters['sort'] })}>
+          <option value="date">${msg('Nach Datum')}</option>
+          <option value="urgency" ?selected=${this.filters.sort === 'urgency'}>${msg('Dringende zuerst')}</option>
+        </select>
+      </label>
+      <label class="check"><input part="filter" type="checkbox" .checked=${this.filters.urgent} @change=${(event: Event) => set({ urgent: checked(event) })} />${msg('Nur dringende')}</label>
+      <label class="check"><input part="filter" type="checkbox" .checked=${this.filters.remote} @change=${(event: Event) => set({ remote: checked(event) })} />${msg('Von zu Hause aus')}</label>
+    </div>`;
+  }
+
+  #form(need: VolunteerNeed): TemplateResult {
+    return responseForm(
+      {
+        need,
+        draft: this.draft,
+        errors: this.errors,
+        failure: this.failure,
+        sending: this.sending,
+        change: (name, value) => {
+          this.draft = { ...this.draft, [name]: value };
+          // A corrected field loses its message; the others keep theirs until the next send.
+          if (name in this.errors) this.errors = { ...this.errors, [name]: undefined };
+        },
+        submit: (event) => void this.#send(event, need),
+        begin: () => this.#proof.prepare(),
+      },
+      () => this.shadowRoot,
+    );
+  }
+
+  async #openForm(need: VolunteerNeed): Promise<void> {
+    if (this.openNeed?.id !== need.id) {
+      // Another need: the same person, so what they typed stays; the form's messages go.
+      this.#proof.used();
+      this.#idempotencyKey = undefined;
+      this.errors = {};
+      this.failure = undefined;
+    }
+    this.openNeed = need;
+    await this.updateComplete;
+    this.#dialog.open();
+  }
+
+  async #send(event: SubmitEvent, need: VolunteerNeed): Promise<void> {
+    event.preventDefault();
+    if (this.sending || this.connection.status !== 'ready') return;
+    this.errors = checkDraft(this.draft);
+    this.failure = undefined;
+    this.#focusAfterSend = true;
+    if (Object.values(this.errors).some(Boolean)) return;
+    const client = this.connection.client;
+    const { name, email, phone, message, honeypot } = this.draft;
+    this.sending = true;
+    this.#idempotencyKey ??= newIdempotencyKey();
+    const send = async (renewProof = false) =>
+      client.POST('/volunteer-needs/{volunteerNeedId}/responses', {
+        params: { path: { volunteerNeedId: need.id }, header: { 'Idempotency-Key': this.#idempotencyKey! } },
+        body: {
+          name: name.trim(),
+          ...(email.trim() ? { email: email.trim() } : {}),
+          ...(phone.trim() ? { phone: phone.trim() } : {}),
+          ...(message.trim() ? { message: message.trim() } : {}),
+          consent: { accepted: true, privacyNoticeVersion: need.privacyNotice!.version },
+          proof: await this.#proof.fresh(renewProof),
+          ...(honeypot ? { honeypot } : {}),
+        },
+      });
+    try {
+      try {
+        await send();
+      } catch (error) {
+        if (!isProofRefused(error)) throw error;
+        await send(true);
+      }
+      this.#proof.used();
+      this.#idempotencyKey = undefined;
+      this.sent = new Set([...this.sent, need.id]);
+      this.draft = emptyDraft;
+      emit(this, 'sr-volunteer-response', { volunteerNeedId: need.id });
+    } catch (error) {
+      const fields = fieldErrorsFrom(error);
+      if (fields) this.errors = fields;
+      else this.failure = sendFailure(error, this.format);
+    } finally {
+      this.sending = false;
+    }
+  }
+}
+
+/** A send that failed for another reason than a field: what typed stays, and what to do. */
+function sendFailure(error: unknown, format: Parameters<typeof errorMessage>[1]): ErrorMessage {
+  const { title, detail, canRetry } = errorMessage(error, format);
+  return { title: `${msg('Ihre Nachricht wurde nicht gesendet.')} ${title}`, detail: `${msg('Ihre Angaben sind noch da.')} ${detail}`, canRetry };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sr-volunteer-board': SrVolunteerBoard;
+  }
+  interface GlobalEventHandlersEventMap {
+    'sr-volunteer-response': CustomEvent<VolunteerResponseDetail>;
+  }
+}
