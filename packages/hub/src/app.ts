@@ -18,6 +18,7 @@ import { municipalityHandlers } from './orgs/municipalities.js';
 import { organizationHandlers } from './orgs/organizations.js';
 import { pollHandlers, type PollOptions } from './polls/handlers.js';
 import { healthHandlers } from './system/health.js';
+import { registerExamples } from './system/examples.js';
 import { registerPages } from './system/pages.js';
 import { registerStaticFiles } from './system/static-files.js';
 import { volunteering, type VolunteerOptions } from './volunteering/handlers.js';
@@ -123,6 +124,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   });
   await registerPages(app, contract);
   await registerStaticFiles(app);
+  await registerExamples(app, options.database.db);
 
   app.addHook('onClose', async () => {
     await options.database.close();
