@@ -159,6 +159,8 @@ function cdnBuild(): UserConfig {
           codeSplitting: {
             groups: [
               { name: 'sdk', test: /[\\/](packages[\\/]sdk|node_modules[\\/]openapi-fetch)[\\/]/ },
+              // The proof of work of citizens' writes: only the poll and the volunteer board load it.
+              { name: 'proof', test: /[\\/](node_modules[\\/]altcha-lib[\\/]|packages[\\/]widgets[\\/]src[\\/]core[\\/]proof\.ts)/ },
               { name: 'shared', minShareCount: 2 },
             ],
           },
