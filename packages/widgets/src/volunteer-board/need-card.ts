@@ -22,6 +22,8 @@ function stillNeeded(need: VolunteerNeed): string {
 
 export interface CardContext {
   format: Formats;
+  /** Names of municipalities by slug: where a need without a place is. */
+  municipalityNames: Map<string, string>;
   /** Opens the form to offer help for this need. */
   help(need: VolunteerNeed, opener: HTMLElement): void;
 }
@@ -29,7 +31,8 @@ export interface CardContext {
 export function needCard(need: VolunteerNeed, context: CardContext): TemplateResult {
   const headingId = `need-${need.id}`;
   const canHelp = need.status === 'open' && need.privacyNotice !== null;
-  const where = [need.place?.name, need.place?.address].filter(Boolean).join(', ');
+  const municipality = need.municipalityId ? context.municipalityNames.get(need.municipalityId) : undefined;
+  const where = need.place ? [need.place.name, need.place.address].filter(Boolean).join(', ') : municipality;
   return html`<li part="item need" class="need ${need.urgent ? 'urgent' : ''}">
     <p class="badges">
       ${need.urgent ? html`<span part="urgent" class="badge urgent-badge">${msg('Dringend')}</span>` : nothing}

@@ -107,7 +107,7 @@ export function responseForm(context: FormContext, root: () => ShadowRoot | null
   const contactHint = msg('E-Mail oder Telefon: mindestens eines.');
   return html`<form part="form" class="form" novalidate @submit=${context.submit} @focusin=${context.begin}>
     ${errorSummary(errors, labels, root)}
-    <p>${msg(str`Ihre Angaben gehen nur an ${organization}. Felder mit * sind nötig.`)}</p>
+    <p>${msg(str`Nur ${organization} erhält Ihre Angaben. Felder mit * sind nötig.`)}</p>
     ${field('name', `${labels.name} *`, 'text', 'name', context)}
     ${field('email', labels.email, 'email', 'email', context, contactHint)}
     ${field('phone', labels.phone, 'tel', 'tel', context, contactHint)}
@@ -156,6 +156,6 @@ export function confirmation(need: VolunteerNeed): TemplateResult {
   return html`<div part="confirmation" class="confirmation" role="status" tabindex="-1">
     <p><strong>${msg('Vielen Dank für Ihre Hilfe!')}</strong></p>
     <p>${msg(str`${organization} hat Ihre Nachricht erhalten und meldet sich bei Ihnen.`)}</p>
-    <p>${msg(str`Ihre Angaben sieht nur ${organization}. Sie werden nach dem Einsatz automatisch gelöscht.`)}</p>
+    <p>${msg(str`Nur ${organization} sieht Ihre Angaben; sie werden nach dem Einsatz automatisch gelöscht.`)}</p>
   </div>`;
 }

@@ -155,12 +155,17 @@ export class SrVolunteerBoard extends SrElement {
 
   protected override render() {
     const need = this.openNeed;
+    const context = {
+      format: this.format,
+      municipalityNames: new Map((this.#municipalities.value ?? []).map(({ id, name }) => [id, name])),
+      help: (chosen: VolunteerNeed) => void this.#openForm(chosen),
+    };
     return html`
       ${this.#filterControls()}
       ${this.#needs.render({
         skeleton: () => needSkeleton(skeletonText),
         complete: (needs) => html`<ul part="list" class="needs">
-          ${needs.map((item) => needCard(item, { format: this.format, help: (chosen) => void this.#openForm(chosen) }))}
+          ${needs.map((item) => needCard(item, context))}
         </ul>`,
         emptyText: msg('Gerade wird hier keine Hilfe gesucht. Schauen Sie bald wieder vorbei!'),
       })}
