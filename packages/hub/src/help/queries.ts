@@ -99,6 +99,44 @@ function conditionSql(filters: OfferFilters, plan: SearchPlan | undefined, momen
   return conditions.length > 0 ? sql<boolean>`${sql.join(conditions, sql` AND `)}` : sql<boolean>`true`;
 }
 
+/** A page of the matches (the `matches` of `searchOffers`) in the order of their key. */
+function rankedPage(db: Kysely<Database>, moment: RegionMoment, relevance: SearchPlan | undefined, after: SearchPosition | undefined, limit: number) {
+  const key = relevance ? sql<number>`(matched.coarse - ${tieBreakSql(relevance)})` : sql<number>`matched.coarse`;
+  const page = selectOffers(db, moment)
+    .innerJoin(sql<{ id: string; metres: number | null; coarse: number }>`matches`.as('matched'), 'matched.id', 'help_offers.id')
+    .select(['matched.metres as distance_m', key.as('sort_key')]);
+  return (
+    after
+      ? page.where(sql<boolean>`(${key}, help_offers.sort_name, help_offers.id) > (${after[1]}::int, ${after[2]}, ${after[3]}::uuid)`)
+      : // The tie-break moves an offer less than one step of the coarse key: on the first page,
+        // only offers up to the coarse key of the (limit + 1)th match can appear.
+        page.where(sql<boolean>`matched.coarse <= (SELECT max(coarse) FROM (SELECT coarse FROM matches ORDER BY coarse LIMIT ${limit + 1}) AS first)`)
+  )
+    .orderBy(sql.ref('sort_key'))
+    .orderBy('help_offers.sort_name')
+    .orderBy('help_offers.id')
+    .limit(limit + 1);
+}
+
+/** A page of the offers that meet `condition` by name: read in the order of the name index until it is full. */
+function pageByName(
+  db: Kysely<Database>,
+  moment: RegionMoment,
+  filters: OfferFilters,
+  condition: RawBuilder<boolean>,
+  after: SearchPosition | undefined,
+  limit: number,
+) {
+  const page = selectOffers(db, moment)
+    .leftJoin(nearestPlaces(db, filters.near).as('nearest'), 'nearest.offer_id', 'help_offers.id')
+    .select(['nearest.metres as distance_m', sql<number>`0`.as('sort_key')])
+    .where(condition);
+  return (after ? page.where(sql<boolean>`(help_offers.sort_name, help_offers.id) > (${after[2]}, ${after[3]}::uuid)`) : page)
+    .orderBy('help_offers.sort_name')
+    .orderBy('help_offers.id')
+    .limit(limit + 1);
+}
+
 export type SearchSort = 'relevance' | 'distance' | 'name';
 
 /** Where a page ends: the sort, its key (−score, metres or 0), the folded name and the id. */
@@ -124,7 +162,7 @@ function facetCounts(combinations: { values: string[]; count: number }[]): Schem
  * One page of matching offers after `after`, in keyset order (key, name, id) — every sort is
  * ascending on an integer key, so paging is stable however deep — plus the size and facets of
  * the whole result, in one statement: the matches are found and scored once, then counted by
- * topic and audience and cut to the page.
+ * topic and audience and cut to the page (by name, the page is read in name order instead).
  */
 export async function searchOffers(
   db: Kysely<Database>,
@@ -142,16 +180,9 @@ export async function searchOffers(
     .select(['help_offers.id', 'help_offers.topic_closure', 'help_offers.audiences', 'nearest.metres', coarse.as('coarse')])
     .where(conditionSql(filters, plan, moment));
 
-  const key = relevance ? sql<number>`(matched.coarse - ${tieBreakSql(relevance)})` : sql<number>`matched.coarse`;
-  let page = selectOffers(db, moment)
-    .innerJoin(sql<{ id: string; metres: number | null; coarse: number }>`matches`.as('matched'), 'matched.id', 'help_offers.id')
-    .select(['matched.metres as distance_m', key.as('sort_key')]);
-  page = after
-    ? page.where(sql<boolean>`(${key}, help_offers.sort_name, help_offers.id) > (${after[1]}::int, ${after[2]}, ${after[3]}::uuid)`)
-    : // The tie-break moves an offer less than one step of the coarse key: on the first page, only
-      // offers up to the coarse key of the (limit + 1)th match can appear.
-      page.where(sql<boolean>`matched.coarse <= (SELECT max(coarse) FROM (SELECT coarse FROM matches ORDER BY coarse LIMIT ${limit + 1}) AS first)`);
-  const rows = page.orderBy(sql.ref('sort_key')).orderBy('help_offers.sort_name').orderBy('help_offers.id').limit(limit + 1);
+  const rows = relevance || sort === 'distance'
+    ? rankedPage(db, moment, relevance, after, limit)
+    : pageByName(db, moment, filters, conditionSql(filters, plan, moment), after, limit);
 
   // Facets grouped by combination first: far fewer rows to count than offers × topics. They come
   // as one more row after the page, whose columns are NULL in it (and its facets in the page rows).
