@@ -6,8 +6,8 @@ import { calendarRender } from './calendar-render.js';
 import { calendarSize } from './calendar-size.js';
 import { cdnSizes } from './cdn-sizes.js';
 import { eventsQuery } from './events-query.js';
-import { helpSearch } from './help-search.js';
 import { hubThroughput } from './hub-throughput.js';
+import { pollVotes } from './poll-votes.js';
 import type { Row } from './lib.js';
 
 // A busy machine slows everything; the report says how busy it was when the run began.
@@ -15,7 +15,7 @@ const loadAtStart = loadavg()[0]!.toFixed(1);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const renderRuns = Number(process.env.BENCH_RENDER_RUNS ?? 30);
 const eventRequests = Number(process.env.BENCH_EVENT_REQUESTS ?? 40);
-const helpRequests = Number(process.env.BENCH_HELP_REQUESTS ?? 40);
+const votes = Number(process.env.BENCH_VOTES ?? 10_000);
 
 await buildCdn();
 const sizes = await cdnSizes();
@@ -24,7 +24,7 @@ const rows: Row[] = [
   ...(await calendarSize()),
   ...(await calendarRender(renderRuns)),
   ...(await eventsQuery(eventRequests)),
-  ...(await helpSearch(helpRequests)),
+  ...(await pollVotes({ postgres: votes, pglite: votes / 5, production: votes / 10 })),
 ];
 
 const cell = (text: string) => text.replaceAll('|', '\\|');

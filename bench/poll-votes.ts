@@ -1,0 +1,261 @@
+import { fork } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { Agent, request } from 'node:http';
+import { availableParallelism, loadavg } from 'node:os';
+import type { Challenge } from 'altcha-lib';
+import { percentile, startServer, type Row } from './lib.js';
+import { postgresServer } from './postgres.js';
+
+const TARGET_VOTES_PER_SECOND = 2_000;
+/** Votes in flight at once, each on its own keep-alive connection. */
+const CONNECTIONS = 50;
+const WARM_UP_VOTES = 100;
+/**
+ * The Hub checks a proof with two HMACs whatever its difficulty, so the bulk runs use easy
+ * challenges: solving 10,000 at the production difficulty would take this machine longer than a
+ * challenge stays valid. One smaller run at the production difficulty shows the Hub's side is the same.
+ */
+const EASY = { BENCH_PROOF_MIN: '50', BENCH_PROOF_MAX: '150' };
+const ORGANIZATION = 'Gemeinde Eisingen – Bürgerbeteiligung (Beispiel)';
+
+interface Hub {
+  address: string;
+  adminToken: string;
+}
+
+interface PreparedVote {
+  key: string;
+  body: string;
+  optionId: string;
+}
+
+interface Run {
+  ms: number;
+  latencies: number[];
+  failures: Map<number, number>;
+}
+
+function adminHeaders(hub: Hub): Record<string, string> {
+  return { 'content-type': 'application/json', authorization: `Bearer ${hub.adminToken}` };
+}
+
+async function json<T>(response: Response, expected: number): Promise<T> {
+  const text = await response.text();
+  if (response.status !== expected) throw new Error(`${response.url}: HTTP ${response.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+async function createPoll(hub: Hub, participation: 'open' | 'codes'): Promise<{ id: string; options: { id: string }[] }> {
+  const page = await json<{ items: { id: string; name: string }[] }>(await fetch(`${hub.address}/organizations?limit=100`), 200);
+  const organization = page.items.find((item) => item.name === ORGANIZATION);
+  if (!organization) throw new Error(`example organization ${ORGANIZATION} not found`);
+  const body = {
+    question: 'Wo soll die neue Bank stehen?',
+    options: [{ label: 'Am Brunnen' }, { label: 'An der Kirche' }, { label: 'Am Spielplatz' }],
+    opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+    closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    municipalityId: 'eisingen',
+    participation,
+  };
+  const response = await fetch(`${hub.address}/organizations/${organization.id}/polls`, { method: 'POST', headers: adminHeaders(hub), body: JSON.stringify(body) });
+  return json(response, 201);
+}
+
+/** Runs `work` on every item, at most `concurrency` at a time. */
+async function eachLimited<T, R>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+  return results;
+}
+
+/** Solves the challenges in one process per core, as many voters' browsers would; returns solutions in order. */
+async function solve(challenges: Challenge[]): Promise<{ counter: number; derivedKey: string }[]> {
+  const processes = Math.min(availableParallelism(), challenges.length);
+  const share = Math.ceil(challenges.length / processes);
+  const parts = await Promise.all(
+    Array.from({ length: processes }, async (_, part) => {
+      const solver = fork(new URL('./poll-proofs-solver.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'] });
+      solver.send(challenges.slice(part * share, (part + 1) * share));
+      const [solutions] = (await once(solver, 'message')) as [{ counter: number; derivedKey: string }[]];
+      return solutions;
+    }),
+  );
+  return parts.flat();
+}
+
+/** Votes with solved proofs: challenges fetched from the Hub and solved before any vote is sent. */
+async function openVotes(hub: Hub, poll: { id: string; options: { id: string }[] }, count: number): Promise<{ votes: PreparedVote[]; solveMs: number }> {
+  const challenges = await eachLimited(Array.from({ length: count }), 20, async () =>
+    json<Challenge>(await fetch(`${hub.address}/polls/${poll.id}/challenge`), 200),
+  );
+  const started = performance.now();
+  const solutions = await solve(challenges);
+  const solveMs = performance.now() - started;
+  const votes = challenges.map((challenge, index) => {
+    const optionId = poll.options[index % poll.options.length]!.id;
+    return { key: randomUUID(), optionId, body: JSON.stringify({ choices: [optionId], proof: { challenge, solution: solutions[index] } }) };
+  });
+  return { votes, solveMs };
+}
+
+/** Votes with printed participation codes, made by the Hub beforehand. */
+async function codeVotes(hub: Hub, poll: { id: string; options: { id: string }[] }, count: number): Promise<PreparedVote[]> {
+  const codes: string[] = [];
+  while (codes.length < count) {
+    const response = await fetch(`${hub.address}/polls/${poll.id}/codes`, {
+      method: 'POST',
+      headers: adminHeaders(hub),
+      body: JSON.stringify({ count: Math.min(5_000, count - codes.length) }),
+    });
+    codes.push(...(await json<{ codes: string[] }>(response, 201)).codes);
+  }
+  return codes.map((code, index) => {
+    const optionId = poll.options[index % poll.options.length]!.id;
+    return { key: randomUUID(), optionId, body: JSON.stringify({ choices: [optionId], code }) };
+  });
+}
+
+/** Sends every vote once, `CONNECTIONS` at a time over keep-alive connections; times each answer. */
+async function send(hub: Hub, pollId: string, votes: readonly PreparedVote[]): Promise<Run> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const url = `${hub.address}/polls/${pollId}/votes`;
+  const latencies: number[] = [];
+  const failures = new Map<number, number>();
+  const post = (vote: PreparedVote) =>
+    new Promise<number>((resolve, reject) => {
+      const headers = { 'content-type': 'application/json', 'idempotency-key': vote.key };
+      const outgoing = request(url, { method: 'POST', agent, headers }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      });
+      outgoing.on('error', reject);
+      outgoing.end(vote.body);
+    });
+  const started = performance.now();
+  await eachLimited(votes, CONNECTIONS, async (vote) => {
+    const sent = performance.now();
+    const status = await post(vote);
+    latencies.push(performance.now() - sent);
+    if (status !== 201) failures.set(status, (failures.get(status) ?? 0) + 1);
+  });
+  const ms = performance.now() - started;
+  agent.destroy();
+  return { ms, latencies, failures };
+}
+
+/** Whether the Hub's results show exactly the votes sent, per option and in participants. */
+async function countsExact(hub: Hub, pollId: string, votes: readonly PreparedVote[]): Promise<{ exact: boolean; counted: number }> {
+  const results = await json<{ participants: { online: number }; options: { optionId: string; online: number }[] }>(
+    await fetch(`${hub.address}/polls/${pollId}/results`, { headers: adminHeaders(hub) }),
+    200,
+  );
+  const expected = new Map<string, number>();
+  for (const vote of votes) expected.set(vote.optionId, (expected.get(vote.optionId) ?? 0) + 1);
+  const exact =
+    results.participants.online === votes.length && results.options.every((option) => option.online === (expected.get(option.optionId) ?? 0));
+  return { exact, counted: results.participants.online };
+}
+
+interface Measured {
+  perSecond: number;
+  /** The machine's load average (1 min) when the timed votes were done. */
+  load: number;
+  latencies: number[];
+  failed: string;
+}
+
+/** Sends the untimed warm-up votes, then the timed ones; says which answers were not 201. */
+async function timedVotes(hub: Hub, pollId: string, votes: readonly PreparedVote[]): Promise<Measured> {
+  const warmUp = await send(hub, pollId, votes.slice(0, WARM_UP_VOTES));
+  const run = await send(hub, pollId, votes.slice(WARM_UP_VOTES));
+  const failed = [...warmUp.failures, ...run.failures].map(([status, times]) => `${times} × HTTP ${status}`).join(', ');
+  return { perSecond: ((votes.length - WARM_UP_VOTES) / run.ms) * 1000, load: loadavg()[0]!, latencies: run.latencies, failed };
+}
+
+const figures = (measured: Measured) =>
+  `${Math.round(measured.perSecond)} votes/s (p50 ${percentile(measured.latencies, 50).toFixed(0)} ms, p95 ${percentile(measured.latencies, 95).toFixed(0)} ms, p99 ${percentile(measured.latencies, 99).toFixed(0)} ms)`;
+
+/** The peer: the same votes, each stored by one INSERT behind a bare Fastify route. */
+async function measurePeer(env: NodeJS.ProcessEnv, votes: readonly PreparedVote[]): Promise<Measured> {
+  const server = await startServer('./servers/bare-votes.ts', env);
+  try {
+    const pollId = randomUUID();
+    const measured = await timedVotes({ address: server.address, adminToken: '' }, pollId, votes);
+    const { n } = await json<{ n: number }>(await fetch(`${server.address}/polls/${pollId}/count`), 200);
+    if (n !== votes.length) throw new Error(`bare route stored ${n} of ${votes.length} votes`);
+    return measured;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function measure(kind: string, env: NodeJS.ProcessEnv, participation: 'open' | 'codes', count: number, difficulty: 'easy' | 'production'): Promise<Row> {
+  const adminToken = randomBytes(24).toString('base64url');
+  const server = await startServer('./servers/polls-hub.ts', { ...env, ...(difficulty === 'easy' ? EASY : {}), BENCH_ADMIN_TOKEN: adminToken });
+  const hub = { address: server.address, adminToken };
+  const total = WARM_UP_VOTES + count;
+  let prepared: { votes: PreparedVote[]; solveMs: number };
+  let ours: Measured;
+  let counts: { exact: boolean; counted: number };
+  try {
+    const poll = await createPoll(hub, participation);
+    prepared = participation === 'open' ? await openVotes(hub, poll, total) : { votes: await codeVotes(hub, poll, total), solveMs: 0 };
+    ours = await timedVotes(hub, poll.id, prepared.votes);
+    counts = await countsExact(hub, poll.id, prepared.votes);
+  } finally {
+    await server.stop();
+  }
+  const peer = await measurePeer(env, prepared.votes);
+  const proof =
+    participation === 'open'
+      ? `${difficulty === 'easy' ? 'easy' : 'production-difficulty'} proofs of work (solved beforehand in ${availableParallelism()} processes, ${(prepared.solveMs / total).toFixed(difficulty === 'easy' ? 1 : 0)} ms a proof here), each checked and spent by the Hub`
+      : 'printed participation codes made beforehand, each checked and spent by the Hub';
+  const target = kind === 'PostgreSQL' ? `target ≥ ${TARGET_VOTES_PER_SECOND.toLocaleString('en')} votes/s ${ours.perSecond >= TARGET_VOTES_PER_SECOND ? 'met' : 'missed'}` : '';
+  const exact = counts.exact ? `final counts exact (${counts.counted.toLocaleString('en')} of ${total.toLocaleString('en')} sent)` : `final counts WRONG (${counts.counted} counted of ${total} sent)`;
+  return {
+    benchmark: `POST /polls/{id}/votes, ${participation === 'open' ? 'open poll' : 'code poll'}, ${count.toLocaleString('en')} votes (${kind})`,
+    ours: figures(ours),
+    peer: `bare Fastify route, one INSERT a vote: ${figures(peer)}`,
+    ratio: `${(ours.perSecond / peer.perSecond).toFixed(2)}×`,
+    note: [
+      target,
+      exact,
+      ours.failed && `failed: ${ours.failed}`,
+      proof,
+      `${CONNECTIONS} keep-alive connections, one Idempotency-Key a vote, ${WARM_UP_VOTES} untimed votes first; results visible always (the default), so each answer carries the current results`,
+      `load average ${ours.load.toFixed(1)} (Hub) and ${peer.load.toFixed(1)} (peer) on ${availableParallelism()} cores`,
+    ]
+      .filter(Boolean)
+      .join('; '),
+  };
+}
+
+/** Sustained voting through the whole Hub, with exact final counts, on PGlite and on PostgreSQL. */
+export async function pollVotes(votes: { pglite: number; postgres: number; production: number }): Promise<Row[]> {
+  const pglite = { DATABASE_URL: '' };
+  const rows = [await measure('PGlite', pglite, 'open', votes.pglite, 'easy'), await measure('PGlite', pglite, 'codes', votes.pglite, 'easy')];
+  const postgres = await postgresServer();
+  if (!postgres) {
+    console.warn('PostgreSQL is not installed: votes measured on PGlite only');
+    return rows;
+  }
+  try {
+    const server = { DATABASE_URL: postgres.url };
+    rows.push(
+      await measure('PostgreSQL', server, 'open', votes.postgres, 'easy'),
+      await measure('PostgreSQL', server, 'codes', votes.postgres, 'easy'),
+      await measure('PostgreSQL', server, 'open', votes.production, 'production'),
+    );
+    return rows;
+  } finally {
+    await postgres.stop();
+  }
+}
