@@ -6,6 +6,7 @@ import { calendarRender } from './calendar-render.js';
 import { calendarSize } from './calendar-size.js';
 import { cdnSizes } from './cdn-sizes.js';
 import { eventsQuery } from './events-query.js';
+import { helpSearch } from './help-search.js';
 import { hubThroughput } from './hub-throughput.js';
 import { pollVotes } from './poll-votes.js';
 import type { Row } from './lib.js';
@@ -15,6 +16,7 @@ const loadAtStart = loadavg()[0]!.toFixed(1);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const renderRuns = Number(process.env.BENCH_RENDER_RUNS ?? 30);
 const eventRequests = Number(process.env.BENCH_EVENT_REQUESTS ?? 40);
+const helpRequests = Number(process.env.BENCH_HELP_REQUESTS ?? 40);
 const votes = Number(process.env.BENCH_VOTES ?? 10_000);
 
 await buildCdn();
@@ -24,6 +26,7 @@ const rows: Row[] = [
   ...(await calendarSize()),
   ...(await calendarRender(renderRuns)),
   ...(await eventsQuery(eventRequests)),
+  ...(await helpSearch(helpRequests)),
   ...(await pollVotes({ postgres: votes, pglite: votes / 5, production: votes / 10 })),
 ];
 
