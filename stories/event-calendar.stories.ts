@@ -4,6 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import '../packages/widgets/src/event-calendar/define.js';
 import { eventPages, calendarRoutes, monthOfEvents, organizations } from './support/event-fixtures.js';
 import { fixtureClient, hubError, pending, type FixtureRoute } from './support/fixture-client.js';
+import { inWidget } from './support/in-widget.js';
 
 /**
  * `<sr-event-calendar>` with an in-memory Hub: the events of the current month, among them a
@@ -40,15 +41,7 @@ function calendar({ events, view, lang, theme, organization, width }: Setup, glo
 
 const story = (setup: Setup, name?: string): Story => ({ ...(name ? { name } : {}), render: (_, { globals }) => calendar(setup, globals) });
 
-/** The element matching `selector` in the calendar of the canvas, once it is there. */
-async function inCalendar(canvasElement: HTMLElement, selector: string): Promise<HTMLElement> {
-  const widget = canvasElement.querySelector('sr-event-calendar')!;
-  for (;;) {
-    const found = widget.shadowRoot?.querySelector<HTMLElement>(selector);
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const inCalendar = (canvasElement: HTMLElement, selector: string) => inWidget(canvasElement, 'sr-event-calendar', selector);
 
 const click = (selector: string) => async ({ canvasElement }: { canvasElement: HTMLElement }) => (await inCalendar(canvasElement, selector)).click();
 

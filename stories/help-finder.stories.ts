@@ -4,6 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import '../packages/widgets/src/help-finder/define.js';
 import { fixtureClient, hubError, pending, type FixtureRoute } from './support/fixture-client.js';
 import { helpOfferPages, helpRoutes } from './support/help-fixtures.js';
+import { inWidget } from './support/in-widget.js';
 
 /**
  * `<sr-help-finder>` with an in-memory Hub: four offers (one a 24/7 crisis service), topics,
@@ -39,14 +40,7 @@ function finder({ offers, lang, theme, q, mode, crisisPosition, width }: Setup, 
 
 const story = (setup: Setup, name?: string): Story => ({ ...(name ? { name } : {}), render: (_, { globals }) => finder(setup, globals) });
 
-async function inFinder(canvasElement: HTMLElement, selector: string): Promise<HTMLElement> {
-  const widget = canvasElement.querySelector('sr-help-finder')!;
-  for (;;) {
-    const found = widget.shadowRoot?.querySelector<HTMLElement>(selector);
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const inFinder = (canvasElement: HTMLElement, selector: string) => inWidget(canvasElement, 'sr-help-finder', selector);
 
 export const Suche: Story = story({});
 export const Krise: Story = story({ q: 'Ich will nicht mehr leben' }, 'Krise erkannt: Notrufnummern zuerst');

@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import '../packages/widgets/src/poll/define.js';
 import { fixtureClient, hubError, pending, type FixtureRoute } from './support/fixture-client.js';
 import { hiddenResults, pollRoutes, samplePoll, visibleResults } from './support/poll-fixtures.js';
+import { inWidget } from './support/in-widget.js';
 
 /** `<sr-poll>` with an in-memory Hub: a municipality's poll in each of its states. */
 const meta: Meta = {
@@ -29,14 +30,7 @@ const story = ({ poll, results, lang, theme }: Setup, name?: string): Story => (
   </sr-hub>`,
 });
 
-async function inPoll(canvasElement: HTMLElement, selector: string): Promise<HTMLElement> {
-  const widget = canvasElement.querySelector('sr-poll')!;
-  for (;;) {
-    const found = widget.shadowRoot?.querySelector<HTMLElement>(selector);
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const inPoll = (canvasElement: HTMLElement, selector: string) => inWidget(canvasElement, 'sr-poll', selector);
 
 const open = { poll: () => ({ ...samplePoll, participation: 'open' }) };
 const withCode = {};

@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import '../packages/widgets/src/volunteer-board/define.js';
 import { fixtureClient, hubError, pending, type FixtureRoute } from './support/fixture-client.js';
 import { sampleNeeds, volunteerRoutes } from './support/volunteer-fixtures.js';
+import { inWidget } from './support/in-widget.js';
 
 /** `<sr-volunteer-board>` with an in-memory Hub: three needs of example clubs, one urgent, one filled. */
 const meta: Meta = {
@@ -36,14 +37,7 @@ function board({ needs, lang, theme, sending }: Setup, globals: Record<string, s
 
 const story = (setup: Setup, name?: string): Story => ({ ...(name ? { name } : {}), render: (_, { globals }) => board(setup, globals) });
 
-async function inBoard(canvasElement: HTMLElement, selector: string): Promise<HTMLElement> {
-  const widget = canvasElement.querySelector('sr-volunteer-board')!;
-  for (;;) {
-    const found = widget.shadowRoot?.querySelector<HTMLElement>(selector);
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const inBoard = (canvasElement: HTMLElement, selector: string) => inWidget(canvasElement, 'sr-volunteer-board', selector);
 
 const openForm = async ({ canvasElement }: { canvasElement: HTMLElement }) => (await inBoard(canvasElement, '[part~="help-button"]')).click();
 

@@ -1,6 +1,7 @@
-import { waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { defineElement } from '../src/core/define.js';
 import { SrDemoMunicipalities } from '../../../stories/support/demo-municipalities.js';
+import { testServers } from './test-servers.js';
 
 export { SrDemoMunicipalities };
 
@@ -50,3 +51,36 @@ export function captureWarnings(): { messages: string[]; restore(): void } {
   console.warn = (...args: unknown[]) => messages.push(args.map(String).join(' '));
   return { messages, restore: () => (console.warn = original) };
 }
+
+/**
+ * The files the page loaded before any test ran, among them the widget's own module: tests that
+ * clear the resource timings would hide it later.
+ */
+const loadedAtStart = performance.getEntriesByType('resource').map((entry) => entry.name);
+
+/**
+ * A test that the element under test is the one of the build the group tests: in the production
+ * group its CDN file (through the import map), in the development group the TypeScript source.
+ */
+export function itComesFromTheBuildUnderTest(tag: string, constructor: CustomElementConstructor): void {
+  it('comes from the build under test', async () => {
+    const { cdnUrl } = await testServers();
+    const production = document.querySelector('script[type="importmap"]') !== null;
+    expect(loadedAtStart.includes(`${cdnUrl}${tag}.js`)).to.equal(production);
+    expect(customElements.get(tag)).to.equal(constructor);
+  });
+}
+
+/** A JSON answer of the test Hub, to compare a widget with; fails on an error status. */
+export async function hubJson<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const { hubUrl } = await testServers();
+  const response = await fetch(`${hubUrl}${path}`, init);
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json() as Promise<T>;
+}
+
+/** The first element matching `selector` in the widget's shadow root (`!`: the test expects it). */
+export const $ = <E extends Element = HTMLElement>(widget: Element, selector: string) => widget.shadowRoot!.querySelector<E>(selector)!;
+
+/** Every element matching `selector` in the widget's shadow root. */
+export const $$ = <E extends Element = HTMLElement>(widget: Element, selector: string) => [...widget.shadowRoot!.querySelectorAll<E>(selector)];

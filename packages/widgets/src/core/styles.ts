@@ -119,3 +119,38 @@ export const base = css`
     fill: currentColor;
   }
 `;
+
+/** Form controls of the widgets' searches, filters and forms: large targets, the page's font. */
+export const fieldStyles = css`
+  input:not([type='checkbox']):not([type='radio']),
+  select,
+  textarea {
+    min-block-size: 2.75rem;
+    min-inline-size: 0;
+    padding: var(--_space-2) var(--_space-3);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    font: inherit;
+    color: inherit;
+    background: var(--_color-surface);
+  }
+  .check {
+    display: flex;
+    gap: var(--_space-2);
+    align-items: center;
+    min-block-size: 2.75rem;
+    font-weight: 400;
+  }
+  .check input {
+    flex: none;
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin: 0;
+    accent-color: var(--_color-primary);
+  }
+  .hint {
+    font-size: 0.9em;
+    font-weight: 400;
+    color: var(--_color-text-muted);
+  }
+`;

@@ -3,7 +3,7 @@ import { nothing } from 'lit';
 import { calendarRoutes, eventPages, monthOfEvents } from '../../../../stories/support/event-fixtures.js';
 import { fixtureClient, pending, type FixtureRoute } from '../../../../stories/support/fixture-client.js';
 import { busyDay, hubEvents, inside, openDialog, showCalendar, shown, titles, today, type Occurrence } from '../../test/calendar.js';
-import { captureWarnings, hasPart, part, textOf } from '../../test/helpers.js';
+import { captureWarnings, hasPart, part, textOf, itComesFromTheBuildUnderTest } from '../../test/helpers.js';
 import { testServers } from '../../test/test-servers.js';
 import '../hub/define.js';
 import { addDays, startOfMonth, visibleRange, type CalendarView } from './dates.js';
@@ -28,13 +28,7 @@ describe('<sr-event-calendar>', () => {
   beforeEach(() => (warnings = captureWarnings()));
   afterEach(() => warnings.restore());
 
-  it('comes from the build under test', async () => {
-    const { cdnUrl } = await testServers();
-    const production = document.querySelector('script[type="importmap"]') !== null;
-    const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
-    expect(loaded.includes(`${cdnUrl}sr-event-calendar.js`)).to.equal(production);
-    expect(customElements.get('sr-event-calendar')).to.equal(SrEventCalendar);
-  });
+  itComesFromTheBuildUnderTest('sr-event-calendar', SrEventCalendar);
 
   describe('shows the Hub’s events', () => {
     const heading: Record<CalendarView, Record<Lang, string>> = {

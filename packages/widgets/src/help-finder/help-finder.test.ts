@@ -2,15 +2,13 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { nothing } from 'lit';
 import { fixtureClient, pending } from '../../../../stories/support/fixture-client.js';
-import { captureWarnings, hasPart, loaded, part, textOf } from '../../test/helpers.js';
+import { captureWarnings, hasPart, loaded, part, textOf, $, $$, itComesFromTheBuildUnderTest, hubJson } from '../../test/helpers.js';
 import { testServers } from '../../test/test-servers.js';
 import '../hub/define.js';
 import { SrHelpFinder } from './define.js';
 
 type Lang = 'de' | 'en';
 
-/** The files this page loaded before any test ran (the tests clear the timings as they go). */
-const loadedAtStart = performance.getEntriesByType('resource').map((entry) => entry.name);
 
 /** The finder on the test Hub, once it shows offers (or, with `until`, that text). */
 async function showFinder(attributes: Record<string, string> = {}, until?: string): Promise<SrHelpFinder> {
@@ -24,8 +22,6 @@ async function showFinder(attributes: Record<string, string> = {}, until?: strin
   return finder;
 }
 
-const $ = <E extends Element = HTMLElement>(finder: Element, selector: string) => finder.shadowRoot!.querySelector<E>(selector)!;
-const $$ = <E extends Element = HTMLElement>(finder: Element, selector: string) => [...finder.shadowRoot!.querySelectorAll<E>(selector)];
 const offerNames = (finder: Element) => $$(finder, '[part~="offer-name"]').map((name) => name.textContent!.trim());
 
 /** The `/help-offers` requests the page made, newest last. */
@@ -37,10 +33,7 @@ function offerRequests(): URL[] {
 }
 
 /** What the Hub answers for this search, to compare the widget with. */
-async function hubSearch(query: string): Promise<{ items: { name: string; crisis: boolean }[]; total: number; crisisDetected: boolean }> {
-  const { hubUrl } = await testServers();
-  return (await fetch(`${hubUrl}/help-offers?${query}`)).json();
-}
+const hubSearch = (query: string) => hubJson<{ items: { name: string; crisis: boolean }[]; total: number; crisisDetected: boolean }>(`/help-offers?${query}`);
 
 /** Types `words` into the search field letter by letter, as fast as a keyboard repeats. */
 async function typeSearch(finder: SrHelpFinder, words: string): Promise<void> {
@@ -66,12 +59,7 @@ describe('<sr-help-finder>', () => {
   });
   afterEach(() => warnings.restore());
 
-  it('comes from the build under test', async () => {
-    const { cdnUrl } = await testServers();
-    const production = document.querySelector('script[type="importmap"]') !== null;
-    expect(loadedAtStart.includes(`${cdnUrl}sr-help-finder.js`)).to.equal(production);
-    expect(customElements.get('sr-help-finder')).to.equal(SrHelpFinder);
-  });
+  itComesFromTheBuildUnderTest('sr-help-finder', SrHelpFinder);
 
   for (const lang of ['de', 'en'] as const) {
     for (const theme of ['light', 'dark'] as const) {

@@ -5,6 +5,7 @@ import { collect } from '../core/collect.js';
 import { ModalDialog, dialogStyles } from '../core/dialog.js';
 import { emit } from '../core/events.js';
 import { SrElement } from '../core/sr-element.js';
+import { fieldStyles } from '../core/styles.js';
 import { skeletonText } from '../core/states.js';
 import { filterPanel, searchForm, topicChips, type ControlsContext } from './controls.js';
 import { crisisBanner } from './crisis.js';
@@ -92,7 +93,7 @@ export class SrHelpFinder extends SrElement {
     openOffer: { state: true, attribute: false },
   };
 
-  static override styles = [SrElement.styles, dialogStyles, helpFinderStyles];
+  static override styles = [SrElement.styles, fieldStyles, dialogStyles, helpFinderStyles];
 
   /** `search` or `guided`; see the attribute. */
   declare mode: 'search' | 'guided' | undefined;

@@ -88,27 +88,12 @@ export const helpFinderStyles = css`
     display: flex;
     gap: var(--_space-2);
   }
-  input[type='search'],
-  select {
-    min-block-size: 2.75rem;
-    min-inline-size: 0;
-    padding: var(--_space-2) var(--_space-3);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    font: inherit;
-    color: inherit;
-    background: var(--_color-surface);
-  }
   input[type='search'] {
     flex: 1;
   }
-  .hint,
   .organization,
   .topics {
     color: var(--_color-text-muted);
-  }
-  .hint {
-    font-size: 0.9em;
   }
   .chips {
     display: flex;
@@ -158,17 +143,6 @@ export const helpFinderStyles = css`
     display: grid;
     gap: var(--_space-2);
     align-content: start;
-  }
-  .check {
-    display: flex;
-    gap: var(--_space-2);
-    align-items: center;
-    min-block-size: 2.75rem;
-  }
-  .check input {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
-    accent-color: var(--_color-primary);
   }
   .problem {
     color: var(--_color-danger);

@@ -3,7 +3,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { hubContext, type HubContext } from '../core/context.js';
 import { defineElement } from '../core/define.js';
 import { fixtureClient, municipalityPages } from '../../../../stories/support/fixture-client.js';
-import { captureWarnings, demoTag, loaded, part, textOf } from '../../test/helpers.js';
+import { captureWarnings, demoTag, loaded, part, textOf, itComesFromTheBuildUnderTest } from '../../test/helpers.js';
 import { testServers } from '../../test/test-servers.js';
 import { SrHub } from './define.js';
 
@@ -22,13 +22,7 @@ describe('<sr-hub>', () => {
   beforeEach(() => (warnings = captureWarnings()));
   afterEach(() => warnings.restore());
 
-  it('comes from the build under test', async () => {
-    const { cdnUrl } = await testServers();
-    const production = document.querySelector('script[type="importmap"]') !== null;
-    const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
-    expect(loaded.includes(`${cdnUrl}sr-hub.js`)).to.equal(production);
-    expect(customElements.get('sr-hub')).to.equal(SrHub);
-  });
+  itComesFromTheBuildUnderTest('sr-hub', SrHub);
 
   it('connects the widgets inside it to a real Hub', async () => {
     const { hubUrl } = await testServers();

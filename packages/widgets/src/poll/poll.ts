@@ -3,6 +3,7 @@ import { newIdempotencyKey, type components } from '@smart-region/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { emit } from '../core/events.js';
 import { SrElement } from '../core/sr-element.js';
+import { fieldStyles } from '../core/styles.js';
 import { skeletonText } from '../core/states.js';
 import { voteFailure, type VoteFailure } from './messages.js';
 import { isProofRefused, ProofSolver } from '../core/proof.js';
@@ -61,7 +62,7 @@ export class SrPoll extends SrElement {
     refreshes: { state: true, attribute: false },
   };
 
-  static override styles = [SrElement.styles, pollStyles];
+  static override styles = [SrElement.styles, fieldStyles, pollStyles];
 
   /** See the `poll-id` attribute. */
   declare pollId: string | undefined;

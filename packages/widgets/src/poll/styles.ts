@@ -20,14 +20,12 @@ export const pollStyles = css`
     font-weight: 600;
     line-height: 1.3;
   }
-  .hint,
   .status,
   .note {
     color: var(--_color-text-muted);
   }
   .hint {
     display: block;
-    font-size: 0.9em;
   }
   .organizer::before {
     content: '· ';
@@ -63,20 +61,10 @@ export const pollStyles = css`
     margin-block: var(--_space-3);
     font-weight: 600;
   }
-  .code-field .hint {
-    font-weight: 400;
-  }
   .code-field input {
     max-inline-size: 16rem;
-    min-block-size: 2.75rem;
-    padding: var(--_space-2) var(--_space-3);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    font: inherit;
     letter-spacing: 0.1em;
     text-transform: uppercase;
-    color: inherit;
-    background: var(--_color-surface);
   }
   .vote-error,
   .confirmation {

@@ -24,47 +24,21 @@ export const boardStyles = css`
   label {
     font-weight: 600;
   }
-  input:not([type='checkbox']),
-  select,
-  textarea {
-    min-block-size: 2.75rem;
-    min-inline-size: 0;
-    padding: var(--_space-2) var(--_space-3);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    font: inherit;
-    color: inherit;
-    background: var(--_color-surface);
-  }
   [aria-invalid='true'] {
     border-color: var(--_color-danger);
     border-width: 2px;
   }
-  .check {
-    display: flex;
-    gap: var(--_space-2);
+  /* The consent's long text: the box stays by its first line. */
+  .consent .check {
     align-items: flex-start;
-    min-block-size: 2.75rem;
-    font-weight: 400;
   }
-  .filters .check {
-    align-items: center;
-  }
-  .check input {
-    flex: none;
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
+  .consent .check input {
     margin-block-start: 0.15em;
-    accent-color: var(--_color-primary);
   }
-  .hint,
   .organization,
   .note {
     font-weight: 400;
     color: var(--_color-text-muted);
-  }
-  .hint {
-    font-size: 0.9em;
   }
   .field-error {
     font-weight: 600;

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { fixtureClient, hubError, pending } from '../../../../stories/support/fixture-client.js';
 import { sampleNeeds, volunteerRoutes } from '../../../../stories/support/volunteer-fixtures.js';
-import { captureWarnings, hasPart, loaded, part, textOf } from '../../test/helpers.js';
+import { captureWarnings, hasPart, loaded, part, textOf, $, $$, itComesFromTheBuildUnderTest, hubJson } from '../../test/helpers.js';
 import { testServers } from '../../test/test-servers.js';
 import '../hub/define.js';
 import { SrVolunteerBoard } from './define.js';
@@ -10,15 +10,6 @@ import type { VolunteerNeed } from './need-card.js';
 
 type Lang = 'de' | 'en';
 
-/** The files this page loaded before any test ran. */
-const loadedAtStart = performance.getEntriesByType('resource').map((entry) => entry.name);
-
-async function hub<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const { hubUrl } = await testServers();
-  const response = await fetch(`${hubUrl}${path}`, init);
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.json() as Promise<T>;
-}
 
 async function showBoard(attributes: Record<string, string> = {}): Promise<SrVolunteerBoard> {
   const { hubUrl } = await testServers();
@@ -30,8 +21,6 @@ async function showBoard(attributes: Record<string, string> = {}): Promise<SrVol
   return board;
 }
 
-const $ = <E extends Element = HTMLElement>(board: Element, selector: string) => board.shadowRoot!.querySelector<E>(selector)!;
-const $$ = <E extends Element = HTMLElement>(board: Element, selector: string) => [...board.shadowRoot!.querySelectorAll<E>(selector)];
 const titles = (board: Element) => $$(board, '[part~="need-title"]').map((title) => title.textContent!.trim());
 const dialogOf = (board: Element) => $<HTMLDialogElement>(board, 'dialog');
 
@@ -53,21 +42,17 @@ describe('<sr-volunteer-board>', () => {
   beforeEach(() => (warnings = captureWarnings()));
   afterEach(() => warnings.restore());
 
-  it('comes from the build under test', async () => {
-    const { cdnUrl } = await testServers();
-    const production = document.querySelector('script[type="importmap"]') !== null;
-    expect(loadedAtStart.includes(`${cdnUrl}sr-volunteer-board.js`)).to.equal(production);
-    expect(customElements.get('sr-volunteer-board')).to.equal(SrVolunteerBoard);
-  });
+  itComesFromTheBuildUnderTest('sr-volunteer-board', SrVolunteerBoard);
 
   for (const lang of ['de', 'en'] as const) {
     for (const theme of ['light', 'dark'] as const) {
       it(`${lang}, ${theme}: the Hub's open needs as cards, accessible`, async () => {
         const board = await showBoard({ lang, theme });
-        const { items } = await hub<{ items: VolunteerNeed[] }>('/volunteer-needs?limit=100');
+        const { items } = await hubJson<{ items: VolunteerNeed[] }>('/volunteer-needs?limit=100');
         expect(items.length).to.be.greaterThan(5);
         expect(titles(board)).to.deep.equal(items.map((need) => need.title));
-        expect(textOf(board)).to.include(lang === 'de' ? 'Ich helfe mit' : "I'll help");
+        // The English strings load as a module of their own; the board shows them once they are there.
+        await waitUntil(() => textOf(board).includes(lang === 'de' ? 'Ich helfe mit' : "I'll help"), 'not in the language asked for');
         await expect(board).to.be.accessible();
         expect(warnings.messages).to.deep.equal([]);
       });
@@ -75,7 +60,7 @@ describe('<sr-volunteer-board>', () => {
   }
 
   it('shows a club only its own needs', async () => {
-    const { items } = await hub<{ items: VolunteerNeed[] }>('/volunteer-needs?limit=100');
+    const { items } = await hubJson<{ items: VolunteerNeed[] }>('/volunteer-needs?limit=100');
     const club = items[0]!.organization;
     const board = await showBoard({ organization: club.organizationId });
     expect(titles(board)).to.deep.equal(items.filter((need) => need.organization.organizationId === club.organizationId).map((need) => need.title));
@@ -99,7 +84,7 @@ describe('<sr-volunteer-board>', () => {
 
   it('sends an offer of help once, to the organization only, and says what happens next', async () => {
     const board = await showBoard();
-    const need = (await hub<{ items: VolunteerNeed[] }>('/volunteer-needs?limit=100')).items.find((item) => item.privacyNotice)!;
+    const need = (await hubJson<{ items: VolunteerNeed[] }>('/volunteer-needs?limit=100')).items.find((item) => item.privacyNotice)!;
     await offerHelp(board, need.title);
     expect($<HTMLAnchorElement>(board, '[part~="privacy-link"]').href).to.equal(need.privacyNotice!.url);
     const name = `Kim Testperson ${Math.random().toString(36).slice(2, 8)}`;
@@ -116,7 +101,7 @@ describe('<sr-volunteer-board>', () => {
     await expect(board).to.be.accessible();
 
     const { adminToken } = await testServers();
-    const responses = await hub<{ items: { name: string; email: string; volunteerNeedId: string; consent: { privacyNoticeVersion: string } }[] }>(
+    const responses = await hubJson<{ items: { name: string; email: string; volunteerNeedId: string; consent: { privacyNoticeVersion: string } }[] }>(
       `/organizations/${need.organization.organizationId}/volunteer-responses?limit=100`,
       { headers: { Authorization: `Bearer ${adminToken}` } },
     );

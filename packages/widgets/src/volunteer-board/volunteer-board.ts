@@ -7,6 +7,7 @@ import { errorMessage, type ErrorMessage } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { isProofRefused, ProofSolver } from '../core/proof.js';
 import { SrElement } from '../core/sr-element.js';
+import { fieldStyles } from '../core/styles.js';
 import { skeletonText } from '../core/states.js';
 import { needCard, needSkeleton, type VolunteerNeed } from './need-card.js';
 import { checkDraft, confirmation, emptyDraft, fieldErrorsFrom, responseForm, type Draft, type FieldErrors } from './response-form.js';
@@ -77,7 +78,7 @@ export class SrVolunteerBoard extends SrElement {
     sent: { state: true, attribute: false },
   };
 
-  static override styles = [SrElement.styles, dialogStyles, boardStyles];
+  static override styles = [SrElement.styles, fieldStyles, dialogStyles, boardStyles];
 
   declare organization: string | undefined;
   declare municipality: string | undefined;
