@@ -184,13 +184,13 @@ export async function searchOffers(
     ? rankedPage(db, moment, relevance, after, limit)
     : pageByName(db, moment, filters, conditionSql(filters, plan, moment), after, limit);
 
-  // Facets grouped by combination first: far fewer rows to count than offers × topics. They come
-  // as one more row after the page, whose columns are NULL in it (and its facets in the page rows).
   const result = await inTransaction(db, async (trx) => {
     // Offers are read from memory, where a random read costs little more than a sequential one.
     // With PostgreSQL's default (4 times as much) the planner reads every offer rather than use
     // the search indexes, and joins the page's offers by reading them all.
     await sql`SET LOCAL random_page_cost = 1.1`.execute(trx);
+    // Facets grouped by combination first: far fewer rows to count than offers × topics. They come
+    // as one more row after the page, whose columns are NULL in it (and its facets in the page rows).
     return sql<(OfferRow & { sort_key: number }) | { id: null; combinations: FacetCombination[] }>`
     WITH matches AS MATERIALIZED ${matches}
     SELECT page.*, facets.combinations
