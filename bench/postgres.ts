@@ -37,6 +37,7 @@ export async function postgresServer(): Promise<{ url: string; stop(): Promise<v
   const port = await freePort();
   const data = join(dir, 'data');
   await as(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8']);
+  // fsync=off: a throwaway cluster need not survive a crash; RESULTS.md says so next to the figures.
   const options = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off`;
   await as(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', options, 'start']);
   return {

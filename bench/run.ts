@@ -41,7 +41,9 @@ const report = `# Benchmark results
 
 Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}). Every figure comes
 with its peer, measured in the same run on the same machine; compare ratios, not absolute numbers.
-Load average when the run began: ${loadAtStart} on ${cpus().length} cores.
+Load average when the run began: ${loadAtStart} on ${cpus().length} cores. PostgreSQL rows use a
+throwaway cluster started with \`fsync=off\` (for the Hub and its peer alike): a production server
+that waits for its disk on every commit answers writes more slowly.
 
 ${table}
 
