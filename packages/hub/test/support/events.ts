@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { TestHub } from './hub.js';
+import { jsonWithKey, organizationWrites } from './writes.js';
 
 /** An event body; tests override what they are about. */
 export function eventBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -27,25 +28,10 @@ export interface Occurrence {
 
 /** Helpers bound to one test Hub. */
 export function eventClient(hub: TestHub) {
-  const json = (key: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${key}` });
   return {
-    async organizationId(name: string): Promise<string> {
-      const page = await (await fetch(`${hub.baseUrl}/organizations?limit=100`)).json();
-      const found = page.items.find((item: { name: string }) => item.name === name);
-      assert.ok(found, `example organization ${name}`);
-      return found.id;
-    },
-    create(organizationId: string, body: unknown, key = hub.adminToken): Promise<Response> {
-      return fetch(`${hub.baseUrl}/organizations/${organizationId}/events`, { method: 'POST', headers: json(key), body: JSON.stringify(body) });
-    },
-    async created(organizationId: string, body: unknown): Promise<{ id: string; [key: string]: unknown }> {
-      const response = await this.create(organizationId, body);
-      const text = await response.text();
-      assert.equal(response.status, 201, text);
-      return JSON.parse(text);
-    },
+    ...organizationWrites<{ id: string; [key: string]: unknown }>(hub, 'events'),
     patch(eventId: string, body: unknown, key = hub.adminToken): Promise<Response> {
-      return fetch(`${hub.baseUrl}/events/${eventId}`, { method: 'PATCH', headers: json(key), body: JSON.stringify(body) });
+      return fetch(`${hub.baseUrl}/events/${eventId}`, { method: 'PATCH', headers: jsonWithKey(key), body: JSON.stringify(body) });
     },
     remove(eventId: string, key = hub.adminToken): Promise<Response> {
       return fetch(`${hub.baseUrl}/events/${eventId}`, { method: 'DELETE', headers: { authorization: `Bearer ${key}` } });

@@ -3,6 +3,7 @@ import type { Schemas } from '../../src/http/api.js';
 import { loadContract } from '../../src/http/contract.js';
 import { createAjv } from '../../src/http/validation.js';
 import type { TestHub } from './hub.js';
+import { jsonWithKey, organizationWrites } from './writes.js';
 
 export type SearchPage = Schemas['HelpOfferSearchPage'];
 export type HelpOffer = Schemas['HelpOffer'];
@@ -32,7 +33,6 @@ export function offerBody(overrides: Record<string, unknown> = {}): Record<strin
 
 /** Helpers bound to one test Hub. */
 export function helpClient(hub: TestHub) {
-  const headers = (key: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${key}` });
   return {
     async search(query: string): Promise<SearchPage> {
       const response = await fetch(`${hub.baseUrl}/help-offers?${query}`);
@@ -50,16 +50,9 @@ export function helpClient(hub: TestHub) {
       } while (cursor);
       return items;
     },
-    create(organizationId: string, body: unknown, key = hub.adminToken): Promise<Response> {
-      return fetch(`${hub.baseUrl}/organizations/${organizationId}/help-offers`, { method: 'POST', headers: headers(key), body: JSON.stringify(body) });
-    },
-    async created(organizationId: string, body: unknown): Promise<HelpOffer> {
-      const response = await this.create(organizationId, body);
-      assert.equal(response.status, 201, await response.clone().text());
-      return response.json();
-    },
+    ...organizationWrites<HelpOffer>(hub, 'help-offers'),
     patch(id: string, body: unknown, key = hub.adminToken): Promise<Response> {
-      return fetch(`${hub.baseUrl}/help-offers/${id}`, { method: 'PATCH', headers: headers(key), body: JSON.stringify(body) });
+      return fetch(`${hub.baseUrl}/help-offers/${id}`, { method: 'PATCH', headers: jsonWithKey(key), body: JSON.stringify(body) });
     },
     remove(id: string, key = hub.adminToken): Promise<Response> {
       return fetch(`${hub.baseUrl}/help-offers/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${key}` } });
@@ -67,7 +60,7 @@ export function helpClient(hub: TestHub) {
     async organization(name: string, municipalityId = 'hoechberg'): Promise<string> {
       const response = await fetch(`${hub.baseUrl}/organizations`, {
         method: 'POST',
-        headers: headers(hub.adminToken),
+        headers: jsonWithKey(hub.adminToken),
         body: JSON.stringify({ name, kind: 'welfare', municipalityId, isExample: true }),
       });
       assert.equal(response.status, 201, await response.clone().text());

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { solveChallenge, type Challenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/sha';
+import type { Challenge } from 'altcha-lib';
 import type { TestHub } from './hub.js';
+import { citizenPost, jsonWithKey, organizationWrites, solvedProof, type SolvedProof } from './writes.js';
 
 export interface PollJson {
   id: string;
@@ -25,33 +24,16 @@ export function pollBody(overrides: Record<string, unknown> = {}): Record<string
 
 /** Helpers bound to one test Hub. */
 export function pollClient(hub: TestHub) {
-  const json = (key: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${key}` });
   return {
-    async organizationId(name: string): Promise<string> {
-      const page = await (await fetch(`${hub.baseUrl}/organizations?limit=100`)).json();
-      const found = page.items.find((item: { name: string }) => item.name === name);
-      assert.ok(found, `example organization ${name}`);
-      return found.id;
-    },
-    create(organizationId: string, body: unknown, key = hub.adminToken): Promise<Response> {
-      return fetch(`${hub.baseUrl}/organizations/${organizationId}/polls`, { method: 'POST', headers: json(key), body: JSON.stringify(body) });
-    },
-    async created(organizationId: string, body: unknown): Promise<PollJson> {
-      const response = await this.create(organizationId, body);
-      const text = await response.text();
-      assert.equal(response.status, 201, text);
-      return JSON.parse(text);
-    },
+    ...organizationWrites<PollJson>(hub, 'polls'),
     patch(pollId: string, body: unknown, key = hub.adminToken): Promise<Response> {
-      return fetch(`${hub.baseUrl}/polls/${pollId}`, { method: 'PATCH', headers: json(key), body: JSON.stringify(body) });
+      return fetch(`${hub.baseUrl}/polls/${pollId}`, { method: 'PATCH', headers: jsonWithKey(key), body: JSON.stringify(body) });
     },
-    vote(pollId: string, body: unknown, idempotencyKey: string | null = randomUUID()): Promise<Response> {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (idempotencyKey !== null) headers['idempotency-key'] = idempotencyKey;
-      return fetch(`${hub.baseUrl}/polls/${pollId}/votes`, { method: 'POST', headers, body: JSON.stringify(body) });
+    vote(pollId: string, body: unknown, idempotencyKey?: string | null): Promise<Response> {
+      return citizenPost(hub, `/polls/${pollId}/votes`, body, idempotencyKey);
     },
     async codes(pollId: string, count: number, key = hub.adminToken): Promise<string[]> {
-      const response = await fetch(`${hub.baseUrl}/polls/${pollId}/codes`, { method: 'POST', headers: json(key), body: JSON.stringify({ count }) });
+      const response = await fetch(`${hub.baseUrl}/polls/${pollId}/codes`, { method: 'POST', headers: jsonWithKey(key), body: JSON.stringify({ count }) });
       const text = await response.text();
       assert.equal(response.status, 201, text);
       return JSON.parse(text).codes;
@@ -63,17 +45,14 @@ export function pollClient(hub: TestHub) {
       return JSON.parse(text);
     },
     /** A solved challenge, as a widget sends it: the work really is done here. */
-    async proof(pollId: string): Promise<{ challenge: Challenge; solution: { counter: number; derivedKey: string } }> {
-      const challenge = await this.challenge(pollId);
-      const solution = await solveChallenge({ challenge, deriveKey });
-      assert.ok(solution, 'the challenge is solvable');
-      return { challenge, solution: { counter: solution.counter, derivedKey: solution.derivedKey } };
+    proof(pollId: string): Promise<SolvedProof> {
+      return solvedProof(hub, `/polls/${pollId}/challenge`);
     },
     tally(pollId: string, body: unknown, key = hub.adminToken): Promise<Response> {
-      return fetch(`${hub.baseUrl}/polls/${pollId}/tallies`, { method: 'POST', headers: json(key), body: JSON.stringify(body) });
+      return fetch(`${hub.baseUrl}/polls/${pollId}/tallies`, { method: 'POST', headers: jsonWithKey(key), body: JSON.stringify(body) });
     },
     patchTally(pollId: string, tallyId: string, body: unknown, key = hub.adminToken): Promise<Response> {
-      return fetch(`${hub.baseUrl}/polls/${pollId}/tallies/${tallyId}`, { method: 'PATCH', headers: json(key), body: JSON.stringify(body) });
+      return fetch(`${hub.baseUrl}/polls/${pollId}/tallies/${tallyId}`, { method: 'PATCH', headers: jsonWithKey(key), body: JSON.stringify(body) });
     },
     async results(pollId: string, key?: string): Promise<Results> {
       const response = await fetch(`${hub.baseUrl}/polls/${pollId}/results`, key ? { headers: { authorization: `Bearer ${key}` } } : {});
