@@ -120,6 +120,11 @@ export class HubTask<Args extends readonly unknown[], Value> implements Reactive
     return this.#last?.value;
   }
 
+  /** Whether the last load failed (an abort is not a failure). */
+  get failed(): boolean {
+    return this.#task.status === TaskStatus.ERROR && !isAbort(this.#task.error);
+  }
+
   /** Resolves with the data once loaded, rejects with the error when loading failed. */
   get complete(): Promise<Value> {
     return this.#task.taskComplete;

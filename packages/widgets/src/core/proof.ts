@@ -25,7 +25,7 @@ export function expired(proof: Proof): boolean {
 }
 
 /** Whether the Hub refused a proof (expired, or used already): a new one may succeed. */
-export const isProofRefused = (error: unknown) => (error as { type?: string } | null)?.type?.endsWith('/proof-invalid') ?? false;
+const isProofRefused = (error: unknown) => (error as { type?: string } | null)?.type?.endsWith('/proof-invalid') ?? false;
 
 /**
  * One proof at a time for one form: started when the reader turns to the form, so it is ready
@@ -49,13 +49,26 @@ export class ProofSolver {
     this.#proof = proof;
   }
 
+  /**
+   * Sends `write` with a proof that has not expired; when the Hub refuses it (expired on the way,
+   * or spent by an attempt whose answer was lost), once more with a new one.
+   */
+  async send<T>(write: (proof: Proof) => Promise<T>): Promise<T> {
+    try {
+      return await write(await this.#fresh());
+    } catch (error) {
+      if (!isProofRefused(error)) throw error;
+      return write(await this.#fresh(true));
+    }
+  }
+
   /** A proof that has not expired; `renew` after the Hub refused the last one. */
-  async fresh(renew = false): Promise<Proof> {
+  async #fresh(renew = false): Promise<Proof> {
     if (renew) this.#proof = undefined;
     this.prepare();
     if (!this.#proof) throw new Error('No Hub to get a proof-of-work challenge from.');
     const proof = await this.#proof;
-    return expired(proof) ? this.fresh(true) : proof;
+    return expired(proof) ? this.#fresh(true) : proof;
   }
 
   /** The proof was used: the next send needs a new one. */

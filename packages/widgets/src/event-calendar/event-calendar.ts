@@ -6,6 +6,7 @@ import { ModalDialog, dialogStyles } from '../core/dialog.js';
 import { emit } from '../core/events.js';
 import { nextIcon, previousIcon } from '../core/icons.js';
 import { SrElement } from '../core/sr-element.js';
+import { Stable } from '../core/stable.js';
 import { emptyState } from '../core/states.js';
 import { addDays, daysFrom, startOfMonth, step, visibleRange, type CalendarView, type Day } from './dates.js';
 import { dayList, dayListSkeleton, eventList, type ListContext } from './day-list.js';
@@ -143,7 +144,7 @@ export class SrEventCalendar extends SrElement {
   #range = { from: '', to: '' };
   #filters: Filters = { category: [], municipality: [], organization: [], q: [] };
   #query: EventsQuery = { from: '', to: '' };
-  readonly #queries = new Map<string, EventsQuery>();
+  readonly #stableQuery = new Stable<EventsQuery>();
 
   /** The reader picked a view: a narrow container no longer swaps the month for the list. */
   #picked = false;
@@ -204,18 +205,13 @@ export class SrEventCalendar extends SrElement {
     this.#range = visibleRange(this.#view, this.anchor);
     this.#filters = filtersInForce(this.#fixed(), this.chosen);
     const { category, ...others } = activeFilters(this.#filters);
-    const query: EventsQuery = {
+    this.#query = this.#stableQuery.of({
       from: this.format.startOfDay(this.#range.from).toISOString(),
       to: this.format.startOfDay(this.#range.to).toISOString(),
       ...others,
       q: others.q?.[0],
       category: category as EventsQuery['category'],
-    };
-    // One object per distinct request: the task loads when its argument changes, and knows the
-    // events it has for days the reader returns to.
-    const key = JSON.stringify(query);
-    if (!this.#queries.has(key)) this.#queries.set(key, query);
-    this.#query = this.#queries.get(key)!;
+    });
   }
 
   protected override updated(): void {

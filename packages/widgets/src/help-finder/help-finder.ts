@@ -5,6 +5,7 @@ import { collect } from '../core/collect.js';
 import { ModalDialog, dialogStyles } from '../core/dialog.js';
 import { emit } from '../core/events.js';
 import { SrElement } from '../core/sr-element.js';
+import { Stable } from '../core/stable.js';
 import { fieldStyles } from '../core/styles.js';
 import { skeletonText } from '../core/states.js';
 import { filterPanel, searchForm, topicChips, type ControlsContext } from './controls.js';
@@ -117,7 +118,7 @@ export class SrHelpFinder extends SrElement {
 
   #choices: Choices = noChoices;
   #query: HelpOffersQuery = {};
-  #queryKey = '';
+  readonly #stableQuery = new Stable<HelpOffersQuery>();
   #typing: ReturnType<typeof setTimeout> | undefined;
   #lastEscape = 0;
   #focusQuestion = false;
@@ -147,8 +148,8 @@ export class SrHelpFinder extends SrElement {
   readonly #offers = this.fetchTask({
     args: () => [this.#query] as const,
     fetch: (hub, [query], signal) => {
-      // The reference data failed with the first search: a new search (or retry) tries again.
-      if (!this.#reference.value && this.#queryKey) void this.#reference.run();
+      // The topics and numbers failed to load: a new search (or its retry) tries them again.
+      if (this.#reference.failed) void this.#reference.run();
       return hub.GET('/help-offers', { params: { query }, signal });
     },
   });
@@ -178,11 +179,8 @@ export class SrHelpFinder extends SrElement {
     }
     const preset = Object.fromEntries(presets.map((name) => [name, this[name]?.trim() ?? '']));
     this.#choices = { ...noChoices, ...preset, ...this.chosen };
-    const query = searchQuery(this.#choices);
-    const key = JSON.stringify(query);
-    // A new object only for a new search: the task loads when its argument changes.
-    if (key !== this.#queryKey) {
-      this.#queryKey = key;
+    const query = this.#stableQuery.of(searchQuery(this.#choices));
+    if (query !== this.#query) {
       this.#query = query;
       this.more = { items: [], cursor: null, failed: false };
     }

@@ -6,7 +6,7 @@ import { SrElement } from '../core/sr-element.js';
 import { fieldStyles } from '../core/styles.js';
 import { skeletonText } from '../core/states.js';
 import { voteFailure, type VoteFailure } from './messages.js';
-import { isProofRefused, ProofSolver } from '../core/proof.js';
+import { ProofSolver, type Proof } from '../core/proof.js';
 import { resultsView, statusLine, type Poll, type PollResults } from './results.js';
 import { pollStyles } from './styles.js';
 
@@ -232,22 +232,13 @@ export class SrPoll extends SrElement {
     this.sending = true;
     this.failure = undefined;
     this.#idempotencyKey ??= newIdempotencyKey();
-    const send = async (renewProof = false) => {
-      const credential = poll.participation === 'codes' ? { code: this.code.trim() } : { proof: await this.#proof.fresh(renewProof) };
-      return client.POST('/polls/{pollId}/votes', {
+    const send = (credential: { code: string } | { proof: Proof }) =>
+      client.POST('/polls/{pollId}/votes', {
         params: { path: { pollId: poll.id }, header: { 'Idempotency-Key': this.#idempotencyKey! } },
         body: { choices, ...credential },
       });
-    };
     try {
-      let receipt: VoteReceipt;
-      try {
-        receipt = await send();
-      } catch (error) {
-        // An expired or already used proof: a new one, same key, once.
-        if (!isProofRefused(error)) throw error;
-        receipt = await send(true);
-      }
+      const receipt = poll.participation === 'codes' ? await send({ code: this.code.trim() }) : await this.#proof.send((proof) => send({ proof }));
       this.#counted(poll, receipt);
       emit(this, 'sr-vote', { pollId: poll.id, choices });
     } catch (error) {

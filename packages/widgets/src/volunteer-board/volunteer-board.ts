@@ -5,8 +5,9 @@ import { collect } from '../core/collect.js';
 import { ModalDialog, dialogStyles } from '../core/dialog.js';
 import { errorMessage, type ErrorMessage } from '../core/errors.js';
 import { emit } from '../core/events.js';
-import { isProofRefused, ProofSolver } from '../core/proof.js';
+import { ProofSolver, type Proof } from '../core/proof.js';
 import { SrElement } from '../core/sr-element.js';
+import { Stable } from '../core/stable.js';
 import { fieldStyles } from '../core/styles.js';
 import { skeletonText } from '../core/states.js';
 import { needCard, needSkeleton, type VolunteerNeed } from './need-card.js';
@@ -93,7 +94,7 @@ export class SrVolunteerBoard extends SrElement {
   private declare sent: Set<string>;
 
   #query: NeedsQuery = {};
-  #queryKey = '';
+  readonly #stableQuery = new Stable<NeedsQuery>();
   #typing: ReturnType<typeof setTimeout> | undefined;
   #focusAfterSend = false;
   /** One key per response, kept through retries until the Hub has it: stored once. */
@@ -133,19 +134,14 @@ export class SrVolunteerBoard extends SrElement {
     super.willUpdate(changed);
     const { q, municipality, urgent, remote, sort } = this.filters;
     const fixedMunicipalities = valuesOf(this.municipality);
-    const query: NeedsQuery = {
+    this.#query = this.#stableQuery.of({
       q: q.trim() || undefined,
       municipality: fixedMunicipalities.length ? fixedMunicipalities : valuesOf(municipality),
       organization: valuesOf(this.organization),
       urgent: urgent || undefined,
       remote: remote || undefined,
       sort,
-    };
-    const key = JSON.stringify(query);
-    if (key !== this.#queryKey) {
-      this.#queryKey = key;
-      this.#query = query;
-    }
+    });
   }
 
   protected override updated(): void {
@@ -262,7 +258,7 @@ export class SrVolunteerBoard extends SrElement {
     const { name, email, phone, message, honeypot } = this.draft;
     this.sending = true;
     this.#idempotencyKey ??= newIdempotencyKey();
-    const send = async (renewProof = false) =>
+    const send = (proof: Proof) =>
       client.POST('/volunteer-needs/{volunteerNeedId}/responses', {
         params: { path: { volunteerNeedId: need.id }, header: { 'Idempotency-Key': this.#idempotencyKey! } },
         body: {
@@ -271,17 +267,12 @@ export class SrVolunteerBoard extends SrElement {
           ...(phone.trim() ? { phone: phone.trim() } : {}),
           ...(message.trim() ? { message: message.trim() } : {}),
           consent: { accepted: true, privacyNoticeVersion: need.privacyNotice!.version },
-          proof: await this.#proof.fresh(renewProof),
+          proof,
           ...(honeypot ? { honeypot } : {}),
         },
       });
     try {
-      try {
-        await send();
-      } catch (error) {
-        if (!isProofRefused(error)) throw error;
-        await send(true);
-      }
+      await this.#proof.send(send);
       this.#proof.used();
       this.#idempotencyKey = undefined;
       this.sent = new Set([...this.sent, need.id]);
