@@ -9,6 +9,7 @@ import { loadContract } from '../src/http/contract.js';
 import { purgeResponses } from '../src/volunteering/retention.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { expectProblem } from './support/problems.js';
+import { everyPage } from './support/pages.js';
 import { needBody, volunteerClient, type NeedJson } from './support/volunteering.js';
 
 const DAY = 86_400_000;
@@ -43,19 +44,7 @@ describe('volunteer needs and responses', () => {
   });
   after(() => hub.close());
 
-  async function allNeeds(query: string): Promise<NeedJson[]> {
-    const items: NeedJson[] = [];
-    let cursor: string | null = null;
-    do {
-      const response: Response = await fetch(`${hub.baseUrl}/volunteer-needs?limit=4${query}${cursor ? `&cursor=${cursor}` : ''}`);
-      const text = await response.text();
-      assert.equal(response.status, 200, text);
-      const page = JSON.parse(text);
-      items.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return items;
-  }
+  const allNeeds = (query: string) => everyPage<NeedJson>(`${hub.baseUrl}/volunteer-needs?limit=4${query}`);
 
   test('demo data: at least 20 example needs of several organizations across the region', async () => {
     const needs = await allNeeds('&status=open&status=filled&status=expired&status=closed');

@@ -1,5 +1,5 @@
-import assert from 'node:assert/strict';
 import type { TestHub } from './hub.js';
+import { everyPage } from './pages.js';
 import { jsonWithKey, organizationWrites } from './writes.js';
 
 /** An event body; tests override what they are about. */
@@ -44,19 +44,8 @@ export function eventClient(hub: TestHub) {
       });
     },
     /** All occurrences in a range (every page), for the given extra query. */
-    async occurrences(from: string, to: string, query = ''): Promise<Occurrence[]> {
-      const items: Occurrence[] = [];
-      let cursor: string | null = null;
-      do {
-        const url: string = `${hub.baseUrl}/events?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&limit=100${query}${cursor ? `&cursor=${cursor}` : ''}`;
-        const response = await fetch(url);
-        const text = await response.text();
-        assert.equal(response.status, 200, text);
-        const page = JSON.parse(text);
-        items.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor);
-      return items;
+    occurrences(from: string, to: string, query = ''): Promise<Occurrence[]> {
+      return everyPage(`${hub.baseUrl}/events?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&limit=100${query}`);
     },
     /** Occurrences of one event. */
     async of(eventId: string, from: string, to: string): Promise<Occurrence[]> {

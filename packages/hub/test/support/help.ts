@@ -3,6 +3,7 @@ import type { Schemas } from '../../src/http/api.js';
 import { loadContract } from '../../src/http/contract.js';
 import { createAjv } from '../../src/http/validation.js';
 import type { TestHub } from './hub.js';
+import { everyPage } from './pages.js';
 import { jsonWithKey, organizationWrites } from './writes.js';
 
 export type SearchPage = Schemas['HelpOfferSearchPage'];
@@ -40,15 +41,8 @@ export function helpClient(hub: TestHub) {
       return response.json();
     },
     /** Every item of a search, following `nextCursor`. */
-    async searchAll(query: string, limit = 100): Promise<SearchPage['items']> {
-      const items: SearchPage['items'] = [];
-      let cursor: string | null = null;
-      do {
-        const page: SearchPage = await this.search(`${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
-        items.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor);
-      return items;
+    searchAll(query: string, limit = 100): Promise<SearchPage['items']> {
+      return everyPage(`${hub.baseUrl}/help-offers?${query}&limit=${limit}`);
     },
     ...organizationWrites<HelpOffer>(hub, 'help-offers'),
     patch(id: string, body: unknown, key = hub.adminToken): Promise<Response> {
