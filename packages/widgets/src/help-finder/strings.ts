@@ -28,9 +28,14 @@ export function costNames(): Record<Cost, string> {
  */
 export const filterLanguages = ['en', 'tr', 'ar', 'ru', 'uk', 'fa', 'pl', 'ro', 'fr', 'es'];
 
+// Made once per language: the filter lists every language at each render, while the reader types.
+const displayNames = new Map<string, Intl.DisplayNames>();
+
 export function languageName(tag: string, locale: string): string {
   try {
-    return new Intl.DisplayNames(locale, { type: 'language' }).of(tag) ?? tag;
+    let names = displayNames.get(locale);
+    if (!names) displayNames.set(locale, (names = new Intl.DisplayNames(locale, { type: 'language' })));
+    return names.of(tag) ?? tag;
   } catch {
     return tag;
   }
