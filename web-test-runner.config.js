@@ -6,6 +6,8 @@
 //   production  the tests of public elements again, with each element's define module swapped for
 //               its built CDN file (dist/cdn/<tag>.js) through an import map — the very bytes pages
 //               load, served as a CDN would (this dev server rewrites the JavaScript it serves)
+//
+// SR_TEST_FILES=a.test.ts,b.test.ts (globs allowed) runs only those files, in every group they belong to.
 import { readFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
@@ -88,6 +90,10 @@ const page = (testFramework, head = '') => `<!doctype html>
   </body>
 </html>`;
 
+/** The files of a group, narrowed to SR_TEST_FILES when that is set. */
+const only = process.env.SR_TEST_FILES?.split(',').filter(Boolean);
+const narrowed = (files) => (only ? [...only, ...files.filter((pattern) => pattern.startsWith('!'))] : files);
+
 export default {
   nodeResolve: { exportConditions: ['source', 'development'] },
   // Two cores: one test file at a time keeps timings (debounces, retries) honest.
@@ -108,11 +114,11 @@ export default {
   groups: [
     {
       name: 'dev',
-      files: ['packages/widgets/src/**/*.test.ts', '!packages/widgets/src/**/*.cdn.test.ts'],
+      files: narrowed(['packages/widgets/src/**/*.test.ts', '!packages/widgets/src/**/*.cdn.test.ts']),
     },
     {
       name: 'production',
-      files: ['packages/widgets/src/!(core)/**/*.test.ts', '!packages/widgets/src/autoload/autoload.test.ts'],
+      files: narrowed(['packages/widgets/src/!(core)/**/*.test.ts', '!packages/widgets/src/autoload/autoload.test.ts']),
       testRunnerHtml: (testFramework) =>
         page(testFramework, `<script type="importmap">${JSON.stringify(productionImportMap())}</script>`),
     },
