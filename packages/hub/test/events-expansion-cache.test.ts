@@ -6,6 +6,7 @@ import { eventsInRange, findEvent, municipalityNames, updateEvent } from '../src
 import { occurrencesBetween } from '../src/events/recurrence.js';
 import { seed } from '../src/orgs/seed/seed.js';
 import { openTestDatabase, type TestDatabase } from './support/database.js';
+import { dayFromNow, now } from './support/clock.js';
 
 /** What a range shows, computed without the remembered expansions. */
 async function expandedDirectly(database: TestDatabase, from: string, to: string) {
@@ -33,10 +34,9 @@ describe('remembered expansions of events', () => {
 
   test('give the same occurrences as expanding anew, on first and repeated requests, across DST changes', async () => {
     // The example events start from the day they are seeded; their series run on into next year.
-    const year = new Date().getUTCFullYear() + 1;
-    const soon = new Date().toISOString().slice(0, 10);
+    const year = now().getUTCFullYear() + 1;
     for (const [from, to] of [
-      [soon, `${year}-01-01`],
+      [dayFromNow(), dayFromNow(31)],
       [`${year}-03-01`, `${year}-04-01`],
       [`${year}-10-01`, `${year}-11-01`],
     ] as const) {

@@ -4,9 +4,10 @@ import { createApiKey } from '../src/auth/api-keys.js';
 import { eventBody, eventClient } from './support/events.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { expectProblem } from './support/problems.js';
+import { dayFromNow } from './support/clock.js';
 
 function isoDate(offsetDays: number): string {
-  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  return dayFromNow(offsetDays);
 }
 
 describe('events API', () => {

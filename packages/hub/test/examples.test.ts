@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { examplesPolicy } from '../src/system/examples.js';
 import { startTestHub, type TestHub } from './support/hub.js';
+import { dayFromNow } from './support/clock.js';
 
 // The example pages in real Chromium, served by a real Hub with the built CDN files
 // (`npm test` builds them before this runs): strict CSP, Subresource Integrity, no other origin.
@@ -68,7 +69,7 @@ describe('example pages in Chromium', () => {
 
   /** Titles of the events the Hub has for a filter, over the weeks any calendar view may show. */
   async function eventTitles(filter: string): Promise<Set<string>> {
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const day = dayFromNow;
     const response = await fetch(`${hub.baseUrl}/events?${filter}&from=${day(-70)}&to=${day(120)}&limit=100`);
     assert.equal(response.status, 200);
     const { items } = (await response.json()) as { items: { title: string }[] };

@@ -7,6 +7,7 @@ import { createApiKey } from '../src/auth/api-keys.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { onlineByLabel, pollBody, pollClient, type PollJson } from './support/polls.js';
 import { expectProblem } from './support/problems.js';
+import { fromNow } from './support/clock.js';
 
 describe('polls API', () => {
   let hub: TestHub;
@@ -71,7 +72,7 @@ describe('polls API', () => {
     const body = await closed.json();
     assert.equal(body.status, 'closed');
     assert.ok(body.closedAt);
-    await expectProblem(await client.patch(poll.id, { closesAt: new Date(Date.now() + 10 * 86_400_000).toISOString() }, townKey), 409, 'conflict');
+    await expectProblem(await client.patch(poll.id, { closesAt: fromNow(10 * 86_400_000) }, townKey), 409, 'conflict');
     const archived = await (await client.patch(poll.id, { status: 'archived' }, townKey)).json();
     assert.equal(archived.status, 'archived');
     const defaultList = await (await fetch(`${hub.baseUrl}/polls?organization=${town}&limit=100`)).json();
@@ -93,7 +94,7 @@ describe('polls API', () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ maxChoices: 2 }, '/body/maxChoices'],
       [{ kind: 'multiple', maxChoices: 5 }, '/body/maxChoices'],
-      [{ closesAt: new Date(Date.now() - 7_200_000).toISOString() }, '/body/closesAt'],
+      [{ closesAt: fromNow(-7_200_000) }, '/body/closesAt'],
       [{ municipalityId: 'atlantis' }, '/body/municipalityId'],
       [{ options: [{ label: 'Ja' }, { label: 'ja ' }] }, '/body/options/1/label'],
       [{ options: [{ label: 'Nur eine' }] }, '/body/options'],
@@ -221,7 +222,7 @@ describe('polls API', () => {
     const problem = await expectProblem(await client.vote(poll.id, { choices: [poll.options[0]!.id, poll.options[1]!.id], code }), 422, 'validation-failed');
     assert.match(problem.detail ?? '', /allows one choice/);
 
-    const draft = await client.created(town, pollBody({ participation: 'codes', opensAt: new Date(Date.now() + 86_400_000).toISOString(), closesAt: new Date(Date.now() + 2 * 86_400_000).toISOString() }));
+    const draft = await client.created(town, pollBody({ participation: 'codes', opensAt: fromNow(86_400_000), closesAt: fromNow(2 * 86_400_000) }));
     assert.equal(draft.status, 'draft');
     const [draftCode] = await client.codes(draft.id, 1);
     assert.match((await expectProblem(await client.vote(draft.id, { choices: [draft.options[0]!.id], code: draftCode }), 409, 'poll-not-open')).detail ?? '', /opens on/);
@@ -241,7 +242,7 @@ describe('polls API', () => {
     assert.equal((await client.vote(poll.id, { choices: [current.options[0].id], code })).status, 201);
     const problem = await expectProblem(await client.patch(poll.id, { options: [{ label: 'Ja' }, { label: 'Vielleicht' }] }), 409, 'conflict');
     assert.match(problem.detail ?? '', /options/);
-    await expectProblem(await client.patch(poll.id, { opensAt: new Date().toISOString() }), 409, 'conflict');
+    await expectProblem(await client.patch(poll.id, { opensAt: fromNow(0) }), 409, 'conflict');
     assert.equal((await client.patch(poll.id, { description: 'Danke fürs Mitmachen!', options: [{ label: 'Ja' }, { label: 'Nein' }] })).status, 200);
   });
 

@@ -15,6 +15,7 @@ import { seed } from '../src/orgs/seed/seed.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { needBody, volunteerClient } from './support/volunteering.js';
 import { freePort } from './support/ports.js';
+import { fromNow } from './support/clock.js';
 
 interface Mail {
   to: string[];
@@ -148,7 +149,7 @@ describe('volunteer responses: e-mail to the organization, retention job, sr-hub
   test('the Hub deletes responses past their retention period on its own', async () => {
     const need = await client.created(club);
     assert.equal((await client.respond(need.id, await client.responseBody(need, { name: 'Otto Vergessen' }))).status, 201);
-    await sql`UPDATE volunteer_needs SET starts_at = now() - interval '200 days', ends_at = now() - interval '91 days' WHERE id = ${need.id}`.execute(hub.database.db);
+    await sql`UPDATE volunteer_needs SET starts_at = ${fromNow(-200 * 86_400_000)}, ends_at = ${fromNow(-91 * 86_400_000)} WHERE id = ${need.id}`.execute(hub.database.db);
     await eventually('the scheduled purge', async () => {
       const left = await hub.database.db.selectFrom('volunteer_responses').select('id').where('need_id', '=', need.id).execute();
       return left.length === 0;
@@ -162,6 +163,7 @@ describe('volunteer responses: e-mail to the organization, retention job, sr-hub
       await migrate(database);
       await seed(database.db);
       const [need] = await database.db.selectFrom('volunteer_needs').select(['id']).limit(1).execute();
+      // The command runs on the real clock: so does this need's end.
       await sql`UPDATE volunteer_needs SET starts_at = now() - interval '40 days', ends_at = now() - interval '31 days' WHERE id = ${need!.id}`.execute(database.db);
       await database.db
         .insertInto('volunteer_responses')

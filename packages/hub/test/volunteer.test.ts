@@ -11,6 +11,7 @@ import { startTestHub, type TestHub } from './support/hub.js';
 import { expectProblem } from './support/problems.js';
 import { everyPage } from './support/pages.js';
 import { needBody, volunteerClient, type NeedJson } from './support/volunteering.js';
+import { dayFromNow, fromNow, now } from './support/clock.js';
 
 const DAY = 86_400_000;
 
@@ -73,8 +74,8 @@ describe('volunteer needs and responses', () => {
     assert.ok(urgent.length >= 3 && urgent.every((need) => need.urgent === true));
     const text = await allNeeds('&q=kuernach');
     assert.ok(text.length >= 2, 'the place "Kürnach" is found typed without umlaut');
-    const from = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10);
-    const to = new Date(Date.now() + 25 * DAY).toISOString().slice(0, 10);
+    const from = dayFromNow(10);
+    const to = dayFromNow(25);
     const ranged = await allNeeds(`&from=${from}&to=${to}`);
     for (const need of ranged) {
       if (need.endsAt) assert.ok(Date.parse(need.endsAt as string) >= Date.parse(from), need.title as string);
@@ -219,7 +220,7 @@ describe('volunteer needs and responses', () => {
     await client.patch(closed.id, { status: 'closed' });
     await expectProblem(await client.respond(closed.id, body), 409, 'volunteer-need-not-open');
     await expectProblem(await fetch(`${hub.baseUrl}/volunteer-needs/${closed.id}/challenge`), 409, 'volunteer-need-not-open');
-    const past = await client.created(club, needBody({ startsAt: new Date(Date.now() - 3 * DAY).toISOString(), endsAt: new Date(Date.now() - 2 * DAY).toISOString() }));
+    const past = await client.created(club, needBody({ startsAt: fromNow(-3 * DAY), endsAt: fromNow(-2 * DAY) }));
     assert.equal(past.status, 'expired');
     await expectProblem(await client.respond(past.id, { ...body, proof: (body as { proof: unknown }).proof }), 409, 'volunteer-need-not-open');
     const brigade = await client.organizationId('Freiwillige Feuerwehr Veitshöchheim');
@@ -281,11 +282,11 @@ describe('volunteer needs and responses', () => {
       assert.equal((await client.respond(need.id, await client.responseBody(need, { name: `Retention ${need.id}` }))).status, 201);
     }
     // The needs ended in the past: moved there directly, as time would.
-    await sql`UPDATE volunteer_needs SET starts_at = now() - interval '100 days', ends_at = now() - interval '95 days' WHERE id = ${old.id}`.execute(hub.database.db);
-    await sql`UPDATE volunteer_needs SET closed_at = now() - interval '10 days' WHERE id = ${recent.id}`.execute(hub.database.db);
+    await sql`UPDATE volunteer_needs SET starts_at = ${fromNow(-100 * DAY)}, ends_at = ${fromNow(-95 * DAY)} WHERE id = ${old.id}`.execute(hub.database.db);
+    await sql`UPDATE volunteer_needs SET closed_at = ${fromNow(-10 * DAY)} WHERE id = ${recent.id}`.execute(hub.database.db);
     const count = async (needId: string) => (await (await client.responses(club, clubResponsesKey, `?need=${needId}`)).json()).items.length;
     const [listed] = (await (await client.responses(club, clubResponsesKey, `?need=${old.id}`)).json()).items;
-    assert.ok(Date.parse(listed.deleteAfter) < Date.now(), 'deleteAfter says it is due');
+    assert.ok(Date.parse(listed.deleteAfter) < now().getTime(), 'deleteAfter says it is due');
     assert.equal(await purgeResponses(hub.database.db, 90), 1);
     assert.equal(await count(old.id), 0);
     assert.equal(await count(recent.id), 1);
@@ -305,15 +306,15 @@ describe('volunteer needs and responses', () => {
       municipalityId: 'ochsenfurt',
     };
     const firstId = async (list: string) => (await (await fetch(`${hub.baseUrl}${list}`)).json()).items?.[0]?.id ?? randomUUID();
-    ids.eventId = await firstId(`/events?from=${new Date().toISOString().slice(0, 10)}&limit=1`).catch(() => randomUUID());
+    ids.eventId = await firstId(`/events?from=${dayFromNow()}&limit=1`).catch(() => randomUUID());
     ids.helpOfferId = await firstId('/help-offers?limit=1');
     ids.pollId = await firstId('/polls?limit=1');
     const publicReads = contract.operations.filter(
       (operation) => operation.method === 'GET' && (operation.security.length === 0 || operation.security.some((requirement) => Object.keys(requirement).length === 0)),
     );
     assert.ok(publicReads.some((operation) => operation.path === '/volunteer-needs/{volunteerNeedId}'));
-    const today = new Date().toISOString().slice(0, 10);
-    const later = new Date(Date.now() + 60 * DAY).toISOString().slice(0, 10);
+    const today = dayFromNow();
+    const later = dayFromNow(60);
     let checked = 0;
     for (const operation of publicReads) {
       const path = operation.path.replace(/\{(\w+)\}/g, (_match, name: string) => ids[name] ?? randomUUID());

@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { tzlib_get_ical_block, tzlib_get_timezones } from 'timezones-ical-library';
+import * as clock from '../clock.js';
 import type { Schemas } from '../http/api.js';
 
 /**
@@ -87,7 +88,7 @@ export function parseLocal(text: string, zone?: ICAL.Timezone): ICAL.Time | unde
 
 /** Today's date in a zone (the region's by default). */
 export function today(zoneName = DEFAULT_TIME_ZONE): ICAL.Time {
-  return parseLocal(new Intl.DateTimeFormat('en-CA', { timeZone: zoneName }).format(new Date()))!;
+  return parseLocal(new Intl.DateTimeFormat('en-CA', { timeZone: zoneName }).format(clock.now()))!;
 }
 
 /** `2026-11-03T19:00:00` or `2026-11-03`: the stored and API form of local times. */

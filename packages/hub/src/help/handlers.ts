@@ -11,6 +11,7 @@ import { regionMoment } from './opening-hours.js';
 import { checkedWrite, findOffer, insertOffer, municipalityNames, searchOffers, updateOffer, type SearchPosition, type SearchSort } from './queries.js';
 import { planSearch } from './search.js';
 import { helpTopics } from './topics.js';
+import * as clock from '../clock.js';
 
 type HelpOperations =
   | 'listHelpTopics'
@@ -55,7 +56,7 @@ async function assertMunicipalities(db: Kysely<Database>, ids: string[] | undefi
 
 /** `openNow` and `hoursToday` are computed for the time of the request (tests call the queries with other moments). */
 export function helpHandlers(db: Kysely<Database>): Pick<Handlers, HelpOperations> {
-  const now = () => regionMoment(new Date());
+  const now = () => regionMoment(clock.now());
 
   async function existingOffer(id: string) {
     const row = await findOffer(db, id, now());

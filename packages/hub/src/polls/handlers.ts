@@ -13,6 +13,7 @@ import { findPoll, hasCounts, insertPoll, municipalityIds, selectPolls, updatePo
 import { computeResults, hiddenResults, publiclyVisible, resultsCsv } from './results.js';
 import { checkedTally, findTally, insertTally, listTallies, updateTally } from './tallies.js';
 import { assertOpen, castVote, voteProofSubject } from './votes.js';
+import * as clock from '../clock.js';
 
 type PollOperations =
   | 'listPolls'
@@ -61,11 +62,12 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
       if (municipality?.length) query = query.where('polls.municipality_id', 'in', municipality);
       if (organization?.length) query = query.where('polls.organization_id', 'in', organization);
       const wanted = status?.length ? status : ['draft', 'open', 'closed'];
+      const now = clock.now();
       // The status is derived from the window at this moment, so it is filtered in SQL the same way.
       const derived = sql<string>`CASE
         WHEN polls.archived_at IS NOT NULL THEN 'archived'
-        WHEN polls.closed_at IS NOT NULL OR polls.closes_at <= now() THEN 'closed'
-        WHEN polls.opens_at <= now() THEN 'open'
+        WHEN polls.closed_at IS NOT NULL OR polls.closes_at <= ${now} THEN 'closed'
+        WHEN polls.opens_at <= ${now} THEN 'open'
         ELSE 'draft' END`;
       query = query.where(sql<boolean>`${derived} = ANY(${wanted}::text[])`);
       if (after) {
@@ -73,7 +75,6 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
         query = query.where(sql<boolean>`(polls.opens_at, polls.id) < (${opensAt}::timestamptz, ${id}::uuid)`);
       }
       const rows = await query.orderBy('polls.opens_at', 'desc').orderBy('polls.id', 'desc').limit(limit + 1).execute();
-      const now = new Date();
       return toPage(rows, limit, (row) => [row.opens_at.toISOString(), row.id], (row) => toPoll(row, now));
     },
 
@@ -97,7 +98,7 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
       const row = await existingPoll(request.params.pollId);
       assertActsFor(request, row.organization_id);
       const { status: transition, ...fields } = request.body;
-      const now = new Date();
+      const now = clock.now();
       const status = pollStatus(row, now);
       const stored = dataFromRow(row);
       const comparable = (field: (typeof countedFields)[number], value: unknown) =>
@@ -129,7 +130,7 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
       if (poll.participation !== 'open') {
         throw new ProblemError('conflict', 'This poll takes printed participation codes, not a proof of work: send the code with the vote.');
       }
-      assertOpen(poll, new Date());
+      assertOpen(poll, clock.now());
       proofOfWork.pruneUsed(db);
       reply.header('Cache-Control', 'no-store');
       return proofOfWork.challenge(voteProofSubject(poll.id));

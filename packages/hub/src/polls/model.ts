@@ -1,12 +1,13 @@
 import type { Schemas } from '../http/api.js';
 import type { FieldError } from '../http/problems.js';
 import type { PollRow } from './queries.js';
+import * as clock from '../clock.js';
 
 export type PollStatus = Schemas['PollStatus'];
 type PollFields = Schemas['PollFields'];
 
 /** What a poll's status is at `now`: from its window, unless the organizer closed or archived it. */
-export function pollStatus(row: Pick<PollRow, 'opens_at' | 'closes_at' | 'closed_at' | 'archived_at'>, now = new Date()): PollStatus {
+export function pollStatus(row: Pick<PollRow, 'opens_at' | 'closes_at' | 'closed_at' | 'archived_at'>, now = clock.now()): PollStatus {
   if (row.archived_at !== null) return 'archived';
   if (row.closed_at !== null || row.closes_at <= now) return 'closed';
   return row.opens_at <= now ? 'open' : 'draft';
@@ -17,7 +18,7 @@ export function closingTime(row: Pick<PollRow, 'closes_at' | 'closed_at'>): Date
   return row.closed_at !== null && row.closed_at < row.closes_at ? row.closed_at : row.closes_at;
 }
 
-export function toPoll(row: PollRow, now = new Date()): Schemas['Poll'] {
+export function toPoll(row: PollRow, now = clock.now()): Schemas['Poll'] {
   return {
     id: row.id,
     organizer: { organizationId: row.organization_id, name: row.organizer_name },

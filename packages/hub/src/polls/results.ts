@@ -4,6 +4,7 @@ import type { Schemas } from '../http/api.js';
 import { csvTable } from '../http/csv.js';
 import { pollStatus } from './model.js';
 import type { PollRow } from './queries.js';
+import * as clock from '../clock.js';
 
 type Results = Schemas['PollResults'];
 
@@ -49,7 +50,7 @@ function add(counts: ChannelCounts, channel: string, n: string): void {
 const sum = (counts: ChannelCounts) => counts.online + counts.inPerson + counts.postal;
 
 /** The results of a poll, visible. */
-export async function computeResults(db: Kysely<Database>, poll: PollRow, now = new Date()): Promise<Results> {
+export async function computeResults(db: Kysely<Database>, poll: PollRow, now = clock.now()): Promise<Results> {
   const { perOption, participants } = await countAll(db, poll.id);
   const byOption = new Map(poll.options.map((option) => [option.id, none()]));
   for (const row of perOption) {
@@ -83,13 +84,13 @@ export async function computeResults(db: Kysely<Database>, poll: PollRow, now = 
  * Whether the public sees the results now. `after-voting` is honoured by the answer to a vote
  * (the Hub cannot tell, without cookies, whether a reader has voted), so reads wait for closing.
  */
-export function publiclyVisible(poll: PollRow, now = new Date()): boolean {
+export function publiclyVisible(poll: PollRow, now = clock.now()): boolean {
   if (poll.results_visibility === 'always') return true;
   const status = pollStatus(poll, now);
   return status === 'closed' || status === 'archived';
 }
 
-export function hiddenResults(poll: PollRow, now = new Date()): Results {
+export function hiddenResults(poll: PollRow, now = clock.now()): Results {
   return { pollId: poll.id, status: pollStatus(poll, now), visible: false, hiddenUntil: 'closing', participants: null, options: null };
 }
 

@@ -8,6 +8,7 @@ import { berlinDateTime } from '../http/text.js';
 import { hashCode, normalizeCode } from './codes.js';
 import { closingTime, pollStatus } from './model.js';
 import type { PollRow } from './queries.js';
+import * as clock from '../clock.js';
 
 /** A counted vote as its voter may see it again: the same for every repetition of the request. */
 export interface CountedVote {
@@ -82,7 +83,7 @@ export async function castVote(
   poll: PollRow,
   idempotencyKey: string,
   body: Schemas['VoteInput'],
-  now = new Date(),
+  now = clock.now(),
 ): Promise<CountedVote> {
   const errors = checkVote(poll, body);
   if (errors.length > 0) throw invalidBody(errors);

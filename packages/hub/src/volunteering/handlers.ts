@@ -14,6 +14,7 @@ import { ResponseMailer, type MailOptions } from './notifications.js';
 import { findNeed, insertNeed, selectNeeds, setAccepted, startSql, statusSql, updateNeed, type NeedRow } from './queries.js';
 import { DEFAULT_RETENTION_DAYS, purgeResponses } from './retention.js';
 import { assertTakesResponses, responseProofSubject, responsesCsv, selectResponses, submitResponse, toResponse } from './responses.js';
+import * as clock from '../clock.js';
 
 type VolunteerOperations =
   | 'listVolunteerNeeds'
@@ -92,7 +93,7 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
       const limit = request.query.limit ?? DEFAULT_LIMIT;
       const byUrgency = sort === 'urgency';
       const after = decodeCursor(cursor, byUrgency ? 3 : 2);
-      let query = selectNeeds(db).where(sql<boolean>`${statusSql} = ANY(${status?.length ? status : ['open']}::text[])`);
+      let query = selectNeeds(db).where(sql<boolean>`${statusSql(clock.now())} = ANY(${status?.length ? status : ['open']}::text[])`);
       if (municipality?.length) query = query.where('volunteer_needs.municipality_id', 'in', municipality);
       if (organization?.length) query = query.where('volunteer_needs.organization_id', 'in', organization);
       if (skill?.length) {
@@ -120,7 +121,7 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
       }
       if (byUrgency) query = query.orderBy(urgentLast);
       const rows = await query.orderBy(startSql).orderBy('volunteer_needs.id').limit(limit + 1).execute();
-      const now = new Date();
+      const now = clock.now();
       const position = (row: NeedRow) => {
         const start = row.starts_at?.toISOString() ?? '-infinity';
         return byUrgency ? [row.urgent ? 0 : 1, start, row.id] : [start, row.id];

@@ -3,6 +3,7 @@ import type { Schemas } from '../http/api.js';
 import type { FieldError } from '../http/problems.js';
 import { sortKey } from '../http/text.js';
 import type { NeedRow } from './queries.js';
+import * as clock from '../clock.js';
 
 export type NeedStatus = Schemas['VolunteerNeedStatus'];
 type NeedFields = Schemas['VolunteerNeedFields'];
@@ -24,7 +25,7 @@ export interface NeedData {
 }
 
 /** The status at `now`: the same rule as `statusSql` in the queries. */
-export function needStatus(row: Pick<NeedRow, 'closed_at' | 'ends_at' | 'people_accepted' | 'people_needed'>, now = new Date()): NeedStatus {
+export function needStatus(row: Pick<NeedRow, 'closed_at' | 'ends_at' | 'people_accepted' | 'people_needed'>, now = clock.now()): NeedStatus {
   if (row.closed_at !== null) return 'closed';
   if (row.ends_at !== null && row.ends_at <= now) return 'expired';
   return row.people_accepted >= row.people_needed ? 'filled' : 'open';
@@ -48,7 +49,7 @@ export function privacyNotice(url: string | null): Schemas['VolunteerPrivacyNoti
   return url === null ? null : { url, version: privacyNoticeVersion(url) };
 }
 
-export function toNeed(row: NeedRow, now = new Date()): Schemas['VolunteerNeed'] {
+export function toNeed(row: NeedRow, now = clock.now()): Schemas['VolunteerNeed'] {
   return {
     id: row.id,
     organization: { organizationId: row.organization_id, name: row.organization_name },

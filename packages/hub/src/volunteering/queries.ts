@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, VolunteerNeedTable } from '../db/schema.js';
 import { needColumns, type NeedData } from './model.js';
+import * as clock from '../clock.js';
 
 export type NeedRow = Selectable<VolunteerNeedTable> & {
   organization_name: string;
@@ -9,9 +10,9 @@ export type NeedRow = Selectable<VolunteerNeedTable> & {
 };
 
 /** The status in SQL, at the moment of the query: the same rule as `needStatus`. */
-export const statusSql = sql<string>`CASE
+export const statusSql = (at: Date) => sql<string>`CASE
   WHEN volunteer_needs.closed_at IS NOT NULL THEN 'closed'
-  WHEN volunteer_needs.ends_at <= now() THEN 'expired'
+  WHEN volunteer_needs.ends_at <= ${at} THEN 'expired'
   WHEN volunteer_needs.people_accepted >= volunteer_needs.people_needed THEN 'filled'
   ELSE 'open' END`;
 
@@ -46,7 +47,7 @@ export async function updateNeed(db: Kysely<Database>, id: string, data: NeedDat
     .set({
       ...needColumns(data),
       updated_at: new Date(),
-      ...(close === true ? { closed_at: sql<Date>`coalesce(closed_at, now())` } : close === false ? { closed_at: null } : {}),
+      ...(close === true ? { closed_at: sql<Date>`coalesce(closed_at, ${clock.now()})` } : close === false ? { closed_at: null } : {}),
     })
     .where('id', '=', id)
     .execute();

@@ -8,6 +8,7 @@ import { invalidBody, ProblemError, type FieldError } from '../http/problems.js'
 import { berlinDateTime } from '../http/text.js';
 import { needEnd, needStatus, privacyNoticeVersion } from './model.js';
 import type { NeedRow } from './queries.js';
+import * as clock from '../clock.js';
 
 type ResponseInput = Schemas['VolunteerResponseInput'];
 type Receipt = Schemas['VolunteerResponseReceipt'];
@@ -25,7 +26,7 @@ export function responseProofSubject(needId: string): ProofSubject {
 }
 
 /** 409 for a need that takes no responses now, saying why. */
-export function assertTakesResponses(need: NeedRow, now = new Date()): void {
+export function assertTakesResponses(need: NeedRow, now = clock.now()): void {
   const status = needStatus(need, now);
   if (status === 'closed') throw new ProblemError('volunteer-need-not-open', 'The organization has closed this need; it takes no more responses.');
   if (status === 'expired') {

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import * as clock from '../clock.js';
 
 export const DEFAULT_RETENTION_DAYS = 90;
 
@@ -8,7 +9,7 @@ export const DEFAULT_RETENTION_DAYS = 90;
  * `retentionDays` ago: closed early, or past their end. Responses to ongoing needs stay while
  * the need runs. Returns how many responses were deleted.
  */
-export async function purgeResponses(db: Kysely<Database>, retentionDays: number, now = new Date()): Promise<number> {
+export async function purgeResponses(db: Kysely<Database>, retentionDays: number, now = clock.now()): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
   const result = await db
     .deleteFrom('volunteer_responses')

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type HubDatabase } from '../../src/db/connection.js';
 import { migrate } from '../../src/db/migrate.js';
+import { pinTestClock } from './clock.js';
 
 /**
  * A fresh, migrated database for one test file: a throwaway database on the PostgreSQL server
@@ -17,6 +18,8 @@ export interface TestDatabase {
 export const serverUrl = process.env.DATABASE_URL || undefined;
 
 export async function openTestDatabase(): Promise<TestDatabase> {
+  // What the demo data says and what the Hub answers depend on the date: tests choose it.
+  pinTestClock();
   if (!serverUrl) {
     const database = await openDatabase();
     await migrate(database);

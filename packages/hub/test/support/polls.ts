@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Challenge } from 'altcha-lib';
 import type { TestHub } from './hub.js';
 import { citizenPost, jsonWithKey, organizationWrites, solvedProof, type SolvedProof } from './writes.js';
+import { fromNow } from './clock.js';
 
 export interface PollJson {
   id: string;
@@ -15,8 +16,8 @@ export function pollBody(overrides: Record<string, unknown> = {}): Record<string
   return {
     question: 'Wo soll die neue Bank stehen?',
     options: [{ label: 'Am Brunnen' }, { label: 'An der Kirche' }, { label: 'Am Spielplatz' }],
-    opensAt: new Date(Date.now() - 3_600_000).toISOString(),
-    closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    opensAt: fromNow(-3_600_000),
+    closesAt: fromNow(86_400_000),
     municipalityId: 'eisingen',
     ...overrides,
   };

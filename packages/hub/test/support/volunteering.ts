@@ -1,5 +1,6 @@
 import type { TestHub } from './hub.js';
 import { citizenPost, jsonWithKey, organizationWrites, solvedProof, type SolvedProof } from './writes.js';
+import { fromNow } from './clock.js';
 
 export interface NeedJson {
   id: string;
@@ -17,8 +18,8 @@ export function needBody(overrides: Record<string, unknown> = {}): Record<string
     title: 'Helfende für das Sommerfest',
     description: 'Aufbau, Ausschank und Abbau.',
     municipalityId: 'hoechberg',
-    startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-    endsAt: new Date(Date.now() + 7 * 86_400_000 + 4 * 3_600_000).toISOString(),
+    startsAt: fromNow(7 * 86_400_000),
+    endsAt: fromNow(7 * 86_400_000 + 4 * 3_600_000),
     skills: ['Aufbau'],
     peopleNeeded: 2,
     ...overrides,

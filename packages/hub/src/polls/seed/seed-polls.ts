@@ -6,6 +6,7 @@ import { createCodes } from '../codes.js';
 import { checkPoll, completeInput, type PollData } from '../model.js';
 import { findPoll, insertPoll, municipalityIds } from '../queries.js';
 import { checkedTally, insertTally } from '../tallies.js';
+import * as clock from '../../clock.js';
 
 const DAY = 86_400_000;
 
@@ -112,7 +113,7 @@ const examplePolls: ExamplePoll[] = [
  * Adds the example polls, once: when any poll exists, nothing happens. Each goes through the
  * same checks as a poll sent to the API; the code poll gets codes that nobody knows (demo only).
  */
-export async function seedPolls(db: Kysely<Database>, today = new Date()): Promise<number> {
+export async function seedPolls(db: Kysely<Database>, today = clock.now()): Promise<number> {
   if (await db.selectFrom('polls').select('id').limit(1).executeTakeFirst()) return 0;
   const existing = new Set((await db.selectFrom('organizations').select('name').execute()).map((row) => row.name));
   const missing = pollOrganizations.filter((organization) => !existing.has(organization.name));

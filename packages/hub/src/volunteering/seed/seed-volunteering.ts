@@ -4,6 +4,7 @@ import type { Schemas } from '../../http/api.js';
 import { newOrganizationRow } from '../../orgs/organizations.js';
 import { checkNeed, completeInput, type NeedData } from '../model.js';
 import { insertNeed } from '../queries.js';
+import * as clock from '../../clock.js';
 
 const DAY = 86_400_000;
 
@@ -94,7 +95,7 @@ const exampleNeeds: ExampleNeed[] = [
  * Adds the example needs, once: when any need exists, nothing happens. Each goes through the same
  * checks as a need sent to the API. One lies in the past (expired), to show that state.
  */
-export async function seedVolunteering(db: Kysely<Database>, today = new Date()): Promise<number> {
+export async function seedVolunteering(db: Kysely<Database>, today = clock.now()): Promise<number> {
   if (await db.selectFrom('volunteer_needs').select('id').limit(1).executeTakeFirst()) return 0;
   const existing = new Set((await db.selectFrom('organizations').select('name').execute()).map((row) => row.name));
   const missing = volunteerOrganizations.filter((organization) => !existing.has(organization.name));
