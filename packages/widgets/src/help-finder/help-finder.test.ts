@@ -1,10 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { nothing } from 'lit';
 import { fixtureClient, pending } from '../../../../stories/support/fixture-client.js';
 import { captureWarnings, hasPart, loaded, part, textOf, $, $$, itComesFromTheBuildUnderTest, hubJson } from '../../test/helpers.js';
 import { testServers } from '../../test/test-servers.js';
 import '../hub/define.js';
+import '../volunteer-board/define.js';
 import { SrHelpFinder } from './define.js';
 
 type Lang = 'de' | 'en';
@@ -68,7 +69,8 @@ describe('<sr-help-finder>', () => {
         const expected = await hubSearch('limit=10');
         expect(offerNames(finder)).to.deep.equal(expected.items.map((offer) => offer.name));
         const count = { de: `${expected.total} Angebote gefunden.`, en: `${expected.total} offers found.` }[lang];
-        expect($(finder, '[part~="count"]').textContent!.trim()).to.equal(count);
+        // The English strings load as a module of their own; the finder shows them once they are there.
+        await waitUntil(() => $(finder, '[part~="count"]').textContent!.trim() === count, `not "${count}"`);
         expect($(finder, '[part~="count"]').getAttribute('role')).to.equal('status');
         expect(crisisFirst(finder)).to.equal(true);
         expect($$(finder, '[part~="crisis-phone"]').map((link) => link.getAttribute('href'))).to.include('tel:112');
@@ -211,20 +213,163 @@ describe('<sr-help-finder>', () => {
     expect(heading.textContent!.trim()).to.equal(offerNames(finder)[0]);
   });
 
-  it('leaves the page through the quick exit: the button, or Escape twice', async () => {
-    const finder = await showFinder();
-    const exits: Event[] = [];
-    const stay = (event: Event) => {
-      exits.push(event);
-      event.preventDefault();
-    };
-    finder.addEventListener('sr-quick-exit', stay);
-    (await part(finder, 'quick-exit')).click();
-    expect(exits).to.have.length(1);
-    await sendKeys({ press: 'Escape' });
-    expect(exits).to.have.length(1);
-    await sendKeys({ press: 'Escape' });
-    expect(exits).to.have.length(2);
+  describe('quick exit', () => {
+    /** The quick exits the finder asked for; each is cancelled, so the test page stays. */
+    function exitsOf(finder: SrHelpFinder): Event[] {
+      const exits: Event[] = [];
+      finder.addEventListener('sr-quick-exit', (event) => {
+        exits.push(event);
+        event.preventDefault();
+      });
+      return exits;
+    }
+
+    /** Presses Escape and waits until the finder has weighed it (after the dispatch). */
+    async function escape(): Promise<void> {
+      await sendKeys({ press: 'Escape' });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+
+    it('leaves through the button, or Escape twice while the focus is in the finder', async () => {
+      const finder = await showFinder();
+      const exits = exitsOf(finder);
+      (await part(finder, 'quick-exit')).click();
+      expect(exits).to.have.length(1);
+      $<HTMLInputElement>(finder, '#q').focus();
+      await escape();
+      expect(exits).to.have.length(1);
+      await escape();
+      expect(exits).to.have.length(2);
+    });
+
+    it('never leaves on Escape pressed elsewhere: a volunteer board’s dialog closed with Escape, twice, on the same page', async () => {
+      const { hubUrl } = await testServers();
+      const root = await fixture(html`<div><sr-help-finder hub-url=${hubUrl}></sr-help-finder><sr-volunteer-board hub-url=${hubUrl}></sr-volunteer-board></div>`);
+      const finder = root.querySelector('sr-help-finder')!;
+      const board = root.querySelector('sr-volunteer-board')!;
+      await loaded(finder);
+      await loaded(board);
+      const exits = exitsOf(finder);
+      const dialog = $<HTMLDialogElement>(board, 'dialog');
+      for (const round of [1, 2]) {
+        $$(board, '[part~="help-button"]')[round]!.focus();
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => dialog.open, 'the board’s form did not open');
+        await escape();
+        expect(dialog.open).to.equal(false);
+        // The focus is back on "Ich helfe mit": a second Escape there is the board's too.
+        await escape();
+      }
+      (document.activeElement as HTMLElement).blur();
+      await escape();
+      await escape();
+      expect(exits).to.have.length(0);
+    });
+
+    it('does not count an Escape that closed its dialog, emptied the search field or that the page took', async () => {
+      const finder = await showFinder();
+      const exits = exitsOf(finder);
+      $$<HTMLButtonElement>(finder, '[part~="details-button"]')[0]!.focus();
+      await sendKeys({ press: 'Enter' });
+      const dialog = $<HTMLDialogElement>(finder, 'dialog');
+      await waitUntil(() => dialog.open, 'dialog not open');
+      await escape();
+      expect(dialog.open).to.equal(false);
+      await escape();
+      expect(exits, 'the Escape that closed the dialog counted').to.have.length(0);
+      await escape();
+      expect(exits).to.have.length(1);
+
+      const search = $<HTMLInputElement>(finder, '#q');
+      search.focus();
+      await sendKeys({ type: 'Schulden' });
+      await escape();
+      expect(search.value).to.equal('');
+      await escape();
+      expect(exits, 'the Escape that emptied the search field counted').to.have.length(1);
+      await escape();
+      expect(exits).to.have.length(2);
+
+      // A page's own menu, say, that closes on Escape and says so.
+      const takeEscape = (event: KeyboardEvent) => event.key === 'Escape' && event.preventDefault();
+      document.addEventListener('keydown', takeEscape);
+      try {
+        (await part(finder, 'quick-exit')).focus();
+        await escape();
+        await escape();
+        expect(exits, 'an Escape the page took counted').to.have.length(2);
+      } finally {
+        document.removeEventListener('keydown', takeEscape);
+      }
+    });
+
+    for (const [width, height, name] of [
+      [320, 640, '320 px'],
+      [640, 400, '200 % zoom of 1280 × 800'],
+    ] as const) {
+      it(`${name}: the button stays on screen while the finder is, and keeps focused elements clear`, async () => {
+        await setViewport({ width, height });
+        try {
+          const { hubUrl } = await testServers();
+          const root = await fixture(html`<div>
+            <p style="block-size: 300px">Vor dem Suchdienst</p>
+            <sr-help-finder hub-url=${hubUrl}></sr-help-finder>
+            <p style="block-size: 1500px">Nach dem Suchdienst</p>
+          </div>`);
+          const finder = root.querySelector('sr-help-finder')!;
+          await loaded(finder);
+          (await part(finder, 'more-button')).click();
+          await waitUntil(() => offerNames(finder).length > 10, 'no further offers');
+          const button = await part(finder, 'quick-exit');
+          const box = () => button.getBoundingClientRect();
+          // Not stuck yet: the button has its own row, above the emergency numbers.
+          expect(box().bottom).to.be.at.most($(finder, '[part~="crisis"]').getBoundingClientRect().top);
+
+          // Deep in the results: the button is at the top of the screen, whole.
+          window.scrollTo(0, finder.getBoundingClientRect().top + window.scrollY + finder.offsetHeight / 2);
+          await new Promise(requestAnimationFrame);
+          expect(box().top).to.be.within(0, 16);
+          expect(box().right).to.be.at.most(document.documentElement.clientWidth);
+          expect(box().height).to.be.below(height / 5);
+          expect(document.elementFromPoint(box().left + box().width / 2, box().top + box().height / 2)).to.equal(finder);
+          expect(finder.shadowRoot!.elementFromPoint(box().left + box().width / 2, box().top + box().height / 2)).to.equal(button);
+
+          // An element the keyboard reaches above the screen scrolls into view below the button.
+          const links = $$(finder, '[part~="details-button"]');
+          const above = links.filter((link) => link.getBoundingClientRect().bottom < 0).at(-1)!;
+          above.focus();
+          await new Promise(requestAnimationFrame);
+          expect(above.getBoundingClientRect().top).to.be.at.least(box().bottom);
+
+          // Past the finder, the button leaves with it.
+          window.scrollTo(0, finder.getBoundingClientRect().bottom + window.scrollY + 10);
+          await new Promise(requestAnimationFrame);
+          expect(box().bottom).to.be.at.most(0);
+        } finally {
+          window.scrollTo(0, 0);
+          await setViewport({ width: 800, height: 600 });
+        }
+      });
+    }
+
+
+    it('goes to the start page of the site it is on, asking no third party, or to exit-url', async () => {
+      const { hubUrl } = await testServers();
+      const cases = [
+        { exitUrl: '', expected: `${location.origin}/` },
+        { exitUrl: `${location.origin}/wetter?heute`, expected: `${location.origin}/wetter?heute` },
+      ];
+      for (const { exitUrl, expected } of cases) {
+        const page = `/packages/widgets/src/help-finder/quick-exit.test.html?${new URLSearchParams({ 'hub-url': hubUrl, 'exit-url': exitUrl })}`;
+        const frame = await fixture<HTMLIFrameElement>(html`<iframe title="Seite mit Hilfefinder" src=${page}></iframe>`);
+        let button: HTMLElement | null | undefined;
+        await waitUntil(() => (button = frame.contentDocument?.querySelector('sr-help-finder')?.shadowRoot?.querySelector<HTMLElement>('[part~="quick-exit"]')), 'no quick exit in the page');
+        const requests = () => frame.contentWindow!.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).origin);
+        button!.click();
+        await waitUntil(() => frame.contentWindow?.location.href === expected, `the quick exit went to ${frame.contentWindow?.location.href}`);
+        expect(requests().every((origin) => origin === location.origin || origin === new URL(hubUrl).origin)).to.equal(true);
+      }
+    });
   });
 
   it('keeps the emergency numbers on screen when the Hub cannot be reached', async () => {

@@ -29,8 +29,25 @@ const typingPause = 300;
 /** Two presses of Escape within this time leave the page (the quick exit). */
 const escapeWindow = 1000;
 
-/** Where the quick exit goes unless the page says otherwise: a page nobody would wonder about. */
-const neutralPage = 'https://www.google.de/';
+/**
+ * Where the quick exit goes unless the page says otherwise: the start page of the site the
+ * finder is on (a municipality's or club's front page, where anyone might be), asked of no third
+ * party. When the finder is on that start page itself, a blank page: going "back" to it would
+ * show the finder again.
+ */
+function neutralPage(): string {
+  const start = new URL('/', location.href);
+  return start.pathname === location.pathname ? 'about:blank' : start.href;
+}
+
+/**
+ * Whether an Escape pressed in the search field is the field's: browsers empty a search field
+ * on Escape, and a reader may mean to undo what they typed.
+ */
+function clearsSearch(event: KeyboardEvent): boolean {
+  const target = event.composedPath()[0];
+  return target instanceof HTMLInputElement && target.type === 'search' && target.value !== '';
+}
 
 type CrisisPosition = 'top' | 'bottom';
 
@@ -41,7 +58,11 @@ const presets = ['q', 'topic', 'audience', 'municipality'] as const;
  * Finds support offers of the region: counselling, crisis lines, self-help groups, social and
  * addiction services. Search in one's own words, topics, filters, offers near the reader;
  * contact by phone, e-mail or web in one tap. Emergency numbers are always on screen and come
- * first when the search suggests a crisis. A quick exit replaces the page with a neutral one.
+ * first when the search suggests a crisis. A quick exit replaces the page with a neutral one:
+ * its button stays at the top of the screen while the finder is on it, and Escape pressed twice
+ * within a second while the focus is in the finder does the same. An Escape that closes a
+ * dialog, clears the search field's text or that another handler took (`preventDefault()`) does not
+ * count, and Escape elsewhere on the page never leaves it.
  *
  * @tagname sr-help-finder
  * @summary Searchable directory of the region's support offers, with crisis numbers always visible and a quick exit.
@@ -51,7 +72,7 @@ const presets = ['q', 'topic', 'audience', 'municipality'] as const;
  * @attr audience - Whom offers are for at first (`children youth adults seniors families relatives women men`), e.g. `youth` on a youth centre's page.
  * @attr municipality - Municipality (slug, e.g. `hoechberg`) whose offers are shown at first, with the offers for the whole region and country.
  * @attr crisis-position - `top` (default) or `bottom`: where the emergency numbers stand. They cannot be hidden, and they move to the top when a search suggests a crisis.
- * @attr exit-url - Where "Seite schnell verlassen" goes; a search engine's start page by default.
+ * @attr exit-url - Where "Seite schnell verlassen" goes, e.g. `https://www.wetter.de/`. By default the start page of the site the finder is on (a blank page when the finder is on the start page itself): no third party learns of it. Set it when the site itself is about help, e.g. a counselling centre's own site.
  * @fires sr-help-search - The reader searched or chose a topic (`detail`: `q`, `topic`).
  * @fires sr-quick-exit - The reader is leaving through the quick exit. Cancelable: `preventDefault()` keeps the page, e.g. to leave another way.
  * @csspart crisis - The box with the emergency numbers; also `urgent` when it comes first.
@@ -120,7 +141,7 @@ export class SrHelpFinder extends SrElement {
   #query: HelpOffersQuery = {};
   readonly #stableQuery = new Stable<HelpOffersQuery>();
   #typing: ReturnType<typeof setTimeout> | undefined;
-  #lastEscape = 0;
+  #lastEscape = -Infinity;
   #focusQuestion = false;
   readonly #dialog = new ModalDialog();
 
@@ -130,6 +151,8 @@ export class SrHelpFinder extends SrElement {
     this.urgent = false;
     this.more = { items: [], cursor: null, failed: false };
     this.nearProblem = '';
+    // On the host: only keys pressed while the focus is in the finder reach it.
+    this.addEventListener('keydown', this.#onKey);
   }
 
   /** Topics, municipalities and emergency numbers: what the controls and the banner show. */
@@ -156,13 +179,11 @@ export class SrHelpFinder extends SrElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('keydown', this.#onPageKey);
     if (this.answers === undefined && this.mode === 'guided') this.answers = [];
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('keydown', this.#onPageKey);
     clearTimeout(this.#typing);
   }
 
@@ -367,17 +388,29 @@ export class SrHelpFinder extends SrElement {
     this.#dialog.open();
   }
 
-  readonly #onPageKey = (event: KeyboardEvent) => {
+  readonly #onKey = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
-    const now = event.timeStamp;
-    if (now - this.#lastEscape < escapeWindow) this.#quickExit();
-    this.#lastEscape = now;
+    // An Escape meant for something else does not count towards the two: one that closes the
+    // dialog (still open while its Escape is dispatched), empties the search field, or that a
+    // handler took. The page's handlers run after this one: whether one of them called
+    // preventDefault() is known once the dispatch is over.
+    const taken = this.#dialog.isOpen || clearsSearch(event);
+    setTimeout(() => {
+      if (taken || event.defaultPrevented) {
+        this.#lastEscape = -Infinity;
+        return;
+      }
+      const now = event.timeStamp;
+      if (now - this.#lastEscape < escapeWindow) this.#quickExit();
+      else this.#lastEscape = now;
+    });
   };
 
   /** Replaces the page, so the back button does not lead here either. */
   #quickExit(): void {
+    this.#lastEscape = -Infinity;
     if (!emit(this, 'sr-quick-exit', undefined, { cancelable: true })) return;
-    location.replace(this.exitUrl?.trim() || neutralPage);
+    location.replace(this.exitUrl?.trim() || neutralPage());
   }
 }
 

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { contrastingText } from '../core/styles.js';
 
 export const helpFinderStyles = css`
   :host {
@@ -13,18 +14,34 @@ export const helpFinderStyles = css`
   p {
     margin: 0 0 var(--_space-2);
   }
+  /* The quick exit stays at the top of the screen while the finder is on it (and leaves with
+     it). Only the button takes clicks; what it passes over keeps its place below the bar, and
+     focused elements scroll clear of it (scroll-margin). */
   .top {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 1;
     display: flex;
     justify-content: flex-end;
-    margin-block-end: var(--_space-3);
+    padding-block: var(--_space-2);
+    margin-block-end: var(--_space-1);
+    pointer-events: none;
   }
   .exit {
-    color: var(--_color-on-primary);
+    pointer-events: auto;
+  }
+  :host * {
+    scroll-margin-block-start: 4.5rem;
+  }
+  /* In the text colour, never the page's primary: readable on the page's surface, and its
+     label black or white by contrast, whatever colours the page sets. */
+  .exit {
+    color: ${contrastingText('var(--_color-text)')};
     background: var(--_color-text);
     border-color: var(--_color-text);
   }
   .exit:hover {
-    background: var(--_color-text-muted);
+    text-decoration: underline;
   }
   .crisis {
     margin-block: var(--_space-4);
