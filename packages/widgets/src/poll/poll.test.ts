@@ -51,6 +51,9 @@ async function showPoll(pollId: string, attributes: Record<string, string> = {})
   return poll;
 }
 
+/** An element's text, whitespace collapsed. */
+const words = (element: Element) => element.textContent!.replace(/\s+/g, ' ').trim();
+
 const options = (poll: Element) => $$<HTMLInputElement>(poll, '[part~="option"] input');
 
 /** Chooses the option at `index` the way a keyboard user does, and submits. */
@@ -92,13 +95,20 @@ describe('<sr-poll>', () => {
     const demo = await openPoll();
     const before = await organizerResults(demo.id);
     const poll = await showPoll(demo.id);
+    // An open poll cannot tell a second vote after a reload: it asks for one, and says why the form is back.
+    const hint = await part(poll, 'once-hint');
+    expect($(poll, '[part~="submit-button"]').getAttribute('aria-describedby')).to.equal(hint.id);
+    expect(hint.textContent).to.include('nur einmal ab');
     const voted = oneEvent(poll, 'sr-vote');
     await chooseAndVote(poll, 1);
     const { detail } = await voted;
     expect(detail).to.deep.equal({ pollId: demo.id, choices: [demo.options[1]!.id] });
     const confirmation = await part(poll, 'confirmation');
-    expect(confirmation.textContent).to.include('Ihre Stimme wurde gezählt');
+    // One thing, said once.
+    expect(words(confirmation)).to.equal('Vielen Dank! Ihre Stimme wurde gezählt.');
     expect(poll.shadowRoot!.activeElement).to.equal(confirmation);
+    // Nothing about the voter is kept in the browser.
+    expect([localStorage.length, sessionStorage.length, document.cookie]).to.deep.equal([0, 0, '']);
     const after = await organizerResults(demo.id);
     expect(after.participants!.online).to.equal(before.participants!.online + 1);
     expect(votesFor(after, demo.options[1]!.id).online).to.equal(votesFor(before, demo.options[1]!.id).online + 1);
@@ -113,7 +123,7 @@ describe('<sr-poll>', () => {
     const demo = await openPoll();
     const poll = await showPoll(demo.id);
     expect(hasPart(poll, 'form')).to.equal(false);
-    expect(textOf(poll)).to.include('Sie haben bei dieser Abstimmung schon abgestimmt.');
+    expect(words(await part(poll, 'confirmation'))).to.equal('Vielen Dank! Ihre Stimme wurde gezählt.');
   });
 
   it('says what is wrong with a code, keeps the selection, and counts a valid code once', async () => {
@@ -127,6 +137,8 @@ describe('<sr-poll>', () => {
     });
     const before = await organizerResults(demo.id);
     const poll = await showPoll(demo.id);
+    // A code votes once: no request to vote once is needed.
+    expect(hasPart(poll, 'once-hint')).to.equal(false);
     const code = $<HTMLInputElement>(poll, '[part~="code"]');
     code.focus();
     await sendKeys({ type: used! });

@@ -23,7 +23,7 @@ const refreshInterval = 30_000;
 
 /**
  * Votes counted during this page visit, by poll: a second `<sr-poll>` for the same poll, or
- * the same one shown again, says "already voted" instead of offering the form once more.
+ * the same one shown again, shows the vote as counted instead of offering the form once more.
  * Nothing is stored beyond the page (no cookie, no storage).
  */
 const votedOnThisPage = new Map<string, VoteReceipt | null>();
@@ -32,6 +32,15 @@ const votedOnThisPage = new Map<string, VoteReceipt | null>();
  * A participation poll of a municipality: the question with its options, voting without an
  * account (with a printed participation code, or a proof of work the browser solves on its
  * own), and the results, online and in-person votes counted together.
+ *
+ * What an open poll (`participation: open`, a proof of work per vote) can and cannot prevent:
+ * each vote costs the voter's device a few seconds of work and each proof counts once, so a
+ * script casting thousands of votes is slowed down and a retried vote is counted once. It
+ * cannot tell people apart: nothing about the voter is stored (no account, no cookie, no
+ * storage), so after a reload, in another browser or on another device the form appears again
+ * and a second vote would count. The form asks for one vote per person. Where one vote per
+ * person matters, use a code poll (`participation: codes`): the organizer prints one
+ * participation code per person (`POST /polls/{pollId}/codes`), and each code votes once.
  *
  * @tagname sr-poll
  * @summary Participation poll: vote without an account, see online and in-person results together.
@@ -44,6 +53,7 @@ const votedOnThisPage = new Map<string, VoteReceipt | null>();
  * @csspart code - The participation code field.
  * @csspart submit-button - "Abstimmen".
  * @csspart vote-error - Why a vote was not counted.
+ * @csspart once-hint - In an open poll, the request to vote only once.
  * @csspart confirmation - The thanks after voting.
  * @csspart results - The results; each bar is a `bar`, the table `results-table`.
  * @csspart bar - A result's bar.
@@ -148,7 +158,6 @@ export class SrPoll extends SrElement {
       ${voted
         ? html`<div part="confirmation" class="confirmation" role="status" tabindex="-1">
             <p><strong>${msg('Vielen Dank! Ihre Stimme wurde gezählt.')}</strong></p>
-            <p>${msg('Sie haben bei dieser Abstimmung schon abgestimmt.')}</p>
           </div>`
         : nothing}
       ${canVote && poll.resultsVisibility !== 'always' ? nothing : resultsView(shown, this.format)}
@@ -195,9 +204,18 @@ export class SrPoll extends SrElement {
             <p>${failure.detail}</p>
           </div>`
         : nothing}
-      <button part="button submit-button" class="button primary" type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
+      <button
+        part="button submit-button"
+        class="button primary"
+        type="submit"
+        aria-disabled=${this.sending ? 'true' : 'false'}
+        aria-describedby=${poll.participation === 'open' ? 'once-hint' : nothing}
+      >
         ${this.sending ? msg('Ihre Stimme wird gesendet …') : failure?.canRetry ? msg('Erneut senden') : msg('Abstimmen')}
       </button>
+      ${poll.participation === 'open'
+        ? html`<p id="once-hint" part="once-hint" class="hint">${msg('Bitte stimmen Sie nur einmal ab. Ohne Anmeldung merkt sich diese Seite nicht, dass Sie abgestimmt haben.')}</p>`
+        : nothing}
     </form>`;
   }
 
