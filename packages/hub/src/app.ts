@@ -6,9 +6,9 @@ import openapiGlue, { type FastifyOpenapiGlueOptions } from 'fastify-openapi-glu
 import { authenticate } from './auth/authenticate.js';
 import type { HubDatabase } from './db/connection.js';
 import type { Handlers } from './http/api.js';
-import { loadContract, type Contract } from './http/contract.js';
-import { registerErrorHandling } from './http/errors.js';
-import { registerBodyParsers, requireContentType } from './http/body.js';
+import { loadContract, operationOf, type Contract, type OperationConfig } from './http/contract.js';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors.js';
+import { checkBody, registerBodyParsers } from './http/body.js';
 import { registerEtags } from './http/etag.js';
 import { ProblemError } from './http/problems.js';
 import { registerValidation } from './http/validation.js';
@@ -74,6 +74,10 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
     // Requests still on an open connection are served while the Hub shuts down gracefully.
     return503OnClosing: false,
+    // Errors before routing (a path that does not decode, a segment too long, a request head
+    // Node refuses) are problems too.
+    frameworkErrors,
+    clientErrorHandler,
   });
 
   registerErrorHandling(app, contract);
@@ -95,6 +99,8 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
     await app.register(rateLimit, {
       max,
       timeWindow: timeWindowMs,
+      // A monitor behind a busy NAT shares its address with the API's users; it must not see the Hub as down.
+      allowList: (request) => operationOf(request)?.operationId === 'getHealth',
       errorResponseBuilder: (_request, context) =>
         new ProblemError('rate-limited', `Too many requests from this client. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`),
     });
@@ -114,11 +120,13 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
     // The generator spreads what the resolver returns into its route options, so handler and
     // hooks suffice; its type asks for whole route options.
     operationResolver: ((operationId: string) => {
-      const { security, bodyTypes } = operations.get(operationId)!;
+      const operation = operations.get(operationId)!;
+      const config: OperationConfig = { operation };
       return {
         handler: handlers[operationId as keyof Handlers],
-        ...(security.length > 0 ? { onRequest: authenticate(options.database.db, security, options.adminToken) } : {}),
-        ...(bodyTypes.length > 0 ? { preValidation: requireContentType(bodyTypes) } : {}),
+        config,
+        ...(operation.security.length > 0 ? { onRequest: authenticate(options.database.db, operation.security, options.adminToken) } : {}),
+        ...(operation.bodyTypes.length > 0 ? { preValidation: checkBody(operation) } : {}),
       };
     }) as unknown as FastifyOpenapiGlueOptions['operationResolver'],
   });

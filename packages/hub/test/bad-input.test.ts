@@ -120,6 +120,116 @@ describe('every request the contract does not allow gets a problem+json 4xx', ()
   });
 });
 
+describe('hostile text and missing bodies get a problem+json 4xx naming the field, never a 500', () => {
+  let hub: TestHub;
+  let orgId: string;
+  let pollId: string;
+  let needId: string;
+  const admin = () => ({ 'content-type': 'application/json', authorization: `Bearer ${hub.adminToken}` });
+
+  before(async () => {
+    hub = await startTestHub();
+    orgId = (await (await fetch(`${hub.baseUrl}/organizations?limit=1`)).json()).items[0].id;
+    pollId = (await (await fetch(`${hub.baseUrl}/polls?limit=1`)).json()).items[0].id;
+    needId = (await (await fetch(`${hub.baseUrl}/volunteer-needs?limit=1`)).json()).items[0].id;
+  });
+  after(() => hub.close());
+
+  test('U+0000 in a query parameter → 400 naming it', async () => {
+    for (const [path, pointer] of [
+      ['/events?q=a%00b', '/query/q'],
+      ['/events.ics?q=%00', '/query/q'],
+      ['/organizations?q=Verein%00', '/query/q'],
+      ['/volunteer-needs?q=%00', '/query/q'],
+      ['/volunteer-needs?skill=Auf%00bau', '/query/skill'],
+      ['/help-offers?q=sucht%00', '/query/q'],
+      ['/municipalities?q=h%00', '/query/q'],
+    ] as const) {
+      const problem = await expectProblem(await fetch(`${hub.baseUrl}${path}`), 400, 'invalid-request');
+      assert.deepEqual(problem.errors?.map((error) => error.pointer), [pointer], path);
+      assert.match(problem.errors?.[0]?.reason ?? '', /NUL/);
+    }
+  });
+
+  test('U+0000 in a path parameter → 400 naming it', async () => {
+    const problem = await expectProblem(await fetch(`${hub.baseUrl}/municipalities/h%00chberg`), 400, 'invalid-request');
+    assert.equal(problem.errors?.[0]?.pointer, '/path/municipalityId');
+  });
+
+  test('U+0000 in a body field, however deep → 422 naming it', async () => {
+    const bodies: [string, string, unknown, string][] = [
+      ['POST', `/organizations`, { name: 'Verein\u0000', kind: 'club' }, '/body/name'],
+      ['PATCH', `/organizations/${orgId}`, { description: 'a\u0000' }, '/body/description'],
+      ['POST', `/organizations/${orgId}/events`, { title: 'Fest', location: { name: 'Halle\u0000' } }, '/body/location/name'],
+      ['POST', `/organizations/${orgId}/volunteer-needs`, { title: 'Hilfe', skills: ['ok', 'Auf\u0000bau'] }, '/body/skills/1'],
+      ['POST', `/organizations/${orgId}/help-offers`, { 'na/me\u0000': 1 }, '/body/na~1me\u0000'],
+    ];
+    for (const [method, path, body, pointer] of bodies) {
+      const problem = await expectProblem(await fetch(`${hub.baseUrl}${path}`, { method, headers: admin(), body: JSON.stringify(body) }), 422, 'validation-failed');
+      assert.deepEqual(problem.errors?.map((error) => error.pointer), [pointer], path);
+    }
+    // The public citizen writes too.
+    const response = await fetch(`${hub.baseUrl}/volunteer-needs/${needId}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify({ name: 'Erika\u0000', email: 'erika@example.org', message: 'x', consent: { accepted: true, privacyNoticeVersion: 'v' } }),
+    });
+    const problem = await expectProblem(response, 422, 'validation-failed');
+    assert.equal(problem.errors?.[0]?.pointer, '/body/name');
+  });
+
+  test('U+0000 in an iCalendar import → 422 naming the line', async () => {
+    const feed = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//t//t//DE', 'BEGIN:VEVENT', 'UID:nul@example.org', 'DTSTART:20270101T100000Z', 'SUMMARY:Fest\u0000', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    const response = await fetch(`${hub.baseUrl}/organizations/${orgId}/calendar-imports`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/calendar', authorization: `Bearer ${hub.adminToken}` },
+      body: feed,
+    });
+    const problem = await expectProblem(response, 422, 'validation-failed');
+    assert.equal(problem.errors?.[0]?.pointer, '/body');
+    assert.match(problem.errors?.[0]?.reason ?? '', /line 7\b/);
+  });
+
+  test('a POST or PATCH without a body → 400 "a request body is required", for every operation that needs one', async () => {
+    const writes: [string, string, Record<string, string>][] = [
+      ['POST', `/polls/${pollId}/votes`, { 'idempotency-key': crypto.randomUUID() }],
+      ['POST', `/volunteer-needs/${needId}/responses`, { 'idempotency-key': crypto.randomUUID() }],
+      ['POST', '/organizations', { authorization: `Bearer ${hub.adminToken}` }],
+      ['PATCH', `/organizations/${orgId}`, { authorization: `Bearer ${hub.adminToken}` }],
+      ['POST', `/organizations/${orgId}/calendar-imports`, { authorization: `Bearer ${hub.adminToken}` }],
+      ['PATCH', `/polls/${pollId}`, { authorization: `Bearer ${hub.adminToken}` }],
+    ];
+    for (const [method, path, headers] of writes) {
+      const problem = await expectProblem(await fetch(`${hub.baseUrl}${path}`, { method, headers }), 400, 'invalid-request');
+      assert.deepEqual(problem.errors, [{ pointer: '/body', reason: 'is required' }], `${method} ${path}`);
+      assert.match(problem.detail ?? '', /body is required/);
+    }
+  });
+
+  test('errors of the router and of the HTTP parser are problems too', async () => {
+    const badEscape = await expectProblem(await fetch(`${hub.baseUrl}/events/%ZZ`), 400, 'invalid-request');
+    assert.match(badEscape.detail ?? '', /percent-escape/);
+    await expectProblem(await fetch(`${hub.baseUrl}/events/${'a'.repeat(200)}`), 414, 'uri-too-long');
+    await expectProblem(await fetch(`${hub.baseUrl}/municipalities?q=${'a'.repeat(20_000)}`), 431, 'request-header-fields-too-large');
+    await expectProblem(await fetch(`${hub.baseUrl}/nowhere/${'%C3%BC'.repeat(3)}`), 404, 'not-found');
+  });
+
+  test('an e-mail address that would add headers to a mailto: draft → 422 naming the field', async () => {
+    for (const email of ['info?bcc=someone@elsewhere.example&subject=x@example.org', 'a%0Abcc@example.org', 'a b@example.org', 'info#x@example.org', 'a&b@example.org', '"quoted"@example.org', 'a@b', 'a@-example.org']) {
+      const problem = await expectProblem(
+        await fetch(`${hub.baseUrl}/organizations/${orgId}`, { method: 'PATCH', headers: admin(), body: JSON.stringify({ email }) }),
+        422,
+        'validation-failed',
+      );
+      assert.deepEqual(problem.errors?.map((error) => error.pointer), ['/body/email'], email);
+    }
+    for (const email of ['info@sv-hoechberg.example', "o'brien+verein@example.org", 'a.b-c_d@mail.xn--wrzburg-n2a.example']) {
+      const response = await fetch(`${hub.baseUrl}/organizations/${orgId}`, { method: 'PATCH', headers: admin(), body: JSON.stringify({ email }) });
+      assert.equal(response.status, 200, `${email}: ${await response.text()}`);
+    }
+  });
+});
+
 describe('rate limit', () => {
   let hub: TestHub;
   before(async () => {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ContractOperation } from './contract.js';
 import { ProblemError } from './problems.js';
 
 /** Largest iCalendar feed an organization may import. */
@@ -23,13 +24,22 @@ export function registerBodyParsers(app: FastifyInstance): void {
   });
 }
 
-/** A `preValidation` hook: the body's media type must be one the operation lists in the contract. */
-export function requireContentType(allowed: string[]): (request: FastifyRequest) => Promise<void> {
+/**
+ * A `preValidation` hook for operations that take a body: it is there when the contract says
+ * `requestBody.required` (Fastify validates a body only by its media type, so a request without
+ * one would reach the handler), and its media type is one the operation lists.
+ */
+export function checkBody({ bodyTypes, bodyRequired }: ContractOperation): (request: FastifyRequest) => Promise<void> {
   return async (request) => {
-    if (request.body === undefined) return;
+    if (request.body === undefined) {
+      if (!bodyRequired) return;
+      throw new ProblemError('invalid-request', `A request body is required: send it as ${bodyTypes.join(' or ')}.`, {
+        errors: [{ pointer: '/body', reason: 'is required' }],
+      });
+    }
     const type = (request.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase();
-    if (!allowed.includes(type)) {
-      throw new ProblemError('unsupported-media-type', `Send the body as ${allowed.join(' or ')}, not "${type || 'no content type'}".`);
+    if (!bodyTypes.includes(type)) {
+      throw new ProblemError('unsupported-media-type', `Send the body as ${bodyTypes.join(' or ')}, not "${type || 'no content type'}".`);
     }
   };
 }

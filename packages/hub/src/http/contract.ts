@@ -15,6 +15,10 @@ export interface ContractOperation {
   security: SecurityRequirement[];
   /** Media types the request body may have; empty when the operation takes no body. */
   bodyTypes: string[];
+  /** `requestBody.required`: a request without a body is refused before the handler. */
+  bodyRequired: boolean;
+  /** The response statuses the operation documents, e.g. `['200', '304', '400']`. */
+  statuses: string[];
 }
 
 export interface Contract {
@@ -33,7 +37,12 @@ export function loadContract(): Contract {
   const document = parse(text) as {
     info: { version: string };
     security?: SecurityRequirement[];
-    paths: Record<string, Record<string, { operationId: string; security?: SecurityRequirement[]; requestBody?: { content: Record<string, unknown> } }>>;
+    paths: Record<string, Record<string, {
+      operationId: string;
+      security?: SecurityRequirement[];
+      requestBody?: { content: Record<string, unknown>; required?: boolean };
+      responses: Record<string, unknown>;
+    }>>;
   };
   const operations: ContractOperation[] = [];
   const matchers: { pattern: RegExp; methods: string[] }[] = [];
@@ -48,6 +57,8 @@ export function loadContract(): Contract {
         path,
         security: operation.security ?? document.security ?? [],
         bodyTypes: Object.keys(operation.requestBody?.content ?? {}),
+        bodyRequired: operation.requestBody?.required === true,
+        statuses: Object.keys(operation.responses),
       });
     }
     if (methods.includes('GET')) methods.push('HEAD');
@@ -64,4 +75,14 @@ export function loadContract(): Contract {
       return matchers.find((matcher) => matcher.pattern.test(path))?.methods;
     },
   };
+}
+
+/** Route options' `config` of every route generated from the contract (see app.ts). */
+export interface OperationConfig {
+  operation: ContractOperation;
+}
+
+/** The contract operation a request is routed to; undefined for pages, files and the 404 handler. */
+export function operationOf(request: { routeOptions: { config: unknown } }): ContractOperation | undefined {
+  return (request.routeOptions.config as Partial<OperationConfig> | undefined)?.operation;
 }

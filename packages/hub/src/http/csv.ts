@@ -13,11 +13,25 @@ export function sendCsv(reply: FastifyReply, csv: string, filename: string): str
   return csv;
 }
 
-/** A spreadsheet cell: quoted when needed, and never read as a formula (CSV injection). */
+/**
+ * Text a spreadsheet may read as a formula (CSV injection): one that starts with `=`, `+`, `-`,
+ * `@` or their full-width forms (Excel and LibreOffice fold them), also behind leading
+ * whitespace (spreadsheets trim it before they look), and any text that starts with a control
+ * character such as a tab, CR or LF (OWASP's list; a line feed also hides the rest of the cell).
+ */
+const formulaStart = /^(?:[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\p{Cc}])/u;
+/**
+ * A phone number as the contract allows it (`+49 931 …`, `0931/12 34-5`): only digits, spaces
+ * and `+ ( ) / -`. Even read as a formula it can call no function, name no cell and start no
+ * DDE link, so it is written as it is, readable, instead of with a guarding apostrophe.
+ */
+const phoneNumber = /^\+?[0-9][0-9 ()/-]*$/;
+
+/** A spreadsheet cell: quoted when needed, and never read as a formula that could do anything. */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = formulaStart.test(value) && !phoneNumber.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

@@ -1,5 +1,8 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import type { Contract } from './contract.js';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { operationOf, type Contract } from './contract.js';
+import { OutageLog } from './outage.js';
 import { problemContentType, ProblemError, type FieldError, type Problem } from './problems.js';
 
 /** Error codes of pg, PGlite and Node's sockets that mean "the database is not reachable". */
@@ -55,6 +58,10 @@ export function toProblem(error: FastifyError | ProblemError | Error): { problem
       return toProblem(new ProblemError('invalid-request', 'The body is empty but the content type says JSON.'));
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return toProblem(new ProblemError('invalid-request', 'The body is not valid JSON.'));
+    case 'FST_ERR_BAD_URL':
+      return toProblem(new ProblemError('invalid-request', 'The path is not valid: a percent-escape in it does not decode to UTF-8.'));
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return toProblem(new ProblemError('uri-too-long', 'A part of the path is longer than any identifier of this Hub.'));
   }
   if (isDatabaseUnavailable(error)) {
     return toProblem(new ProblemError('service-unavailable', 'The database does not answer. Try again shortly.', { headers: { 'Retry-After': '5' } }));
@@ -62,7 +69,7 @@ export function toProblem(error: FastifyError | ProblemError | Error): { problem
   const status = fastifyError.statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
     // Fastify's own client errors (malformed URL, bad JSON syntax, …): their message is safe to show.
-    const type = status === 404 ? 'not-found' : status === 413 ? 'payload-too-large' : status === 415 ? 'unsupported-media-type' : 'invalid-request';
+    const type = status === 404 ? 'not-found' : status === 413 ? 'payload-too-large' : status === 414 ? 'uri-too-long' : status === 415 ? 'unsupported-media-type' : 'invalid-request';
     return toProblem(new ProblemError(type, fastifyError.message));
   }
   return toProblem(new ProblemError('internal-error', 'The error was logged. Please try again later.'));
@@ -72,14 +79,53 @@ function send(reply: FastifyReply, problem: Problem, headers: Record<string, str
   return reply.code(problem.status).headers(headers).type(problemContentType).send(problem);
 }
 
+/**
+ * Fastify's `frameworkErrors`: errors of the router before any route runs (a path that does not
+ * decode, a path segment over `maxParamLength`), answered as problems like every other error.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const { problem, headers } = toProblem(error);
+  send(reply, problem, headers);
+}
+
+/**
+ * Fastify's `clientErrorHandler`: requests Node's HTTP parser refuses before Fastify sees them
+ * (a request head over `maxHeaderSize`, a long URL included; malformed HTTP; a timeout). Only a
+ * raw socket is left, so the problem is written by hand, and the connection closes.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const problem =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? new ProblemError('request-header-fields-too-large', 'The URL and headers together are longer than the Hub accepts (16 KiB).').problem
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new ProblemError('request-timeout', 'The request did not arrive in time.').problem
+        : new ProblemError('invalid-request', 'The request is not valid HTTP.').problem;
+  const body = JSON.stringify(problem);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\nContent-Type: ${problemContentType}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
+
 export function registerErrorHandling(app: FastifyInstance, contract: Contract): void {
+  const outage = new OutageLog();
   app.setErrorHandler((error, request, reply) => {
     const { problem, headers } = toProblem(error as FastifyError);
-    if (problem.status >= 500) {
+    if (isDatabaseUnavailable(error)) {
+      outage.failed(request.log, error);
+    } else if (problem.status >= 500) {
       // Only the error: request bodies may hold personal data and never go to the log.
       request.log.error({ err: error }, 'request failed');
     }
     return send(reply, problem, headers);
+  });
+  // Every operation of the contract reads or writes the database; one that succeeded ends an outage.
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode < 300 && operationOf(request)) outage.answered(request.log);
   });
 
   app.setNotFoundHandler((request, reply) => {
