@@ -139,7 +139,7 @@ export function responseForm(context: FormContext, root: () => ShadowRoot | null
       </label>
     </div>
     ${context.failure
-      ? html`<div part="send-error" class="send-error" role="alert">
+      ? html`<div part="send-error" class="send-error" role="alert" tabindex="-1">
           <p><strong>${context.failure.title}</strong></p>
           <p>${context.failure.detail}</p>
         </div>`

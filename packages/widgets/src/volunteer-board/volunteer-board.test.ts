@@ -98,6 +98,10 @@ describe('<sr-volunteer-board>', () => {
     expect((await sent).detail).to.deep.equal({ volunteerNeedId: need.id });
     const confirmation = await part(board, 'confirmation');
     expect(confirmation.textContent).to.include(need.organization.name);
+    // The form and its focused button are gone: the focus is on what replaced them, not on the page.
+    await waitUntil(() => board.shadowRoot!.activeElement === confirmation, `focus on ${document.activeElement?.localName} ${board.shadowRoot!.activeElement?.localName}`);
+    expect(document.activeElement).to.equal(board);
+    expect(dialogOf(board).open).to.equal(true);
     await expect(board).to.be.accessible();
 
     const { adminToken } = await testServers();
@@ -126,6 +130,7 @@ describe('<sr-volunteer-board>', () => {
     (await part(board, 'submit-button')).click();
     const error = await part(board, 'send-error');
     expect(error.textContent).to.include('Ihre Nachricht wurde nicht gesendet.');
+    await waitUntil(() => board.shadowRoot!.activeElement === error, 'focus not on the message');
     expect($<HTMLInputElement>(board, '#name').value).to.equal('Alex Beispiel');
     expect($<HTMLInputElement>(board, '#phone').value).to.equal('0931 123456');
     expect($<HTMLInputElement>(board, '#consent').checked).to.equal(true);

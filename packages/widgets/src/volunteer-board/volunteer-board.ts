@@ -252,8 +252,10 @@ export class SrVolunteerBoard extends SrElement {
     if (this.sending || this.connection.status !== 'ready') return;
     this.errors = checkDraft(this.draft);
     this.failure = undefined;
-    this.#focusAfterSend = true;
-    if (Object.values(this.errors).some(Boolean)) return;
+    if (Object.values(this.errors).some(Boolean)) {
+      this.#focusAfterSend = true;
+      return;
+    }
     const client = this.connection.client;
     const { name, email, phone, message, honeypot } = this.draft;
     this.sending = true;
@@ -284,6 +286,8 @@ export class SrVolunteerBoard extends SrElement {
       else this.failure = sendFailure(error, this.format);
     } finally {
       this.sending = false;
+      // Once the answer is on screen: the confirmation replaces the form and its focused button.
+      this.#focusAfterSend = true;
     }
   }
 }
