@@ -27,9 +27,9 @@ const providerTimeout = 10_000;
  * @attr hub-url - The Hub's address when the widget is not inside an `<sr-hub>`, e.g. `https://hub.example.org`.
  * @attr lang - Language (`de` or `en`); by default the closest `lang` on the page, else German.
  * @attr time-zone - IANA time zone for dates and times; by default the `<sr-hub>`'s, else `Europe/Berlin`.
- * @attr theme - `light` or `dark`; by default the reader's system preference.
+ * @attr theme - `light` or `dark`, drawn as a box with inner padding; by default the page's colour scheme (its CSS `color-scheme`): light, or the reader's system setting where the page declares `color-scheme: light dark`.
  * @cssprop --sr-color-primary - Links, buttons, focus ring.
- * @cssprop --sr-color-on-primary - Text on the primary colour.
+ * @cssprop --sr-color-on-primary - Text on the primary colour; by default black or white, whichever contrasts more with it.
  * @cssprop --sr-color-text - Body text.
  * @cssprop --sr-color-text-muted - Secondary text.
  * @cssprop --sr-color-surface - Background.
@@ -60,7 +60,7 @@ export abstract class SrElement extends SrBaseElement {
   /** The Hub's address; see the `hub-url` attribute. */
   declare hubUrl: string | undefined;
 
-  /** `light` or `dark`; unset follows the reader's system preference. */
+  /** `light` or `dark`; unset follows the page's `color-scheme` (see the `theme` attribute). */
   declare theme: 'light' | 'dark' | undefined;
 
   /** The language strings and formats are in, resolved before each update. */
@@ -100,7 +100,7 @@ export abstract class SrElement extends SrBaseElement {
     this.format = formats(this.locale, this.resolveTimeZone(this.#hub.value?.timeZone));
     this.connection = this.#resolveConnection();
     if (this.theme && this.theme !== 'light' && this.theme !== 'dark') {
-      this.warn(`theme="${String(this.theme)}" is neither "light" nor "dark"; following the reader's preference.`);
+      this.warn(`theme="${String(this.theme)}" is neither "light" nor "dark"; following the page's colour scheme.`);
     }
   }
 

@@ -193,32 +193,6 @@ describe('widget states', () => {
       expect(getComputedStyle(heading).fontFamily).to.equal(`"Courier New", monospace`);
     });
 
-    it('turns dark with the reader’s preference, unless theme="light"', async () => {
-      const { widget } = await show('complete');
-      const background = () => getComputedStyle(widget).backgroundColor;
-      expect(background()).to.equal('rgb(255, 255, 255)');
-      await emulateMedia({ colorScheme: 'dark' });
-      try {
-        expect(background()).to.equal('rgb(26, 30, 35)');
-        await expect(widget).to.be.accessible();
-        widget.theme = 'light';
-        await widget.updateComplete;
-        expect(background()).to.equal('rgb(255, 255, 255)');
-      } finally {
-        await emulateMedia({ colorScheme: 'light' });
-      }
-    });
-
-    it('warns once about a theme it does not know, and follows the preference', async () => {
-      const { widget } = await show('complete');
-      widget.setAttribute('theme', 'blue');
-      await widget.updateComplete;
-      widget.limit = 4;
-      await widget.updateComplete;
-      expect(warnings.messages).to.deep.equal([`<sr-demo-municipalities> theme="blue" is neither "light" nor "dark"; following the reader's preference.`]);
-      expect(getComputedStyle(widget).backgroundColor).to.equal('rgb(255, 255, 255)');
-    });
-
     it('keeps the skeleton still for readers who reduce motion', async () => {
       const { widget } = await show('loading');
       const bar = widget.shadowRoot!.querySelector('.skeleton-text')!;

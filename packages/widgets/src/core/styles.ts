@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, unsafeCSS, type CSSResult } from 'lit';
 
 /*
  * The styling contract. A page restyles every widget with the public `--sr-*` tokens (they
@@ -6,30 +6,33 @@ import { css } from 'lit';
  * use only the private `--_*` copies, so a default lives in exactly one place.
  */
 
-const darkPalette = css`
-  color-scheme: dark;
-  --_color-primary: var(--sr-color-primary, #8cc2ff);
-  --_color-on-primary: var(--sr-color-on-primary, #0b1a2a);
-  --_color-text: var(--sr-color-text, #e8ebef);
-  --_color-text-muted: var(--sr-color-text-muted, #aab4be);
-  --_color-surface: var(--sr-color-surface, #1a1e23);
-  --_color-surface-raised: var(--sr-color-surface-raised, #242a31);
-  --_color-border: var(--sr-color-border, #79838d);
-  --_color-danger: var(--sr-color-danger, #ff8f84);
-`;
+/**
+ * Black or white, whichever contrasts more with `color`: WCAG 2 contrast with either is equal at a
+ * relative luminance of 0.1791, so the channels switch from 1 to 0 there. CSS cannot compute a
+ * contrast ratio, but relative colour syntax can compute the luminance (linear sRGB).
+ */
+export function contrastingText(color: string): CSSResult {
+  const channel = 'clamp(0, (0.1791 - (0.2126 * r + 0.7152 * g + 0.0722 * b)) * infinity, 1)';
+  return unsafeCSS(`color(from ${color} srgb-linear ${channel} ${channel} ${channel})`);
+}
 
-/** Colours (light by default, dark by preference or `theme="dark"`), type, spacing, focus ring. */
+/**
+ * Colours, type, spacing, focus ring. Light or dark is the page's choice: `color-scheme` inherits
+ * into the shadow root, so a widget is light on a page that declares nothing and follows the
+ * reader's system setting only where the page supports dark (`color-scheme: light dark`);
+ * `theme` pins one. Each default is a `light-dark()` pair, picked by the scheme in use.
+ */
 export const tokens = css`
   :host {
-    color-scheme: light;
-    --_color-primary: var(--sr-color-primary, #0b5394);
-    --_color-on-primary: var(--sr-color-on-primary, #ffffff);
-    --_color-text: var(--sr-color-text, #1d2329);
-    --_color-text-muted: var(--sr-color-text-muted, #4d5863);
-    --_color-surface: var(--sr-color-surface, #ffffff);
-    --_color-surface-raised: var(--sr-color-surface-raised, #f3f5f7);
-    --_color-border: var(--sr-color-border, #7d8791);
-    --_color-danger: var(--sr-color-danger, #b42318);
+    --_color-primary: var(--sr-color-primary, light-dark(#0b5394, #8cc2ff));
+    /* Derived, so a page that sets only its primary still gets readable buttons. */
+    --_color-on-primary: var(--sr-color-on-primary, ${contrastingText('var(--_color-primary)')});
+    --_color-text: var(--sr-color-text, light-dark(#1d2329, #e8ebef));
+    --_color-text-muted: var(--sr-color-text-muted, light-dark(#4d5863, #aab4be));
+    --_color-surface: var(--sr-color-surface, light-dark(#ffffff, #1a1e23));
+    --_color-surface-raised: var(--sr-color-surface-raised, light-dark(#f3f5f7, #242a31));
+    --_color-border: var(--sr-color-border, light-dark(#7d8791, #79838d));
+    --_color-danger: var(--sr-color-danger, light-dark(#b42318, #ff8f84));
     --_font-size: var(--sr-font-size, 1rem);
     --_radius: var(--sr-radius, 0.375rem);
     --_space-1: var(--sr-space-1, 0.25rem);
@@ -42,14 +45,11 @@ export const tokens = css`
     /* Decorative lines need no 3:1 contrast; controls use the full border colour. */
     --_color-divider: color-mix(in srgb, var(--_color-border) 45%, transparent);
   }
-  /* The attribute wins over the preference: theme="light" keeps a light page light. */
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${darkPalette}
-    }
+  :host([theme='light']) {
+    color-scheme: light;
   }
   :host([theme='dark']) {
-    ${darkPalette}
+    color-scheme: dark;
   }
 `;
 
@@ -66,6 +66,12 @@ export const base = css`
     background: var(--_color-surface);
     /* Long German compounds must not push a narrow widget wider than the screen. */
     overflow-wrap: break-word;
+  }
+  /* A pinned theme may differ from the page around it, so its surface shows as a box: give it room. */
+  :host([theme='light']),
+  :host([theme='dark']) {
+    padding: var(--_space-4);
+    border-radius: var(--_radius);
   }
   :host([hidden]) {
     display: none;
@@ -111,8 +117,9 @@ export const base = css`
     color: var(--_color-on-primary);
     background: var(--_color-primary);
   }
+  /* Away from the text colour (towards its opposite), so hovering never lowers the contrast. */
   .button.primary:hover {
-    background: color-mix(in srgb, var(--_color-primary) 85%, var(--_color-text));
+    background: color-mix(in srgb, var(--_color-primary) 85%, rgb(from var(--_color-on-primary) calc(255 - r) calc(255 - g) calc(255 - b)));
   }
   svg {
     flex: none;
