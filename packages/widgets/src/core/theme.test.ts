@@ -120,7 +120,7 @@ describe('theme: the page’s colour scheme and colours', () => {
   // in brackets) or too dark for black text.
   const primaries = {
     'club yellow (1.7:1)': '#f4c400',
-    'sky blue (2.3:1)': '#5aa9e6',
+    'sky blue (2.5:1)': '#5aa9e6',
     'orange (3.0:1)': '#e8730c',
     'mid grey (4.5:1 with either)': '#767676',
     'dark green (black 2.9:1)': '#13604a',

@@ -25,7 +25,9 @@ const barLength = (share: number) => (bar: HTMLElement) => bar.style.setProperty
 
 /**
  * The results as a bar chart that reads as a list (each option with its votes and share in
- * words; the bars are decoration), and the same numbers as a table, by channel.
+ * words; the bars are decoration), and the same numbers as a table, by channel. Six columns
+ * may not fit a narrow screen: the table then scrolls within its own named region, which the
+ * keyboard can reach, never the page sideways (WCAG 1.4.10).
  */
 export function resultsView(results: PollResults, format: Formats): TemplateResult {
   if (!results.visible || !results.options || !results.participants) {
@@ -51,31 +53,33 @@ export function resultsView(results: PollResults, format: Formats): TemplateResu
         : nothing}
     </p>
     <details>
-      <summary>${msg('Als Tabelle')}</summary>
-      <table part="results-table">
-        <thead>
-          <tr>
-            <th scope="col">${msg('Antwort')}</th>
-            <th scope="col">${msg('Online')}</th>
-            <th scope="col">${msg('Vor Ort')}</th>
-            <th scope="col">${msg('Per Post')}</th>
-            <th scope="col">${msg('Gesamt')}</th>
-            <th scope="col">${msg('Anteil')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${options.map(
-            (option) => html`<tr>
-              <th scope="row">${option.label}</th>
-              <td>${format.number(option.online)}</td>
-              <td>${format.number(option.inPerson)}</td>
-              <td>${format.number(option.postal)}</td>
-              <td>${format.number(option.total)}</td>
-              <td>${percent(option.share)}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
+      <summary id="table-summary">${msg('Als Tabelle')}</summary>
+      <div class="table-scroll" role="region" aria-labelledby="results-heading table-summary" tabindex="0">
+        <table part="results-table">
+          <thead>
+            <tr>
+              <th scope="col">${msg('Antwort')}</th>
+              <th scope="col">${msg('Online')}</th>
+              <th scope="col">${msg('Vor Ort')}</th>
+              <th scope="col">${msg('Per Post')}</th>
+              <th scope="col">${msg('Gesamt')}</th>
+              <th scope="col">${msg('Anteil')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${options.map(
+              (option) => html`<tr>
+                <th scope="row">${option.label}</th>
+                <td>${format.number(option.online)}</td>
+                <td>${format.number(option.inPerson)}</td>
+                <td>${format.number(option.postal)}</td>
+                <td>${format.number(option.total)}</td>
+                <td>${percent(option.share)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
     </details>
   </section>`;
 }

@@ -123,6 +123,9 @@ export const pollStyles = css`
     font-weight: 600;
     cursor: pointer;
   }
+  .table-scroll {
+    overflow-x: auto;
+  }
   table {
     inline-size: 100%;
     border-collapse: collapse;
