@@ -100,8 +100,14 @@ function conditionSql(filters: OfferFilters, plan: SearchPlan | undefined, momen
 }
 
 /** A page of the matches (the `matches` of `searchOffers`) in the order of their key. */
-function rankedPage(db: Kysely<Database>, moment: RegionMoment, relevance: SearchPlan | undefined, after: SearchPosition | undefined, limit: number) {
-  const key = relevance ? sql<number>`(matched.coarse - ${tieBreakSql(relevance)})` : sql<number>`matched.coarse`;
+function rankedPage(
+  db: Kysely<Database>,
+  moment: RegionMoment,
+  relevance: { plan: SearchPlan; municipalities: string[] | undefined } | undefined,
+  after: SearchPosition | undefined,
+  limit: number,
+) {
+  const key = relevance ? sql<number>`(matched.coarse - ${tieBreakSql(relevance.plan, relevance.municipalities)})` : sql<number>`matched.coarse`;
   const page = selectOffers(db, moment)
     .innerJoin(sql<{ id: string; metres: number | null; coarse: number }>`matches`.as('matched'), 'matched.id', 'help_offers.id')
     .select(['matched.metres as distance_m', key.as('sort_key')]);
@@ -181,7 +187,7 @@ export async function searchOffers(
     .where(conditionSql(filters, plan, moment));
 
   const rows = relevance || sort === 'distance'
-    ? rankedPage(db, moment, relevance, after, limit)
+    ? rankedPage(db, moment, relevance && { plan: relevance, municipalities: filters.municipality }, after, limit)
     : pageByName(db, moment, filters, conditionSql(filters, plan, moment), after, limit);
 
   const result = await inTransaction(db, async (trx) => {

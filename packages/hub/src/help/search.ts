@@ -1,10 +1,13 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { searchSpellings, sortKey } from '../http/text.js';
-import { helpTopics, isCrisisTopic, type HelpTopicId } from './topics.js';
+import { phraseTopics } from './phrases.js';
+import { otherPeople } from './people.js';
+import { helpTopicIds, helpVerbs, isCrisisTopic, parentTopic, searchSynonyms, type HelpTopicId } from './topics.js';
+import { verbForms } from './verbs.js';
 
 /**
- * German search over help offers. A query is planned in two steps:
+ * German search over help offers. A query is planned in three steps:
  *
  * 1. Each word is looked up in the vocabulary (`help_search_words`): German stop words are
  *    dropped, misspellings are corrected by trigram similarity ("Depresion" → "depression"),
@@ -12,21 +15,33 @@ import { helpTopics, isCrisisTopic, type HelpTopicId } from './topics.js';
  *    "trauernd" and "trau" of them, which never match), and so are compounds it ends
  *    ("Gruppe" → "selbsthilfegruppen": compounds are not split; German compounds end in their
  *    head word, so a match in the middle, "saufen" in "tagesaufenthalt", does not count).
- * 2. Each word and phrase is matched against the topics' synonyms ("saufen" → Alkohol,
- *    "nicht mehr leben" → Krisen & Suizidgedanken), in every spelling (ae/oe/ue/ss folded).
+ *    "ae/oe/ue" is read as an umlaut only where that gives a word of the vocabulary
+ *    ("Hoechberg" → "hochberg"; "Schule" stays "schule", not "schul…" of "Schulden").
+ * 2. Each word and phrase is matched against the topics' synonyms and verb forms ("säuft" →
+ *    Alkohol, "ich will nicht mehr" → Krisen & Suizidgedanken, see `phrases.ts`); a sub-topic's
+ *    word also finds offers tagged with its parent only, ranked lower.
+ * 3. A person named after a possessive ("mein Mann schlägt mich") is someone other than the
+ *    reader: the word finds nothing by itself, and offers for that person's group rank lower
+ *    unless they are also for relatives (`people.ts`).
  *
- * An offer matches when it matches any word; `scoreSql` ranks the matches.
+ * An offer matches when it matches any word; `relevanceSql` ranks the matches.
  */
 
 /** One word (or phrase) of the query and what it matches. tsquery texts use the `german` configuration. */
 export interface SearchUnit {
-  /** The word's spellings as prefixes (and, if misspelled, its corrections), in names only (weight A). */
-  name: string | null;
+  /** The word as typed (or read with umlauts, or corrected), or one of its verb forms, in names (weight A). */
+  nameWord: string | null;
   /** The same, anywhere. */
-  own: string | null;
-  /** `own` plus the vocabulary's corrections, word parts and compounds. */
+  word: string | null;
+  /** The word's spellings as prefixes, in names only. */
+  namePrefix: string | null;
+  /** Everything the word finds: `word`, prefixes, the vocabulary's corrections, word parts and compounds. */
   expanded: string | null;
   topics: HelpTopicId[];
+  /** The single-word synonyms of `topics`, in names: an offer named for the topic ("Schuldnerberatung" for "Schulden"). */
+  topicInName: string | null;
+  /** Parents of `topics` (not among them): offers tagged with one of them match, ranked lower. */
+  parents: HelpTopicId[];
 }
 
 export interface SearchPlan {
@@ -34,6 +49,10 @@ export interface SearchPlan {
   /** The crisis topics the query hit ("Suizid" → Krisen & Suizidgedanken). */
   crisisTopics: HelpTopicId[];
   crisisDetected: boolean;
+  /** The query folded as a whole, to recognise an offer's exact name. */
+  folded: string;
+  /** Audiences of people the query names as someone other than the reader ("mein Mann" → men). */
+  otherAudiences: string[];
 }
 
 const MAX_WORDS = 10;
@@ -44,48 +63,59 @@ const MIN_PART = 5;
 /** The shortest typed beginning that finds the synonyms it starts ("depr" → "depression"). */
 const MIN_TYPED_PREFIX = 4;
 
+/**
+ * Words of a request for help that say nothing about the help wanted, beyond PostgreSQL's
+ * German stop words: "mehr" would find "nicht mehr mobil" for "ich will nicht mehr".
+ */
+const requestWords = new Set(['mehr', 'einfach', 'immer', 'viel', 'ganz', 'echt', 'wirklich', 'halt', 'gerade', 'bitte', 'hilfe', 'brauche', 'suche', 'gibt', 'geht', 'jeden', 'tag']);
+
 function words(text: string): string[] {
   return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
-interface Synonyms {
-  words: Map<string, Set<HelpTopicId>>;
-  phrases: { text: string; topic: HelpTopicId }[];
-}
-
-/** Synonyms folded like sort keys; a hyphenated one ("Ess-Brech-Sucht") also as one word. */
-const synonyms: Synonyms = (() => {
-  const result: Synonyms = { words: new Map(), phrases: [] };
-  const addWord = (word: string, topic: HelpTopicId) => {
-    const topics = result.words.get(word) ?? new Set<HelpTopicId>();
-    topics.add(topic);
-    result.words.set(word, topics);
-  };
-  for (const topic of helpTopics) {
-    for (const synonym of topic.synonyms) {
-      const parts = words(sortKey(synonym));
-      if (parts.length === 1) addWord(parts[0]!, topic.id);
-      else {
-        result.phrases.push({ text: parts.join(' '), topic: topic.id });
-        if (/-/.test(synonym) && !/\s/.test(synonym)) addWord(parts.join(''), topic.id);
-      }
+/** Single-word synonyms and verb forms (folded like sort keys) → topics; a hyphenated one ("Ess-Brech-Sucht") as one word. */
+const synonymWords: Map<string, Set<HelpTopicId>> = (() => {
+  const result = new Map<string, Set<HelpTopicId>>();
+  for (const topic of helpTopicIds) {
+    for (const synonym of searchSynonyms(topic)) {
+      if (/\s/.test(synonym.trim())) continue;
+      const word = words(sortKey(synonym)).join('');
+      result.set(word, (result.get(word) ?? new Set<HelpTopicId>()).add(topic));
     }
   }
   return result;
 })();
 
-/** Every synonym word, for the vocabulary: a misspelled synonym is corrected like any word. */
-export const synonymText = helpTopics.flatMap((topic) => topic.synonyms).join('\n');
+/** Per topic, its single-word synonyms as tsquery terms. */
+const topicWords: Map<HelpTopicId, string[]> = new Map(helpTopicIds.map((topic) => [
+  topic,
+  [...new Set(searchSynonyms(topic).map(sortKey).filter((synonym) => /^[\p{L}\p{N}]+$/u.test(synonym)))],
+]));
+
+/** A verb form (folded) → all forms of its verb that are single words ("sauft" → "saufen", "gesoffen", …). */
+const verbFamilies: Map<string, string[]> = (() => {
+  const result = new Map<string, string[]>();
+  for (const verb of helpVerbs) {
+    const forms = verbForms(verb).map(sortKey).filter((form) => !/\s/.test(form));
+    for (const form of forms) result.set(form, [...new Set([...(result.get(form) ?? []), ...forms])]);
+  }
+  return result;
+})();
+
+const helpVerbInfinitives = new Set(helpVerbs.map(sortKey));
+
+/** Every synonym word and verb form, for the vocabulary: a misspelled synonym is corrected like any word. */
+export const synonymText = helpTopicIds.flatMap(searchSynonyms).join('\n');
 
 /**
  * Topics of a word: of the synonym it is, else (for words as typed, not stop words) of the
  * synonyms it starts with ("alkoholproblem") or that start with it ("depr", typed so far).
  */
 function topicsOfWord(spelling: string, typed: boolean): HelpTopicId[] {
-  const exact = synonyms.words.get(spelling);
+  const exact = synonymWords.get(spelling);
   if (exact || !typed) return [...(exact ?? [])];
   const found = new Set<HelpTopicId>();
-  for (const [synonym, topics] of synonyms.words) {
+  for (const [synonym, topics] of synonymWords) {
     if (
       (synonym.length >= MIN_PART && spelling.startsWith(synonym)) ||
       (spelling.length >= MIN_TYPED_PREFIX && synonym.startsWith(spelling))
@@ -98,6 +128,7 @@ function topicsOfWord(spelling: string, typed: boolean): HelpTopicId[] {
 
 interface VocabularyRow {
   i: number;
+  spelling: string;
   kind: 'stop' | 'known' | 'similar' | 'part' | 'compound';
   word: string | null;
 }
@@ -126,21 +157,21 @@ async function lookUp(db: Kysely<Database>, tokens: { spellings: string[]; raw: 
         EXISTS (SELECT 1 FROM help_search_words WHERE word = spelling) AS known
       FROM unnest(${index}::int[], ${spellings}::text[], ${raws}::text[], ${restored}::text[]) AS q (i, spelling, raw, restored)
     )
-    SELECT i, 'stop' AS kind, NULL AS word FROM q WHERE stop
+    SELECT i, spelling, 'stop' AS kind, NULL AS word FROM q WHERE stop
     UNION ALL
-    SELECT i, 'known', spelling FROM q WHERE known
+    SELECT i, spelling, 'known', spelling FROM q WHERE known
     UNION ALL
-    SELECT q.i, 'similar', v.word FROM q CROSS JOIN LATERAL (
+    SELECT q.i, q.spelling, 'similar', v.word FROM q CROSS JOIN LATERAL (
       SELECT word FROM help_search_words
       WHERE word % q.spelling AND similarity(word, q.spelling) >= ${TYPO_SIMILARITY}
       ORDER BY similarity(word, q.spelling) DESC, word LIMIT 3
     ) v WHERE NOT q.stop AND NOT q.known
     UNION ALL
-    SELECT q.i, 'part', v.word FROM q CROSS JOIN LATERAL generate_series(${MIN_PART}, length(q.spelling) - 1) AS n
+    SELECT q.i, q.spelling, 'part', v.word FROM q CROSS JOIN LATERAL generate_series(${MIN_PART}, length(q.spelling) - 1) AS n
       JOIN help_search_words v ON v.word = left(q.spelling, n)
     WHERE NOT q.stop
     UNION ALL
-    SELECT q.i, 'compound', v.word FROM q CROSS JOIN LATERAL (
+    SELECT q.i, q.spelling, 'compound', v.word FROM q CROSS JOIN LATERAL (
       SELECT word FROM help_search_words
       WHERE length(q.spelling) >= ${MIN_PART} AND word LIKE '%' || q.spelling || '%' AND word NOT LIKE q.spelling || '%'
         AND word ~ (q.spelling || '[[:alpha:]]{0,3}$')
@@ -160,43 +191,77 @@ function anyOf(terms: string[]): string | null {
   return terms.length > 0 ? [...new Set(terms)].join(' | ') : null;
 }
 
+/** A unit of topics only (a phrase, a stop word that is a synonym); `words` add what the word itself matches. */
+function unitOf(topics: HelpTopicId[], words?: Pick<SearchUnit, 'nameWord' | 'word' | 'namePrefix' | 'expanded'>): SearchUnit {
+  const names = topics.flatMap((topic) => topicWords.get(topic) ?? []);
+  return {
+    nameWord: null, word: null, namePrefix: null, expanded: null, ...words,
+    topics,
+    topicInName: anyOf(names.map((name) => `${name}:A`)),
+    parents: parentsOf(topics),
+  };
+}
+
+function parentsOf(topics: HelpTopicId[]): HelpTopicId[] {
+  return [...new Set(topics.flatMap((topic) => parentTopic(topic) ?? []))].filter((parent) => !topics.includes(parent));
+}
+
 export async function planSearch(db: Kysely<Database>, q: string): Promise<SearchPlan> {
   const tokens = words(q.toLowerCase())
     .slice(0, MAX_WORDS)
     .map((raw) => ({ raw, spellings: searchSpellings(raw) }));
   const found = tokens.length > 0 ? await lookUp(db, tokens) : [];
+  const people = otherPeople(tokens.map((token) => token.spellings[0]!));
 
   const units: SearchUnit[] = tokens.map((token, i) => {
+    const [literal, transcribed] = token.spellings as [string, string?];
     const rows = found.filter((row) => row.i === i);
+    const known = (spelling: string) => synonymWords.has(spelling) || rows.some((row) => row.spelling === spelling && row.kind === 'known');
+    // The umlaut reading counts only as a word of the vocabulary, and below the literal one when that is a word too.
+    const umlauts = transcribed !== undefined && known(transcribed) ? transcribed : undefined;
+    const spellings = umlauts && !known(literal) ? [literal, umlauts] : [literal];
+    const ownRows = rows.filter((row) => row.spelling === literal || row.spelling === umlauts);
     // Single letters ("K.-o.-Tropfen") count only inside phrases: as prefixes they would match everything.
-    const stop = token.raw.length < 2 || rows.some((row) => row.kind === 'stop');
-    const topics = new Set(token.spellings.flatMap((spelling) => topicsOfWord(spelling, !stop)));
+    const stop = token.raw.length < 2 || requestWords.has(literal) || rows.some((row) => row.kind === 'stop');
+    // Synonyms that start with the word count only while it is no word of its own ("depr", not "Kind" → "Kinderwunsch").
+    const typed = !stop && !people.has(i) && !known(literal) && !umlauts;
+    const topics = new Set([literal, umlauts].flatMap((spelling) => (spelling ? topicsOfWord(spelling, typed) : [])));
+    if (people.has(i)) return unitOf([...topics]);
     // A word no offer or synonym uses, in none of its spellings, is taken as misspelled
     // ("Depresion"): its corrections count as if typed. Known words are not corrected.
-    const misspelled = !stop && !rows.some((row) => row.kind === 'known');
-    const corrections = misspelled ? wordsOf(rows, 'similar') : [];
+    const misspelled = !stop && !known(literal) && !umlauts;
+    const corrections = misspelled ? wordsOf(ownRows, 'similar') : [];
     if (topics.size === 0) corrections.forEach((word) => topicsOfWord(word, false).forEach((topic) => topics.add(topic)));
-    if (stop) return { name: null, own: null, expanded: null, topics: [...topics] };
-    const own = [...token.spellings.map((spelling) => `${spelling}:*`), ...corrections];
-    return {
-      name: anyOf([...token.spellings.map((spelling) => `${spelling}:*A`), ...corrections.map((word) => `${word}:A`)]),
-      own: anyOf(own),
-      expanded: anyOf([...own, ...wordsOf(rows, 'similar'), ...wordsOf(rows, 'part'), ...wordsOf(rows, 'compound')]),
-      topics: [...topics],
-    };
+    if (stop) return unitOf([...topics]);
+    const family = spellings.flatMap((spelling) => verbFamilies.get(spelling) ?? []);
+    // Compounds that end in the word are the word ("Angehörigengruppe" is a "Gruppe").
+    const compounds = wordsOf(ownRows, 'compound');
+    const exact = [...spellings, ...corrections, ...family, ...compounds].filter((term) => plainWord.test(term));
+    // A verb's stem also begins its nouns ("geschieden" → "scheid…" of "Scheidung").
+    const beginnings = [literal, umlauts, ...corrections, ...wordsOf(ownRows, 'part'), ...family.filter((form) => helpVerbInfinitives.has(form))];
+    const prefixes = beginnings.flatMap((term) => (term ? [`${term}:*`] : []));
+    return unitOf([...topics], {
+      nameWord: anyOf(exact.map((term) => `${term}:A`)),
+      // In the offer's own text: a match only in the labels (topic, audience and organization names) counts as expanded.
+      word: anyOf(exact.map((term) => `${term}:AC`)),
+      namePrefix: anyOf(prefixes.map((term) => `${term}A`)),
+      expanded: anyOf([...exact, ...prefixes, ...wordsOf(ownRows, 'similar')]),
+    });
   });
 
-  // Phrases, in every spelling of the whole query ("keine Wohnung", "nicht mehr leben").
-  const texts = new Set([tokens.map((token) => token.spellings[0]).join(' '), tokens.map((token) => token.spellings.at(-1)).join(' ')]);
-  for (const phrase of synonyms.phrases) {
-    if ([...texts].some((text) => ` ${text} `.includes(` ${phrase.text} `))) {
-      units.push({ name: null, own: null, expanded: null, topics: [phrase.topic] });
-    }
-  }
+  // Phrases, in both readings of the whole query ("keine Wohnung", "ich will nicht mehr").
+  const readings = [tokens.map((token) => token.spellings[0]!), tokens.map((token) => token.spellings.at(-1)!)];
+  for (const topic of phraseTopics(readings)) units.push(unitOf([topic]));
 
   const useful = units.filter((unit) => unit.expanded !== null || unit.topics.length > 0);
   const crisisTopics = [...new Set(useful.flatMap((unit) => unit.topics.filter(isCrisisTopic)))];
-  return { units: useful, crisisTopics, crisisDetected: crisisTopics.length > 0 };
+  return {
+    units: useful,
+    crisisTopics,
+    crisisDetected: crisisTopics.length > 0,
+    folded: sortKey(q).trim().replace(/\s+/g, ' '),
+    otherAudiences: [...new Set([...people.values()].flat())],
+  };
 }
 
 function tsquery(text: string): RawBuilder<unknown> {
@@ -207,8 +272,21 @@ function allTopics(plan: SearchPlan): HelpTopicId[] {
   return [...new Set(plan.units.flatMap((unit) => unit.topics))];
 }
 
+function allParents(plan: SearchPlan): HelpTopicId[] {
+  const topics = allTopics(plan);
+  return [...new Set(plan.units.flatMap((unit) => unit.parents))].filter((parent) => !topics.includes(parent));
+}
+
 function anyQuery(plan: SearchPlan): string | null {
   return anyOf(plan.units.flatMap((unit) => (unit.expanded ? [unit.expanded] : [])));
+}
+
+/**
+ * Offers tagged with one of `parents` themselves (not only through a child): the GIN index on
+ * the closure finds the candidates, the tags decide.
+ */
+function taggedWith(parents: HelpTopicId[]): RawBuilder<boolean> {
+  return sql<boolean>`(help_offers.topic_closure && ${parents}::text[] AND help_offers.topics && ${parents}::text[])`;
 }
 
 /** Offers that match at least one word: by text (GIN on the tsvector) or by topic (GIN on topics). */
@@ -218,6 +296,8 @@ export function matchSql(plan: SearchPlan): RawBuilder<boolean> {
   if (text) conditions.push(sql`help_offers.search_vector @@ ${tsquery(text)}`);
   const topics = allTopics(plan);
   if (topics.length > 0) conditions.push(sql`help_offers.topic_closure && ${topics}::text[]`);
+  const parents = allParents(plan);
+  if (parents.length > 0) conditions.push(taggedWith(parents));
   return conditions.length > 0 ? sql<boolean>`(${sql.join(conditions, sql` OR `)})` : sql<boolean>`false`;
 }
 
@@ -228,36 +308,66 @@ export function matchSql(plan: SearchPlan): RawBuilder<boolean> {
 const CRISIS_BOOST = 100_000;
 
 /**
+ * Per word: a topic of the offer counts most (the sentence's main word names what the offer is
+ * about), more when the offer's name says it, its parent topic much less; then where the word is — the whole word (or stem, verb
+ * form, correction) in the name, anywhere, as a beginning in the name, anywhere as a beginning
+ * or a word part: "Psychose" in a text before "Psychosoziale" in a name.
+ */
+const SCORE = { topicInName: 8, topic: 6, parent: 2, nameWord: 4, word: 3, namePrefix: 2, expanded: 1 } as const;
+
+/**
  * Relevance as an integer (stable in cursors) in two parts, `relevanceSql` + `tieBreakSql`:
- * per word, 3 when it names a topic of the offer plus 3 / 2 / 1 when it is in the offer's name /
- * text / only as a correction or compound; the sum × 1000, plus the crisis boost — a multiple of
- * 1000 — and a tie-break (0–999) from the text rank and from how much of the offer is about the
- * topics hit (a couples' counselling before a family service that also does it). The tie-break
- * costs the most, and only decides between offers of the same first part.
+ * the sum of the words' scores (`SCORE`) less one for an offer only for someone the query names
+ * as another person, × 1000, plus the crisis boost — a multiple of 1000 — and a tie-break
+ * (0–999). The tie-break costs the most, and only decides between offers of the same first part.
  */
 export function relevanceSql(plan: SearchPlan): RawBuilder<number> {
   const unitScores = plan.units.map((unit) => {
-    const topic = unit.topics.length > 0 ? sql`CASE WHEN help_offers.topic_closure && ${unit.topics}::text[] THEN 3 ELSE 0 END` : sql`0`;
-    const cases: RawBuilder<unknown>[] = [];
-    if (unit.name) cases.push(sql`WHEN help_offers.search_vector @@ ${tsquery(unit.name)} THEN 3`);
-    if (unit.own) cases.push(sql`WHEN help_offers.search_vector @@ ${tsquery(unit.own)} THEN 2`);
-    if (unit.expanded) cases.push(sql`WHEN help_offers.search_vector @@ ${tsquery(unit.expanded)} THEN 1`);
-    const text = cases.length > 0 ? sql`CASE ${sql.join(cases, sql` `)} ELSE 0 END` : sql`0`;
-    return sql`${topic} + ${text}`;
+    const topicCases: RawBuilder<unknown>[] = [];
+    if (unit.topics.length > 0) {
+      const topic = sql`help_offers.topic_closure && ${unit.topics}::text[]`;
+      if (unit.topicInName) topicCases.push(sql`WHEN ${topic} AND help_offers.search_vector @@ ${tsquery(unit.topicInName)} THEN ${SCORE.topicInName}`);
+      topicCases.push(sql`WHEN ${topic} THEN ${SCORE.topic}`);
+    }
+    if (unit.parents.length > 0) topicCases.push(sql`WHEN ${taggedWith(unit.parents)} THEN ${SCORE.parent}`);
+    const textCases: RawBuilder<unknown>[] = [];
+    if (unit.nameWord) textCases.push(sql`WHEN help_offers.search_vector @@ ${tsquery(unit.nameWord)} THEN ${SCORE.nameWord}`);
+    if (unit.word) textCases.push(sql`WHEN help_offers.search_vector @@ ${tsquery(unit.word)} THEN ${SCORE.word}`);
+    if (unit.namePrefix) textCases.push(sql`WHEN help_offers.search_vector @@ ${tsquery(unit.namePrefix)} THEN ${SCORE.namePrefix}`);
+    if (unit.expanded) textCases.push(sql`WHEN help_offers.search_vector @@ ${tsquery(unit.expanded)} THEN ${SCORE.expanded}`);
+    const score = (cases: RawBuilder<unknown>[]) => (cases.length > 0 ? sql`CASE ${sql.join(cases, sql` `)} ELSE 0 END` : sql`0`);
+    return sql`${score(topicCases)} + ${score(textCases)}`;
   });
   const words = unitScores.length > 0 ? sql.join(unitScores, sql` + `) : sql`0`;
+  const others = plan.otherAudiences.length > 0
+    ? sql`CASE WHEN help_offers.audiences && ${plan.otherAudiences}::text[] AND NOT help_offers.audiences && ARRAY['relatives', 'families']::text[] THEN 1 ELSE 0 END`
+    : sql`0`;
   const crisis = plan.crisisDetected
     ? sql`CASE WHEN help_offers.crisis AND help_offers.topic_closure && ${plan.crisisTopics}::text[] THEN ${CRISIS_BOOST}::int ELSE 0 END`
     : sql`0`;
-  return sql<number>`((${words}) * 1000 + ${crisis})`;
+  return sql<number>`((${words} - ${others}) * 1000 + ${crisis})`;
 }
 
-export function tieBreakSql(plan: SearchPlan): RawBuilder<number> {
+/**
+ * Between offers of the same score, what a person expects: the offer whose name is exactly
+ * what they typed (500), then a crisis service (250), then the one nearest to the chosen
+ * municipalities (up to 124: 2 per km closer than 62 km), then the text rank and how much of
+ * the offer is about the topics hit (up to 124: a couples' counselling before a family service
+ * that also does it). The municipalities' distance is computed for the page's candidates only.
+ */
+export function tieBreakSql(plan: SearchPlan, municipalities: string[] | undefined): RawBuilder<number> {
   const query = anyQuery(plan);
   const rank = query ? sql`least(1, ts_rank(help_offers.search_vector, ${tsquery(query)}))` : sql`0`;
   const topics = allTopics(plan);
   const focus = topics.length > 0
     ? sql`(SELECT count(*) FROM unnest(help_offers.topic_closure) AS topic WHERE topic = ANY (${topics}::text[]))::float8 / cardinality(help_offers.topic_closure)`
     : sql`0`;
-  return sql<number>`round(500 * ${rank} + 499 * ${focus})::int`;
+  const near = municipalities?.length
+    ? sql`coalesce((SELECT 124 - least(124, round(2 * min(help_distance_km(l.lat, l.lon, m.lat, m.lon))))
+        FROM help_offer_locations l JOIN municipalities m ON m.id = ANY (${municipalities}::text[])
+        WHERE l.offer_id = help_offers.id AND l.lat IS NOT NULL), 0)`
+    : sql`0`;
+  return sql<number>`(CASE WHEN help_offers.sort_name = ${plan.folded} THEN 500 ELSE 0 END
+    + CASE WHEN help_offers.crisis THEN 250 ELSE 0 END
+    + ${near}::int + round(62 * ${rank} + 62 * ${focus})::int)`;
 }

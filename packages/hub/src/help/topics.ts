@@ -1,4 +1,5 @@
 import type { Schemas } from '../http/api.js';
+import { verbForms } from './verbs.js';
 
 export type HelpTopicId = Schemas['HelpTopicId'];
 
@@ -12,6 +13,8 @@ interface TopicDefinition {
    * write them; the search folds case, umlauts and ß.
    */
   synonyms: string[];
+  /** Verbs among them, as infinitives: every person and tense form finds the topic too ("er säuft"). */
+  verbs?: string[];
   crisis?: boolean;
 }
 
@@ -30,10 +33,11 @@ const definitions: { [Id in HelpTopicId]: TopicDefinition } = {
       'Suizid', 'suizidal', 'Suizidgedanken', 'Suizidversuch', 'Selbstmord', 'Selbstmordgedanken', 'umbringen',
       'lebensmüde', 'Todessehnsucht', 'Krise', 'Krisen', 'Lebenskrise', 'Krisendienst', 'Krisenhilfe',
       'Krisentelefon', 'Krisenintervention', 'Notfall', 'verzweifelt', 'Verzweiflung', 'ausweglos',
-      'hoffnungslos', 'Selbstverletzung', 'ritzen', 'nicht mehr leben', 'keinen Sinn mehr', 'kein Sinn mehr',
+      'hoffnungslos', 'Selbstverletzung', 'nicht mehr leben', 'keinen Sinn mehr', 'kein Sinn mehr',
       'will sterben', 'sterben wollen', 'nicht mehr weiter', 'mir das Leben nehmen', 'Leben beenden',
-      'alles beenden', 'kein Ausweg', 'ich kann nicht mehr', 'mich töten', 'suicide', 'suicidal', 'kill myself',
+      'alles beenden', 'kein Ausweg', 'sinnlos', 'mich töten', 'suicide', 'suicidal', 'kill myself',
     ],
+    verbs: ['ritzen'],
   },
   depression: {
     parentId: 'seelische-gesundheit', de: 'Depression', en: 'Depression',
@@ -55,8 +59,9 @@ const definitions: { [Id in HelpTopicId]: TopicDefinition } = {
     parentId: 'seelische-gesundheit', de: 'Essstörungen', en: 'Eating disorders',
     synonyms: [
       'Essstörung', 'Essstörungen', 'Magersucht', 'magersüchtig', 'Anorexie', 'Bulimie', 'Ess-Brech-Sucht',
-      'Binge-Eating', 'Essanfälle', 'Fressattacken', 'hungern', 'erbrechen', 'kotzen', 'Essen', 'eating disorder',
+      'Binge-Eating', 'Essanfälle', 'Fressattacken', 'Essen', 'eating disorder',
     ],
+    verbs: ['hungern', 'erbrechen', 'kotzen'],
   },
   'psychische-erkrankungen': {
     parentId: 'seelische-gesundheit', de: 'Psychische Erkrankungen', en: 'Mental illness',
@@ -76,32 +81,36 @@ const definitions: { [Id in HelpTopicId]: TopicDefinition } = {
   'sucht-alkohol': {
     parentId: 'sucht', de: 'Alkohol', en: 'Alcohol',
     synonyms: [
-      'Alkohol', 'Alkoholiker', 'Alkoholismus', 'Alkoholsucht', 'alkoholabhängig', 'trinken', 'betrunken',
-      'saufen', 'besoffen', 'Suff', 'Bier', 'Schnaps', 'Promille', 'Kater', 'alcohol', 'drinking',
+      'Alkohol', 'Alkoholiker', 'Alkoholismus', 'Alkoholsucht', 'alkoholabhängig', 'betrunken',
+      'besoffen', 'Suff', 'Bier', 'Schnaps', 'Promille', 'Kater', 'alcohol', 'drinking',
     ],
+    verbs: ['trinken', 'saufen'],
   },
   'sucht-drogen': {
     parentId: 'sucht', de: 'Drogen & Medikamente', en: 'Drugs & medication',
     synonyms: [
-      'Drogen', 'Droge', 'Drogensucht', 'kiffen', 'Cannabis', 'Haschisch', 'Kokain', 'Koks', 'Heroin',
+      'Drogen', 'Droge', 'Drogensucht', 'Cannabis', 'Haschisch', 'Kokain', 'Koks', 'Heroin',
       'Crystal', 'Ecstasy', 'Pillen', 'Tabletten', 'Medikamente', 'Medikamentenabhängigkeit', 'Schlaftabletten',
       'Opioide', 'Substitution', 'drugs',
     ],
+    verbs: ['kiffen'],
   },
   'sucht-gluecksspiel': {
     parentId: 'sucht', de: 'Glücksspiel', en: 'Gambling',
     synonyms: [
-      'Glücksspiel', 'Glücksspielsucht', 'Spielsucht', 'spielsüchtig', 'zocken', 'Zocker', 'Casino',
+      'Glücksspiel', 'Glücksspielsucht', 'Spielsucht', 'spielsüchtig', 'Zocker', 'Casino',
       'Spielhalle', 'Spielautomaten', 'Automaten', 'Sportwetten', 'Wetten', 'Poker', 'gambling',
     ],
+    verbs: ['zocken', 'wetten'],
   },
   'sucht-medien': {
     parentId: 'sucht', de: 'Medien & Internet', en: 'Media & internet',
     synonyms: [
       'Mediensucht', 'Internetsucht', 'Onlinesucht', 'Computerspiele', 'Computerspielsucht', 'Gaming',
-      'zocken', 'Handy', 'Handysucht', 'Smartphone', 'Social Media', 'Bildschirmzeit', 'Pornosucht',
+      'Handy', 'Handysucht', 'Smartphone', 'Social Media', 'Bildschirmzeit', 'Pornosucht',
       'Onlinespiele',
     ],
+    verbs: ['zocken'],
   },
   familie: {
     parentId: null, de: 'Familie & Beziehungen', en: 'Family & relationships',
@@ -119,9 +128,10 @@ const definitions: { [Id in HelpTopicId]: TopicDefinition } = {
     parentId: 'familie', de: 'Partnerschaft & Trennung', en: 'Relationships & separation',
     synonyms: [
       'Partnerschaft', 'Beziehung', 'Beziehungsprobleme', 'Ehe', 'Eheberatung', 'Paarberatung', 'Paartherapie',
-      'Trennung', 'getrennt', 'Scheidung', 'scheiden', 'Ehekrise', 'Beziehungskrise', 'Eifersucht',
-      'fremdgehen', 'Liebeskummer', 'Sexualität', 'divorce',
+      'Trennung', 'getrennt', 'Scheidung', 'Ehekrise', 'Beziehungskrise', 'Eifersucht',
+      'Liebeskummer', 'Sexualität', 'divorce',
     ],
+    verbs: ['scheiden', 'fremdgehen'],
   },
   schwangerschaft: {
     parentId: 'familie', de: 'Schwangerschaft', en: 'Pregnancy',
@@ -134,10 +144,11 @@ const definitions: { [Id in HelpTopicId]: TopicDefinition } = {
   trauer: {
     parentId: 'familie', de: 'Trauer & Verlust', en: 'Grief & loss',
     synonyms: [
-      'Trauer', 'trauern', 'Trauernde', 'Trauerbegleitung', 'Trauergruppe', 'Trauercafé', 'Verlust', 'verloren',
-      'gestorben', 'sterben', 'Tod', 'tot', 'Todesfall', 'verstorben', 'Abschied', 'Hinterbliebene', 'Witwe',
+      'Trauer', 'Trauernde', 'Trauerbegleitung', 'Trauergruppe', 'Trauercafé', 'Verlust', 'verloren',
+      'gestorben', 'Tod', 'tot', 'Todesfall', 'verstorben', 'Abschied', 'Hinterbliebene', 'Witwe',
       'Witwer', 'Sternenkind', 'Fehlgeburt', 'Hospiz', 'Sterbebegleitung', 'palliativ', 'grief',
     ],
+    verbs: ['trauern', 'sterben'],
   },
   gewalt: {
     parentId: null, de: 'Gewalt & Schutz', en: 'Violence & protection',
@@ -146,24 +157,27 @@ const definitions: { [Id in HelpTopicId]: TopicDefinition } = {
   'haeusliche-gewalt': {
     parentId: 'gewalt', de: 'Häusliche Gewalt', en: 'Domestic violence',
     synonyms: [
-      'häusliche Gewalt', 'schlägt', 'schlagen', 'geschlagen', 'prügeln', 'verprügelt', 'Misshandlung',
-      'misshandelt', 'bedroht', 'Bedrohung', 'Stalking', 'Frauenhaus', 'Partnergewalt', 'Gewaltschutzgesetz',
+      'häusliche Gewalt', 'verprügelt', 'Misshandlung',
+      'Bedrohung', 'Stalking', 'Frauenhaus', 'Partnergewalt', 'Gewaltschutzgesetz',
       'domestic violence',
     ],
+    verbs: ['schlagen', 'prügeln', 'misshandeln', 'bedrohen'],
   },
   'sexualisierte-gewalt': {
     parentId: 'gewalt', de: 'Sexualisierte Gewalt & Missbrauch', en: 'Sexual violence & abuse',
     synonyms: [
-      'Missbrauch', 'missbraucht', 'sexueller Missbrauch', 'Vergewaltigung', 'vergewaltigt', 'sexuelle Gewalt',
-      'Übergriff', 'Übergriffe', 'Belästigung', 'belästigt', 'K.-o.-Tropfen', 'abuse', 'rape',
+      'Missbrauch', 'sexueller Missbrauch', 'Vergewaltigung', 'sexuelle Gewalt',
+      'Übergriff', 'Übergriffe', 'Belästigung', 'K.-o.-Tropfen', 'abuse', 'rape',
     ],
+    verbs: ['vergewaltigen', 'belästigen', 'missbrauchen'],
   },
   mobbing: {
     parentId: 'gewalt', de: 'Mobbing & Diskriminierung', en: 'Bullying & discrimination',
     synonyms: [
-      'Mobbing', 'gemobbt', 'Cybermobbing', 'ausgegrenzt', 'Ausgrenzung', 'fertiggemacht', 'gehänselt',
+      'Mobbing', 'Cybermobbing', 'ausgegrenzt', 'Ausgrenzung', 'fertiggemacht', 
       'Schikane', 'Diskriminierung', 'diskriminiert', 'Rassismus', 'bullying',
     ],
+    verbs: ['mobben', 'hänseln'],
   },
   'geld-wohnen': {
     parentId: null, de: 'Geld, Wohnen & Alltag', en: 'Money, housing & daily life',
@@ -208,10 +222,11 @@ const definitions: { [Id in HelpTopicId]: TopicDefinition } = {
   'pflege-alter': {
     parentId: 'alter-behinderung', de: 'Pflege & Alter', en: 'Care & older age',
     synonyms: [
-      'Pflege', 'pflegen', 'pflegebedürftig', 'Pflegegrad', 'Pflegeberatung', 'pflegende Angehörige', 'Alter',
+      'Pflege', 'pflegebedürftig', 'Pflegegrad', 'Pflegeberatung', 'pflegende Angehörige', 'Alter',
       'Senioren', 'Seniorin', 'Rente', 'Rentner', 'Demenz', 'dement', 'Alzheimer', 'vergesslich', 'Tagespflege',
       'Kurzzeitpflege', 'Pflegeheim', 'Essen auf Rädern', 'Hausnotruf', 'Oma', 'Opa', 'elderly',
     ],
+    verbs: ['pflegen'],
   },
   behinderung: {
     parentId: 'alter-behinderung', de: 'Behinderung & Teilhabe', en: 'Disability & inclusion',
@@ -229,9 +244,10 @@ const definitions: { [Id in HelpTopicId]: TopicDefinition } = {
     parentId: 'begegnung', de: 'Einsamkeit', en: 'Loneliness',
     synonyms: [
       'einsam', 'Einsamkeit', 'allein', 'alleine', 'Alleinsein', 'niemand', 'niemanden', 'isoliert', 'Isolation',
-      'keine Freunde', 'niemand zum Reden', 'mit jemandem reden', 'reden', 'Gespräch', 'zuhören', 'Besuch',
+      'keine Freunde', 'niemand zum Reden', 'mit jemandem reden', 'Gespräch', 'Besuch',
       'Besuchsdienst', 'Kontakt', 'Anschluss', 'Freunde finden', 'zugezogen', 'lonely', 'loneliness',
     ],
+    verbs: ['reden', 'zuhören'],
   },
   selbsthilfegruppen: {
     parentId: 'begegnung', de: 'Selbsthilfegruppen', en: 'Self-help groups',
@@ -245,9 +261,22 @@ const definitions: { [Id in HelpTopicId]: TopicDefinition } = {
 export const helpTopicIds = Object.keys(definitions) as HelpTopicId[];
 
 export const helpTopics: Schemas['HelpTopic'][] = helpTopicIds.map((id) => {
-  const { parentId, de, en, synonyms, crisis } = definitions[id];
-  return { id, parentId, name: { de, en }, synonyms, crisis: crisis ?? false };
+  const { parentId, de, en, synonyms, verbs, crisis } = definitions[id];
+  return { id, parentId, name: { de, en }, synonyms: [...synonyms, ...(verbs ?? [])], crisis: crisis ?? false };
 });
+
+/** What the search matches to a topic: its synonyms and every form of its verbs. */
+export function searchSynonyms(id: HelpTopicId): string[] {
+  const { synonyms, verbs } = definitions[id];
+  return [...synonyms, ...(verbs ?? []).flatMap(verbForms)];
+}
+
+export function parentTopic(id: HelpTopicId): HelpTopicId | null {
+  return definitions[id].parentId;
+}
+
+/** The infinitives of all topics' verbs. */
+export const helpVerbs: string[] = [...new Set(helpTopicIds.flatMap((id) => definitions[id].verbs ?? []))];
 
 /** The topics and their parents: what an offer is found by when filtering or counting by topic. */
 export function topicClosure(topics: readonly HelpTopicId[]): HelpTopicId[] {
