@@ -10,7 +10,7 @@ import { ProblemError } from '../http/problems.js';
  * How hard a challenge is. The solver tries counters from 0 up to a secret one the Hub picked
  * in `[minCounter, maxCounter]`; with one SHA-256 per try through WebCrypto, the default range
  * (about 17,500 tries on average) takes a phone roughly half a second to a second and a laptop
- * a fraction of that. The Hub's own check is two HMACs whatever the difficulty.
+ * a fraction of that. The Hub's own check is one HMAC and one SHA-256 whatever the difficulty.
  */
 export interface ProofDifficulty {
   minCounter: number;
@@ -44,9 +44,12 @@ export interface VerifiedProof {
 }
 
 /**
- * ALTCHA (version 2) challenges bound to one resource. Deterministic mode: the Hub knows the
- * answer's key and signs it (`keySignature`), so checking a solution costs two HMACs, not a key
- * derivation. Every citizen write without an account (votes, volunteer responses) uses one.
+ * ALTCHA (version 2) challenges bound to one resource, made in deterministic mode (the Hub picks
+ * the answer's counter). A solution is checked by deriving its key from its `counter` (one
+ * SHA-256 at cost 1) and matching it against the submitted key and the signed key prefix, so the
+ * counter the contract asks for is the proof, not a field nobody reads; the key-signature shortcut
+ * of altcha-lib would accept any counter with the right key. Every citizen write without an
+ * account (votes, volunteer responses) uses one.
  */
 export class ProofOfWork {
   readonly #signatureSecret: string;
@@ -91,8 +94,8 @@ export class ProofOfWork {
         challenge: challenge as Challenge,
         solution: { counter: solution.counter, derivedKey: solution.derivedKey },
         deriveKey,
+        // No key-signature secret: altcha-lib then re-derives the key from the counter.
         hmacSignatureSecret: this.#signatureSecret,
-        hmacKeySignatureSecret: this.#keySecret,
       });
     } catch {
       // altcha-lib throws on malformed parameters (a hex field that is not hex, …).

@@ -11,7 +11,8 @@ const unavailableCodes = new Set([
   '57P01', '57P02', '57P03', // admin/crash shutdown, cannot connect now
   '08000', '08001', '08003', '08004', '08006', // connection exceptions
 ]);
-const unavailableMessages = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|PGlite is closed/i;
+// The last one: the Hub closed its database (it is shutting down) while a request still came in.
+const unavailableMessages = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|PGlite is closed|driver has already been destroyed/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
