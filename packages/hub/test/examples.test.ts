@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { examplesPolicy } from '../src/system/examples.js';
@@ -19,6 +21,47 @@ interface Trouble {
   consoleErrors: string[];
   pageErrors: string[];
   foreignRequests: string[];
+}
+
+/** axe-core, evaluated in the page through the DevTools protocol, which the page's CSP does not block. */
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** What axe reports on a page once every widget on it shows its data, as "rule: target (summary)". */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(await axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
+    const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return violations.flatMap(({ id, nodes }) => nodes.map((node) => `${id}: ${JSON.stringify(node.target)} (${node.failureSummary ?? ''})`));
+  });
+}
+
+/** Records every layout shift from the page's start (buffered); `layoutShift()` reads their sum. */
+async function recordLayoutShifts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const record = window as unknown as { layoutShift: number };
+    record.layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        if (!entry.hadRecentInput) record.layoutShift += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+const layoutShift = (page: Page) => page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift);
+
+/** Until every widget on the page shows its data: no skeleton left, some text, the network quiet. */
+async function widgetsSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('sr-event-calendar, sr-help-finder, sr-volunteer-board, sr-poll')].every(
+        (widget) => widget.shadowRoot && !widget.shadowRoot.querySelector('[part~="skeleton"]') && (widget.shadowRoot.textContent ?? '').trim().length > 0,
+      ),
+    undefined,
+    { timeout: 15_000 },
+  );
+  await page.waitForLoadState('networkidle');
 }
 
 const sha384 = (bytes: ArrayBuffer) => `sha384-${createHash('sha384').update(Buffer.from(bytes)).digest('base64')}`;
@@ -182,6 +225,44 @@ describe('example pages in Chromium', () => {
     assert.equal(await page.evaluate(async () => (await document.fonts.ready, document.fonts.check('700 1rem "Barlow Condensed"'))), true, 'self-hosted font loaded');
     await page.waitForLoadState('networkidle');
     assertNoTrouble(trouble);
+    await context.close();
+  });
+
+  // A citizen's view: each site with its own colours and fonts, the system set to light or dark
+  // (the sites declare no dark scheme, so the widgets stay light with them), wide and at 320 px.
+  for (const site of ['municipal', 'club']) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const width of [1280, 320]) {
+        test(`${site} page, system ${colorScheme}, ${width} px: axe-clean (contrast included), no sideways scrolling, layout shift at most 0.05`, async () => {
+          const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width, height: 900 }, colorScheme });
+          const { page, trouble } = await watchedPage(context);
+          await recordLayoutShifts(page);
+          await page.goto(`${hub.baseUrl}/examples/${site}/`);
+          await widgetsSettled(page);
+
+          assert.ok((await layoutShift(page)) <= 0.05, `layout shift ${await layoutShift(page)}`);
+          assert.ok((await page.evaluate(() => document.scrollingElement!.scrollWidth)) <= width, 'the page scrolls sideways');
+          // The page stays light, and so do its widgets: the same surface as the page's own content.
+          const surfaces = await page.$$eval('sr-event-calendar, sr-help-finder, sr-volunteer-board', (widgets) => widgets.map((widget) => getComputedStyle(widget).backgroundColor));
+          assert.ok(surfaces.length > 0);
+          assert.deepEqual(new Set(surfaces), new Set(['rgb(255, 255, 255)']), 'widget surfaces');
+          assert.deepEqual(await axeViolations(page), []);
+          assertNoTrouble(trouble);
+          await context.close();
+        });
+      }
+    }
+  }
+
+  test('axe finds the contrast failures these tests guard against', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${hub.baseUrl}/examples/club/`);
+    await widgetsSettled(page);
+    // What the widgets did on a light page with the system set to dark: dark text on the site's primary.
+    await page.evaluate(() => document.documentElement.style.setProperty('--sr-color-on-primary', '#0b1a2a'));
+    const violations = await axeViolations(page);
+    assert.ok(violations.some((violation) => violation.startsWith('color-contrast:')), violations.join('\n'));
     await context.close();
   });
 
