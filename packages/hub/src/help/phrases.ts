@@ -21,7 +21,7 @@ const crisisPatterns = [
   'will|mag|mochte|kann nicht mehr leben|weiterleben|aufwachen|existieren',
   'will|mochte nicht mehr da sein',
   'will|mochte|wurde nur? noch? lieber? sterben',
-  'will|mochte|ware nur? noch? lieber? tot sein',
+  'will|mochte|ware nur? noch? lieber? tot sein?',
   'will|mochte mich umbringen|toten|ritzen|verletzen',
   'bringe|bring|bringt mich|sich um',
   'mir|sich das leben nehmen',

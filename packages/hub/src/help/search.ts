@@ -53,6 +53,8 @@ export interface SearchPlan {
   folded: string;
   /** Audiences of people the query names as someone other than the reader ("mein Mann" → men). */
   otherAudiences: string[];
+  /** The query is about someone close to the reader ("mein Mann trinkt", see `people.ts`). */
+  readerIsRelative: boolean;
 }
 
 const MAX_WORDS = 10;
@@ -191,13 +193,18 @@ function anyOf(terms: string[]): string | null {
   return terms.length > 0 ? [...new Set(terms)].join(' | ') : null;
 }
 
-/** A unit of topics only (a phrase, a stop word that is a synonym); `words` add what the word itself matches. */
-function unitOf(topics: HelpTopicId[], words?: Pick<SearchUnit, 'nameWord' | 'word' | 'namePrefix' | 'expanded'>): SearchUnit {
+/**
+ * A unit of topics only (a phrase, a stop word that is a synonym); `words` add what the word
+ * itself matches. An offer is named for a topic by one of its synonyms ("Schuldnerberatung")
+ * or by a compound of the word typed ("Angehörigengruppe" for "Gruppe"); not by a word that
+ * only begins like one ("Psychosoziale" is no "Psychose").
+ */
+function unitOf(topics: HelpTopicId[], words?: Pick<SearchUnit, 'nameWord' | 'word' | 'namePrefix' | 'expanded'>, compounds: string[] = []): SearchUnit {
   const names = topics.flatMap((topic) => topicWords.get(topic) ?? []);
   return {
     nameWord: null, word: null, namePrefix: null, expanded: null, ...words,
     topics,
-    topicInName: anyOf(names.map((name) => `${name}:A`)),
+    topicInName: anyOf([...names, ...compounds].map((name) => `${name}:A`)),
     parents: parentsOf(topics),
   };
 }
@@ -224,9 +231,9 @@ export async function planSearch(db: Kysely<Database>, q: string): Promise<Searc
     // Single letters ("K.-o.-Tropfen") count only inside phrases: as prefixes they would match everything.
     const stop = token.raw.length < 2 || requestWords.has(literal) || rows.some((row) => row.kind === 'stop');
     // Synonyms that start with the word count only while it is no word of its own ("depr", not "Kind" → "Kinderwunsch").
-    const typed = !stop && !people.has(i) && !known(literal) && !umlauts;
+    const typed = !stop && !people.positions.has(i) && !known(literal) && !umlauts;
     const topics = new Set([literal, umlauts].flatMap((spelling) => (spelling ? topicsOfWord(spelling, typed) : [])));
-    if (people.has(i)) return unitOf([...topics]);
+    if (people.positions.has(i)) return unitOf([...topics]);
     // A word no offer or synonym uses, in none of its spellings, is taken as misspelled
     // ("Depresion"): its corrections count as if typed. Known words are not corrected.
     const misspelled = !stop && !known(literal) && !umlauts;
@@ -240,13 +247,15 @@ export async function planSearch(db: Kysely<Database>, q: string): Promise<Searc
     // A verb's stem also begins its nouns ("geschieden" → "scheid…" of "Scheidung").
     const beginnings = [literal, umlauts, ...corrections, ...wordsOf(ownRows, 'part'), ...family.filter((form) => helpVerbInfinitives.has(form))];
     const prefixes = beginnings.flatMap((term) => (term ? [`${term}:*`] : []));
+    // What follows a known first part is the compound's head ("Alkohol|sucht", "Trauer|begl…"): a beginning too, found anywhere.
+    const heads = wordsOf(ownRows, 'part').map((part) => literal.slice(part.length)).filter((head) => head.length >= MIN_TYPED_PREFIX);
     return unitOf([...topics], {
       nameWord: anyOf(exact.map((term) => `${term}:A`)),
       // In the offer's own text: a match only in the labels (topic, audience and organization names) counts as expanded.
       word: anyOf(exact.map((term) => `${term}:AC`)),
       namePrefix: anyOf(prefixes.map((term) => `${term}A`)),
-      expanded: anyOf([...exact, ...prefixes, ...wordsOf(ownRows, 'similar')]),
-    });
+      expanded: anyOf([...exact, ...prefixes, ...heads.map((head) => `${head}:*`), ...wordsOf(ownRows, 'similar')]),
+    }, compounds);
   });
 
   // Phrases, in both readings of the whole query ("keine Wohnung", "ich will nicht mehr").
@@ -260,7 +269,8 @@ export async function planSearch(db: Kysely<Database>, q: string): Promise<Searc
     crisisTopics,
     crisisDetected: crisisTopics.length > 0,
     folded: sortKey(q).trim().replace(/\s+/g, ' '),
-    otherAudiences: [...new Set([...people.values()].flat())],
+    otherAudiences: people.audiences,
+    readerIsRelative: people.readerIsRelative,
   };
 }
 
@@ -311,14 +321,14 @@ const CRISIS_BOOST = 100_000;
  * Per word: a topic of the offer counts most (the sentence's main word names what the offer is
  * about), more when the offer's name says it, its parent topic much less; then where the word is — the whole word (or stem, verb
  * form, correction) in the name, anywhere, as a beginning in the name, anywhere as a beginning
- * or a word part: "Psychose" in a text before "Psychosoziale" in a name.
+ * or a word part: "Psychose" in a text before "Psychosoziale" in a name. Once per query: an
+ * offer for relatives when the reader is one, and one only for the other person named, lower.
  */
-const SCORE = { topicInName: 8, topic: 6, parent: 2, nameWord: 4, word: 3, namePrefix: 2, expanded: 1 } as const;
+const SCORE = { topicInName: 8, topic: 6, parent: 2, nameWord: 4, word: 3, namePrefix: 2, expanded: 1, forRelatives: 2, onlyForOthers: -1 } as const;
 
 /**
  * Relevance as an integer (stable in cursors) in two parts, `relevanceSql` + `tieBreakSql`:
- * the sum of the words' scores (`SCORE`) less one for an offer only for someone the query names
- * as another person, × 1000, plus the crisis boost — a multiple of 1000 — and a tie-break
+ * the sum of the scores (`SCORE`) × 1000, plus the crisis boost — a multiple of 1000 — and a tie-break
  * (0–999). The tie-break costs the most, and only decides between offers of the same first part.
  */
 export function relevanceSql(plan: SearchPlan): RawBuilder<number> {
@@ -339,13 +349,15 @@ export function relevanceSql(plan: SearchPlan): RawBuilder<number> {
     return sql`${score(topicCases)} + ${score(textCases)}`;
   });
   const words = unitScores.length > 0 ? sql.join(unitScores, sql` + `) : sql`0`;
-  const others = plan.otherAudiences.length > 0
-    ? sql`CASE WHEN help_offers.audiences && ${plan.otherAudiences}::text[] AND NOT help_offers.audiences && ARRAY['relatives', 'families']::text[] THEN 1 ELSE 0 END`
-    : sql`0`;
+  const forRelatives = sql`help_offers.audiences && ARRAY['relatives', 'families']::text[]`;
+  const cases: RawBuilder<unknown>[] = [];
+  if (plan.readerIsRelative) cases.push(sql`WHEN ${forRelatives} THEN ${SCORE.forRelatives}`);
+  if (plan.otherAudiences.length > 0) cases.push(sql`WHEN help_offers.audiences && ${plan.otherAudiences}::text[] AND NOT ${forRelatives} THEN ${SCORE.onlyForOthers}`);
+  const people = cases.length > 0 ? sql`CASE ${sql.join(cases, sql` `)} ELSE 0 END` : sql`0`;
   const crisis = plan.crisisDetected
     ? sql`CASE WHEN help_offers.crisis AND help_offers.topic_closure && ${plan.crisisTopics}::text[] THEN ${CRISIS_BOOST}::int ELSE 0 END`
     : sql`0`;
-  return sql<number>`((${words} - ${others}) * 1000 + ${crisis})`;
+  return sql<number>`((${words} + ${people}) * 1000 + ${crisis})`;
 }
 
 /**
