@@ -98,7 +98,7 @@ describe('iCalendar export and import', () => {
       link: 'https://gv-randersacker.example/chor',
     }));
     await client.created(exporter, eventBody({ title: 'Weinfest', allDay: true, start: '2026-03-27', end: '2026-03-29', categories: ['market', 'culture'] }));
-    await client.created(exporter, eventBody({ title: 'Kirchweihtanz', start: '2026-10-24T20:00', end: '2026-10-25T02:00', status: 'cancelled' }));
+    await client.created(exporter, eventBody({ title: 'Kirchweihtanz', start: '2026-10-24T20:00', end: '2026-10-25T03:00', status: 'cancelled' }));
     await client.created(exporter, eventBody({ title: 'Stammtisch', start: '2026-01-08T19:00', end: '2026-01-08T22:00', recurrence: { rule: 'FREQ=MONTHLY;BYDAY=2TH' } }));
   });
   after(() => hub.close());
@@ -218,8 +218,9 @@ describe('iCalendar export and import', () => {
       assert.equal(training[0]!.location?.municipalityId, 'ochsenfurt');
       const all = await client.occurrences('2026-01-01', '2026-12-31', `&organization=${org}`);
       const find = (title: string) => all.find((item) => item.title === title)!;
-      assert.equal(find('Jahreshauptversammlung').start, '2026-03-15T19:00:00+01:00');
-      assert.equal(find('Jahreshauptversammlung').end, '2026-03-15T21:00:00+01:00');
+      // Given in UTC, kept in UTC: the same instants as 19:00–21:00 in Würzburg.
+      assert.equal(find('Jahreshauptversammlung').start, '2026-03-15T18:00:00+00:00');
+      assert.equal(find('Jahreshauptversammlung').end, '2026-03-15T20:00:00+00:00');
       assert.deepEqual([find('Vereinsfest').start, find('Vereinsfest').end], ['2026-03-28', '2026-03-29']);
       assert.equal(find('Sommertraining').start, '2026-07-01T18:00:00+02:00');
 
@@ -245,7 +246,7 @@ describe('iCalendar export and import', () => {
       const cases: [string, number, RegExp][] = [];
       const withLine = (index: number, line: string) => [...lines.slice(0, index), line, ...lines.slice(index + 1)].join(CRLF);
       const summary = lines.findIndex((line) => line.startsWith('SUMMARY:Jahres'));
-      cases.push([withLine(summary, 'SUMMARY Jahreshauptversammlung'), summary + 1, /no token/]);
+      cases.push([withLine(summary, 'SUMMARY Jahreshauptversammlung'), summary + 1, /is not a property line of the form NAME:value \("SUMMARY Jahreshauptversammlung"\)/]);
       const dtend = lines.findIndex((line) => line.startsWith('DTEND;'));
       cases.push([withLine(dtend, 'DTEND;TZID=Europe/Berlin:20260105T100000'), dtend + 1, /end must not be before start/]);
       const rrule = lines.findIndex((line) => line.startsWith('RRULE:'));
@@ -255,7 +256,7 @@ describe('iCalendar export and import', () => {
       cases.push([withLine(location, 'DTSTART;TZID=Mars/Olympus:20260315T180000'), location + 1, /unknown time zone "Mars\/Olympus"/]);
       const uid = lines.findIndex((line) => line === 'UID:versammlung@verein.example');
       cases.push([withLine(uid, 'UID:probe@verein.example'), uid + 1, /used by two events/]);
-      cases.push([lines.slice(0, -3).join(CRLF), lines.length - 3, /ends inside a component/]);
+      cases.push([lines.slice(0, -3).join(CRLF), lines.length - 3, /the file ends inside VEVENT \(line \d+\): END:VEVENT is missing/]);
       cases.push(['', 1, /empty/]);
       cases.push([calendar(['BEGIN:VEVENT', 'UID:x', 'DTSTART:20260101T100000Z', 'END:VEVENT']), 4, /title is missing/]);
       for (const [feed, line, reason] of cases) {
@@ -326,7 +327,7 @@ describe('sr-hub import-ics', () => {
     await writeFile(file, calendar(['BEGIN:VEVENT', 'UID:cli@verein.example', 'DTSTART;VALUE=DATE:20270101', 'SUMMARY Neujahrsempfang', 'END:VEVENT']));
     const broken = await run(['import-ics', '--organization', organizationId, file]);
     assert.equal(broken.code, 2);
-    assert.match(broken.err, /^Line 7: invalid line/);
+    assert.match(broken.err, /^Line 7: is not a property line/);
     const missing = await run(['import-ics', '--organization', organizationId]);
     assert.equal(missing.code, 2);
     assert.match(missing.err, /Usage: sr-hub import-ics/);

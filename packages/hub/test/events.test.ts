@@ -170,7 +170,8 @@ describe('events API', () => {
       [{ recurrence: { rule: 'FREQ=WEEKLY;BYDAY=XX' } }, '/body/recurrence/rule', /RRULE/],
       [{ recurrence: { rule: 'FREQ=WEEKLY;COUNT=3;UNTIL=20270101' } }, '/body/recurrence/rule', /COUNT or UNTIL/],
       [{ recurrence: {} }, '/body/recurrence', /rule or rdates/],
-      [{ recurrence: { rule: 'FREQ=WEEKLY', rdates: ['2026-01-01T10:00'] } }, '/body/recurrence/rdates/0', /before start/],
+      // RFC 5545 forbids BYMONTHDAY in a weekly rule; it parses, but cannot be expanded.
+      [{ recurrence: { rule: 'FREQ=WEEKLY;BYMONTHDAY=31' } }, '/body/recurrence/rule', /cannot be expanded/],
       [{ overrides: [{ recurrenceId: '2026-03-03T19:00', status: 'cancelled' }] }, '/body/overrides', /recurring/],
       [{ recurrence: { rule: 'FREQ=WEEKLY;COUNT=2' }, overrides: [{ recurrenceId: '2026-03-04T19:00', status: 'cancelled' }] }, '/body/overrides/0/recurrenceId', /not an occurrence/],
       [{ location: { name: 'Halle', municipalityId: 'atlantis' } }, '/body/location/municipalityId', /not a known municipality/],

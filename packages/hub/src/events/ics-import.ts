@@ -9,8 +9,9 @@ import { sortKey } from '../http/text.js';
 import { createAjv } from '../http/validation.js';
 import { categoryFromName } from './categories.js';
 import { checkEvent, completeInput, scheduleOf, toColumns, type EventData, type MunicipalityNames } from './model.js';
+import { ImportProblems, SourceLines } from './ics-source.js';
 import { insertEvent, municipalityNames, updateEvent } from './queries.js';
-import { DEFAULT_TIME_ZONE, formatLocal, isKnownTimeZone, Series, timeZone, unknownRecurrenceIds } from './recurrence.js';
+import { DEFAULT_TIME_ZONE, formatLocal, isKnownTimeZone, Series, timeZone, unknownRecurrenceIds, UTC } from './recurrence.js';
 
 /**
  * Imports an organization's iCalendar feed (parsed by ical.js). Imported events are matched by
@@ -26,28 +27,6 @@ export interface ImportResult {
   removed: number;
 }
 
-interface LineError {
-  line: number;
-  reason: string;
-}
-
-/** Collected problems; thrown once all are known, so one answer names every bad line. */
-class ImportProblems {
-  readonly errors: LineError[] = [];
-  add(line: number, reason: string): void {
-    this.errors.push({ line, reason });
-  }
-  throwIfAny(): void {
-    if (this.errors.length === 0) return;
-    const shown = this.errors.slice(0, 50);
-    const more = this.errors.length > 1 ? ` (${this.errors.length} problems in all)` : '';
-    throw new ProblemError('validation-failed', `Line ${shown[0]!.line}: ${shown[0]!.reason}${more}. Nothing was imported.`, {
-      errors: shown.map(({ line, reason }) => ({ pointer: '/body', reason: `line ${line}: ${reason}` })),
-    });
-  }
-}
-
-const unclosed = /component began but did not end/;
 const fieldProperties: Record<string, string> = {
   title: 'SUMMARY',
   description: 'DESCRIPTION',
@@ -56,79 +35,26 @@ const fieldProperties: Record<string, string> = {
   timeZone: 'DTSTART',
   allDay: 'DTSTART',
   recurrence: 'RRULE',
+  recurrenceId: 'RECURRENCE-ID',
   location: 'LOCATION',
   categories: 'CATEGORIES',
   link: 'URL',
   status: 'STATUS',
 };
 
-/** Physical lines of the file, to say where a problem is. */
-class SourceLines {
-  readonly lines: string[];
-  /** 0-based first and last line of each VEVENT, in file order (as ical.js lists them). */
-  readonly vevents: [number, number][] = [];
-
-  constructor(text: string) {
-    this.lines = text.split(/\r\n|\n|\r/);
-    let begin = -1;
-    this.lines.forEach((line, index) => {
-      if (/^BEGIN:VEVENT\s*$/i.test(line)) begin = index;
-      if (/^END:VEVENT\s*$/i.test(line) && begin >= 0) {
-        this.vevents.push([begin, index]);
-        begin = -1;
-      }
-    });
-  }
-
-  /** 1-based line of a property inside the n-th VEVENT, or of its BEGIN line. */
-  lineOf(vevent: number, property?: string): number {
-    const [begin, end] = this.vevents[vevent] ?? [0, 0];
-    if (property) {
-      const pattern = new RegExp(`^${property}[;:]`, 'i');
-      for (let index = begin; index <= end; index++) if (pattern.test(this.lines[index]!)) return index + 1;
-    }
-    return begin + 1;
-  }
-
-  /**
-   * ical.js names what is wrong but not where. The first logical line whose inclusion makes the
-   * parse fail (other than by ending inside a component) is where the problem is.
-   */
-  locateParseError(): number {
-    const starts = this.lines.flatMap((line, index) => (/^[ \t]/.test(line) ? [] : [index]));
-    starts.push(this.lines.length);
-    const failsBefore = (end: number) => {
-      try {
-        ICAL.parse(this.lines.slice(0, end).join('\r\n'));
-        return false;
-      } catch (error) {
-        return !unclosed.test((error as Error).message);
-      }
-    };
-    let low = 1;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (failsBefore(starts[middle]!)) high = middle;
-      else low = middle + 1;
-    }
-    // The first failing prefix ends with the bad logical line.
-    return starts[low - 1]! + 1;
-  }
-}
-
 function parseCalendar(text: string, source: SourceLines, problems: ImportProblems): ICAL.Component | undefined {
   if (text.trim() === '') {
     problems.add(1, 'the calendar is empty (expected BEGIN:VCALENDAR)');
     return undefined;
   }
+  if (!source.checkStructure(problems)) return undefined;
+  source.checkValues(problems);
   let parsed: unknown;
   try {
-    parsed = ICAL.parse(text);
+    // What was reported already is left out, so that the other events are checked too.
+    parsed = ICAL.parse(source.readable());
   } catch (error) {
-    const message = (error as Error).message;
-    if (unclosed.test(message)) problems.add(source.lines.length, 'the file ends inside a component (an END line is missing)');
-    else problems.add(source.locateParseError(), message);
+    problems.add(source.locateParseError(), (error as Error).message);
     return undefined;
   }
   const roots = Array.isArray(parsed) && Array.isArray(parsed[0]) ? (parsed as unknown[][]) : [parsed as unknown[]];
@@ -158,9 +84,11 @@ class TimeReader {
     dtstart: ICAL.Property,
   ) {
     const tzid = dtstart.getParameter('tzid') as string | undefined;
-    // Keep an IANA zone; times in UTC, floating or in a zone only the file defines become local
-    // times of the region's zone.
-    this.zone = tzid && isKnownTimeZone(tzid) ? tzid : DEFAULT_TIME_ZONE;
+    const utc = (dtstart.getFirstValue() as ICAL.Time | null)?.zone?.tzid === 'UTC';
+    // An IANA zone is kept, and so is UTC: a series anchored in UTC repeats at the same UTC time
+    // (its local time moves at DST changes). Floating times, and those in a zone only the file
+    // defines, become local times of the region's zone.
+    this.zone = tzid && isKnownTimeZone(tzid) ? tzid : utc ? UTC : DEFAULT_TIME_ZONE;
   }
 
   local(time: ICAL.Time, property: ICAL.Property): string {
@@ -177,11 +105,24 @@ class TimeReader {
     return formatLocal(inZone.convertToZone(timeZone(this.zone)));
   }
 
+  /** For each value read by `locals`, the position of its property among those of its name. */
+  private readonly properties: Record<string, number[]> = {};
+
   /** All values of a multi-valued date property (RDATE, EXDATE; PERIOD values by their start). */
-  locals(vevent: ICAL.Component, name: string): string[] {
-    return vevent.getAllProperties(name).flatMap((property) =>
-      property.getValues().map((value) => this.local(value instanceof ICAL.Period ? value.start : (value as ICAL.Time), property)),
+  locals(vevent: ICAL.Component, name: 'rdate' | 'exdate'): string[] {
+    const key = `${name}s`;
+    this.properties[key] = [];
+    return vevent.getAllProperties(name).flatMap((property, index) =>
+      property.getValues().map((value) => {
+        this.properties[key]!.push(index);
+        return this.local(value instanceof ICAL.Period ? value.start : (value as ICAL.Time), property);
+      }),
     );
+  }
+
+  /** Which RDATE or EXDATE line (0-based among them) the n-th value came from. */
+  valueProperty(field: 'rdates' | 'exdates', index: number): number {
+    return this.properties[field]?.[index] ?? 0;
   }
 }
 
@@ -306,13 +247,18 @@ function readEvents(calendar: ICAL.Component, source: SourceLines, context: Cont
     }),
   );
   const vevents = calendar.getAllSubcomponents('vevent');
-  const groups = new Map<string, { master?: number; overrides: number[] }>();
+  const groups = new Map<string, { master?: number; overrides: number[]; bad: boolean }>();
   vevents.forEach((vevent, index) => {
     const uid = text(vevent, 'uid');
     if (!uid || uid.length > 500) return problems.add(source.lineOf(index, 'UID'), 'every VEVENT needs a UID of at most 500 characters');
-    if (!vevent.hasProperty('dtstart')) return problems.add(source.lineOf(index), `event ${uid} has no DTSTART`);
-    const group = groups.get(uid) ?? { overrides: [] };
+    const group = groups.get(uid) ?? { overrides: [], bad: false };
     groups.set(uid, group);
+    // Events with a line already reported are left out (with the rest of their UID): nothing is said twice about them.
+    if (source.badEvents.has(index)) {
+      group.bad = true;
+      return;
+    }
+    if (!vevent.hasProperty('dtstart')) return problems.add(source.lineOf(index), `event ${uid} has no DTSTART`);
     if (vevent.hasProperty('recurrence-id')) group.overrides.push(index);
     else if (group.master !== undefined) problems.add(source.lineOf(index, 'UID'), `UID ${uid} is used by two events`);
     else group.master = index;
@@ -320,33 +266,42 @@ function readEvents(calendar: ICAL.Component, source: SourceLines, context: Cont
 
   const events: FeedEvent[] = [];
   for (const [uid, group] of groups) {
+    if (group.bad) continue;
     if (group.master === undefined) {
       problems.add(source.lineOf(group.overrides[0]!, 'RECURRENCE-ID'), `RECURRENCE-ID of ${uid} without the recurring event it changes`);
       continue;
     }
-    const report = (index: number, pointer: string, reason: string) => {
-      const [field, number] = pointer.split('/').slice(1);
-      const line = field === 'overrides' && number !== undefined
-        ? source.lineOf(group.overrides[Number(number)] ?? group.master!)
-        : source.lineOf(index, fieldProperties[field ?? '']);
-      problems.add(line, `event ${uid}: ${pointer.slice(1) || 'event'} ${reason}`);
+    // The VEVENTs of the overrides in `input.overrides`, to name the line a pointer is about.
+    let overrideEvents = group.overrides;
+    const lineFor = (pointer: string): number => {
+      const [field, item, part] = pointer.split('/').slice(1);
+      if (field === 'overrides' && item !== undefined) {
+        return source.lineOf(overrideEvents[Number(item)] ?? group.master!, fieldProperties[part ?? 'recurrenceId']);
+      }
+      if (field === 'recurrence' && (item === 'rdates' || item === 'exdates') && part !== undefined) {
+        return source.lineOf(group.master!, item === 'rdates' ? 'RDATE' : 'EXDATE', times.valueProperty(item, Number(part)));
+      }
+      return source.lineOf(group.master!, fieldProperties[field ?? '']);
     };
+    const report = (pointer: string, reason: string) => problems.add(lineFor(pointer), `event ${uid}: ${pointer.slice(1) || 'event'} ${reason}`);
     const check = (input: Schemas['EventInput']): EventData | undefined => {
       const schemaErrors = validateInput(input);
-      schemaErrors.forEach((error) => report(group.master!, error.pointer, error.reason));
+      schemaErrors.forEach((error) => report(error.pointer, error.reason));
       if (schemaErrors.length > 0) return undefined;
       const checked = checkEvent(completeInput(input), context.municipalities);
-      checked.errors.forEach((error) => report(group.master!, error.pointer, error.reason));
+      checked.errors.forEach((error) => report(error.pointer, error.reason));
       return checked.errors.length === 0 ? checked.data : undefined;
     };
+    const master = vevents[group.master]!;
+    const times = new TimeReader(fileZones, master.getFirstProperty('dtstart')!);
     try {
-      const master = vevents[group.master]!;
-      const times = new TimeReader(fileZones, master.getFirstProperty('dtstart')!);
       const input = toInput(master, times, context);
       // The series must be sound before its changed occurrences can be compared with it.
       const base = check(input);
       if (!base) continue;
-      const overrides = group.overrides.map((index) => toOverride(vevents[index]!, base, times, context));
+      // A reader of their own: `times` keeps where the master's RDATE and EXDATE values came from.
+      const overrideTimes = new TimeReader(fileZones, master.getFirstProperty('dtstart')!);
+      const overrides = group.overrides.map((index) => toOverride(vevents[index]!, base, overrideTimes, context));
       if (overrides.length > 0 && !input.recurrence) {
         problems.add(source.lineOf(group.overrides[0]!, 'RECURRENCE-ID'), `event ${uid} does not recur but has a RECURRENCE-ID`);
         continue;
@@ -355,7 +310,9 @@ function readEvents(calendar: ICAL.Component, source: SourceLines, context: Cont
         // Changed occurrences of excluded dates are moot; those the rule no longer produces
         // (the rule was edited after the change) stay, as calendar apps show them: as extra dates.
         const exdates = new Set(base.recurrence!.exdates);
-        input.overrides = overrides.filter((override) => !exdates.has(override.recurrenceId));
+        const kept = overrides.map((override, index) => [override, group.overrides[index]!] as const).filter(([override]) => !exdates.has(override.recurrenceId));
+        input.overrides = kept.map(([override]) => override);
+        overrideEvents = kept.map(([, index]) => index);
         const orphans = unknownRecurrenceIds(scheduleOf(base), input.overrides.map((override) => override.recurrenceId));
         input.recurrence.rdates = [...(input.recurrence.rdates ?? []), ...orphans];
       }

@@ -7,6 +7,7 @@ import { sortKey } from '../http/text.js';
 import { summarizeRecurrence } from './recurrence-summary.js';
 import {
   DEFAULT_TIME_ZONE,
+  firstStart,
   formatLocal,
   isDateOnly,
   isKnownTimeZone,
@@ -161,10 +162,8 @@ export function checkEvent(data: EventData, municipalities: MunicipalityNames): 
     } else if (recurrence.rdates.length === 0) {
       fail('/recurrence', 'needs a rule or rdates');
     }
+    // An RDATE before the start is part of the set too (RFC 5545: the union of DTSTART, RRULE and RDATE).
     const rdates = recurrence.rdates.map((rdate, index) => local(`/recurrence/rdates/${index}`, rdate));
-    rdates.forEach((rdate, index) => {
-      if (rdate < start) fail(`/recurrence/rdates/${index}`, 'must not be before start');
-    });
     const exdates = recurrence.exdates.map((exdate, index) => local(`/recurrence/exdates/${index}`, exdate));
     recurrence = { rule: recurrence.rule, rdates: [...new Set(rdates)].sort(), exdates: [...new Set(exdates)].sort() };
   }
@@ -191,6 +190,14 @@ export function checkEvent(data: EventData, municipalities: MunicipalityNames): 
   overrides.sort((a, b) => (a.recurrenceId < b.recurrenceId ? -1 : 1));
 
   const normalized: EventData = { ...data, start, end, recurrence, overrides };
+  if (errors.length === 0 && recurrence?.rule) {
+    // Some rules parse but cannot be expanded (e.g. BYMONTHDAY with FREQ=WEEKLY, which RFC 5545 forbids).
+    try {
+      firstStart(scheduleOf(normalized));
+    } catch (error) {
+      fail('/recurrence/rule', `cannot be expanded: ${(error as Error).message}`);
+    }
+  }
   if (errors.length === 0 && recurrence) {
     const unknown = new Set(unknownRecurrenceIds(scheduleOf(normalized), ids));
     data.overrides.forEach((override, index) => {

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { tzlib_get_ical_block, tzlib_get_timezones } from 'timezones-ical-library';
-import * as clock from '../clock.js';
 import type { Schemas } from '../http/api.js';
+import * as clock from '../clock.js';
 
 /**
  * Time zones and recurrence. Events keep wall-clock times in an IANA zone; instants come from
@@ -36,6 +36,8 @@ export interface Occurrence {
 }
 
 export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
+/** The zone of times given in UTC (`…Z`); the iCalendar export writes them as UTC again. */
+export const UTC = 'UTC';
 /** Dates outside these years are refused: they are typos, and they bound every expansion. */
 export const MIN_YEAR = 1970;
 export const MAX_YEAR = 2100;
@@ -147,7 +149,10 @@ const offsets = new Map<string, number>();
 const MAX_CACHED_OFFSETS = 100_000;
 
 /**
- * UTC offset (seconds) in force at a wall-clock time in `zone`. ical.js deep-copies its table of
+ * UTC offset (seconds) of a wall-clock time in `zone`. RFC 5545 §3.3.5: a time that does not exist
+ * (skipped when clocks go forward) is read with the offset before the change, and a time that
+ * occurs twice (when they go back) is its first occurrence, again with the offset before the
+ * change; ical.js gives the offset after it in both cases. ical.js deep-copies its table of
  * transitions on every lookup; offsets are the same for every event at one local minute, so
  * they are remembered.
  */
@@ -156,7 +161,11 @@ function utcOffset(zone: ICAL.Timezone, ms: number): number {
   let offset = offsets.get(key);
   if (offset === undefined) {
     if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
-    offset = zone.utcOffset(timeOf(ms, false));
+    const at = (local: number) => zone.utcOffset(timeOf(local, false));
+    offset = at(ms);
+    const before = at(ms - DAY_MS);
+    // Within the change's length after it, with the old offset still in force just before: in the gap or the overlap.
+    if (before !== offset && at(ms - Math.abs(before - offset) * 1000) === before) offset = before;
     offsets.set(key, offset);
   }
   return offset;
@@ -168,7 +177,10 @@ export class Series {
   readonly allDay: boolean;
   readonly startMs: number;
   private readonly durationMs: number;
+  /** The rule as ical.js iterates it: without COUNT, which `ruleStarts` applies itself. */
   private readonly rule: ICAL.Recur | undefined;
+  private readonly count: number | undefined;
+  private readonly implied: ImpliedParts;
   private readonly rdates: number[];
   private readonly exdates: ReadonlySet<number>;
 
@@ -178,8 +190,16 @@ export class Series {
     this.startMs = this.floating(schedule.start);
     this.durationMs = this.floatingEnd(schedule.end) - this.startMs;
     this.rule = schedule.rule ? this.floatingRule(schedule.rule) : undefined;
+    this.count = this.rule?.count ?? undefined;
+    if (this.rule) this.rule.count = null;
+    this.implied = impliedParts(this.rule, new Date(this.startMs));
     this.rdates = schedule.rdates.map((rdate) => this.floating(rdate)).sort((a, b) => a - b);
     this.exdates = new Set(schedule.exdates.map((exdate) => this.floating(exdate)));
+  }
+
+  /** The earliest start of the set: RDATEs may lie before DTSTART (the set is their union, RFC 5545 §3.8.5.2). */
+  get earliestMs(): number {
+    return Math.min(this.startMs, this.rdates[0] ?? Infinity);
   }
 
   get recurs(): boolean {
@@ -251,14 +271,28 @@ export class Series {
     }
   }
 
+  /**
+   * The rule's starts. ical.js rolls days a month lacks over into the next month (31 February
+   * becomes 3 March, 29 February 1 March) and counts them; RFC 5545 §3.3.10 says such dates are
+   * skipped and not counted. So COUNT is applied here, to the starts that really match the rule.
+   */
   private *ruleStarts(fromMs: number): Generator<number> {
     if (!this.rule) {
       yield this.startMs;
       return;
     }
-    // ical.js yields its start first, then the rule's times after it.
-    const iterator = this.rule.iterator(this.time(this.anchor(fromMs)));
-    for (let next = iterator.next(); next; next = iterator.next()) yield floatingMs(next);
+    // ical.js yields its start first (DTSTART, which always counts), then the rule's times after it.
+    const anchor = this.anchor(fromMs);
+    const iterator = this.rule.iterator(this.time(anchor));
+    let counted = 0;
+    let last = -Infinity;
+    for (let next = iterator.next(), scanned = 0; next && next.year <= MAX_YEAR && scanned < MAX_SCANNED; next = iterator.next(), scanned++) {
+      const ms = floatingMs(next);
+      if (ms <= last || (ms !== anchor && !matches(this.implied, new Date(ms)))) continue;
+      last = ms;
+      yield ms;
+      if (this.count !== undefined && ++counted >= this.count) return;
+    }
   }
 
   /**
@@ -273,7 +307,7 @@ export class Series {
     const start = this.startMs;
     // Two days cover any UTC offset between floating times and instants.
     const target = fromMs - this.durationMs - 2 * DAY_MS;
-    if (rule.count || positionalParts.some((part) => part in rule.parts) || !(target > start)) return start;
+    if (this.count !== undefined || positionalParts.some((part) => part in rule.parts) || !(target > start)) return start;
     const interval = rule.interval || 1;
     const first = new Date(start);
     const goal = new Date(target);
@@ -337,6 +371,37 @@ export class Series {
   }
 }
 
+/** What a start must match that ical.js may get wrong: the days and months a rule names or takes from DTSTART. */
+interface ImpliedParts {
+  months: ReadonlySet<number> | undefined;
+  monthDays: readonly number[] | undefined;
+}
+
+/**
+ * RFC 5545 §3.3.10: what a rule leaves out comes from DTSTART, so a MONTHLY or YEARLY rule without
+ * a day part repeats DTSTART's day of the month, and a YEARLY one without month or day parts its month.
+ */
+function impliedParts(rule: ICAL.Recur | undefined, first: Date): ImpliedParts {
+  const parts = rule?.parts ?? {};
+  const has = (name: string) => name in parts;
+  const dayGiven = has('BYMONTHDAY') || has('BYDAY') || has('BYYEARDAY') || has('BYWEEKNO');
+  const periodic = rule?.freq === 'MONTHLY' || rule?.freq === 'YEARLY';
+  let months = has('BYMONTH') ? new Set(parts.BYMONTH as number[]) : undefined;
+  if (rule?.freq === 'YEARLY' && !has('BYMONTH') && !dayGiven) months = new Set([first.getUTCMonth() + 1]);
+  const monthDays = has('BYMONTHDAY') ? (parts.BYMONTHDAY as number[]) : periodic && !dayGiven ? [first.getUTCDate()] : undefined;
+  return { months, monthDays };
+}
+
+function matches(implied: ImpliedParts, date: Date): boolean {
+  const month = date.getUTCMonth() + 1;
+  if (implied.months && !implied.months.has(month)) return false;
+  if (!implied.monthDays) return true;
+  const day = date.getUTCDate();
+  const length = new Date(Date.UTC(date.getUTCFullYear(), month, 0)).getUTCDate();
+  // A negative BYMONTHDAY counts from the month's end (-1 is its last day).
+  return implied.monthDays.some((wanted) => wanted === day || wanted === day - length - 1);
+}
+
 function overlaps(occurrence: Occurrence, fromMs: number, toMs: number): boolean {
   if (occurrence.startMs >= toMs) return false;
   // An occurrence without duration belongs to the range its start is in.
@@ -362,6 +427,11 @@ export function occurrencesBetween(schedule: Schedule, fromMs: number, toMs: num
   return found;
 }
 
+/** The first start of the series (floating ms); throws what ical.js throws for a rule it cannot expand. */
+export function firstStart(schedule: Schedule): number | undefined {
+  return new Series(schedule).starts().next().value ?? undefined;
+}
+
 /** Recurrence ids that are no occurrence of the series (not generated, or excluded by EXDATE). */
 export function unknownRecurrenceIds(schedule: Schedule, recurrenceIds: readonly string[]): string[] {
   if (recurrenceIds.length === 0) return [];
@@ -381,7 +451,7 @@ export function unknownRecurrenceIds(schedule: Schedule, recurrenceIds: readonly
  */
 export function scheduleWindow(schedule: Schedule): { firstStart: Date; lastEnd: Date | null } {
   const series = new Series(schedule);
-  const first = series.occurrence(series.startMs);
+  const first = series.occurrence(series.earliestMs);
   let firstMs = first.startMs;
   let lastMs: number | null = first.endMs;
   if (schedule.rule && !parseRule(schedule.rule).isFinite()) {

@@ -29,6 +29,17 @@ export interface Occurrence {
 /** Helpers bound to one test Hub. */
 export function eventClient(hub: TestHub) {
   return {
+    /** A new club of Randersacker: an organization of its own for each feed a test imports. */
+    async newOrganization(name: string): Promise<string> {
+      const response = await fetch(`${hub.baseUrl}/organizations`, {
+        method: 'POST',
+        headers: jsonWithKey(hub.adminToken),
+        body: JSON.stringify({ name, kind: 'club', municipalityId: 'randersacker' }),
+      });
+      const text = await response.text();
+      if (response.status !== 201) throw new Error(`Creating the organization failed: ${response.status} ${text}`);
+      return JSON.parse(text).id;
+    },
     ...organizationWrites<{ id: string; [key: string]: unknown }>(hub, 'events'),
     patch(eventId: string, body: unknown, key = hub.adminToken): Promise<Response> {
       return fetch(`${hub.baseUrl}/events/${eventId}`, { method: 'PATCH', headers: jsonWithKey(key), body: JSON.stringify(body) });
