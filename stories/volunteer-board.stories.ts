@@ -54,7 +54,7 @@ async function fillAndSend({ canvasElement }: { canvasElement: HTMLElement }) {
   (await inBoard(canvasElement, '[part~="submit-button"]')).click();
 }
 
-export const Einsaetze: Story = story({}, 'Einsätze');
+export const Liste: Story = story({}, 'Einsätze');
 export const Formular: Story = { ...story({}, 'Formular „Ich helfe mit“'), play: openForm };
 export const FormularFehler: Story = {
   ...story({}, 'Formular mit Fehlern'),

@@ -79,6 +79,44 @@ export async function hubJson<T>(path: string, init: RequestInit = {}): Promise<
   return response.json() as Promise<T>;
 }
 
+/**
+ * Asserts that every text of the widget holding `marker` (put into text from the Hub) stands
+ * alone in an element that isolates it: a `<bdi>`, an element with `dir`, or a block of its
+ * own. Direction controls in it (an unclosed U+202E) then cannot turn the widget's words around
+ * it. Returns how many such texts there are, for the test to check it saw them.
+ */
+export function expectIsolated(widget: Element, marker: string): number {
+  const walker = document.createTreeWalker(widget.shadowRoot!, NodeFilter.SHOW_TEXT);
+  const loose: string[] = [];
+  let seen = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent!.includes(marker)) continue;
+    seen++;
+    const parent = node.parentElement!;
+    const style = getComputedStyle(parent);
+    const isolating = style.unicodeBidi === 'isolate' || style.unicodeBidi === 'plaintext' || style.display !== 'inline';
+    if (parent.textContent !== node.textContent || !isolating) loose.push(`<${parent.localName}> ${parent.textContent!.trim()}`);
+  }
+  expect(loose, 'text from the Hub that is not isolated').to.deep.equal([]);
+  return seen;
+}
+
+/**
+ * Whether `word` in the text node is drawn left to right (its first letter left of its last),
+ * as it is when no direction control from a text before it reaches it.
+ */
+export function drawnLeftToRight(text: Text, word: string): boolean {
+  const at = text.data.indexOf(word);
+  if (at < 0) throw new Error(`"${word}" not in "${text.data}"`);
+  const letter = (offset: number) => {
+    const range = document.createRange();
+    range.setStart(text, offset);
+    range.setEnd(text, offset + 1);
+    return range.getBoundingClientRect().left;
+  };
+  return letter(at) < letter(at + word.length - 1);
+}
+
 /** The first element matching `selector` in the widget's shadow root (`!`: the test expects it). */
 export const $ = <E extends Element = HTMLElement>(widget: Element, selector: string) => widget.shadowRoot!.querySelector<E>(selector)!;
 

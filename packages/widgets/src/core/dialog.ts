@@ -50,7 +50,8 @@ export class ModalDialog {
     this.#dialog?.close();
   }
 
-  render({ heading, content }: { heading: string; content: unknown }): TemplateResult {
+  /** `heading` may be a template, to isolate text from the Hub in it (`isolated()`). */
+  render({ heading, content }: { heading: unknown; content: unknown }): TemplateResult {
     return html`<dialog
       ${element((dialog) => (this.#rendered = dialog as HTMLDialogElement))}
       part="dialog"

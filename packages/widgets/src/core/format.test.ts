@@ -23,6 +23,25 @@ describe('formats', () => {
     expect(formats('de').dateTime(summerNoonUtc)).to.equal('01.07.2026, 12:00');
   });
 
+  it('says "Uhr" after a time of day in German running text, once', () => {
+    expect(formats('de').date(summerNoonUtc, { dateStyle: 'long', timeStyle: 'short' })).to.equal('1. Juli 2026 um 12:00 Uhr');
+    expect(formats('de').date(summerNoonUtc, { weekday: 'short', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' })).to.equal(
+      'Mi., 1. Juli um 12:00 Uhr',
+    );
+    // Without a time, and in the compact forms, no "Uhr".
+    expect(formats('de').date(summerNoonUtc, { dateStyle: 'long' })).to.equal('1. Juli 2026');
+    expect(formats('de').time(summerNoonUtc)).to.equal('12:00');
+    expect(formats('en').date(summerNoonUtc, { dateStyle: 'long', timeStyle: 'short' })).to.equal('July 1, 2026 at 12:00');
+  });
+
+  it('writes 24-hour times on English pages too: the times are of a place in Germany', () => {
+    const afternoon = new Date('2026-07-01T12:30:00Z');
+    expect(formats('en').time(afternoon)).to.equal('14:30');
+    expect(formats('en').dateTime(afternoon)).to.equal('Jul 1, 2026, 14:30');
+    expect(formats('en').dateRange(summerNoonUtc, afternoon, { hour: 'numeric', minute: '2-digit' })).to.equal('12:00 – 14:30');
+    expect(formats('en').date(afternoon, { weekday: 'short', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' })).to.equal('Wed, July 1 at 14:30');
+  });
+
   it('writes the shared parts of a date range once', () => {
     const end = new Date('2026-07-01T14:30:00Z');
     expect(formats('de').dateRange(summerNoonUtc, end)).to.equal('01.07.2026, 12:00–16:30 Uhr');

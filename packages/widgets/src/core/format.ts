@@ -2,11 +2,14 @@ import { defaultTimeZone } from './time-zone.js';
 
 /** Dates, times and numbers in one language and time zone, the way its readers write them. */
 export interface Formats {
-  /** `23.11.2026` / `Nov 23, 2026`; pass options for other forms, e.g. `{ dateStyle: 'full' }`. */
+  /**
+   * `23.11.2026` / `Nov 23, 2026`; pass options for other forms, e.g. `{ dateStyle: 'full' }`.
+   * With a time of day, for running text: `30. November 2026 um 18:00 Uhr` / `November 30, 2026 at 18:00`.
+   */
   date(value: Date, options?: Intl.DateTimeFormatOptions): string;
-  /** `14:30` / `2:30 PM`. */
+  /** `14:30`, in English too: compact, for lists and grids (no "Uhr"). */
   time(value: Date): string;
-  /** `23.11.2026, 14:30`. */
+  /** `23.11.2026, 14:30`: compact, for templates that say "Uhr" themselves. */
   dateTime(value: Date): string;
   /** `23.–25.11.2026`, `23.11.2026, 14:00–16:30`: the shared parts written once. */
   dateRange(start: Date, end: Date, options?: Intl.DateTimeFormatOptions): string;
@@ -28,6 +31,21 @@ export interface Formats {
 }
 
 const shortDateTime: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+
+/**
+ * Times are of a place in Germany, where clocks, timetables and posters run from 0 to 23: on
+ * English pages too (`en` would otherwise write "2:30 PM").
+ */
+const hourCycle = 'h23';
+
+/**
+ * German running text says "Uhr" after a time of day ("um 18:00 Uhr"). Intl writes it after a
+ * range of times ("09:00–14:00 Uhr") but not after a single time.
+ */
+function sayUhr(locale: string, text: string, options: Intl.DateTimeFormatOptions): string {
+  const timeOfDay = options.timeStyle !== undefined || options.hour !== undefined;
+  return timeOfDay && /^de\b/.test(locale) && /\d$/.test(text) ? `${text} Uhr` : text;
+}
 
 /** Every field of a moment as a plain number (Latin digits, hours 0–23), whatever the language. */
 const wallClockFields: Intl.DateTimeFormatOptions = {
@@ -66,7 +84,7 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.Relativ
 
 export function formats(locale: string, timeZone: string = defaultTimeZone): Formats {
   const dateTimeFormat = (options: Intl.DateTimeFormatOptions) =>
-    cached(['dt', locale, timeZone, options], () => new Intl.DateTimeFormat(locale, { ...options, timeZone }));
+    cached(['dt', locale, timeZone, options], () => new Intl.DateTimeFormat(locale, { hourCycle, ...options, timeZone }));
   // `2026-12-24` parses as midnight UTC: read in UTC, it is that day wherever the reader is.
   const calendarFormat = (options: Intl.DateTimeFormatOptions) =>
     cached(['cd', locale, options], () => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }));
@@ -78,7 +96,7 @@ export function formats(locale: string, timeZone: string = defaultTimeZone): For
     return Date.UTC(fields['year']!, fields['month']! - 1, fields['day'], fields['hour'], fields['minute'], fields['second']);
   };
   return {
-    date: (value, options = { dateStyle: 'medium' }) => dateTimeFormat(options).format(value),
+    date: (value, options = { dateStyle: 'medium' }) => sayUhr(locale, dateTimeFormat(options).format(value), options),
     time: (value) => dateTimeFormat({ timeStyle: 'short' }).format(value),
     dateTime: (value) => dateTimeFormat(shortDateTime).format(value),
     dateRange: (start, end, options = shortDateTime) => dateTimeFormat(options).formatRange(start, end),

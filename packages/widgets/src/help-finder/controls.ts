@@ -75,7 +75,7 @@ export function topicChips(context: ControlsContext): TemplateResult | typeof no
         aria-pressed=${pressed ? 'true' : 'false'}
         @click=${() => context.choose('topic', pressed ? (topic.parentId ?? '') : topic.id)}
       >
-        ${topic.name[context.locale as 'de' | 'en'] ?? topic.name.de}${count ? html` <span class="count">${count}</span>` : nothing}
+        <bdi>${topic.name[context.locale as 'de' | 'en'] ?? topic.name.de}</bdi>${count ? html` <span class="count">${count}</span>` : nothing}
       </button>`;
     })}
   </div>`;
@@ -86,7 +86,7 @@ function select(name: 'audience' | 'language' | 'municipality' | 'cost', label: 
     <span>${label}</span>
     <select part="filter" id=${name} @change=${(event: Event) => context.choose(name, (event.target as HTMLSelectElement).value as never)}>
       <option value="">${msg('Alle')}</option>
-      ${options.map(({ id, name: text }) => html`<option value=${id} ?selected=${id === context.choices[name]}>${text}</option>`)}
+      ${options.map(({ id, name: text }) => html`<option value=${id} ?selected=${id === context.choices[name]} dir="auto">${text}</option>`)}
     </select>
   </label>`;
 }

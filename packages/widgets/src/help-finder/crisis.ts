@@ -5,8 +5,19 @@ import { html, nothing, type TemplateResult } from 'lit';
 export type EmergencyContact = components['schemas']['EmergencyContact'];
 type Phone = components['schemas']['HelpPhone'];
 
-/** `tel:` link target: digits and a leading `+` only, as dialers expect. */
+/** `tel:` link target: digits and a leading `+` only, as dialers expect (nothing else can get in). */
 export const telHref = (number: string) => `tel:${number.replace(/[^\d+]/g, '')}`;
+
+/**
+ * `mailto:` link target for an address from the Hub, its local part and domain each encoded
+ * (RFC 6068): a `?`, `&` or `%` in an address stays part of the address and can never add a
+ * header (a BCC, a subject) to the reader's draft. The Hub checks addresses too; this holds
+ * whatever it lets through.
+ */
+export function mailHref(address: string): string {
+  const at = address.lastIndexOf('@');
+  return `mailto:${encodeURIComponent(address.slice(0, at))}@${encodeURIComponent(address.slice(at + 1))}`;
+}
 
 interface BannerNumber {
   name: string;
@@ -40,7 +51,7 @@ function bannerNumbers(contacts: EmergencyContact[] | undefined): BannerNumber[]
 }
 
 function phoneLink(name: string, { number }: Pick<Phone, 'number'>): TemplateResult {
-  return html`<a part="crisis-phone" class="phone" href=${telHref(number)}><span>${name}</span> <strong>${number}</strong></a>`;
+  return html`<a part="crisis-phone" class="phone" href=${telHref(number)}><span dir="auto">${name}</span> <strong dir="auto">${number}</strong></a>`;
 }
 
 /**
@@ -60,7 +71,7 @@ export function crisisBanner(contacts: EmergencyContact[] | undefined, urgent: b
           <ul>
             ${contacts.map(
               (contact) => html`<li>
-                <strong>${contact.name}</strong> – ${contact.description} <em>${contact.availability}</em><br />
+                <strong dir="auto">${contact.name}</strong> – <bdi>${contact.description}</bdi> <em dir="auto">${contact.availability}</em><br />
                 ${contact.phones.map((phone) => html`<a class="phone-inline" href=${telHref(phone.number)}>${phone.number}</a> `)}
                 ${contact.url ? html`<a href=${contact.url} target="_blank" rel="noopener">${msg('Website')}</a>` : nothing}
               </li>`,

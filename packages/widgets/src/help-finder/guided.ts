@@ -73,7 +73,7 @@ export function guidedStep(context: GuidedContext): TemplateResult {
       ${options.map(
         (option) => html`<label class="check answer">
           <input type="radio" name="answer" value=${option.value} required />
-          ${option.label}
+          <bdi>${option.label}</bdi>
         </label>`,
       )}
     </fieldset>

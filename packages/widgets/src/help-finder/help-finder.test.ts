@@ -2,7 +2,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { nothing } from 'lit';
 import { fixtureClient, pending } from '../../../../stories/support/fixture-client.js';
-import { captureWarnings, hasPart, loaded, part, textOf, $, $$, itComesFromTheBuildUnderTest, hubJson } from '../../test/helpers.js';
+import { helpOffers, helpRoutes, helpTopics, emergencyContacts } from '../../../../stories/support/help-fixtures.js';
+import { captureWarnings, drawnLeftToRight, expectIsolated, hasPart, loaded, part, textOf, $, $$, itComesFromTheBuildUnderTest, hubJson } from '../../test/helpers.js';
 import { testServers } from '../../test/test-servers.js';
 import '../hub/define.js';
 import '../volunteer-board/define.js';
@@ -211,6 +212,64 @@ describe('<sr-help-finder>', () => {
     expect(call.href).to.match(/^tel:\+?\d+$/);
     const heading = $(finder, `#${call.getAttribute('aria-describedby')}`);
     expect(heading.textContent!.trim()).to.equal(offerNames(finder)[0]);
+  });
+
+  it('writes e-mail links whose address cannot add a BCC or a subject to the draft', async () => {
+    // What the Hub's e-mail check let through before it was made strict: the widget holds whatever it gets.
+    const address = 'info?bcc=x@elsewhere&subject=y@example.org';
+    const client = fixtureClient(helpRoutes(() => ({ items: [{ ...helpOffers[3]!, email: address }], nextCursor: null, total: 1, crisisDetected: false, facets: { topics: [], audiences: [] } })));
+    const root = await fixture(html`<sr-hub .client=${client} hub-url="https://hub.example.org"><sr-help-finder></sr-help-finder></sr-hub>`);
+    const finder = root.querySelector('sr-help-finder')!;
+    await loaded(finder);
+    $$<HTMLButtonElement>(finder, '[part~="details-button"]')[0]!.click();
+    await waitUntil(() => $<HTMLDialogElement>(finder, 'dialog').open, 'dialog not open');
+    const links = $$<HTMLAnchorElement>(finder, 'a[href^="mailto:"]');
+    // The card's and the dialog's "E-Mail schreiben", and the address in the dialog's facts.
+    expect(links).to.have.length(3);
+    for (const link of links) {
+      const href = new URL(link.href);
+      // One recipient, no header fields: nothing after a "?".
+      expect(href.search).to.equal('');
+      expect(link.getAttribute('href')).to.not.match(/[?&]/);
+      expect(decodeURIComponent(href.pathname)).to.equal(address);
+    }
+  });
+
+  it('writes the Hub’s e-mail addresses into their links as they are', async () => {
+    const finder = await showFinder({ q: 'Beratung' });
+    const links = $$<HTMLAnchorElement>(finder, 'a[href^="mailto:"]');
+    expect(links.length).to.be.greaterThan(0);
+    const { items } = await hubSearch('q=Beratung&limit=10');
+    const addresses = (items as unknown as { email: string | null }[]).map((offer) => offer.email).filter(Boolean);
+    expect(links.map((link) => decodeURIComponent(new URL(link.href).pathname))).to.deep.equal(addresses);
+  });
+
+  it('isolates every text from the Hub, so a right-to-left override in it cannot turn the words around it', async () => {
+    const evil = '\u202eevil';
+    const hostile = <T extends Record<string, unknown>>(value: T, fields: (keyof T)[]) => ({ ...value, ...Object.fromEntries(fields.map((field) => [field, `${String(value[field])} ${evil}`])) });
+    const offer = {
+      ...hostile(helpOffers[1]!, ['name', 'description', 'eligibilityDescription', 'feesDescription', 'accessibility']),
+      organization: { ...helpOffers[1]!.organization, name: `Verein ${evil}` },
+      audiences: ['youth' as const],
+      locations: [{ ...helpOffers[1]!.locations[0]!, name: `Haus ${evil}`, address: `Straße ${evil}` }],
+      phones: [{ number: '0931 0000 101', description: `Termine ${evil}` }],
+      openingHours: { ...helpOffers[1]!.openingHours, description: `Auch samstags ${evil}` },
+    };
+    const routes = helpRoutes(() => ({ items: [offer], nextCursor: null, total: 1, crisisDetected: false, facets: { topics: [{ id: 'depression', count: 1 }], audiences: [] } }));
+    routes['/help-topics'] = () => ({ items: helpTopics.map((topic) => ({ ...topic, name: { de: `${topic.name.de} ${evil}`, en: topic.name.en } })), nextCursor: null });
+    routes['/emergency-contacts'] = () => ({ items: emergencyContacts.map((contact) => hostile(contact, ['name', 'description', 'availability'])), nextCursor: null });
+    const root = await fixture(html`<sr-hub .client=${fixtureClient(routes)} hub-url="https://hub.example.org"><sr-help-finder></sr-help-finder></sr-hub>`);
+    const finder = root.querySelector('sr-help-finder')!;
+    await loaded(finder);
+    $<HTMLDetailsElement>(finder, '.more-numbers').open = true;
+    $$<HTMLButtonElement>(finder, '[part~="details-button"]')[0]!.click();
+    await waitUntil(() => $<HTMLDialogElement>(finder, 'dialog').open, 'dialog not open');
+    expect(expectIsolated(finder, evil)).to.be.greaterThan(20);
+    // The crisis list writes the Hub's name, description and hours on one line: the override
+    // in the name ends with the name, and the description after it reads left to right.
+    const description = [...$(finder, '.more-numbers li bdi').childNodes].find((node): node is Text => node instanceof Text && node.data.includes('Feuerwehr'))!;
+    expect(drawnLeftToRight(description, 'Feuerwehr')).to.equal(true);
+    await expect(finder).to.be.accessible();
   });
 
   describe('quick exit', () => {

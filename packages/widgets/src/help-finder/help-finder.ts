@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { paginate } from '@smart-region/sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { isolated } from '../core/bidi.js';
 import { collect } from '../core/collect.js';
 import { ModalDialog, dialogStyles } from '../core/dialog.js';
 import { emit } from '../core/events.js';
@@ -226,7 +227,7 @@ export class SrHelpFinder extends SrElement {
       </div>
       ${bannerFirst ? banner : nothing} ${main} ${bannerFirst ? nothing : banner}
       ${this.#dialog.render({
-        heading: this.openOffer?.name ?? '',
+        heading: this.openOffer ? isolated(this.openOffer.name) : '',
         content: this.openOffer ? offerDetails(this.openOffer, this.#offerContext()) : nothing,
       })}
     `;
@@ -274,7 +275,7 @@ export class SrHelpFinder extends SrElement {
       ${this.#offers.render({
         skeleton: () => offerSkeleton(skeletonText),
         complete: (page) => this.#offerList(page.items, page.nextCursor),
-        emptyText: msg('Keine Angebote gefunden. Versuchen Sie andere Wörter oder weniger Filter – oder rufen Sie eine der Nummern oben an.'),
+        emptyText: msg('Keine Angebote gefunden. Versuchen Sie andere Wörter oder weniger Filter – oder rufen Sie eine der Notrufnummern an.'),
       })}
     `;
   }

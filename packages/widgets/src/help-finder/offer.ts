@@ -1,8 +1,9 @@
 import { msg, str } from '@lit/localize';
 import type { components } from '@smart-region/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
+import { isolated, isolatedList } from '../core/bidi.js';
 import type { Formats } from '../core/format.js';
-import { telHref } from './crisis.js';
+import { mailHref, telHref } from './crisis.js';
 import { audienceNames, costNames, languageName } from './strings.js';
 
 export type HelpOffer = components['schemas']['HelpOfferHit'];
@@ -31,8 +32,8 @@ function openBadge(offer: HelpOffer): TemplateResult | typeof nothing {
   if (offer.openingHours.alwaysOpen) return html`<span class="badge open">${msg('Rund um die Uhr erreichbar')}</span>`;
   if (offer.openNow === null) return nothing;
   const today = periods(offer.hoursToday);
-  if (offer.openNow) return html`<span class="badge open">${msg(str`Jetzt geöffnet · heute ${today}`)}</span>`;
-  return html`<span class="badge">${today ? msg(str`Geschlossen · heute ${today}`) : msg('Heute geschlossen')}</span>`;
+  if (offer.openNow) return html`<span class="badge open">${msg(str`Jetzt geöffnet · heute ${today} Uhr`)}</span>`;
+  return html`<span class="badge">${today ? msg(str`Geschlossen · heute ${today} Uhr`) : msg('Heute geschlossen')}</span>`;
 }
 
 function badges(offer: HelpOffer, context: OfferContext): TemplateResult {
@@ -57,7 +58,7 @@ function contactActions(offer: HelpOffer, headingId: string, details: unknown = 
       ? html`<a part="button contact call" class="button primary" href=${telHref(phone.number)} aria-describedby=${headingId}>${msg('Anrufen')} ${phone.number}</a>`
       : nothing}
     ${offer.email
-      ? html`<a part="button contact" class="button" href="mailto:${offer.email}" aria-describedby=${headingId}>${msg('E-Mail schreiben')}</a>`
+      ? html`<a part="button contact" class="button" href=${mailHref(offer.email)} aria-describedby=${headingId}>${msg('E-Mail schreiben')}</a>`
       : nothing}
     ${offer.chatUrl
       ? html`<a part="button contact" class="button" href=${offer.chatUrl} target="_blank" rel="noopener" aria-describedby=${headingId}>${msg('Chat')}</a>`
@@ -69,15 +70,17 @@ function contactActions(offer: HelpOffer, headingId: string, details: unknown = 
   </div>`;
 }
 
+const topicNames = (offer: HelpOffer, context: OfferContext) => offer.topics.map((id) => context.topicNames.get(id) ?? id);
+
 export function offerCard(offer: HelpOffer, context: OfferContext): TemplateResult {
   const headingId = `offer-${offer.id}`;
-  const topics = offer.topics.map((id) => context.topicNames.get(id) ?? id).join(' · ');
+  const topics = topicNames(offer, context);
   return html`<li part="item offer" class="offer ${offer.crisis ? 'crisis-offer' : ''}">
-    <h3 id=${headingId} part="offer-name" class="offer-name">${offer.name}</h3>
-    <p class="organization">${offer.organization.name}</p>
+    <h3 id=${headingId} part="offer-name" class="offer-name" dir="auto">${offer.name}</h3>
+    <p class="organization" dir="auto">${offer.organization.name}</p>
     ${badges(offer, context)}
-    <p>${teaser(offer.description)}</p>
-    ${topics ? html`<p class="topics">${topics}</p>` : nothing}
+    <p dir="auto">${teaser(offer.description)}</p>
+    ${topics.length ? html`<p class="topics">${isolatedList(topics, ' · ')}</p>` : nothing}
     ${contactActions(
       offer,
       headingId,
@@ -112,7 +115,7 @@ function openingHours(hours: OpeningHours, context: OfferContext): unknown {
   const days = weekdayNames(context.locale);
   const lines = [
     ...hours.schedules.map((schedule) => `${schedule.byDay.map((day) => days[day]).join(', ')}: ${schedule.opensAt}–${schedule.closesAt}`),
-    hours.description,
+    hours.description ? isolated(hours.description) : '',
     hours.schedules.length && !hours.openOnPublicHolidays ? msg('An Feiertagen geschlossen.') : '',
   ].filter(Boolean);
   return lines.map((line, index) => html`${index ? html`<br />` : nothing}${line}`);
@@ -120,35 +123,38 @@ function openingHours(hours: OpeningHours, context: OfferContext): unknown {
 
 const fact = (term: string, value: unknown) => html`<dt>${term}</dt><dd>${value}</dd>`;
 
+/** The widget's words and the Hub's (isolated) in one fact, as sentences. */
+const sentences = (ours: string, theirs: string | null | undefined) => [ours, theirs ? isolated(theirs) : ''].filter(Boolean).map((part, index) => html`${index ? '. ' : ''}${part}`);
+
 /** Everything about an offer, for its dialog. */
 export function offerDetails(offer: HelpOffer, context: OfferContext): TemplateResult {
   const audiences = audienceNames();
   const yes = msg('Ja');
   const headingId = `details-${offer.id}`;
-  return html`<p id=${headingId} class="organization">${offer.organization.name}</p>
+  return html`<p id=${headingId} class="organization" dir="auto">${offer.organization.name}</p>
     ${badges(offer, context)}
-    <p class="description">${offer.description}</p>
+    <p class="description" dir="auto">${offer.description}</p>
     ${contactActions(offer, headingId)}
     <dl part="facts" class="facts">
-      ${fact(msg('Themen'), offer.topics.map((id) => context.topicNames.get(id) ?? id).join(', '))}
+      ${fact(msg('Themen'), isolatedList(topicNames(offer, context), ', '))}
       ${offer.audiences.length || offer.eligibilityDescription
-        ? fact(msg('Für wen'), [offer.audiences.map((id) => audiences[id]).join(', '), offer.eligibilityDescription].filter(Boolean).join('. '))
+        ? fact(msg('Für wen'), sentences(offer.audiences.map((id) => audiences[id]).join(', '), offer.eligibilityDescription))
         : nothing}
       ${fact(msg('Sprachen'), offer.languages.map((tag) => languageName(tag, context.locale)).join(', '))}
-      ${fact(msg('Kosten'), [costNames()[offer.cost], offer.feesDescription].filter(Boolean).join('. '))}
+      ${fact(msg('Kosten'), sentences(costNames()[offer.cost], offer.feesDescription))}
       ${offer.anonymous ? fact(msg('Anonym möglich'), yes) : nothing}
       ${offer.barrierFree || offer.accessibility
-        ? fact(msg('Barrierefreiheit'), [offer.barrierFree ? msg('Barrierefreier Zugang') : '', offer.accessibility].filter(Boolean).join('. '))
+        ? fact(msg('Barrierefreiheit'), sentences(offer.barrierFree ? msg('Barrierefreier Zugang') : '', offer.accessibility))
         : nothing}
       ${fact(msg('Erreichbar'), openingHours(offer.openingHours, context))}
       ${offer.locations.length
-        ? fact(msg('Wo'), offer.locations.map((place) => html`${[place.name, place.address].filter(Boolean).join(', ')}<br />`))
+        ? fact(msg('Wo'), offer.locations.map((place) => html`${isolatedList([place.name, place.address].filter((text): text is string => Boolean(text)), ', ')}<br />`))
         : nothing}
       ${offer.walkIn ? fact(msg('Offene Sprechstunde'), msg('Sie können ohne Termin vorbeikommen.')) : nothing}
       ${offer.phones.length
-        ? fact(msg('Telefon'), offer.phones.map((phone) => html`<a href=${telHref(phone.number)}>${phone.number}</a>${phone.description ? ` (${phone.description})` : ''}<br />`))
+        ? fact(msg('Telefon'), offer.phones.map((phone) => html`<a href=${telHref(phone.number)}>${phone.number}</a>${phone.description ? html` (${isolated(phone.description)})` : ''}<br />`))
         : nothing}
-      ${offer.email ? fact(msg('E-Mail'), html`<a href="mailto:${offer.email}">${offer.email}</a>`) : nothing}
+      ${offer.email ? fact(msg('E-Mail'), html`<a href=${mailHref(offer.email)}>${offer.email}</a>`) : nothing}
       ${offer.assuredDate ? fact(msg('Stand'), context.format.calendarDate(offer.assuredDate)) : nothing}
     </dl>
     ${offer.isExample ? html`<p class="example-note">${msg('Beispieldaten: Dieses Angebot ist erfunden und dient nur zur Vorführung.')}</p>` : nothing}`;

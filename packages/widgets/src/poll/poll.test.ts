@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { fixtureClient, hubError, pending } from '../../../../stories/support/fixture-client.js';
 import { hiddenResults, samplePoll } from '../../../../stories/support/poll-fixtures.js';
-import { captureWarnings, hasPart, part, textOf, $, $$, itComesFromTheBuildUnderTest, hubJson } from '../../test/helpers.js';
+import { captureWarnings, drawnLeftToRight, expectIsolated, hasPart, part, textOf, $, $$, itComesFromTheBuildUnderTest, hubJson } from '../../test/helpers.js';
 import { testServers } from '../../test/test-servers.js';
 import '../hub/define.js';
 import { SrPoll } from './define.js';
@@ -237,6 +237,38 @@ describe('<sr-poll>', () => {
         });
       }
     }
+  });
+
+  for (const lang of ['de', 'en'] as const) {
+    it(`${lang}: says who asks and until when, with "Uhr" in German and 24-hour time in English`, async () => {
+      const demo = await openPoll();
+      const poll = await showPoll(demo.id, { lang });
+      const until = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin', hourCycle: 'h23' }).format(new Date(demo.closesAt));
+      const expected = { de: `${demo.organizer.name} · Abstimmen bis ${until} Uhr.`, en: `${demo.organizer.name} · Vote until ${until}.` }[lang];
+      await waitUntil(() => words($(poll, '[part~="status"]')) === expected, `not "${expected}": ${words($(poll, '[part~="status"]'))}`);
+      expect(words($(poll, '[part~="status"]'))).to.not.match(/AM|PM/);
+    });
+  }
+
+  it('isolates every text from the Hub, so a right-to-left override in it cannot turn the words around it', async () => {
+    const evil = '\u202eevil';
+    const poll = {
+      ...samplePoll,
+      participation: 'open' as const,
+      question: `${samplePoll.question} ${evil}`,
+      description: `${samplePoll.description} ${evil}`,
+      organizer: { ...samplePoll.organizer, name: `Gemeinde ${evil}` },
+      options: samplePoll.options.map((option) => ({ ...option, label: `${option.label} ${evil}`, description: `Mehr ${evil}` })),
+    };
+    const client = fixtureClient({ '/polls/{pollId}': () => poll, '/polls/{pollId}/results': () => hiddenResults });
+    const root = await fixture(html`<sr-hub .client=${client} hub-url="https://hub.example.org"><sr-poll poll-id=${samplePoll.id}></sr-poll></sr-hub>`);
+    const element = root.querySelector('sr-poll')!;
+    await part(element, 'form');
+    expect(expectIsolated(element, evil)).to.equal(9);
+    // The organizer's name stands before the status line: the override in it ends with it.
+    const status = [...$(element, '[part~="status"]').childNodes].find((node): node is Text => node instanceof Text && node.data.includes('Abstimmen'))!;
+    expect(drawnLeftToRight(status, 'Abstimmen')).to.equal(true);
+    await expect(element).to.be.accessible();
   });
 
   it('warns about a missing or wrong poll-id and says so', async () => {

@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { newIdempotencyKey, type components } from '@smart-region/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { isolated } from '../core/bidi.js';
 import { emit } from '../core/events.js';
 import { SrElement } from '../core/sr-element.js';
 import { fieldStyles } from '../core/styles.js';
@@ -152,9 +153,10 @@ export class SrPoll extends SrElement {
     // The voter's answer may carry results that the public view keeps hidden until closing.
     const shown = receipt?.results ?? results;
     const canVote = poll.status === 'open' && !voted;
-    const status = html`<p part="status" class="status">${statusLine(poll, this.format)} ${poll.organizer.name ? html`<span class="organizer">${poll.organizer.name}</span>` : nothing}</p>`;
+    // Who asks first, as a byline: the status line ends with a full stop.
+    const status = html`<p part="status" class="status">${poll.organizer.name ? html`${isolated(poll.organizer.name)} · ` : nothing}${statusLine(poll, this.format)}</p>`;
     return html`
-      ${canVote ? this.#form(poll, status) : html`<h2 part="question" class="question">${poll.question}</h2>${this.#description(poll)}${status}`}
+      ${canVote ? this.#form(poll, status) : html`<h2 part="question" class="question" dir="auto">${poll.question}</h2>${this.#description(poll)}${status}`}
       ${voted
         ? html`<div part="confirmation" class="confirmation" role="status" tabindex="-1">
             <p><strong>${msg('Vielen Dank! Ihre Stimme wurde gezählt.')}</strong></p>
@@ -165,7 +167,7 @@ export class SrPoll extends SrElement {
   }
 
   #description(poll: Poll): TemplateResult | typeof nothing {
-    return poll.description ? html`<p class="description">${poll.description}</p>` : nothing;
+    return poll.description ? html`<p class="description" dir="auto">${poll.description}</p>` : nothing;
   }
 
   #form(poll: Poll, status: TemplateResult): TemplateResult {
@@ -173,7 +175,7 @@ export class SrPoll extends SrElement {
     const failure = this.failure;
     return html`<form part="form" novalidate @submit=${(event: SubmitEvent) => this.#vote(event, poll)} @focusin=${() => this.#proof.prepare()}>
       <fieldset>
-        <legend part="question" class="question">${poll.question}</legend>
+        <legend part="question" class="question" dir="auto">${poll.question}</legend>
         ${this.#description(poll)} ${status}
         ${multiple ? html`<p id="choice-hint" class="hint">${msg(str`Sie können bis zu ${poll.maxChoices} Antworten wählen.`)}</p>` : nothing}
         ${poll.options.map(
@@ -186,10 +188,10 @@ export class SrPoll extends SrElement {
               .checked=${this.chosen.includes(option.id)}
               @change=${(event: Event) => this.#choose(poll, option.id, (event.target as HTMLInputElement))}
             />
-            <span>${option.label}${option.description ? html`<span class="hint">${option.description}</span>` : nothing}</span>
+            <span><bdi>${option.label}</bdi>${option.description ? html`<span class="hint" dir="auto">${option.description}</span>` : nothing}</span>
           </label>`,
         )}
-        <p class="limit" role="status">${this.tooMany ? msg(str`Höchstens ${poll.maxChoices} Antworten möglich. Entfernen Sie zuerst eine andere.`) : ''}</p>
+        <p class="limit" role="status">${this.tooMany ? msg(str`Höchstens ${poll.maxChoices} Antworten möglich. Wählen Sie dafür zuerst eine andere ab.`) : ''}</p>
       </fieldset>
       ${poll.participation === 'codes'
         ? html`<label class="code-field">

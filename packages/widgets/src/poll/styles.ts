@@ -27,9 +27,6 @@ export const pollStyles = css`
   .hint {
     display: block;
   }
-  .organizer::before {
-    content: '· ';
-  }
   .option {
     display: flex;
     gap: var(--_space-3);

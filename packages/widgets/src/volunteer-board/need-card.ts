@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { components } from '@smart-region/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
+import { isolated, isolatedList } from '../core/bidi.js';
 import type { Formats } from '../core/format.js';
 
 export type VolunteerNeed = components['schemas']['VolunteerNeed'];
@@ -32,24 +33,25 @@ export function needCard(need: VolunteerNeed, context: CardContext): TemplateRes
   const headingId = `need-${need.id}`;
   const canHelp = need.status === 'open' && need.privacyNotice !== null;
   const municipality = need.municipalityId ? context.municipalityNames.get(need.municipalityId) : undefined;
-  const where = need.place ? [need.place.name, need.place.address].filter(Boolean).join(', ') : municipality;
+  const place = (need.place ? [need.place.name, need.place.address] : [municipality]).filter((text): text is string => Boolean(text));
+  const where = [place.length ? isolatedList(place, ', ') : '', need.remote ? msg('auch von zu Hause aus möglich') : ''].filter((part) => part !== '');
   return html`<li part="item need" class="need ${need.urgent ? 'urgent' : ''}">
     <p class="badges">
       ${need.urgent ? html`<span part="urgent" class="badge urgent-badge">${msg('Dringend')}</span>` : nothing}
       <span class="badge">${stillNeeded(need)}</span>
       ${need.isExample ? html`<span class="badge example">${msg('Beispieldaten')}</span>` : nothing}
     </p>
-    <h3 id=${headingId} part="need-title" class="need-title">${need.title}</h3>
-    <p class="organization">${need.organization.name}</p>
+    <h3 id=${headingId} part="need-title" class="need-title" dir="auto">${need.title}</h3>
+    <p class="organization" dir="auto">${need.organization.name}</p>
     <dl class="facts">
       <dt>${msg('Wann')}</dt>
-      <dd>${needWhen(need, context.format)}${need.timeCommitment ? html`<br />${msg(str`Zeitaufwand: ${need.timeCommitment}`)}` : nothing}</dd>
+      <dd>${needWhen(need, context.format)}${need.timeCommitment ? html`<br />${msg('Zeitaufwand:')} ${isolated(need.timeCommitment)}` : nothing}</dd>
       <dt>${msg('Wo')}</dt>
-      <dd>${[where, need.remote ? msg('auch von zu Hause aus möglich') : ''].filter(Boolean).join(' · ') || msg('Nach Absprache')}</dd>
-      ${need.skills.length ? html`<dt>${msg('Gut zu können')}</dt><dd>${need.skills.join(', ')}</dd>` : nothing}
-      ${need.contactRole ? html`<dt>${msg('Ansprechperson')}</dt><dd>${need.contactRole}</dd>` : nothing}
+      <dd>${where.length ? where.map((part, index) => html`${index ? ' · ' : ''}${part}`) : msg('Nach Absprache')}</dd>
+      ${need.skills.length ? html`<dt>${msg('Gut zu können')}</dt><dd>${isolatedList(need.skills, ', ')}</dd>` : nothing}
+      ${need.contactRole ? html`<dt>${msg('Ansprechperson')}</dt><dd dir="auto">${need.contactRole}</dd>` : nothing}
     </dl>
-    <p class="description">${need.description}</p>
+    <p class="description" dir="auto">${need.description}</p>
     ${canHelp
       ? html`<button
           type="button"

@@ -1,5 +1,6 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
+import { isolated } from '../core/bidi.js';
 import { isHubError, type ErrorMessage } from '../core/errors.js';
 import type { VolunteerNeed } from './need-card.js';
 
@@ -28,7 +29,7 @@ export function checkDraft(draft: Draft): FieldErrors {
   const email = draft.email.trim();
   const phone = draft.phone.trim();
   if (!email && !phone) errors.email = msg('Bitte geben Sie eine E-Mail-Adresse oder eine Telefonnummer an, damit man Sie erreichen kann.');
-  else if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = msg('Diese E-Mail-Adresse ist unvollständig, z. B. name@beispiel.de.');
+  else if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = msg('Bitte geben Sie eine vollständige E-Mail-Adresse an, z. B. name@beispiel.de.');
   if (phone && !/^\+?[0-9 ()/-]{3,30}$/.test(phone)) errors.phone = msg('Bitte nur Ziffern, Leerzeichen, +, /, - und Klammern, z. B. 0931 123456.');
   if (!draft.consent) errors.consent = msg('Bitte stimmen Sie der Verwendung Ihrer Angaben zu.');
   return errors;
@@ -107,7 +108,8 @@ export function responseForm(context: FormContext, root: () => ShadowRoot | null
   const contactHint = msg('E-Mail oder Telefon: mindestens eines.');
   return html`<form part="form" class="form" novalidate @submit=${context.submit} @focusin=${context.begin}>
     ${errorSummary(errors, labels, root)}
-    <p>${msg(str`Nur ${organization} erhält Ihre Angaben. Felder mit * sind nötig.`)}</p>
+    <p>${msg('Ihre Angaben gehen nur an:')} ${isolated(organization)}</p>
+    <p>${msg('Felder mit * sind nötig.')}</p>
     ${field('name', `${labels.name} *`, 'text', 'name', context)}
     ${field('email', labels.email, 'email', 'email', context, contactHint)}
     ${field('phone', labels.phone, 'tel', 'tel', context, contactHint)}
@@ -133,7 +135,7 @@ export function responseForm(context: FormContext, root: () => ShadowRoot | null
           @change=${(event: Event) => context.change('consent', (event.target as HTMLInputElement).checked)}
         />
         <span>
-          ${msg(str`Ich bin einverstanden, dass ${organization} meine Angaben verwendet, um sich wegen dieses Einsatzes bei mir zu melden.`)}
+          ${msg(html`Ich bin einverstanden, dass die Organisation „${isolated(organization)}“ meine Angaben verwendet, um sich wegen dieses Einsatzes bei mir zu melden.`)}
           <a part="privacy-link" href=${need.privacyNotice!.url} target="_blank" rel="noopener">${msg('Datenschutzhinweise')}</a> *
         </span>
       </label>
@@ -154,8 +156,8 @@ export function responseForm(context: FormContext, root: () => ShadowRoot | null
 export function confirmation(need: VolunteerNeed): TemplateResult {
   const organization = need.organization.name;
   return html`<div part="confirmation" class="confirmation" role="status" tabindex="-1">
-    <p><strong>${msg('Vielen Dank für Ihre Hilfe!')}</strong></p>
-    <p>${msg(str`${organization} hat Ihre Nachricht erhalten und meldet sich bei Ihnen.`)}</p>
-    <p>${msg(str`Nur ${organization} sieht Ihre Angaben; sie werden nach dem Einsatz automatisch gelöscht.`)}</p>
+    <p><strong>${msg('Vielen Dank, dass Sie helfen möchten!')}</strong></p>
+    <p>${msg('Ihre Nachricht ging an:')} ${isolated(organization)}</p>
+    <p>${msg('Die Organisation meldet sich bei Ihnen. Nur sie sieht Ihre Angaben. Nach dem Einsatz werden Ihre Angaben automatisch gelöscht.')}</p>
   </div>`;
 }

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { fixtureClient, hubError, pending } from '../../../../stories/support/fixture-client.js';
 import { sampleNeeds, volunteerRoutes } from '../../../../stories/support/volunteer-fixtures.js';
-import { captureWarnings, hasPart, loaded, part, textOf, $, $$, itComesFromTheBuildUnderTest, hubJson } from '../../test/helpers.js';
+import { captureWarnings, drawnLeftToRight, expectIsolated, hasPart, loaded, part, textOf, $, $$, itComesFromTheBuildUnderTest, hubJson } from '../../test/helpers.js';
 import { testServers } from '../../test/test-servers.js';
 import '../hub/define.js';
 import { SrVolunteerBoard } from './define.js';
@@ -87,6 +87,10 @@ describe('<sr-volunteer-board>', () => {
     const need = (await hubJson<{ items: VolunteerNeed[] }>('/volunteer-needs?limit=100')).items.find((item) => item.privacyNotice)!;
     await offerHelp(board, need.title);
     expect($<HTMLAnchorElement>(board, '[part~="privacy-link"]').href).to.equal(need.privacyNotice!.url);
+    // Sentences that read right with any organization's name (no article to guess).
+    const form = textOf(board);
+    expect(form).to.include(`Ihre Angaben gehen nur an: ${need.organization.name} Felder mit * sind nötig.`);
+    expect(form).to.include(`Ich bin einverstanden, dass die Organisation „${need.organization.name}“ meine Angaben verwendet, um sich wegen dieses Einsatzes bei mir zu melden.`);
     const name = `Kim Testperson ${Math.random().toString(36).slice(2, 8)}`;
     await typeInto(board, 'name', name);
     await typeInto(board, 'email', 'kim@example.org');
@@ -97,7 +101,7 @@ describe('<sr-volunteer-board>', () => {
     (await part(board, 'submit-button')).click();
     expect((await sent).detail).to.deep.equal({ volunteerNeedId: need.id });
     const confirmation = await part(board, 'confirmation');
-    expect(confirmation.textContent).to.include(need.organization.name);
+    expect(confirmation.textContent!.replace(/\s+/g, ' ')).to.include(`Ihre Nachricht ging an: ${need.organization.name}`);
     // The form and its focused button are gone: the focus is on what replaced them, not on the page.
     await waitUntil(() => board.shadowRoot!.activeElement === confirmation, `focus on ${document.activeElement?.localName} ${board.shadowRoot!.activeElement?.localName}`);
     expect(document.activeElement).to.equal(board);
@@ -134,6 +138,36 @@ describe('<sr-volunteer-board>', () => {
     expect($<HTMLInputElement>(board, '#name').value).to.equal('Alex Beispiel');
     expect($<HTMLInputElement>(board, '#phone').value).to.equal('0931 123456');
     expect($<HTMLInputElement>(board, '#consent').checked).to.equal(true);
+    await expect(board).to.be.accessible();
+  });
+
+  it('isolates every text from the Hub, so a right-to-left override in it cannot turn the words around it', async () => {
+    const evil = '\u202eevil';
+    const hostile = sampleNeeds.slice(0, 2).map((need) => ({
+      ...need,
+      title: `${need.title} ${evil}`,
+      description: `${need.description} ${evil}`,
+      organization: { ...need.organization, name: `Verein ${evil}` },
+      skills: need.skills.map((skill) => `${skill} ${evil}`),
+      contactRole: `${need.contactRole} ${evil}`,
+      timeCommitment: `${need.timeCommitment} ${evil}`,
+      remote: true,
+      place: need.place && { name: `${need.place.name} ${evil}`, address: `${need.place.address} ${evil}` },
+    }));
+    const client = fixtureClient(volunteerRoutes(() => ({ items: hostile, nextCursor: null })));
+    const root = await fixture(html`<sr-hub .client=${client} hub-url="https://hub.example.org"><sr-volunteer-board></sr-volunteer-board></sr-hub>`);
+    const board = root.querySelector('sr-volunteer-board')!;
+    await loaded(board);
+    await offerHelp(board, hostile[1]!.title);
+    // Two cards (17 texts), the dialog's heading, the form's addressee and the consent.
+    expect(expectIsolated(board, evil)).to.equal(20);
+    // The consent names the organization mid-sentence: what the volunteer agrees to still reads left to right.
+    const consent = [...$(board, '.consent label span').childNodes].find((node): node is Text => node instanceof Text && node.data.includes('meine Angaben'))!;
+    expect(drawnLeftToRight(consent, 'meine')).to.equal(true);
+    // So does "auch von zu Hause aus möglich" after a place.
+    const where = $$(board, '[part~="need"] dd').find((dd) => dd.textContent!.includes('von zu Hause'))!;
+    const remote = [...where.childNodes].find((node): node is Text => node instanceof Text && node.data.includes('Hause'))!;
+    expect(drawnLeftToRight(remote, 'Hause')).to.equal(true);
     await expect(board).to.be.accessible();
   });
 

@@ -1,6 +1,7 @@
 import { msg } from '@lit/localize';
 import { newIdempotencyKey, paginate, type operations } from '@smart-region/sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { isolated } from '../core/bidi.js';
 import { collect } from '../core/collect.js';
 import { ModalDialog, dialogStyles } from '../core/dialog.js';
 import { errorMessage, type ErrorMessage } from '../core/errors.js';
@@ -167,7 +168,7 @@ export class SrVolunteerBoard extends SrElement {
         emptyText: msg('Gerade wird hier keine Hilfe gesucht. Schauen Sie bald wieder vorbei!'),
       })}
       ${this.#dialog.render({
-        heading: need ? `${msg('Ich helfe mit')}: ${need.title}` : '',
+        heading: need ? html`${msg('Ich helfe mit')}: ${isolated(need.title)}` : '',
         content: need ? (this.sent.has(need.id) ? confirmation(need) : this.#form(need)) : nothing,
       })}
     `;
@@ -199,7 +200,7 @@ export class SrVolunteerBoard extends SrElement {
             <span>${msg('Ort')}</span>
             <select part="filter" @change=${(event: Event) => set({ municipality: (event.target as HTMLSelectElement).value })}>
               <option value="">${msg('Alle Orte')}</option>
-              ${(this.#municipalities.value ?? []).map(({ id, name }) => html`<option value=${id} ?selected=${id === this.filters.municipality}>${name}</option>`)}
+              ${(this.#municipalities.value ?? []).map(({ id, name }) => html`<option value=${id} ?selected=${id === this.filters.municipality} dir="auto">${name}</option>`)}
             </select>
           </label>`}
       <label class="field">
