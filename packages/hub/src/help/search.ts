@@ -69,7 +69,7 @@ const MIN_TYPED_PREFIX = 4;
  * Words of a request for help that say nothing about the help wanted, beyond PostgreSQL's
  * German stop words: "mehr" would find "nicht mehr mobil" for "ich will nicht mehr".
  */
-const requestWords = new Set(['mehr', 'einfach', 'immer', 'viel', 'ganz', 'echt', 'wirklich', 'halt', 'gerade', 'bitte', 'hilfe', 'brauche', 'suche', 'gibt', 'geht', 'jeden', 'tag']);
+const requestWords = new Set(['mehr', 'einfach', 'immer', 'viel', 'ganz', 'echt', 'wirklich', 'halt', 'gerade', 'bitte', 'brauche', 'suche', 'gibt', 'geht', 'jeden', 'tag']);
 
 function words(text: string): string[] {
   return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);

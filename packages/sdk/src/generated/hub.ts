@@ -354,11 +354,17 @@ export interface paths {
          *     `q` is searched in the name, topics, organization, description and places: word stems
          *     ("Beratungen" finds "Beratung", "Trauernde" finds "Trauer"), umlauts and ß typed as
          *     ae/oe/ue/ss, typos ("Depresion"), parts of compound words ("Gruppe" finds
-         *     "Selbsthilfegruppe") and the synonyms and everyday words of the topics (`GET /help-topics`).
+         *     "Selbsthilfegruppe") and the synonyms and everyday words of the topics (`GET /help-topics`),
+         *     including their verbs in any person and tense ("er säuft", "gekifft"). ae/oe/ue count as
+         *     an umlaut only where that spells a known word ("Hoechberg"; "Schule" is not "Schül…").
+         *     A word of a sub-topic also finds offers tagged with its parent topic only, ranked lower.
          *     An offer matches when it matches at least one word; offers that match more words, in
-         *     their name or topics, rank higher. When `q` suggests a crisis ("Suizid", "nicht mehr
-         *     leben"), `crisisDetected` is true and crisis services (`crisis: true`, around the clock)
-         *     come first: show the emergency contacts first too.
+         *     their name or topics, rank higher; a whole word or stem ranks above a word that only
+         *     begins with it ("Psychose" before "Psychosoziale"). Stop words ("ich", "nicht", "mehr")
+         *     match nothing. A person named after a possessive ("mein Mann schlägt mich") is not read
+         *     as the offer's audience. When `q` suggests a crisis ("Suizid", "ich will nicht mehr"),
+         *     `crisisDetected` is true and crisis services (`crisis: true`, around the clock) come
+         *     first: show the emergency contacts first too.
          *
          *     `sort` defaults to `relevance` with `q`, else to `distance` with `near`, else to `name`.
          *     `openNow`, `hoursToday` and opening-hour filters use the current time in Europe/Berlin,
@@ -3228,8 +3234,10 @@ export interface operations {
                  */
                 radius?: number;
                 /**
-                 * @description `relevance` (best match first, then by name), `distance` (nearest first, offers without
-                 *     a place last; needs `near`) or `name`.
+                 * @description `relevance` (best match first; between equally good matches, an offer whose name is
+                 *     exactly `q` first, then crisis services, then the offer nearest to the `municipality`
+                 *     chosen, then the closer text match, then by name), `distance` (nearest first, offers
+                 *     without a place last; needs `near`) or `name`.
                  */
                 sort?: "relevance" | "distance" | "name";
                 /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
