@@ -24,9 +24,9 @@ describe('formats', () => {
   });
 
   it('says "Uhr" after a time of day in German running text, once', () => {
-    expect(formats('de').date(summerNoonUtc, { dateStyle: 'long', timeStyle: 'short' })).to.equal('1. Juli 2026 um 12:00 Uhr');
+    expect(formats('de').date(summerNoonUtc, { dateStyle: 'long', timeStyle: 'short' })).to.equal('1. Juli 2026 um 12:00\u00a0Uhr');
     expect(formats('de').date(summerNoonUtc, { weekday: 'short', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' })).to.equal(
-      'Mi., 1. Juli um 12:00 Uhr',
+      'Mi., 1. Juli um 12:00\u00a0Uhr',
     );
     // Without a time, and in the compact forms, no "Uhr".
     expect(formats('de').date(summerNoonUtc, { dateStyle: 'long' })).to.equal('1. Juli 2026');

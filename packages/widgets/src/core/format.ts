@@ -40,11 +40,12 @@ const hourCycle = 'h23';
 
 /**
  * German running text says "Uhr" after a time of day ("um 18:00 Uhr"). Intl writes it after a
- * range of times ("09:00–14:00 Uhr") but not after a single time.
+ * range of times ("09:00–14:00 Uhr") but not after a single time. A no-break space keeps
+ * "Uhr" on the line of its time.
  */
 function sayUhr(locale: string, text: string, options: Intl.DateTimeFormatOptions): string {
   const timeOfDay = options.timeStyle !== undefined || options.hour !== undefined;
-  return timeOfDay && /^de\b/.test(locale) && /\d$/.test(text) ? `${text} Uhr` : text;
+  return timeOfDay && /^de\b/.test(locale) && /\d$/.test(text) ? `${text}\u00a0Uhr` : text;
 }
 
 /** Every field of a moment as a plain number (Latin digits, hours 0–23), whatever the language. */

@@ -32,8 +32,8 @@ function openBadge(offer: HelpOffer): TemplateResult | typeof nothing {
   if (offer.openingHours.alwaysOpen) return html`<span class="badge open">${msg('Rund um die Uhr erreichbar')}</span>`;
   if (offer.openNow === null) return nothing;
   const today = periods(offer.hoursToday);
-  if (offer.openNow) return html`<span class="badge open">${msg(str`Jetzt geöffnet · heute ${today} Uhr`)}</span>`;
-  return html`<span class="badge">${today ? msg(str`Geschlossen · heute ${today} Uhr`) : msg('Heute geschlossen')}</span>`;
+  if (offer.openNow) return html`<span class="badge open">${msg(str`Jetzt geöffnet · heute ${today}\u00a0Uhr`)}</span>`;
+  return html`<span class="badge">${today ? msg(str`Geschlossen · heute ${today}\u00a0Uhr`) : msg('Heute geschlossen')}</span>`;
 }
 
 function badges(offer: HelpOffer, context: OfferContext): TemplateResult {
