@@ -8,7 +8,7 @@ import type { HubDatabase } from './db/connection.js';
 import type { Handlers } from './http/api.js';
 import { loadContract, operationOf, type Contract, type OperationConfig } from './http/contract.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors.js';
-import { checkBody, registerBodyParsers } from './http/body.js';
+import { checkBody, checkMediaType, registerBodyParsers } from './http/body.js';
 import { registerEtags } from './http/etag.js';
 import { ProblemError } from './http/problems.js';
 import { registerValidation } from './http/validation.js';
@@ -126,7 +126,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
         handler: handlers[operationId as keyof Handlers],
         config,
         ...(operation.security.length > 0 ? { onRequest: authenticate(options.database.db, operation.security, options.adminToken) } : {}),
-        ...(operation.bodyTypes.length > 0 ? { preValidation: checkBody(operation) } : {}),
+        ...(operation.bodyTypes.length > 0 ? { preParsing: checkMediaType(operation), preValidation: checkBody(operation) } : {}),
       };
     }) as unknown as FastifyOpenapiGlueOptions['operationResolver'],
   });

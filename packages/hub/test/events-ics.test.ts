@@ -277,6 +277,16 @@ describe('iCalendar export and import', () => {
         body: '{}',
       });
       await expectProblem(json, 415, 'unsupported-media-type');
+      // A feed sent with the wrong type is refused for its type before any parser reads it (not "not valid JSON").
+      for (const type of ['application/json', 'text/plain', 'application/octet-stream']) {
+        const feed = await fetch(`${hub.baseUrl}/organizations/${org}/calendar-imports`, {
+          method: 'POST',
+          headers: { 'content-type': type, authorization: `Bearer ${hub.adminToken}` },
+          body: calendar(allDay),
+        });
+        const problem = await expectProblem(feed, 415, 'unsupported-media-type');
+        assert.equal(problem.detail, `Send the body as text/calendar, not "${type}".`);
+      }
       const huge = calendar(['BEGIN:VEVENT', 'UID:gross', 'DTSTART:20260101T100000Z', `DESCRIPTION:${'x'.repeat(5 * 1024 * 1024)}`, 'SUMMARY:Gross', 'END:VEVENT']);
       await expectProblem(await client.importFeed(org, huge), 413, 'payload-too-large');
       // A feed larger than the JSON limit (1 MiB) but within 5 MiB is fine.

@@ -12,7 +12,7 @@ export const CALENDAR_BODY_LIMIT = 5 * 1024 * 1024;
 export function registerBodyParsers(app: FastifyInstance): void {
   app.removeContentTypeParser('text/plain');
   // The route generator checks every media type of the contract, error responses included, for a
-  // parser. Problem details are JSON; `requireContentType` still refuses them as request bodies.
+  // parser. Problem details are JSON; `checkMediaType` still refuses them as request bodies.
   app.addContentTypeParser('application/problem+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   // iCalendar feeds are imported as text (ical.js parses them in the handler's module).
   app.addContentTypeParser('text/calendar', { parseAs: 'string' }, (_request, body, done) => done(null, body));
@@ -25,21 +25,32 @@ export function registerBodyParsers(app: FastifyInstance): void {
 }
 
 /**
- * A `preValidation` hook for operations that take a body: it is there when the contract says
- * `requestBody.required` (Fastify validates a body only by its media type, so a request without
- * one would reach the handler), and its media type is one the operation lists.
+ * A `preParsing` hook for operations that take a body: its media type must be one the operation
+ * lists. Checked before any parser reads the body, so that a feed sent as JSON is told 415, not
+ * "not valid JSON". A request has a body when it says how long it is or sends it in chunks.
  */
-export function checkBody({ bodyTypes, bodyRequired }: ContractOperation): (request: FastifyRequest) => Promise<void> {
+export function checkMediaType({ bodyTypes }: ContractOperation): (request: FastifyRequest) => Promise<void> {
   return async (request) => {
-    if (request.body === undefined) {
-      if (!bodyRequired) return;
-      throw new ProblemError('invalid-request', `A request body is required: send it as ${bodyTypes.join(' or ')}.`, {
-        errors: [{ pointer: '/body', reason: 'is required' }],
-      });
-    }
+    const { 'content-length': length, 'transfer-encoding': encoding } = request.headers;
+    if (encoding === undefined && (length === undefined || length === '0')) return;
     const type = (request.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase();
     if (!bodyTypes.includes(type)) {
       throw new ProblemError('unsupported-media-type', `Send the body as ${bodyTypes.join(' or ')}, not "${type || 'no content type'}".`);
+    }
+  };
+}
+
+/**
+ * A `preValidation` hook for operations that take a body: it is there when the contract says
+ * `requestBody.required` (Fastify validates a body only by its media type, so a request without
+ * one would reach the handler).
+ */
+export function checkBody({ bodyTypes, bodyRequired }: ContractOperation): (request: FastifyRequest) => Promise<void> {
+  return async (request) => {
+    if (request.body === undefined && bodyRequired) {
+      throw new ProblemError('invalid-request', `A request body is required: send it as ${bodyTypes.join(' or ')}.`, {
+        errors: [{ pointer: '/body', reason: 'is required' }],
+      });
     }
   };
 }
