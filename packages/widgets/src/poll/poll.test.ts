@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { fixtureClient, hubError, pending } from '../../../../stories/support/fixture-client.js';
-import { hiddenResults, samplePoll } from '../../../../stories/support/poll-fixtures.js';
+import { hiddenResults, samplePoll, visibleResults } from '../../../../stories/support/poll-fixtures.js';
 import { captureWarnings, drawnLeftToRight, expectIsolated, hasPart, part, textOf, $, $$, itComesFromTheBuildUnderTest, hubJson } from '../../test/helpers.js';
 import { testServers } from '../../test/test-servers.js';
 import '../hub/define.js';
@@ -260,11 +260,15 @@ describe('<sr-poll>', () => {
       organizer: { ...samplePoll.organizer, name: `Gemeinde ${evil}` },
       options: samplePoll.options.map((option) => ({ ...option, label: `${option.label} ${evil}`, description: `Mehr ${evil}` })),
     };
-    const client = fixtureClient({ '/polls/{pollId}': () => poll, '/polls/{pollId}/results': () => hiddenResults });
+    const results = { ...visibleResults, status: 'open' as const, options: visibleResults.options!.map((option) => ({ ...option, label: `${option.label} ${evil}` })) };
+    const client = fixtureClient({ '/polls/{pollId}': () => ({ ...poll, resultsVisibility: 'always' }), '/polls/{pollId}/results': () => results });
     const root = await fixture(html`<sr-hub .client=${client} hub-url="https://hub.example.org"><sr-poll poll-id=${samplePoll.id}></sr-poll></sr-hub>`);
     const element = root.querySelector('sr-poll')!;
     await part(element, 'form');
-    expect(expectIsolated(element, evil)).to.equal(9);
+    await part(element, 'results');
+    // The form (question, description, organizer, three options with a note each) and the
+    // results (each option in the bars and in the table).
+    expect(expectIsolated(element, evil)).to.equal(9 + 2 * results.options.length);
     // The organizer's name stands before the status line: the override in it ends with it.
     const status = [...$(element, '[part~="status"]').childNodes].find((node): node is Text => node instanceof Text && node.data.includes('Abstimmen'))!;
     expect(drawnLeftToRight(status, 'Abstimmen')).to.equal(true);

@@ -41,7 +41,7 @@ export function resultsView(results: PollResults, format: Formats): TemplateResu
     <ul class="bars">
       ${options.map(
         (option) => html`<li>
-          <span class="bar-label"><span>${option.label}</span> <strong>${percent(option.share)}</strong></span>
+          <span class="bar-label"><span dir="auto">${option.label}</span> <strong>${percent(option.share)}</strong></span>
           <span part="bar" class="bar" aria-hidden="true" ${element(barLength(option.share))}></span>
           <span class="bar-votes">${option.total === 1 ? msg('1 Stimme') : msg(str`${format.number(option.total)} Stimmen`)}</span>
         </li>`,
