@@ -158,8 +158,11 @@ export interface paths {
          *     Idempotent by `UID`: an event seen before is updated, never duplicated; imported events
          *     whose `UID` is gone from the feed are removed (events created through the API are never
          *     touched). Recurrence (`RRULE`, `RDATE`, `EXDATE`) and changed or cancelled occurrences
-         *     (`RECURRENCE-ID`) are kept. All or nothing: an invalid file changes nothing and is
-         *     answered with 422 naming the line. Needs the scope `events:write` or an admin key.
+         *     (`RECURRENCE-ID`) are kept. Times keep their meaning: a `TZID` keeps its zone, UTC
+         *     times (`…Z`) stay UTC, floating times are read in Europe/Berlin. All or nothing: an
+         *     invalid file (BEGIN/END not nested, a value that is no date, rule or duration, an event
+         *     breaking the rules of `EventInput`) changes nothing and is answered with 422 naming
+         *     every bad line. Needs the scope `events:write` or an admin key.
          *     Also available as `sr-hub import-ics --organization <id> <file-or-url>`.
          */
         post: operations["importCalendar"];
@@ -1330,7 +1333,10 @@ export interface components {
              *     `FREQ=MONTHLY;BYDAY=1WE;UNTIL=20271231`. At most daily.
              */
             rule?: string | null;
-            /** @description Extra occurrences (`RDATE`), as local starts like `start`. */
+            /**
+             * @description Extra occurrences (`RDATE`), as local starts like `start`. They may lie before `start`:
+             *     the occurrences are the union of `start`, the rule's and these (RFC 5545), each once.
+             */
             rdates?: components["schemas"]["LocalDateTime"][];
             /** @description Occurrences left out (`EXDATE`), as their local starts. */
             exdates?: components["schemas"]["LocalDateTime"][];
@@ -1366,7 +1372,10 @@ export interface components {
             end?: components["schemas"]["LocalDateTime"];
             /** @description `start` and `end` are dates (`2026-09-12`) and the event has no times. */
             allDay?: boolean;
-            /** @description IANA time zone of `start` and `end`. */
+            /**
+             * @description IANA time zone of `start` and `end`. `UTC` for events given in UTC: a series anchored
+             *     in UTC repeats at the same UTC time, so its local time moves at DST changes.
+             */
             timeZone?: string;
             recurrence?: components["schemas"]["EventRecurrenceInput"] | null;
             overrides?: components["schemas"]["EventOverride"][];
