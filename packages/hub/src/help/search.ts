@@ -245,16 +245,16 @@ export async function planSearch(db: Kysely<Database>, q: string): Promise<Searc
     const compounds = wordsOf(ownRows, 'compound');
     const exact = [...spellings, ...corrections, ...family, ...compounds].filter((term) => plainWord.test(term));
     // A verb's stem also begins its nouns ("geschieden" → "scheid…" of "Scheidung").
-    const beginnings = [literal, umlauts, ...corrections, ...wordsOf(ownRows, 'part'), ...family.filter((form) => helpVerbInfinitives.has(form))];
+    const beginnings = [literal, umlauts, ...corrections, ...family.filter((form) => helpVerbInfinitives.has(form))];
     const prefixes = beginnings.flatMap((term) => (term ? [`${term}:*`] : []));
-    // What follows a known first part is the compound's head ("Alkohol|sucht", "Trauer|begl…"): a beginning too, found anywhere.
-    const heads = wordsOf(ownRows, 'part').map((part) => literal.slice(part.length)).filter((head) => head.length >= MIN_TYPED_PREFIX);
+    // Shorter words it starts with ("trauer" of "Trauernde") are beginnings too, but less exact than the word typed.
+    const parts = wordsOf(ownRows, 'part').map((part) => `${part}:*`);
     return unitOf([...topics], {
       nameWord: anyOf(exact.map((term) => `${term}:A`)),
       // In the offer's own text: a match only in the labels (topic, audience and organization names) counts as expanded.
       word: anyOf(exact.map((term) => `${term}:AC`)),
       namePrefix: anyOf(prefixes.map((term) => `${term}A`)),
-      expanded: anyOf([...exact, ...prefixes, ...heads.map((head) => `${head}:*`), ...wordsOf(ownRows, 'similar')]),
+      expanded: anyOf([...exact, ...prefixes, ...parts, ...wordsOf(ownRows, 'similar')]),
     }, compounds);
   });
 
@@ -362,10 +362,12 @@ export function relevanceSql(plan: SearchPlan): RawBuilder<number> {
 
 /**
  * Between offers of the same score, what a person expects: the offer whose name is exactly
- * what they typed (500), then a crisis service (250), then the one nearest to the chosen
- * municipalities (up to 124: 2 per km closer than 62 km), then the text rank and how much of
- * the offer is about the topics hit (up to 124: a couples' counselling before a family service
- * that also does it). The municipalities' distance is computed for the page's candidates only.
+ * what they typed (500), then the one most about the topics hit (60 per quarter of its topics:
+ * a couples' counselling before a family service that also does it), then a crisis service (30),
+ * then the one nearest to the chosen municipalities (up to 20: 1 per 2 km closer than 40 km),
+ * then the closer text match (up to 9). Each step outweighs all that follow (500 > 4 × 60 + 59,
+ * 60 > 30 + 20 + 9, 30 > 20 + 9, 20 > 9), and all of them one step of the score (1000). The
+ * municipalities' distance is computed for the page's candidates only.
  */
 export function tieBreakSql(plan: SearchPlan, municipalities: string[] | undefined): RawBuilder<number> {
   const query = anyQuery(plan);
@@ -375,11 +377,12 @@ export function tieBreakSql(plan: SearchPlan, municipalities: string[] | undefin
     ? sql`(SELECT count(*) FROM unnest(help_offers.topic_closure) AS topic WHERE topic = ANY (${topics}::text[]))::float8 / cardinality(help_offers.topic_closure)`
     : sql`0`;
   const near = municipalities?.length
-    ? sql`coalesce((SELECT 124 - least(124, round(2 * min(help_distance_km(l.lat, l.lon, m.lat, m.lon))))
+    ? sql`coalesce((SELECT 20 - least(20, round(min(help_distance_km(l.lat, l.lon, m.lat, m.lon)) / 2))
         FROM help_offer_locations l JOIN municipalities m ON m.id = ANY (${municipalities}::text[])
         WHERE l.offer_id = help_offers.id AND l.lat IS NOT NULL), 0)`
     : sql`0`;
   return sql<number>`(CASE WHEN help_offers.sort_name = ${plan.folded} THEN 500 ELSE 0 END
-    + CASE WHEN help_offers.crisis THEN 250 ELSE 0 END
-    + ${near}::int + round(62 * ${rank} + 62 * ${focus})::int)`;
+    + 60 * floor(4 * ${focus})::int
+    + CASE WHEN help_offers.crisis THEN 30 ELSE 0 END
+    + ${near}::int + round(9 * ${rank})::int)`;
 }
