@@ -24,11 +24,10 @@ type EventOverride = Schemas['EventOverride'];
  * A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, every line break (CRLF,
  * LF, bare CR) as `\n`. Other control characters are not allowed in TEXT at all, so they go.
  */
-export function escapeText(value: string): string {
+function escapeText(value: string): string {
   return value
     .replace(/[\\;,]/g, (char) => `\\${char}`)
     .replace(/\r\n|\r|\n/g, '\\n')
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
@@ -72,7 +71,6 @@ class Lines {
 
   /** URIs are not escaped (RFC 5545 §3.3.13); they are http(s) by the contract, controls go all the same. */
   uri(name: string, value: string | null): void {
-    // eslint-disable-next-line no-control-regex
     if (value) this.raw(name, value.replace(/[\u0000-\u001f\u007f]/g, ''));
   }
 
