@@ -14,9 +14,9 @@ export const helpFinderStyles = css`
   p {
     margin: 0 0 var(--_space-2);
   }
-  /* The quick exit stays at the top of the screen while the finder is on it (and leaves with
-     it). Only the button takes clicks; what it passes over keeps its place below the bar, and
-     focused elements scroll clear of it (scroll-margin). */
+  /* The quick exit stays at the top of the screen while the finder is on it, and leaves with
+     it. The bar around the button lets clicks through to what scrolls beneath it, and an
+     element that gets the focus scrolls clear of the button (scroll-margin). */
   .top {
     position: sticky;
     inset-block-start: 0;
