@@ -31,6 +31,8 @@ describe('help search words: crisis phrases, verb forms, people named', () => {
 
   test('the other phrases of the topics are found as words in order', () => {
     assert.deepEqual(phraseTopics([folded('wir haben keine Wohnung')]), ['wohnen']);
+    assert.deepEqual(phraseTopics([folded('wir haben keine eigene Wohnung')]), ['wohnen'], 'a word may stand between');
+    assert.deepEqual(phraseTopics([folded('keiner hört mir zu')]), ['einsamkeit'], 'a separable verb around its object');
     assert.deepEqual(phraseTopics([folded('Wohnung keine')]), []);
   });
 

@@ -38,17 +38,22 @@ interface Phrase {
   /** Per word, the words that may stand there; `optional` ones may be missing; `end` must close the query. */
   words: { options: string[]; optional: boolean }[];
   end: boolean;
+  /** How many other words may stand between two of the phrase's ("hört mir zu", "keine eigene Wohnung"). */
+  gap: number;
   topic: HelpTopicId;
 }
 
-function compile(pattern: string, topic: HelpTopicId): Phrase {
+/** Words a synonym's words may have between them in a sentence; the crisis patterns spell out their variants. */
+const SYNONYM_GAP = 2;
+
+function compile(pattern: string, topic: HelpTopicId, gap = 0): Phrase {
   const parts = pattern.split(' ').filter(Boolean);
   const end = parts.at(-1) === '$';
   const words = (end ? parts.slice(0, -1) : parts).map((part) => ({
     options: part.replace(/\?$/, '').split('|'),
     optional: part.endsWith('?'),
   }));
-  return { words, end, topic };
+  return { words, end, gap, topic };
 }
 
 const words = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -58,16 +63,19 @@ const phrases: Phrase[] = [
   ...helpTopicIds.flatMap((topic) =>
     searchSynonyms(topic)
       .filter((synonym) => /\s/.test(synonym.trim()))
-      .map((synonym) => compile(words(sortKey(synonym)).join(' '), topic)),
+      .map((synonym) => compile(words(sortKey(synonym)).join(' '), topic, SYNONYM_GAP)),
   ),
   ...crisisPatterns.map((pattern) => compile(pattern, 'krise-suizid')),
 ];
 
-/** Whether `phrase` matches `tokens` from `at` on (backtracking over optional words). */
+/** Whether `phrase` matches `tokens` from `at` on (backtracking over optional words and gaps). */
 function matchesAt(phrase: Phrase, tokens: string[], at: number, word = 0): boolean {
   if (word === phrase.words.length) return !phrase.end || at === tokens.length;
   const { options, optional } = phrase.words[word]!;
-  if (at < tokens.length && options.includes(tokens[at]!) && matchesAt(phrase, tokens, at + 1, word + 1)) return true;
+  const reach = word === 0 ? 0 : phrase.gap;
+  for (let skip = 0; skip <= reach && at + skip < tokens.length; skip++) {
+    if (options.includes(tokens[at + skip]!) && matchesAt(phrase, tokens, at + skip + 1, word + 1)) return true;
+  }
   return optional && matchesAt(phrase, tokens, at, word + 1);
 }
 

@@ -99,7 +99,8 @@ const definitions: { [Id in HelpTopicId]: TopicDefinition } = {
     parentId: 'sucht', de: 'Glücksspiel', en: 'Gambling',
     synonyms: [
       'Glücksspiel', 'Glücksspielsucht', 'Spielsucht', 'spielsüchtig', 'Zocker', 'Casino',
-      'Spielhalle', 'Spielautomaten', 'Automaten', 'Sportwetten', 'Wetten', 'Poker', 'gambling',
+      'Spielhalle', 'Spielautomaten', 'Automaten', 'Sportwetten', 'Wetten', 'Poker', 'Spielschulden', 'verspielt',
+      'verzockt', 'gambling',
     ],
     verbs: ['zocken', 'wetten'],
   },
