@@ -153,7 +153,8 @@ export interface FuzzCase {
   parameters: { choice: 'real' | 'sample' | 'hostile' | 'omit'; pick: number; hostile: string }[];
   body: BodyPlan;
   ifNoneMatch: boolean;
-  solveProof: boolean;
+  /** Fit the example body to the Hub's data (proof, option ids, notice version), as a widget would. */
+  fit: boolean;
 }
 
 export function fuzzCases(operationCount: number): fc.Arbitrary<FuzzCase> {
@@ -170,7 +171,7 @@ export function fuzzCases(operationCount: number): fc.Arbitrary<FuzzCase> {
     ),
     body: bodyPlan,
     ifNoneMatch: fc.boolean(),
-    solveProof: fc.boolean(),
+    fit: fc.boolean(),
   });
 }
 
@@ -255,9 +256,7 @@ export async function buildRequest(hub: TestHub, operation: FuzzOperation, fuzzC
       body = plan.kind === 'mutate' ? feed.replace(/^SUMMARY:.*$/m, `SUMMARY:${typeof plan.value === 'string' ? plan.value : JSON.stringify(plan.value)}`) : feed;
     } else {
       let value = plan.kind === 'sample' ? sample(operation.bodySchema, { skipReadOnly: true, enablePatterns: true, quiet: true }, document) : structuredClone(operation.bodyExample);
-      if (fuzzCase.solveProof && value && typeof value === 'object' && 'proof' in value) {
-        await asTheWidgetSends(hub, path, value as Json);
-      }
+      if (fuzzCase.fit && value && typeof value === 'object' && !Array.isArray(value)) await fitToHub(hub, path, value as Json);
       if (plan.kind === 'mutate') value = mutated(value, plan.selector, plan.value, plan.drop);
       headers['content-type'] = 'application/json';
       body = JSON.stringify(value);
@@ -278,20 +277,29 @@ function decodeURIComponentSafe(text: string): string {
 }
 
 /**
- * A citizen write as a widget sends it: a real challenge of the Hub, solved (the test Hub's
- * difficulty is low), and for a vote the poll's own option ids.
+ * The contract's example body fitted to the Hub's data, as a widget or an organizer's tool sends
+ * it: citizen writes with a real challenge of the Hub, solved (the test Hub's difficulty is low);
+ * votes and tallies with the poll's own option ids; responses with the need's notice version.
  */
-async function asTheWidgetSends(hub: TestHub, path: string, body: Json): Promise<void> {
-  const resource = path.replace(/\/(votes|responses)$/, '');
-  const challenge = await fetch(`${hub.baseUrl}${resource}/challenge`);
-  if (challenge.status !== 200) return;
-  const parsed = (await challenge.json()) as Challenge;
-  const solution = await solveChallenge({ challenge: parsed, deriveKey });
-  if (solution) body['proof'] = { challenge: parsed, solution: { counter: solution.counter, derivedKey: solution.derivedKey } };
-  if (path.endsWith('/votes')) {
-    const poll = (await (await fetch(`${hub.baseUrl}${resource}`)).json()) as { options?: { id: string }[] };
-    if (poll.options?.length) body['choices'] = [poll.options[0]!.id];
+async function fitToHub(hub: TestHub, path: string, body: Json): Promise<void> {
+  const citizen = /^(\/(polls|volunteer-needs)\/[^/]+)\/(votes|responses)$/.exec(path);
+  const poll = /^\/polls\/[^/]+/.exec(path)?.[0];
+  const resource = citizen?.[1] ?? poll;
+  if (!resource) return;
+  const current = (await (await fetch(`${hub.baseUrl}${resource}`)).json()) as { options?: { id: string }[]; privacyNotice?: { version: string } | null };
+  const options = current.options ?? [];
+  if (citizen) {
+    const challenge = await fetch(`${hub.baseUrl}${resource}/challenge`);
+    if (challenge.status === 200) {
+      const parsed = (await challenge.json()) as Challenge;
+      const solution = await solveChallenge({ challenge: parsed, deriveKey });
+      if (solution) body['proof'] = { challenge: parsed, solution: { counter: solution.counter, derivedKey: solution.derivedKey } };
+      delete body['code'];
+    }
   }
+  if (path.endsWith('/votes') && options.length) body['choices'] = [options[0]!.id];
+  if (Array.isArray(body['counts'])) body['counts'] = options.map((option, index) => ({ optionId: option.id, count: index + 1 }));
+  if (current.privacyNotice && body['consent'] && typeof body['consent'] === 'object') (body['consent'] as Json)['privacyNoticeVersion'] = current.privacyNotice.version;
 }
 
 /** What the contract promises of every answer; returns the broken promises, empty when all hold. */
