@@ -16,8 +16,9 @@ import { DEFAULT_TIME_ZONE, formatLocal, isKnownTimeZone, Series, timeZone, unkn
 /**
  * Imports an organization's iCalendar feed (parsed by ical.js). Imported events are matched by
  * UID, so importing the same feed again changes nothing; every event becomes `EventInput` and
- * passes the same schema and checks as one sent to the API. All or nothing: the first problem
- * found anywhere means nothing is written, and the answer names the lines.
+ * passes the same schema and checks as one sent to the API. All or nothing: any problem means
+ * nothing is written, and the answer names every bad line (the file's structure and values are
+ * checked line by line first, in ics-source.ts).
  */
 
 export interface ImportResult {
@@ -66,15 +67,6 @@ function parseCalendar(text: string, source: SourceLines, problems: ImportProble
   return calendar;
 }
 
-/** A problem with one property, so its line can be named. */
-class PropertyError extends Error {
-  readonly property: string;
-  constructor(property: ICAL.Property, message: string) {
-    super(message);
-    this.property = property.name.toUpperCase();
-  }
-}
-
 /** Turns the times of one VEVENT into local times of the event's zone. */
 class TimeReader {
   readonly zone: string;
@@ -98,7 +90,8 @@ class TimeReader {
     if (time.zone?.tzid === 'UTC') source = ICAL.Timezone.utcTimezone;
     else if (tzid && isKnownTimeZone(tzid)) source = timeZone(tzid);
     else if (tzid && this.fileZones.has(tzid)) source = this.fileZones.get(tzid)!;
-    else if (tzid) throw new PropertyError(property, `unknown time zone "${tzid}" (not in the tz database, no VTIMEZONE in the file)`);
+    // Checked line by line before (SourceLines.checkValues); a guard, not the message users see.
+    else if (tzid) throw new Error(`unknown time zone "${tzid}"`);
     else return formatLocal(time);
     const inZone = time.clone();
     inZone.zone = source;
@@ -168,8 +161,8 @@ function toInput(vevent: ICAL.Component, times: TimeReader, context: Context): S
   const endProperty = vevent.getFirstProperty('dtend') ?? dtstart;
   const end = event.endDate;
   if (start.isDate && end.compare(start) > 0) end.adjust(-1, 0, 0, 0);
+  // One RRULE per event (SourceLines.checkValues refuses a second).
   const rules = vevent.getAllProperties('rrule');
-  if (rules.length > 1) throw new Error('more than one RRULE in one event is not supported');
   const rdates = times.locals(vevent, 'rdate');
   const exdates = times.locals(vevent, 'exdate');
   const rule = rules[0]?.getFirstValue() as ICAL.Recur | undefined;
@@ -319,9 +312,8 @@ function readEvents(calendar: ICAL.Component, source: SourceLines, context: Cont
       const data = check(input);
       if (data) events.push({ uid, data });
     } catch (error) {
-      // ical.js decodes some values only when read (dates, rules): their errors surface here.
-      const property = error instanceof PropertyError ? error.property : undefined;
-      problems.add(source.lineOf(group.master, property), `event ${uid}: ${(error as Error).message}`);
+      // What ical.js still finds when it decodes a value the line checks let through.
+      problems.add(source.lineOf(group.master), `event ${uid}: ${(error as Error).message}`);
     }
   }
   return events;

@@ -198,8 +198,9 @@ export class SourceLines {
     const fileZones = new Set(this.contentLines.filter((line, index) => line.name === 'TZID' && this.contentLines[index - 1]?.name === 'BEGIN').map((line) => line.value));
     this.vevents.forEach(([begin, end], index) => {
       for (let line = begin; line <= end; line++) if (this.badLines.has(line)) this.badEvents.add(index);
+      let rules = 0;
       for (const content of this.eventLines(index)) {
-        const problem = valueProblem(content, fileZones);
+        const problem = content.name === 'RRULE' && ++rules > 1 ? 'a second RRULE in one event (the Hub takes one rule per event)' : valueProblem(content, fileZones);
         if (!problem) continue;
         problems.add(content.line, problem);
         for (let line = content.line; line <= content.lastLine; line++) this.badLines.add(line);
