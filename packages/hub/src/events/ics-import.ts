@@ -67,29 +67,51 @@ function parseCalendar(text: string, source: SourceLines, problems: ImportProble
   return calendar;
 }
 
+/** A time zone the file defines: its own rules, and the IANA zone it says it is, if it does. */
+interface FileZone {
+  zone: ICAL.Timezone;
+  iana: string | undefined;
+}
+
+/**
+ * The IANA zone a VTIMEZONE names: by X-LIC-LOCATION, or by a TZID that ends in an IANA name
+ * (`/citadel.org/20190914_1/Europe/Berlin`, as calendar programs write them).
+ */
+function ianaZoneOf(component: ICAL.Component, tzid: string): string | undefined {
+  const location = component.getFirstPropertyValue('x-lic-location');
+  if (typeof location === 'string' && isKnownTimeZone(location)) return location;
+  const parts = tzid.split('/');
+  return parts.map((_, index) => parts.slice(index).join('/')).find((name) => name.includes('/') && isKnownTimeZone(name));
+}
+
 /** Turns the times of one VEVENT into local times of the event's zone. */
 class TimeReader {
   readonly zone: string;
 
   constructor(
-    private readonly fileZones: ReadonlyMap<string, ICAL.Timezone>,
+    private readonly fileZones: ReadonlyMap<string, FileZone>,
     dtstart: ICAL.Property,
   ) {
     const tzid = dtstart.getParameter('tzid') as string | undefined;
     const utc = (dtstart.getFirstValue() as ICAL.Time | null)?.zone?.tzid === 'UTC';
-    // An IANA zone is kept, and so is UTC: a series anchored in UTC repeats at the same UTC time
-    // (its local time moves at DST changes). Floating times, and those in a zone only the file
-    // defines, become local times of the region's zone.
-    this.zone = tzid && isKnownTimeZone(tzid) ? tzid : utc ? UTC : DEFAULT_TIME_ZONE;
+    // An IANA zone is kept (also one a file's own VTIMEZONE names), and so is UTC: a series
+    // anchored in UTC repeats at the same UTC time (its local time moves at DST changes).
+    // Floating times, and those in a zone only the file knows, become local times of the region's zone.
+    this.zone = (tzid && this.ianaZone(tzid)) || (utc ? UTC : DEFAULT_TIME_ZONE);
+  }
+
+  private ianaZone(tzid: string): string | undefined {
+    return isKnownTimeZone(tzid) ? tzid : this.fileZones.get(tzid)?.iana;
   }
 
   local(time: ICAL.Time, property: ICAL.Property): string {
     if (time.isDate) return formatLocal(time);
     const tzid = property.getParameter('tzid') as string | undefined;
+    const iana = tzid && this.ianaZone(tzid);
     let source: ICAL.Timezone;
     if (time.zone?.tzid === 'UTC') source = ICAL.Timezone.utcTimezone;
-    else if (tzid && isKnownTimeZone(tzid)) source = timeZone(tzid);
-    else if (tzid && this.fileZones.has(tzid)) source = this.fileZones.get(tzid)!;
+    else if (iana) source = timeZone(iana);
+    else if (tzid && this.fileZones.has(tzid)) source = this.fileZones.get(tzid)!.zone;
     // Checked line by line before (SourceLines.checkValues); a guard, not the message users see.
     else if (tzid) throw new Error(`unknown time zone "${tzid}"`);
     else return formatLocal(time);
@@ -236,7 +258,7 @@ function readEvents(calendar: ICAL.Component, source: SourceLines, context: Cont
   const fileZones = new Map(
     calendar.getAllSubcomponents('vtimezone').map((component) => {
       const zone = new ICAL.Timezone(component);
-      return [zone.tzid, zone] as const;
+      return [zone.tzid, { zone, iana: ianaZoneOf(component, zone.tzid) }] as const;
     }),
   );
   const vevents = calendar.getAllSubcomponents('vevent');
