@@ -14,6 +14,7 @@ import { createServer } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { testNow } from './packages/hub/test/support/clock.ts';
 import { widgetTags } from './packages/widgets/src/autoload/widgets.ts';
 
 const cdnDirectory = new URL('./packages/widgets/dist/cdn/', import.meta.url).pathname;
@@ -82,10 +83,12 @@ const productionImportMap = () => ({
   ),
 });
 
+/** Every page's clock reads the test Hub's pinned instant, before any test module runs. */
 const page = (testFramework, head = '') => `<!doctype html>
 <html>
   <head>${head}</head>
   <body>
+    <script type="module" src="/packages/widgets/test/pinned-clock.ts?now=${encodeURIComponent(testNow)}"></script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`;
@@ -98,8 +101,8 @@ export default {
   nodeResolve: { exportConditions: ['source', 'development'] },
   // Two cores: one test file at a time keeps timings (debounces, retries) honest.
   concurrency: 1,
-  testsFinishTimeout: 180_000,
-  testFramework: { config: { timeout: 10_000 } },
+  testsFinishTimeout: Number(process.env.SR_FINISH_TIMEOUT) || 180_000,
+  testFramework: { config: { timeout: 10_000, ...(process.env.SR_GREP ? { grep: process.env.SR_GREP } : {}) } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/widgets/tsconfig.json' }), testServersPlugin()],
   browsers: [
     chromeLauncher({

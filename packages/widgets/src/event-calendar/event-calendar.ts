@@ -365,6 +365,8 @@ export class SrEventCalendar extends SrElement {
     const range = visibleRange(view, anchor);
     this.anchor = anchor;
     this.#focusAnchor = focus;
+    // The same day again (a click that did not focus, as assistive technology sends it) still gets the focus.
+    if (focus) this.requestUpdate();
     if (view !== this.#view || range.from !== this.#range.from) emit(this, 'sr-view-change', { view, ...range });
   }
 

@@ -23,6 +23,12 @@ async function choose(calendar: SrEventCalendar, name: string, value: string) {
 
 const range = visibleRange('list', busyDay);
 
+/** The list shows the Hub's events: each on every day of it in view (a weekend festival twice), in the Hub's order. */
+function expectSameEvents(calendar: SrEventCalendar, expected: Array<{ title: string }>): void {
+  const unique = (names: string[]) => [...new Set(names)];
+  expect(unique(titles(calendar))).to.deep.equal(unique(expected.map((item) => item.title)));
+}
+
 describe('<sr-event-calendar> filters', () => {
   let requests: ReturnType<typeof recordRequests>;
   beforeEach(() => (requests = recordRequests()));
@@ -50,7 +56,7 @@ describe('<sr-event-calendar> filters', () => {
     const expected = await hubEvents({ ...range, category: 'sports' });
     expect(expected.length).to.be.greaterThan(0).and.lessThan(all.length);
     await waitUntil(() => titles(calendar).length === expected.length);
-    expect(titles(calendar)).to.deep.equal(expected.map((item) => item.title));
+    expectSameEvents(calendar, expected);
     expect(inside(calendar, 'summary').textContent).to.equal('Filter (1)');
   });
 
@@ -88,7 +94,7 @@ describe('<sr-event-calendar> filters', () => {
     expect(calendar.shadowRoot!.querySelector('select[name="organization"]')).to.equal(null);
     expect(calendar.shadowRoot!.querySelector('select[name="category"]')).to.not.equal(null);
     const expected = await hubEvents({ ...range, organization: organization.id });
-    expect(titles(calendar)).to.deep.equal(expected.map((item) => item.title));
+    expectSameEvents(calendar, expected);
     await choose(calendar, 'category', expected[0]!.categories[0]!);
     await waitUntil(() => eventRequests(requests.urls).length >= 2);
     for (const url of eventRequests(requests.urls)) expect(url.searchParams.getAll('organization')).to.deep.equal([organization.id]);
@@ -104,7 +110,7 @@ describe('<sr-event-calendar> filters', () => {
     const last = eventRequests(requests.urls).at(-1)!;
     expect(last.searchParams.getAll('category')).to.deep.equal(['sports', 'culture']);
     const expected = await hubEvents({ ...range, category: ['sports', 'culture'] });
-    expect(titles(calendar)).to.deep.equal(expected.map((item) => item.title));
+    expectSameEvents(calendar, expected);
   });
 
   it('the feed the links name is the calendar apps’ feed of these events', async () => {
