@@ -7,7 +7,9 @@
 //               its built CDN file (dist/cdn/<tag>.js) through an import map — the very bytes pages
 //               load, served as a CDN would (this dev server rewrites the JavaScript it serves)
 //
-// SR_TEST_FILES=a.test.ts,b.test.ts (globs allowed) runs only those files, in every group they belong to.
+// SR_TEST_FILES=a.test.ts,b.test.ts (globs allowed) runs only those files, in every group they belong to;
+// SR_GREP=words only the tests whose names contain them; SR_TEST_NOW=<ISO instant> pins the test Hub and
+// the pages to another instant (npm run test:browser:dates does, for the calendar).
 import { readFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
