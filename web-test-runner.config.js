@@ -103,7 +103,7 @@ export default {
   nodeResolve: { exportConditions: ['source', 'development'] },
   // Two cores: one test file at a time keeps timings (debounces, retries) honest.
   concurrency: 1,
-  testsFinishTimeout: Number(process.env.SR_FINISH_TIMEOUT) || 180_000,
+  testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000, ...(process.env.SR_GREP ? { grep: process.env.SR_GREP } : {}) } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/widgets/tsconfig.json' }), testServersPlugin()],
   browsers: [
