@@ -362,12 +362,13 @@ export function relevanceSql(plan: SearchPlan): RawBuilder<number> {
 
 /**
  * Between offers of the same score, what a person expects: the offer whose name is exactly
- * what they typed (500), then the one most about the topics hit (60 per quarter of its topics:
- * a couples' counselling before a family service that also does it), then a crisis service (30),
- * then the one nearest to the chosen municipalities (up to 20: 1 per 2 km closer than 40 km),
- * then the closer text match (up to 9). Each step outweighs all that follow (500 > 4 × 60 + 59,
- * 60 > 30 + 20 + 9, 30 > 20 + 9, 20 > 9), and all of them one step of the score (1000). The
- * municipalities' distance is computed for the page's candidates only.
+ * what they typed (500), then the one most about the topics hit (35 per twelfth of its topics:
+ * a couples' counselling before a family service that also does it), then — between offers
+ * about them alike, such as namesakes — a crisis service (20), then the one nearest to the
+ * chosen municipalities (up to 9: 1 per 4 km closer than 36 km), then the closer text match (up
+ * to 5). Each step outweighs all that follow (500 > 420 + 34, 35 > 20 + 9 + 5, 20 > 9 + 5,
+ * 9 > 5), and all of them together one step of the score (1000). The municipalities' distance
+ * is computed for the page's candidates only.
  */
 export function tieBreakSql(plan: SearchPlan, municipalities: string[] | undefined): RawBuilder<number> {
   const query = anyQuery(plan);
@@ -377,12 +378,12 @@ export function tieBreakSql(plan: SearchPlan, municipalities: string[] | undefin
     ? sql`(SELECT count(*) FROM unnest(help_offers.topic_closure) AS topic WHERE topic = ANY (${topics}::text[]))::float8 / cardinality(help_offers.topic_closure)`
     : sql`0`;
   const near = municipalities?.length
-    ? sql`coalesce((SELECT 20 - least(20, round(min(help_distance_km(l.lat, l.lon, m.lat, m.lon)) / 2))
+    ? sql`coalesce((SELECT 9 - least(9, round(min(help_distance_km(l.lat, l.lon, m.lat, m.lon)) / 4))
         FROM help_offer_locations l JOIN municipalities m ON m.id = ANY (${municipalities}::text[])
         WHERE l.offer_id = help_offers.id AND l.lat IS NOT NULL), 0)`
     : sql`0`;
   return sql<number>`(CASE WHEN help_offers.sort_name = ${plan.folded} THEN 500 ELSE 0 END
-    + 60 * floor(4 * ${focus})::int
-    + CASE WHEN help_offers.crisis THEN 30 ELSE 0 END
-    + ${near}::int + round(9 * ${rank})::int)`;
+    + 35 * round(12 * ${focus})::int
+    + CASE WHEN help_offers.crisis THEN 20 ELSE 0 END
+    + ${near}::int + round(5 * ${rank})::int)`;
 }

@@ -3244,9 +3244,9 @@ export interface operations {
                 radius?: number;
                 /**
                  * @description `relevance` (best match first; between equally good matches, an offer whose name is
-                 *     exactly `q` first, then the offer most about the topics searched, then crisis services,
-                 *     then the offer nearest to the `municipality` chosen, then the closer text match, then by
-                 *     name), `distance` (nearest first, offers without a place last; needs `near`) or `name`.
+                 *     exactly `q` first, then the offer most about the topics searched, then (between offers
+                 *     about them alike, such as namesakes) crisis services, then the offer nearest to the
+                 *     `municipality` chosen, then the closer text match, then by name), `distance` (nearest first, offers without a place last; needs `near`) or `name`.
                  */
                 sort?: "relevance" | "distance" | "name";
                 /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
