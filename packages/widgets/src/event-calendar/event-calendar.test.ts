@@ -344,6 +344,17 @@ describe('<sr-event-calendar>', () => {
       expect(period()).to.match(/^1\./).and.include(formatMonth(addDays(startOfMonth(today), 40)));
     });
 
+    it('the list starts at the day the reader chose in the month', async () => {
+      const calendar = await showCalendar(onFixture().template);
+      const chosen = addDays(startOfMonth(today), 16);
+      inside(calendar, `td[data-day="${chosen}"]`).click();
+      await calendar.updateComplete;
+      openDialog(calendar)?.close();
+      viewButton(calendar, 'Liste').click();
+      await calendar.updateComplete;
+      expect(inside(calendar, '[part~="heading"]').textContent!.trim()).to.match(new RegExp(`^${Number(chosen.slice(8))}\\.`));
+    });
+
     it('the list in a narrow container, until the reader picks the month', async () => {
       const { template } = onFixture();
       const root = await fixture<HTMLElement>(html`<div style="inline-size: 320px">${template}</div>`);

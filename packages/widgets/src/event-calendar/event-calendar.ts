@@ -94,7 +94,7 @@ const noChoice: Record<FilterName, string> = { category: '', municipality: '', o
  * @csspart facts - The event's facts in its dialog (when, where, who, price, accessibility).
  * @csspart add-to-calendar - The link to the event's `.ics` file.
  * @csspart link - The link to the event's own page.
- * @cssprop --sr-calendar-day-height - Height of a day in the month grid; `7.5em` by default (room for three events).
+ * @cssprop --sr-calendar-day-height - Height of a day in the month grid; `8.75em` by default (room for three events of two lines).
  */
 export class SrEventCalendar extends SrElement {
   static override properties: PropertyDeclarations = {
@@ -149,6 +149,8 @@ export class SrEventCalendar extends SrElement {
   /** The reader picked a view: a narrow container no longer swaps the month for the list. */
   #picked = false;
   #focusAnchor = false;
+  /** The anchor is a day the reader chose (focused or clicked), not where the navigation landed. */
+  #anchorChosen = false;
   #typing: ReturnType<typeof setTimeout> | undefined;
   /** The occurrences whose JSON-LD the page has (or is about to get). */
   #described: Occurrence[] | undefined;
@@ -365,6 +367,7 @@ export class SrEventCalendar extends SrElement {
     const range = visibleRange(view, anchor);
     this.anchor = anchor;
     this.#focusAnchor = focus;
+    this.#anchorChosen = focus;
     // The same day again (a click that did not focus, as assistive technology sends it) still gets the focus.
     if (focus) this.requestUpdate();
     if (view !== this.#view || range.from !== this.#range.from) emit(this, 'sr-view-change', { view, ...range });
@@ -373,9 +376,11 @@ export class SrEventCalendar extends SrElement {
   #pickView(view: CalendarView): void {
     this.#picked = true;
     this.view = view;
-    // The list shows what is coming: from today in the current month, else from the month's start.
+    // The list starts at the day the reader chose; else it shows what is coming: from today in the
+    // current month, from the month's start in another.
     const inThisMonth = this.anchor.slice(0, 7) === this.#today.slice(0, 7);
-    const anchor = view === 'list' && this.#view === 'month' ? (inThisMonth ? this.#today : startOfMonth(this.anchor)) : this.anchor;
+    const listStart = this.#anchorChosen ? this.anchor : inThisMonth ? this.#today : startOfMonth(this.anchor);
+    const anchor = view === 'list' && this.#view === 'month' ? listStart : this.anchor;
     this.#go(anchor, view);
   }
 

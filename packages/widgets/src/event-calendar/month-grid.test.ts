@@ -1,8 +1,8 @@
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { calendarRoutes, monthOfEvents } from '../../../../stories/support/event-fixtures.js';
+import { calendarRoutes, eventPages, monthOfEvents } from '../../../../stories/support/event-fixtures.js';
 import { fixtureClient } from '../../../../stories/support/fixture-client.js';
-import { busyDay, hubEvents, inside, openDialog, showCalendar, titles } from '../../test/calendar.js';
+import { busyDay, hubEvents, inside, openDialog, showCalendar, shown, titles } from '../../test/calendar.js';
 import { testServers } from '../../test/test-servers.js';
 import '../hub/define.js';
 import { deepActiveElement } from '../core/dom.js';
@@ -134,5 +134,23 @@ describe('<sr-event-calendar> month grid by keyboard', () => {
     inside(calendar, `td[data-day="${busy}"]`).click();
     await waitUntil(() => openDialog(calendar));
     openDialog(calendar)!.close();
+  });
+});
+
+describe('<sr-event-calendar> month grid titles', () => {
+  it('a long German title wraps to two lines in a content column, and the day keeps its height', async () => {
+    const title = 'Seniorennachmittag mit Kaffeetafel im Gemeindezentrum';
+    const items = monthOfEvents().map((item, index) => (index === 0 ? { ...item, title } : item));
+    const client = fixtureClient(calendarRoutes(eventPages(items)));
+    const column = await fixture<HTMLElement>(html`<div style="inline-size: 45rem"><sr-hub .client=${client}><sr-event-calendar lang="de"></sr-event-calendar></sr-hub></div>`);
+    const calendar = column.querySelector('sr-event-calendar')!;
+    await shown(calendar);
+    const line = [...calendar.shadowRoot!.querySelectorAll<HTMLElement>('[part~="event"]')].find((event) => event.textContent!.includes(title))!;
+    const lineHeight = parseFloat(getComputedStyle(line).lineHeight);
+    expect(line.getBoundingClientRect().height).to.be.closeTo(2 * lineHeight, 2);
+    // Two lines show the title's first words whole, not a dozen letters and an ellipsis.
+    expect(line.getBoundingClientRect().width).to.be.greaterThan(60);
+    const cell = line.closest('td')!;
+    expect(cell.getBoundingClientRect().height).to.be.closeTo(parseFloat(getComputedStyle(cell).blockSize), 1);
   });
 });

@@ -125,7 +125,8 @@ export const calendarStyles = css`
     color: var(--_color-text-muted);
   }
   .day {
-    block-size: var(--sr-calendar-day-height, 7.5em);
+    /* Room for three events of two lines each: the skeleton has the same height (no layout shift). */
+    block-size: var(--sr-calendar-day-height, 8.75em);
     padding: var(--_space-1);
     vertical-align: top;
     border: 1px solid var(--_color-divider);
@@ -160,6 +161,16 @@ export const calendarStyles = css`
     font-size: 0.8125em;
     white-space: nowrap;
     text-overflow: ellipsis;
+  }
+  /* A day's own event wraps to two lines, so that a long German title stays recognisable. */
+  .event:not(.bar) {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    line-height: 1.2;
+    white-space: normal;
+    overflow-wrap: anywhere;
+    hyphens: auto;
   }
   .event {
     border-radius: calc(var(--_radius) / 2);
