@@ -13,32 +13,33 @@ import { verbForms } from './verbs.js';
  *    dropped, misspellings are corrected by trigram similarity ("Depresion" → "depression"),
  *    shorter words it starts with are found ("Trauernde" → "trauer": the German stemmer makes
  *    "trauernd" and "trau" of them, which never match), and so are compounds it ends
- *    ("Gruppe" → "selbsthilfegruppen": compounds are not split; German compounds end in their
- *    head word, so a match in the middle, "saufen" in "tagesaufenthalt", does not count).
+ *    ("Gruppe" → "selbsthilfegruppen", which count as the word: compounds are not split; German
+ *    compounds end in their head word, so a match in the middle, "saufen" in
+ *    "tagesaufenthalt", does not count).
  *    "ae/oe/ue" is read as an umlaut only where that gives a word of the vocabulary
  *    ("Hoechberg" → "hochberg"; "Schule" stays "schule", not "schul…" of "Schulden").
  * 2. Each word and phrase is matched against the topics' synonyms and verb forms ("säuft" →
  *    Alkohol, "ich will nicht mehr" → Krisen & Suizidgedanken, see `phrases.ts`); a sub-topic's
  *    word also finds offers tagged with its parent only, ranked lower.
  * 3. A person named after a possessive ("mein Mann schlägt mich") is someone other than the
- *    reader: the word finds nothing by itself, and offers for that person's group rank lower
- *    unless they are also for relatives (`people.ts`).
+ *    reader: the word finds nothing by itself, offers only for that person's group rank lower,
+ *    and offers for relatives higher when it is not the reader it happens to (`people.ts`).
  *
  * An offer matches when it matches any word; `relevanceSql` ranks the matches.
  */
 
 /** One word (or phrase) of the query and what it matches. tsquery texts use the `german` configuration. */
 export interface SearchUnit {
-  /** The word as typed (or read with umlauts, or corrected), or one of its verb forms, in names (weight A). */
+  /** The word as typed (or read with umlauts, or corrected), its verb forms and its compounds, in names (weight A). */
   nameWord: string | null;
-  /** The same, anywhere. */
+  /** The same in the offer's own text (name, description, places: weights A and C, not the labels). */
   word: string | null;
-  /** The word's spellings as prefixes, in names only. */
+  /** The word's spellings as beginnings ("Psychose" of "Psychosoziale"), in names only. */
   namePrefix: string | null;
-  /** Everything the word finds: `word`, prefixes, the vocabulary's corrections, word parts and compounds. */
+  /** Everything the word finds: `word` anywhere, beginnings, word parts and other similar words. */
   expanded: string | null;
   topics: HelpTopicId[];
-  /** The single-word synonyms of `topics`, in names: an offer named for the topic ("Schuldnerberatung" for "Schulden"). */
+  /** The single-word synonyms of `topics` and the word's compounds, in names: an offer named for the topic. */
   topicInName: string | null;
   /** Parents of `topics` (not among them): offers tagged with one of them match, ranked lower. */
   parents: HelpTopicId[];
