@@ -265,7 +265,7 @@ export async function buildRequest(hub: TestHub, operation: FuzzOperation, fuzzC
   const search = query.toString();
   const url = `${hub.baseUrl}${path}${search ? `?${search}` : ''}`;
   const shownBody = body && body.length > 300 ? `${body.slice(0, 300)}…(${body.length} chars)` : body;
-  return { method: operation.method, url, headers, ...(body !== undefined ? { body } : {}), description: `${operation.method} ${url.slice(hub.baseUrl.length, 300)} ${fuzzCase.auth} ${shownBody ?? '(no body)'}` };
+  return { method: operation.method, url, headers, ...(body !== undefined ? { body } : {}), description: `${operation.method} ${url.slice(hub.baseUrl.length, 300)} key: ${fuzzCase.auth}, ${headers['content-type'] ?? 'no content type'}, ${shownBody === undefined ? 'no body' : JSON.stringify(shownBody)}` };
 }
 
 function decodeURIComponentSafe(text: string): string {
