@@ -220,24 +220,39 @@ function thirdPartyLicenses(): Plugin {
   };
 }
 
-/** Writes `manifest.json` next to the CDN files, from the files as written (minified, final). */
+/** A locale module of the widgets (`src/generated/locales/en.ts`): its locale code. */
+const localeOf = (moduleId: string | null): string | undefined => /[\\/]generated[\\/]locales[\\/]([\w-]+)\.ts$/.exec(moduleId ?? '')?.[1];
+
+/**
+ * Writes `manifest.json` next to the CDN files, from the files as written (minified, final): the
+ * release (`version`, the immutable path `/widgets/<version>/`), each file's integrity and size with
+ * the chunks it imports and may load later, and the chunk of each locale besides German, so that a
+ * snippet for an English page can name every file it loads with its integrity.
+ */
 function cdnManifest(): Plugin {
   return {
     name: 'sr-cdn-manifest',
     apply: 'build',
     async writeBundle({ dir = '' }, bundle) {
-      const files: Record<string, { integrity: string; bytes: number; gzip: number; imports: string[] }> = {};
+      const files: Record<string, { integrity: string; bytes: number; gzip: number; imports: string[]; dynamicImports: string[] }> = {};
+      const locales: Record<string, string> = {};
       for (const output of Object.values(bundle).sort((a, b) => a.fileName.localeCompare(b.fileName))) {
         const content = await readFile(join(dir, output.fileName));
+        const chunk = output.type === 'chunk' ? output : undefined;
         files[output.fileName] = {
           integrity: `sha384-${createHash('sha384').update(content).digest('base64')}`,
           bytes: content.length,
           gzip: gzipSync(content, { level: 9 }).length,
           // Chunks a file imports statically: a page may preload them with their integrity.
-          imports: output.type === 'chunk' ? output.imports : [],
+          imports: chunk?.imports ?? [],
+          // Chunks it loads when needed (a locale, the proof of work, JSON-LD).
+          dynamicImports: chunk?.dynamicImports ?? [],
         };
+        const locale = chunk && localeOf(chunk.facadeModuleId);
+        if (locale) locales[locale] = output.fileName;
       }
-      await writeFile(join(dir, 'manifest.json'), `${JSON.stringify({ files }, null, 2)}\n`);
+      const { version } = JSON.parse(await readFile(join(widgets, 'package.json'), 'utf8')) as { version: string };
+      await writeFile(join(dir, 'manifest.json'), `${JSON.stringify({ version, locales, files }, null, 2)}\n`);
     },
   };
 }
