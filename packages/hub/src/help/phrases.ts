@@ -7,8 +7,8 @@ import { helpTopicIds, searchSynonyms, type HelpTopicId } from './topics.js';
  * "mehr" in "nicht mehr mobil", something else), so phrases are matched here, not word by word.
  */
 
-/** Words people put into a sentence without changing what it says ("ich kann einfach nicht mehr"). */
-const fillers = new Set(['einfach', 'echt', 'wirklich', 'halt', 'eben', 'irgendwie', 'eigentlich', 'gar', 'uberhaupt', 'total', 'so', 'schon', 'bald', 'gerade']);
+/** Words people put into a sentence without changing what it says ("ich kann einfach nicht mehr"); folded. */
+export const fillers = new Set(['einfach', 'echt', 'wirklich', 'halt', 'eben', 'irgendwie', 'eigentlich', 'gar', 'uberhaupt', 'total', 'so', 'schon', 'bald', 'gerade']);
 
 /**
  * How people say that they are thinking of ending their life, with the variants they type:

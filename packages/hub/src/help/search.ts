@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { searchSpellings, sortKey } from '../http/text.js';
-import { phraseTopics } from './phrases.js';
+import { fillers, phraseTopics } from './phrases.js';
 import { otherPeople } from './people.js';
 import { helpTopicIds, helpVerbs, isCrisisTopic, parentTopic, searchSynonyms, type HelpTopicId } from './topics.js';
 import { verbForms } from './verbs.js';
@@ -70,7 +70,7 @@ const MIN_TYPED_PREFIX = 4;
  * Words of a request for help that say nothing about the help wanted, beyond PostgreSQL's
  * German stop words: "mehr" would find "nicht mehr mobil" for "ich will nicht mehr".
  */
-const requestWords = new Set(['mehr', 'einfach', 'immer', 'viel', 'ganz', 'echt', 'wirklich', 'halt', 'gerade', 'bitte', 'brauche', 'suche', 'gibt', 'geht', 'jeden', 'tag']);
+const requestWords = new Set([...fillers, 'mehr', 'immer', 'viel', 'ganz', 'bitte', 'brauche', 'suche', 'gibt', 'geht', 'jeden', 'tag']);
 
 function words(text: string): string[] {
   return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
