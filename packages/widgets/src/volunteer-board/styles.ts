@@ -92,8 +92,10 @@ export const boardStyles = css`
   }
   .facts {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    /* Both columns may shrink: a long term or value wraps instead of widening a 320 px page. */
+    grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
     gap: var(--_space-1) var(--_space-3);
+    overflow-wrap: anywhere;
     margin: 0 0 var(--_space-3);
   }
   .facts dt {
