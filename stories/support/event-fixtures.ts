@@ -15,8 +15,9 @@ type Organization = Schema<'Organization'>;
 
 const berlin = formats('de');
 
-const organization = (id: string, name: string, kind: Organization['kind'], municipalityId: string): Organization => ({
+const organization = (id: string, slug: string, name: string, kind: Organization['kind'], municipalityId: string): Organization => ({
   id,
+  slug,
   name,
   kind,
   description: null,
@@ -31,9 +32,9 @@ const organization = (id: string, name: string, kind: Organization['kind'], muni
 });
 
 export const organizations: Organization[] = [
-  organization('0b0a8c1e-1c2d-4e3f-8a9b-000000000001', 'Gesangverein Randersacker e.V.', 'club', 'randersacker'),
-  organization('0b0a8c1e-1c2d-4e3f-8a9b-000000000002', 'Nachbarschaftshilfe Höchberg e.V.', 'club', 'hoechberg'),
-  organization('0b0a8c1e-1c2d-4e3f-8a9b-000000000003', 'Stadt Würzburg', 'municipality', 'wuerzburg'),
+  organization('0b0a8c1e-1c2d-4e3f-8a9b-000000000001', 'gesangverein-randersacker-e-v', 'Gesangverein Randersacker e.V.', 'club', 'randersacker'),
+  organization('0b0a8c1e-1c2d-4e3f-8a9b-000000000002', 'nachbarschaftshilfe-hoechberg-e-v', 'Nachbarschaftshilfe Höchberg e.V.', 'club', 'hoechberg'),
+  organization('0b0a8c1e-1c2d-4e3f-8a9b-000000000003', 'stadt-wuerzburg', 'Stadt Würzburg', 'municipality', 'wuerzburg'),
 ];
 const [choir, neighbours, city] = organizations as [Organization, Organization, Organization];
 

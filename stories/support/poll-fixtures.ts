@@ -8,6 +8,7 @@ type PollResults = Schema<'PollResults'>;
 
 export const samplePoll: Poll = {
   id: '5b1d7c1e-8f0a-4c3b-9d2e-1a2b3c4d5e6f',
+  shortCode: 'K7M3QP',
   organizer: { organizationId: '3f0b7a52-5c1e-4b7e-9a39-2d1f0c6e8a11', name: 'Gemeinde Eisingen' },
   question: 'Wie soll der Dorfplatz in Eisingen künftig genutzt werden?',
   description: 'Der Dorfplatz wird 2027 neu gestaltet. Ihre Stimme fließt in die Planung des Gemeinderats ein.',

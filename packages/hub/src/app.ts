@@ -6,6 +6,7 @@ import openapiGlue, { type FastifyOpenapiGlueOptions } from 'fastify-openapi-glu
 import { authenticate } from './auth/authenticate.js';
 import type { HubDatabase } from './db/connection.js';
 import type { Handlers } from './http/api.js';
+import { resolveReferences } from './http/references.js';
 import { loadContract, operationOf, type Contract, type OperationConfig } from './http/contract.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { checkBody, checkMediaType, registerBodyParsers } from './http/body.js';
@@ -111,6 +112,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   // preClose: the jobs stop before the database closes (onClose).
   app.addHook('preClose', volunteer.stop);
   const handlers = allHandlers(options, contract, volunteer.handlers);
+  const references = resolveReferences(options.database.db);
   const operations = new Map(contract.operations.map((operation) => [operation.operationId, operation]));
   for (const operationId of operations.keys()) {
     if (!(operationId in handlers)) throw new Error(`The contract's operation ${operationId} has no handler.`);
@@ -125,6 +127,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
       return {
         handler: handlers[operationId as keyof Handlers],
         config,
+        preHandler: references,
         ...(operation.security.length > 0 ? { onRequest: authenticate(options.database.db, operation.security, options.adminToken) } : {}),
         ...(operation.bodyTypes.length > 0 ? { preParsing: checkMediaType(operation), preValidation: checkBody(operation) } : {}),
       };

@@ -86,7 +86,7 @@ describe('every request the contract does not allow gets a problem+json 4xx', ()
   });
 
   test('a malformed path parameter → 400', async () => {
-    const problem = await expectProblem(await fetch(`${hub.baseUrl}/organizations/not-a-uuid`), 400, 'invalid-request');
+    const problem = await expectProblem(await fetch(`${hub.baseUrl}/organizations/Not_A_Slug`), 400, 'invalid-request');
     assert.equal(problem.errors?.[0]?.pointer, '/path/organizationId');
   });
 

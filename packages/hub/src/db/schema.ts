@@ -21,6 +21,8 @@ export interface MunicipalityTable {
 
 export interface OrganizationTable {
   id: Generated<string>;
+  /** Assigned from the name when the row is inserted (migration 0006), then fixed. */
+  slug: Generated<string>;
   name: string;
   sort_name: string;
   kind: string;
@@ -149,6 +151,8 @@ export interface HelpSearchWordTable {
 
 export interface PollTable {
   id: Generated<string>;
+  /** Drawn when the row is inserted (migration 0006), then fixed. */
+  short_code: Generated<string>;
   organization_id: string;
   municipality_id: string | null;
   question: string;

@@ -10,6 +10,7 @@ import { sortKey } from '../http/text.js';
 export function toOrganization(row: Selectable<OrganizationTable>): Schemas['Organization'] {
   return {
     id: row.id,
+    slug: row.slug,
     name: row.name,
     kind: row.kind as Schemas['OrganizationKind'],
     description: row.description,

@@ -21,6 +21,7 @@ export function closingTime(row: Pick<PollRow, 'closes_at' | 'closed_at'>): Date
 export function toPoll(row: PollRow, now = clock.now()): Schemas['Poll'] {
   return {
     id: row.id,
+    shortCode: row.short_code,
     organizer: { organizationId: row.organization_id, name: row.organizer_name },
     question: row.question,
     description: row.description,

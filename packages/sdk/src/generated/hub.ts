@@ -93,6 +93,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
                 organizationId: components["parameters"]["OrganizationId"];
             };
             cookie?: never;
@@ -117,6 +118,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
                 organizationId: components["parameters"]["OrganizationId"];
             };
             cookie?: never;
@@ -146,6 +148,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
                 organizationId: components["parameters"]["OrganizationId"];
             };
             cookie?: never;
@@ -419,6 +422,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
                 organizationId: components["parameters"]["OrganizationId"];
             };
             cookie?: never;
@@ -463,6 +467,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description The poll's UUID or its short code (`K7M3QP`, any case). */
                 pollId: components["parameters"]["PollId"];
             };
             cookie?: never;
@@ -494,6 +499,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
                 organizationId: components["parameters"]["OrganizationId"];
             };
             cookie?: never;
@@ -517,6 +523,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description The poll's UUID or its short code (`K7M3QP`, any case). */
                 pollId: components["parameters"]["PollId"];
             };
             cookie?: never;
@@ -544,6 +551,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description The poll's UUID or its short code (`K7M3QP`, any case). */
                 pollId: components["parameters"]["PollId"];
             };
             cookie?: never;
@@ -577,6 +585,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description The poll's UUID or its short code (`K7M3QP`, any case). */
                 pollId: components["parameters"]["PollId"];
             };
             cookie?: never;
@@ -604,6 +613,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description The poll's UUID or its short code (`K7M3QP`, any case). */
                 pollId: components["parameters"]["PollId"];
             };
             cookie?: never;
@@ -635,6 +645,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description The poll's UUID or its short code (`K7M3QP`, any case). */
                 pollId: components["parameters"]["PollId"];
                 tallyId: components["parameters"]["TallyId"];
             };
@@ -660,6 +671,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description The poll's UUID or its short code (`K7M3QP`, any case). */
                 pollId: components["parameters"]["PollId"];
             };
             cookie?: never;
@@ -746,6 +758,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
                 organizationId: components["parameters"]["OrganizationId"];
             };
             cookie?: never;
@@ -831,6 +844,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
                 organizationId: components["parameters"]["OrganizationId"];
             };
             cookie?: never;
@@ -857,6 +871,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
                 organizationId: components["parameters"]["OrganizationId"];
                 volunteerResponseId: components["parameters"]["VolunteerResponseId"];
             };
@@ -887,6 +902,22 @@ export interface components {
          * @example 3f0b7a52-5c1e-4b7e-9a39-2d1f0c6e8a11
          */
         Id: string;
+        /**
+         * @description An organization's readable identifier, made from its name when it was created (umlauts as
+         *     `ae`, `oe`, `ue`, `ß` as `ss`; a number added when the name is taken) and never changed.
+         * @example sportverein-hoechberg-e-v
+         */
+        OrganizationSlug: string;
+        /** @description An organization's UUID or its slug. */
+        OrganizationRef: components["schemas"]["Id"] | components["schemas"]["OrganizationSlug"];
+        /**
+         * @description A poll's readable identifier: six letters and digits that cannot be mistaken for each
+         *     other (no 0/O, 1/I/L), drawn when the poll was created and never changed.
+         * @example K7M3QP
+         */
+        PollShortCode: string;
+        /** @description A poll's UUID or its short code; the short code in any case. */
+        PollRef: components["schemas"]["Id"] | string;
         /**
          * @description The slug of a municipality, e.g. `hoechberg`.
          * @example hoechberg
@@ -1220,6 +1251,7 @@ export interface components {
         OrganizationKind: "municipality" | "public-body" | "welfare" | "church" | "club" | "initiative" | "self-help" | "company";
         Organization: {
             id: components["schemas"]["Id"];
+            slug: components["schemas"]["OrganizationSlug"];
             name: string;
             kind: components["schemas"]["OrganizationKind"];
             description: string | null;
@@ -1554,6 +1586,7 @@ export interface components {
         };
         Poll: {
             id: components["schemas"]["Id"];
+            shortCode: components["schemas"]["PollShortCode"];
             organizer: components["schemas"]["PollOrganizer"];
             question: string;
             description: string | null;
@@ -2211,7 +2244,8 @@ export interface components {
         HelpOfferId: components["schemas"]["Id"];
         /** @description Slug (`hoechberg`) or official municipality key (`09679147`). */
         MunicipalityId: string;
-        OrganizationId: components["schemas"]["Id"];
+        /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+        OrganizationId: components["schemas"]["OrganizationRef"];
         EventId: components["schemas"]["Id"];
         /**
          * @description Start of the range (inclusive): a date (`2026-11-01`, midnight in Europe/Berlin) or a
@@ -2226,28 +2260,29 @@ export interface components {
         FeedTo: components["schemas"]["RangeBound"];
         /** @description Only events located in this municipality (slug); repeat for several. */
         EventMunicipality: components["schemas"]["MunicipalitySlug"][];
-        /** @description Only events of this organization; repeat for several. */
-        EventOrganization: components["schemas"]["Id"][];
+        /** @description Only events of this organization (UUID or slug); repeat for several. */
+        EventOrganization: components["schemas"]["OrganizationRef"][];
         /** @description Only events in this category; repeat for several. */
         EventCategory: components["schemas"]["EventCategoryId"][];
         /** @description Words in the title, description or place, case- and accent-insensitive ("weinfest", "hoechberg"). */
         EventQuery: string;
-        PollId: components["schemas"]["Id"];
+        /** @description The poll's UUID or its short code (`K7M3QP`, any case). */
+        PollId: components["schemas"]["PollRef"];
         TallyId: components["schemas"]["Id"];
         /** @description Only polls with this status; repeat for several. Default all but `archived`. */
         PollStatusFilter: components["schemas"]["PollStatus"][];
         /** @description Only polls of this municipality (slug); repeat for several. */
         PollMunicipality: components["schemas"]["MunicipalitySlug"][];
-        /** @description Only polls of this organization; repeat for several. */
-        PollOrganization: components["schemas"]["Id"][];
+        /** @description Only polls of this organization (UUID or slug); repeat for several. */
+        PollOrganization: components["schemas"]["OrganizationRef"][];
         VolunteerNeedId: components["schemas"]["Id"];
         VolunteerResponseId: components["schemas"]["Id"];
         /** @description Only needs with this status; repeat for several. Default `open`. */
         VolunteerNeedStatusFilter: components["schemas"]["VolunteerNeedStatus"][];
         /** @description Only needs in this municipality (slug); repeat for several. */
         VolunteerNeedMunicipality: components["schemas"]["MunicipalitySlug"][];
-        /** @description Only needs of this organization (a club's own page); repeat for several. */
-        VolunteerNeedOrganization: components["schemas"]["Id"][];
+        /** @description Only needs of this organization (UUID or slug; a club's own page); repeat for several. */
+        VolunteerNeedOrganization: components["schemas"]["OrganizationRef"][];
     };
     requestBodies: never;
     headers: {
@@ -2425,6 +2460,7 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "id": "3f0b7a52-5c1e-4b7e-9a39-2d1f0c6e8a11",
+                     *           "slug": "sportverein-hoechberg-e-v",
                      *           "name": "Sportverein Höchberg e.V.",
                      *           "kind": "club",
                      *           "description": "Breitensport für alle Generationen.",
@@ -2500,6 +2536,7 @@ export interface operations {
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
                 organizationId: components["parameters"]["OrganizationId"];
             };
             cookie?: never;
@@ -2529,6 +2566,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
                 organizationId: components["parameters"]["OrganizationId"];
             };
             cookie?: never;
@@ -2578,6 +2616,7 @@ export interface operations {
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
                 organizationId: components["parameters"]["OrganizationId"];
             };
             cookie?: never;
@@ -2613,6 +2652,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
                 organizationId: components["parameters"]["OrganizationId"];
             };
             cookie?: never;
@@ -2671,6 +2711,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
                 organizationId: components["parameters"]["OrganizationId"];
             };
             cookie?: never;
@@ -2761,7 +2802,7 @@ export interface operations {
                 to: components["parameters"]["EventsTo"];
                 /** @description Only events located in this municipality (slug); repeat for several. */
                 municipality?: components["parameters"]["EventMunicipality"];
-                /** @description Only events of this organization; repeat for several. */
+                /** @description Only events of this organization (UUID or slug); repeat for several. */
                 organization?: components["parameters"]["EventOrganization"];
                 /** @description Only events in this category; repeat for several. */
                 category?: components["parameters"]["EventCategory"];
@@ -2853,7 +2894,7 @@ export interface operations {
                 to?: components["parameters"]["FeedTo"];
                 /** @description Only events located in this municipality (slug); repeat for several. */
                 municipality?: components["parameters"]["EventMunicipality"];
-                /** @description Only events of this organization; repeat for several. */
+                /** @description Only events of this organization (UUID or slug); repeat for several. */
                 organization?: components["parameters"]["EventOrganization"];
                 /** @description Only events in this category; repeat for several. */
                 category?: components["parameters"]["EventCategory"];
@@ -3221,8 +3262,8 @@ export interface operations {
                  *     whole region or the whole country. Repeat for several.
                  */
                 municipality?: components["schemas"]["MunicipalitySlug"][];
-                /** @description Only offers of this organization; repeat for several. */
-                organization?: components["schemas"]["Id"][];
+                /** @description Only offers of this organization (UUID or slug); repeat for several. */
+                organization?: components["schemas"]["OrganizationRef"][];
                 /** @description Only offers with this cost; repeat for several (`cost=free&cost=low`). */
                 cost?: components["schemas"]["HelpCost"][];
                 /** @description `true`: only offers that can be used anonymously. `false` does not filter. */
@@ -3473,6 +3514,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
                 organizationId: components["parameters"]["OrganizationId"];
             };
             cookie?: never;
@@ -3551,7 +3593,7 @@ export interface operations {
                 status?: components["parameters"]["PollStatusFilter"];
                 /** @description Only polls of this municipality (slug); repeat for several. */
                 municipality?: components["parameters"]["PollMunicipality"];
-                /** @description Only polls of this organization; repeat for several. */
+                /** @description Only polls of this organization (UUID or slug); repeat for several. */
                 organization?: components["parameters"]["PollOrganization"];
                 /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
                 cursor?: components["parameters"]["Cursor"];
@@ -3597,6 +3639,7 @@ export interface operations {
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
+                /** @description The poll's UUID or its short code (`K7M3QP`, any case). */
                 pollId: components["parameters"]["PollId"];
             };
             cookie?: never;
@@ -3626,6 +3669,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The poll's UUID or its short code (`K7M3QP`, any case). */
                 pollId: components["parameters"]["PollId"];
             };
             cookie?: never;
@@ -3668,6 +3712,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
                 organizationId: components["parameters"]["OrganizationId"];
             };
             cookie?: never;
@@ -3728,6 +3773,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The poll's UUID or its short code (`K7M3QP`, any case). */
                 pollId: components["parameters"]["PollId"];
             };
             cookie?: never;
@@ -3782,6 +3828,7 @@ export interface operations {
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /** @description The poll's UUID or its short code (`K7M3QP`, any case). */
                 pollId: components["parameters"]["PollId"];
             };
             cookie?: never;
@@ -3837,6 +3884,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The poll's UUID or its short code (`K7M3QP`, any case). */
                 pollId: components["parameters"]["PollId"];
             };
             cookie?: never;
@@ -3894,6 +3942,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The poll's UUID or its short code (`K7M3QP`, any case). */
                 pollId: components["parameters"]["PollId"];
             };
             cookie?: never;
@@ -3929,6 +3978,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The poll's UUID or its short code (`K7M3QP`, any case). */
                 pollId: components["parameters"]["PollId"];
             };
             cookie?: never;
@@ -3984,6 +4034,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The poll's UUID or its short code (`K7M3QP`, any case). */
                 pollId: components["parameters"]["PollId"];
                 tallyId: components["parameters"]["TallyId"];
             };
@@ -4030,6 +4081,7 @@ export interface operations {
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
+                /** @description The poll's UUID or its short code (`K7M3QP`, any case). */
                 pollId: components["parameters"]["PollId"];
             };
             cookie?: never;
@@ -4070,7 +4122,7 @@ export interface operations {
                 status?: components["parameters"]["VolunteerNeedStatusFilter"];
                 /** @description Only needs in this municipality (slug); repeat for several. */
                 municipality?: components["parameters"]["VolunteerNeedMunicipality"];
-                /** @description Only needs of this organization (a club's own page); repeat for several. */
+                /** @description Only needs of this organization (UUID or slug; a club's own page); repeat for several. */
                 organization?: components["parameters"]["VolunteerNeedOrganization"];
                 /** @description Only needs asking for this skill (case-insensitive, e.g. `Führerschein`); repeat for several. */
                 skill?: string[];
@@ -4233,6 +4285,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
                 organizationId: components["parameters"]["OrganizationId"];
             };
             cookie?: never;
@@ -4434,6 +4487,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
                 organizationId: components["parameters"]["OrganizationId"];
             };
             cookie?: never;
@@ -4470,6 +4524,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
                 organizationId: components["parameters"]["OrganizationId"];
                 volunteerResponseId: components["parameters"]["VolunteerResponseId"];
             };

@@ -64,7 +64,7 @@ const noChoice: Record<FilterName, string> = { category: '', municipality: '', o
  * @attr date - The day to show first, e.g. `2026-12-01`; today by default.
  * @attr category - Only events in these categories (ids such as `culture sports`, separated by spaces or commas); fixes the filter.
  * @attr municipality - Only events in these municipalities (slugs such as `hoechberg`); fixes the filter.
- * @attr organization - Only events of these organizations (ids); fixes the filter.
+ * @attr organization - Only events of these organizations (slugs such as `stadt-wuerzburg`, or ids); fixes the filter.
  * @attr q - Only events matching these words; fixes the search.
  * @attr {boolean} seo - Writes schema.org `Event` data (JSON-LD) of the visible events into the page, inside the element, so search engines find them; replaced when the reader moves to other days, removed with the element.
  * @fires sr-event-select - The reader opened an event (`detail`: `eventId`, `recurrenceId`, `start`). Cancelable: `preventDefault()` keeps the calendar's dialog closed, e.g. to show the event on a page of one's own.

@@ -275,6 +275,14 @@ describe('<sr-poll>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('takes the short code a webmaster reads off the Hub, instead of the UUID', async () => {
+    const demo = await openPoll();
+    const poll = await showPoll(demo.shortCode.toLowerCase());
+    // The form, or its results if an earlier test voted on this page: the poll either way.
+    expect(words(await part(poll, 'question'))).to.equal(demo.question);
+    expect(warnings.messages).to.deep.equal([]);
+  });
+
   it('warns about a missing or wrong poll-id and says so', async () => {
     const { hubUrl } = await testServers();
     const poll = await fixture<SrPoll>(html`<sr-poll hub-url=${hubUrl} poll-id="dorfplatz"></sr-poll>`);

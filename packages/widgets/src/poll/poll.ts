@@ -45,7 +45,7 @@ const votedOnThisPage = new Map<string, VoteReceipt | null>();
  *
  * @tagname sr-poll
  * @summary Participation poll: vote without an account, see online and in-person results together.
- * @attr poll-id - The poll's id (`GET /polls`).
+ * @attr poll-id - The poll's short code (`K7M3QP`, any case) or its id (a UUID); `GET /polls` lists both (`shortCode`, `id`).
  * @fires sr-vote - The reader's vote was counted (`detail`: `pollId`, `choices`).
  * @csspart question - The poll's question (the form's legend, or the heading of the results).
  * @csspart status - When the poll opens or closes.
@@ -281,8 +281,13 @@ export class SrPoll extends SrElement {
 
   #validPollId(): string | undefined {
     const id = this.pollId?.trim();
-    if (id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return id;
-    this.warn(id ? `poll-id="${id}" is not a poll id (a UUID from GET /polls).` : 'has no poll-id: set poll-id="…" to the id of a poll (GET /polls).');
+    // The Hub takes either form (the contract's PollRef); anything else would only come back as a 400.
+    if (id && (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) || /^[A-HJKMNP-Z2-9]{6}$/i.test(id))) return id;
+    this.warn(
+      id
+        ? `poll-id="${id}" is not a poll's short code (six characters, e.g. "K7M3QP") or id (a UUID), as GET /polls lists them.`
+        : 'has no poll-id: set poll-id="…" to the short code of a poll (e.g. "K7M3QP", listed by GET /polls).',
+    );
     return undefined;
   }
 }

@@ -45,7 +45,7 @@ const valuesOf = (value: string | undefined) => (value ?? '').split(/[\s,]+/).fi
  *
  * @tagname sr-volunteer-board
  * @summary Volunteer needs of clubs and initiatives, with a privacy-friendly "Ich helfe mit" form.
- * @attr organization - Only the needs of these organizations (ids, separated by spaces); fixes the filter.
+ * @attr organization - Only the needs of these organizations (slugs such as `tsv-ochsenfurt-1862-e-v`, or ids; separated by spaces); fixes the filter.
  * @attr municipality - Only needs in these municipalities (slugs such as `hoechberg`); fixes the filter.
  * @fires sr-volunteer-response - The reader offered help and the Hub has it (`detail`: `volunteerNeedId`). No personal data.
  * @csspart filters - The search and filter controls.

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startTestHub, type TestHub } from './support/hub.js';
+import { pollBody, pollClient } from './support/polls.js';
+import { expectProblem } from './support/problems.js';
+import { jsonWithKey } from './support/writes.js';
+
+interface Organization {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+describe('readable identifiers: organization slugs and poll short codes', () => {
+  let hub: TestHub;
+  const json = async (path: string) => {
+    const response = await fetch(`${hub.baseUrl}${path}`);
+    const text = await response.text();
+    assert.equal(response.status, 200, text);
+    return JSON.parse(text);
+  };
+  const createOrganization = async (name: string): Promise<Organization> => {
+    const response = await fetch(`${hub.baseUrl}/organizations`, {
+      method: 'POST',
+      headers: jsonWithKey(hub.adminToken),
+      body: JSON.stringify({ name, kind: 'club', municipalityId: 'eisingen' }),
+    });
+    const text = await response.text();
+    assert.equal(response.status, 201, text);
+    return JSON.parse(text);
+  };
+
+  before(async () => {
+    hub = await startTestHub();
+  });
+  after(() => hub.close());
+
+  test('a new organization gets a slug from its name, German umlauts and ß transliterated', async () => {
+    const club = await createOrganization('Männergesangverein Größenwahn & Söhne e.V.');
+    assert.equal(club.slug, 'maennergesangverein-groessenwahn-soehne-e-v');
+    const upper = await createOrganization('ÖKO-Initiative Über Café');
+    assert.equal(upper.slug, 'oeko-initiative-ueber-cafe');
+  });
+
+  test('a name that is taken gets the next free number, and a rename keeps the slug', async () => {
+    const first = await createOrganization('Tafel Eisingen');
+    const second = await createOrganization('Tafel Eisingen');
+    const third = await createOrganization('Tafel  Eisingen!');
+    assert.deepEqual([first.slug, second.slug, third.slug], ['tafel-eisingen', 'tafel-eisingen-2', 'tafel-eisingen-3']);
+    const renamed = await fetch(`${hub.baseUrl}/organizations/${first.slug}`, {
+      method: 'PATCH',
+      headers: jsonWithKey(hub.adminToken),
+      body: JSON.stringify({ name: 'Tafel Eisingen und Umgebung' }),
+    });
+    assert.equal(renamed.status, 200, await renamed.clone().text());
+    assert.equal((await renamed.json()).slug, 'tafel-eisingen');
+  });
+
+  test('every seeded organization has a unique slug', async () => {
+    const items: Organization[] = (await json('/organizations?limit=100')).items;
+    assert.ok(items.length >= 10);
+    for (const item of items) assert.match(item.slug, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+    assert.equal(new Set(items.map((item) => item.slug)).size, items.length);
+  });
+
+  test('an organization read by slug is the one read by UUID', async () => {
+    const [organization] = (await json('/organizations?limit=1')).items as Organization[];
+    assert.deepEqual(await json(`/organizations/${organization!.slug}`), await json(`/organizations/${organization!.id}`));
+  });
+
+  test('a poll has a short code; votes, results and challenge take it as well as the UUID', async () => {
+    const polls = pollClient(hub);
+    const owner = await createOrganization('Gemeinde Kurzweil');
+    const poll = await polls.created(owner.slug, pollBody());
+    assert.match(poll.shortCode as string, /^[A-HJKMNP-Z2-9]{6}$/);
+    assert.equal(poll.organizer && (poll.organizer as { organizationId: string }).organizationId, owner.id);
+    const code = poll.shortCode as string;
+    assert.deepEqual(await json(`/polls/${code}`), await json(`/polls/${poll.id}`));
+    assert.equal((await json(`/polls/${code.toLowerCase()}`)).id, poll.id, 'typed in any case');
+    assert.deepEqual(await json(`/polls/${code}/results`), await json(`/polls/${poll.id}/results`));
+    const proof = await polls.proof(code);
+    const vote = await polls.vote(code, { choices: [poll.options[0]!.id], proof });
+    assert.equal(vote.status, 201, await vote.clone().text());
+    assert.equal((await vote.json()).pollId, poll.id);
+  });
+
+  test('list filters take organization slugs, mixed with UUIDs', async () => {
+    const polls = pollClient(hub);
+    const owner = await createOrganization('Bürgerverein Filtertal');
+    const poll = await polls.created(owner.id, pollBody());
+    const bySlug = (await json(`/polls?organization=${owner.slug}`)).items.map((item: { id: string }) => item.id);
+    assert.deepEqual(bySlug, [poll.id]);
+    const byId = (await json(`/polls?organization=${owner.id}`)).items.map((item: { id: string }) => item.id);
+    assert.deepEqual(bySlug, byId);
+    const [other] = (await json('/organizations?limit=1')).items as Organization[];
+    const mixed = await json(`/polls?organization=${other!.id}&organization=${owner.slug}`);
+    assert.ok(mixed.items.some((item: { id: string }) => item.id === poll.id));
+    for (const path of ['/events?from=2026-01-01&to=2026-12-31', '/volunteer-needs?', '/help-offers?']) {
+      const separator = path.endsWith('?') ? '' : '&';
+      assert.equal((await json(`${path}${separator}organization=${owner.slug}`)).items.length, 0, path);
+    }
+  });
+
+  test('a filter on an unknown slug matches nothing, as one on an unknown UUID does', async () => {
+    assert.deepEqual((await json('/polls?organization=gibt-es-nicht')).items, []);
+    assert.deepEqual((await json('/help-offers?organization=gibt-es-nicht')).items, []);
+  });
+
+  test('an unknown slug or short code is a 404 problem', async () => {
+    const organization = await expectProblem(await fetch(`${hub.baseUrl}/organizations/gibt-es-nicht`), 404, 'not-found');
+    assert.match(organization.detail ?? '', /gibt-es-nicht/);
+    await expectProblem(await fetch(`${hub.baseUrl}/polls/ZZZZZZ`), 404, 'not-found');
+    await expectProblem(await fetch(`${hub.baseUrl}/polls/ZZZZZZ/results`), 404, 'not-found');
+    await expectProblem(await fetch(`${hub.baseUrl}/organizations/gibt-es-nicht/polls`, { method: 'POST', headers: jsonWithKey(hub.adminToken), body: JSON.stringify(pollBody()) }), 404, 'not-found');
+  });
+});
