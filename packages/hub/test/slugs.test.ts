@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
+import { openDatabase } from '../src/db/connection.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { pollBody, pollClient } from './support/polls.js';
 import { expectProblem } from './support/problems.js';
@@ -112,5 +114,38 @@ describe('readable identifiers: organization slugs and poll short codes', () => 
     await expectProblem(await fetch(`${hub.baseUrl}/polls/ZZZZZZ`), 404, 'not-found');
     await expectProblem(await fetch(`${hub.baseUrl}/polls/ZZZZZZ/results`), 404, 'not-found');
     await expectProblem(await fetch(`${hub.baseUrl}/organizations/gibt-es-nicht/polls`, { method: 'POST', headers: jsonWithKey(hub.adminToken), body: JSON.stringify(pollBody()) }), 404, 'not-found');
+  });
+});
+
+describe('migration 0006 on a Hub that has data already', () => {
+  test('existing organizations get slugs, numbered by age when names collide; existing polls get short codes', async () => {
+    const migrations = new URL('../src/db/migrations/', import.meta.url);
+    const files = (await readdir(migrations)).filter((name) => name.endsWith('.sql')).sort();
+    const upTo = files.indexOf('0006_readable_identifiers.sql');
+    const database = await openDatabase();
+    const run = (names: string[]) =>
+      database.inScriptTransaction(async (session) => {
+        for (const name of names) await session.exec(await readFile(new URL(name, migrations), 'utf8'));
+      });
+    try {
+      await run(files.slice(0, upTo));
+      await database.inScriptTransaction(async (session) => {
+        await session.exec(`INSERT INTO organizations (name, sort_name, kind, created_at) VALUES
+          ('Bürgerstiftung Würzburg', 'b', 'welfare', '2026-01-02'),
+          ('Bürgerstiftung Würzburg', 'b', 'welfare', '2026-01-01'),
+          ('Straßenfest-Verein Öttingen', 's', 'club', '2026-01-03')`);
+        await session.exec(`INSERT INTO polls (organization_id, question, kind, max_choices, participation, results_visibility, opens_at, closes_at)
+          SELECT id, 'Wohin?', 'single', 1, 'open', 'always', '2026-01-01', '2026-02-01' FROM organizations`);
+      });
+      await run(files.slice(upTo, upTo + 1));
+      const organizations = await database.db.selectFrom('organizations').select(['slug', 'created_at']).orderBy('created_at').execute();
+      assert.deepEqual(organizations.map((row) => row.slug), ['buergerstiftung-wuerzburg', 'buergerstiftung-wuerzburg-2', 'strassenfest-verein-oettingen']);
+      const codes = (await database.db.selectFrom('polls').select('short_code').execute()).map((row) => row.short_code);
+      assert.equal(codes.length, 3);
+      for (const code of codes) assert.match(code, /^[A-HJKMNP-Z2-9]{6}$/);
+      assert.equal(new Set(codes).size, 3);
+    } finally {
+      await database.close();
+    }
   });
 });
