@@ -144,7 +144,7 @@ describe('events API', () => {
     for (const [query, pointer] of [
       ['category=kirmes', '/query/category/0'],
       ['municipality=Höchberg', '/query/municipality/0'],
-      ['organization=tsv', '/query/organization/0'],
+      ['organization=TSV%20Ochsenfurt', '/query/organization/0'],
       ['limit=101', '/query/limit'],
       ['cursor=bm9wZQ', '/query/cursor'],
     ] as const) {
