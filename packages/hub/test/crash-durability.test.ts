@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import pg from 'pg';
-import { serverUrl } from './support/database.js';
+import { createServerDatabase, serverUrl } from './support/database.js';
 import { freePort } from './support/ports.js';
 
 /*
@@ -122,13 +120,10 @@ describe(`kill -9 of the Hub during acknowledged writes (${mode})`, { timeout: 3
     base = `http://127.0.0.1:${port}`;
     env = { HUB_DATA_DIR: dataDir, PORT: String(port), HUB_ADMIN_TOKEN: adminToken, RATE_LIMIT_MAX: '1000000' };
     if (serverUrl) {
-      // A fresh database of its own, as openTestDatabase makes one; the Hub migrates and seeds it.
-      const name = `sr_test_crash_${randomBytes(6).toString('hex')}`;
-      await adminQuery(`CREATE DATABASE ${name}`);
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
-      env.DATABASE_URL = url.href;
-      dropDatabase = () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // A fresh database of its own; the Hub migrates and seeds it.
+      const database = await createServerDatabase('sr_test_crash');
+      env.DATABASE_URL = database.url;
+      dropDatabase = database.drop;
     }
   });
 
@@ -221,13 +216,3 @@ describe(`kill -9 of the Hub during acknowledged writes (${mode})`, { timeout: 3
     for (const line of figures) t.diagnostic(line);
   });
 });
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}

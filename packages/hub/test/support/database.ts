@@ -25,17 +25,20 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     await migrate(database);
     return { database, url: undefined, drop: async () => {} };
   }
-  const name = `sr_test_${randomBytes(6).toString('hex')}`;
+  const { url, drop } = await createServerDatabase();
+  const database = await openDatabase({ url });
+  await migrate(database);
+  return { database, url, drop };
+}
+
+/** An empty throwaway database on the PostgreSQL server in `DATABASE_URL`, and how to drop it. */
+export async function createServerDatabase(prefix = 'sr_test'): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!serverUrl) throw new Error('createServerDatabase needs DATABASE_URL.');
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.href });
-  await migrate(database);
-  return {
-    database,
-    url: url.href,
-    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
+  return { url: url.href, drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 async function adminQuery(text: string): Promise<void> {
