@@ -93,7 +93,9 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
       const limit = request.query.limit ?? DEFAULT_LIMIT;
       const byUrgency = sort === 'urgency';
       const after = decodeCursor(cursor, byUrgency ? 3 : 2);
-      let query = selectNeeds(db).where(sql<boolean>`${statusSql(clock.now())} = ANY(${status?.length ? status : ['open']}::text[])`);
+      // One moment for the filter and the statuses in the answer, so they agree at a need's end.
+      const now = clock.now();
+      let query = selectNeeds(db).where(sql<boolean>`${statusSql(now)} = ANY(${status?.length ? status : ['open']}::text[])`);
       if (municipality?.length) query = query.where('volunteer_needs.municipality_id', 'in', municipality);
       if (organization?.length) query = query.where('volunteer_needs.organization_id', 'in', organization);
       if (skill?.length) {
@@ -121,7 +123,6 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
       }
       if (byUrgency) query = query.orderBy(urgentLast);
       const rows = await query.orderBy(startSql).orderBy('volunteer_needs.id').limit(limit + 1).execute();
-      const now = clock.now();
       const position = (row: NeedRow) => {
         const start = row.starts_at?.toISOString() ?? '-infinity';
         return byUrgency ? [row.urgent ? 0 : 1, start, row.id] : [start, row.id];
