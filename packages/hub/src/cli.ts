@@ -11,12 +11,14 @@ import { migrate } from './db/migrate.js';
 import { importCalendar } from './events/ics-import.js';
 import { ProblemError } from './http/problems.js';
 import { isEmpty, seed } from './orgs/seed/seed.js';
+import { registerDraining } from './system/draining.js';
 import { purgeResponses } from './volunteering/retention.js';
 
 const usage = `sr-hub – the Smart Region Hub
 
 Usage:
-  sr-hub serve [--seed-if-empty]     start the Hub (PORT, HOST, DATABASE_URL, HUB_DATA_DIR, HUB_ADMIN_TOKEN)
+  sr-hub serve [--seed-if-empty]     start the Hub (PORT, HOST, DATABASE_URL, HUB_DATA_DIR, HUB_ADMIN_TOKEN,
+                                     SHUTDOWN_DRAIN_MS)
   sr-hub migrate                     apply pending database migrations
   sr-hub seed                        add the demo data (real municipalities, example organizations and events)
   sr-hub create-api-key --organization <id> [--scope <scope>]... [--label <text>]
@@ -89,10 +91,15 @@ async function serve(config: HubConfig, seedIfEmpty: boolean): Promise<void> {
       mail: config.smtpUrl ? { smtpUrl: config.smtpUrl, from: config.mailFrom } : undefined,
     },
   });
-  // SIGTERM/SIGINT: stop accepting, let in-flight requests finish, then close the database.
-  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  const drain = registerDraining(app);
+  // SIGTERM/SIGINT: drain (answer with `Connection: close`, /health 503), then stop accepting,
+  // let in-flight requests finish and close the database. A second signal stops at once.
+  closeWithGrace({ delay: config.shutdownDrainMs + 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
-    else app.log.info({ signal }, 'shutting down');
+    else {
+      app.log.info({ signal, drainMs: config.shutdownDrainMs }, 'shutting down');
+      await drain(config.shutdownDrainMs);
+    }
     await app.close();
     await releaseDataDir();
   });

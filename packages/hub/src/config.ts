@@ -17,6 +17,11 @@ export interface HubConfig {
   /** Days after a volunteer need ended until its responses are deleted. */
   volunteerRetentionDays: number;
   rateLimitMax: number;
+  /**
+   * How long a stopping Hub keeps answering (with `Connection: close`, `/health` 503) before it
+   * stops accepting: longer than a load balancer's health-check interval when there is one.
+   */
+  shutdownDrainMs: number;
   trustProxy: boolean;
   logLevel: string;
 }
@@ -41,6 +46,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     mailFrom: env.MAIL_FROM || 'Smart Region Hub <hub@localhost>',
     volunteerRetentionDays: integer('VOLUNTEER_RETENTION_DAYS', 90),
     rateLimitMax: integer('RATE_LIMIT_MAX', 600),
+    shutdownDrainMs: integer('SHUTDOWN_DRAIN_MS', 2_000),
     trustProxy: env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL || 'info',
   };

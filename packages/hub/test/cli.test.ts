@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { freePort } from './support/ports.js';
 
@@ -30,6 +31,23 @@ async function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: numb
   return { code, out, err };
 }
 
+interface Answer {
+  status: number;
+  connection: string | undefined;
+  /** The request went over a connection kept alive from an earlier one. */
+  reused: boolean;
+}
+
+/** A GET through `agent`, which keeps its connection open between requests (as browsers and proxies do). */
+function get(agent: Agent, url: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent }, (res) => {
+      res.resume().on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, reused: req.reusedSocket }));
+    });
+    req.on('error', reject).end();
+  });
+}
+
 async function serve(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const child = sr(['serve', '--seed-if-empty'], env);
   let out = '';
@@ -51,7 +69,7 @@ describe('sr-hub CLI on embedded PGlite', () => {
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'sr-hub-'));
     const port = await freePort();
-    env = { HUB_DATA_DIR: dataDir, PORT: String(port), HUB_ADMIN_TOKEN: 'test-admin-token-0123456789' };
+    env = { HUB_DATA_DIR: dataDir, PORT: String(port), HUB_ADMIN_TOKEN: 'test-admin-token-0123456789', SHUTDOWN_DRAIN_MS: '1500' };
     base = `http://127.0.0.1:${port}`;
   });
   after(() => rm(dataDir, { recursive: true, force: true }));
@@ -81,6 +99,10 @@ describe('sr-hub CLI on embedded PGlite', () => {
       assert.equal(busy.code, 2);
       assert.match(busy.err, /A Hub is running on this data directory/);
 
+      // Connections kept alive and idle when SIGTERM arrives (one per agent).
+      const kept = [new Agent({ keepAlive: true, maxSockets: 1 }), new Agent({ keepAlive: true, maxSockets: 1 })];
+      for (const agent of kept) assert.equal((await get(agent, `${base}/health`)).status, 200);
+
       // A request in flight when SIGTERM arrives is still answered, then the Hub exits cleanly.
       const body = JSON.stringify({ name: 'Verein während des Herunterfahrens', kind: 'club' });
       const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -98,6 +120,12 @@ describe('sr-hub CLI on embedded PGlite', () => {
           setTimeout(() => req.end(body.slice(10)), 300);
         }, 200);
       });
+      // While it drains, a request on a kept connection is answered, never reset, and told to close
+      // the connection; the health check says the Hub is going, so a load balancer sends no one new.
+      await sleep(250);
+      const [healthWhileDraining, read] = await Promise.all([get(kept[0]!, `${base}/health`), get(kept[1]!, `${base}/municipalities?limit=1`)]);
+      assert.deepEqual(healthWhileDraining, { status: 503, connection: 'close', reused: true });
+      assert.deepEqual(read, { status: 200, connection: 'close', reused: true });
       const response = await answered;
       assert.equal(response.status, 201, response.body);
       const [code] = await once(hub, 'exit');
