@@ -65,8 +65,9 @@ export class ProofOfWork {
     this.#difficulty = difficulty;
   }
 
-  async challenge(subject: ProofSubject): Promise<Challenge> {
-    return createChallenge({
+  /** A signed challenge, as the contract's `ProofChallenge` requires (altcha-lib signs only when given a secret, and types the signature optional). */
+  async challenge(subject: ProofSubject): Promise<Schemas['ProofChallenge']> {
+    const { parameters, signature } = await createChallenge({
       algorithm: 'SHA-256',
       cost: 1,
       counter: randomInt(this.#difficulty.maxCounter, this.#difficulty.minCounter),
@@ -76,6 +77,8 @@ export class ProofOfWork {
       hmacSignatureSecret: this.#signatureSecret,
       hmacKeySignatureSecret: this.#keySecret,
     });
+    if (signature === undefined) throw new Error('altcha-lib made a challenge without a signature although it was given a secret.');
+    return { parameters, signature };
   }
 
   /** Checks a proof sent with a citizen action; every way it can be wrong is a 422 that says what to do. */

@@ -68,7 +68,7 @@ function daysAgo(days: number): string {
 export function eventHandlers(db: Kysely<Database>, version: string): Pick<Handlers, EventOperations> {
   return {
     async listEventCategories() {
-      return { items: eventCategories, nextCursor: null };
+      return { items: [...eventCategories], nextCursor: null };
     },
 
     async listEventOccurrences(request) {
