@@ -1,9 +1,9 @@
-import type { components } from '@smart-region/sdk';
+import type { Schema } from '@smart-region/sdk';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/sha';
 
-export type Proof = components['schemas']['Proof'];
-type ProofChallenge = components['schemas']['ProofChallenge'];
+export type Proof = Schema<'Proof'>;
+type ProofChallenge = Schema<'ProofChallenge'>;
 
 /**
  * The proof of work a citizen's write (a vote, an offer of help) carries: a challenge from the

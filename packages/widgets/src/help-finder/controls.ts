@@ -1,10 +1,10 @@
 import { msg } from '@lit/localize';
-import type { components } from '@smart-region/sdk';
+import type { Schema } from '@smart-region/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { filtersInUse, type ChoiceName, type Choices } from './search.js';
 import { audienceNames, filterLanguages, languageName } from './strings.js';
 
-export type HelpTopic = components['schemas']['HelpTopic'];
+export type HelpTopic = Schema<'HelpTopic'>;
 
 interface Named {
   id: string;

@@ -1,9 +1,9 @@
 import { msg } from '@lit/localize';
-import type { components } from '@smart-region/sdk';
+import type { Schema } from '@smart-region/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 
-export type EmergencyContact = components['schemas']['EmergencyContact'];
-type Phone = components['schemas']['HelpPhone'];
+export type EmergencyContact = Schema<'EmergencyContact'>;
+type Phone = Schema<'HelpPhone'>;
 
 /** `tel:` link target: digits and a leading `+` only, as dialers expect (nothing else can get in). */
 export const telHref = (number: string) => `tel:${number.replace(/[^\d+]/g, '')}`;

@@ -1,13 +1,13 @@
 import { msg, str } from '@lit/localize';
-import type { components } from '@smart-region/sdk';
+import type { Schema } from '@smart-region/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { isolated, isolatedList } from '../core/bidi.js';
 import type { Formats } from '../core/format.js';
 import { mailHref, telHref } from './crisis.js';
 import { audienceNames, costNames, languageName } from './strings.js';
 
-export type HelpOffer = components['schemas']['HelpOfferHit'];
-type OpeningHours = components['schemas']['OpeningHours'];
+export type HelpOffer = Schema<'HelpOfferHit'>;
+type OpeningHours = Schema<'OpeningHours'>;
 
 export interface OfferContext {
   format: Formats;

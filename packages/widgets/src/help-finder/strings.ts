@@ -1,8 +1,8 @@
 import { msg } from '@lit/localize';
-import type { components } from '@smart-region/sdk';
+import type { Schema } from '@smart-region/sdk';
 
-export type Audience = components['schemas']['HelpAudience'];
-export type Cost = components['schemas']['HelpCost'];
+export type Audience = Schema<'HelpAudience'>;
+export type Cost = Schema<'HelpCost'>;
 
 /** Whom offers are for, as the filter and the details name them. */
 export function audienceNames(): Record<Audience, string> {

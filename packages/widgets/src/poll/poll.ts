@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { newIdempotencyKey, type components } from '@smart-region/sdk';
+import { newIdempotencyKey, type Schema } from '@smart-region/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { isolated } from '../core/bidi.js';
 import { emit } from '../core/events.js';
@@ -11,7 +11,7 @@ import { ProofSolver, type Proof } from '../core/proof.js';
 import { resultsView, statusLine, type Poll, type PollResults } from './results.js';
 import { pollStyles } from './styles.js';
 
-type VoteReceipt = components['schemas']['VoteReceipt'];
+type VoteReceipt = Schema<'VoteReceipt'>;
 
 /** What `sr-vote` tells: the vote was counted. */
 export interface VoteDetail {

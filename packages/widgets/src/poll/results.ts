@@ -1,11 +1,11 @@
 import { msg, str } from '@lit/localize';
-import type { components } from '@smart-region/sdk';
+import type { Schema } from '@smart-region/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { element } from '../core/element.js';
 import type { Formats } from '../core/format.js';
 
-export type Poll = components['schemas']['Poll'];
-export type PollResults = components['schemas']['PollResults'];
+export type Poll = Schema<'Poll'>;
+export type PollResults = Schema<'PollResults'>;
 
 /** When the poll opens or closes, in words: "Abstimmung bis 30. November 2026, 18:00 Uhr". */
 export function statusLine(poll: Poll, format: Formats): string {

@@ -1,10 +1,10 @@
 import { msg, str } from '@lit/localize';
-import type { components } from '@smart-region/sdk';
+import type { Schema } from '@smart-region/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { isolated, isolatedList } from '../core/bidi.js';
 import type { Formats } from '../core/format.js';
 
-export type VolunteerNeed = components['schemas']['VolunteerNeed'];
+export type VolunteerNeed = Schema<'VolunteerNeed'>;
 
 /** When help is needed, in words: one moment, a span, from a day on, or ongoing. */
 export function needWhen(need: VolunteerNeed, format: Formats): string {
