@@ -22,7 +22,10 @@ export interface HubTaskWidget {
 }
 
 export interface HubTaskOptions<Args extends readonly unknown[], Value> {
-  /** The values the request depends on: a change starts a new request and aborts the running one. */
+  /**
+   * The values the request depends on: a change starts a new request and aborts the running one.
+   * Compared by value, so a query object built anew in every update asks again only when it differs.
+   */
   args: () => Args;
   /** Loads the data. Pass `signal` to every SDK call so an outdated request stops at once. */
   fetch: (client: HubClient, args: Args, signal: AbortSignal) => Promise<Value>;
@@ -51,6 +54,13 @@ interface Loaded<Args, Value> {
   loadedAt: Date;
   args: Args;
 }
+
+/**
+ * Whether two sets of plain data (queries, ids, numbers) are equal, compared as JSON: `@lit/task`
+ * loads again only when its arguments differ, and a query object built anew in every update is
+ * the same query.
+ */
+export const sameValues = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 function hasNoItems(value: unknown): boolean {
   if (Array.isArray(value)) return value.length === 0;
@@ -90,6 +100,7 @@ export class HubTask<Args extends readonly unknown[], Value> implements Reactive
         const connection = widget.connection();
         return [connection.status === 'ready' ? connection.client : undefined, ...options.args()] as const;
       },
+      argsEqual: ([client, ...args], [otherClient, ...others]) => client === otherClient && sameValues(args, others),
       task: async ([client, ...args], { signal }) => {
         if (!client) return initialState;
         this.#requested = args as unknown as Args;
@@ -175,8 +186,7 @@ export class HubTask<Args extends readonly unknown[], Value> implements Reactive
   /** The last data, unless it answers other arguments and the widget wants those not shown. */
   #lastShown(): Loaded<Args, Value> | undefined {
     if (!this.#last || this.#keepForOtherArgs) return this.#last;
-    const args = this.#args();
-    return args.every((arg, index) => arg === this.#last!.args[index]) ? this.#last : undefined;
+    return sameValues(this.#args(), this.#last.args) ? this.#last : undefined;
   }
 
   #content(view: HubTaskView<Value>, value: Value, notice?: TemplateResult): unknown {

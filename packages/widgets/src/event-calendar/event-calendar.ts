@@ -3,10 +3,11 @@ import { paginate, type operations } from '@smart-region/sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { collect } from '../core/collect.js';
 import { ModalDialog, dialogStyles } from '../core/dialog.js';
+import { Debounce } from '../core/debounce.js';
 import { emit } from '../core/events.js';
+import { FocusAfterUpdate } from '../core/focus.js';
 import { nextIcon, previousIcon } from '../core/icons.js';
 import { SrElement } from '../core/sr-element.js';
-import { Stable } from '../core/stable.js';
 import { emptyState } from '../core/states.js';
 import { addDays, daysFrom, startOfMonth, step, visibleRange, type CalendarView, type Day } from './dates.js';
 import { dayList, dayListSkeleton, eventList, type ListContext } from './day-list.js';
@@ -144,14 +145,13 @@ export class SrEventCalendar extends SrElement {
   #range = { from: '', to: '' };
   #filters: Filters = { category: [], municipality: [], organization: [], q: [] };
   #query: EventsQuery = { from: '', to: '' };
-  readonly #stableQuery = new Stable<EventsQuery>();
 
   /** The reader picked a view: a narrow container no longer swaps the month for the list. */
   #picked = false;
-  #focusAnchor = false;
+  readonly #focus = new FocusAfterUpdate(this);
   /** The anchor is a day the reader chose (focused or clicked), not where the navigation landed. */
   #anchorChosen = false;
-  #typing: ReturnType<typeof setTimeout> | undefined;
+  readonly #typing = new Debounce(this, typingPause);
   /** The occurrences whose JSON-LD the page has (or is about to get). */
   #described: Occurrence[] | undefined;
   readonly #dayDialog = new ModalDialog();
@@ -193,7 +193,6 @@ export class SrEventCalendar extends SrElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resize.disconnect();
-    clearTimeout(this.#typing);
     this.#describeForSearchEngines();
   }
 
@@ -207,23 +206,17 @@ export class SrEventCalendar extends SrElement {
     this.#range = visibleRange(this.#view, this.anchor);
     this.#filters = filtersInForce(this.#fixed(), this.chosen);
     const { category, ...others } = activeFilters(this.#filters);
-    this.#query = this.#stableQuery.of({
+    this.#query = {
       from: this.format.startOfDay(this.#range.from).toISOString(),
       to: this.format.startOfDay(this.#range.to).toISOString(),
       ...others,
       q: others.q?.[0],
       category: category as EventsQuery['category'],
-    });
+    };
   }
 
   protected override updated(): void {
     this.#describeForSearchEngines();
-    if (!this.#focusAnchor) return;
-    // A month still loading shows placeholder days; the focus moves once the real ones are there.
-    const cell = this.renderRoot.querySelector<HTMLElement>(`td[tabindex][data-day="${this.anchor}"]`);
-    if (!cell) return;
-    this.#focusAnchor = false;
-    cell.focus();
   }
 
   protected override render() {
@@ -272,13 +265,10 @@ export class SrEventCalendar extends SrElement {
         preset: new Set(filterNames.filter((name) => fixed[name]?.trim())),
         choices,
         change: (name, value) => {
-          clearTimeout(this.#typing);
+          this.#typing.cancel();
           this.chosen = { ...this.chosen, [name]: value };
         },
-        type: (value) => {
-          clearTimeout(this.#typing);
-          this.#typing = setTimeout(() => (this.chosen = { ...this.chosen, q: value }), typingPause);
-        },
+        type: (value) => this.#typing.run(() => (this.chosen = { ...this.chosen, q: value })),
         open: !this.narrow,
       })}
       <div class="content">
@@ -366,10 +356,11 @@ export class SrEventCalendar extends SrElement {
   #go(anchor: Day, view: CalendarView = this.#view, focus = false): void {
     const range = visibleRange(view, anchor);
     this.anchor = anchor;
-    this.#focusAnchor = focus;
+    // A month still loading shows placeholder days (no tabindex): the focus moves once the real
+    // ones are there. The same day again (a click that did not focus, as assistive technology
+    // sends it) still gets the focus.
+    this.#focus.request(focus ? `td[tabindex][data-day="${anchor}"]` : undefined);
     this.#anchorChosen = focus;
-    // The same day again (a click that did not focus, as assistive technology sends it) still gets the focus.
-    if (focus) this.requestUpdate();
     if (view !== this.#view || range.from !== this.#range.from) emit(this, 'sr-view-change', { view, ...range });
   }
 

@@ -4,9 +4,11 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { isolated } from '../core/bidi.js';
 import { collect } from '../core/collect.js';
 import { ModalDialog, dialogStyles } from '../core/dialog.js';
+import { Debounce } from '../core/debounce.js';
 import { emit } from '../core/events.js';
+import { FocusAfterUpdate } from '../core/focus.js';
+import { sameValues } from '../core/hub-task.js';
 import { SrElement } from '../core/sr-element.js';
-import { Stable } from '../core/stable.js';
 import { fieldStyles } from '../core/styles.js';
 import { skeletonText } from '../core/states.js';
 import { filterPanel, searchForm, topicChips, type ControlsContext } from './controls.js';
@@ -140,10 +142,9 @@ export class SrHelpFinder extends SrElement {
 
   #choices: Choices = noChoices;
   #query: HelpOffersQuery = {};
-  readonly #stableQuery = new Stable<HelpOffersQuery>();
-  #typing: ReturnType<typeof setTimeout> | undefined;
+  readonly #typing = new Debounce(this, typingPause);
   #lastEscape = -Infinity;
-  #focusQuestion = false;
+  readonly #focus = new FocusAfterUpdate(this);
   readonly #dialog = new ModalDialog();
 
   constructor() {
@@ -183,11 +184,6 @@ export class SrHelpFinder extends SrElement {
     if (this.answers === undefined && this.mode === 'guided') this.answers = [];
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#typing);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('mode')) {
@@ -201,17 +197,12 @@ export class SrHelpFinder extends SrElement {
     }
     const preset = Object.fromEntries(presets.map((name) => [name, this[name]?.trim() ?? '']));
     this.#choices = { ...noChoices, ...preset, ...this.chosen };
-    const query = this.#stableQuery.of(searchQuery(this.#choices));
-    if (query !== this.#query) {
+    const query = searchQuery(this.#choices);
+    // The same search built anew keeps its object: what `#loadMore` compares with.
+    if (!sameValues(query, this.#query)) {
       this.#query = query;
       this.more = { items: [], cursor: null, failed: false };
     }
-  }
-
-  protected override updated(): void {
-    if (!this.#focusQuestion) return;
-    this.#focusQuestion = false;
-    this.renderRoot.querySelector<HTMLElement>('.guided-question')?.focus();
   }
 
   protected override render() {
@@ -242,7 +233,7 @@ export class SrHelpFinder extends SrElement {
         const answers = [...this.answers!.slice(0, step), value];
         if (answers.length < 3) {
           this.answers = answers;
-          this.#focusQuestion = true;
+          this.#focus.request('.guided-question');
           return;
         }
         const { choices, urgent } = answersToChoices(answers);
@@ -251,7 +242,7 @@ export class SrHelpFinder extends SrElement {
       },
       back: () => {
         this.answers = this.answers!.slice(0, -1);
-        this.#focusQuestion = true;
+        this.#focus.request('.guided-question');
       },
       skip: () => this.#leaveQuestions({}),
     });
@@ -260,7 +251,7 @@ export class SrHelpFinder extends SrElement {
   #leaveQuestions(choices: Partial<Choices>): void {
     this.answers = undefined;
     this.chosen = { ...this.chosen, ...choices };
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#q')?.focus());
+    this.#focus.request('#q');
   }
 
   #search(): TemplateResult {
@@ -314,13 +305,10 @@ export class SrHelpFinder extends SrElement {
       filtersOpen: Object.keys(this.chosen).some((name) => name !== 'q' && name !== 'topic') || this.nearProblem !== '',
       nearProblem: this.nearProblem,
       choose: (name, value) => {
-        clearTimeout(this.#typing);
+        this.#typing.cancel();
         this.#choose({ [name]: value });
       },
-      type: (value) => {
-        clearTimeout(this.#typing);
-        this.#typing = setTimeout(() => this.#choose({ q: value }), typingPause);
-      },
+      type: (value) => this.#typing.run(() => this.#choose({ q: value })),
       findNearMe: () => this.#findNearMe(),
     };
   }
@@ -347,7 +335,7 @@ export class SrHelpFinder extends SrElement {
     this.chosen = {};
     this.urgent = false;
     this.answers = [];
-    this.#focusQuestion = true;
+    this.#focus.request('.guided-question');
   }
 
   async #loadMore(cursor: string): Promise<void> {
@@ -377,7 +365,7 @@ export class SrHelpFinder extends SrElement {
       (error) => {
         this.nearProblem =
           error.code === error.PERMISSION_DENIED ? msg('Sie haben den Zugriff auf Ihren Standort nicht erlaubt. Wählen Sie stattdessen Ihren Wohnort aus.') : unavailable;
-        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#municipality')?.focus());
+        this.#focus.request('#municipality');
       },
       { timeout: 10_000, maximumAge: 600_000 },
     );

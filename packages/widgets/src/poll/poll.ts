@@ -3,6 +3,7 @@ import { newIdempotencyKey, type Schema } from '@smart-region/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { isolated } from '../core/bidi.js';
 import { emit } from '../core/events.js';
+import { FocusAfterUpdate } from '../core/focus.js';
 import { SrElement } from '../core/sr-element.js';
 import { fieldStyles } from '../core/styles.js';
 import { skeletonText } from '../core/states.js';
@@ -96,7 +97,7 @@ export class SrPoll extends SrElement {
     return this.connection.client.GET('/polls/{pollId}/challenge', { params: { path: { pollId: poll.id } } });
   });
   #timer: ReturnType<typeof setInterval> | undefined;
-  #focusAfterVote = false;
+  readonly #focus = new FocusAfterUpdate(this);
 
   constructor() {
     super();
@@ -130,12 +131,6 @@ export class SrPoll extends SrElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.#timer);
-  }
-
-  protected override updated(): void {
-    if (!this.#focusAfterVote) return;
-    this.#focusAfterVote = false;
-    this.renderRoot.querySelector<HTMLElement>('[part~="confirmation"], [part~="vote-error"]')?.focus();
   }
 
   protected override render() {
@@ -244,7 +239,7 @@ export class SrPoll extends SrElement {
     const missing = this.chosen.length === 0 ? msg('Bitte wählen Sie eine Antwort.') : poll.participation === 'codes' && !this.code.trim() ? msg('Bitte geben Sie Ihren Teilnahmecode ein.') : '';
     if (missing) {
       this.failure = { title: missing, detail: '', canRetry: false };
-      this.#focusAfterVote = true;
+      this.#focusAnswer();
       return;
     }
     const client = this.connection.client;
@@ -268,8 +263,13 @@ export class SrPoll extends SrElement {
       if (failure.reload) void this.#data.run();
     } finally {
       this.sending = false;
-      this.#focusAfterVote = true;
+      this.#focusAnswer();
     }
+  }
+
+  /** The focus goes to what answers the vote: the thanks, or why it was not counted. */
+  #focusAnswer(): void {
+    this.#focus.request('[part~="confirmation"], [part~="vote-error"]');
   }
 
   #counted(poll: Poll, receipt: VoteReceipt | null): void {

@@ -5,10 +5,11 @@ import { isolated } from '../core/bidi.js';
 import { collect } from '../core/collect.js';
 import { ModalDialog, dialogStyles } from '../core/dialog.js';
 import { errorMessage, type ErrorMessage } from '../core/errors.js';
+import { Debounce } from '../core/debounce.js';
 import { emit } from '../core/events.js';
+import { FocusAfterUpdate } from '../core/focus.js';
 import { ProofSolver, type Proof } from '../core/proof.js';
 import { SrElement } from '../core/sr-element.js';
-import { Stable } from '../core/stable.js';
 import { fieldStyles } from '../core/styles.js';
 import { skeletonText } from '../core/states.js';
 import { needCard, needSkeleton, type VolunteerNeed } from './need-card.js';
@@ -95,9 +96,8 @@ export class SrVolunteerBoard extends SrElement {
   private declare sent: Set<string>;
 
   #query: NeedsQuery = {};
-  readonly #stableQuery = new Stable<NeedsQuery>();
-  #typing: ReturnType<typeof setTimeout> | undefined;
-  #focusAfterSend = false;
+  readonly #typing = new Debounce(this, typingPause);
+  readonly #focus = new FocusAfterUpdate(this);
   /** One key per response, kept through retries until the Hub has it: stored once. */
   #idempotencyKey: string | undefined;
   readonly #dialog = new ModalDialog();
@@ -126,29 +126,18 @@ export class SrVolunteerBoard extends SrElement {
     fetch: (hub, [], signal) => collect(paginate(hub, '/municipalities', { params: { query: { limit: 100 } }, signal })),
   });
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#typing);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const { q, municipality, urgent, remote, sort } = this.filters;
     const fixedMunicipalities = valuesOf(this.municipality);
-    this.#query = this.#stableQuery.of({
+    this.#query = {
       q: q.trim() || undefined,
       municipality: fixedMunicipalities.length ? fixedMunicipalities : valuesOf(municipality),
       organization: valuesOf(this.organization),
       urgent: urgent || undefined,
       remote: remote || undefined,
       sort,
-    });
-  }
-
-  protected override updated(): void {
-    if (!this.#focusAfterSend) return;
-    this.#focusAfterSend = false;
-    this.renderRoot.querySelector<HTMLElement>('[part~="confirmation"], [part~="error-summary"], [part~="send-error"]')?.focus();
+    };
   }
 
   protected override render() {
@@ -176,7 +165,7 @@ export class SrVolunteerBoard extends SrElement {
 
   #filterControls(): TemplateResult {
     const set = (change: Partial<Filters>) => {
-      clearTimeout(this.#typing);
+      this.#typing.cancel();
       this.filters = { ...this.filters, ...change };
     };
     const checked = (event: Event) => (event.target as HTMLInputElement).checked;
@@ -188,9 +177,8 @@ export class SrVolunteerBoard extends SrElement {
           type="search"
           .value=${this.filters.q}
           @input=${(event: Event) => {
-            clearTimeout(this.#typing);
             const q = (event.target as HTMLInputElement).value;
-            this.#typing = setTimeout(() => set({ q }), typingPause);
+            this.#typing.run(() => set({ q }));
           }}
         />
       </label>
@@ -254,7 +242,7 @@ export class SrVolunteerBoard extends SrElement {
     this.errors = checkDraft(this.draft);
     this.failure = undefined;
     if (Object.values(this.errors).some(Boolean)) {
-      this.#focusAfterSend = true;
+      this.#focusAnswer();
       return;
     }
     const client = this.connection.client;
@@ -288,8 +276,13 @@ export class SrVolunteerBoard extends SrElement {
     } finally {
       this.sending = false;
       // Once the answer is on screen: the confirmation replaces the form and its focused button.
-      this.#focusAfterSend = true;
+      this.#focusAnswer();
     }
+  }
+
+  /** The focus goes to what answers the send: the thanks, or what to correct. */
+  #focusAnswer(): void {
+    this.#focus.request('[part~="confirmation"], [part~="error-summary"], [part~="send-error"]');
   }
 }
 
