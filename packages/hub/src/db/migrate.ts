@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
+import { assetUrl } from '../assets.js';
 import type { HubDatabase } from './connection.js';
 
-const migrationsDir = new URL('./migrations/', import.meta.url);
+const migrationsDir = assetUrl('migrations');
 /** Any fixed number: serializes Hub processes that start at the same time against one server. */
 const MIGRATION_LOCK_ID = 7_386_101;
 

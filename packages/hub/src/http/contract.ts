@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { assetUrl } from '../assets.js';
 
 /** The contract every route is generated from; the same file the SDK types come from. */
-export const contractUrl = new URL('../../../../openapi/hub.yaml', import.meta.url);
+export const contractUrl = assetUrl('contract');
 
 export type SecurityRequirement = Record<string, string[]>;
 

@@ -1,13 +1,15 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
+import { assetUrl } from '../assets.js';
 import type { Database } from '../db/schema.js';
 import { ProblemError } from '../http/problems.js';
 import { cdnDir, widgetsVersion } from './static-files.js';
 
-const examplesDir = new URL('../../../../examples/', import.meta.url);
+const examplesDir = assetUrl('examples');
 
 /**
  * The policy a careful municipal site would send: everything from its own origin, nothing
@@ -117,7 +119,7 @@ export async function registerExamples(app: FastifyInstance, db: Kysely<Database
     app.get(`/examples/${page}/`, servePage(new URL(`${page}/index.html`, examplesDir)));
   }
   await app.register(fastifyStatic, {
-    root: examplesDir.pathname,
+    root: fileURLToPath(examplesDir),
     prefix: '/examples/',
     decorateReply: false,
     index: false,

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
+import { assetUrl } from '../assets.js';
 import type { Contract } from '../http/contract.js';
 
 const require = createRequire(import.meta.url);
 const redocBundle = require.resolve('redoc/bundles/redoc.standalone.js');
-const pagesDir = new URL('./pages/', import.meta.url);
+const pagesDir = assetUrl('pages');
 
 /** Redoc renders with inline styles and a worker from a blob; nothing leaves the Hub's origin. */
 const docsPolicy = [

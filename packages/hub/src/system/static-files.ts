@@ -1,19 +1,23 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { assetUrl } from '../assets.js';
 
-const widgetsDir = new URL('../../../widgets/', import.meta.url);
-export const cdnDir = new URL('dist/cdn/', widgetsDir);
-const storybookDir = new URL('dist/storybook/', widgetsDir);
+export const cdnDir = assetUrl('widgetBundles');
+const storybookDir = assetUrl('storybook');
 
 /** A built directory, or undefined when nobody ran its build (API-only Hubs, tests). */
 function built(dir: URL): string | undefined {
-  return existsSync(dir) ? dir.pathname : undefined;
+  return existsSync(dir) ? fileURLToPath(dir) : undefined;
 }
 
-/** The widgets' release, which names the immutable path `/widgets/<version>/`. */
+/**
+ * The widgets' release, which names the immutable path `/widgets/<version>/`: the version the
+ * bundles were built as, recorded in their manifest (from the widgets' package.json).
+ */
 export function widgetsVersion(): string {
-  return (JSON.parse(readFileSync(new URL('package.json', widgetsDir), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(new URL('manifest.json', cdnDir), 'utf8')) as { version: string }).version;
 }
 
 const year = 365 * 24 * 60 * 60;

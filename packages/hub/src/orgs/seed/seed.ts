@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
+import { assetUrl } from '../../assets.js';
 import type { Database } from '../../db/schema.js';
 import type { Schemas } from '../../http/api.js';
 import { sortKey } from '../../http/text.js';
@@ -12,7 +13,7 @@ import { exampleOrganizations } from './example-organizations.js';
 
 /** The real municipalities of the city and county of Würzburg, with official keys. */
 export async function loadMunicipalities(): Promise<Schemas['Municipality'][]> {
-  return JSON.parse(await readFile(new URL('./municipalities.json', import.meta.url), 'utf8')) as Schemas['Municipality'][];
+  return JSON.parse(await readFile(assetUrl('municipalities'), 'utf8')) as Schemas['Municipality'][];
 }
 
 export interface SeedResult {
