@@ -5,14 +5,15 @@ import type { Database } from '../db/schema.js';
 import type { Handlers } from '../http/api.js';
 import { decodeCursor, toPage } from '../http/cursor.js';
 import { DEFAULT_LIMIT } from '../http/listing.js';
-import { ProblemError } from '../http/problems.js';
+import { invalidBody, ProblemError } from '../http/problems.js';
+import { existingOrganization, knownMunicipalities } from '../orgs/lookups.js';
 import { sortKey } from '../http/text.js';
 import { eventCategories } from './categories.js';
 import { toCalendar } from './ics-export.js';
 import { importCalendar } from './ics-import.js';
 import { checkEvent, completeInput, dataFromRow, toColumns, toEvent, toOccurrences, type EventData } from './model.js';
 import { compareOccurrences, findOccurrences, parseRange, position, type OccurrencePosition } from './occurrences.js';
-import { findEvent, insertEvent, municipalityNames, selectEvents, updateEvent, type EventFilters } from './queries.js';
+import { findEvent, insertEvent, selectEvents, updateEvent, type EventFilters } from './queries.js';
 import { formatLocal, today } from './recurrence.js';
 
 const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
@@ -32,12 +33,9 @@ type EventOperations =
   | 'importCalendar';
 
 async function checkedColumns(db: Kysely<Database>, data: EventData) {
-  const municipalities = await municipalityNames(db);
+  const municipalities = await knownMunicipalities(db);
   const checked = checkEvent(data, municipalities);
-  if (checked.errors.length > 0) {
-    const errors = checked.errors.map((error) => ({ pointer: `/body${error.pointer}`, reason: error.reason }));
-    throw new ProblemError('validation-failed', errors.map((error) => `${error.pointer} ${error.reason}`).join('; '), { errors });
-  }
+  if (checked.errors.length > 0) throw invalidBody(checked.errors);
   return toColumns(checked.data, municipalities);
 }
 
@@ -45,11 +43,6 @@ async function existingEvent(db: Kysely<Database>, eventId: string) {
   const row = await findEvent(db, eventId);
   if (!row) throw new ProblemError('not-found', `There is no event "${eventId}".`);
   return row;
-}
-
-async function assertOrganizationExists(db: Kysely<Database>, organizationId: string): Promise<void> {
-  const found = await db.selectFrom('organizations').select('id').where('id', '=', organizationId).executeTakeFirst();
-  if (!found) throw new ProblemError('not-found', `There is no organization "${organizationId}".`);
 }
 
 function sendCalendar(reply: FastifyReply, calendar: string, filename?: string): string {
@@ -101,7 +94,7 @@ export function eventHandlers(db: Kysely<Database>, version: string): Pick<Handl
 
     async listOrganizationEvents(request) {
       const { organizationId } = request.params;
-      await assertOrganizationExists(db, organizationId);
+      await existingOrganization(db, organizationId);
       const limit = request.query.limit ?? DEFAULT_LIMIT;
       const after = decodeCursor(request.query.cursor, 2) as [string, string] | undefined;
       let query = selectEvents(db).where('events.organization_id', '=', organizationId);
@@ -121,7 +114,7 @@ export function eventHandlers(db: Kysely<Database>, version: string): Pick<Handl
     async createEvent(request, reply) {
       const { organizationId } = request.params;
       assertActsFor(request, organizationId);
-      await assertOrganizationExists(db, organizationId);
+      await existingOrganization(db, organizationId);
       const columns = await checkedColumns(db, completeInput(request.body));
       const id = await insertEvent(db, { organizationId, imported: false }, columns);
       reply.code(201).header('Location', `/events/${id}`);

@@ -4,13 +4,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Schemas } from '../http/api.js';
 import { loadContract } from '../http/contract.js';
-import { ProblemError } from '../http/problems.js';
 import { sortKey } from '../http/text.js';
 import { createAjv } from '../http/validation.js';
 import { categoryFromName } from './categories.js';
-import { checkEvent, completeInput, scheduleOf, toColumns, type EventData, type MunicipalityNames } from './model.js';
+import { existingOrganization, knownMunicipalities, type KnownMunicipalities } from '../orgs/lookups.js';
+import { checkEvent, completeInput, scheduleOf, toColumns, type EventData } from './model.js';
 import { ImportProblems, SourceLines } from './ics-source.js';
-import { insertEvent, municipalityNames, updateEvent } from './queries.js';
+import { insertEvent, updateEvent } from './queries.js';
 import { DEFAULT_TIME_ZONE, formatLocal, isKnownTimeZone, Series, timeZone, unknownRecurrenceIds, UTC } from './recurrence.js';
 
 /**
@@ -141,7 +141,7 @@ class TimeReader {
   }
 }
 
-function municipalityIn(text: string, municipalities: MunicipalityNames, fallback: string | null): string | null {
+function municipalityIn(text: string, municipalities: KnownMunicipalities, fallback: string | null): string | null {
   // The longest municipality name in the place's text ("… 97236 Randersacker"), else the organization's own.
   const folded = ` ${sortKey(text).replace(/[^a-z0-9]+/g, ' ')} `;
   let best: [string, number] | undefined;
@@ -158,7 +158,7 @@ function text(vevent: ICAL.Component, name: string): string | undefined {
 }
 
 interface Context {
-  municipalities: MunicipalityNames;
+  municipalities: KnownMunicipalities;
   homeMunicipality: string | null;
 }
 
@@ -343,13 +343,12 @@ function readEvents(calendar: ICAL.Component, source: SourceLines, context: Cont
 
 /** Makes the organization's imported events match the feed, in one transaction. */
 export async function importCalendar(db: Kysely<Database>, organizationId: string, feed: string): Promise<ImportResult> {
-  const organization = await db.selectFrom('organizations').select('municipality_id').where('id', '=', organizationId).executeTakeFirst();
-  if (!organization) throw new ProblemError('not-found', `There is no organization "${organizationId}".`);
-  const municipalities = await municipalityNames(db);
+  const organization = await existingOrganization(db, organizationId);
+  const municipalities = await knownMunicipalities(db);
   const source = new SourceLines(feed);
   const problems = new ImportProblems();
   const calendar = parseCalendar(feed, source, problems);
-  const events = calendar ? readEvents(calendar, source, { municipalities, homeMunicipality: organization.municipality_id }, problems) : [];
+  const events = calendar ? readEvents(calendar, source, { municipalities, homeMunicipality: organization.municipalityId }, problems) : [];
   problems.throwIfAny();
 
   return db.transaction().execute(async (trx) => {

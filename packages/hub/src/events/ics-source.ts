@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { ProblemError } from '../http/problems.js';
+import { invalidBody } from '../http/problems.js';
 import { isKnownTimeZone } from './recurrence.js';
 
 /**
@@ -26,9 +26,11 @@ export class ImportProblems {
     const shown = errors.slice(0, 50);
     const listed = shown.slice(0, 10).map(({ line, reason }) => `Line ${line}: ${reason}`).join('; ');
     const more = errors.length > 10 ? ` (${errors.length} problems in all)` : '';
-    throw new ProblemError('validation-failed', `${listed}${more}. Nothing was imported.`, {
-      errors: shown.map(({ line, reason }) => ({ pointer: '/body', reason: `line ${line}: ${reason}` })),
-    });
+    // A feed is one text body: its errors point at the body as a whole and name the line.
+    throw invalidBody(
+      shown.map(({ line, reason }) => ({ pointer: '', reason: `line ${line}: ${reason}` })),
+      `${listed}${more}. Nothing was imported.`,
+    );
   }
 }
 

@@ -3,6 +3,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { EventTable } from '../db/schema.js';
 import type { Schemas } from '../http/api.js';
 import type { FieldError } from '../http/problems.js';
+import { unknownMunicipality, type KnownMunicipalities } from '../orgs/lookups.js';
 import { sortKey } from '../http/text.js';
 import { summarizeRecurrence } from './recurrence-summary.js';
 import {
@@ -50,9 +51,6 @@ export interface EventData {
 export type EventRow = Selectable<EventTable> & { organizer_name: string; is_example: boolean };
 
 export type EventColumns = Omit<Insertable<EventTable>, 'id' | 'organization_id' | 'uid' | 'imported'>;
-
-/** Municipality names by id: to check references and to make events findable by place. */
-export type MunicipalityNames = ReadonlyMap<string, string>;
 
 export function completeInput(input: Schemas['EventInput']): EventData {
   return {
@@ -123,12 +121,12 @@ export function scheduleOf(data: EventData): Schedule {
  * Checks what the schema cannot (time zone, real dates, order of times, the rule, overrides that
  * match occurrences, known municipalities) and normalizes times. Pointers are relative to the event.
  */
-export function checkEvent(data: EventData, municipalities: MunicipalityNames): { data: EventData; errors: FieldError[] } {
+export function checkEvent(data: EventData, municipalities: KnownMunicipalities): { data: EventData; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const fail = (pointer: string, reason: string) => errors.push({ pointer, reason });
   const checkMunicipality = (pointer: string, location: EventLocation | null | undefined) => {
     const id = location?.municipalityId;
-    if (id && !municipalities.has(id)) fail(`${pointer}/municipalityId`, `"${id}" is not a known municipality`);
+    if (id && !municipalities.has(id)) errors.push(unknownMunicipality(`${pointer}/municipalityId`, id));
   };
   checkMunicipality('/location', data.location);
   data.overrides.forEach((override, index) => checkMunicipality(`/overrides/${index}/location`, override.location));
@@ -208,7 +206,7 @@ export function checkEvent(data: EventData, municipalities: MunicipalityNames): 
 }
 
 /** Columns of a checked event. */
-export function toColumns(data: EventData, municipalities: MunicipalityNames): EventColumns {
+export function toColumns(data: EventData, municipalities: KnownMunicipalities): EventColumns {
   const { firstStart, lastEnd } = scheduleWindow(scheduleOf(data));
   const location = data.location;
   const searchable = [data.title, data.description, location?.name, location?.address, municipalities.get(location?.municipalityId ?? '')];

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { containsWords } from '../http/listing.js';
-import type { EventColumns, EventRow, MunicipalityNames } from './model.js';
+import type { EventColumns, EventRow } from './model.js';
+
+/** The municipality lookup of every domain, under the name the events expansion test imports it by. */
+export { knownMunicipalities as municipalityNames } from '../orgs/lookups.js';
 
 export interface EventFilters {
   municipality?: string[] | undefined;
@@ -22,11 +25,6 @@ export function selectEvents(db: Kysely<Database>) {
 
 export async function findEvent(db: Kysely<Database>, id: string): Promise<EventRow | undefined> {
   return selectEvents(db).where('events.id', '=', id).executeTakeFirst();
-}
-
-export async function municipalityNames(db: Kysely<Database>): Promise<MunicipalityNames> {
-  const rows = await db.selectFrom('municipalities').select(['id', 'name']).execute();
-  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /**

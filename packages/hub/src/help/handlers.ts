@@ -4,11 +4,12 @@ import type { Database } from '../db/schema.js';
 import type { Handlers, Schemas } from '../http/api.js';
 import { decodeCursor, toPage } from '../http/cursor.js';
 import { DEFAULT_LIMIT } from '../http/listing.js';
-import { ProblemError } from '../http/problems.js';
+import { invalidBody, invalidQuery, ProblemError } from '../http/problems.js';
+import { existingOrganization, knownMunicipalities, unknownMunicipality } from '../orgs/lookups.js';
 import { emergencyContacts } from './emergency-contacts.js';
-import { completeInput, dataFromOffer, toHelpOffer } from './model.js';
+import { checkOffer, completeInput, dataFromOffer, toHelpOffer, toWrite, type OfferData, type OfferWrite } from './model.js';
 import { regionMoment } from './opening-hours.js';
-import { checkedWrite, findOffer, insertOffer, municipalityNames, searchOffers, updateOffer, type SearchPosition, type SearchSort } from './queries.js';
+import { findOffer, insertOffer, searchOffers, updateOffer, type SearchPosition, type SearchSort } from './queries.js';
 import { planSearch } from './search.js';
 import { helpTopics } from './topics.js';
 import * as clock from '../clock.js';
@@ -22,14 +23,10 @@ type HelpOperations =
   | 'updateHelpOffer'
   | 'deleteHelpOffer';
 
-function invalidQuery(pointer: string, reason: string): ProblemError {
-  return new ProblemError('invalid-request', `${pointer} ${reason}`, { errors: [{ pointer, reason }] });
-}
-
 function parseNear(near: string | undefined): Schemas['GeoPoint'] | undefined {
   if (near === undefined) return undefined;
   const [lat, lon] = near.split(',').map(Number) as [number, number];
-  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) throw invalidQuery('/query/near', 'must be lat,lon with -90 ≤ lat ≤ 90 and -180 ≤ lon ≤ 180');
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) throw invalidQuery([{ pointer: '/near', reason: 'must be lat,lon with -90 ≤ lat ≤ 90 and -180 ≤ lon ≤ 180' }]);
   return { lat, lon };
 }
 
@@ -42,16 +39,26 @@ function parseCursor(cursor: string | undefined, sort: SearchSort): SearchPositi
   const [cursorSort, key, name, id] = position;
   const validKey = Number.isInteger(key) && Math.abs(key as number) < 2 ** 31;
   if (cursorSort !== sort || !validKey || typeof name !== 'string' || typeof id !== 'string' || !uuid.test(id)) {
-    throw invalidQuery('/query/cursor', 'belongs to another search; start again without cursor');
+    throw invalidQuery([{ pointer: '/cursor', reason: 'belongs to another search; start again without cursor' }]);
   }
   return [sort, key as number, name, id];
 }
 
 async function assertMunicipalities(db: Kysely<Database>, ids: string[] | undefined): Promise<void> {
   if (!ids?.length) return;
-  const known = await municipalityNames(db, ids);
+  const known = await knownMunicipalities(db, ids);
   const unknown = ids.findIndex((id) => !known.has(id));
-  if (unknown !== -1) throw invalidQuery(`/query/municipality/${unknown}`, `is not a known municipality ("${ids[unknown]}")`);
+  if (unknown !== -1) throw invalidQuery([unknownMunicipality(`/municipality/${unknown}`, ids[unknown]!)]);
+}
+
+/** Checks an offer as a whole (422 naming each problem) and maps it to what is stored; the demo seed writes through it too. */
+export async function checkedWrite(db: Kysely<Database>, data: OfferData, organizationId: string): Promise<OfferWrite> {
+  const ids = data.locations.flatMap((location) => (location.municipalityId ? [location.municipalityId] : []));
+  const municipalities = await knownMunicipalities(db, ids);
+  const checked = checkOffer(data, municipalities);
+  if (checked.errors.length > 0) throw invalidBody(checked.errors);
+  const organization = await existingOrganization(db, organizationId);
+  return toWrite(checked.data, { organizationName: organization.name, municipalityNames: municipalities });
 }
 
 /** `openNow` and `hoursToday` are computed for the time of the request (tests call the queries with other moments). */
@@ -76,9 +83,9 @@ export function helpHandlers(db: Kysely<Database>): Pick<Handlers, HelpOperation
     async listHelpOffers(request) {
       const query = request.query;
       const near = parseNear(query.near);
-      if (query.radius !== undefined && !near) throw invalidQuery('/query/radius', 'needs near (lat,lon)');
+      if (query.radius !== undefined && !near) throw invalidQuery([{ pointer: '/radius', reason: 'needs near (lat,lon)' }]);
       const sort: SearchSort = query.sort ?? (query.q ? 'relevance' : near ? 'distance' : 'name');
-      if (sort === 'distance' && !near) throw invalidQuery('/query/sort', 'distance needs near (lat,lon)');
+      if (sort === 'distance' && !near) throw invalidQuery([{ pointer: '/sort', reason: 'distance needs near (lat,lon)' }]);
       const after = parseCursor(query.cursor, sort);
       await assertMunicipalities(db, query.municipality);
       const limit = query.limit ?? DEFAULT_LIMIT;

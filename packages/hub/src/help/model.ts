@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import type { HelpOfferLocationTable, HelpOfferTable } from '../db/schema.js';
 import type { Schemas } from '../http/api.js';
 import type { FieldError } from '../http/problems.js';
+import { unknownMunicipality, type KnownMunicipalities } from '../orgs/lookups.js';
 import { sortKey } from '../http/text.js';
 import { checkOpeningHours, fromHoursRows, toHoursRows, type HoursRow } from './opening-hours.js';
 import { topicClosure, topicNames, type HelpTopicId } from './topics.js';
@@ -77,27 +78,27 @@ function canonicalLanguages(languages: string[]): string[] | number {
 
 /**
  * What the contract's schema cannot say: known municipalities, a place for local offers, crisis
- * services open around the clock, sensible hours, valid language tags. Pointers below `/body`.
+ * services open around the clock, sensible hours, valid language tags. Pointers relative to the body.
  */
-export function checkOffer(data: OfferData, municipalities: ReadonlySet<string>): { data: OfferData; errors: FieldError[] } {
+export function checkOffer(data: OfferData, municipalities: KnownMunicipalities): { data: OfferData; errors: FieldError[] } {
   const errors: FieldError[] = [];
   data.locations.forEach((location, index) => {
     if (location.municipalityId && !municipalities.has(location.municipalityId)) {
-      errors.push({ pointer: `/body/locations/${index}/municipalityId`, reason: `is not a known municipality ("${location.municipalityId}")` });
+      errors.push(unknownMunicipality(`/locations/${index}/municipalityId`, location.municipalityId));
     }
   });
   if (data.serviceArea === 'local' && !data.locations.some((location) => location.municipalityId)) {
-    errors.push({ pointer: '/body/serviceArea', reason: 'local offers need a place with a municipalityId' });
+    errors.push({ pointer: '/serviceArea', reason: 'local offers need a place with a municipalityId' });
   }
   if (data.crisis && !data.openingHours.alwaysOpen) {
-    errors.push({ pointer: '/body/crisis', reason: 'crisis services must be open around the clock (openingHours.alwaysOpen)' });
+    errors.push({ pointer: '/crisis', reason: 'crisis services must be open around the clock (openingHours.alwaysOpen)' });
   }
   for (const error of checkOpeningHours(data.openingHours)) {
-    errors.push({ pointer: `/body/openingHours${error.pointer}`, reason: error.reason });
+    errors.push({ pointer: `/openingHours${error.pointer}`, reason: error.reason });
   }
   const languages = canonicalLanguages(data.languages);
   if (typeof languages === 'number') {
-    errors.push({ pointer: `/body/languages/${languages}`, reason: 'is not a valid BCP 47 language tag' });
+    errors.push({ pointer: `/languages/${languages}`, reason: 'is not a valid BCP 47 language tag' });
     return { data, errors };
   }
   return { data: { ...data, languages }, errors };
@@ -116,7 +117,7 @@ export function searchLabels(topics: readonly HelpTopicId[], audiences: readonly
   return [...topicNames(topicClosure(topics)), ...audiences.map((audience) => audienceWords[audience]), organizationName].join('\n');
 }
 
-export function toWrite(data: OfferData, context: { organizationName: string; municipalityNames: ReadonlyMap<string, string> }): OfferWrite {
+export function toWrite(data: OfferData, context: { organizationName: string; municipalityNames: KnownMunicipalities }): OfferWrite {
   const labels = searchLabels(data.topics, data.audiences, context.organizationName);
   const details = [
     ...data.locations.flatMap((location) => [

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Schemas } from '../http/api.js';
-import { ProblemError } from '../http/problems.js';
-import { checkOffer, searchLabels, toWrite, type OfferData, type OfferRow, type OfferWrite } from './model.js';
+import { searchLabels, type OfferRow, type OfferWrite } from './model.js';
 import { hoursTodaySql, openNowFilterSql, openNowSql, type HoursRow, type RegionMoment } from './opening-hours.js';
 import { matchSql, relevanceSql, synonymText, tieBreakSql, type SearchPlan } from './search.js';
 import type { HelpTopicId } from './topics.js';
@@ -221,26 +220,6 @@ interface FacetCombination {
   topic_closure: string[];
   audiences: string[];
   count: number;
-}
-
-export async function municipalityNames(db: Kysely<Database>, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('municipalities').select(['id', 'name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((row) => [row.id, row.name]));
-}
-
-/** Checks an offer as a whole (422 naming each problem) and maps it to what is stored. */
-export async function checkedWrite(db: Kysely<Database>, data: OfferData, organizationId: string): Promise<OfferWrite> {
-  const ids = data.locations.flatMap((location) => (location.municipalityId ? [location.municipalityId] : []));
-  const names = await municipalityNames(db, ids);
-  const checked = checkOffer(data, new Set(names.keys()));
-  if (checked.errors.length > 0) {
-    const detail = checked.errors.map((error) => `${error.pointer} ${error.reason}`).join('; ');
-    throw new ProblemError('validation-failed', detail, { errors: checked.errors });
-  }
-  const organization = await db.selectFrom('organizations').select('name').where('id', '=', organizationId).executeTakeFirst();
-  if (!organization) throw new ProblemError('not-found', `There is no organization "${organizationId}".`);
-  return toWrite(checked.data, { organizationName: organization.name, municipalityNames: names });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ContractOperation } from './contract.js';
-import { ProblemError } from './problems.js';
+import { invalidFields, ProblemError } from './problems.js';
 
 /** Largest iCalendar feed an organization may import. */
 export const CALENDAR_BODY_LIMIT = 5 * 1024 * 1024;
@@ -52,9 +52,8 @@ export function checkBody({ bodyTypes, bodyRequired }: ContractOperation): (requ
     const type = (request.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase();
     const missing = request.body === undefined || (request.body === '' && !bodyTypes.includes(type));
     if (missing && bodyRequired) {
-      throw new ProblemError('invalid-request', `A request body is required: send it as ${bodyTypes.join(' or ')}.`, {
-        errors: [{ pointer: '/body', reason: 'is required' }],
-      });
+      // A missing body is a malformed request (400), not content that fails the rules (422).
+      throw invalidFields('invalid-request', 'body', [{ pointer: '', reason: 'is required' }], `A request body is required: send it as ${bodyTypes.join(' or ')}.`);
     }
   };
 }

@@ -1,4 +1,4 @@
-import { ProblemError } from './problems.js';
+import { invalidQuery } from './problems.js';
 
 /**
  * Opaque keyset cursors: the sort key of the last item of a page, base64url-encoded JSON.
@@ -22,9 +22,7 @@ export function decodeCursor(cursor: string | undefined, length: number): (strin
   } catch {
     // fall through to the problem below
   }
-  throw new ProblemError('invalid-request', 'The cursor is not valid. Pass the nextCursor of a previous page.', {
-    errors: [{ pointer: '/query/cursor', reason: 'is not a cursor this Hub issued' }],
-  });
+  throw invalidQuery([{ pointer: '/cursor', reason: 'is not a cursor this Hub issued' }], 'The cursor is not valid. Pass the nextCursor of a previous page.');
 }
 
 /** Cuts a result fetched with `limit + 1` rows into a page and the cursor of the next one. */

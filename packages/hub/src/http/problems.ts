@@ -66,10 +66,28 @@ export class ProblemError extends Error {
   }
 }
 
+/** The part of a request a field error's pointer is relative to. */
+export type RequestPart = 'path' | 'query' | 'body';
+
+/**
+ * The one way field errors reach a client: each check names the field relative to the part it
+ * read (`/name`, `/locations/0/municipalityId`, `` for the part as a whole), and this prefixes the
+ * part, so every answer points the same way (`/body/name`, `/query/near`). The detail lists them
+ * unless the caller says it better.
+ */
+export function invalidFields(type: ProblemType, part: RequestPart, errors: FieldError[], detail?: string): ProblemError {
+  const located = errors.map((error) => ({ pointer: `/${part}${error.pointer}`, reason: error.reason }));
+  return new ProblemError(type, detail ?? located.map((error) => `${error.pointer} ${error.reason}`).join('; '), { errors: located });
+}
+
 /** A 422 naming each field of the body that is wrong (`pointer` relative to the body, e.g. `/name`). */
-export function invalidBody(errors: FieldError[]): ProblemError {
-  const located = errors.map((error) => ({ pointer: `/body${error.pointer}`, reason: error.reason }));
-  return new ProblemError('validation-failed', located.map((error) => `${error.pointer} ${error.reason}`).join('; '), { errors: located });
+export function invalidBody(errors: FieldError[], detail?: string): ProblemError {
+  return invalidFields('validation-failed', 'body', errors, detail);
+}
+
+/** A 400 naming each query parameter that is wrong (`pointer` relative to the query, e.g. `/near`). */
+export function invalidQuery(errors: FieldError[], detail?: string): ProblemError {
+  return invalidFields('invalid-request', 'query', errors, detail);
 }
 
 export const problemContentType = 'application/problem+json; charset=utf-8';

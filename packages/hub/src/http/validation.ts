@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { ProblemError, type FieldError } from './problems.js';
+import { invalidFields, type FieldError } from './problems.js';
 
 /**
  * The contract's `format: email`, stricter than RFC 5322: a dot-atom local part without `%`, `?`,
@@ -55,20 +55,20 @@ function lowerCaseHeaderNames(schema: HeaderSchema): HeaderSchema {
 /** JSON Pointer escaping of one key (RFC 6901). */
 const pointerKey = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
 
-/** Where a decoded value holds U+0000, as a JSON pointer below `pointer`. */
-function nulAt(value: unknown, pointer: string): FieldError | undefined {
+/** Where a decoded value holds U+0000, as a JSON pointer below `pointer` (relative to the request part). */
+function nulAt(value: unknown, pointer: string, isBody: boolean): FieldError | undefined {
   if (typeof value === 'string') {
     const at = value.indexOf('\0');
     if (at < 0) return undefined;
     // A text body (an iCalendar feed) is named by its line, a field by its pointer.
-    const line = pointer === '/body' ? ` in line ${value.slice(0, at).split('\n').length}` : '';
+    const line = pointer === '' && isBody ? ` in line ${value.slice(0, at).split('\n').length}` : '';
     return { pointer, reason: `must not contain the NUL character (U+0000)${line}` };
   }
   if (typeof value !== 'object' || value === null) return undefined;
   for (const [key, item] of Object.entries(value)) {
     const inner = `${pointer}/${pointerKey(key)}`;
     if (key.includes('\0')) return { pointer: inner, reason: 'must not contain the NUL character (U+0000) in its name' };
-    const found = nulAt(item, inner);
+    const found = nulAt(item, inner, isBody);
     if (found) return found;
   }
   return undefined;
@@ -80,9 +80,9 @@ function nulAt(value: unknown, pointer: string): FieldError | undefined {
  * handler, refuses it naming the field (headers cannot carry it: Node's parser refuses them).
  */
 async function refuseNul(request: FastifyRequest): Promise<void> {
-  for (const [place, value] of [['path', request.params], ['query', request.query], ['body', request.body]] as const) {
-    const error = nulAt(value, `/${place}`);
-    if (error) throw new ProblemError(place === 'body' ? 'validation-failed' : 'invalid-request', `${error.pointer} ${error.reason}`, { errors: [error] });
+  for (const [part, value] of [['path', request.params], ['query', request.query], ['body', request.body]] as const) {
+    const error = nulAt(value, '', part === 'body');
+    if (error) throw invalidFields(part === 'body' ? 'validation-failed' : 'invalid-request', part, [error]);
   }
 }
 

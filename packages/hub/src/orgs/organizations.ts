@@ -4,7 +4,8 @@ import type { Database, OrganizationTable } from '../db/schema.js';
 import { renameInOffers } from '../help/queries.js';
 import type { OperationHandler, Schemas } from '../http/api.js';
 import { pageByName } from '../http/listing.js';
-import { ProblemError } from '../http/problems.js';
+import { invalidBody, ProblemError, type FieldError } from '../http/problems.js';
+import { knownMunicipalities, unknownMunicipality, type KnownMunicipalities } from './lookups.js';
 import { sortKey } from '../http/text.js';
 
 export function toOrganization(row: Selectable<OrganizationTable>): Schemas['Organization'] {
@@ -56,14 +57,16 @@ export function newOrganizationRow(input: Schemas['OrganizationInput']): Inserta
   };
 }
 
-async function assertMunicipalityExists(db: Kysely<Database>, municipalityId: string | null | undefined): Promise<void> {
-  if (!municipalityId) return;
-  const found = await db.selectFrom('municipalities').select('id').where('id', '=', municipalityId).executeTakeFirst();
-  if (!found) {
-    throw new ProblemError('validation-failed', `There is no municipality "${municipalityId}".`, {
-      errors: [{ pointer: '/body/municipalityId', reason: 'is not a known municipality' }],
-    });
-  }
+/** The rule across the contract's schema: a municipality, if named, is known. Pointers relative to the body. */
+export function checkOrganization(fields: OrganizationFields, municipalities: KnownMunicipalities): FieldError[] {
+  const { municipalityId } = fields;
+  return municipalityId && !municipalities.has(municipalityId) ? [unknownMunicipality('/municipalityId', municipalityId)] : [];
+}
+
+async function checkedFields<Fields extends OrganizationFields>(db: Kysely<Database>, fields: Fields): Promise<Fields> {
+  const errors = checkOrganization(fields, await knownMunicipalities(db, fields.municipalityId ? [fields.municipalityId] : []));
+  if (errors.length > 0) throw invalidBody(errors, `There is no municipality "${fields.municipalityId}".`);
+  return fields;
 }
 
 export function organizationHandlers(db: Kysely<Database>): {
@@ -92,10 +95,9 @@ export function organizationHandlers(db: Kysely<Database>): {
     },
 
     async createOrganization(request, reply) {
-      await assertMunicipalityExists(db, request.body.municipalityId);
       const row = await db
         .insertInto('organizations')
-        .values(newOrganizationRow(request.body))
+        .values(newOrganizationRow(await checkedFields(db, request.body)))
         .returningAll()
         .executeTakeFirstOrThrow();
       reply.code(201).header('Location', `/organizations/${row.id}`);
@@ -105,11 +107,11 @@ export function organizationHandlers(db: Kysely<Database>): {
     async updateOrganization(request) {
       const { organizationId } = request.params;
       assertActsFor(request, organizationId);
-      await assertMunicipalityExists(db, request.body.municipalityId);
+      const fields = await checkedFields(db, request.body);
       const row = await db.transaction().execute(async (trx) => {
         const updated = await trx
           .updateTable('organizations')
-          .set({ ...toColumns(request.body), updated_at: new Date() })
+          .set({ ...toColumns(fields), updated_at: new Date() })
           .where('id', '=', organizationId)
           .returningAll()
           .executeTakeFirst();

@@ -7,9 +7,10 @@ import { decodeCursor, toPage } from '../http/cursor.js';
 import { sendCsv, wantsCsv } from '../http/csv.js';
 import { DEFAULT_LIMIT } from '../http/listing.js';
 import { invalidBody, ProblemError } from '../http/problems.js';
+import { existingOrganization, knownMunicipalities } from '../orgs/lookups.js';
 import { codesCsv, createCodes } from './codes.js';
 import { checkPoll, completeInput, dataFromRow, pollStatus, toPoll, type PollData } from './model.js';
-import { findPoll, hasCounts, insertPoll, municipalityIds, selectPolls, updatePoll, type PollRow } from './queries.js';
+import { findPoll, hasCounts, insertPoll, selectPolls, updatePoll, type PollRow } from './queries.js';
 import { computeResults, hiddenResults, publiclyVisible, resultsCsv } from './results.js';
 import { checkedTally, findTally, insertTally, listTallies, updateTally } from './tallies.js';
 import { assertOpen, castVote, voteProofSubject } from './votes.js';
@@ -47,8 +48,7 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
   }
 
   async function checkedData(data: PollData): Promise<PollData> {
-    const known = await municipalityIds(db);
-    const errors = checkPoll(data, (id) => known.has(id));
+    const errors = checkPoll(data, await knownMunicipalities(db, data.municipalityId === null ? [] : [data.municipalityId]));
     if (errors.length > 0) throw invalidBody(errors);
     return data;
   }
@@ -85,8 +85,7 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
     async createPoll(request, reply) {
       const { organizationId } = request.params;
       assertActsFor(request, organizationId);
-      const organization = await db.selectFrom('organizations').select('id').where('id', '=', organizationId).executeTakeFirst();
-      if (!organization) throw new ProblemError('not-found', `There is no organization "${organizationId}".`);
+      await existingOrganization(db, organizationId);
       // The contract requires these fields; the generated type of an allOf does not carry that over.
       const input = request.body as Parameters<typeof completeInput>[0];
       const id = await insertPoll(db, organizationId, await checkedData(completeInput(input)));

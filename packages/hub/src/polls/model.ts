@@ -1,5 +1,6 @@
 import type { Schemas } from '../http/api.js';
 import type { FieldError } from '../http/problems.js';
+import { unknownMunicipality, type KnownMunicipalities } from '../orgs/lookups.js';
 import type { PollRow } from './queries.js';
 import * as clock from '../clock.js';
 
@@ -88,7 +89,7 @@ export function dataFromRow(row: PollRow): PollData {
 }
 
 /** The rules across fields that the contract's schema cannot say. */
-export function checkPoll(data: PollData, knownMunicipality: (id: string) => boolean): FieldError[] {
+export function checkPoll(data: PollData, municipalities: KnownMunicipalities): FieldError[] {
   const errors: FieldError[] = [];
   if (data.kind === 'single' && data.maxChoices !== 1) {
     errors.push({ pointer: '/maxChoices', reason: 'must be 1 for a single choice poll' });
@@ -105,8 +106,8 @@ export function checkPoll(data: PollData, knownMunicipality: (id: string) => boo
     else if (labels.indexOf(label) !== index) errors.push({ pointer: `/options/${index}/label`, reason: 'repeats an earlier option' });
   });
   if (data.question.trim().length < 3) errors.push({ pointer: '/question', reason: 'must have at least 3 characters besides spaces' });
-  if (data.municipalityId !== null && !knownMunicipality(data.municipalityId)) {
-    errors.push({ pointer: '/municipalityId', reason: `is not a known municipality ("${data.municipalityId}")` });
+  if (data.municipalityId !== null && !municipalities.has(data.municipalityId)) {
+    errors.push(unknownMunicipality('/municipalityId', data.municipalityId));
   }
   return errors;
 }

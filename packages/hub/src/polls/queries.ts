@@ -113,7 +113,3 @@ export async function hasCounts(db: Kysely<Database>, pollId: string): Promise<b
     .executeTakeFirstOrThrow();
   return Boolean(row.votes) || Boolean(row.tallies);
 }
-
-export async function municipalityIds(db: Kysely<Database>): Promise<Set<string>> {
-  return new Set((await db.selectFrom('municipalities').select('id').execute()).map((row) => row.id));
-}

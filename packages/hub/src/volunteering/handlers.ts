@@ -9,6 +9,7 @@ import { sendCsv, wantsCsv } from '../http/csv.js';
 import { decodeCursor, toPage } from '../http/cursor.js';
 import { containsWords, DEFAULT_LIMIT } from '../http/listing.js';
 import { invalidBody, ProblemError } from '../http/problems.js';
+import { existingOrganization, knownMunicipalities } from '../orgs/lookups.js';
 import { checkNeed, completeInput, dataFromRow, toNeed, type NeedData } from './model.js';
 import { ResponseMailer, type MailOptions } from './notifications.js';
 import { findNeed, insertNeed, selectNeeds, setAccepted, startSql, statusSql, updateNeed, type NeedRow } from './queries.js';
@@ -81,8 +82,7 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
   }
 
   async function checkedData(data: NeedData): Promise<NeedData> {
-    const known = new Set((await db.selectFrom('municipalities').select('id').execute()).map((row) => row.id));
-    const errors = checkNeed(data, (id) => known.has(id));
+    const errors = checkNeed(data, await knownMunicipalities(db, data.municipalityId === null ? [] : [data.municipalityId]));
     if (errors.length > 0) throw invalidBody(errors);
     return data;
   }
@@ -137,8 +137,7 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
     async createVolunteerNeed(request, reply) {
       const { organizationId } = request.params;
       assertActsFor(request, organizationId);
-      const organization = await db.selectFrom('organizations').select('id').where('id', '=', organizationId).executeTakeFirst();
-      if (!organization) throw new ProblemError('not-found', `There is no organization "${organizationId}".`);
+      await existingOrganization(db, organizationId);
       // The contract requires these fields; the generated type of an allOf does not carry that over.
       const input = request.body as Parameters<typeof completeInput>[0];
       const id = await insertNeed(db, organizationId, await checkedData(completeInput(input)));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Schemas } from '../http/api.js';
 import type { FieldError } from '../http/problems.js';
+import { unknownMunicipality, type KnownMunicipalities } from '../orgs/lookups.js';
 import { sortKey } from '../http/text.js';
 import type { NeedRow } from './queries.js';
 import * as clock from '../clock.js';
@@ -100,7 +101,7 @@ export function dataFromRow(row: NeedRow): NeedData {
 }
 
 /** The rules across fields that the contract's schema cannot say. */
-export function checkNeed(data: NeedData, knownMunicipality: (id: string) => boolean): FieldError[] {
+export function checkNeed(data: NeedData, municipalities: KnownMunicipalities): FieldError[] {
   const errors: FieldError[] = [];
   if (data.title.trim().length < 3) errors.push({ pointer: '/title', reason: 'must have at least 3 characters besides spaces' });
   if (data.description.trim() === '') errors.push({ pointer: '/description', reason: 'must not be blank' });
@@ -112,8 +113,8 @@ export function checkNeed(data: NeedData, knownMunicipality: (id: string) => boo
     if (skill === '') errors.push({ pointer: `/skills/${index}`, reason: 'must not be blank' });
     else if (skills.indexOf(skill) !== index) errors.push({ pointer: `/skills/${index}`, reason: 'repeats an earlier skill' });
   });
-  if (data.municipalityId !== null && !knownMunicipality(data.municipalityId)) {
-    errors.push({ pointer: '/municipalityId', reason: `is not a known municipality ("${data.municipalityId}")` });
+  if (data.municipalityId !== null && !municipalities.has(data.municipalityId)) {
+    errors.push(unknownMunicipality('/municipalityId', data.municipalityId));
   }
   return errors;
 }

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Schemas } from '../../http/api.js';
 import { checkEvent, completeInput, toColumns } from '../model.js';
-import { insertEvent, municipalityNames } from '../queries.js';
+import { knownMunicipalities } from '../../orgs/lookups.js';
+import { insertEvent } from '../queries.js';
 import { formatLocal, localText, Series, today } from '../recurrence.js';
 import { exampleEvents, type ExampleEvent } from './example-events.js';
 
@@ -74,7 +75,7 @@ export async function seedEvents(db: Kysely<Database>): Promise<number> {
   const centers = new Map(
     (await db.selectFrom('municipalities').select(['id', 'lat', 'lon']).execute()).map((row) => [row.id, { lat: row.lat, lon: row.lon }]),
   );
-  const municipalities = await municipalityNames(db);
+  const municipalities = await knownMunicipalities(db);
   const seedDay = today();
   let added = 0;
   for (const example of exampleEvents) {

@@ -4,7 +4,8 @@ import type { Schemas } from '../../http/api.js';
 import { newOrganizationRow } from '../../orgs/organizations.js';
 import { createCodes } from '../codes.js';
 import { checkPoll, completeInput, type PollData } from '../model.js';
-import { findPoll, insertPoll, municipalityIds } from '../queries.js';
+import { knownMunicipalities } from '../../orgs/lookups.js';
+import { findPoll, insertPoll } from '../queries.js';
 import { checkedTally, insertTally } from '../tallies.js';
 import * as clock from '../../clock.js';
 
@@ -119,7 +120,7 @@ export async function seedPolls(db: Kysely<Database>, today = clock.now()): Prom
   const missing = pollOrganizations.filter((organization) => !existing.has(organization.name));
   if (missing.length > 0) await db.insertInto('organizations').values(missing.map(newOrganizationRow)).execute();
   const organizations = new Map((await db.selectFrom('organizations').select(['id', 'name']).execute()).map((row) => [row.name, row.id]));
-  const known = await municipalityIds(db);
+  const known = await knownMunicipalities(db);
   const midday = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), 10);
   const at = (days: number) => new Date(midday + days * DAY).toISOString();
   for (const example of examplePolls) {
@@ -127,7 +128,7 @@ export async function seedPolls(db: Kysely<Database>, today = clock.now()): Prom
     // An installation may have removed an example organization; its polls are left out.
     if (!organizationId) continue;
     const data = completeInput({ ...example.poll, opensAt: at(example.opens), closesAt: at(example.closes) });
-    const errors = checkPoll(data, (id) => known.has(id));
+    const errors = checkPoll(data, known);
     if (errors.length > 0) throw new Error(`Example poll "${data.question}" is not valid: ${JSON.stringify(errors)}`);
     const id = await insertPoll(db, organizationId, data);
     const poll = (await findPoll(db, id))!;

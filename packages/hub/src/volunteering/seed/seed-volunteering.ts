@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Schemas } from '../../http/api.js';
+import { knownMunicipalities } from '../../orgs/lookups.js';
 import { newOrganizationRow } from '../../orgs/organizations.js';
 import { checkNeed, completeInput, type NeedData } from '../model.js';
 import { insertNeed } from '../queries.js';
@@ -101,7 +102,7 @@ export async function seedVolunteering(db: Kysely<Database>, today = clock.now()
   const missing = volunteerOrganizations.filter((organization) => !existing.has(organization.name));
   if (missing.length > 0) await db.insertInto('organizations').values(missing.map(newOrganizationRow)).execute();
   const organizations = new Map((await db.selectFrom('organizations').select(['id', 'name']).execute()).map((row) => [row.name, row.id]));
-  const known = new Set((await db.selectFrom('municipalities').select('id').execute()).map((row) => row.id));
+  const known = await knownMunicipalities(db);
   const morning = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), 8);
   let added = 0;
   for (const example of exampleNeeds) {
@@ -114,7 +115,7 @@ export async function seedVolunteering(db: Kysely<Database>, today = clock.now()
       startsAt: starts?.toISOString() ?? null,
       endsAt: starts ? new Date(starts.getTime() + (example.hours ?? 2) * 3_600_000).toISOString() : null,
     });
-    const errors = checkNeed(data, (id) => known.has(id));
+    const errors = checkNeed(data, known);
     if (errors.length > 0) throw new Error(`Example need "${data.title}" is not valid: ${JSON.stringify(errors)}`);
     await insertNeed(db, organizationId, data);
     added += 1;

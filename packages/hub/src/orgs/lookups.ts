@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { ProblemError, type FieldError } from '../http/problems.js';
+
+/**
+ * The lookups every domain makes before it writes: does this organization exist, is this
+ * municipality known. Paths name organizations by UUID here: `resolveReferences` (http/references.ts)
+ * has already turned slugs into UUIDs and answered 404 for an unknown slug.
+ */
+
+export interface ExistingOrganization {
+  id: string;
+  name: string;
+  municipalityId: string | null;
+}
+
+/** The organization, or a 404 naming it. */
+export async function existingOrganization(db: Kysely<Database>, organizationId: string): Promise<ExistingOrganization> {
+  const row = await db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'municipality_id as municipalityId'])
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  if (!row) throw new ProblemError('not-found', `There is no organization "${organizationId}".`);
+  return row;
+}
+
+/** Known municipalities by id, with their names (written into stored rows and feeds). */
+export type KnownMunicipalities = ReadonlyMap<string, string>;
+
+/** The known municipalities among `ids`, or all of them without `ids` (a feed import may name any). */
+export async function knownMunicipalities(db: Kysely<Database>, ids?: readonly string[]): Promise<KnownMunicipalities> {
+  if (ids?.length === 0) return new Map();
+  let query = db.selectFrom('municipalities').select(['id', 'name']);
+  if (ids) query = query.where('id', 'in', ids);
+  return new Map((await query.execute()).map((row) => [row.id, row.name]));
+}
+
+/** The field error for a municipality id that is not known: one wording in every domain. */
+export function unknownMunicipality(pointer: string, id: string): FieldError {
+  return { pointer, reason: `is not a known municipality ("${id}")` };
+}
