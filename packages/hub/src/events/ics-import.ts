@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import ICAL from 'ical.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import type { Schemas } from '../http/api.js';
 import { loadContract } from '../http/contract.js';
 import { sortKey } from '../http/text.js';
@@ -351,7 +352,7 @@ export async function importCalendar(db: Kysely<Database>, organizationId: strin
   const events = calendar ? readEvents(calendar, source, { municipalities, homeMunicipality: organization.municipalityId }, problems) : [];
   problems.throwIfAny();
 
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     // Serializes imports of one organization, so two at once cannot both insert a UID.
     await trx.selectFrom('organizations').select('id').where('id', '=', organizationId).forUpdate().execute();
     const existing = await trx

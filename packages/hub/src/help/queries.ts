@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import type { Schemas } from '../http/api.js';
 import { searchLabels, type OfferRow, type OfferWrite } from './model.js';
 import { hoursTodaySql, openNowFilterSql, openNowSql, type HoursRow, type RegionMoment } from './opening-hours.js';
@@ -246,11 +247,6 @@ async function insertParts(db: Kysely<Database>, offers: { id: string; write: Of
   if (locations.length > 0) await db.insertInto('help_offer_locations').values(locations).execute();
   if (hours.length > 0) await db.insertInto('help_offer_hours').values(hours).execute();
   await addSearchWords(db, offers.map(({ write }) => write.text).join('\n'));
-}
-
-/** Runs `work` in a transaction, or in the caller's (the seed writes all demo data in one). */
-function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
 /** Offers per statement: well below PostgreSQL's 65,535 parameters with 30 columns an offer. */

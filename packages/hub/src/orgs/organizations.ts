@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import { assertActsFor } from '../auth/authenticate.js';
 import type { Database, OrganizationTable } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import { renameInOffers } from '../help/queries.js';
 import type { OperationHandler, Schemas } from '../http/api.js';
 import { pageByName } from '../http/listing.js';
@@ -108,7 +109,7 @@ export function organizationHandlers(db: Kysely<Database>): {
       const { organizationId } = request.params;
       assertActsFor(request, organizationId);
       const fields = await checkedFields(db, request.body);
-      const row = await db.transaction().execute(async (trx) => {
+      const row = await inTransaction(db, async (trx) => {
         const updated = await trx
           .updateTable('organizations')
           .set({ ...toColumns(fields), updated_at: new Date() })

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database, PollTable } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import type { PollData } from './model.js';
 
 export interface PollOptionRow {
@@ -56,11 +57,6 @@ async function insertOptions(db: Kysely<Database>, pollId: string, options: Poll
     .insertInto('poll_options')
     .values(options.map((option, position) => ({ poll_id: pollId, position, label: option.label, description: option.description ?? null })))
     .execute();
-}
-
-/** Runs `work` in a transaction: a new one, or the caller's (the demo seed runs in one). */
-export function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
 export async function insertPoll(db: Kysely<Database>, organizationId: string, data: PollData): Promise<string> {

@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import type { Schemas } from '../http/api.js';
 import { invalidBody, ProblemError, type FieldError } from '../http/problems.js';
-import { inTransaction, type PollRow } from './queries.js';
+import type { PollRow } from './queries.js';
 
 type Snapshot = Schemas['PollTallySnapshot'];
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { contentHash, once, type EarlierAction } from '../citizen/idempotency.js';
 import type { ProofOfWork, ProofSubject, VerifiedProof } from '../citizen/proof-of-work.js';
 import type { Database } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import type { Schemas } from '../http/api.js';
 import { invalidBody, ProblemError, type FieldError } from '../http/problems.js';
 import { berlinDateTime } from '../http/text.js';
@@ -97,7 +98,7 @@ export async function castVote(
     act: async () => {
       assertOpen(poll, now);
       const proof: VerifiedProof | undefined = body.proof ? await proofOfWork.verify(body.proof, subject) : undefined;
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const vote = await trx
           .insertInto('poll_votes')
           .values({ poll_id: poll.id, idempotency_key: idempotencyKey, request_hash: requestHash(choices), choices })

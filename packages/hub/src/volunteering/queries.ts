@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, VolunteerNeedTable } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import { needColumns, type NeedData } from './model.js';
 import * as clock from '../clock.js';
 
@@ -55,7 +56,7 @@ export async function updateNeed(db: Kysely<Database>, id: string, data: NeedDat
 
 /** Flips a response's acceptance and the need's count in one transaction; returns false when nothing changed. */
 export async function setAccepted(db: Kysely<Database>, responseId: string, needId: string, accepted: boolean): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const flipped = await trx
       .updateTable('volunteer_responses')
       .set({ accepted_at: accepted ? sql<Date>`now()` : null })

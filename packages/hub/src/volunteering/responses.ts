@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { contentHash, once, type EarlierAction } from '../citizen/idempotency.js';
 import type { ProofOfWork, ProofSubject } from '../citizen/proof-of-work.js';
 import type { Database } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import type { Schemas } from '../http/api.js';
 import { csvTable } from '../http/csv.js';
 import { invalidBody, ProblemError, type FieldError } from '../http/problems.js';
@@ -99,7 +100,7 @@ export async function submitResponse(
       assertTakesResponses(need);
       const proof = await proofOfWork.verify(body.proof, subject);
       if (isBot) return new Date();
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const response = await trx
           .insertInto('volunteer_responses')
           .values({
