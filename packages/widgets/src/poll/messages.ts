@@ -1,11 +1,9 @@
-import { msg, str } from '@lit/localize';
-import { errorMessage, isHubError, type ErrorMessage } from '../core/errors.js';
+import { msg } from '@lit/localize';
+import { isHubError, notSentFailure, type WriteFailure } from '../core/errors.js';
 import type { Formats } from '../core/format.js';
 
 /** What a refused vote means for the voter, by the Hub's problem type. */
-export type VoteFailure = ErrorMessage & {
-  /** The vote had been counted before (a retry after a lost answer): show it as done. */
-  counted?: boolean;
+export type VoteFailure = WriteFailure & {
   /** The poll changed (closed, …): load it again. */
   reload?: boolean;
 };
@@ -25,12 +23,10 @@ export function voteFailure(error: unknown, format: Formats): VoteFailure {
     case 'poll-not-open':
       return { title: msg('Die Abstimmung nimmt gerade keine Stimmen an.'), detail: msg('Sie hat noch nicht begonnen oder ist schon beendet.'), canRetry: false, reload: true };
     case 'idempotency-key-reused':
-      return { title: msg('Ihre Stimme wurde bereits gezählt.'), detail: msg('Sie hatten schon abgestimmt, bevor die Verbindung abbrach.'), canRetry: false, counted: true };
+      return { title: msg('Ihre Stimme wurde bereits gezählt.'), detail: msg('Sie hatten schon abgestimmt, bevor die Verbindung abbrach.'), canRetry: false, sent: true };
     case 'validation-failed':
       return { title: msg('Diese Auswahl ist nicht möglich.'), detail: `${kept} ${msg('Bitte prüfen Sie die Anzahl der Antworten.')}`, canRetry: false };
-    default: {
-      const { title, detail, canRetry } = errorMessage(error, format);
-      return { title: msg(str`Ihre Stimme wurde nicht gezählt. ${title}`), detail: `${kept} ${detail}`, canRetry };
-    }
+    default:
+      return notSentFailure(error, format, msg('Ihre Stimme wurde nicht gezählt.'), kept);
   }
 }

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { newIdempotencyKey, type Schema } from '@smart-region/sdk';
+import type { Schema } from '@smart-region/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { isolated } from '../core/bidi.js';
 import { emit } from '../core/events.js';
@@ -7,8 +7,8 @@ import { FocusAfterUpdate } from '../core/focus.js';
 import { SrElement } from '../core/sr-element.js';
 import { fieldStyles } from '../core/styles.js';
 import { skeletonText } from '../core/states.js';
-import { voteFailure, type VoteFailure } from './messages.js';
-import { ProofSolver, type Proof } from '../core/proof.js';
+import { voteFailure } from './messages.js';
+import { CitizenWrite } from '../core/proof.js';
 import { resultsView, statusLine, type Poll, type PollResults } from './results.js';
 import { pollStyles } from './styles.js';
 
@@ -22,13 +22,6 @@ export interface VoteDetail {
 
 /** How often open results are refreshed while the poll is on screen. */
 const refreshInterval = 30_000;
-
-/**
- * Votes counted during this page visit, by poll: a second `<sr-poll>` for the same poll, or
- * the same one shown again, shows the vote as counted instead of offering the form once more.
- * Nothing is stored beyond the page (no cookie, no storage).
- */
-const votedOnThisPage = new Map<string, VoteReceipt | null>();
 
 /**
  * A participation poll of a municipality: the question with its options, voting without an
@@ -68,8 +61,6 @@ export class SrPoll extends SrElement {
     pollId: { attribute: 'poll-id' },
     chosen: { state: true, attribute: false },
     code: { state: true, attribute: false },
-    sending: { state: true, attribute: false },
-    failure: { state: true, attribute: false },
     tooMany: { state: true, attribute: false },
     refreshes: { state: true, attribute: false },
   };
@@ -81,20 +72,22 @@ export class SrPoll extends SrElement {
 
   private declare chosen: string[];
   private declare code: string;
-  private declare sending: boolean;
-  private declare failure: VoteFailure | undefined;
   /** The reader tried to choose more options than allowed. */
   private declare tooMany: boolean;
   /** Counts the refreshes of open results: each one loads them again. */
   private declare refreshes: number;
 
-  /** One key per vote, kept until the vote is answered: a retry is counted once. */
-  #idempotencyKey: string | undefined;
-  /** Polls open to everyone take a proof of work with each vote. */
-  readonly #proof = new ProofSolver(() => {
-    const poll = this.#data.value?.poll;
-    if (poll?.participation !== 'open' || this.connection.status !== 'ready') return undefined;
-    return this.connection.client.GET('/polls/{pollId}/challenge', { params: { path: { pollId: poll.id } } });
+  /** The vote: counted once however often it is retried; polls open to everyone take a proof of work. */
+  readonly #vote = new CitizenWrite<VoteReceipt>(this, {
+    challenge: (pollId) => {
+      if (this.#data.value?.poll.participation !== 'open' || this.connection.status !== 'ready') return undefined;
+      return this.connection.client.GET('/polls/{pollId}/challenge', { params: { path: { pollId } } });
+    },
+    failure: (error) => {
+      const failure = voteFailure(error, this.format);
+      if (failure.reload) void this.#data.run();
+      return failure;
+    },
   });
   #timer: ReturnType<typeof setInterval> | undefined;
   readonly #focus = new FocusAfterUpdate(this);
@@ -103,7 +96,6 @@ export class SrPoll extends SrElement {
     super();
     this.chosen = [];
     this.code = '';
-    this.sending = false;
     this.tooMany = false;
     this.refreshes = 0;
   }
@@ -143,8 +135,8 @@ export class SrPoll extends SrElement {
   }
 
   #content(poll: Poll, results: PollResults): TemplateResult {
-    const voted = votedOnThisPage.has(poll.id);
-    const receipt = votedOnThisPage.get(poll.id);
+    const voted = this.#vote.sent(poll.id);
+    const receipt = this.#vote.result(poll.id);
     // The voter's answer may carry results that the public view keeps hidden until closing.
     const shown = receipt?.results ?? results;
     const canVote = poll.status === 'open' && !voted;
@@ -167,8 +159,8 @@ export class SrPoll extends SrElement {
 
   #form(poll: Poll, status: TemplateResult): TemplateResult {
     const multiple = poll.kind === 'multiple';
-    const failure = this.failure;
-    return html`<form part="form" novalidate @submit=${(event: SubmitEvent) => this.#vote(event, poll)} @focusin=${() => this.#proof.prepare()}>
+    const { failure, sending } = this.#vote;
+    return html`<form part="form" novalidate @submit=${(event: SubmitEvent) => this.#send(event, poll)} @focusin=${() => this.#vote.prepare(poll.id)}>
       <fieldset>
         <legend part="question" class="question" dir="auto">${poll.question}</legend>
         ${this.#description(poll)} ${status}
@@ -205,10 +197,10 @@ export class SrPoll extends SrElement {
         part="button submit-button"
         class="button primary"
         type="submit"
-        aria-disabled=${this.sending ? 'true' : 'false'}
+        aria-disabled=${sending ? 'true' : 'false'}
         aria-describedby=${poll.participation === 'open' ? 'once-hint' : nothing}
       >
-        ${this.sending ? msg('Ihre Stimme wird gesendet …') : failure?.canRetry ? msg('Erneut senden') : msg('Abstimmen')}
+        ${sending ? msg('Ihre Stimme wird gesendet …') : failure?.canRetry ? msg('Erneut senden') : msg('Abstimmen')}
       </button>
       ${poll.participation === 'open'
         ? html`<p id="once-hint" part="once-hint" class="hint">${msg('Bitte stimmen Sie nur einmal ab. Ohne Anmeldung merkt sich diese Seite nicht, dass Sie abgestimmt haben.')}</p>`
@@ -217,7 +209,7 @@ export class SrPoll extends SrElement {
   }
 
   #choose(poll: Poll, optionId: string, input: HTMLInputElement): void {
-    this.failure = undefined;
+    this.#vote.failure = undefined;
     if (poll.kind === 'single') {
       this.chosen = [optionId];
       return;
@@ -233,50 +225,35 @@ export class SrPoll extends SrElement {
     this.chosen = input.checked ? [...others, optionId] : others;
   }
 
-  async #vote(event: SubmitEvent, poll: Poll): Promise<void> {
+  async #send(event: SubmitEvent, poll: Poll): Promise<void> {
     event.preventDefault();
-    if (this.sending || this.connection.status !== 'ready') return;
+    if (this.#vote.sending || this.connection.status !== 'ready') return;
     const missing = this.chosen.length === 0 ? msg('Bitte wählen Sie eine Antwort.') : poll.participation === 'codes' && !this.code.trim() ? msg('Bitte geben Sie Ihren Teilnahmecode ein.') : '';
     if (missing) {
-      this.failure = { title: missing, detail: '', canRetry: false };
+      this.#vote.failure = { title: missing, detail: '', canRetry: false };
       this.#focusAnswer();
       return;
     }
     const client = this.connection.client;
     const choices = [...this.chosen];
-    this.sending = true;
-    this.failure = undefined;
-    this.#idempotencyKey ??= newIdempotencyKey();
-    const send = (credential: { code: string } | { proof: Proof }) =>
-      client.POST('/polls/{pollId}/votes', {
-        params: { path: { pollId: poll.id }, header: { 'Idempotency-Key': this.#idempotencyKey! } },
-        body: { choices, ...credential },
-      });
-    try {
-      const receipt = poll.participation === 'codes' ? await send({ code: this.code.trim() }) : await this.#proof.send((proof) => send({ proof }));
-      this.#counted(poll, receipt);
-      emit(this, 'sr-vote', { pollId: poll.id, choices });
-    } catch (error) {
-      const failure = voteFailure(error, this.format);
-      if (failure.counted) this.#counted(poll, null);
-      else this.failure = failure;
-      if (failure.reload) void this.#data.run();
-    } finally {
-      this.sending = false;
-      this.#focusAnswer();
-    }
+    const code = poll.participation === 'codes' ? this.code.trim() : undefined;
+    const counted = await this.#vote.send(
+      poll.id,
+      ({ idempotencyKey, proof }) =>
+        client.POST('/polls/{pollId}/votes', {
+          params: { path: { pollId: poll.id }, header: { 'Idempotency-Key': idempotencyKey } },
+          body: { choices, ...(code === undefined ? { proof: proof! } : { code }) },
+        }),
+      // A participation code stands for the voter: no proof of work with it.
+      { proof: code === undefined },
+    );
+    this.#focusAnswer();
+    if (counted) emit(this, 'sr-vote', { pollId: poll.id, choices });
   }
 
   /** The focus goes to what answers the vote: the thanks, or why it was not counted. */
   #focusAnswer(): void {
     this.#focus.request('[part~="confirmation"], [part~="vote-error"]');
-  }
-
-  #counted(poll: Poll, receipt: VoteReceipt | null): void {
-    votedOnThisPage.set(poll.id, receipt);
-    this.#idempotencyKey = undefined;
-    this.#proof.used();
-    this.failure = undefined;
   }
 
   #validPollId(): string | undefined {

@@ -1,14 +1,14 @@
 import { msg } from '@lit/localize';
-import { newIdempotencyKey, paginate, type operations } from '@smart-region/sdk';
+import { paginate, type operations } from '@smart-region/sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { isolated } from '../core/bidi.js';
 import { collect } from '../core/collect.js';
 import { ModalDialog, dialogStyles } from '../core/dialog.js';
-import { errorMessage, type ErrorMessage } from '../core/errors.js';
 import { Debounce } from '../core/debounce.js';
+import { notSentFailure } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { FocusAfterUpdate } from '../core/focus.js';
-import { ProofSolver, type Proof } from '../core/proof.js';
+import { CitizenWrite } from '../core/proof.js';
 import { SrElement } from '../core/sr-element.js';
 import { fieldStyles } from '../core/styles.js';
 import { skeletonText } from '../core/states.js';
@@ -76,9 +76,6 @@ export class SrVolunteerBoard extends SrElement {
     openNeed: { state: true, attribute: false },
     draft: { state: true, attribute: false },
     errors: { state: true, attribute: false },
-    failure: { state: true, attribute: false },
-    sending: { state: true, attribute: false },
-    sent: { state: true, attribute: false },
   };
 
   static override styles = [SrElement.styles, fieldStyles, dialogStyles, boardStyles];
@@ -90,21 +87,26 @@ export class SrVolunteerBoard extends SrElement {
   private declare openNeed: VolunteerNeed | undefined;
   private declare draft: Draft;
   private declare errors: FieldErrors;
-  private declare failure: ErrorMessage | undefined;
-  private declare sending: boolean;
-  /** The needs this page visit offered help for. */
-  private declare sent: Set<string>;
 
   #query: NeedsQuery = {};
   readonly #typing = new Debounce(this, typingPause);
   readonly #focus = new FocusAfterUpdate(this);
-  /** One key per response, kept through retries until the Hub has it: stored once. */
-  #idempotencyKey: string | undefined;
   readonly #dialog = new ModalDialog();
-  readonly #proof = new ProofSolver(() => {
-    const need = this.openNeed;
-    if (!need || this.connection.status !== 'ready') return undefined;
-    return this.connection.client.GET('/volunteer-needs/{volunteerNeedId}/challenge', { params: { path: { volunteerNeedId: need.id } } });
+  /** The offer of help: stored once however often it is retried, with a proof of work. */
+  readonly #response = new CitizenWrite<unknown>(this, {
+    challenge: (volunteerNeedId) => {
+      if (this.connection.status !== 'ready') return undefined;
+      return this.connection.client.GET('/volunteer-needs/{volunteerNeedId}/challenge', { params: { path: { volunteerNeedId } } });
+    },
+    failure: (error) => {
+      const fields = fieldErrorsFrom(error);
+      if (fields) {
+        this.errors = fields;
+        return undefined;
+      }
+      // What was typed stays, and what to do.
+      return notSentFailure(error, this.format, msg('Ihre Nachricht wurde nicht gesendet.'), msg('Ihre Angaben sind noch da.'));
+    },
   });
 
   constructor() {
@@ -112,8 +114,6 @@ export class SrVolunteerBoard extends SrElement {
     this.filters = noFilters;
     this.draft = emptyDraft;
     this.errors = {};
-    this.sending = false;
-    this.sent = new Set();
   }
 
   readonly #needs = this.fetchTask({
@@ -158,7 +158,7 @@ export class SrVolunteerBoard extends SrElement {
       })}
       ${this.#dialog.render({
         heading: need ? html`${msg('Ich helfe mit')}: ${isolated(need.title)}` : '',
-        content: need ? (this.sent.has(need.id) ? confirmation(need) : this.#form(need)) : nothing,
+        content: need ? (this.#response.sent(need.id) ? confirmation(need) : this.#form(need)) : nothing,
       })}
     `;
   }
@@ -209,15 +209,15 @@ export class SrVolunteerBoard extends SrElement {
         need,
         draft: this.draft,
         errors: this.errors,
-        failure: this.failure,
-        sending: this.sending,
+        failure: this.#response.failure,
+        sending: this.#response.sending,
         change: (name, value) => {
           this.draft = { ...this.draft, [name]: value };
           // A corrected field loses its message; the others keep theirs until the next send.
           if (name in this.errors) this.errors = { ...this.errors, [name]: undefined };
         },
         submit: (event) => void this.#send(event, need),
-        begin: () => this.#proof.prepare(),
+        begin: () => this.#response.prepare(need.id),
       },
       () => this.shadowRoot,
     );
@@ -226,10 +226,8 @@ export class SrVolunteerBoard extends SrElement {
   async #openForm(need: VolunteerNeed): Promise<void> {
     if (this.openNeed?.id !== need.id) {
       // Another need: the same person, so what they typed stays; the form's messages go.
-      this.#proof.used();
-      this.#idempotencyKey = undefined;
+      this.#response.use(need.id);
       this.errors = {};
-      this.failure = undefined;
     }
     this.openNeed = need;
     await this.updateComplete;
@@ -238,58 +236,41 @@ export class SrVolunteerBoard extends SrElement {
 
   async #send(event: SubmitEvent, need: VolunteerNeed): Promise<void> {
     event.preventDefault();
-    if (this.sending || this.connection.status !== 'ready') return;
+    if (this.#response.sending || this.connection.status !== 'ready') return;
     this.errors = checkDraft(this.draft);
-    this.failure = undefined;
+    this.#response.failure = undefined;
     if (Object.values(this.errors).some(Boolean)) {
       this.#focusAnswer();
       return;
     }
     const client = this.connection.client;
     const { name, email, phone, message, honeypot } = this.draft;
-    this.sending = true;
-    this.#idempotencyKey ??= newIdempotencyKey();
-    const send = (proof: Proof) =>
+    const sent = await this.#response.send(need.id, ({ idempotencyKey, proof }) =>
       client.POST('/volunteer-needs/{volunteerNeedId}/responses', {
-        params: { path: { volunteerNeedId: need.id }, header: { 'Idempotency-Key': this.#idempotencyKey! } },
+        params: { path: { volunteerNeedId: need.id }, header: { 'Idempotency-Key': idempotencyKey } },
         body: {
           name: name.trim(),
           ...(email.trim() ? { email: email.trim() } : {}),
           ...(phone.trim() ? { phone: phone.trim() } : {}),
           ...(message.trim() ? { message: message.trim() } : {}),
           consent: { accepted: true, privacyNoticeVersion: need.privacyNotice!.version },
-          proof,
+          proof: proof!,
           ...(honeypot ? { honeypot } : {}),
         },
-      });
-    try {
-      await this.#proof.send(send);
-      this.#proof.used();
-      this.#idempotencyKey = undefined;
-      this.sent = new Set([...this.sent, need.id]);
+      }),
+    );
+    if (sent) {
       this.draft = emptyDraft;
       emit(this, 'sr-volunteer-response', { volunteerNeedId: need.id });
-    } catch (error) {
-      const fields = fieldErrorsFrom(error);
-      if (fields) this.errors = fields;
-      else this.failure = sendFailure(error, this.format);
-    } finally {
-      this.sending = false;
-      // Once the answer is on screen: the confirmation replaces the form and its focused button.
-      this.#focusAnswer();
     }
+    // Once the answer is on screen: the confirmation replaces the form and its focused button.
+    this.#focusAnswer();
   }
 
   /** The focus goes to what answers the send: the thanks, or what to correct. */
   #focusAnswer(): void {
     this.#focus.request('[part~="confirmation"], [part~="error-summary"], [part~="send-error"]');
   }
-}
-
-/** A send that failed for another reason than a field: what typed stays, and what to do. */
-function sendFailure(error: unknown, format: Parameters<typeof errorMessage>[1]): ErrorMessage {
-  const { title, detail, canRetry } = errorMessage(error, format);
-  return { title: `${msg('Ihre Nachricht wurde nicht gesendet.')} ${title}`, detail: `${msg('Ihre Angaben sind noch da.')} ${detail}`, canRetry };
 }
 
 declare global {
