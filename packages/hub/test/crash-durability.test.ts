@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createServerDatabase, serverUrl } from './support/database.js';
+import { createServerDatabase, serverUrl } from './support/server.js';
 import { freePort } from './support/ports.js';
 
 /*

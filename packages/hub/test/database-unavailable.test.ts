@@ -4,7 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import { buildApp } from '../src/app.js';
 import { openDatabase } from '../src/db/connection.js';
 import type { FastifyInstance } from 'fastify';
-import { openTestDatabase, serverUrl, type TestDatabase } from './support/database.js';
+import { openTestDatabase, type TestDatabase } from './support/database.js';
+import { serverUrl } from './support/server.js';
 import { expectProblem } from './support/problems.js';
 
 /**

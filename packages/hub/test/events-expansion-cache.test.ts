@@ -4,7 +4,6 @@ import { checkEvent, completeInput, dataFromRow, scheduleOf, toColumns } from '.
 import { findOccurrences, parseRange } from '../src/events/occurrences.js';
 import { eventsInRange, findEvent, municipalityNames, updateEvent } from '../src/events/queries.js';
 import { occurrencesBetween } from '../src/events/recurrence.js';
-import { seed } from '../src/orgs/seed/seed.js';
 import { openTestDatabase, type TestDatabase } from './support/database.js';
 import { dayFromNow, now } from './support/clock.js';
 
@@ -25,7 +24,6 @@ describe('remembered expansions of events', () => {
   let database: TestDatabase;
   before(async () => {
     database = await openTestDatabase();
-    await seed(database.database.db);
   });
   after(async () => {
     await database.database.close();

@@ -14,6 +14,8 @@ export interface ScriptSession {
 export interface HubDatabase {
   readonly db: Kysely<Database>;
   readonly kind: 'pglite' | 'postgres';
+  /** PGlite only: the data directory as a gzipped tarball, to start others from (`loadDataDir`). */
+  readonly dumpDataDir?: () => Promise<Blob>;
   /** Runs `work` in one transaction that may execute multi-statement scripts. */
   inScriptTransaction<T>(work: (session: ScriptSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -24,12 +26,17 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** PGlite data directory; in memory when absent (tests). */
   dataDir?: string | undefined;
+  /**
+   * PGlite: start from this data directory tarball (from `dumpDataDir`) instead of an empty
+   * cluster. Tests clone one migrated, seeded database this way instead of building it per file.
+   */
+  loadDataDir?: Blob | undefined;
   /** Called when an idle PostgreSQL connection breaks, so the Hub can log it instead of crashing. */
   onConnectionError?: (error: Error) => void;
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<HubDatabase> {
-  return options.url ? openPostgres(options.url, options.onConnectionError) : openPglite(options.dataDir);
+  return options.url ? openPostgres(options.url, options.onConnectionError) : openPglite(options.dataDir, options.loadDataDir);
 }
 
 /**
@@ -81,15 +88,17 @@ class OneAtATimePGliteDialect extends PGliteDialect {
   }
 }
 
-async function openPglite(dataDir: string | undefined): Promise<HubDatabase> {
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<HubDatabase> {
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
     extensions: { unaccent, pg_trgm },
   });
   const db = new Kysely<Database>({ dialect: new OneAtATimePGliteDialect({ pglite }) });
   return {
     db,
     kind: 'pglite',
+    dumpDataDir: () => pglite.dumpDataDir('gzip'),
     inScriptTransaction: (work) =>
       pglite.transaction((tx) =>
         work({

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type HubOptions } from '../../src/app.js';
 import type { HubDatabase } from '../../src/db/connection.js';
-import { seed } from '../../src/orgs/seed/seed.js';
 import { openTestDatabase } from './database.js';
 
 export interface TestHub {
@@ -14,10 +13,9 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-/** Starts a real Hub on a real, migrated and seeded database, on a free loopback port. */
+/** Starts a real Hub on a real, migrated database with the demo data, on a free loopback port. */
 export async function startTestHub(options: Partial<Omit<HubOptions, 'database'>> = {}): Promise<TestHub> {
   const { database, drop } = await openTestDatabase();
-  await seed(database.db);
   const adminToken = randomBytes(24).toString('base64url');
   const app = await buildApp({ database, adminToken, rateLimit: false, logger: false, ...options });
   await app.listen({ host: '127.0.0.1', port: 0 });
