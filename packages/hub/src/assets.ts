@@ -20,7 +20,6 @@ export interface Asset {
 }
 
 export const assets = {
-  /** The contract every route is generated from; the same file the SDK types come from. */
   contract: { source: '../../../openapi/hub.yaml', built: 'openapi/hub.yaml' },
   migrations: { source: 'db/migrations/', built: 'db/migrations/' },
   pages: { source: 'system/pages/', built: 'system/pages/' },
