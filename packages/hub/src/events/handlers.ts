@@ -4,7 +4,7 @@ import { assertActsFor } from '../auth/authenticate.js';
 import type { Database } from '../db/schema.js';
 import type { Handlers } from '../http/api.js';
 import { decodeCursor, toPage } from '../http/cursor.js';
-import { DEFAULT_LIMIT } from '../http/listing.js';
+import { DEFAULT_LIMIT, mapPage } from '../http/listing.js';
 import { invalidBody, ProblemError } from '../http/problems.js';
 import { existingOrganization, knownMunicipalities } from '../orgs/lookups.js';
 import { sortKey } from '../http/text.js';
@@ -13,7 +13,7 @@ import { toCalendar } from './ics-export.js';
 import { importCalendar } from './ics-import.js';
 import { checkEvent, completeInput, dataFromRow, toColumns, toEvent, toOccurrences, type EventData } from './model.js';
 import { compareOccurrences, findOccurrences, parseRange, position, type OccurrencePosition } from './occurrences.js';
-import { findEvent, insertEvent, selectEvents, updateEvent, type EventFilters } from './queries.js';
+import { findEvent, insertEvent, listOrganizationEvents, updateEvent, type EventFilters } from './queries.js';
 import { formatLocal, today } from './recurrence.js';
 
 const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
@@ -95,20 +95,7 @@ export function eventHandlers(db: Kysely<Database>, version: string): Pick<Handl
     async listOrganizationEvents(request) {
       const { organizationId } = request.params;
       await existingOrganization(db, organizationId);
-      const limit = request.query.limit ?? DEFAULT_LIMIT;
-      const after = decodeCursor(request.query.cursor, 2) as [string, string] | undefined;
-      let query = selectEvents(db).where('events.organization_id', '=', organizationId);
-      if (after) {
-        const [firstStart, id] = after;
-        query = query.where((eb) =>
-          eb.or([
-            eb('events.first_start', '>', new Date(firstStart)),
-            eb.and([eb('events.first_start', '=', new Date(firstStart)), eb('events.id', '>', id)]),
-          ]),
-        );
-      }
-      const rows = await query.orderBy('events.first_start').orderBy('events.id').limit(limit + 1).execute();
-      return toPage(rows, limit, (row) => [row.first_start.toISOString(), row.id], toEvent);
+      return mapPage(await listOrganizationEvents(db, organizationId, request.query), toEvent);
     },
 
     async createEvent(request, reply) {

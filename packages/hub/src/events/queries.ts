@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { containsWords } from '../http/listing.js';
+import { containsWords, pageByKeyset, type Keyset, type Page, type Paging } from '../http/listing.js';
 import type { EventColumns, EventRow } from './model.js';
 
 /** The municipality lookup of every domain, under the name the events expansion test imports it by. */
@@ -21,6 +21,20 @@ export function selectEvents(db: Kysely<Database>) {
     .innerJoin('organizations', 'organizations.id', 'events.organization_id')
     .selectAll('events')
     .select(['organizations.name as organizer_name', 'organizations.is_example']);
+}
+
+/** Earliest first occurrence first. */
+const byFirstStart: Keyset<EventRow> = {
+  columns: [
+    { sql: sql`events.first_start`, type: 'timestamptz', value: (row) => row.first_start.toISOString() },
+    { sql: sql`events.id`, type: 'uuid', value: (row) => row.id },
+  ],
+  direction: 'asc',
+};
+
+/** A page of one organization's events (as stored, not expanded into occurrences). */
+export async function listOrganizationEvents(db: Kysely<Database>, organizationId: string, paging: Paging): Promise<Page<EventRow>> {
+  return pageByKeyset(selectEvents(db).where('events.organization_id', '=', organizationId), byFirstStart, paging);
 }
 
 export async function findEvent(db: Kysely<Database>, id: string): Promise<EventRow | undefined> {

@@ -4,32 +4,86 @@ import { escapeLike, searchSpellings } from './text.js';
 
 export const DEFAULT_LIMIT = 20;
 
+export interface Paging {
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+export interface Page<Item> {
+  items: Item[];
+  nextCursor: string | null;
+}
+
+/** One sort key of a keyset: its SQL, the type a cursor's value is cast to, and its value in a row. */
+export interface KeyColumn<Row> {
+  sql: RawBuilder<unknown>;
+  /** A PostgreSQL type (`timestamptz`, `uuid`, `int`); none where the column's own type is inferred. */
+  type?: 'timestamptz' | 'uuid' | 'int';
+  value: (row: Row) => string | number;
+}
+
+/** The order of a list: sort keys, most significant first, the last one unique (the id), all one way. */
+export interface Keyset<Row> {
+  columns: KeyColumn<Row>[];
+  direction: 'asc' | 'desc';
+}
+
+/**
+ * One page of `query` in the keyset's order, continued after the cursor's position: keyset
+ * pagination, so a page costs the same however deep the client has paged. The one way every
+ * domain's `queries.ts` pages a list; the cursor is the last row's keys (see `encodeCursor`).
+ */
+export async function pageByKeyset<DB, TB extends keyof DB, Row>(
+  query: SelectQueryBuilder<DB, TB, Row>,
+  keyset: Keyset<Row>,
+  paging: Paging,
+): Promise<Page<Row>> {
+  const limit = paging.limit ?? DEFAULT_LIMIT;
+  const after = decodeCursor(paging.cursor, keyset.columns.length);
+  const keys = keyset.columns.map((column) => column.sql);
+  let page = query;
+  if (after) {
+    const values = keyset.columns.map((column, index) => (column.type ? sql`${after[index]}::${sql.raw(column.type)}` : sql`${after[index]}`));
+    page = page.where(sql<boolean>`(${sql.join(keys)}) ${sql.raw(keyset.direction === 'asc' ? '>' : '<')} (${sql.join(values)})`);
+  }
+  for (const key of keys) page = page.orderBy(sql`${key} ${sql.raw(keyset.direction)}`);
+  const rows = await page.limit(limit + 1).execute();
+  return toPage(rows, limit, (row) => keyset.columns.map((column) => column.value(row)), (row) => row);
+}
+
+/** The items of a page mapped to what the API answers. */
+export function mapPage<Row, Item>(page: Page<Row>, toItem: (row: Row) => Item): Page<Item> {
+  return { items: page.items.map(toItem), nextCursor: page.nextCursor };
+}
+
 /** Rows of a table listed by name: the folded `sort_name` and `id` as the tie-break. */
 interface NamedRow {
   sort_name: string;
   id: string;
 }
 
+const byName: Keyset<NamedRow> = {
+  columns: [
+    { sql: sql`sort_name`, value: (row) => row.sort_name },
+    { sql: sql`id`, value: (row) => row.id },
+  ],
+  direction: 'asc',
+};
+
 /**
  * One page of a table listed by name: filtered by a part of the name (`q`, matched in every
- * spelling of `searchSpellings`), continued after the cursor's position, in German order.
- * Keyset pagination: a page costs the same however deep the client has paged.
+ * spelling of `searchSpellings`), in German order.
  */
-export async function pageByName<DB, TB extends keyof DB, Row extends NamedRow, Item>(
+export async function pageByName<DB, TB extends keyof DB, Row extends NamedRow>(
   query: SelectQueryBuilder<DB, TB, Row>,
-  options: { q?: string | undefined; cursor?: string | undefined; limit?: number | undefined },
-  toItem: (row: Row) => Item,
-): Promise<{ items: Item[]; nextCursor: string | null }> {
-  const limit = options.limit ?? DEFAULT_LIMIT;
-  const after = decodeCursor(options.cursor, 2);
+  options: Paging & { q?: string | undefined },
+): Promise<Page<Row>> {
   let page = query;
   if (options.q) {
     const patterns = searchSpellings(options.q).map((spelling) => `%${escapeLike(spelling)}%`);
     page = page.where(sql<boolean>`sort_name LIKE ANY (${patterns}::text[])`);
   }
-  if (after) page = page.where(sql<boolean>`(sort_name, id) > (${after[0]}, ${after[1]})`);
-  const rows = await page.orderBy(sql`sort_name`).orderBy(sql`id`).limit(limit + 1).execute();
-  return toPage(rows, limit, (row) => [row.sort_name, row.id], toItem);
+  return pageByKeyset(page, byName, options);
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, MunicipalityTable } from '../db/schema.js';
 import type { OperationHandler, Schemas } from '../http/api.js';
-import { pageByName } from '../http/listing.js';
+import { mapPage } from '../http/listing.js';
 import { ProblemError } from '../http/problems.js';
+import { findMunicipality, listMunicipalities } from './queries.js';
 
 export function toMunicipality(row: Selectable<MunicipalityTable>): Schemas['Municipality'] {
   return {
@@ -21,16 +22,12 @@ export function municipalityHandlers(db: Kysely<Database>): {
 } {
   return {
     async listMunicipalities(request) {
-      const { district, ...paging } = request.query;
-      let query = db.selectFrom('municipalities').selectAll();
-      if (district) query = query.where('district', '=', district);
-      return pageByName(query, paging, toMunicipality);
+      return mapPage(await listMunicipalities(db, request.query, request.query), toMunicipality);
     },
 
     async getMunicipality(request) {
       const { municipalityId } = request.params;
-      const column = /^[0-9]{8}$/.test(municipalityId) ? 'official_key' : 'id';
-      const row = await db.selectFrom('municipalities').selectAll().where(column, '=', municipalityId).executeTakeFirst();
+      const row = await findMunicipality(db, municipalityId);
       if (!row) throw new ProblemError('not-found', `There is no municipality "${municipalityId}".`);
       return toMunicipality(row);
     },

@@ -1,12 +1,11 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import { assertActsFor } from '../auth/authenticate.js';
 import type { Database, OrganizationTable } from '../db/schema.js';
-import { inTransaction } from '../db/transaction.js';
-import { renameInOffers } from '../help/queries.js';
 import type { OperationHandler, Schemas } from '../http/api.js';
-import { pageByName } from '../http/listing.js';
+import { mapPage } from '../http/listing.js';
 import { invalidBody, ProblemError, type FieldError } from '../http/problems.js';
 import { knownMunicipalities, unknownMunicipality, type KnownMunicipalities } from './lookups.js';
+import { findOrganization, insertOrganization, listOrganizations, updateOrganization } from './queries.js';
 import { sortKey } from '../http/text.js';
 
 export function toOrganization(row: Selectable<OrganizationTable>): Schemas['Organization'] {
@@ -78,29 +77,17 @@ export function organizationHandlers(db: Kysely<Database>): {
 } {
   return {
     async listOrganizations(request) {
-      const { kind, municipality, ...paging } = request.query;
-      let query = db.selectFrom('organizations').selectAll();
-      if (kind) query = query.where('kind', '=', kind);
-      if (municipality) query = query.where('municipality_id', '=', municipality);
-      return pageByName(query, paging, toOrganization);
+      return mapPage(await listOrganizations(db, request.query, request.query), toOrganization);
     },
 
     async getOrganization(request) {
-      const row = await db
-        .selectFrom('organizations')
-        .selectAll()
-        .where('id', '=', request.params.organizationId)
-        .executeTakeFirst();
+      const row = await findOrganization(db, request.params.organizationId);
       if (!row) throw new ProblemError('not-found', `There is no organization "${request.params.organizationId}".`);
       return toOrganization(row);
     },
 
     async createOrganization(request, reply) {
-      const row = await db
-        .insertInto('organizations')
-        .values(newOrganizationRow(await checkedFields(db, request.body)))
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await insertOrganization(db, newOrganizationRow(await checkedFields(db, request.body)));
       reply.code(201).header('Location', `/organizations/${row.id}`);
       return toOrganization(row);
     },
@@ -109,16 +96,7 @@ export function organizationHandlers(db: Kysely<Database>): {
       const { organizationId } = request.params;
       assertActsFor(request, organizationId);
       const fields = await checkedFields(db, request.body);
-      const row = await inTransaction(db, async (trx) => {
-        const updated = await trx
-          .updateTable('organizations')
-          .set({ ...toColumns(fields), updated_at: new Date() })
-          .where('id', '=', organizationId)
-          .returningAll()
-          .executeTakeFirst();
-        if (updated && request.body.name !== undefined) await renameInOffers(trx, organizationId, updated.name);
-        return updated;
-      });
+      const row = await updateOrganization(db, organizationId, toColumns(fields));
       if (!row) throw new ProblemError('not-found', `There is no organization "${organizationId}".`);
       return toOrganization(row);
     },

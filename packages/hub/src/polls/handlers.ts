@@ -1,16 +1,15 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { actsFor, assertActsFor } from '../auth/authenticate.js';
 import { ProofOfWork, type ProofDifficulty } from '../citizen/proof-of-work.js';
 import type { Database } from '../db/schema.js';
 import type { Handlers } from '../http/api.js';
-import { decodeCursor, toPage } from '../http/cursor.js';
 import { sendCsv, wantsCsv } from '../http/csv.js';
-import { DEFAULT_LIMIT } from '../http/listing.js';
+import { mapPage } from '../http/listing.js';
 import { invalidBody, ProblemError } from '../http/problems.js';
 import { existingOrganization, knownMunicipalities } from '../orgs/lookups.js';
 import { codesCsv, createCodes } from './codes.js';
 import { checkPoll, completeInput, dataFromRow, pollStatus, toPoll, type PollData } from './model.js';
-import { findPoll, hasCounts, insertPoll, selectPolls, updatePoll, type PollRow } from './queries.js';
+import { findPoll, hasCounts, insertPoll, listPolls, updatePoll, type PollRow } from './queries.js';
 import { computeResults, hiddenResults, publiclyVisible, resultsCsv } from './results.js';
 import { checkedTally, findTally, insertTally, listTallies, updateTally } from './tallies.js';
 import { assertOpen, castVote, voteProofSubject } from './votes.js';
@@ -55,27 +54,9 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
 
   return {
     async listPolls(request) {
-      const { status, municipality, organization, cursor } = request.query;
-      const limit = request.query.limit ?? DEFAULT_LIMIT;
-      const after = decodeCursor(cursor, 2) as [string, string] | undefined;
-      let query = selectPolls(db);
-      if (municipality?.length) query = query.where('polls.municipality_id', 'in', municipality);
-      if (organization?.length) query = query.where('polls.organization_id', 'in', organization);
-      const wanted = status?.length ? status : ['draft', 'open', 'closed'];
+      // One moment for the status filter and the statuses in the answer.
       const now = clock.now();
-      // The status is derived from the window at this moment, so it is filtered in SQL the same way.
-      const derived = sql<string>`CASE
-        WHEN polls.archived_at IS NOT NULL THEN 'archived'
-        WHEN polls.closed_at IS NOT NULL OR polls.closes_at <= ${now} THEN 'closed'
-        WHEN polls.opens_at <= ${now} THEN 'open'
-        ELSE 'draft' END`;
-      query = query.where(sql<boolean>`${derived} = ANY(${wanted}::text[])`);
-      if (after) {
-        const [opensAt, id] = after;
-        query = query.where(sql<boolean>`(polls.opens_at, polls.id) < (${opensAt}::timestamptz, ${id}::uuid)`);
-      }
-      const rows = await query.orderBy('polls.opens_at', 'desc').orderBy('polls.id', 'desc').limit(limit + 1).execute();
-      return toPage(rows, limit, (row) => [row.opens_at.toISOString(), row.id], (row) => toPoll(row, now));
+      return mapPage(await listPolls(db, request.query, request.query, now), (row) => toPoll(row, now));
     },
 
     async getPoll(request) {

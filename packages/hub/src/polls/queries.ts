@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database, PollTable } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
+import { pageByKeyset, type Keyset, type Page, type Paging } from '../http/listing.js';
 import type { PollData } from './model.js';
 
 export interface PollOptionRow {
@@ -32,6 +33,37 @@ export function selectPolls(db: Kysely<Database>) {
           .orderBy('poll_options.position'),
       ).as('options'),
     );
+}
+
+export interface PollFilters {
+  status?: string[] | undefined;
+  municipality?: string[] | undefined;
+  organization?: string[] | undefined;
+}
+
+/** Latest opening first. */
+const byOpening: Keyset<PollRow> = {
+  columns: [
+    { sql: sql`polls.opens_at`, type: 'timestamptz', value: (row) => row.opens_at.toISOString() },
+    { sql: sql`polls.id`, type: 'uuid', value: (row) => row.id },
+  ],
+  direction: 'desc',
+};
+
+/** A page of polls with the wanted statuses at `now` (draft, open and closed without a filter). */
+export async function listPolls(db: Kysely<Database>, filters: PollFilters, paging: Paging, now: Date): Promise<Page<PollRow>> {
+  let query = selectPolls(db);
+  if (filters.municipality?.length) query = query.where('polls.municipality_id', 'in', filters.municipality);
+  if (filters.organization?.length) query = query.where('polls.organization_id', 'in', filters.organization);
+  const wanted = filters.status?.length ? filters.status : ['draft', 'open', 'closed'];
+  // The status is derived from the window at this moment, so it is filtered in SQL the same way.
+  const derived = sql<string>`CASE
+    WHEN polls.archived_at IS NOT NULL THEN 'archived'
+    WHEN polls.closed_at IS NOT NULL OR polls.closes_at <= ${now} THEN 'closed'
+    WHEN polls.opens_at <= ${now} THEN 'open'
+    ELSE 'draft' END`;
+  query = query.where(sql<boolean>`${derived} = ANY(${wanted}::text[])`);
+  return pageByKeyset(query, byOpening, paging);
 }
 
 export async function findPoll(db: Kysely<Database>, id: string): Promise<PollRow | undefined> {

@@ -1,20 +1,19 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { assertActsFor } from '../auth/authenticate.js';
 import { ProofOfWork, type ProofDifficulty } from '../citizen/proof-of-work.js';
 import type { Database } from '../db/schema.js';
 import { parseBound } from '../events/occurrences.js';
 import type { Handlers } from '../http/api.js';
 import { sendCsv, wantsCsv } from '../http/csv.js';
-import { decodeCursor, toPage } from '../http/cursor.js';
-import { containsWords, DEFAULT_LIMIT } from '../http/listing.js';
+import { mapPage } from '../http/listing.js';
 import { invalidBody, ProblemError } from '../http/problems.js';
 import { existingOrganization, knownMunicipalities } from '../orgs/lookups.js';
 import { checkNeed, completeInput, dataFromRow, toNeed, type NeedData } from './model.js';
 import { ResponseMailer, type MailOptions } from './notifications.js';
-import { findNeed, insertNeed, selectNeeds, setAccepted, startSql, statusSql, updateNeed, type NeedRow } from './queries.js';
+import { allResponses, findNeed, findResponse, insertNeed, listNeeds, listResponses, setAccepted, updateNeed, type NeedRow } from './queries.js';
 import { DEFAULT_RETENTION_DAYS, purgeResponses } from './retention.js';
-import { assertTakesResponses, responseProofSubject, responsesCsv, selectResponses, submitResponse, toResponse } from './responses.js';
+import { assertTakesResponses, responseProofSubject, responsesCsv, submitResponse, toResponse } from './responses.js';
 import * as clock from '../clock.js';
 
 type VolunteerOperations =
@@ -89,45 +88,15 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
 
   const handlers: Volunteering['handlers'] = {
     async listVolunteerNeeds(request) {
-      const { status, municipality, organization, skill, from, to, remote, urgent, q, sort, cursor } = request.query;
-      const limit = request.query.limit ?? DEFAULT_LIMIT;
-      const byUrgency = sort === 'urgency';
-      const after = decodeCursor(cursor, byUrgency ? 3 : 2);
+      const { from, to } = request.query;
       // One moment for the filter and the statuses in the answer, so they agree at a need's end.
       const now = clock.now();
-      let query = selectNeeds(db).where(sql<boolean>`${statusSql(now)} = ANY(${status?.length ? status : ['open']}::text[])`);
-      if (municipality?.length) query = query.where('volunteer_needs.municipality_id', 'in', municipality);
-      if (organization?.length) query = query.where('volunteer_needs.organization_id', 'in', organization);
-      if (skill?.length) {
-        const wanted = skill.map((name) => name.trim().toLocaleLowerCase('de'));
-        query = query.where(sql<boolean>`EXISTS (SELECT 1 FROM unnest(volunteer_needs.skills) AS skill WHERE lower(skill) = ANY(${wanted}::text[]))`);
-      }
-      if (from !== undefined) {
-        const start = parseBound(from, 'from');
-        query = query.where((eb) => eb.or([eb('volunteer_needs.ends_at', 'is', null), eb('volunteer_needs.ends_at', '>=', start)]));
-      }
-      if (to !== undefined) {
-        const end = parseBound(to, 'to');
-        query = query.where((eb) => eb.or([eb('volunteer_needs.starts_at', 'is', null), eb('volunteer_needs.starts_at', '<', end)]));
-      }
-      if (remote !== undefined) query = query.where('volunteer_needs.remote', '=', remote);
-      if (urgent !== undefined) query = query.where('volunteer_needs.urgent', '=', urgent);
-      for (const condition of containsWords('volunteer_needs.search_text', q)) query = query.where(condition);
-      // Keyset: (not urgent, start, id) by urgency, (start, id) by date; '-infinity' sorts ongoing needs first.
-      const urgentLast = sql<number>`CASE WHEN volunteer_needs.urgent THEN 0 ELSE 1 END`;
-      if (after) {
-        const [start, id] = after.slice(-2) as [string, string];
-        query = byUrgency
-          ? query.where(sql<boolean>`(${urgentLast}, ${startSql}, volunteer_needs.id) > (${after[0]}::int, ${start}::timestamptz, ${id}::uuid)`)
-          : query.where(sql<boolean>`(${startSql}, volunteer_needs.id) > (${start}::timestamptz, ${id}::uuid)`);
-      }
-      if (byUrgency) query = query.orderBy(urgentLast);
-      const rows = await query.orderBy(startSql).orderBy('volunteer_needs.id').limit(limit + 1).execute();
-      const position = (row: NeedRow) => {
-        const start = row.starts_at?.toISOString() ?? '-infinity';
-        return byUrgency ? [row.urgent ? 0 : 1, start, row.id] : [start, row.id];
+      const filters = {
+        ...request.query,
+        from: from === undefined ? undefined : parseBound(from, 'from'),
+        to: to === undefined ? undefined : parseBound(to, 'to'),
       };
-      return toPage(rows, limit, position, (row) => toNeed(row, now));
+      return mapPage(await listNeeds(db, filters, request.query, now), (row) => toNeed(row, now));
     },
 
     async getVolunteerNeed(request) {
@@ -181,30 +150,19 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
     async listVolunteerResponses(request, reply) {
       const { organizationId } = request.params;
       assertActsFor(request, organizationId);
-      const { need, accepted, cursor } = request.query;
-      let query = selectResponses(db, organizationId);
-      if (need?.length) query = query.where('volunteer_responses.need_id', 'in', need);
-      if (accepted !== undefined) query = query.where('volunteer_responses.accepted_at', accepted ? 'is not' : 'is', null);
-      query = query.orderBy('volunteer_responses.created_at', 'desc').orderBy('volunteer_responses.id', 'desc');
       // Personal data: no shared cache keeps a copy.
       reply.header('Cache-Control', 'no-store');
       if (wantsCsv(request)) {
-        const rows = await query.execute();
+        const rows = await allResponses(db, organizationId, request.query);
         return sendCsv(reply, responsesCsv(rows.map((row) => toResponse(row, retentionDays))), 'volunteer-responses');
       }
-      const limit = request.query.limit ?? DEFAULT_LIMIT;
-      const position = decodeCursor(cursor, 2) as [string, string] | undefined;
-      if (position) {
-        query = query.where(sql<boolean>`(volunteer_responses.created_at, volunteer_responses.id) < (${position[0]}::timestamptz, ${position[1]}::uuid)`);
-      }
-      const rows = await query.limit(limit + 1).execute();
-      return toPage(rows, limit, (row) => [row.created_at.toISOString(), row.id], (row) => toResponse(row, retentionDays));
+      return mapPage(await listResponses(db, organizationId, request.query, request.query), (row) => toResponse(row, retentionDays));
     },
 
     async updateVolunteerResponse(request, reply) {
       const { organizationId, volunteerResponseId } = request.params;
       assertActsFor(request, organizationId);
-      const find = () => selectResponses(db, organizationId).where('volunteer_responses.id', '=', volunteerResponseId).executeTakeFirst();
+      const find = () => findResponse(db, organizationId, volunteerResponseId);
       const row = await find();
       if (!row) throw new ProblemError('not-found', `The organization has no volunteer response "${volunteerResponseId}".`);
       await setAccepted(db, row.id, row.need_id, request.body.accepted);

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, VolunteerNeedTable } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
+import { containsWords, pageByKeyset, type Keyset, type Page, type Paging } from '../http/listing.js';
 import { needColumns, type NeedData } from './model.js';
 import * as clock from '../clock.js';
 
@@ -29,6 +30,49 @@ export function selectNeeds(db: Kysely<Database>) {
     .select(['organizations.name as organization_name', 'organizations.privacy_policy_url', 'organizations.is_example']);
 }
 
+export interface NeedFilters {
+  status?: string[] | undefined;
+  municipality?: string[] | undefined;
+  organization?: string[] | undefined;
+  skill?: string[] | undefined;
+  /** Needs that have not ended by then (ongoing ones too). */
+  from?: Date | undefined;
+  /** Needs that start before then (ongoing ones too). */
+  to?: Date | undefined;
+  remote?: boolean | undefined;
+  urgent?: boolean | undefined;
+  q?: string | undefined;
+  sort?: 'date' | 'urgency' | undefined;
+}
+
+const start = { sql: startSql, type: 'timestamptz', value: (row: NeedRow) => row.starts_at?.toISOString() ?? '-infinity' } as const;
+const id = { sql: sql`volunteer_needs.id`, type: 'uuid', value: (row: NeedRow) => row.id } as const;
+/** By start, ongoing needs first. */
+const byDate: Keyset<NeedRow> = { columns: [start, id], direction: 'asc' };
+/** Urgent needs first, then by start. */
+const byUrgency: Keyset<NeedRow> = {
+  columns: [{ sql: sql`CASE WHEN volunteer_needs.urgent THEN 0 ELSE 1 END`, type: 'int', value: (row) => (row.urgent ? 0 : 1) }, start, id],
+  direction: 'asc',
+};
+
+/** A page of needs with the wanted statuses at `now` (open ones without a filter). */
+export async function listNeeds(db: Kysely<Database>, filters: NeedFilters, paging: Paging, now: Date): Promise<Page<NeedRow>> {
+  const { status, municipality, organization, skill, from, to, remote, urgent, q, sort } = filters;
+  let query = selectNeeds(db).where(sql<boolean>`${statusSql(now)} = ANY(${status?.length ? status : ['open']}::text[])`);
+  if (municipality?.length) query = query.where('volunteer_needs.municipality_id', 'in', municipality);
+  if (organization?.length) query = query.where('volunteer_needs.organization_id', 'in', organization);
+  if (skill?.length) {
+    const wanted = skill.map((name) => name.trim().toLocaleLowerCase('de'));
+    query = query.where(sql<boolean>`EXISTS (SELECT 1 FROM unnest(volunteer_needs.skills) AS skill WHERE lower(skill) = ANY(${wanted}::text[]))`);
+  }
+  if (from !== undefined) query = query.where((eb) => eb.or([eb('volunteer_needs.ends_at', 'is', null), eb('volunteer_needs.ends_at', '>=', from)]));
+  if (to !== undefined) query = query.where((eb) => eb.or([eb('volunteer_needs.starts_at', 'is', null), eb('volunteer_needs.starts_at', '<', to)]));
+  if (remote !== undefined) query = query.where('volunteer_needs.remote', '=', remote);
+  if (urgent !== undefined) query = query.where('volunteer_needs.urgent', '=', urgent);
+  for (const condition of containsWords('volunteer_needs.search_text', q)) query = query.where(condition);
+  return pageByKeyset(query, sort === 'urgency' ? byUrgency : byDate, paging);
+}
+
 export async function findNeed(db: Kysely<Database>, id: string): Promise<NeedRow | undefined> {
   return selectNeeds(db).where('volunteer_needs.id', '=', id).executeTakeFirst();
 }
@@ -51,6 +95,55 @@ export async function updateNeed(db: Kysely<Database>, id: string, data: NeedDat
       ...(close === true ? { closed_at: sql<Date>`coalesce(closed_at, ${clock.now()})` } : close === false ? { closed_at: null } : {}),
     })
     .where('id', '=', id)
+    .execute();
+}
+
+/** Responses to an organization's needs, with what the organization sees of the need. */
+export function selectResponses(db: Kysely<Database>, organizationId: string) {
+  return db
+    .selectFrom('volunteer_responses')
+    .innerJoin('volunteer_needs', 'volunteer_needs.id', 'volunteer_responses.need_id')
+    .where('volunteer_needs.organization_id', '=', organizationId)
+    .selectAll('volunteer_responses')
+    .select(['volunteer_needs.title as need_title', 'volunteer_needs.closed_at', 'volunteer_needs.ends_at']);
+}
+
+export type ResponseRow = Awaited<ReturnType<ReturnType<typeof selectResponses>['executeTakeFirstOrThrow']>>;
+
+export interface ResponseFilters {
+  need?: string[] | undefined;
+  accepted?: boolean | undefined;
+}
+
+function filteredResponses(db: Kysely<Database>, organizationId: string, filters: ResponseFilters) {
+  let query = selectResponses(db, organizationId);
+  if (filters.need?.length) query = query.where('volunteer_responses.need_id', 'in', filters.need);
+  if (filters.accepted !== undefined) query = query.where('volunteer_responses.accepted_at', filters.accepted ? 'is not' : 'is', null);
+  return query;
+}
+
+/** Newest first. */
+const byArrival: Keyset<ResponseRow> = {
+  columns: [
+    { sql: sql`volunteer_responses.created_at`, type: 'timestamptz', value: (row) => row.created_at.toISOString() },
+    { sql: sql`volunteer_responses.id`, type: 'uuid', value: (row) => row.id },
+  ],
+  direction: 'desc',
+};
+
+export async function listResponses(db: Kysely<Database>, organizationId: string, filters: ResponseFilters, paging: Paging): Promise<Page<ResponseRow>> {
+  return pageByKeyset(filteredResponses(db, organizationId, filters), byArrival, paging);
+}
+
+export async function findResponse(db: Kysely<Database>, organizationId: string, id: string): Promise<ResponseRow | undefined> {
+  return selectResponses(db, organizationId).where('volunteer_responses.id', '=', id).executeTakeFirst();
+}
+
+/** Every matching response, newest first: the CSV export is one file, not pages. */
+export async function allResponses(db: Kysely<Database>, organizationId: string, filters: ResponseFilters): Promise<ResponseRow[]> {
+  return filteredResponses(db, organizationId, filters)
+    .orderBy('volunteer_responses.created_at', 'desc')
+    .orderBy('volunteer_responses.id', 'desc')
     .execute();
 }
 

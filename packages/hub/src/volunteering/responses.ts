@@ -8,7 +8,7 @@ import { csvTable } from '../http/csv.js';
 import { invalidBody, ProblemError, type FieldError } from '../http/problems.js';
 import { berlinDateTime } from '../http/text.js';
 import { needEnd, needStatus, privacyNoticeVersion } from './model.js';
-import type { NeedRow } from './queries.js';
+import type { NeedRow, ResponseRow } from './queries.js';
 import * as clock from '../clock.js';
 
 type ResponseInput = Schemas['VolunteerResponseInput'];
@@ -134,18 +134,6 @@ export async function submitResponse(
     stored,
   };
 }
-
-/** A response row as its organization lists it, with its need. */
-export function selectResponses(db: Kysely<Database>, organizationId: string) {
-  return db
-    .selectFrom('volunteer_responses')
-    .innerJoin('volunteer_needs', 'volunteer_needs.id', 'volunteer_responses.need_id')
-    .where('volunteer_needs.organization_id', '=', organizationId)
-    .selectAll('volunteer_responses')
-    .select(['volunteer_needs.title as need_title', 'volunteer_needs.closed_at', 'volunteer_needs.ends_at']);
-}
-
-export type ResponseRow = Awaited<ReturnType<ReturnType<typeof selectResponses>['executeTakeFirstOrThrow']>>;
 
 /** The day the retention period ends: so many days after the need ended. */
 function deleteAfter(row: ResponseRow, retentionDays: number): string | null {

@@ -1,0 +1,60 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Database, MunicipalityTable, OrganizationTable } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
+import { renameInOffers } from '../help/queries.js';
+import { pageByName, type Page, type Paging } from '../http/listing.js';
+
+/** Every SQL statement of municipalities and organizations. */
+
+export async function listMunicipalities(
+  db: Kysely<Database>,
+  filters: { district?: MunicipalityTable['district'] | undefined; q?: string | undefined },
+  paging: Paging,
+): Promise<Page<Selectable<MunicipalityTable>>> {
+  let query = db.selectFrom('municipalities').selectAll();
+  if (filters.district) query = query.where('district', '=', filters.district);
+  return pageByName(query, { ...paging, q: filters.q });
+}
+
+/** A municipality by its id or its eight-digit official key. */
+export async function findMunicipality(db: Kysely<Database>, idOrKey: string): Promise<Selectable<MunicipalityTable> | undefined> {
+  const column = /^[0-9]{8}$/.test(idOrKey) ? 'official_key' : 'id';
+  return db.selectFrom('municipalities').selectAll().where(column, '=', idOrKey).executeTakeFirst();
+}
+
+export async function listOrganizations(
+  db: Kysely<Database>,
+  filters: { kind?: string | undefined; municipality?: string | undefined; q?: string | undefined },
+  paging: Paging,
+): Promise<Page<Selectable<OrganizationTable>>> {
+  let query = db.selectFrom('organizations').selectAll();
+  if (filters.kind) query = query.where('kind', '=', filters.kind);
+  if (filters.municipality) query = query.where('municipality_id', '=', filters.municipality);
+  return pageByName(query, { ...paging, q: filters.q });
+}
+
+export async function findOrganization(db: Kysely<Database>, id: string): Promise<Selectable<OrganizationTable> | undefined> {
+  return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertOrganization(db: Kysely<Database>, row: Insertable<OrganizationTable>): Promise<Selectable<OrganizationTable>> {
+  return db.insertInto('organizations').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Writes the given columns; a new name is also the new name in the organization's help offers' search labels. */
+export async function updateOrganization(
+  db: Kysely<Database>,
+  id: string,
+  columns: Updateable<OrganizationTable>,
+): Promise<Selectable<OrganizationTable> | undefined> {
+  return inTransaction(db, async (trx) => {
+    const updated = await trx
+      .updateTable('organizations')
+      .set({ ...columns, updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (updated && columns.name !== undefined) await renameInOffers(trx, id, updated.name);
+    return updated;
+  });
+}
