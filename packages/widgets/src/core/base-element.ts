@@ -1,4 +1,5 @@
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import type { AttributeRules } from './attributes.js';
 import { defaultTimeZone, isTimeZone } from './time-zone.js';
 import { allLocales } from '../generated/locale-codes.js';
 import { resolveLocale, supportedLocale, type Locale } from './i18n.js';
@@ -6,12 +7,16 @@ import { warnOnce } from './warnings.js';
 
 /**
  * What `<sr-hub>` and every widget share: the language from `lang`, the time zone from
- * `time-zone`, and one console warning per wrong attribute value.
+ * `time-zone`, the check of every attribute against the element's `attributeRules`, and one
+ * console warning per wrong attribute value.
  */
 export class SrBaseElement extends LitElement {
   static override properties: PropertyDeclarations = {
     timeZone: { attribute: 'time-zone' },
   };
+
+  /** What the element's own attributes accept, by property (see `AttributeRule`). */
+  static attributeRules: AttributeRules = {};
 
   /** IANA time zone for dates and times, e.g. `Europe/Vienna`; `Europe/Berlin` when unset. */
   declare timeZone: string | undefined;
@@ -47,6 +52,26 @@ export class SrBaseElement extends LitElement {
     if (isTimeZone(own)) return own;
     this.warn(`time-zone="${own}" is not an IANA time zone (e.g. time-zone="Europe/Berlin"); using ${inherited}.`);
     return inherited;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    for (const property in (this.constructor as typeof SrBaseElement).attributeRules) this.checked(property);
+  }
+
+  /**
+   * The property's value, trimmed, when its attribute rule accepts it; `undefined` when it is
+   * unset or wrong (then with a warning naming the attribute).
+   */
+  protected checked(property: string): string | undefined {
+    const rule = (this.constructor as typeof SrBaseElement).attributeRules[property]!;
+    const value = String((this as Record<string, unknown>)[property] ?? '').trim();
+    const attribute = (this.constructor as typeof SrBaseElement).elementProperties.get(property)?.attribute;
+    const name = typeof attribute === 'string' ? attribute : property;
+    if (value && rule.valid(value)) return value;
+    if (value) this.warn(`${name}="${value}" ${rule.problem}`);
+    else if (rule.missing) this.warn(rule.missing);
+    return undefined;
   }
 
   /** One clear warning for the page's developer, never repeated for this element. */

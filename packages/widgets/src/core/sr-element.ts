@@ -2,6 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import type { CSSResultGroup, PropertyDeclarations, PropertyValues } from 'lit';
 import { sourceLocale } from '../generated/locale-codes.js';
+import { oneOf, type AttributeRules } from './attributes.js';
 import { SrBaseElement } from './base-element.js';
 import { attachContextRoot, hubContext } from './context.js';
 import { selfAndAncestors } from './dom.js';
@@ -57,6 +58,10 @@ export abstract class SrElement extends SrBaseElement {
 
   static override styles: CSSResultGroup = [tokens, base, stateStyles];
 
+  static override attributeRules: AttributeRules = {
+    theme: oneOf(['light', 'dark'], "following the page's colour scheme"),
+  };
+
   /** The Hub's address; see the `hub-url` attribute. */
   declare hubUrl: string | undefined;
 
@@ -99,9 +104,6 @@ export abstract class SrElement extends SrBaseElement {
     usePageLocale(this.locale);
     this.format = formats(this.locale, this.resolveTimeZone(this.#hub.value?.timeZone));
     this.connection = this.#resolveConnection();
-    if (this.theme && this.theme !== 'light' && this.theme !== 'dark') {
-      this.warn(`theme="${String(this.theme)}" is neither "light" nor "dark"; following the page's colour scheme.`);
-    }
   }
 
   /**

@@ -3,6 +3,7 @@ import { paginate, type operations } from '@smart-region/sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { collect } from '../core/collect.js';
 import { ModalDialog, dialogStyles } from '../core/dialog.js';
+import { oneOf, type AttributeRules } from '../core/attributes.js';
 import { Debounce } from '../core/debounce.js';
 import { emit } from '../core/events.js';
 import { FocusAfterUpdate } from '../core/focus.js';
@@ -115,6 +116,15 @@ export class SrEventCalendar extends SrElement {
   };
 
   static override styles = [SrElement.styles, dialogStyles, calendarStyles];
+
+  static override attributeRules: AttributeRules = {
+    ...SrElement.attributeRules,
+    date: {
+      valid: (date) => /^\d{4}-\d\d-\d\d$/.test(date) && !Number.isNaN(Date.parse(date)) && addDays(date, 0) === date,
+      problem: 'is not a day like date="2026-12-01"; showing today.',
+    },
+    view: oneOf(views, 'showing the month'),
+  };
 
   /** The view; the reader may switch it. See the `view` attribute. */
   declare view: CalendarView | undefined;
@@ -390,20 +400,12 @@ export class SrEventCalendar extends SrElement {
   }
 
   #resolveView(): CalendarView {
-    let view = this.view ?? 'month';
-    if (!views.includes(view)) {
-      this.warn(`view="${view}" is not one of ${views.join(', ')}; showing the month.`);
-      view = 'month';
-    }
+    const view = (this.checked('view') ?? 'month') as CalendarView;
     return view === 'month' && this.narrow && !this.#picked ? 'list' : view;
   }
 
   #firstDay(): Day {
-    const date = this.date?.trim();
-    if (!date) return this.#today;
-    if (/^\d{4}-\d\d-\d\d$/.test(date) && !Number.isNaN(Date.parse(date)) && addDays(date, 0) === date) return date;
-    this.warn(`date="${date}" is not a day like date="2026-12-01"; showing today.`);
-    return this.#today;
+    return this.checked('date') ?? this.#today;
   }
 
   /** The filters the page set with attributes. */

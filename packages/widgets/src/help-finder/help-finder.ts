@@ -4,6 +4,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { isolated } from '../core/bidi.js';
 import { collect } from '../core/collect.js';
 import { ModalDialog, dialogStyles } from '../core/dialog.js';
+import { oneOf, type AttributeRules } from '../core/attributes.js';
 import { Debounce } from '../core/debounce.js';
 import { emit } from '../core/events.js';
 import { FocusAfterUpdate } from '../core/focus.js';
@@ -120,6 +121,12 @@ export class SrHelpFinder extends SrElement {
 
   static override styles = [SrElement.styles, fieldStyles, dialogStyles, helpFinderStyles];
 
+  static override attributeRules: AttributeRules = {
+    ...SrElement.attributeRules,
+    mode: oneOf(['search', 'guided'], 'showing the search'),
+    crisisPosition: oneOf(['top', 'bottom'], 'showing the emergency numbers at the top'),
+  };
+
   /** `search` or `guided`; see the attribute. */
   declare mode: 'search' | 'guided' | undefined;
   declare q: string | undefined;
@@ -186,15 +193,7 @@ export class SrHelpFinder extends SrElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('mode')) {
-      if (this.mode !== undefined && this.mode !== 'search' && this.mode !== 'guided') {
-        this.warn(`mode="${this.mode}" is neither "search" nor "guided"; showing the search.`);
-      }
-      this.answers = this.mode === 'guided' ? [] : undefined;
-    }
-    if (this.crisisPosition !== undefined && this.crisisPosition !== 'top' && this.crisisPosition !== 'bottom') {
-      this.warn(`crisis-position="${this.crisisPosition}" is neither "top" nor "bottom"; showing the emergency numbers at the top.`);
-    }
+    if (changed.has('mode')) this.answers = this.mode === 'guided' ? [] : undefined;
     const preset = Object.fromEntries(presets.map((name) => [name, this[name]?.trim() ?? '']));
     this.#choices = { ...noChoices, ...preset, ...this.chosen };
     const query = searchQuery(this.#choices);

@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { Schema } from '@smart-region/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { uuid, type AttributeRules } from '../core/attributes.js';
 import { isolated } from '../core/bidi.js';
 import { emit } from '../core/events.js';
 import { FocusAfterUpdate } from '../core/focus.js';
@@ -67,6 +68,16 @@ export class SrPoll extends SrElement {
 
   static override styles = [SrElement.styles, fieldStyles, pollStyles];
 
+  static override attributeRules: AttributeRules = {
+    ...SrElement.attributeRules,
+    // The Hub takes either form (the contract's PollRef); anything else would only come back as a 400.
+    pollId: {
+      valid: (id) => uuid.test(id) || /^[A-HJKMNP-Z2-9]{6}$/i.test(id),
+      problem: `is not a poll's short code (six characters, e.g. "K7M3QP") or id (a UUID), as GET /polls lists them.`,
+      missing: 'has no poll-id: set poll-id="…" to the short code of a poll (e.g. "K7M3QP", listed by GET /polls).',
+    },
+  };
+
   /** See the `poll-id` attribute. */
   declare pollId: string | undefined;
 
@@ -101,7 +112,7 @@ export class SrPoll extends SrElement {
   }
 
   readonly #data = this.fetchTask({
-    args: () => [this.#validPollId(), this.refreshes] as const,
+    args: () => [this.checked('pollId'), this.refreshes] as const,
     fetch: async (hub, [pollId], signal) => {
       if (!pollId) throw new TypeError('poll-id missing');
       const path = { params: { path: { pollId } }, signal };
@@ -256,17 +267,6 @@ export class SrPoll extends SrElement {
     this.#focus.request('[part~="confirmation"], [part~="vote-error"]');
   }
 
-  #validPollId(): string | undefined {
-    const id = this.pollId?.trim();
-    // The Hub takes either form (the contract's PollRef); anything else would only come back as a 400.
-    if (id && (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) || /^[A-HJKMNP-Z2-9]{6}$/i.test(id))) return id;
-    this.warn(
-      id
-        ? `poll-id="${id}" is not a poll's short code (six characters, e.g. "K7M3QP") or id (a UUID), as GET /polls lists them.`
-        : 'has no poll-id: set poll-id="…" to the short code of a poll (e.g. "K7M3QP", listed by GET /polls).',
-    );
-    return undefined;
-  }
 }
 
 declare global {

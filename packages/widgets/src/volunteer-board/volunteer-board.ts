@@ -1,6 +1,7 @@
 import { msg } from '@lit/localize';
 import { paginate, type operations } from '@smart-region/sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { uuid, type AttributeRules } from '../core/attributes.js';
 import { isolated } from '../core/bidi.js';
 import { collect } from '../core/collect.js';
 import { ModalDialog, dialogStyles } from '../core/dialog.js';
@@ -38,6 +39,9 @@ const noFilters: Filters = { q: '', municipality: '', urgent: false, remote: fal
 
 /** The values of an attribute: `municipality="hoechberg eibelstadt"`, commas allowed too. */
 const valuesOf = (value: string | undefined) => (value ?? '').split(/[\s,]+/).filter(Boolean);
+
+/** The contract's slugs of organizations and municipalities. */
+const slug = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
  * What clubs and initiatives of the region need help with, and "Ich helfe mit": a short form
@@ -79,6 +83,19 @@ export class SrVolunteerBoard extends SrElement {
   };
 
   static override styles = [SrElement.styles, fieldStyles, dialogStyles, boardStyles];
+
+  // Values the Hub would refuse: it answers with an error, and the warning names the attribute.
+  static override attributeRules: AttributeRules = {
+    ...SrElement.attributeRules,
+    organization: {
+      valid: (value) => valuesOf(value).every((ref) => slug.test(ref) || uuid.test(ref)),
+      problem: 'should name organizations by slug (e.g. "tsv-ochsenfurt-1862-e-v") or id, separated by spaces, as GET /organizations lists them.',
+    },
+    municipality: {
+      valid: (value) => valuesOf(value).every((ref) => slug.test(ref)),
+      problem: 'should name municipalities by slug (e.g. "hoechberg"), separated by spaces, as GET /municipalities lists them.',
+    },
+  };
 
   declare organization: string | undefined;
   declare municipality: string | undefined;
