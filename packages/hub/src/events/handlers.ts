@@ -32,7 +32,7 @@ type EventOperations =
   | 'deleteEvent'
   | 'importCalendar';
 
-async function checkedColumns(db: Kysely<Database>, data: EventData) {
+async function checkedEvent(db: Kysely<Database>, data: EventData) {
   const municipalities = await knownMunicipalities(db);
   const checked = checkEvent(data, municipalities);
   if (checked.errors.length > 0) throw invalidBody(checked.errors);
@@ -102,7 +102,7 @@ export function eventHandlers(db: Kysely<Database>, version: string): Pick<Handl
       const { organizationId } = request.params;
       assertActsFor(request, organizationId);
       await existingOrganization(db, organizationId);
-      const columns = await checkedColumns(db, completeInput(request.body));
+      const columns = await checkedEvent(db, completeInput(request.body));
       const id = await insertEvent(db, { organizationId, imported: false }, columns);
       reply.code(201).header('Location', `/events/${id}`);
       return toEvent((await findEvent(db, id))!);
@@ -113,7 +113,7 @@ export function eventHandlers(db: Kysely<Database>, version: string): Pick<Handl
       assertActsFor(request, row.organization_id);
       // The stored event with the sent fields replaced, checked as a whole like a new one.
       const merged = completeInput({ ...dataFromRow(row), ...request.body });
-      await updateEvent(db, row.id, await checkedColumns(db, merged));
+      await updateEvent(db, row.id, await checkedEvent(db, merged));
       return toEvent((await findEvent(db, row.id))!);
     },
 

@@ -232,7 +232,7 @@ function toOverride(vevent: ICAL.Component, master: EventData, times: TimeReader
 let eventInputSchema: ValidateFunction | undefined;
 
 /** The contract's EventInput schema, so imported events meet the same rules as API input. */
-function validateInput(input: unknown): { pointer: string; reason: string }[] {
+function checkAgainstSchema(input: unknown): { pointer: string; reason: string }[] {
   if (!eventInputSchema) {
     const ajv = createAjv(false);
     ajv.addSchema(loadContract().document, 'hub');
@@ -301,7 +301,7 @@ function readEvents(calendar: ICAL.Component, source: SourceLines, context: Cont
     };
     const report = (pointer: string, reason: string) => problems.add(lineFor(pointer), `event ${uid}: ${pointer.slice(1) || 'event'} ${reason}`);
     const check = (input: Schemas['EventInput']): EventData | undefined => {
-      const schemaErrors = validateInput(input);
+      const schemaErrors = checkAgainstSchema(input);
       schemaErrors.forEach((error) => report(error.pointer, error.reason));
       if (schemaErrors.length > 0) return undefined;
       const checked = checkEvent(completeInput(input), context.municipalities);

@@ -52,7 +52,7 @@ async function assertMunicipalities(db: Kysely<Database>, ids: string[] | undefi
 }
 
 /** Checks an offer as a whole (422 naming each problem) and maps it to what is stored; the demo seed writes through it too. */
-export async function checkedWrite(db: Kysely<Database>, data: OfferData, organizationId: string): Promise<OfferWrite> {
+export async function checkedOffer(db: Kysely<Database>, data: OfferData, organizationId: string): Promise<OfferWrite> {
   const ids = data.locations.flatMap((location) => (location.municipalityId ? [location.municipalityId] : []));
   const municipalities = await knownMunicipalities(db, ids);
   const checked = checkOffer(data, municipalities);
@@ -120,7 +120,7 @@ export function helpHandlers(db: Kysely<Database>): Pick<Handlers, HelpOperation
     async createHelpOffer(request, reply) {
       const { organizationId } = request.params;
       assertActsFor(request, organizationId);
-      const write = await checkedWrite(db, completeInput(request.body), organizationId);
+      const write = await checkedOffer(db, completeInput(request.body), organizationId);
       const id = await insertOffer(db, organizationId, write);
       reply.code(201).header('Location', `/help-offers/${id}`);
       return toHelpOffer((await findOffer(db, id, now()))!);
@@ -131,7 +131,7 @@ export function helpHandlers(db: Kysely<Database>): Pick<Handlers, HelpOperation
       assertActsFor(request, row.organization_id);
       // The stored offer with the sent fields replaced, checked as a whole like a new one.
       const merged = { ...dataFromOffer(toHelpOffer(row)), ...request.body };
-      const write = await checkedWrite(db, completeInput(merged), row.organization_id);
+      const write = await checkedOffer(db, completeInput(merged), row.organization_id);
       await updateOffer(db, row.id, write);
       return toHelpOffer((await findOffer(db, row.id, now()))!);
     },

@@ -63,7 +63,7 @@ export function checkOrganization(fields: OrganizationFields, municipalities: Kn
   return municipalityId && !municipalities.has(municipalityId) ? [unknownMunicipality('/municipalityId', municipalityId)] : [];
 }
 
-async function checkedFields<Fields extends OrganizationFields>(db: Kysely<Database>, fields: Fields): Promise<Fields> {
+async function checkedOrganization<Fields extends OrganizationFields>(db: Kysely<Database>, fields: Fields): Promise<Fields> {
   const errors = checkOrganization(fields, await knownMunicipalities(db, fields.municipalityId ? [fields.municipalityId] : []));
   if (errors.length > 0) throw invalidBody(errors, `There is no municipality "${fields.municipalityId}".`);
   return fields;
@@ -87,7 +87,7 @@ export function organizationHandlers(db: Kysely<Database>): {
     },
 
     async createOrganization(request, reply) {
-      const row = await insertOrganization(db, newOrganizationRow(await checkedFields(db, request.body)));
+      const row = await insertOrganization(db, newOrganizationRow(await checkedOrganization(db, request.body)));
       reply.code(201).header('Location', `/organizations/${row.id}`);
       return toOrganization(row);
     },
@@ -95,7 +95,7 @@ export function organizationHandlers(db: Kysely<Database>): {
     async updateOrganization(request) {
       const { organizationId } = request.params;
       assertActsFor(request, organizationId);
-      const fields = await checkedFields(db, request.body);
+      const fields = await checkedOrganization(db, request.body);
       const row = await updateOrganization(db, organizationId, toColumns(fields));
       if (!row) throw new ProblemError('not-found', `There is no organization "${organizationId}".`);
       return toOrganization(row);

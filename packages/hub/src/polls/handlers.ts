@@ -11,7 +11,7 @@ import { codesCsv, createCodes } from './codes.js';
 import { checkPoll, completeInput, dataFromRow, pollStatus, toPoll, type PollData } from './model.js';
 import { findPoll, hasCounts, insertPoll, listPolls, updatePoll, type PollRow } from './queries.js';
 import { computeResults, hiddenResults, publiclyVisible, resultsCsv } from './results.js';
-import { checkedTally, findTally, insertTally, listTallies, updateTally } from './tallies.js';
+import { checkTally, findTally, insertTally, listTallies, updateTally } from './tallies.js';
 import { assertOpen, castVote, voteProofSubject } from './votes.js';
 import * as clock from '../clock.js';
 
@@ -46,7 +46,13 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
     return row;
   }
 
-  async function checkedData(data: PollData): Promise<PollData> {
+  function checkedTally(poll: PollRow, input: Parameters<typeof checkTally>[1], stored?: Parameters<typeof checkTally>[2]) {
+    const checked = checkTally(poll, input, stored);
+    if (checked.errors.length > 0) throw invalidBody(checked.errors);
+    return checked.data;
+  }
+
+  async function checkedPoll(data: PollData): Promise<PollData> {
     const errors = checkPoll(data, await knownMunicipalities(db, data.municipalityId === null ? [] : [data.municipalityId]));
     if (errors.length > 0) throw invalidBody(errors);
     return data;
@@ -69,7 +75,7 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
       await existingOrganization(db, organizationId);
       // The contract requires these fields; the generated type of an allOf does not carry that over.
       const input = request.body as Parameters<typeof completeInput>[0];
-      const id = await insertPoll(db, organizationId, await checkedData(completeInput(input)));
+      const id = await insertPoll(db, organizationId, await checkedPoll(completeInput(input)));
       reply.code(201).header('Location', `/polls/${id}`);
       return toPoll((await findPoll(db, id))!);
     },
@@ -96,7 +102,7 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
       const merged = { ...stored, ...fields };
       // A poll switched to single choice takes one choice, unless the patch says otherwise.
       if (fields.kind === 'single' && fields.maxChoices === undefined) merged.maxChoices = 1;
-      const data = await checkedData(merged as PollData);
+      const data = await checkedPoll(merged as PollData);
       await updatePoll(db, row.id, data, {
         replaceOptions: fields.options !== undefined,
         close: transition === 'closed' || transition === 'archived' ? status === 'open' || status === 'draft' : false,

@@ -2,16 +2,17 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Schemas } from '../http/api.js';
-import { invalidBody, ProblemError, type FieldError } from '../http/problems.js';
+import { ProblemError, type FieldError } from '../http/problems.js';
 import type { PollRow } from './queries.js';
 
 type Snapshot = Schemas['PollTallySnapshot'];
 
 /**
  * A tally as it will be stored: sent fields over the stored ones (for a correction), counts in the
- * poll's option order with every option present, participants defaulted for single choice polls.
+ * poll's option order with every option present, participants defaulted for single choice polls;
+ * with the rules it breaks, pointers relative to the body.
  */
-export function checkedTally(poll: PollRow, input: Schemas['PollTallyFields'], stored?: Snapshot): Snapshot {
+export function checkTally(poll: PollRow, input: Schemas['PollTallyFields'], stored?: Snapshot): { data: Snapshot; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const sentCounts = input.counts ?? stored?.counts ?? [];
   const known = new Set(poll.options.map((option) => option.id));
@@ -37,15 +38,16 @@ export function checkedTally(poll: PollRow, input: Schemas['PollTallyFields'], s
   if (Number.isNaN(Date.parse(`${date}T00:00:00Z`))) errors.push({ pointer: '/date', reason: 'is not a calendar date' });
   const place = (input.place ?? stored?.place ?? '').trim();
   if (place === '') errors.push({ pointer: '/place', reason: 'must not be blank' });
-  if (errors.length > 0) throw invalidBody(errors);
-  return {
+  const data: Snapshot = {
     channel: input.channel ?? stored?.channel ?? 'in-person',
     place,
     date,
     counts,
-    participants: participants!,
+    // Only undefined when an error says so.
+    participants: participants ?? 0,
     note: input.note !== undefined ? input.note : (stored?.note ?? null),
   };
+  return { data, errors };
 }
 
 interface TallyRow {

@@ -80,7 +80,7 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
     return row;
   }
 
-  async function checkedData(data: NeedData): Promise<NeedData> {
+  async function checkedNeed(data: NeedData): Promise<NeedData> {
     const errors = checkNeed(data, await knownMunicipalities(db, data.municipalityId === null ? [] : [data.municipalityId]));
     if (errors.length > 0) throw invalidBody(errors);
     return data;
@@ -109,7 +109,7 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
       await existingOrganization(db, organizationId);
       // The contract requires these fields; the generated type of an allOf does not carry that over.
       const input = request.body as Parameters<typeof completeInput>[0];
-      const id = await insertNeed(db, organizationId, await checkedData(completeInput(input)));
+      const id = await insertNeed(db, organizationId, await checkedNeed(completeInput(input)));
       reply.code(201).header('Location', `/volunteer-needs/${id}`);
       return toNeed((await findNeed(db, id))!);
     },
@@ -118,7 +118,7 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
       const row = await existingNeed(request.params.volunteerNeedId);
       assertActsFor(request, row.organization_id);
       const { status, ...fields } = request.body;
-      const data = await checkedData({ ...dataFromRow(row), ...fields } as NeedData);
+      const data = await checkedNeed({ ...dataFromRow(row), ...fields } as NeedData);
       await updateNeed(db, row.id, data, status === undefined ? undefined : status === 'closed');
       return toNeed((await findNeed(db, row.id))!);
     },

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { newOrganizationRow } from '../../orgs/organizations.js';
 import { completeInput } from '../model.js';
-import { checkedWrite } from '../handlers.js';
+import { checkedOffer } from '../handlers.js';
 import { insertOffers } from '../queries.js';
 import { exampleOffers, type SeedOffer } from './example-offers.js';
 import { helpOrganizations } from './organizations.js';
@@ -46,7 +46,7 @@ export async function seedHelp(db: Kysely<Database>): Promise<number> {
       const center = location.municipalityId ? centers.get(location.municipalityId) : undefined;
       return { ...location, coordinates: location.address && center ? nearCenter(center, index) : null };
     });
-    writes.push({ organizationId, write: await checkedWrite(db, completeInput({ ...input, locations }), organizationId) });
+    writes.push({ organizationId, write: await checkedOffer(db, completeInput({ ...input, locations }), organizationId) });
   }
   await insertOffers(db, writes);
   return offers.length;

@@ -6,7 +6,7 @@ import { createCodes } from '../codes.js';
 import { checkPoll, completeInput, type PollData } from '../model.js';
 import { knownMunicipalities } from '../../orgs/lookups.js';
 import { findPoll, insertPoll } from '../queries.js';
-import { checkedTally, insertTally } from '../tallies.js';
+import { checkTally, insertTally } from '../tallies.js';
 import * as clock from '../../clock.js';
 
 const DAY = 86_400_000;
@@ -137,7 +137,9 @@ export async function seedPolls(db: Kysely<Database>, today = clock.now()): Prom
       const counts = poll.options.map((option, index) => ({ optionId: option.id, count: tally.counts[index] ?? 0 }));
       const date = at(tally.day).slice(0, 10);
       const input = { channel: tally.channel, place: tally.place, date, counts, note: tally.note, ...(tally.participants ? { participants: tally.participants } : {}) };
-      await insertTally(db, id, checkedTally(poll, input), null);
+      const checked = checkTally(poll, input);
+      if (checked.errors.length > 0) throw new Error(`A tally of example poll "${data.question}" is not valid: ${JSON.stringify(checked.errors)}`);
+      await insertTally(db, id, checked.data, null);
     }
   }
   return examplePolls.length;
