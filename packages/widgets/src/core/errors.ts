@@ -69,22 +69,6 @@ export function configErrorMessage(): ErrorMessage {
   };
 }
 
-/** Why a citizen's write was not taken, said so that they know what to do. */
-export type WriteFailure = ErrorMessage & {
-  /** The Hub had the write already (a retry after a lost answer): show it as sent. */
-  sent?: boolean;
-};
-
-/**
- * A failure the widget has no words of its own for, said the same way by every form: what was
- * not sent (`notSent`, e.g. "Ihre Stimme wurde nicht gezählt."), that the input is kept
- * (`kept`), then why and whether trying again may help.
- */
-export function notSentFailure(error: unknown, format: Formats, notSent: string, kept: string): WriteFailure {
-  const { title, detail, canRetry } = errorMessage(error, format);
-  return { title: `${notSent} ${title}`, detail: `${kept} ${detail}`, canRetry };
-}
-
 function retryable(title: string, detail: string): ErrorMessage {
   return { title, detail, canRetry: true };
 }

@@ -5,9 +5,9 @@ import type { Poll, PollResults } from '../poll/results.js';
 import { hubJson } from '../../test/helpers.js';
 import { testServers } from '../../test/test-servers.js';
 import { defineElement } from './define.js';
-import { isHubError, notSentFailure } from './errors.js';
+import { errorMessage, isHubError } from './errors.js';
 import { formats } from './format.js';
-import { CitizenWrite, type WriteCredentials } from './proof.js';
+import { CitizenWrite, notSentFailure, type WriteCredentials } from './proof.js';
 
 defineElement('sr-write-host', class extends LitElement {});
 
@@ -25,7 +25,7 @@ function voteWrite(host: LitElement, client: HubClient): CitizenWrite<unknown> {
   return new CitizenWrite(host, {
     challenge: (pollId) => client.GET('/polls/{pollId}/challenge', { params: { path: { pollId } } }),
     failure: (error) => ({
-      ...notSentFailure(error, formats('de'), 'Nicht gesendet.', ''),
+      ...notSentFailure(errorMessage(error, formats('de')), 'Nicht gesendet.', ''),
       sent: isHubError(error) && error.type.endsWith('/idempotency-key-reused'),
     }),
   });

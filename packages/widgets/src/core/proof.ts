@@ -4,7 +4,7 @@ import { newIdempotencyKey, type Schema } from '@smart-region/sdk';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/sha';
 import type { ReactiveControllerHost } from 'lit';
-import type { WriteFailure } from './errors.js';
+import type { ErrorMessage } from './errors.js';
 
 export type Proof = Schema<'Proof'>;
 type ProofChallenge = Schema<'ProofChallenge'>;
@@ -79,6 +79,21 @@ class ProofSolver {
   used(): void {
     this.#proof = undefined;
   }
+}
+
+/** Why a citizen's write was not taken, said so that they know what to do. */
+export type WriteFailure = ErrorMessage & {
+  /** The Hub had the write already (a retry after a lost answer): show it as sent. */
+  sent?: boolean;
+};
+
+/**
+ * A failure the widget has no words of its own for (`message`, from `errorMessage`), said the
+ * same way by every form: what was not sent (`notSent`, e.g. "Ihre Stimme wurde nicht
+ * gezählt."), that the input is kept (`kept`), then why and whether trying again may help.
+ */
+export function notSentFailure({ title, detail, canRetry }: ErrorMessage, notSent: string, kept: string): WriteFailure {
+  return { title: `${notSent} ${title}`, detail: `${kept} ${detail}`, canRetry };
 }
 
 /**

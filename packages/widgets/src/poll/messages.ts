@@ -1,6 +1,7 @@
 import { msg } from '@lit/localize';
-import { isHubError, notSentFailure, type WriteFailure } from '../core/errors.js';
+import { errorMessage, isHubError } from '../core/errors.js';
 import type { Formats } from '../core/format.js';
+import { notSentFailure, type WriteFailure } from '../core/proof.js';
 
 /** What a refused vote means for the voter, by the Hub's problem type. */
 export type VoteFailure = WriteFailure & {
@@ -27,6 +28,6 @@ export function voteFailure(error: unknown, format: Formats): VoteFailure {
     case 'validation-failed':
       return { title: msg('Diese Auswahl ist nicht möglich.'), detail: `${kept} ${msg('Bitte prüfen Sie die Anzahl der Antworten.')}`, canRetry: false };
     default:
-      return notSentFailure(error, format, msg('Ihre Stimme wurde nicht gezählt.'), kept);
+      return notSentFailure(errorMessage(error, format), msg('Ihre Stimme wurde nicht gezählt.'), kept);
   }
 }

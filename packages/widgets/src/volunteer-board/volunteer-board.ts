@@ -6,10 +6,10 @@ import { isolated } from '../core/bidi.js';
 import { collect } from '../core/collect.js';
 import { ModalDialog, dialogStyles } from '../core/dialog.js';
 import { Debounce } from '../core/debounce.js';
-import { notSentFailure } from '../core/errors.js';
+import { errorMessage } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { FocusAfterUpdate } from '../core/focus.js';
-import { CitizenWrite } from '../core/proof.js';
+import { CitizenWrite, notSentFailure } from '../core/proof.js';
 import { SrElement } from '../core/sr-element.js';
 import { fieldStyles } from '../core/styles.js';
 import { skeletonText } from '../core/states.js';
@@ -122,7 +122,7 @@ export class SrVolunteerBoard extends SrElement {
         return undefined;
       }
       // What was typed stays, and what to do.
-      return notSentFailure(error, this.format, msg('Ihre Nachricht wurde nicht gesendet.'), msg('Ihre Angaben sind noch da.'));
+      return notSentFailure(errorMessage(error, this.format), msg('Ihre Nachricht wurde nicht gesendet.'), msg('Ihre Angaben sind noch da.'));
     },
   });
 
