@@ -23,7 +23,11 @@ const shared: UserConfig = {
  * export condition when NODE_ENV is `development`, and Lit's development build (warnings,
  * unminified, about 4 KiB gzip more) would reach the CDN files.
  */
-const productionConditions = ['source', ...defaultClientConditions.filter((condition) => condition !== 'development|production'), 'production'];
+const productionConditions = [
+  'source',
+  ...defaultClientConditions.filter((condition) => condition !== 'development|production'),
+  'production',
+];
 
 /** Browsers of the last years, and no more lowering than they need. */
 const target = 'es2022';
@@ -93,17 +97,20 @@ function minifiedHtml(): Plugin {
       const edits: { start: number; end: number; text: string }[] = [];
       for (const node of syntaxNodes(this.parse(code))) {
         const tag = node['tag'] as SyntaxNode | undefined;
-        if (node.type !== 'TaggedTemplateExpression' || tag?.type !== 'Identifier' || !['html', 'svg'].includes(tag['name'] as string)) continue;
+        if (node.type !== 'TaggedTemplateExpression' || tag?.type !== 'Identifier' || !['html', 'svg'].includes(tag['name'] as string))
+          continue;
         for (const quasi of (node['quasi'] as { quasis: SyntaxNode[] }).quasis) {
           const raw = code.slice(quasi.start, quasi.end);
-          if (raw !== (quasi['value'] as { raw: string }).raw) throw new Error(`${id}: template text at ${quasi.start} not where the syntax tree says.`);
+          if (raw !== (quasi['value'] as { raw: string }).raw)
+            throw new Error(`${id}: template text at ${quasi.start} not where the syntax tree says.`);
           const text = raw.replace(/[ \t]*\n\s*/g, '\n');
           if (text !== raw) edits.push({ start: quasi.start, end: quasi.end, text });
         }
       }
       if (edits.length === 0) return null;
       let minified = code;
-      for (const { start, end, text } of edits.sort((a, b) => b.start - a.start)) minified = minified.slice(0, start) + text + minified.slice(end);
+      for (const { start, end, text } of edits.sort((a, b) => b.start - a.start))
+        minified = minified.slice(0, start) + text + minified.slice(end);
       return { code: minified, map: null };
     },
   };
@@ -111,7 +118,7 @@ function minifiedHtml(): Plugin {
 
 /** npm: one module per public entry, Lit and the SDK left to the page's bundler. */
 function npmBuild(): UserConfig {
-  const entries = widgetTags.flatMap((tag) => {
+  const entries = widgetTags.flatMap((tag): [string, string][] => {
     const folder = folderOf(tag);
     return [
       [`${folder}/${folder}`, source(`${folder}/${folder}.ts`)],
@@ -141,7 +148,7 @@ function npmBuild(): UserConfig {
  * widget core, and a page loads each once however many widgets it has.
  */
 function cdnBuild(): UserConfig {
-  const entries = widgetTags.map((tag) => [tag, source(`${folderOf(tag)}/define.ts`)]);
+  const entries = widgetTags.map((tag): [string, string] => [tag, source(`${folderOf(tag)}/define.ts`)]);
   return {
     resolve: { conditions: productionConditions },
     build: {

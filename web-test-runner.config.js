@@ -124,8 +124,7 @@ export default {
     {
       name: 'production',
       files: narrowed(['packages/widgets/src/!(core)/**/*.test.ts', '!packages/widgets/src/autoload/autoload.test.ts']),
-      testRunnerHtml: (testFramework) =>
-        page(testFramework, `<script type="importmap">${JSON.stringify(productionImportMap())}</script>`),
+      testRunnerHtml: (testFramework) => page(testFramework, `<script type="importmap">${JSON.stringify(productionImportMap())}</script>`),
     },
   ],
 };

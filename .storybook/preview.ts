@@ -38,11 +38,27 @@ const preview: Preview = {
   globalTypes: {
     lang: {
       description: 'Sprache der Widgets',
-      toolbar: { title: 'Sprache', icon: 'globe', items: [{ value: 'de', title: 'Deutsch' }, { value: 'en', title: 'English' }], dynamicTitle: true },
+      toolbar: {
+        title: 'Sprache',
+        icon: 'globe',
+        items: [
+          { value: 'de', title: 'Deutsch' },
+          { value: 'en', title: 'English' },
+        ],
+        dynamicTitle: true,
+      },
     },
     theme: {
       description: 'Hell oder dunkel',
-      toolbar: { title: 'Thema', icon: 'contrast', items: [{ value: 'light', title: 'Hell' }, { value: 'dark', title: 'Dunkel' }], dynamicTitle: true },
+      toolbar: {
+        title: 'Thema',
+        icon: 'contrast',
+        items: [
+          { value: 'light', title: 'Hell' },
+          { value: 'dark', title: 'Dunkel' },
+        ],
+        dynamicTitle: true,
+      },
     },
   },
   initialGlobals: { lang: 'de', theme: 'light' },

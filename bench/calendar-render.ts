@@ -9,6 +9,12 @@ import { percentile, type Row } from './lib.js';
 type Occurrence = Schema<'EventOccurrence'>;
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** bench/render/page.js as the page loads it: each render resolves to its time in milliseconds. */
+interface RenderPage {
+  renderOurs(data: unknown, date: string): Promise<number>;
+  renderFullCalendar(events: unknown, date: string, firstTitle: string): Promise<number>;
+}
 const origin = 'http://bench.test';
 const month = '2026-12';
 /** December has no DST change: every time is at +01:00. */
@@ -67,7 +73,8 @@ async function servePage(page: Page, peerDir: string): Promise<void> {
   await page.route(`${origin}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/') {
-      const body = '<!doctype html><html lang="de"><head><link rel="stylesheet" href="/fullcalendar/calendar.css"></head><body></body></html>';
+      const body =
+        '<!doctype html><html lang="de"><head><link rel="stylesheet" href="/fullcalendar/calendar.css"></head><body></body></html>';
       return route.fulfill({ contentType: 'text/html', body });
     }
     const [, folder, ...rest] = path.split('/');
@@ -105,7 +112,9 @@ export async function calendarRender(runs: number): Promise<Row[]> {
     await page.goto(`${origin}/`);
     const ms = await page.evaluate(
       async ([which, data, events, date]) => {
-        const script = await import('/render/page.js' as string);
+        // A path on the bench's page server, for the browser to load: not a module for TypeScript to find.
+        const path: string = '/render/page.js';
+        const script = (await import(path)) as RenderPage;
         return which === 'ours' ? script.renderOurs(data, date) : script.renderFullCalendar(events, date, 'Veranstaltung 1');
       },
       [which, data, events, `${month}-01`] as const,

@@ -12,7 +12,11 @@ export async function cdnSizes(): Promise<string> {
     const loaded = withImports(files, file.name);
     const chunks = loaded.slice(1).map((chunk) => `\`${chunk.name}\``);
     const total = loaded.reduce((sum, chunk) => sum + chunk.gzip, 0);
-    const when = file.name.startsWith('chunks/') ? (imported.has(file.name) ? 'with the files that import it' : 'on demand') : 'by the page';
+    const when = file.name.startsWith('chunks/')
+      ? imported.has(file.name)
+        ? 'with the files that import it'
+        : 'on demand'
+      : 'by the page';
     return `| \`${file.name}\` | ${kib(file.gzip)} | ${when} | ${chunks.join(', ') || '–'} | ${kib(total)} |`;
   });
   return [

@@ -20,7 +20,12 @@ for (const seed of seeds) {
   console.log(`seed ${seed}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${seconds} s — ${summary}`);
   if (result.status !== 0) {
     failed = true;
-    console.log(result.stdout.split('\n').filter((line) => /broken promises|e\.g\.|: \d{3} /.test(line)).join('\n'));
+    console.log(
+      result.stdout
+        .split('\n')
+        .filter((line) => /broken promises|e\.g\.|: \d{3} /.test(line))
+        .join('\n'),
+    );
   }
 }
 process.exitCode = failed ? 1 : 0;

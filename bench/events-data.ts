@@ -7,12 +7,31 @@ import type { Schemas } from '../packages/hub/src/http/api.js';
 
 /** Deterministic pseudo-random numbers, so every run stores the same events. */
 let state = 42;
-const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
-const titles = ['Chorprobe', 'Seniorennachmittag', 'Repair-Café', 'Lesung', 'Flohmarkt', 'Sprechstunde', 'Konzert', 'Wanderung', 'Yoga im Park', 'Weinprobe', 'Vortrag', 'Kinderturnen'];
+const titles = [
+  'Chorprobe',
+  'Seniorennachmittag',
+  'Repair-Café',
+  'Lesung',
+  'Flohmarkt',
+  'Sprechstunde',
+  'Konzert',
+  'Wanderung',
+  'Yoga im Park',
+  'Weinprobe',
+  'Vortrag',
+  'Kinderturnen',
+];
 const places = ['Bürgerhaus', 'Pfarrheim', 'Rathaus', 'Stadtbücherei', 'Turnhalle', 'Marktplatz'];
-const rules = ['FREQ=WEEKLY;BYDAY=TU', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=FR', 'FREQ=MONTHLY;BYDAY=1SA', 'FREQ=MONTHLY;BYMONTHDAY=15', 'FREQ=WEEKLY;BYDAY=MO,TH'];
+const rules = [
+  'FREQ=WEEKLY;BYDAY=TU',
+  'FREQ=WEEKLY;INTERVAL=2;BYDAY=FR',
+  'FREQ=MONTHLY;BYDAY=1SA',
+  'FREQ=MONTHLY;BYMONTHDAY=15',
+  'FREQ=WEEKLY;BYDAY=MO,TH',
+];
 const categories: Schemas['EventCategoryId'][] = ['culture', 'market', 'volunteering', 'health', 'sports'];
 
 /** A day in 2026 or 2027 (`offset` days from 2026-01-01). */
@@ -63,4 +82,3 @@ export async function storeBenchEvents(db: Kysely<Database>, count: number): Pro
   // Fresh statistics, as autovacuum would have them on a Hub that has been running.
   await sql`ANALYZE events`.execute(db);
 }
-

@@ -8,13 +8,26 @@ import { realOffers } from '../packages/hub/src/help/seed/real-offers.js';
 
 /** Deterministic pseudo-random numbers, so every run stores the same offers. */
 let state = 6;
-const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const chance = (p: number) => random() < p;
 
 const templates: SeedOffer[] = [...realOffers, ...exampleOffers];
 const prefixes = ['Außensprechstunde', 'Offener Treff', 'Online-Beratung', 'Zweigstelle', 'Sprechstunde', 'Gruppenangebot'];
-const streets = ['Hauptstraße', 'Kirchplatz', 'Bahnhofstraße', 'Schulstraße', 'Marktplatz', 'Am Rathaus', 'Lindenweg', 'Gartenstraße', 'Mühlweg', 'Ringstraße', 'Schlossberg', 'Kapellenweg'];
+const streets = [
+  'Hauptstraße',
+  'Kirchplatz',
+  'Bahnhofstraße',
+  'Schulstraße',
+  'Marktplatz',
+  'Am Rathaus',
+  'Lindenweg',
+  'Gartenstraße',
+  'Mühlweg',
+  'Ringstraße',
+  'Schlossberg',
+  'Kapellenweg',
+];
 const costs: Schemas['HelpCost'][] = ['free', 'free', 'low', 'fee'];
 
 /** The first sentence of a text, to mix descriptions of different offers. */
@@ -37,15 +50,19 @@ function variant(index: number, municipalities: { id: string; name: string; lat:
   const secretPlace = (template.locations ?? []).some((location) => !location.address);
   const located = template.serviceArea === 'local' || (template.locations?.length ?? 0) > 0;
   const locations: Schemas['HelpLocation'][] = located
-    ? [{
-        name: null,
-        address: secretPlace ? null : `${pick(streets)} ${1 + Math.floor(random() * 60)}, ${municipality.name}`,
-        municipalityId: municipality.id,
-        coordinates: secretPlace ? null : {
-          lat: Math.round((municipality.lat + (random() - 0.5) * 0.04) * 1e5) / 1e5,
-          lon: Math.round((municipality.lon + (random() - 0.5) * 0.06) * 1e5) / 1e5,
+    ? [
+        {
+          name: null,
+          address: secretPlace ? null : `${pick(streets)} ${1 + Math.floor(random() * 60)}, ${municipality.name}`,
+          municipalityId: municipality.id,
+          coordinates: secretPlace
+            ? null
+            : {
+                lat: Math.round((municipality.lat + (random() - 0.5) * 0.04) * 1e5) / 1e5,
+                lon: Math.round((municipality.lon + (random() - 0.5) * 0.06) * 1e5) / 1e5,
+              },
         },
-      }]
+      ]
     : [];
   return {
     ...template,

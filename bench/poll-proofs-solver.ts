@@ -3,7 +3,10 @@
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 
-process.once('message', async (challenges: Challenge[]) => {
+// A failure rejects unhandled, which ends this process as an uncaught error would.
+process.once('message', (challenges: Challenge[]) => void solveAll(challenges));
+
+async function solveAll(challenges: Challenge[]): Promise<void> {
   const solutions: { counter: number; derivedKey: string }[] = [];
   for (const challenge of challenges) {
     const solution = await solveChallenge({ challenge, deriveKey, timeout: 0 });
@@ -11,4 +14,4 @@ process.once('message', async (challenges: Challenge[]) => {
     solutions.push({ counter: solution.counter, derivedKey: solution.derivedKey });
   }
   process.send!(solutions, () => process.disconnect());
-});
+}

@@ -58,13 +58,17 @@ async function createPoll(hub: Hub, participation: 'open' | 'codes'): Promise<{ 
     municipalityId: 'eisingen',
     participation,
   };
-  const response = await fetch(`${hub.address}/organizations/${organization.id}/polls`, { method: 'POST', headers: adminHeaders(hub), body: JSON.stringify(body) });
+  const response = await fetch(`${hub.address}/organizations/${organization.id}/polls`, {
+    method: 'POST',
+    headers: adminHeaders(hub),
+    body: JSON.stringify(body),
+  });
   return json(response, 201);
 }
 
 /** Runs `work` on every item, at most `concurrency` at a time. */
 async function eachLimited<T, R>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results = new Array<R>(items.length);
   let next = 0;
   const lane = async () => {
     while (next < items.length) {
@@ -92,7 +96,11 @@ async function solve(challenges: Challenge[]): Promise<{ counter: number; derive
 }
 
 /** Votes with solved proofs: challenges fetched from the Hub and solved before any vote is sent. */
-async function openVotes(hub: Hub, poll: { id: string; options: { id: string }[] }, count: number): Promise<{ votes: PreparedVote[]; solveMs: number }> {
+async function openVotes(
+  hub: Hub,
+  poll: { id: string; options: { id: string }[] },
+  count: number,
+): Promise<{ votes: PreparedVote[]; solveMs: number }> {
   const challenges = await eachLimited(Array.from({ length: count }), 20, async () =>
     json<Challenge>(await fetch(`${hub.address}/polls/${poll.id}/challenge`), 200),
   );
@@ -160,7 +168,8 @@ async function countsExact(hub: Hub, pollId: string, votes: readonly PreparedVot
   const expected = new Map<string, number>();
   for (const vote of votes) expected.set(vote.optionId, (expected.get(vote.optionId) ?? 0) + 1);
   const exact =
-    results.participants.online === votes.length && results.options.every((option) => option.online === (expected.get(option.optionId) ?? 0));
+    results.participants.online === votes.length &&
+    results.options.every((option) => option.online === (expected.get(option.optionId) ?? 0));
   return { exact, counted: results.participants.online };
 }
 
@@ -197,9 +206,19 @@ async function measurePeer(env: NodeJS.ProcessEnv, votes: readonly PreparedVote[
   }
 }
 
-async function measure(kind: string, env: NodeJS.ProcessEnv, participation: 'open' | 'codes', count: number, difficulty: 'easy' | 'production'): Promise<Row> {
+async function measure(
+  kind: string,
+  env: NodeJS.ProcessEnv,
+  participation: 'open' | 'codes',
+  count: number,
+  difficulty: 'easy' | 'production',
+): Promise<Row> {
   const adminToken = randomBytes(24).toString('base64url');
-  const server = await startServer('./servers/polls-hub.ts', { ...env, ...(difficulty === 'easy' ? EASY : {}), BENCH_ADMIN_TOKEN: adminToken });
+  const server = await startServer('./servers/polls-hub.ts', {
+    ...env,
+    ...(difficulty === 'easy' ? EASY : {}),
+    BENCH_ADMIN_TOKEN: adminToken,
+  });
   const hub = { address: server.address, adminToken };
   const total = WARM_UP_VOTES + count;
   let prepared: { votes: PreparedVote[]; solveMs: number };
@@ -218,8 +237,13 @@ async function measure(kind: string, env: NodeJS.ProcessEnv, participation: 'ope
     participation === 'open'
       ? `${difficulty === 'easy' ? 'easy' : 'production-difficulty'} proofs of work (solved beforehand in ${availableParallelism()} processes, ${(prepared.solveMs / total).toFixed(difficulty === 'easy' ? 1 : 0)} ms a proof here), each checked and spent by the Hub`
       : 'printed participation codes made beforehand, each checked and spent by the Hub';
-  const target = kind === 'PostgreSQL' ? `target ≥ ${TARGET_VOTES_PER_SECOND.toLocaleString('en')} votes/s ${ours.perSecond >= TARGET_VOTES_PER_SECOND ? 'met' : 'missed'}` : '';
-  const exact = counts.exact ? `final counts exact (${counts.counted.toLocaleString('en')} of ${total.toLocaleString('en')} sent)` : `final counts WRONG (${counts.counted} counted of ${total} sent)`;
+  const target =
+    kind === 'PostgreSQL'
+      ? `target ≥ ${TARGET_VOTES_PER_SECOND.toLocaleString('en')} votes/s ${ours.perSecond >= TARGET_VOTES_PER_SECOND ? 'met' : 'missed'}`
+      : '';
+  const exact = counts.exact
+    ? `final counts exact (${counts.counted.toLocaleString('en')} of ${total.toLocaleString('en')} sent)`
+    : `final counts WRONG (${counts.counted} counted of ${total} sent)`;
   return {
     benchmark: `POST /polls/{id}/votes, ${participation === 'open' ? 'open poll' : 'code poll'}, ${count.toLocaleString('en')} votes (${kind})`,
     ours: figures(ours),
@@ -241,7 +265,10 @@ async function measure(kind: string, env: NodeJS.ProcessEnv, participation: 'ope
 /** Sustained voting through the whole Hub, with exact final counts, on PGlite and on PostgreSQL. */
 export async function pollVotes(votes: { pglite: number; postgres: number; production: number }): Promise<Row[]> {
   const pglite = { DATABASE_URL: '' };
-  const rows = [await measure('PGlite', pglite, 'open', votes.pglite, 'easy'), await measure('PGlite', pglite, 'codes', votes.pglite, 'easy')];
+  const rows = [
+    await measure('PGlite', pglite, 'open', votes.pglite, 'easy'),
+    await measure('PGlite', pglite, 'codes', votes.pglite, 'easy'),
+  ];
   const postgres = await postgresServer();
   if (!postgres) {
     console.warn('PostgreSQL is not installed: votes measured on PGlite only');

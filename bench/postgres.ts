@@ -20,7 +20,8 @@ export async function postgresServer(): Promise<{ url: string; stop(): Promise<v
   );
   if (!bin || bin === '.') return undefined;
   const asRoot = process.getuid?.() === 0;
-  const as = (command: string, args: string[]) => (asRoot ? run('runuser', ['-u', 'postgres', '--', command, ...args]) : run(command, args));
+  const as = (command: string, args: string[]) =>
+    asRoot ? run('runuser', ['-u', 'postgres', '--', command, ...args]) : run(command, args);
   const dir = await mkdtemp(join(tmpdir(), 'sr-bench-pg-'));
   if (asRoot) {
     const { stdout } = await run('id', ['-u', 'postgres']);

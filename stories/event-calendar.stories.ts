@@ -43,7 +43,10 @@ const story = (setup: Setup, name?: string): Story => ({ ...(name ? { name } : {
 
 const inCalendar = (canvasElement: HTMLElement, selector: string) => inWidget(canvasElement, 'sr-event-calendar', selector);
 
-const click = (selector: string) => async ({ canvasElement }: { canvasElement: HTMLElement }) => (await inCalendar(canvasElement, selector)).click();
+const click =
+  (selector: string) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }) =>
+    (await inCalendar(canvasElement, selector)).click();
 
 /** Answers once, then fails: back at the month shown first, it stays with a notice. */
 function answersOnce(): FixtureRoute {
@@ -84,4 +87,7 @@ export const Veraltet: Story = {
 };
 export const Leer: Story = story({ events: eventPages([]), view: 'list' });
 export const LeererMonat: Story = story({ events: eventPages([]) }, 'Leer (Monat)');
-export const Abgesagt: Story = story({ events: eventPages(monthOfEvents().filter((item) => item.status === 'cancelled')), view: 'list' }, 'Abgesagter Termin');
+export const Abgesagt: Story = story(
+  { events: eventPages(monthOfEvents().filter((item) => item.status === 'cancelled')), view: 'list' },
+  'Abgesagter Termin',
+);

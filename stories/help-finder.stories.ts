@@ -44,8 +44,14 @@ const inFinder = (canvasElement: HTMLElement, selector: string) => inWidget(canv
 
 export const Suche: Story = story({});
 export const Krise: Story = story({ q: 'Ich will nicht mehr leben' }, 'Krise erkannt: Notrufnummern zuerst');
-export const Thema: Story = { ...story({}, 'Thema gewählt'), play: async ({ canvasElement }) => (await inFinder(canvasElement, '[part~="chip"]')).click() };
-export const Details: Story = { ...story({}, 'Details eines Angebots'), play: async ({ canvasElement }) => (await inFinder(canvasElement, '[part~="details-button"]')).click() };
+export const Thema: Story = {
+  ...story({}, 'Thema gewählt'),
+  play: async ({ canvasElement }) => (await inFinder(canvasElement, '[part~="chip"]')).click(),
+};
+export const Details: Story = {
+  ...story({}, 'Details eines Angebots'),
+  play: async ({ canvasElement }) => (await inFinder(canvasElement, '[part~="details-button"]')).click(),
+};
 export const Filter: Story = {
   ...story({}, 'Filter geöffnet'),
   play: async ({ canvasElement }) => ((await inFinder(canvasElement, '[part~="filters"]')) as HTMLDetailsElement).setAttribute('open', ''),
@@ -56,9 +62,12 @@ export const Englisch: Story = story({ lang: 'en' }, 'English');
 export const Dunkel: Story = story({ theme: 'dark' });
 export const Schmal: Story = story({ width: '320px' }, 'Schmal (320 px)');
 export const Laden: Story = story({ offers: (_, signal) => pending(signal) });
-export const Fehler: Story = story({
-  offers: () => {
-    throw hubError(0);
+export const Fehler: Story = story(
+  {
+    offers: () => {
+      throw hubError(0);
+    },
   },
-}, 'Fehler (Hub nicht erreichbar)');
+  'Fehler (Hub nicht erreichbar)',
+);
 export const Leer: Story = story({ offers: helpOfferPages([]) }, 'Nichts gefunden');

@@ -25,7 +25,10 @@ interface Setup {
 
 const story = ({ poll, results, lang, theme }: Setup, name?: string): Story => ({
   ...(name ? { name } : {}),
-  render: (_, { globals }) => html`<sr-hub .client=${fixtureClient(pollRoutes(poll, results, visibleResults))} hub-url="https://hub.example.org" lang=${lang ?? nothing}>
+  render: (
+    _,
+    { globals },
+  ) => html`<sr-hub .client=${fixtureClient(pollRoutes(poll, results, visibleResults))} hub-url="https://hub.example.org" lang=${lang ?? nothing}>
     <sr-poll poll-id=${samplePoll.id} theme=${theme ?? globals['theme']}></sr-poll>
   </sr-hub>`,
 });
@@ -65,14 +68,26 @@ export const CodeVerbraucht: Story = {
   },
   play: Abgestimmt.play!,
 };
-export const Beendet: Story = story({ poll: () => ({ ...samplePoll, status: 'closed', closedAt: '2026-11-20T17:00:00Z' }), results: () => visibleResults }, 'Beendet: Ergebnis online und vor Ort');
-export const Zwischenstand: Story = story({ poll: () => ({ ...open.poll(), resultsVisibility: 'always' }), results: () => ({ ...visibleResults, status: 'open' }) });
-export const ErgebnisVerborgen: Story = story({ poll: () => ({ ...samplePoll, status: 'closed', closedAt: '2026-11-20T17:00:00Z' }), results: () => hiddenResults }, 'Ergebnis noch verborgen');
+export const Beendet: Story = story(
+  { poll: () => ({ ...samplePoll, status: 'closed', closedAt: '2026-11-20T17:00:00Z' }), results: () => visibleResults },
+  'Beendet: Ergebnis online und vor Ort',
+);
+export const Zwischenstand: Story = story({
+  poll: () => ({ ...open.poll(), resultsVisibility: 'always' }),
+  results: () => ({ ...visibleResults, status: 'open' }),
+});
+export const ErgebnisVerborgen: Story = story(
+  { poll: () => ({ ...samplePoll, status: 'closed', closedAt: '2026-11-20T17:00:00Z' }), results: () => hiddenResults },
+  'Ergebnis noch verborgen',
+);
 export const Englisch: Story = story({ ...open, lang: 'en' }, 'English');
 export const Dunkel: Story = story({ poll: () => ({ ...samplePoll, status: 'closed' }), results: () => visibleResults, theme: 'dark' });
 export const Laden: Story = story({ poll: (_, signal) => pending(signal) });
-export const Fehler: Story = story({
-  results: () => {
-    throw hubError(0);
+export const Fehler: Story = story(
+  {
+    results: () => {
+      throw hubError(0);
+    },
   },
-}, 'Fehler (Hub nicht erreichbar)');
+  'Fehler (Hub nicht erreichbar)',
+);

@@ -47,7 +47,7 @@ const routes = {
 type StateName = keyof typeof routes;
 
 function demo(state: StateName, theme: string, limit = 3): TemplateResult {
-  const route = state === 'stale' ? answersOnce() : (routes[state] as FixtureRoute);
+  const route = state === 'stale' ? answersOnce() : routes[state];
   return html`<sr-hub .client=${fixtureClient({ '/municipalities': route })}>
     <sr-demo-municipalities limit=${limit} theme=${theme} data-state=${state}></sr-demo-municipalities>
   </sr-hub>`;
@@ -62,7 +62,7 @@ async function refreshStale(canvas: HTMLElement) {
 }
 
 const single = (state: StateName): Story => ({
-  render: (_, { globals }) => demo(state, globals['theme']),
+  render: (_, { globals }) => demo(state, globals['theme'] as string),
 });
 
 export const Laden: Story = single('loading');
@@ -70,7 +70,11 @@ export const Offline: Story = { ...single('offline'), name: 'Fehler: nicht errei
 export const Serverfehler: Story = { ...single('serverError'), name: 'Fehler: Server' };
 export const Ausgelastet: Story = { ...single('busy'), name: 'Fehler: ausgelastet' };
 export const Leer: Story = single('empty');
-export const Veraltet: Story = { ...single('stale'), name: 'Veraltet (Aktualisierung fehlgeschlagen)', play: ({ canvasElement }) => refreshStale(canvasElement) };
+export const Veraltet: Story = {
+  ...single('stale'),
+  name: 'Veraltet (Aktualisierung fehlgeschlagen)',
+  play: ({ canvasElement }) => refreshStale(canvasElement),
+};
 export const Geladen: Story = single('complete');
 
 const showcase: [StateName, string][] = [
@@ -86,13 +90,16 @@ const showcase: [StateName, string][] = [
 /** Every state side by side, as a webmaster would compare them. */
 export const Uebersicht: Story = {
   name: 'Übersicht aller Zustände',
-  render: (_, { globals }) => html`<div style=${styleMap({ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(19rem, 1fr))', gap: '1.5rem', alignItems: 'start' })}>
+  render: (
+    _,
+    { globals },
+  ) => html`<div style=${styleMap({ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(19rem, 1fr))', gap: '1.5rem', alignItems: 'start' })}>
     ${showcase.map(
       ([state, caption]) => html`<figure style=${styleMap({ margin: '0' })}>
         <figcaption style=${styleMap({ marginBlockEnd: '0.5rem', font: '600 0.8125rem/1.4 system-ui, sans-serif', letterSpacing: '0.02em', textTransform: 'uppercase', color: globals['theme'] === 'dark' ? '#aab4be' : '#4d5863' })}>
           ${caption}
         </figcaption>
-        ${demo(state, globals['theme'])}
+        ${demo(state, globals['theme'] as string)}
       </figure>`,
     )}
   </div>`,

@@ -39,7 +39,8 @@ const story = (setup: Setup, name?: string): Story => ({ ...(name ? { name } : {
 
 const inBoard = (canvasElement: HTMLElement, selector: string) => inWidget(canvasElement, 'sr-volunteer-board', selector);
 
-const openForm = async ({ canvasElement }: { canvasElement: HTMLElement }) => (await inBoard(canvasElement, '[part~="help-button"]')).click();
+const openForm = async ({ canvasElement }: { canvasElement: HTMLElement }) =>
+  (await inBoard(canvasElement, '[part~="help-button"]')).click();
 
 async function fillAndSend({ canvasElement }: { canvasElement: HTMLElement }) {
   await openForm({ canvasElement });
@@ -68,10 +69,16 @@ export const SendenFehlgeschlagen: Story = { ...story({ sending: 'fails' }, 'Sen
 export const Englisch: Story = story({ lang: 'en' }, 'English');
 export const Dunkel: Story = story({ theme: 'dark' });
 export const Laden: Story = story({ needs: (_, signal) => pending(signal) });
-export const Fehler: Story = story({
-  needs: () => {
-    throw hubError(0);
+export const Fehler: Story = story(
+  {
+    needs: () => {
+      throw hubError(0);
+    },
   },
-}, 'Fehler (Hub nicht erreichbar)');
+  'Fehler (Hub nicht erreichbar)',
+);
 export const Leer: Story = story({ needs: () => ({ items: [], nextCursor: null }) }, 'Keine Einsätze');
-export const NurDringende: Story = story({ needs: () => ({ items: sampleNeeds.filter((need) => need.urgent), nextCursor: null }) }, 'Nur dringende');
+export const NurDringende: Story = story(
+  { needs: () => ({ items: sampleNeeds.filter((need) => need.urgent), nextCursor: null }) },
+  'Nur dringende',
+);

@@ -2,7 +2,7 @@
 // validation, database, headers or ETags. The ratio to it is the cost of everything the Hub adds.
 import Fastify from 'fastify';
 
-const page = JSON.parse(process.env.BENCH_PAYLOAD ?? '{}');
+const page: unknown = JSON.parse(process.env.BENCH_PAYLOAD ?? '{}');
 const app = Fastify({ logger: false });
 app.get('/municipalities', async () => page);
 const address = await app.listen({ host: '127.0.0.1', port: 0 });

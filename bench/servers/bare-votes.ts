@@ -23,7 +23,7 @@ if (throwaway.url) {
   // Dropping the throwaway database ends connections the pool is still closing; nothing to report.
   pool.on('error', () => undefined);
   query = (text, values) => pool.query(text, values);
-  close = () => pool.end().then(throwaway.drop);
+  close = () => pool.end().then(() => throwaway.drop());
 } else {
   const pglite = await PGlite.create();
   query = (text, values) => pglite.query(text, values);
@@ -40,4 +40,11 @@ app.post<{ Params: { pollId: string }; Body: { choices: string[] } }>('/polls/:p
 app.get<{ Params: { pollId: string } }>('/polls/:pollId/count', async (request) => (await query(count, [request.params.pollId])).rows[0]);
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 process.send?.({ address });
-process.on('SIGTERM', () => void app.close().then(close).then(() => process.exit(0)));
+process.on(
+  'SIGTERM',
+  () =>
+    void app
+      .close()
+      .then(close)
+      .then(() => process.exit(0)),
+);

@@ -9,7 +9,8 @@ import { seed } from '../../packages/hub/src/orgs/seed/seed.js';
 import { openTestDatabase } from '../../packages/hub/test/support/database.js';
 import { storeBenchEvents } from '../events-data.js';
 
-const { database, drop } = await openTestDatabase();
+const throwaway = await openTestDatabase();
+const { database } = throwaway;
 await seed(database.db);
 await storeBenchEvents(database.db, Number(process.env.BENCH_EVENTS ?? 10_000));
 
@@ -21,4 +22,11 @@ const occurrences = rows.reduce((sum, row) => sum + expand(row).length, 0);
 const app = await buildApp({ database, rateLimit: false, logger: false });
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 process.send?.({ address, occurrences });
-process.on('SIGTERM', () => void app.close().then(drop).then(() => process.exit(0)));
+process.on(
+  'SIGTERM',
+  () =>
+    void app
+      .close()
+      .then(() => throwaway.drop())
+      .then(() => process.exit(0)),
+);

@@ -11,11 +11,15 @@ import { seed } from '../../packages/hub/src/orgs/seed/seed.js';
 import { openTestDatabase } from '../../packages/hub/test/support/database.js';
 import { storeBenchHelpOffers } from '../help-data.js';
 
-const { database, drop } = await openTestDatabase();
+const throwaway = await openTestDatabase();
+const { database } = throwaway;
 const db = database.db;
 await seed(db);
 await storeBenchHelpOffers(db, Number(process.env.BENCH_HELP_OFFERS ?? 10_000));
-const { offers } = await db.selectFrom('help_offers').select(sql<number>`count(*)::int`.as('offers')).executeTakeFirstOrThrow();
+const { offers } = await db
+  .selectFrom('help_offers')
+  .select(sql<number>`count(*)::int`.as('offers'))
+  .executeTakeFirstOrThrow();
 
 const app = await buildApp({ database, rateLimit: false, logger: false });
 
@@ -36,7 +40,10 @@ app.get<{ Querystring: BaselineQuery }>('/bench/help-offers-ilike', async (reque
   const { q = '', topic, openNow, near: nearText, sort } = request.query;
   const moment = regionMoment(new Date());
   const near = nearText ? (([lat, lon]) => ({ lat: lat!, lon: lon! }))(nearText.split(',').map(Number)) : undefined;
-  const words = q.split(/\s+/).filter(Boolean).map((word) => `%${word.replace(/[\\%_]/g, '\\$&')}%`);
+  const words = q
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => `%${word.replace(/[\\%_]/g, '\\$&')}%`);
   const text = sql<boolean>`(help_offers.name || ' ' || help_offers.description) ILIKE ANY (${words}::text[])`;
   let query = selectOffers(db, moment)
     .leftJoin(nearestPlaces(db, near).as('nearest'), 'nearest.offer_id', 'help_offers.id')
@@ -46,7 +53,10 @@ app.get<{ Querystring: BaselineQuery }>('/bench/help-offers-ilike', async (reque
   if (openNow === 'true') query = query.where(openNowFilterSql(moment));
   const ordered = sort === 'distance' ? query.orderBy(sql`nearest.metres`) : query;
   const rows = await ordered.orderBy('help_offers.sort_name').orderBy('help_offers.id').limit(DEFAULT_LIMIT).execute();
-  let count = db.selectFrom('help_offers').select(sql<number>`count(*)::int`.as('total')).where(text);
+  let count = db
+    .selectFrom('help_offers')
+    .select(sql<number>`count(*)::int`.as('total'))
+    .where(text);
   if (topic) count = count.where(sql<boolean>`help_offers.topic_closure && ${[topic]}::text[]`);
   if (openNow === 'true') count = count.where(openNowFilterSql(moment));
   const { total } = await count.executeTakeFirstOrThrow();
@@ -58,4 +68,11 @@ app.get<{ Querystring: BaselineQuery }>('/bench/help-offers-ilike', async (reque
 
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 process.send?.({ address, offers });
-process.on('SIGTERM', () => void app.close().then(drop).then(() => process.exit(0)));
+process.on(
+  'SIGTERM',
+  () =>
+    void app
+      .close()
+      .then(() => throwaway.drop())
+      .then(() => process.exit(0)),
+);

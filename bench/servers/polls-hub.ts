@@ -5,11 +5,25 @@ import { buildApp } from '../../packages/hub/src/app.js';
 import { seed } from '../../packages/hub/src/orgs/seed/seed.js';
 import { openTestDatabase } from '../../packages/hub/test/support/database.js';
 
-const { database, drop } = await openTestDatabase();
+const throwaway = await openTestDatabase();
+const { database } = throwaway;
 await seed(database.db);
 const { BENCH_PROOF_MIN: min, BENCH_PROOF_MAX: max } = process.env;
 const proofDifficulty = min && max ? { minCounter: Number(min), maxCounter: Number(max) } : undefined;
-const app = await buildApp({ database, adminToken: process.env.BENCH_ADMIN_TOKEN, rateLimit: false, logger: false, polls: { proofDifficulty } });
+const app = await buildApp({
+  database,
+  adminToken: process.env.BENCH_ADMIN_TOKEN,
+  rateLimit: false,
+  logger: false,
+  polls: { proofDifficulty },
+});
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 process.send?.({ address, database: database.kind });
-process.on('SIGTERM', () => void app.close().then(drop).then(() => process.exit(0)));
+process.on(
+  'SIGTERM',
+  () =>
+    void app
+      .close()
+      .then(() => throwaway.drop())
+      .then(() => process.exit(0)),
+);

@@ -84,7 +84,9 @@ export class SrDemoMunicipalities extends SrElement {
       ${this.municipalities.render({
         skeleton: () => this.list(Array.from({ length: this.limit }, () => html`${skeletonText('9rem')}${skeletonText('5rem')}`)),
         complete: (page) =>
-          this.list(page.items.map((place: Municipality) => html`<span>${place.name}</span><span class="kind">${strings.kind[place.kind]}</span>`)),
+          this.list(
+            page.items.map((place: Municipality) => html`<span>${place.name}</span><span class="kind">${strings.kind[place.kind]}</span>`),
+          ),
       })}
     `;
   }

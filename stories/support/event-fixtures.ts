@@ -32,8 +32,20 @@ const organization = (id: string, slug: string, name: string, kind: Organization
 });
 
 export const organizations: Organization[] = [
-  organization('0b0a8c1e-1c2d-4e3f-8a9b-000000000001', 'gesangverein-randersacker-e-v', 'Gesangverein Randersacker e.V.', 'club', 'randersacker'),
-  organization('0b0a8c1e-1c2d-4e3f-8a9b-000000000002', 'nachbarschaftshilfe-hoechberg-e-v', 'Nachbarschaftshilfe Höchberg e.V.', 'club', 'hoechberg'),
+  organization(
+    '0b0a8c1e-1c2d-4e3f-8a9b-000000000001',
+    'gesangverein-randersacker-e-v',
+    'Gesangverein Randersacker e.V.',
+    'club',
+    'randersacker',
+  ),
+  organization(
+    '0b0a8c1e-1c2d-4e3f-8a9b-000000000002',
+    'nachbarschaftshilfe-hoechberg-e-v',
+    'Nachbarschaftshilfe Höchberg e.V.',
+    'club',
+    'hoechberg',
+  ),
   organization('0b0a8c1e-1c2d-4e3f-8a9b-000000000003', 'stadt-wuerzburg', 'Stadt Würzburg', 'municipality', 'wuerzburg'),
 ];
 const [choir, neighbours, city] = organizations as [Organization, Organization, Organization];
@@ -79,7 +91,9 @@ function occurrence(example: Example, day: Day, overrides: Partial<Occurrence> =
     allDay: !example.at,
     timeZone: 'Europe/Berlin',
     status: 'scheduled',
-    recurrence: example.recurrence ? { rule: example.recurrence.rule, summary: { de: example.recurrence.de, en: example.recurrence.en } } : null,
+    recurrence: example.recurrence
+      ? { rule: example.recurrence.rule, summary: { de: example.recurrence.de, en: example.recurrence.en } }
+      : null,
     location: { name: example.place, address: example.address, municipalityId: example.municipalityId, coordinates: null },
     organizer: { organizationId: example.organizer.id, name: example.organizer.name },
     categories: example.categories,
@@ -144,18 +158,22 @@ const healthWeek: Example = {
   categories: ['health'],
   days: 3,
 };
-const busyDay: Example[] = ['Seniorenfrühstück', 'Lesung in der Stadtbücherei', 'Kinderflohmarkt', 'Bürgersprechstunde', 'Konzert im Dom'].map(
-  (title, index) => ({
-    id: 10 + index,
-    title,
-    organizer: city,
-    place: 'Rathaus Würzburg',
-    address: 'Rückermainhof, 97070 Würzburg',
-    municipalityId: 'wuerzburg',
-    categories: ['culture'],
-    at: [`${String(9 + index * 2).padStart(2, '0')}:00`, `${String(10 + index * 2).padStart(2, '0')}:30`],
-  }),
-);
+const busyDay: Example[] = [
+  'Seniorenfrühstück',
+  'Lesung in der Stadtbücherei',
+  'Kinderflohmarkt',
+  'Bürgersprechstunde',
+  'Konzert im Dom',
+].map((title, index) => ({
+  id: 10 + index,
+  title,
+  organizer: city,
+  place: 'Rathaus Würzburg',
+  address: 'Rückermainhof, 97070 Würzburg',
+  municipalityId: 'wuerzburg',
+  categories: ['culture'],
+  at: [`${String(9 + index * 2).padStart(2, '0')}:00`, `${String(10 + index * 2).padStart(2, '0')}:30`],
+}));
 
 /** The events of the month `today` is in, sorted by start as the Hub sends them. */
 export function monthOfEvents(today: Day = berlin.day(new Date())): Occurrence[] {
@@ -167,7 +185,11 @@ export function monthOfEvents(today: Day = berlin.day(new Date())): Occurrence[]
   const fridays = on(4);
   const items = [
     ...tuesdays.map((day, index) => occurrence(rehearsal, day, index === 1 ? { status: 'cancelled' } : {})),
-    occurrence(repairCafe, saturdays[0]!, { isFree: false, price: 'Kaffee und Kuchen gegen Spende', link: 'https://nachbarschaftshilfe-hoechberg.example/repair-cafe' }),
+    occurrence(repairCafe, saturdays[0]!, {
+      isFree: false,
+      price: 'Kaffee und Kuchen gegen Spende',
+      link: 'https://nachbarschaftshilfe-hoechberg.example/repair-cafe',
+    }),
     occurrence(wineFestival, fridays[2]!, { isFree: false, price: '5 €, Kinder frei' }),
     occurrence(neighbourhoodDay, saturdays[1]!),
     occurrence(healthWeek, addDays(first, 9)),
@@ -185,7 +207,7 @@ export function eventPages(items: Occurrence[] = monthOfEvents()): FixtureRoute 
     const list = (name: string) => (query[name] as string[] | undefined) ?? [];
     const from = Date.parse(String(query['from']));
     const to = Date.parse(String(query['to']));
-    const words = String(query['q'] ?? '').toLowerCase();
+    const words = (typeof query['q'] === 'string' ? query['q'] : '').toLowerCase();
     const matching = items.filter(
       (item) =>
         eventStart(item) < to &&

@@ -32,7 +32,16 @@ export function fixtureClient(routes: Record<string, FixtureRoute>): FixtureClie
     return structuredClone(await route(init?.body ?? {}, init?.signal));
   };
   // The widgets call with typed paths; the fixture accepts any, so the cast is safe here.
-  return { GET, PUT: write('PUT'), POST: write('POST'), DELETE: write('DELETE'), OPTIONS: write('OPTIONS'), HEAD: write('HEAD'), PATCH: write('PATCH'), calls } as unknown as FixtureClient;
+  return {
+    GET,
+    PUT: write('PUT'),
+    POST: write('POST'),
+    DELETE: write('DELETE'),
+    OPTIONS: write('OPTIONS'),
+    HEAD: write('HEAD'),
+    PATCH: write('PATCH'),
+    calls,
+  } as unknown as FixtureClient;
 }
 
 /** An answer that never comes, until the request is aborted: the loading state. */
@@ -47,6 +56,7 @@ export function hubError(status: number, retryAfter?: number): HubError {
 }
 
 /** Real municipalities of the region, as the seeded Hub has them. */
+// prettier-ignore
 export const municipalities: Municipality[] = [
   { id: 'eibelstadt', name: 'Eibelstadt', officialKey: '09679124', kind: 'city', district: 'Landkreis Würzburg', center: { lat: 49.7239, lon: 10.0008 } },
   { id: 'gerbrunn', name: 'Gerbrunn', officialKey: '09679136', kind: 'municipality', district: 'Landkreis Würzburg', center: { lat: 49.7753, lon: 9.9936 } },

@@ -26,6 +26,7 @@ export const helpTopics = [
   topic('schulden', 'geld-wohnen', 'Schulden', 'Debts'),
 ];
 
+// prettier-ignore
 export const emergencyContacts: Schema<'EmergencyContact'>[] = [
   {
     id: 'notruf-112', name: 'Notruf 112', description: 'Feuerwehr und Rettungsdienst bei Lebensgefahr, auch bei akuter Suizidgefahr.',
@@ -44,10 +45,12 @@ export const emergencyContacts: Schema<'EmergencyContact'>[] = [
   },
 ];
 
+// prettier-ignore
 const hours = (schedules: Schema<'HelpSchedule'>[], alwaysOpen = false): Schema<'OpeningHours'> => ({
   alwaysOpen, schedules, openOnPublicHolidays: alwaysOpen, exceptions: [], description: null,
 });
 
+// prettier-ignore
 const offer = (id: number, fields: Partial<HelpOffer> & Pick<HelpOffer, 'name' | 'description' | 'topics'>): HelpOffer => ({
   id: `7c1d2e3f-0000-4000-8000-${String(id).padStart(12, '0')}`,
   organization: { id: '7c1d2e3f-0000-4000-8000-100000000000', name: 'Beratungsstelle Lebenswege Würzburg' },
@@ -58,6 +61,7 @@ const offer = (id: number, fields: Partial<HelpOffer> & Pick<HelpOffer, 'name' |
   ...fields,
 });
 
+// prettier-ignore
 export const helpOffers: HelpOffer[] = [
   offer(1, {
     name: 'Krisendienst Unterfranken', crisis: true, isExample: false, serviceArea: 'region', anonymous: true,
@@ -94,7 +98,7 @@ export const helpOffers: HelpOffer[] = [
 /** The search as the Hub answers it, enough for stories: words, a topic, crisis words. */
 export function helpOfferPages(items: HelpOffer[] = helpOffers): FixtureRoute {
   return (query) => {
-    const q = String(query['q'] ?? '').toLowerCase();
+    const q = (typeof query['q'] === 'string' ? query['q'] : '').toLowerCase();
     const topics = (query['topic'] as string[] | undefined) ?? [];
     const crisisDetected = /suizid|nicht mehr leben|umbringen/.test(q);
     const found = items.filter(
@@ -102,7 +106,10 @@ export function helpOfferPages(items: HelpOffer[] = helpOffers): FixtureRoute {
         (crisisDetected ? item.crisis : !q || `${item.name} ${item.description}`.toLowerCase().includes(q)) &&
         (topics.length === 0 || item.topics.some((id) => topics.some((chosen) => id.startsWith(chosen)))),
     );
-    const count = (ids: string[]) => [...new Set(ids)].map((id) => ({ id, count: found.filter((item) => item.topics.includes(id as never)).length })).filter(({ count: n }) => n > 0);
+    const count = (ids: string[]) =>
+      [...new Set(ids)]
+        .map((id) => ({ id, count: found.filter((item) => item.topics.includes(id as never)).length }))
+        .filter(({ count: n }) => n > 0);
     return {
       items: found,
       nextCursor: null,

@@ -31,7 +31,14 @@ export const samplePoll: Poll = {
   updatedAt: '2026-10-28T09:00:00Z',
 };
 
-export const hiddenResults: PollResults = { pollId: samplePoll.id, status: 'open', visible: false, hiddenUntil: 'closing', participants: null, options: null };
+export const hiddenResults: PollResults = {
+  pollId: samplePoll.id,
+  status: 'open',
+  visible: false,
+  hiddenUntil: 'closing',
+  participants: null,
+  options: null,
+};
 
 export const visibleResults: PollResults = {
   pollId: samplePoll.id,
@@ -40,17 +47,50 @@ export const visibleResults: PollResults = {
   hiddenUntil: null,
   participants: { online: 181, inPerson: 43, postal: 12, total: 236 },
   options: [
-    { optionId: samplePoll.options[0]!.id, label: samplePoll.options[0]!.label, online: 92, inPerson: 21, postal: 5, total: 118, share: 0.5 },
-    { optionId: samplePoll.options[1]!.id, label: samplePoll.options[1]!.label, online: 58, inPerson: 12, postal: 4, total: 74, share: 0.3136 },
-    { optionId: samplePoll.options[2]!.id, label: samplePoll.options[2]!.label, online: 31, inPerson: 10, postal: 3, total: 44, share: 0.1864 },
+    {
+      optionId: samplePoll.options[0]!.id,
+      label: samplePoll.options[0]!.label,
+      online: 92,
+      inPerson: 21,
+      postal: 5,
+      total: 118,
+      share: 0.5,
+    },
+    {
+      optionId: samplePoll.options[1]!.id,
+      label: samplePoll.options[1]!.label,
+      online: 58,
+      inPerson: 12,
+      postal: 4,
+      total: 74,
+      share: 0.3136,
+    },
+    {
+      optionId: samplePoll.options[2]!.id,
+      label: samplePoll.options[2]!.label,
+      online: 31,
+      inPerson: 10,
+      postal: 3,
+      total: 44,
+      share: 0.1864,
+    },
   ],
 };
 
 /** The routes `<sr-poll>` asks, for `poll` with `results`; votes are counted and answered with `voteResults`. */
-export function pollRoutes(poll: FixtureRoute = () => samplePoll, results: FixtureRoute = () => hiddenResults, voteResults: PollResults | null = null): Record<string, FixtureRoute> {
+export function pollRoutes(
+  poll: FixtureRoute = () => samplePoll,
+  results: FixtureRoute = () => hiddenResults,
+  voteResults: PollResults | null = null,
+): Record<string, FixtureRoute> {
   return {
     '/polls/{pollId}': poll,
     '/polls/{pollId}/results': results,
-    'POST /polls/{pollId}/votes': (body) => ({ pollId: samplePoll.id, choices: body['choices'], receivedAt: new Date().toISOString(), results: voteResults }),
+    'POST /polls/{pollId}/votes': (body) => ({
+      pollId: samplePoll.id,
+      choices: body['choices'],
+      receivedAt: new Date().toISOString(),
+      results: voteResults,
+    }),
   };
 }

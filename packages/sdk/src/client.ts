@@ -92,11 +92,7 @@ export interface HubClient {
 }
 
 /** openapi-fetch's `request`, seen without the per-path types it is called with here. */
-type UntypedRequest = (
-  method: HttpMethod,
-  path: string,
-  init?: object,
-) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+type UntypedRequest = (method: HttpMethod, path: string, init?: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 export function createHubClient(options: HubClientOptions): HubClient {
   // Layers, innermost first: network errors become HubErrors; retries resend the same request;

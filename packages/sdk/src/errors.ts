@@ -65,10 +65,7 @@ export class HubError extends Error {
 
   /** The error for a request that got no usable answer. */
   static network(cause: unknown): HubError {
-    return new HubError(
-      { status: 0, type: networkErrorType, title: 'The Hub could not be reached.' },
-      { cause },
-    );
+    return new HubError({ status: 0, type: networkErrorType, title: 'The Hub could not be reached.' }, { cause });
   }
 
   /**

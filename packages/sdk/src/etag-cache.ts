@@ -76,9 +76,7 @@ export function withEtagCache(fetch: Fetch, cache: LruCache<CachedAnswer>): Fetc
  * data), so both are part of the key: one client never serves one key's answer to another.
  */
 function cacheKey(request: Request): string {
-  return [request.url, request.headers.get('Accept-Language') ?? '', request.headers.get('Authorization') ?? ''].join(
-    '\n',
-  );
+  return [request.url, request.headers.get('Accept-Language') ?? '', request.headers.get('Authorization') ?? ''].join('\n');
 }
 
 function answerFrom(cached: CachedAnswer): Response {

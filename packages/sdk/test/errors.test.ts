@@ -14,9 +14,7 @@ describe('HubError', () => {
     const body = { type: '/problems/not-found', title: 'Not found.', detail: 'There is no municipality "atlantis".' };
     const hub = client(problem(404, body));
 
-    const error = await failure(
-      hub.GET('/municipalities/{municipalityId}', { params: { path: { municipalityId: 'atlantis' } } }),
-    );
+    const error = await failure(hub.GET('/municipalities/{municipalityId}', { params: { path: { municipalityId: 'atlantis' } } }));
 
     assert.equal(error.name, 'HubError');
     assert.equal(error.status, 404);

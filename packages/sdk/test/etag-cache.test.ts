@@ -44,10 +44,7 @@ describe('ETag cache', () => {
   });
 
   it('keeps answers per Accept-Language', async () => {
-    const { hub, requests } = client([
-      json(wuerzburg, { headers: { ETag: '"de"' } }),
-      json(wuerzburg, { headers: { ETag: '"en"' } }),
-    ]);
+    const { hub, requests } = client([json(wuerzburg, { headers: { ETag: '"de"' } }), json(wuerzburg, { headers: { ETag: '"en"' } })]);
 
     await get(hub, 'wuerzburg', { 'Accept-Language': 'de' });
     await get(hub, 'wuerzburg', { 'Accept-Language': 'en' });

@@ -21,7 +21,10 @@ async function generateArguments(output: string): Promise<string[]> {
   const [command, ...args] = (scripts.generate ?? '').trim().split(/\s+/);
   assert.equal(command, 'openapi-typescript', 'The generate script is expected to run openapi-typescript.');
   const outputFlag = args.findIndex((arg) => arg === '-o' || arg === '--output');
-  assert.ok(outputFlag >= 0 && args[outputFlag + 1] === 'packages/sdk/src/generated/hub.ts', 'The generate script is expected to write packages/sdk/src/generated/hub.ts.');
+  assert.ok(
+    outputFlag >= 0 && args[outputFlag + 1] === 'packages/sdk/src/generated/hub.ts',
+    'The generate script is expected to write packages/sdk/src/generated/hub.ts.',
+  );
   args[outputFlag + 1] = output;
   return args;
 }

@@ -63,9 +63,7 @@ describe('the SDK against a real Hub', () => {
   });
 
   it('turns a 404 into a HubError with the problem type', async () => {
-    const error = await failure(
-      hub.GET('/municipalities/{municipalityId}', { params: { path: { municipalityId: 'atlantis' } } }),
-    );
+    const error = await failure(hub.GET('/municipalities/{municipalityId}', { params: { path: { municipalityId: 'atlantis' } } }));
 
     assert.equal(error.status, 404);
     assert.equal(error.type, '/problems/not-found');

@@ -21,7 +21,10 @@ describe('Idempotency-Key on citizen writes', () => {
   const optionId = '9c2d1e0f-3a4b-4c5d-8e6f-7a8b9c0d1e2f';
   const receipt = { pollId, choices: [optionId], receivedAt: '2026-11-12T18:03:11.512Z', results: null };
   const vote = (hub: ReturnType<typeof createHubClient>, header?: Record<string, string>) =>
-    hub.POST('/polls/{pollId}/votes', { params: { path: { pollId }, ...(header ? { header } : {}) }, body: { choices: [optionId], code: 'K7QM-3HXP' } });
+    hub.POST('/polls/{pollId}/votes', {
+      params: { path: { pollId }, ...(header ? { header } : {}) },
+      body: { choices: [optionId], code: 'K7QM-3HXP' },
+    });
 
   it('is added to operations whose contract declares it, and to no others', async () => {
     const fake = fakeFetch(json(receipt, { status: 201 }), json({ id: pollId }, { status: 201 }));

@@ -129,8 +129,7 @@ describe('retries', () => {
 });
 
 describe('isRetryable', () => {
-  const request = (method: string, headers: Record<string, string> = {}) =>
-    new Request(`${baseUrl}/x`, { method, headers });
+  const request = (method: string, headers: Record<string, string> = {}) => new Request(`${baseUrl}/x`, { method, headers });
 
   it('allows idempotent methods', () => {
     for (const method of ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']) assert.equal(isRetryable(request(method)), true, method);
@@ -152,17 +151,35 @@ describe('retry delays', () => {
       [1, 2, 3, 4, 5].map((retry) => backoffDelay(retry, options, () => 1)),
       [100, 200, 400, 800, 1_000],
     );
-    assert.equal(backoffDelay(3, options, () => 0), 0);
-    assert.equal(backoffDelay(3, options, () => 0.5), 200);
+    assert.equal(
+      backoffDelay(3, options, () => 0),
+      0,
+    );
+    assert.equal(
+      backoffDelay(3, options, () => 0.5),
+      200,
+    );
   });
 
   it('waits exactly as long as Retry-After says, when that fits in maxDelay', () => {
-    assert.equal(retryDelay(1, 1, options, () => 1), 1_000);
-    assert.equal(retryDelay(1, 0, options, () => 1), 0);
-    assert.equal(retryDelay(1, 2, options, () => 1), undefined);
+    assert.equal(
+      retryDelay(1, 1, options, () => 1),
+      1_000,
+    );
+    assert.equal(
+      retryDelay(1, 0, options, () => 1),
+      0,
+    );
+    assert.equal(
+      retryDelay(1, 2, options, () => 1),
+      undefined,
+    );
   });
 
   it('backs off when there is no Retry-After', () => {
-    assert.equal(retryDelay(2, undefined, options, () => 1), 200);
+    assert.equal(
+      retryDelay(2, undefined, options, () => 1),
+      200,
+    );
   });
 });

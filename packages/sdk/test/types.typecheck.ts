@@ -63,15 +63,21 @@ export async function writesAreTypedByPath(): Promise<void> {
 
 export async function citizenWritesNeedNoIdempotencyKey(pollId: string, optionId: string): Promise<void> {
   // The client makes the key when none is given…
-  const receipt = await hub.POST('/polls/{pollId}/votes', { params: { path: { pollId } }, body: { choices: [optionId], code: 'K7QM-3HXP' } });
+  const receipt = await hub.POST('/polls/{pollId}/votes', {
+    params: { path: { pollId } },
+    body: { choices: [optionId], code: 'K7QM-3HXP' },
+  });
   const when: string = receipt.receivedAt;
   // …and sends the caller's own, e.g. one kept across a "try again" after an offline error.
   await hub.POST('/polls/{pollId}/votes', {
     params: { path: { pollId }, header: { 'Idempotency-Key': 'a3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d' } },
     body: { choices: [optionId], code: 'K7QM-3HXP' },
   });
-  // @ts-expect-error: the key is a string
-  await hub.POST('/polls/{pollId}/votes', { params: { path: { pollId }, header: { 'Idempotency-Key': 42 } }, body: { choices: [optionId] } });
+  await hub.POST('/polls/{pollId}/votes', {
+    // @ts-expect-error: the key is a string
+    params: { path: { pollId }, header: { 'Idempotency-Key': 42 } },
+    body: { choices: [optionId] },
+  });
   void when;
 }
 
@@ -79,11 +85,19 @@ export async function volunteerResponsesNeedNoIdempotencyKey(volunteerNeedId: st
   const need = await hub.GET('/volunteer-needs/{volunteerNeedId}', { params: { path: { volunteerNeedId } } });
   const receipt = await hub.POST('/volunteer-needs/{volunteerNeedId}/responses', {
     params: { path: { volunteerNeedId } },
-    body: { name: 'Alex', email: 'alex@example.org', consent: { accepted: true, privacyNoticeVersion: need.privacyNotice?.version ?? '' }, proof },
+    body: {
+      name: 'Alex',
+      email: 'alex@example.org',
+      consent: { accepted: true, privacyNoticeVersion: need.privacyNotice?.version ?? '' },
+      proof,
+    },
   });
   const organization: string = receipt.organization.name;
-  // @ts-expect-error: consent is given explicitly, never as false
-  await hub.POST('/volunteer-needs/{volunteerNeedId}/responses', { params: { path: { volunteerNeedId } }, body: { name: 'Alex', email: 'alex@example.org', consent: { accepted: false, privacyNoticeVersion: 'x' }, proof } });
+  await hub.POST('/volunteer-needs/{volunteerNeedId}/responses', {
+    params: { path: { volunteerNeedId } },
+    // @ts-expect-error: consent is given explicitly, never as false
+    body: { name: 'Alex', email: 'alex@example.org', consent: { accepted: false, privacyNoticeVersion: 'x' }, proof },
+  });
   void organization;
 }
 
