@@ -80,3 +80,7 @@ export async function updateEvent(db: Kysely<Database>, id: string, columns: Eve
     .where('id', '=', id)
     .execute();
 }
+
+export async function deleteEvent(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('events').where('id', '=', id).execute();
+}

@@ -9,7 +9,7 @@ import { existingOrganization, knownMunicipalities, unknownMunicipality } from '
 import { emergencyContacts } from './emergency-contacts.js';
 import { checkOffer, completeInput, dataFromOffer, toHelpOffer, toWrite, type OfferData, type OfferWrite } from './model.js';
 import { regionMoment } from './opening-hours.js';
-import { findOffer, insertOffer, searchOffers, updateOffer, type SearchPosition, type SearchSort } from './queries.js';
+import { deleteOffer, findOffer, insertOffer, searchOffers, updateOffer, type SearchPosition, type SearchSort } from './queries.js';
 import { planSearch } from './search.js';
 import { helpTopics } from './topics.js';
 import * as clock from '../clock.js';
@@ -139,7 +139,7 @@ export function helpHandlers(db: Kysely<Database>): Pick<Handlers, HelpOperation
     async deleteHelpOffer(request, reply) {
       const row = await existingOffer(request.params.helpOfferId);
       assertActsFor(request, row.organization_id);
-      await db.deleteFrom('help_offers').where('id', '=', row.id).execute();
+      await deleteOffer(db, row.id);
       return reply.code(204).send();
     },
   };

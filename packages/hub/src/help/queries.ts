@@ -294,3 +294,7 @@ export async function renameInOffers(db: Kysely<Database>, organizationId: strin
     WHERE help_offers.id = renamed.id`.execute(db);
   await addSearchWords(db, organizationName);
 }
+
+export async function deleteOffer(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('help_offers').where('id', '=', id).execute();
+}

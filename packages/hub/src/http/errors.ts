@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { operationOf, type Contract } from './contract.js';
 import { OutageLog } from './outage.js';
-import { problemContentType, ProblemError, type FieldError, type Problem } from './problems.js';
+import { invalidFields, problemContentType, ProblemError, type FieldError, type Problem, type RequestPart } from './problems.js';
 
 /** Error codes of pg, PGlite and Node's sockets that mean "the database is not reachable". */
 const unavailableCodes = new Set([
@@ -20,21 +20,21 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return (typeof code === 'string' && unavailableCodes.has(code)) || unavailableMessages.test(error.message);
 }
 
-const validationPlace: Record<string, string> = {
+const validationPlace: Record<string, RequestPart> = {
   body: 'body',
   querystring: 'query',
   params: 'path',
   headers: 'header',
 };
 
+/** The contract's schema errors, relative to the part of the request they are in. */
 function fieldErrors(error: FastifyError): FieldError[] {
-  const place = validationPlace[error.validationContext ?? 'body'] ?? 'body';
   return (error.validation ?? []).map((issue) => {
     // `unevaluatedProperty`: schemas combined with allOf close themselves with unevaluatedProperties.
     const params = issue.params as { missingProperty?: string; additionalProperty?: string; unevaluatedProperty?: string };
     const unknown = params.additionalProperty ?? params.unevaluatedProperty;
     const field = params.missingProperty ?? unknown;
-    const pointer = `/${place}${issue.instancePath}${field ? `/${field}` : ''}`;
+    const pointer = `${issue.instancePath}${field ? `/${field}` : ''}`;
     const reason = unknown ? 'is not a known field' : (issue.message ?? 'is not valid');
     return { pointer, reason };
   });
@@ -45,10 +45,9 @@ export function toProblem(error: FastifyError | ProblemError | Error): { problem
   if (error instanceof ProblemError) return { problem: error.problem, headers: error.headers };
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
-    const errors = fieldErrors(fastifyError);
-    const detail = errors.map((entry) => `${entry.pointer} ${entry.reason}`).join('; ');
+    const part = validationPlace[fastifyError.validationContext ?? 'body'] ?? 'body';
     const type = fastifyError.validationContext === 'body' ? 'validation-failed' : 'invalid-request';
-    return toProblem(new ProblemError(type, detail, { errors }));
+    return toProblem(invalidFields(type, part, fieldErrors(fastifyError)));
   }
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

@@ -67,7 +67,7 @@ export class ProblemError extends Error {
 }
 
 /** The part of a request a field error's pointer is relative to. */
-export type RequestPart = 'path' | 'query' | 'body';
+export type RequestPart = 'path' | 'query' | 'header' | 'body';
 
 /**
  * The one way field errors reach a client: each check names the field relative to the part it

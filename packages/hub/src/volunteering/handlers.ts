@@ -11,7 +11,7 @@ import { invalidBody, ProblemError } from '../http/problems.js';
 import { existingOrganization, knownMunicipalities } from '../orgs/lookups.js';
 import { checkNeed, completeInput, dataFromRow, toNeed, type NeedData } from './model.js';
 import { ResponseMailer, type MailOptions } from './notifications.js';
-import { allResponses, findNeed, findResponse, insertNeed, listNeeds, listResponses, setAccepted, updateNeed, type NeedRow } from './queries.js';
+import { allResponses, deleteNeed, findNeed, findResponse, insertNeed, listNeeds, listResponses, setAccepted, updateNeed, type NeedRow } from './queries.js';
 import { DEFAULT_RETENTION_DAYS, purgeResponses } from './retention.js';
 import { assertTakesResponses, responseProofSubject, responsesCsv, submitResponse, toResponse } from './responses.js';
 import * as clock from '../clock.js';
@@ -126,7 +126,7 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
     async deleteVolunteerNeed(request, reply) {
       const row = await existingNeed(request.params.volunteerNeedId);
       assertActsFor(request, row.organization_id);
-      await db.deleteFrom('volunteer_needs').where('id', '=', row.id).execute();
+      await deleteNeed(db, row.id);
       reply.code(204);
     },
 

@@ -166,3 +166,7 @@ export async function setAccepted(db: Kysely<Database>, responseId: string, need
     return true;
   });
 }
+
+export async function deleteNeed(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('volunteer_needs').where('id', '=', id).execute();
+}
