@@ -1,6 +1,6 @@
 // Writes src/generated/idempotent-operations.ts: the operations of openapi/hub.yaml that declare an
 // `Idempotency-Key` header, so the client adds one to them at run time. Run after changing the
-// contract: `npx tsx packages/sdk/scripts/idempotent-operations.ts` (a test fails when it drifts).
+// contract: `npm run generate` (a test fails when it drifts).
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
