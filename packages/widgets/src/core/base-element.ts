@@ -65,7 +65,7 @@ export class SrBaseElement extends LitElement {
    */
   protected checked(property: string): string | undefined {
     const rule = (this.constructor as typeof SrBaseElement).attributeRules[property]!;
-    const value = String((this as Record<string, unknown>)[property] ?? '').trim();
+    const value = String((this as unknown as Record<string, string | undefined>)[property] ?? '').trim();
     const attribute = (this.constructor as typeof SrBaseElement).elementProperties.get(property)?.attribute;
     const name = typeof attribute === 'string' ? attribute : property;
     if (value && rule.valid(value)) return value;
@@ -78,5 +78,4 @@ export class SrBaseElement extends LitElement {
   protected warn(message: string): void {
     warnOnce(this, message);
   }
-
 }

@@ -197,7 +197,10 @@ export class CitizenWrite<Result> {
     this.failure = undefined;
     const idempotencyKey = (this.#key ??= newIdempotencyKey());
     try {
-      this.#taken(target, proof ? await this.#proof.send((value) => write({ idempotencyKey, proof: value })) : await write({ idempotencyKey }));
+      this.#taken(
+        target,
+        proof ? await this.#proof.send((value) => write({ idempotencyKey, proof: value })) : await write({ idempotencyKey }),
+      );
       return true;
     } catch (error) {
       const failure = this.options.failure(error);
