@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { containsWords, pageByKeyset, type Keyset, type Page, type Paging } from '../http/listing.js';
+import { byMomentThenId, containsWords, pageByKeyset, type Page, type Paging } from '../http/listing.js';
 import type { EventColumns, EventRow } from './model.js';
 
 /** The municipality lookup of every domain, under the name the events expansion test imports it by. */
@@ -24,13 +24,7 @@ export function selectEvents(db: Kysely<Database>) {
 }
 
 /** Earliest first occurrence first. */
-const byFirstStart: Keyset<EventRow> = {
-  columns: [
-    { sql: sql`events.first_start`, type: 'timestamptz', value: (row) => row.first_start.toISOString() },
-    { sql: sql`events.id`, type: 'uuid', value: (row) => row.id },
-  ],
-  direction: 'asc',
-};
+const byFirstStart = byMomentThenId<EventRow>('events', 'first_start', (row) => row.first_start, 'asc');
 
 /** A page of one organization's events (as stored, not expanded into occurrences). */
 export async function listOrganizationEvents(db: Kysely<Database>, organizationId: string, paging: Paging): Promise<Page<EventRow>> {

@@ -28,6 +28,22 @@ export interface Keyset<Row> {
   direction: 'asc' | 'desc';
 }
 
+/** The commonest order: a moment (`table.column`), then the row's UUID `table.id` as the tie-break. */
+export function byMomentThenId<Row extends { id: string }>(
+  table: string,
+  column: string,
+  moment: (row: Row) => Date,
+  direction: Keyset<Row>['direction'],
+): Keyset<Row> {
+  return {
+    columns: [
+      { sql: sql.ref(`${table}.${column}`), type: 'timestamptz', value: (row) => moment(row).toISOString() },
+      { sql: sql.ref(`${table}.id`), type: 'uuid', value: (row) => row.id },
+    ],
+    direction,
+  };
+}
+
 /**
  * One page of `query` in the keyset's order, continued after the cursor's position: keyset
  * pagination, so a page costs the same however deep the client has paged. The one way every

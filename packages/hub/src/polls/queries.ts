@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database, PollTable } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
-import { pageByKeyset, type Keyset, type Page, type Paging } from '../http/listing.js';
+import { byMomentThenId, pageByKeyset, type Page, type Paging } from '../http/listing.js';
 import type { PollData } from './model.js';
 
 export interface PollOptionRow {
@@ -42,13 +42,7 @@ export interface PollFilters {
 }
 
 /** Latest opening first. */
-const byOpening: Keyset<PollRow> = {
-  columns: [
-    { sql: sql`polls.opens_at`, type: 'timestamptz', value: (row) => row.opens_at.toISOString() },
-    { sql: sql`polls.id`, type: 'uuid', value: (row) => row.id },
-  ],
-  direction: 'desc',
-};
+const byOpening = byMomentThenId<PollRow>('polls', 'opens_at', (row) => row.opens_at, 'desc');
 
 /** A page of polls with the wanted statuses at `now` (draft, open and closed without a filter). */
 export async function listPolls(db: Kysely<Database>, filters: PollFilters, paging: Paging, now: Date): Promise<Page<PollRow>> {

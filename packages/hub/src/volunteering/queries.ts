@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, VolunteerNeedTable } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
-import { containsWords, pageByKeyset, type Keyset, type Page, type Paging } from '../http/listing.js';
+import { byMomentThenId, containsWords, pageByKeyset, type Keyset, type Page, type Paging } from '../http/listing.js';
 import { needColumns, type NeedData } from './model.js';
 import * as clock from '../clock.js';
 
@@ -123,13 +123,7 @@ function filteredResponses(db: Kysely<Database>, organizationId: string, filters
 }
 
 /** Newest first. */
-const byArrival: Keyset<ResponseRow> = {
-  columns: [
-    { sql: sql`volunteer_responses.created_at`, type: 'timestamptz', value: (row) => row.created_at.toISOString() },
-    { sql: sql`volunteer_responses.id`, type: 'uuid', value: (row) => row.id },
-  ],
-  direction: 'desc',
-};
+const byArrival = byMomentThenId<ResponseRow>('volunteer_responses', 'created_at', (row) => row.created_at, 'desc');
 
 export async function listResponses(db: Kysely<Database>, organizationId: string, filters: ResponseFilters, paging: Paging): Promise<Page<ResponseRow>> {
   return pageByKeyset(filteredResponses(db, organizationId, filters), byArrival, paging);
