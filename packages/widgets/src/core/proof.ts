@@ -1,5 +1,6 @@
-// Only types from the widget core and Lit: the CDN build puts this module with all it imports
-// into the chunk that only the poll and the volunteer board load (vite.config.ts).
+// A citizen's write and its proof of work. The CDN build puts this module, with all it imports
+// but the SDK, into the chunk only the poll and the volunteer board load (vite.config.ts): from
+// the widget core and Lit it imports types only, or their code would move into that chunk too.
 import { newIdempotencyKey, type Schema } from '@smart-region/sdk';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/sha';
@@ -32,8 +33,8 @@ export function expired(proof: Proof): boolean {
 const isProofRefused = (error: unknown) => (error as { type?: string } | null)?.type?.endsWith('/proof-invalid') ?? false;
 
 /**
- * One proof at a time for one form (kept inside `CitizenWrite`): started when the reader turns to the form, so it is ready
- * when they send; made anew when it expired or the Hub refused it.
+ * One proof at a time for one form (kept inside `CitizenWrite`): started when the reader turns
+ * to the form, so it is ready when they send; made anew when it expired or the Hub refused it.
  */
 class ProofSolver {
   #proof: Promise<Proof> | undefined;
