@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { answerChecker, buildRequest, fuzzCases, fuzzOperations, type RealValues } from './support/fuzz.js';
+import { contract } from './support/contract.js';
+import { buildRequest, fuzzCases, fuzzOperations, type RealValues } from './support/fuzz.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 
 /** Seeded and bounded, so `npm test` stays fast and a failure repeats; `FUZZ_RUNS`/`FUZZ_SEED` for longer runs. */
@@ -51,7 +52,7 @@ describe('contract fuzzing: every operation, with and without keys, valid and ho
   after(() => hub.close());
 
   test(`${RUNS} seeded requests: no 5xx, every 4xx a problem, every answer as the contract documents it`, async (t) => {
-    const { document, check } = answerChecker();
+    const { document, brokenPromises } = contract();
     const operations = fuzzOperations(document);
     const real = await realValues(hub);
     const cases = fc.sample(fuzzCases(operations.length), { seed: SEED, numRuns: RUNS });
@@ -69,7 +70,7 @@ describe('contract fuzzing: every operation, with and without keys, valid and ho
         const text = await response.text();
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
         if (response.status < 300) reached.add(operation.operationId);
-        for (const broken of check(operation, response.status, response.headers.get('content-type') ?? '', text)) {
+        for (const broken of brokenPromises(operation.operationId, response.status, response.headers.get('content-type') ?? '', text)) {
           const key = `${operation.operationId}: ${broken.slice(0, 160)}`;
           if (!failures.has(key)) failures.set(key, [request.description]);
         }

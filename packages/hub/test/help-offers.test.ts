@@ -4,14 +4,14 @@ import { createApiKey } from '../src/auth/api-keys.js';
 import { loadContract } from '../src/http/contract.js';
 import { regionMoment } from '../src/help/opening-hours.js';
 import { findOffer, searchOffers } from '../src/help/queries.js';
-import { helpClient, offerBody, contractValidator, type HelpOffer } from './support/help.js';
+import { expectDocumented } from './support/contract.js';
+import { helpClient, offerBody } from './support/help.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { expectProblem } from './support/problems.js';
 
 describe('help topics, emergency contacts and help offers', () => {
   let hub: TestHub;
   let client: ReturnType<typeof helpClient>;
-  let validate: ReturnType<typeof contractValidator>;
   let org: string;
   let other: string;
   let orgKey: string;
@@ -19,7 +19,6 @@ describe('help topics, emergency contacts and help offers', () => {
   before(async () => {
     hub = await startTestHub();
     client = helpClient(hub);
-    validate = contractValidator();
     org = await client.organization('Beratungsverein Test Höchberg');
     other = await client.organization('Andere Beratung Test');
     orgKey = (await createApiKey(hub.database.db, { organizationId: org, scopes: ['help-offers:write'] })).key;
@@ -28,33 +27,31 @@ describe('help topics, emergency contacts and help offers', () => {
 
   test('help topics: two levels, every contract topic once, synonyms and everyday words', async () => {
     const response = await fetch(`${hub.baseUrl}/help-topics`);
-    const page = await response.json();
-    validate('HelpTopicPage', page);
+    const page = await expectDocumented(response, 'listHelpTopics');
     const contract = loadContract().document as { components: { schemas: { HelpTopicId: { enum: string[] } } } };
-    assert.deepEqual(page.items.map((topic: { id: string }) => topic.id).sort(), [...contract.components.schemas.HelpTopicId.enum].sort());
-    const byId = new Map(page.items.map((topic: { id: string }) => [topic.id, topic]));
-    const leaves = page.items.filter((topic: { parentId: string | null }) => topic.parentId !== null);
+    assert.deepEqual(page.items.map((topic) => topic.id).sort(), [...contract.components.schemas.HelpTopicId.enum].sort());
+    const byId = new Map(page.items.map((topic) => [topic.id, topic]));
+    const leaves = page.items.filter((topic) => topic.parentId !== null);
     assert.ok(leaves.length >= 12, `${leaves.length} leaf topics`);
-    for (const leaf of leaves) assert.equal((byId.get(leaf.parentId) as { parentId: string | null }).parentId, null, `${leaf.id} has a top-level parent`);
-    const synonyms = (id: string) => (byId.get(id) as { synonyms: string[] }).synonyms;
+    for (const leaf of leaves) assert.equal(byId.get(leaf.parentId!)?.parentId, null, `${leaf.id} has a top-level parent`);
+    const synonyms = (id: (typeof page.items)[number]['id']) => byId.get(id)!.synonyms;
     assert.ok(synonyms('sucht').includes('Abhängigkeit') && synonyms('sucht-alkohol').includes('saufen'));
     assert.ok(synonyms('einsamkeit').includes('allein') && synonyms('einsamkeit').includes('niemand'));
     assert.ok(synonyms('trauer').includes('Verlust') && synonyms('trauer').includes('gestorben'));
-    assert.deepEqual(page.items.filter((topic: { crisis: boolean }) => topic.crisis).map((topic: { id: string }) => topic.id), ['krise-suizid']);
+    assert.deepEqual(page.items.filter((topic) => topic.crisis).map((topic) => topic.id), ['krise-suizid']);
     const etag = response.headers.get('etag')!;
     assert.equal((await fetch(`${hub.baseUrl}/help-topics`, { headers: { 'if-none-match': etag } })).status, 304);
   });
 
   test('emergency contacts: the real nationwide and Bavarian numbers, emergencies first', async () => {
-    const page = await (await fetch(`${hub.baseUrl}/emergency-contacts`)).json();
-    validate('EmergencyContactPage', page);
-    const numbers = page.items.flatMap((contact: { phones: { number: string }[] }) => contact.phones.map((phone) => phone.number));
+    const page = await expectDocumented(await fetch(`${hub.baseUrl}/emergency-contacts`), 'listEmergencyContacts');
+    const numbers = page.items.flatMap((contact) => contact.phones.map((phone) => phone.number));
     for (const number of ['112', '110', '0800 111 0 111', '0800 111 0 222', '116 123', '116 111', '0800 111 0 550', '116 016', '116 117', '0800 655 3000']) {
       assert.ok(numbers.includes(number), number);
     }
-    assert.ok(page.items.every((contact: { isExample: boolean }) => contact.isExample === false));
-    assert.deepEqual(page.items.slice(0, 2).map((contact: { category: string }) => contact.category), ['emergency', 'emergency']);
-    assert.ok(page.items.some((contact: { scope: string }) => contact.scope === 'regional'));
+    assert.ok(page.items.every((contact) => contact.isExample === false));
+    assert.deepEqual(page.items.slice(0, 2).map((contact) => contact.category), ['emergency', 'emergency']);
+    assert.ok(page.items.some((contact) => contact.scope === 'regional'));
   });
 
   test('demo data: at least 50 example offers over 12+ topics across the region, and the real crisis lines', async () => {
@@ -91,9 +88,7 @@ describe('help topics, emergency contacts and help offers', () => {
       },
       assuredDate: '2026-11-20',
     }), orgKey);
-    assert.equal(response.status, 201);
-    const offer: HelpOffer = await response.json();
-    validate('HelpOffer', offer);
+    const offer = await expectDocumented(response, 'createHelpOffer', 201);
     assert.equal(response.headers.get('location'), `/help-offers/${offer.id}`);
     assert.deepEqual(offer.organization, { id: org, name: 'Beratungsverein Test Höchberg' });
     assert.deepEqual(offer.languages, ['de', 'en']);
@@ -112,8 +107,7 @@ describe('help topics, emergency contacts and help offers', () => {
     assert.ok((await client.search('q=Trauertreff')).items.some((item) => item.id === offer.id));
 
     const patched = await client.patch(offer.id, { name: 'Trauercafé im Rathaus', openingHours: { alwaysOpen: true }, crisis: true, phones: [] }, orgKey);
-    assert.equal(patched.status, 200);
-    const updated: HelpOffer = await patched.json();
+    const updated = await expectDocumented(patched, 'updateHelpOffer');
     assert.equal(updated.name, 'Trauercafé im Rathaus');
     assert.equal(updated.description, offer.description);
     assert.deepEqual(updated.phones, []);
@@ -213,7 +207,6 @@ describe('help topics, emergency contacts and help offers', () => {
   test('near: distance in km to the nearest place, sorted nearest first, radius filters', async () => {
     const ochsenfurt = '49.6636,10.0714';
     const page = await client.search(`near=${ochsenfurt}&limit=100`);
-    validate('HelpOfferSearchPage', page);
     const distances = page.items.map((item) => item.distanceKm);
     const placed = distances.filter((distance): distance is number => distance !== null);
     assert.deepEqual(placed, [...placed].sort((a, b) => a - b), 'sorted by distance by default');

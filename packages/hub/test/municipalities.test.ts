@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { Schema } from '@smart-region/sdk';
 import { startTestHub, type TestHub } from './support/hub.js';
 
-interface Municipality {
-  id: string;
-  name: string;
-  officialKey: string;
-  kind: string;
-  district: string;
-  center: { lat: number; lon: number };
-}
+type Municipality = Schema<'Municipality'>;
 
 describe('municipalities', () => {
   let hub: TestHub;

@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
+import type { Schema } from '@smart-region/sdk';
 import { openDatabase } from '../src/db/connection.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { pollBody, pollClient } from './support/polls.js';
 import { expectProblem } from './support/problems.js';
 import { jsonWithKey } from './support/writes.js';
 
-interface Organization {
-  id: string;
-  slug: string;
-  name: string;
-}
+type Organization = Schema<'Organization'>;
 
 describe('readable identifiers: organization slugs and poll short codes', () => {
   let hub: TestHub;

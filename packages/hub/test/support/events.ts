@@ -1,3 +1,4 @@
+import type { Schema } from '@smart-region/sdk';
 import type { TestHub } from './hub.js';
 import { everyPage } from './pages.js';
 import { jsonWithKey, organizationWrites } from './writes.js';
@@ -14,17 +15,7 @@ export function eventBody(overrides: Record<string, unknown> = {}): Record<strin
   };
 }
 
-export interface Occurrence {
-  eventId: string;
-  recurrenceId: string | null;
-  title: string;
-  start: string;
-  end: string;
-  status: string;
-  allDay: boolean;
-  location: { name: string; municipalityId: string | null } | null;
-  recurrence: { rule: string | null; summary: { de: string; en: string } } | null;
-}
+export type Occurrence = Schema<'EventOccurrence'>;
 
 /** Helpers bound to one test Hub. */
 export function eventClient(hub: TestHub) {
@@ -40,7 +31,7 @@ export function eventClient(hub: TestHub) {
       if (response.status !== 201) throw new Error(`Creating the organization failed: ${response.status} ${text}`);
       return JSON.parse(text).id;
     },
-    ...organizationWrites<{ id: string; [key: string]: unknown }>(hub, 'events'),
+    ...organizationWrites<Schema<'Event'>>(hub, 'events'),
     patch(eventId: string, body: unknown, key = hub.adminToken): Promise<Response> {
       return fetch(`${hub.baseUrl}/events/${eventId}`, { method: 'PATCH', headers: jsonWithKey(key), body: JSON.stringify(body) });
     },

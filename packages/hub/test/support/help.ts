@@ -1,24 +1,12 @@
 import assert from 'node:assert/strict';
-import type { Schemas } from '../../src/http/api.js';
-import { loadContract } from '../../src/http/contract.js';
-import { createAjv } from '../../src/http/validation.js';
+import type { Schema } from '@smart-region/sdk';
+import { expectDocumented } from './contract.js';
 import type { TestHub } from './hub.js';
 import { everyPage } from './pages.js';
 import { jsonWithKey, organizationWrites } from './writes.js';
 
-export type SearchPage = Schemas['HelpOfferSearchPage'];
-export type HelpOffer = Schemas['HelpOffer'];
-
-/** Asserts that a response body has the shape the contract promises. */
-export function contractValidator() {
-  const ajv = createAjv(false);
-  ajv.addSchema(loadContract().document, 'hub');
-  return (schema: string, body: unknown) => {
-    const validate = ajv.getSchema(`hub#/components/schemas/${schema}`);
-    assert.ok(validate, schema);
-    assert.ok(validate(body), `${schema}: ${ajv.errorsText(validate.errors)}`);
-  };
-}
+export type SearchPage = Schema<'HelpOfferSearchPage'>;
+export type HelpOffer = Schema<'HelpOffer'>;
 
 /** A minimal offer body; tests override what they are about. */
 export function offerBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -36,9 +24,7 @@ export function offerBody(overrides: Record<string, unknown> = {}): Record<strin
 export function helpClient(hub: TestHub) {
   return {
     async search(query: string): Promise<SearchPage> {
-      const response = await fetch(`${hub.baseUrl}/help-offers?${query}`);
-      assert.equal(response.status, 200, await response.clone().text());
-      return response.json();
+      return expectDocumented(await fetch(`${hub.baseUrl}/help-offers?${query}`), 'listHelpOffers');
     },
     /** Every item of a search, following `nextCursor`. */
     searchAll(query: string, limit = 100): Promise<SearchPage['items']> {

@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
+import type { Schema } from '@smart-region/sdk';
 import type { Challenge } from 'altcha-lib';
 import type { TestHub } from './hub.js';
 import { citizenPost, jsonWithKey, organizationWrites, solvedProof, type SolvedProof } from './writes.js';
 import { fromNow } from './clock.js';
 
-export interface PollJson {
-  id: string;
-  status: string;
-  options: { id: string; label: string }[];
-  [key: string]: unknown;
-}
+export type PollJson = Schema<'Poll'>;
 
 /** A poll body open now; tests override what they are about. */
 export function pollBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -64,13 +60,7 @@ export function pollClient(hub: TestHub) {
   };
 }
 
-export interface Results {
-  visible: boolean;
-  hiddenUntil: string | null;
-  status: string;
-  participants: { online: number; inPerson: number; postal: number; total: number } | null;
-  options: { optionId: string; label: string; online: number; inPerson: number; postal: number; total: number; share: number }[] | null;
-}
+export type Results = Schema<'PollResults'>;
 
 /** Online counts per option label. */
 export function onlineByLabel(results: Results): Record<string, number> {

@@ -1,16 +1,9 @@
+import type { Schema } from '@smart-region/sdk';
 import type { TestHub } from './hub.js';
 import { citizenPost, jsonWithKey, organizationWrites, solvedProof, type SolvedProof } from './writes.js';
 import { fromNow } from './clock.js';
 
-export interface NeedJson {
-  id: string;
-  status: string;
-  peopleNeeded: number;
-  peopleStillNeeded: number;
-  privacyNotice: { url: string; version: string } | null;
-  organization: { organizationId: string; name: string };
-  [key: string]: unknown;
-}
+export type NeedJson = Schema<'VolunteerNeed'>;
 
 /** A need body open now; tests override what they are about. */
 export function needBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
