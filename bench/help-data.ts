@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../packages/hub/src/db/schema.js';
 import type { Schemas } from '../packages/hub/src/http/api.js';
 import { completeInput } from '../packages/hub/src/help/model.js';
-import { checkedWrite, insertOffers } from '../packages/hub/src/help/queries.js';
+import { checkedOffer } from '../packages/hub/src/help/handlers.js';
+import { insertOffers } from '../packages/hub/src/help/queries.js';
 import { exampleOffers, type SeedOffer } from '../packages/hub/src/help/seed/example-offers.js';
 import { realOffers } from '../packages/hub/src/help/seed/real-offers.js';
 
@@ -93,7 +94,7 @@ export async function storeBenchHelpOffers(db: Kysely<Database>, count: number):
       const { organization, ...input } = variant(index, municipalities);
       const organizationId = organizations.get(organization);
       if (!organizationId) throw new Error(`bench help offer ${index}: unknown organization "${organization}"`);
-      writes.push({ organizationId, write: await checkedWrite(db, completeInput(input), organizationId) });
+      writes.push({ organizationId, write: await checkedOffer(db, completeInput(input), organizationId) });
     }
     await insertOffers(db, writes);
   }
