@@ -13,7 +13,7 @@ import { toCalendar } from './ics-export.js';
 import { importCalendar } from './ics-import.js';
 import { checkEvent, completeInput, dataFromRow, toColumns, toEvent, toOccurrences, type EventData } from './model.js';
 import { compareOccurrences, findOccurrences, parseRange, position, type OccurrencePosition } from './occurrences.js';
-import { deleteEvent, findEvent, insertEvent, listOrganizationEvents, updateEvent, type EventFilters } from './queries.js';
+import { deleteEvents, findEvent, insertEvent, listOrganizationEvents, updateEvent, type EventFilters } from './queries.js';
 import { formatLocal, today } from './recurrence.js';
 
 const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
@@ -120,7 +120,7 @@ export function eventHandlers(db: Kysely<Database>, version: string): Pick<Handl
     async deleteEvent(request, reply) {
       const row = await existingEvent(db, request.params.eventId);
       assertActsFor(request, row.organization_id);
-      await deleteEvent(db, row.id);
+      await deleteEvents(db, [row.id]);
       return reply.code(204).send();
     },
 

@@ -11,7 +11,7 @@ import { categoryFromName } from './categories.js';
 import { existingOrganization, knownMunicipalities, type KnownMunicipalities } from '../orgs/lookups.js';
 import { checkEvent, completeInput, scheduleOf, toColumns, type EventData } from './model.js';
 import { ImportProblems, SourceLines } from './ics-source.js';
-import { insertEvent, updateEvent } from './queries.js';
+import { deleteEvents, eventVersions, insertEvent, lockImports, updateEvent } from './queries.js';
 import { DEFAULT_TIME_ZONE, formatLocal, isKnownTimeZone, Series, timeZone, unknownRecurrenceIds, UTC } from './recurrence.js';
 
 /**
@@ -353,13 +353,8 @@ export async function importCalendar(db: Kysely<Database>, organizationId: strin
   problems.throwIfAny();
 
   return inTransaction(db, async (trx) => {
-    // Serializes imports of one organization, so two at once cannot both insert a UID.
-    await trx.selectFrom('organizations').select('id').where('id', '=', organizationId).forUpdate().execute();
-    const existing = await trx
-      .selectFrom('events')
-      .select(['id', 'uid', 'content_hash', 'imported'])
-      .where('organization_id', '=', organizationId)
-      .execute();
+    await lockImports(trx, organizationId);
+    const existing = await eventVersions(trx, organizationId);
     const byUid = new Map(existing.map((row) => [row.uid, row]));
     const result: ImportResult = { created: 0, updated: 0, unchanged: 0, removed: 0 };
     for (const event of events) {
@@ -377,7 +372,7 @@ export async function importCalendar(db: Kysely<Database>, organizationId: strin
     }
     const inFeed = new Set(events.map((event) => event.uid));
     const gone = existing.filter((row) => row.imported && !inFeed.has(row.uid)).map((row) => row.id);
-    if (gone.length > 0) await trx.deleteFrom('events').where('id', 'in', gone).execute();
+    await deleteEvents(trx, gone);
     result.removed = gone.length;
     return result;
   });

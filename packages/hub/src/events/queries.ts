@@ -75,6 +75,16 @@ export async function updateEvent(db: Kysely<Database>, id: string, columns: Eve
     .execute();
 }
 
-export async function deleteEvent(db: Kysely<Database>, id: string): Promise<void> {
-  await db.deleteFrom('events').where('id', '=', id).execute();
+export async function deleteEvents(db: Kysely<Database>, ids: string[]): Promise<void> {
+  if (ids.length > 0) await db.deleteFrom('events').where('id', 'in', ids).execute();
+}
+
+/** What an import compares a feed with: each of the organization's events by UID, with its content hash. */
+export async function eventVersions(db: Kysely<Database>, organizationId: string) {
+  return db.selectFrom('events').select(['id', 'uid', 'content_hash', 'imported']).where('organization_id', '=', organizationId).execute();
+}
+
+/** Serializes the imports of one organization (inside the import's transaction), so two at once cannot both insert a UID. */
+export async function lockImports(trx: Kysely<Database>, organizationId: string): Promise<void> {
+  await trx.selectFrom('organizations').select('id').where('id', '=', organizationId).forUpdate().execute();
 }
