@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
-import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
-import { defaultLoggerOptions } from '../src/app.js';
 import { csvCell } from '../src/http/csv.js';
 import { startTestHub, type TestHub } from './support/hub.js';
+import { captureLogs } from './support/logs.js';
 import { expectProblem } from './support/problems.js';
 import { volunteerClient } from './support/volunteering.js';
 
@@ -83,14 +82,8 @@ describe('rate limit', () => {
 
 describe('a database outage is logged once, then counted', () => {
   test('twenty 503s, one error line', async () => {
-    const lines: { level: number; msg: string }[] = [];
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(JSON.parse(String(chunk)));
-        done();
-      },
-    });
-    const hub = await startTestHub({ logger: { ...defaultLoggerOptions, stream } });
+    const logs = captureLogs();
+    const hub = await startTestHub({ logger: logs.logger });
     try {
       await hub.database.close();
       for (let i = 0; i < 10; i++) {
@@ -100,7 +93,7 @@ describe('a database outage is logged once, then counted', () => {
           await expectProblem(response, 503, 'service-unavailable');
         }
       }
-      const errors = lines.filter((line) => line.level >= 50);
+      const errors = logs.lines().filter((line) => line.level >= 50);
       assert.equal(errors.length, 1, errors.map((line) => line.msg).join('\n'));
       assert.match(errors[0]!.msg, /database unavailable/);
     } finally {

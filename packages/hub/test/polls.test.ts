@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { startTestHub, type TestHub } from './support/hub.js';
+import { captureLogs } from './support/logs.js';
 import { onlineByLabel, pollBody, pollClient, type PollJson } from './support/polls.js';
 import { expectProblem } from './support/problems.js';
 import { fromNow } from './support/clock.js';
@@ -16,18 +16,10 @@ describe('polls API', () => {
   let other: string;
   let townKey: string;
   let otherKey: string;
-  const logLines: string[] = [];
+  const logs = captureLogs('debug');
 
   before(async () => {
-    const logStream = new Writable({
-      write(chunk, _encoding, done) {
-        logLines.push(String(chunk));
-        done();
-      },
-    });
-    // The Hub's own log options, at debug level: whatever it would log, it logs here.
-    const { defaultLoggerOptions } = await import('../src/app.js');
-    hub = await startTestHub({ logger: { ...defaultLoggerOptions, level: 'debug', stream: logStream } });
+    hub = await startTestHub({ logger: logs.logger });
     client = pollClient(hub);
     town = await client.organizationId('Gemeinde Eisingen – Bürgerbeteiligung (Beispiel)');
     other = await client.organizationId('TSV Ochsenfurt 1862 e.V.');
@@ -394,7 +386,7 @@ describe('polls API', () => {
     });
     assert.equal(response.status, 201);
     await expectProblem(await client.vote(poll.id, { choices: [poll.options[2]!.id], code }), 409, 'code-already-used');
-    const log = logLines.join('');
+    const log = logs.text();
     assert.ok(log.includes('/polls/:pollId/votes'), 'requests are logged (by route)');
     // (The loopback address appears once, in the server's own "listening at" line, so the client's is a forwarded one.)
     for (const secret of [code!, code!.replace('-', ''), key, '203.0.113.7', 'Voter-Browser', poll.options[2]!.id]) {

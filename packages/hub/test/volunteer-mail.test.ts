@@ -4,15 +4,14 @@ import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
-import { defaultLoggerOptions } from '../src/app.js';
 import { openDatabase } from '../src/db/connection.js';
 import { migrate } from '../src/db/migrate.js';
 import { seed } from '../src/orgs/seed/seed.js';
 import { startTestHub, type TestHub } from './support/hub.js';
+import { captureLogs } from './support/logs.js';
 import { needBody, volunteerClient } from './support/volunteering.js';
 import { freePort } from './support/ports.js';
 import { fromNow } from './support/clock.js';
@@ -77,19 +76,13 @@ describe('volunteer responses: e-mail to the organization, retention job, sr-hub
   let smtpPort: number;
   let client: ReturnType<typeof volunteerClient>;
   let club: string;
-  const logLines: string[] = [];
+  const logs = captureLogs('debug');
 
   before(async () => {
     smtpPort = await freePort();
     smtp = new LocalSmtp();
-    const logStream = new Writable({
-      write(chunk, _encoding, done) {
-        logLines.push(String(chunk));
-        done();
-      },
-    });
     hub = await startTestHub({
-      logger: { ...defaultLoggerOptions, level: 'debug', stream: logStream },
+      logger: logs.logger,
       volunteering: {
         purgeIntervalMs: 200,
         mail: { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, from: 'Hub <hub@example.org>', retryDelayMs: 100, maxRetryDelayMs: 400, intervalMs: 100 },
@@ -139,7 +132,7 @@ describe('volunteer responses: e-mail to the organization, retention job, sr-hub
   });
 
   test('the personal data of responses is in the mail, never in the log', () => {
-    const log = logLines.join('');
+    const log = logs.text();
     assert.ok(log.includes('volunteer notification not sent'), 'the failures were logged');
     for (const secret of ['Paula Wartend', 'paula@example.org', 'Ralf Geduldig', 'Ich kann beim Aufbau helfen.', '931 555 0199']) {
       assert.ok(!log.includes(secret), `the log shows "${secret}"`);

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { defaultLoggerOptions } from '../src/app.js';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { loadContract } from '../src/http/contract.js';
 import { purgeResponses } from '../src/volunteering/retention.js';
 import { startTestHub, type TestHub } from './support/hub.js';
+import { captureLogs } from './support/logs.js';
 import { expectProblem } from './support/problems.js';
 import { everyPage } from './support/pages.js';
 import { needBody, volunteerClient, type NeedJson } from './support/volunteering.js';
@@ -23,19 +22,12 @@ describe('volunteer needs and responses', () => {
   let clubNeedsKey: string;
   let clubResponsesKey: string;
   let otherKey: string;
-  const logLines: string[] = [];
+  const logs = captureLogs('debug');
   /** Personal data sent in responses: must show up nowhere public and in no log line. */
   const secrets = ['Erika Mustermann', 'erika.mustermann@example.org', '931 555 0199', 'Ich kann beim Aufbau helfen.'];
 
   before(async () => {
-    const logStream = new Writable({
-      write(chunk, _encoding, done) {
-        logLines.push(String(chunk));
-        done();
-      },
-    });
-    // The Hub's own log options, at debug level: whatever it would log, it logs here.
-    hub = await startTestHub({ logger: { ...defaultLoggerOptions, level: 'debug', stream: logStream }, volunteering: { purgeIntervalMs: 0 } });
+    hub = await startTestHub({ logger: logs.logger, volunteering: { purgeIntervalMs: 0 } });
     client = volunteerClient(hub);
     club = await client.organizationId('TSV Ochsenfurt 1862 e.V.');
     other = await client.organizationId('Nachbarschaftshilfe Höchberg e.V.');
@@ -327,7 +319,7 @@ describe('volunteer needs and responses', () => {
       }
     }
     assert.ok(checked >= 3 * 20, `${checked} public answers checked`);
-    const log = logLines.join('');
+    const log = logs.text();
     assert.ok(log.includes('volunteer-needs'), 'the log was captured');
     for (const secret of secrets) assert.ok(!log.includes(secret), `the log shows "${secret}"`);
   });
