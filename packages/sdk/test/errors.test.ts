@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseRetryAfter } from '../src/retry-after.js';
-import { createHubClient, HubError, networkErrorType } from '../src/index.js';
+import { createHubClient, networkErrorType } from '../src/index.js';
 import { baseUrl, fakeFetch, json, networkFailure, problem } from './support/fake-fetch.js';
 import { failure } from './support/failure.js';
 

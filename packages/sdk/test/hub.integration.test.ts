@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { failure } from './support/failure.js';
-import { createHubClient, HubError, paginate, type Fetch, type HubClient, type Municipality } from '../src/index.js';
+import { createHubClient, paginate, type Fetch, type HubClient, type Municipality } from '../src/index.js';
 
 /** The part of the Hub's test support (packages/hub/test/support/hub.ts) this test uses. */
 interface TestHub {
@@ -16,7 +16,7 @@ interface TestHub {
  * The SDK is checked against the running Hub here, not against its code.
  */
 const hubSupport = new URL('../../hub/test/support/hub.ts', import.meta.url).href;
-const { startTestHub } = (await import(hubSupport)) as { startTestHub(): Promise<TestHub> };
+const { startTestHub } = (await import(hubSupport)) as { startTestHub: () => Promise<TestHub> };
 
 /** Wraps the real `fetch` and records the status of every answer. */
 function countingFetch(): { fetch: Fetch; statuses: number[] } {
