@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Database } from '../db/schema.js';
+import type { Database, VolunteerResponseTable } from '../db/schema.js';
 import { berlinDateTime } from '../http/text.js';
 
 export interface MailOptions {
@@ -148,17 +148,11 @@ function errorCode(error: unknown): string {
   return [typeof code === 'string' ? code : 'ERROR', typeof responseCode === 'number' ? responseCode : ''].filter(Boolean).join(' ');
 }
 
-interface MailRow {
-  name: string;
-  email: string | null;
-  phone: string | null;
-  message: string | null;
-  privacy_notice_url: string;
-  privacy_notice_version: string;
-  created_at: Date;
-  title: string;
-  organization_id: string;
-}
+/** A response as the e-mail to its organization tells it, with its need's title. */
+type MailRow = Pick<
+  Selectable<VolunteerResponseTable>,
+  'name' | 'email' | 'phone' | 'message' | 'privacy_notice_url' | 'privacy_notice_version' | 'created_at'
+> & { title: string; organization_id: string };
 
 function mailText(row: MailRow, retentionDays: number): string {
   return [
