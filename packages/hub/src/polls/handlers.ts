@@ -102,7 +102,7 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
       const merged = { ...stored, ...fields };
       // A poll switched to single choice takes one choice, unless the patch says otherwise.
       if (fields.kind === 'single' && fields.maxChoices === undefined) merged.maxChoices = 1;
-      const data = await checkedPoll(merged as PollData);
+      const data = await checkedPoll(merged);
       await updatePoll(db, row.id, data, {
         replaceOptions: fields.options !== undefined,
         close: transition === 'closed' || transition === 'archived' ? status === 'open' || status === 'draft' : false,

@@ -118,7 +118,7 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
       const row = await existingNeed(request.params.volunteerNeedId);
       assertActsFor(request, row.organization_id);
       const { status, ...fields } = request.body;
-      const data = await checkedNeed({ ...dataFromRow(row), ...fields } as NeedData);
+      const data = await checkedNeed({ ...dataFromRow(row), ...fields });
       await updateNeed(db, row.id, data, status === undefined ? undefined : status === 'closed');
       return toNeed((await findNeed(db, row.id))!);
     },
