@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { openTestDatabase } from '../../packages/hub/test/support/database.js';
+import { stopOnSigterm } from './stop.js';
 
 const schema = `CREATE TABLE IF NOT EXISTS bare_votes (
   id bigserial PRIMARY KEY, poll_id text NOT NULL, idempotency_key text NOT NULL, choices text[] NOT NULL,
@@ -40,11 +41,4 @@ app.post<{ Params: { pollId: string }; Body: { choices: string[] } }>('/polls/:p
 app.get<{ Params: { pollId: string } }>('/polls/:pollId/count', async (request) => (await query(count, [request.params.pollId])).rows[0]);
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 process.send?.({ address });
-process.on(
-  'SIGTERM',
-  () =>
-    void app
-      .close()
-      .then(close)
-      .then(() => process.exit(0)),
-);
+stopOnSigterm(app, close);

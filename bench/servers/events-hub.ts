@@ -8,6 +8,7 @@ import { occurrencesBetween } from '../../packages/hub/src/events/recurrence.js'
 import { seed } from '../../packages/hub/src/orgs/seed/seed.js';
 import { openTestDatabase } from '../../packages/hub/test/support/database.js';
 import { storeBenchEvents } from '../events-data.js';
+import { stopOnSigterm } from './stop.js';
 
 const throwaway = await openTestDatabase();
 const { database } = throwaway;
@@ -22,11 +23,4 @@ const occurrences = rows.reduce((sum, row) => sum + expand(row).length, 0);
 const app = await buildApp({ database, rateLimit: false, logger: false });
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 process.send?.({ address, occurrences });
-process.on(
-  'SIGTERM',
-  () =>
-    void app
-      .close()
-      .then(() => throwaway.drop())
-      .then(() => process.exit(0)),
-);
+stopOnSigterm(app, () => throwaway.drop());

@@ -10,6 +10,7 @@ import { nearestPlaces, selectOffers } from '../../packages/hub/src/help/queries
 import { seed } from '../../packages/hub/src/orgs/seed/seed.js';
 import { openTestDatabase } from '../../packages/hub/test/support/database.js';
 import { storeBenchHelpOffers } from '../help-data.js';
+import { stopOnSigterm } from './stop.js';
 
 const throwaway = await openTestDatabase();
 const { database } = throwaway;
@@ -68,11 +69,4 @@ app.get<{ Querystring: BaselineQuery }>('/bench/help-offers-ilike', async (reque
 
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 process.send?.({ address, offers });
-process.on(
-  'SIGTERM',
-  () =>
-    void app
-      .close()
-      .then(() => throwaway.drop())
-      .then(() => process.exit(0)),
-);
+stopOnSigterm(app, () => throwaway.drop());

@@ -4,6 +4,7 @@ import { buildApp } from '../../packages/hub/src/app.js';
 import { openDatabase } from '../../packages/hub/src/db/connection.js';
 import { migrate } from '../../packages/hub/src/db/migrate.js';
 import { seed } from '../../packages/hub/src/orgs/seed/seed.js';
+import { stopOnSigterm } from './stop.js';
 
 const database = await openDatabase({ url: process.env.DATABASE_URL });
 await migrate(database);
@@ -11,4 +12,4 @@ await seed(database.db);
 const app = await buildApp({ database, rateLimit: false, logger: false });
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 process.send?.({ address });
-process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+stopOnSigterm(app);

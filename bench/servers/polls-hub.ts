@@ -4,6 +4,7 @@
 import { buildApp } from '../../packages/hub/src/app.js';
 import { seed } from '../../packages/hub/src/orgs/seed/seed.js';
 import { openTestDatabase } from '../../packages/hub/test/support/database.js';
+import { stopOnSigterm } from './stop.js';
 
 const throwaway = await openTestDatabase();
 const { database } = throwaway;
@@ -19,11 +20,4 @@ const app = await buildApp({
 });
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 process.send?.({ address, database: database.kind });
-process.on(
-  'SIGTERM',
-  () =>
-    void app
-      .close()
-      .then(() => throwaway.drop())
-      .then(() => process.exit(0)),
-);
+stopOnSigterm(app, () => throwaway.drop());

@@ -46,34 +46,11 @@ export const visibleResults: PollResults = {
   visible: true,
   hiddenUntil: null,
   participants: { online: 181, inPerson: 43, postal: 12, total: 236 },
+  // prettier-ignore
   options: [
-    {
-      optionId: samplePoll.options[0]!.id,
-      label: samplePoll.options[0]!.label,
-      online: 92,
-      inPerson: 21,
-      postal: 5,
-      total: 118,
-      share: 0.5,
-    },
-    {
-      optionId: samplePoll.options[1]!.id,
-      label: samplePoll.options[1]!.label,
-      online: 58,
-      inPerson: 12,
-      postal: 4,
-      total: 74,
-      share: 0.3136,
-    },
-    {
-      optionId: samplePoll.options[2]!.id,
-      label: samplePoll.options[2]!.label,
-      online: 31,
-      inPerson: 10,
-      postal: 3,
-      total: 44,
-      share: 0.1864,
-    },
+    { optionId: samplePoll.options[0]!.id, label: samplePoll.options[0]!.label, online: 92, inPerson: 21, postal: 5, total: 118, share: 0.5 },
+    { optionId: samplePoll.options[1]!.id, label: samplePoll.options[1]!.label, online: 58, inPerson: 12, postal: 4, total: 74, share: 0.3136 },
+    { optionId: samplePoll.options[2]!.id, label: samplePoll.options[2]!.label, online: 31, inPerson: 10, postal: 3, total: 44, share: 0.1864 },
   ],
 };
 
