@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { eventBody, eventClient } from './support/events.js';
+import { expectDocumented, type DocumentedBody } from './support/contract.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { expectProblem } from './support/problems.js';
 import { dayFromNow } from './support/clock.js';
@@ -27,8 +28,8 @@ describe('events API', () => {
   after(() => hub.close());
 
   test('demo data: at least 60 example events, with something coming up in every month ahead', async () => {
-    const page = await (await fetch(`${hub.baseUrl}/organizations/${club}/events?limit=100`)).json();
-    assert.ok(page.items.length > 0 && page.items.every((event: { isExample: boolean }) => event.isExample));
+    const page = await expectDocumented(await fetch(`${hub.baseUrl}/organizations/${club}/events?limit=100`), 'listOrganizationEvents');
+    assert.ok(page.items.length > 0 && page.items.every((event) => event.isExample));
     const count = await hub.database.db.selectFrom('events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     assert.ok(Number(count.n) >= 60, `${count.n} events`);
     const items = await client.occurrences(isoDate(0), isoDate(90));
@@ -46,8 +47,7 @@ describe('events API', () => {
 
   test('an organization creates, reads, updates and deletes its event with its key', async () => {
     const response = await client.create(club, eventBody({ title: 'Sommerfest', start: '2027-07-03T14:00', end: '2027-07-03T22:00', link: 'https://tsv.example/fest', isFree: false, price: '3 €' }), clubKey);
-    assert.equal(response.status, 201);
-    const event = await response.json();
+    const event = await expectDocumented(response, 'createEvent', 201);
     assert.equal(response.headers.get('location'), `/events/${event.id}`);
     assert.equal(event.uid, event.id);
     assert.equal(event.start, '2027-07-03T14:00:00');
@@ -55,15 +55,14 @@ describe('events API', () => {
     assert.equal(event.status, 'scheduled');
     assert.equal(event.imported, false);
     assert.deepEqual(event.organizer, { organizationId: club, name: 'TSV Ochsenfurt 1862 e.V.' });
-    assert.deepEqual(await (await fetch(`${hub.baseUrl}/events/${event.id}`)).json(), event);
+    assert.deepEqual(await expectDocumented(await fetch(`${hub.baseUrl}/events/${event.id}`), 'getEvent'), event);
 
     const patched = await client.patch(event.id, { title: 'Sommerfest am Main', price: null, recurrence: { rule: 'FREQ=YEARLY;COUNT=3' } }, clubKey);
-    assert.equal(patched.status, 200);
-    const updated = await patched.json();
+    const updated = await expectDocumented(patched, 'updateEvent');
     assert.equal(updated.title, 'Sommerfest am Main');
     assert.equal(updated.price, null);
     assert.equal(updated.link, 'https://tsv.example/fest');
-    assert.deepEqual(updated.recurrence.summary, { de: 'jährlich am 3. Juli, 3-mal', en: 'yearly on July 3, 3 times' });
+    assert.deepEqual(updated.recurrence?.summary, { de: 'jährlich am 3. Juli, 3-mal', en: 'yearly on July 3, 3 times' });
     assert.equal((await client.of(event.id, '2028-01-01', '2028-12-31')).length, 1);
 
     assert.equal((await client.remove(event.id, clubKey)).status, 204);
@@ -110,9 +109,7 @@ describe('events API', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: { eventId: string; recurrenceId: string | null }[]; nextCursor: string | null } = await (
-        await fetch(`${hub.baseUrl}/events?from=${from}&to=${to}&limit=7${cursor ? `&cursor=${cursor}` : ''}`)
-      ).json();
+      const page: DocumentedBody<'listEventOccurrences', 200> = await expectDocumented(await fetch(`${hub.baseUrl}/events?from=${from}&to=${to}&limit=7${cursor ? `&cursor=${cursor}` : ''}`), 'listEventOccurrences');
       assert.ok(page.items.length <= 7);
       seen.push(...page.items.map((item) => `${item.eventId} ${item.recurrenceId}`));
       cursor = page.nextCursor;
@@ -121,9 +118,9 @@ describe('events API', () => {
   });
 
   test('categories are listed with German and English names', async () => {
-    const page = await (await fetch(`${hub.baseUrl}/event-categories`)).json();
+    const page = await expectDocumented(await fetch(`${hub.baseUrl}/event-categories`), 'listEventCategories');
     assert.equal(page.items.length, 12);
-    assert.deepEqual(page.items.find((item: { id: string }) => item.id === 'citizens-participation').name, { de: 'Bürgerbeteiligung', en: 'Citizen participation' });
+    assert.deepEqual(page.items.find((item) => item.id === 'citizens-participation')?.name, { de: 'Bürgerbeteiligung', en: 'Citizen participation' });
   });
 
   test('ranges: more than 366 days, an end before the start or no real date → 400 saying so', async () => {

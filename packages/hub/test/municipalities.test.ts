@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Schema } from '@smart-region/sdk';
+import { expectDocumented } from './support/contract.js';
 import { startTestHub, type TestHub } from './support/hub.js';
-
-type Municipality = Schema<'Municipality'>;
+import { everyPage } from './support/pages.js';
 
 describe('municipalities', () => {
   let hub: TestHub;
@@ -12,18 +11,7 @@ describe('municipalities', () => {
   });
   after(() => hub.close());
 
-  async function all(query = ''): Promise<Municipality[]> {
-    const items: Municipality[] = [];
-    let cursor: string | null = null;
-    do {
-      const response: Response = await fetch(`${hub.baseUrl}/municipalities?limit=7${query}${cursor ? `&cursor=${cursor}` : ''}`);
-      assert.equal(response.status, 200);
-      const page = (await response.json()) as { items: Municipality[]; nextCursor: string | null };
-      items.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return items;
-  }
+  const all = (query = '') => everyPage(`${hub.baseUrl}/municipalities?limit=7${query}`, 'listMunicipalities');
 
   test('the city and all 52 municipalities of the county, each once, in German order', async () => {
     const items = await all();
@@ -35,11 +23,11 @@ describe('municipalities', () => {
   });
 
   test('get by slug and by official key', async () => {
-    const bySlug = (await (await fetch(`${hub.baseUrl}/municipalities/wuerzburg`)).json()) as Municipality;
+    const bySlug = await expectDocumented(await fetch(`${hub.baseUrl}/municipalities/wuerzburg`), 'getMunicipality');
     assert.equal(bySlug.name, 'Würzburg');
     assert.equal(bySlug.officialKey, '09663000');
     assert.equal(bySlug.kind, 'city');
-    const byKey = (await (await fetch(`${hub.baseUrl}/municipalities/09663000`)).json()) as Municipality;
+    const byKey = await expectDocumented(await fetch(`${hub.baseUrl}/municipalities/09663000`), 'getMunicipality');
     assert.deepEqual(byKey, bySlug);
   });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApiKey } from '../src/auth/api-keys.js';
+import { expectDocumented } from './support/contract.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { expectProblem } from './support/problems.js';
 
@@ -25,25 +26,24 @@ describe('organizations', () => {
   after(() => hub.close());
 
   test('demo organizations are marked as example data, except the real crisis lines\' operators', async () => {
-    const page = await (await fetch(`${hub.baseUrl}/organizations?limit=100`)).json();
+    const page = await expectDocumented(await fetch(`${hub.baseUrl}/organizations?limit=100`), 'listOrganizations');
     assert.ok(page.items.length >= 10);
-    const real = page.items.filter((item: { isExample: boolean }) => !item.isExample).map((item: { name: string }) => item.name);
+    const real = page.items.filter((item) => !item.isExample).map((item) => item.name);
     assert.deepEqual(real.sort(), ['Bundesamt für Familie und zivilgesellschaftliche Aufgaben', 'Krisendienste Bayern', 'Nummer gegen Kummer e.V.', 'TelefonSeelsorge Deutschland']);
   });
 
   test('an admin creates an organization; it is listed and can be fetched', async () => {
-    const inZell = async () => (await (await fetch(`${hub.baseUrl}/organizations?municipality=zell-a-main`)).json()).items.map((item: { id: string }) => item.id);
+    const inZell = async () => (await expectDocumented(await fetch(`${hub.baseUrl}/organizations?municipality=zell-a-main`), 'listOrganizations')).items.map((item) => item.id);
     const before = await inZell();
     const response = await post(
       { name: 'Musikverein Zell a.Main e.V.', kind: 'club', municipalityId: 'zell-a-main', website: 'https://mv-zell.example' },
       hub.adminToken,
     );
-    assert.equal(response.status, 201);
-    const created = await response.json();
+    const created = await expectDocumented(response, 'createOrganization', 201);
     assert.equal(response.headers.get('location'), `/organizations/${created.id}`);
     assert.equal(created.isExample, false);
     assert.equal(created.description, null);
-    const fetched = await (await fetch(`${hub.baseUrl}/organizations/${created.id}`)).json();
+    const fetched = await expectDocumented(await fetch(`${hub.baseUrl}/organizations/${created.id}`), 'getOrganization');
     assert.deepEqual(fetched, created);
     // The demo data may have organizations there too: the new one is added to them.
     assert.deepEqual((await inZell()).sort(), [...before, created.id].sort());
@@ -61,8 +61,7 @@ describe('organizations', () => {
     const { key } = await createApiKey(hub.database.db, { organizationId: own.id, scopes: ['organization:write'] });
 
     const updated = await patch(own.id, { description: 'Pflege der Ortsgeschichte.', website: null }, key);
-    assert.equal(updated.status, 200);
-    const body = await updated.json();
+    const body = await expectDocumented(updated, 'updateOrganization');
     assert.equal(body.description, 'Pflege der Ortsgeschichte.');
     assert.equal(body.website, null);
     assert.ok(body.updatedAt > own.updatedAt);

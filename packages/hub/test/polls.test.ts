@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { createApiKey } from '../src/auth/api-keys.js';
+import { expectDocumented } from './support/contract.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { captureLogs } from './support/logs.js';
 import { onlineByLabel, pollBody, pollClient, type PollJson } from './support/polls.js';
@@ -29,8 +30,7 @@ describe('polls API', () => {
   after(() => hub.close());
 
   test('demo data: an open poll, a code poll and a closed poll with tallies, in real municipalities', async () => {
-    const page = await (await fetch(`${hub.baseUrl}/polls?limit=100`)).json();
-    const polls = page.items as (PollJson & { participation: string; municipalityId: string; isExample: boolean })[];
+    const polls = (await expectDocumented(await fetch(`${hub.baseUrl}/polls?limit=100`), 'listPolls')).items;
     const open = polls.find((poll) => poll.status === 'open' && poll.participation === 'open');
     const codes = polls.find((poll) => poll.status === 'open' && poll.participation === 'codes');
     const closed = polls.find((poll) => poll.status === 'closed');
@@ -46,29 +46,27 @@ describe('polls API', () => {
 
   test('an organizer creates, lists, updates and closes a poll with its key', async () => {
     const response = await client.create(town, pollBody({ kind: 'multiple', maxChoices: 2, resultsVisibility: 'always' }), townKey);
-    assert.equal(response.status, 201);
-    const poll = await response.json();
+    const poll = await expectDocumented(response, 'createPoll', 201);
     assert.equal(response.headers.get('location'), `/polls/${poll.id}`);
     assert.equal(poll.status, 'open');
     assert.equal(poll.participation, 'open');
     assert.deepEqual(poll.organizer, { organizationId: town, name: 'Gemeinde Eisingen – Bürgerbeteiligung (Beispiel)' });
-    assert.deepEqual(poll.options.map((option: { label: string }) => option.label), ['Am Brunnen', 'An der Kirche', 'Am Spielplatz']);
-    assert.deepEqual(await (await fetch(`${hub.baseUrl}/polls/${poll.id}`)).json(), poll);
-    const listed = await (await fetch(`${hub.baseUrl}/polls?organization=${town}&status=open&limit=100`)).json();
-    assert.ok(listed.items.some((item: PollJson) => item.id === poll.id));
+    assert.deepEqual(poll.options.map((option) => option.label), ['Am Brunnen', 'An der Kirche', 'Am Spielplatz']);
+    assert.deepEqual(await expectDocumented(await fetch(`${hub.baseUrl}/polls/${poll.id}`), 'getPoll'), poll);
+    const listed = await expectDocumented(await fetch(`${hub.baseUrl}/polls?organization=${town}&status=open&limit=100`), 'listPolls');
+    assert.ok(listed.items.some((item) => item.id === poll.id));
 
-    const patched = await (await client.patch(poll.id, { description: 'Bitte bis Monatsende abstimmen.' }, townKey)).json();
+    const patched = await expectDocumented(await client.patch(poll.id, { description: 'Bitte bis Monatsende abstimmen.' }, townKey), 'updatePoll');
     assert.equal(patched.description, 'Bitte bis Monatsende abstimmen.');
     const closed = await client.patch(poll.id, { status: 'closed' }, townKey);
-    assert.equal(closed.status, 200);
-    const body = await closed.json();
+    const body = await expectDocumented(closed, 'updatePoll');
     assert.equal(body.status, 'closed');
     assert.ok(body.closedAt);
     await expectProblem(await client.patch(poll.id, { closesAt: fromNow(10 * 86_400_000) }, townKey), 409, 'conflict');
-    const archived = await (await client.patch(poll.id, { status: 'archived' }, townKey)).json();
+    const archived = await expectDocumented(await client.patch(poll.id, { status: 'archived' }, townKey), 'updatePoll');
     assert.equal(archived.status, 'archived');
-    const defaultList = await (await fetch(`${hub.baseUrl}/polls?organization=${town}&limit=100`)).json();
-    assert.ok(!defaultList.items.some((item: PollJson) => item.id === poll.id), 'archived polls are not listed by default');
+    const defaultList = await expectDocumented(await fetch(`${hub.baseUrl}/polls?organization=${town}&limit=100`), 'listPolls');
+    assert.ok(!defaultList.items.some((item) => item.id === poll.id), 'archived polls are not listed by default');
   });
 
   test("keys: another organization's → 403, without polls:write → 403, none → 401", async () => {
@@ -105,19 +103,17 @@ describe('polls API', () => {
     const proof = await client.proof(poll.id);
     const key = randomUUID();
     const response = await client.vote(poll.id, { choices: [first!.id], proof }, key);
-    assert.equal(response.status, 201);
     assert.equal(response.headers.get('idempotent-replayed'), null);
-    const receipt = await response.json();
+    const receipt = await expectDocumented(response, 'castVote', 201);
     assert.deepEqual(receipt.choices, [first!.id]);
-    assert.equal(receipt.results.options[0].online, 1);
+    assert.equal(receipt.results?.options?.[0]?.online, 1);
 
     const again = await client.vote(poll.id, { choices: [first!.id], proof }, key);
-    assert.equal(again.status, 201);
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
-    const replayed = await again.json();
+    const replayed = await expectDocumented(again, 'castVote', 201);
     assert.equal(replayed.receivedAt, receipt.receivedAt);
     assert.deepEqual(replayed.choices, receipt.choices);
-    assert.equal(replayed.results.options[0].online, 1, 'counted once');
+    assert.equal(replayed.results?.options?.[0]?.online, 1, 'counted once');
 
     const otherChoice = await expectProblem(await client.vote(poll.id, { choices: [second!.id], proof }, key), 422, 'idempotency-key-reused');
     assert.match(otherChoice.detail ?? '', /other choices/);

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { loadContract } from '../src/http/contract.js';
 import { purgeResponses } from '../src/volunteering/retention.js';
+import { expectDocumented } from './support/contract.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { captureLogs } from './support/logs.js';
 import { expectProblem } from './support/problems.js';
@@ -37,7 +38,7 @@ describe('volunteer needs and responses', () => {
   });
   after(() => hub.close());
 
-  const allNeeds = (query: string) => everyPage<NeedJson>(`${hub.baseUrl}/volunteer-needs?limit=4${query}`);
+  const allNeeds = (query: string) => everyPage(`${hub.baseUrl}/volunteer-needs?limit=4${query}`, 'listVolunteerNeeds');
 
   test('demo data: at least 20 example needs of several organizations across the region', async () => {
     const needs = await allNeeds('&status=open&status=filled&status=expired&status=closed');
@@ -84,17 +85,15 @@ describe('volunteer needs and responses', () => {
 
   test('an organization posts, edits, closes, reopens and deletes its needs with its key', async () => {
     const response = await client.create(club, needBody({ title: 'Kuchenverkauf beim Heimspiel' }), clubNeedsKey);
-    assert.equal(response.status, 201, await response.clone().text());
     assert.match(response.headers.get('location') ?? '', /^\/volunteer-needs\//);
-    const need = (await response.json()) as NeedJson;
+    const need = await expectDocumented(response, 'createVolunteerNeed', 201);
     assert.equal(need.status, 'open');
     assert.equal(need.peopleStillNeeded, 2);
     assert.equal(need.privacyNotice?.url, 'https://tsv-ochsenfurt.example/datenschutz');
     const patched = await client.patch(need.id, { peopleNeeded: 3, urgent: true }, clubNeedsKey);
-    assert.equal(patched.status, 200);
-    assert.equal(((await patched.json()) as NeedJson).peopleStillNeeded, 3);
-    assert.equal(((await (await client.patch(need.id, { status: 'closed' }, clubNeedsKey)).json()) as NeedJson).status, 'closed');
-    assert.equal(((await (await client.patch(need.id, { status: 'open' }, clubNeedsKey)).json()) as NeedJson).status, 'open');
+    assert.equal((await expectDocumented(patched, 'updateVolunteerNeed')).peopleStillNeeded, 3);
+    assert.equal((await expectDocumented(await client.patch(need.id, { status: 'closed' }, clubNeedsKey), 'updateVolunteerNeed')).status, 'closed');
+    assert.equal((await expectDocumented(await client.patch(need.id, { status: 'open' }, clubNeedsKey), 'updateVolunteerNeed')).status, 'open');
     await expectProblem(await client.patch(need.id, { urgent: false }, otherKey), 403, 'forbidden');
     await expectProblem(await client.create(club, needBody(), otherKey), 403, 'forbidden');
     await expectProblem(await client.create(club, needBody(), clubResponsesKey), 403, 'forbidden');
@@ -113,11 +112,10 @@ describe('volunteer needs and responses', () => {
     assert.equal(JSON.parse(text).organization.name, 'TSV Ochsenfurt 1862 e.V.');
 
     const listed = await client.responses(club, clubResponsesKey, `?need=${need.id}`);
-    assert.equal(listed.status, 200);
     assert.equal(listed.headers.get('cache-control'), 'no-store');
-    const page = await listed.json();
+    const page = await expectDocumented(listed, 'listVolunteerResponses');
     assert.equal(page.items.length, 1);
-    const [item] = page.items;
+    const item = page.items[0]!;
     assert.equal(item.name, 'Erika Mustermann');
     assert.equal(item.email, 'erika.mustermann@example.org');
     assert.equal(item.consent.privacyNoticeVersion, need.privacyNotice?.version);
@@ -176,8 +174,7 @@ describe('volunteer needs and responses', () => {
   test('a filled honeypot gets the same 201 answer, but nothing is stored', async () => {
     const need = await client.created(club);
     const response = await client.respond(need.id, await client.responseBody(need, { name: 'Bot', honeypot: 'https://spam.example' }));
-    assert.equal(response.status, 201);
-    const receipt = await response.json();
+    const receipt = await expectDocumented(response, 'createVolunteerResponse', 201);
     assert.deepEqual(Object.keys(receipt).sort(), ['organization', 'receivedAt', 'volunteerNeedId']);
     const page = await (await client.responses(club, clubResponsesKey, `?need=${need.id}`)).json();
     assert.equal(page.items.length, 0);

@@ -31,7 +31,7 @@ export function eventClient(hub: TestHub) {
       if (response.status !== 201) throw new Error(`Creating the organization failed: ${response.status} ${text}`);
       return JSON.parse(text).id;
     },
-    ...organizationWrites<Schema<'Event'>>(hub, 'events'),
+    ...organizationWrites(hub, 'events', 'createEvent'),
     patch(eventId: string, body: unknown, key = hub.adminToken): Promise<Response> {
       return fetch(`${hub.baseUrl}/events/${eventId}`, { method: 'PATCH', headers: jsonWithKey(key), body: JSON.stringify(body) });
     },
@@ -47,7 +47,7 @@ export function eventClient(hub: TestHub) {
     },
     /** All occurrences in a range (every page), for the given extra query. */
     occurrences(from: string, to: string, query = ''): Promise<Occurrence[]> {
-      return everyPage(`${hub.baseUrl}/events?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&limit=100${query}`);
+      return everyPage(`${hub.baseUrl}/events?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&limit=100${query}`, 'listEventOccurrences');
     },
     /** Occurrences of one event. */
     async of(eventId: string, from: string, to: string): Promise<Occurrence[]> {

@@ -28,9 +28,9 @@ export function helpClient(hub: TestHub) {
     },
     /** Every item of a search, following `nextCursor`. */
     searchAll(query: string, limit = 100): Promise<SearchPage['items']> {
-      return everyPage(`${hub.baseUrl}/help-offers?${query}&limit=${limit}`);
+      return everyPage(`${hub.baseUrl}/help-offers?${query}&limit=${limit}`, 'listHelpOffers');
     },
-    ...organizationWrites<HelpOffer>(hub, 'help-offers'),
+    ...organizationWrites(hub, 'help-offers', 'createHelpOffer'),
     patch(id: string, body: unknown, key = hub.adminToken): Promise<Response> {
       return fetch(`${hub.baseUrl}/help-offers/${id}`, { method: 'PATCH', headers: jsonWithKey(key), body: JSON.stringify(body) });
     },

@@ -1,14 +1,15 @@
-import assert from 'node:assert/strict';
+import type { operations } from '@smart-region/sdk';
+import { expectDocumented, type DocumentedBody, type OperationId } from './contract.js';
 
-/** Every item of a list, following `nextCursor` from `url` (which has a query already). */
-export async function everyPage<T>(url: string): Promise<T[]> {
-  const items: T[] = [];
+/** An item of the page `operationId` answers with, as the SDK types it. */
+export type PageItem<Op extends OperationId> = DocumentedBody<Op, 200 & keyof operations[Op]['responses']> extends { items: (infer Item)[] } ? Item : never;
+
+/** Every item of a list, following `nextCursor` from `url` (which has a query already); each page as the contract documents it. */
+export async function everyPage<Op extends OperationId>(url: string, operationId: Op): Promise<PageItem<Op>[]> {
+  const items: PageItem<Op>[] = [];
   let cursor: string | null = null;
   do {
-    const response: Response = await fetch(`${url}${cursor ? `&cursor=${cursor}` : ''}`);
-    const text = await response.text();
-    assert.equal(response.status, 200, text);
-    const page = JSON.parse(text);
+    const page = (await expectDocumented(await fetch(`${url}${cursor ? `&cursor=${cursor}` : ''}`), operationId)) as unknown as { items: PageItem<Op>[]; nextCursor: string | null };
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);

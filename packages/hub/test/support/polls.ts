@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Schema } from '@smart-region/sdk';
 import type { Challenge } from 'altcha-lib';
+import { expectDocumented } from './contract.js';
 import type { TestHub } from './hub.js';
 import { citizenPost, jsonWithKey, organizationWrites, solvedProof, type SolvedProof } from './writes.js';
 import { fromNow } from './clock.js';
@@ -22,7 +23,7 @@ export function pollBody(overrides: Record<string, unknown> = {}): Record<string
 /** Helpers bound to one test Hub. */
 export function pollClient(hub: TestHub) {
   return {
-    ...organizationWrites<PollJson>(hub, 'polls'),
+    ...organizationWrites(hub, 'polls', 'createPoll'),
     patch(pollId: string, body: unknown, key = hub.adminToken): Promise<Response> {
       return fetch(`${hub.baseUrl}/polls/${pollId}`, { method: 'PATCH', headers: jsonWithKey(key), body: JSON.stringify(body) });
     },
@@ -31,15 +32,10 @@ export function pollClient(hub: TestHub) {
     },
     async codes(pollId: string, count: number, key = hub.adminToken): Promise<string[]> {
       const response = await fetch(`${hub.baseUrl}/polls/${pollId}/codes`, { method: 'POST', headers: jsonWithKey(key), body: JSON.stringify({ count }) });
-      const text = await response.text();
-      assert.equal(response.status, 201, text);
-      return JSON.parse(text).codes;
+      return (await expectDocumented(response, 'createPollCodes', 201)).codes;
     },
     async challenge(pollId: string): Promise<Challenge> {
-      const response = await fetch(`${hub.baseUrl}/polls/${pollId}/challenge`);
-      const text = await response.text();
-      assert.equal(response.status, 200, text);
-      return JSON.parse(text);
+      return (await expectDocumented(await fetch(`${hub.baseUrl}/polls/${pollId}/challenge`), 'getPollChallenge')) as Challenge;
     },
     /** A solved challenge, as a widget sends it: the work really is done here. */
     proof(pollId: string): Promise<SolvedProof> {
@@ -52,10 +48,7 @@ export function pollClient(hub: TestHub) {
       return fetch(`${hub.baseUrl}/polls/${pollId}/tallies/${tallyId}`, { method: 'PATCH', headers: jsonWithKey(key), body: JSON.stringify(body) });
     },
     async results(pollId: string, key?: string): Promise<Results> {
-      const response = await fetch(`${hub.baseUrl}/polls/${pollId}/results`, key ? { headers: { authorization: `Bearer ${key}` } } : {});
-      const text = await response.text();
-      assert.equal(response.status, 200, text);
-      return JSON.parse(text);
+      return expectDocumented(await fetch(`${hub.baseUrl}/polls/${pollId}/results`, key ? { headers: { authorization: `Bearer ${key}` } } : {}), 'getPollResults');
     },
   };
 }

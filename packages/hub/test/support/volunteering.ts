@@ -1,4 +1,5 @@
 import type { Schema } from '@smart-region/sdk';
+import { expectDocumented } from './contract.js';
 import type { TestHub } from './hub.js';
 import { citizenPost, jsonWithKey, organizationWrites, solvedProof, type SolvedProof } from './writes.js';
 import { fromNow } from './clock.js';
@@ -21,7 +22,7 @@ export function needBody(overrides: Record<string, unknown> = {}): Record<string
 
 /** Helpers bound to one test Hub. */
 export function volunteerClient(hub: TestHub) {
-  const writes = organizationWrites<NeedJson>(hub, 'volunteer-needs');
+  const writes = organizationWrites(hub, 'volunteer-needs', 'createVolunteerNeed');
   return {
     ...writes,
     created: (organization: string, body: unknown = needBody()) => writes.created(organization, body),
@@ -29,7 +30,7 @@ export function volunteerClient(hub: TestHub) {
       return fetch(`${hub.baseUrl}/volunteer-needs/${needId}`, { method: 'PATCH', headers: jsonWithKey(key), body: JSON.stringify(body) });
     },
     async need(needId: string): Promise<NeedJson> {
-      return (await fetch(`${hub.baseUrl}/volunteer-needs/${needId}`)).json();
+      return expectDocumented(await fetch(`${hub.baseUrl}/volunteer-needs/${needId}`), 'getVolunteerNeed');
     },
     /** A solved challenge, as the widget sends it: the work really is done here. */
     proof(needId: string): Promise<SolvedProof> {

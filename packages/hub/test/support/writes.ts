@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
+import type { operations } from '@smart-region/sdk';
+import { expectDocumented, type DocumentedBody, type OperationId } from './contract.js';
 import type { TestHub } from './hub.js';
 
 /*
@@ -14,24 +16,21 @@ export const jsonWithKey = (key: string) => ({ 'content-type': 'application/json
 
 /** The id of a demo organization, by its name. */
 export async function organizationId(hub: TestHub, name: string): Promise<string> {
-  const page = await (await fetch(`${hub.baseUrl}/organizations?limit=100`)).json();
-  const found = page.items.find((item: { name: string }) => item.name === name);
+  const page = await expectDocumented(await fetch(`${hub.baseUrl}/organizations?limit=100`), 'listOrganizations');
+  const found = page.items.find((item) => item.name === name);
   assert.ok(found, `example organization ${name}`);
   return found.id;
 }
 
-/** Creating in `/organizations/{id}/<collection>`: the answer as it is, or the created item (201 asserted). */
-export function organizationWrites<Created>(hub: TestHub, collection: string) {
+/** Creating in `/organizations/{id}/<collection>` (`operationId`): the answer as it is, or the created item as the contract documents it. */
+export function organizationWrites<Op extends OperationId>(hub: TestHub, collection: string, operationId: Op) {
   const create = (organization: string, body: unknown, key = hub.adminToken): Promise<Response> =>
     fetch(`${hub.baseUrl}/organizations/${organization}/${collection}`, { method: 'POST', headers: jsonWithKey(key), body: JSON.stringify(body) });
   return {
     organizationId: (name: string) => organizationId(hub, name),
     create,
-    async created(organization: string, body: unknown): Promise<Created> {
-      const response = await create(organization, body);
-      const text = await response.text();
-      assert.equal(response.status, 201, text);
-      return JSON.parse(text);
+    async created(organization: string, body: unknown): Promise<DocumentedBody<Op, 201 & keyof operations[Op]['responses']>> {
+      return expectDocumented(await create(organization, body), operationId, 201 as 201 & keyof operations[Op]['responses']);
     },
   };
 }
