@@ -13,9 +13,9 @@ export type Json = Record<string, unknown>;
 export type ContractDocument = Json & { paths: Record<string, Json> };
 export type OperationId = keyof operations;
 
-/** The body the SDK's generated types give an operation's answer with `status`. */
+/** The body the SDK's generated types give an operation's answer with `status` (its JSON one, when there are others). */
 export type DocumentedBody<Op extends OperationId, Status extends keyof operations[Op]['responses']> =
-  operations[Op]['responses'][Status] extends { content: infer Content } ? Content[keyof Content] : undefined;
+  operations[Op]['responses'][Status] extends { content: infer Content } ? (Content extends { 'application/json': infer Json } ? Json : Content[keyof Content]) : undefined;
 
 export const escapePointer = (part: string) => part.replaceAll('~', '~0').replaceAll('/', '~1');
 
