@@ -150,16 +150,21 @@ async function main(argv: string[]): Promise<void> {
       });
     case 'create-api-key':
       return withDatabase(config, async (database) => {
-        const scopes = (values.scope ?? (values.admin ? ['admin'] : ['organization:write']));
+        const scopes = values.scope ?? (values.admin ? ['admin'] : ['organization:write']);
         const unknown = scopes.filter((scope) => !isApiKeyScope(scope));
         if (unknown.length > 0) throw new UsageError(`Unknown scope ${unknown.join(', ')}. Scopes: ${apiKeyScopes.join(', ')}.`);
-        if (!values.admin && !values.organization) throw new UsageError('Name the organization (--organization <id>) or make an admin key (--admin).');
+        if (!values.admin && !values.organization)
+          throw new UsageError('Name the organization (--organization <id>) or make an admin key (--admin).');
         if (values.admin && values.organization) throw new UsageError('An admin key acts for the whole region: leave out --organization.');
         if (values.organization) {
           if (!organizationIdPattern.test(values.organization)) {
             throw new UsageError(`"${values.organization}" is not an organization id (a UUID). List them: GET /organizations.`);
           }
-          const found = await database.db.selectFrom('organizations').select('name').where('id', '=', values.organization).executeTakeFirst();
+          const found = await database.db
+            .selectFrom('organizations')
+            .select('name')
+            .where('id', '=', values.organization)
+            .executeTakeFirst();
           if (!found) throw new UsageError(`There is no organization "${values.organization}". List them: GET /organizations.`);
         }
         const created = await createApiKey(database.db, {
@@ -180,10 +185,13 @@ async function main(argv: string[]): Promise<void> {
       return withDatabase(config, async (database) => {
         try {
           const result = await importCalendar(database.db, organizationId, feed);
-          console.log(`Imported: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.removed} removed.`);
+          console.log(
+            `Imported: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.removed} removed.`,
+          );
         } catch (error) {
           // The same problems the API answers with; nothing was imported.
-          if (error instanceof ProblemError) throw new UsageError([error.problem.detail, ...(error.problem.errors ?? []).map((entry) => `  ${entry.reason}`)].join('\n'));
+          if (error instanceof ProblemError)
+            throw new UsageError([error.problem.detail, ...(error.problem.errors ?? []).map((entry) => `  ${entry.reason}`)].join('\n'));
           throw error;
         }
       });

@@ -51,7 +51,7 @@ export function titles(calendar: Element, within = '.content'): string[] {
   return [...calendar.shadowRoot!.querySelectorAll(`${within} [part~="event"]`)].map((event) => {
     const title = event.cloneNode(true) as Element;
     title.querySelectorAll('.time, .badge, .visually-hidden').forEach((extra) => extra.remove());
-    return title.textContent!.trim();
+    return title.textContent.trim();
   });
 }
 

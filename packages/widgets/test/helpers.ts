@@ -25,13 +25,19 @@ export function demoTag(): 'sr-demo-municipalities' {
 /** The element in the widget's shadow root with this `part`, once it is there. */
 export async function part(element: Element, name: string): Promise<HTMLElement> {
   let found: HTMLElement | null = null;
-  await waitUntil(() => (found = element.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null), `no part "${name}" in <${element.localName}>`, { timeout: 5000 });
+  await waitUntil(
+    () => (found = element.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null),
+    `no part "${name}" in <${element.localName}>`,
+    { timeout: 5000 },
+  );
   return found!;
 }
 
 /** The widget once its data is shown (skeleton rows share the content's parts, to keep its size). */
 export async function loaded(element: Element): Promise<void> {
-  await waitUntil(() => !hasPart(element, 'skeleton') && hasPart(element, 'item'), `<${element.localName}> shows no data`, { timeout: 5000 });
+  await waitUntil(() => !hasPart(element, 'skeleton') && hasPart(element, 'item'), `<${element.localName}> shows no data`, {
+    timeout: 5000,
+  });
 }
 
 /** Whether the widget shows this part right now. */
@@ -95,7 +101,7 @@ export function expectIsolated(widget: Element, marker: string): number {
     const parent = node.parentElement!;
     const style = getComputedStyle(parent);
     const isolating = style.unicodeBidi === 'isolate' || style.unicodeBidi === 'plaintext' || style.display !== 'inline';
-    if (parent.textContent !== node.textContent || !isolating) loose.push(`<${parent.localName}> ${parent.textContent!.trim()}`);
+    if (parent.textContent !== node.textContent || !isolating) loose.push(`<${parent.localName}> ${parent.textContent.trim()}`);
   }
   expect(loose, 'text from the Hub that is not isolated').to.deep.equal([]);
   return seen;
@@ -121,4 +127,6 @@ export function drawnLeftToRight(text: Text, word: string): boolean {
 export const $ = <E extends Element = HTMLElement>(widget: Element, selector: string) => widget.shadowRoot!.querySelector<E>(selector)!;
 
 /** Every element matching `selector` in the widget's shadow root. */
-export const $$ = <E extends Element = HTMLElement>(widget: Element, selector: string) => [...widget.shadowRoot!.querySelectorAll<E>(selector)];
+export const $$ = <E extends Element = HTMLElement>(widget: Element, selector: string) => [
+  ...widget.shadowRoot!.querySelectorAll<E>(selector),
+];

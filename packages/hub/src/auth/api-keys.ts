@@ -6,7 +6,15 @@ import type { Database } from '../db/schema.js';
  * What a key may do. `admin` acts for the whole region (organizations, municipality-wide data);
  * the others act for the key's own organization only.
  */
-export const apiKeyScopes = ['admin', 'organization:write', 'events:write', 'help-offers:write', 'polls:write', 'volunteer-needs:write', 'volunteer-responses:manage'] as const;
+export const apiKeyScopes = [
+  'admin',
+  'organization:write',
+  'events:write',
+  'help-offers:write',
+  'polls:write',
+  'volunteer-needs:write',
+  'volunteer-responses:manage',
+] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
 export function isApiKeyScope(scope: string): scope is ApiKeyScope {
@@ -15,8 +23,7 @@ export function isApiKeyScope(scope: string): scope is ApiKeyScope {
 
 /** Who a request acts as, once its key is checked. */
 export type Principal =
-  | { kind: 'admin'; keyId: string | null }
-  | { kind: 'organization'; keyId: string; organizationId: string; scopes: ApiKeyScope[] };
+  { kind: 'admin'; keyId: string | null } | { kind: 'organization'; keyId: string; organizationId: string; scopes: ApiKeyScope[] };
 
 const KEY_PREFIX = 'sr_';
 

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { createChallenge, randomInt, verifySolution, type Challenge } from 'altcha-lib';
+import { createChallenge, randomInt, verifySolution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
@@ -84,17 +84,23 @@ export class ProofOfWork {
   /** Checks a proof sent with a citizen action; every way it can be wrong is a 422 that says what to do. */
   async verify(proof: Schemas['VoteProof'], subject: ProofSubject): Promise<VerifiedProof> {
     const { challenge, solution } = proof;
-    const invalid = (reason: string) => new ProblemError('proof-invalid', `${reason} Get a new challenge from ${subject.challengePath} and solve it.`);
+    const invalid = (reason: string) =>
+      new ProblemError('proof-invalid', `${reason} Get a new challenge from ${subject.challengePath} and solve it.`);
     const data = challenge.parameters.data ?? {};
-    if (Object.entries(subject.data).some(([name, value]) => data[name] !== value)) throw invalid(`The proof belongs to another ${subject.noun}.`);
+    if (Object.entries(subject.data).some(([name, value]) => data[name] !== value))
+      throw invalid(`The proof belongs to another ${subject.noun}.`);
     // Only the Hub's own kind of challenge: anything else was not made here (and could be costly to check).
-    if (challenge.parameters.algorithm !== 'SHA-256' || !challenge.parameters.keySignature || challenge.parameters.expiresAt === undefined) {
+    if (
+      challenge.parameters.algorithm !== 'SHA-256' ||
+      !challenge.parameters.keySignature ||
+      challenge.parameters.expiresAt === undefined
+    ) {
       throw invalid('The proof is not for a challenge of this Hub.');
     }
     let result;
     try {
       result = await verifySolution({
-        challenge: challenge as Challenge,
+        challenge: challenge,
         solution: { counter: solution.counter, derivedKey: solution.derivedKey },
         deriveKey,
         // No key-signature secret: altcha-lib then re-derives the key from the counter.
@@ -122,7 +128,10 @@ export class ProofOfWork {
       .returning('signature')
       .executeTakeFirst();
     if (!spent) {
-      throw new ProblemError('proof-invalid', `This proof was already used for ${subject.action}. Get a new challenge from ${subject.challengePath} and solve it.`);
+      throw new ProblemError(
+        'proof-invalid',
+        `This proof was already used for ${subject.action}. Get a new challenge from ${subject.challengePath} and solve it.`,
+      );
     }
   }
 

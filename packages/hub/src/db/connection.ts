@@ -142,8 +142,7 @@ async function openPostgres(url: string, onConnectionError?: (error: Error) => v
           exec: async (script) => {
             await client.query(script);
           },
-          query: async <Row>(text: string, params?: unknown[]) =>
-            (await client.query(text, params)).rows as Row[],
+          query: async <Row>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as Row[],
         });
         await client.query('COMMIT');
         return result;

@@ -21,9 +21,7 @@ export async function migrate(database: HubDatabase): Promise<string[]> {
       name text PRIMARY KEY,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
-    const done = new Set(
-      (await session.query<{ name: string }>('SELECT name FROM schema_migrations')).map((row) => row.name),
-    );
+    const done = new Set((await session.query<{ name: string }>('SELECT name FROM schema_migrations')).map((row) => row.name));
     const pending = files.filter((name) => !done.has(name));
     for (const name of pending) {
       await session.exec(await readFile(new URL(name, migrationsDir), 'utf8'));

@@ -88,7 +88,10 @@ export function eventHandlers(db: Kysely<Database>, version: string): Pick<Handl
 
     async getEventCalendar(request, reply) {
       const row = await existingEvent(db, request.params.eventId);
-      const filename = sortKey(row.title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'termin';
+      const filename =
+        sortKey(row.title)
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '') || 'termin';
       return sendCalendar(reply, toCalendar([row], { name: row.title, version }), filename);
     },
 
@@ -127,7 +130,7 @@ export function eventHandlers(db: Kysely<Database>, version: string): Pick<Handl
     async importCalendar(request) {
       const { organizationId } = request.params;
       assertActsFor(request, organizationId);
-      return importCalendar(db, organizationId, request.body as unknown as string);
+      return importCalendar(db, organizationId, request.body as string);
     },
   };
 }

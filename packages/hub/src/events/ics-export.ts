@@ -25,10 +25,13 @@ type EventOverride = Schemas['EventOverride'];
  * LF, bare CR) as `\n`. Other control characters are not allowed in TEXT at all, so they go.
  */
 function escapeText(value: string): string {
-  return value
-    .replace(/[\\;,]/g, (char) => `\\${char}`)
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return (
+    value
+      .replace(/[\\;,]/g, (char) => `\\${char}`)
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // eslint-disable-next-line no-control-regex -- the control characters are what this removes
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+  );
 }
 
 /** Splits a content line into lines of at most 75 octets, never inside a character. */
@@ -71,6 +74,7 @@ class Lines {
 
   /** URIs are not escaped (RFC 5545 §3.3.13); they are http(s) by the contract, controls go all the same. */
   uri(name: string, value: string | null): void {
+    // eslint-disable-next-line no-control-regex -- the control characters are what this removes
     if (value) this.raw(name, value.replace(/[\u0000-\u001f\u007f]/g, ''));
   }
 
@@ -159,7 +163,11 @@ export function toCalendar(rows: readonly EventRow[], options: { name: string; v
   const zones = [...new Set(rows.map((row) => row.time_zone))].filter((zone) => zone !== UTC).sort();
   for (const zone of zones) {
     // The tz database's own block, already in iCalendar form, unfolded to be folded here.
-    for (const line of vtimezone(zone).toString().replace(/\r\n[ \t]/g, '').split(CRLF)) lines.verbatim(line);
+    for (const line of vtimezone(zone)
+      .toString()
+      .replace(/\r\n[ \t]/g, '')
+      .split(CRLF))
+      lines.verbatim(line);
   }
   for (const row of rows) addEvents(lines, row);
   lines.raw('END', 'VCALENDAR');

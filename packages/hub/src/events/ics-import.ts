@@ -245,7 +245,10 @@ function checkAgainstSchema(input: unknown): { pointer: string; reason: string }
   );
   return issues.map((issue) => {
     const missing = (issue.params as { missingProperty?: string }).missingProperty;
-    return { pointer: `${issue.instancePath}${missing ? `/${missing}` : ''}`, reason: missing ? 'is missing' : (issue.message ?? 'is not valid') };
+    return {
+      pointer: `${issue.instancePath}${missing ? `/${missing}` : ''}`,
+      reason: missing ? 'is missing' : (issue.message ?? 'is not valid'),
+    };
   });
 }
 
@@ -299,7 +302,8 @@ function readEvents(calendar: ICAL.Component, source: SourceLines, context: Cont
       }
       return source.lineOf(group.master!, fieldProperties[field ?? '']);
     };
-    const report = (pointer: string, reason: string) => problems.add(lineFor(pointer), `event ${uid}: ${pointer.slice(1) || 'event'} ${reason}`);
+    const report = (pointer: string, reason: string) =>
+      problems.add(lineFor(pointer), `event ${uid}: ${pointer.slice(1) || 'event'} ${reason}`);
     const check = (input: Schemas['EventInput']): EventData | undefined => {
       const schemaErrors = checkAgainstSchema(input);
       schemaErrors.forEach((error) => report(error.pointer, error.reason));
@@ -326,10 +330,15 @@ function readEvents(calendar: ICAL.Component, source: SourceLines, context: Cont
         // Changed occurrences of excluded dates are moot; those the rule no longer produces
         // (the rule was edited after the change) stay, as calendar apps show them: as extra dates.
         const exdates = new Set(base.recurrence!.exdates);
-        const kept = overrides.map((override, index) => [override, group.overrides[index]!] as const).filter(([override]) => !exdates.has(override.recurrenceId));
+        const kept = overrides
+          .map((override, index) => [override, group.overrides[index]!] as const)
+          .filter(([override]) => !exdates.has(override.recurrenceId));
         input.overrides = kept.map(([override]) => override);
         overrideEvents = kept.map(([, index]) => index);
-        const orphans = unknownRecurrenceIds(scheduleOf(base), input.overrides.map((override) => override.recurrenceId));
+        const orphans = unknownRecurrenceIds(
+          scheduleOf(base),
+          input.overrides.map((override) => override.recurrenceId),
+        );
         input.recurrence.rdates = [...(input.recurrence.rdates ?? []), ...orphans];
       }
       const data = check(input);

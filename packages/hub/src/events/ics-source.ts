@@ -24,7 +24,10 @@ export class ImportProblems {
     if (this.errors.length === 0) return;
     const errors = [...this.errors].sort((a, b) => a.line - b.line);
     const shown = errors.slice(0, 50);
-    const listed = shown.slice(0, 10).map(({ line, reason }) => `Line ${line}: ${reason}`).join('; ');
+    const listed = shown
+      .slice(0, 10)
+      .map(({ line, reason }) => `Line ${line}: ${reason}`)
+      .join('; ');
     const more = errors.length > 10 ? ` (${errors.length} problems in all)` : '';
     // A feed is one text body: its errors point at the body as a whole and name the line.
     throw invalidBody(
@@ -147,7 +150,13 @@ export class SourceLines {
       } else {
         const parameters: Record<string, string> = {};
         for (const [, name, value] of match[2]!.matchAll(parameter)) parameters[name!.toUpperCase()] = value!.replace(/^"|"$/g, '');
-        this.contentLines.push({ line: pending.line, lastLine: pending.lastLine, name: match[1]!.toUpperCase(), parameters, value: match[3]! });
+        this.contentLines.push({
+          line: pending.line,
+          lastLine: pending.lastLine,
+          name: match[1]!.toUpperCase(),
+          parameters,
+          value: match[3]!,
+        });
       }
       pending = undefined;
     };
@@ -197,12 +206,19 @@ export class SourceLines {
    * bad one is named by its line.
    */
   checkValues(problems: ImportProblems): void {
-    const fileZones = new Set(this.contentLines.filter((line, index) => line.name === 'TZID' && this.contentLines[index - 1]?.name === 'BEGIN').map((line) => line.value));
+    const fileZones = new Set(
+      this.contentLines
+        .filter((line, index) => line.name === 'TZID' && this.contentLines[index - 1]?.name === 'BEGIN')
+        .map((line) => line.value),
+    );
     this.vevents.forEach(([begin, end], index) => {
       for (let line = begin; line <= end; line++) if (this.badLines.has(line)) this.badEvents.add(index);
       let rules = 0;
       for (const content of this.eventLines(index)) {
-        const problem = content.name === 'RRULE' && ++rules > 1 ? 'a second RRULE in one event (the Hub takes one rule per event)' : valueProblem(content, fileZones);
+        const problem =
+          content.name === 'RRULE' && ++rules > 1
+            ? 'a second RRULE in one event (the Hub takes one rule per event)'
+            : valueProblem(content, fileZones);
         if (!problem) continue;
         problems.add(content.line, problem);
         for (let line = content.line; line <= content.lastLine; line++) this.badLines.add(line);

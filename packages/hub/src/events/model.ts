@@ -137,7 +137,12 @@ export function checkEvent(data: EventData, municipalities: KnownMunicipalities)
   const local = <T extends string | undefined>(pointer: string, text: T): T => {
     if (text === undefined) return text;
     if (isDateOnly(text) !== data.allDay) {
-      fail(pointer, data.allDay ? 'must be a date (YYYY-MM-DD) for an all-day event' : 'must be a date and time (YYYY-MM-DDThh:mm) unless allDay is true');
+      fail(
+        pointer,
+        data.allDay
+          ? 'must be a date (YYYY-MM-DD) for an all-day event'
+          : 'must be a date and time (YYYY-MM-DDThh:mm) unless allDay is true',
+      );
       return text;
     }
     const time = parseLocal(text);

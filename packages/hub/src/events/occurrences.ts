@@ -40,7 +40,10 @@ export function parseRange(fromText: string, toText: string | undefined): Range 
     throw invalidQuery([{ pointer: '/to', reason: 'must be after from' }], '"to" must be after "from".');
   }
   if (to.getTime() - from.getTime() > MAX_RANGE_MS) {
-    throw invalidQuery([{ pointer: '/to', reason: `must be at most ${MAX_RANGE_DAYS} days after from` }], `The range from "from" to "to" may be at most ${MAX_RANGE_DAYS} days long.`);
+    throw invalidQuery(
+      [{ pointer: '/to', reason: `must be at most ${MAX_RANGE_DAYS} days after from` }],
+      `The range from "from" to "to" may be at most ${MAX_RANGE_DAYS} days long.`,
+    );
   }
   return { from, to };
 }

@@ -28,7 +28,9 @@ function list(items: string[], locale: Locale): string {
 }
 
 function dayMonth(month: number, day: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, month - 1, day)));
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2026, month - 1, day)),
+  );
 }
 
 function every(interval: number, unit: { de: [string, string]; en: [string, string] }, locale: Locale): string {
@@ -38,8 +40,8 @@ function every(interval: number, unit: { de: [string, string]; en: [string, stri
 
 function describeRule(rule: ICAL.Recur, start: { month: number; day: number; weekday: string }, locale: Locale): string | undefined {
   const interval = rule.interval || 1;
-  const byDay = (rule.parts.BYDAY as string[] | undefined) ?? [];
-  const byMonthDay = (rule.parts.BYMONTHDAY as number[] | undefined) ?? [];
+  const byDay = rule.parts.BYDAY ?? [];
+  const byMonthDay = rule.parts.BYMONTHDAY ?? [];
   const de = locale === 'de';
   switch (rule.freq) {
     case 'DAILY':
@@ -47,7 +49,10 @@ function describeRule(rule: ICAL.Recur, start: { month: number; day: number; wee
     case 'WEEKLY': {
       const codes = byDay.length > 0 ? byDay : [start.weekday];
       if (codes.some((code) => !weekdayCodes.includes(code))) return undefined;
-      const days = list(codes.map((code) => weekdayName(code, locale)), locale);
+      const days = list(
+        codes.map((code) => weekdayName(code, locale)),
+        locale,
+      );
       if (interval === 1) return de ? `jeden ${days}` : `every ${days}`;
       return de ? `alle ${interval} Wochen am ${days}` : `every ${interval} weeks on ${days}`;
     }
@@ -68,7 +73,7 @@ function describeRule(rule: ICAL.Recur, start: { month: number; day: number; wee
     }
     case 'YEARLY': {
       if (byDay.length > 0 || byMonthDay.length > 1) return undefined;
-      const months = (rule.parts.BYMONTH as number[] | undefined) ?? [start.month];
+      const months = rule.parts.BYMONTH ?? [start.month];
       if (months.length !== 1) return undefined;
       const date = dayMonth(months[0]!, byMonthDay[0] ?? start.day, locale);
       const years = every(interval, { de: ['jährlich', 'Jahre'], en: ['yearly', 'years'] }, locale);

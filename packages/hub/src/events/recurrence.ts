@@ -79,9 +79,9 @@ export function parseLocal(text: string, zone?: ICAL.Timezone): ICAL.Time | unde
   if (!match) return undefined;
   const [year, month, day, hour, minute, second] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
   const isDate = hour === undefined;
-  const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
+  const daysInMonth = new Date(Date.UTC(year!, month, 0)).getUTCDate();
   if (year! < MIN_YEAR || year! > MAX_YEAR || month! < 1 || month! > 12 || day! < 1 || day! > daysInMonth) return undefined;
-  if (!isDate && (hour! > 23 || minute! > 59 || (second ?? 0) > 59)) return undefined;
+  if (!isDate && (hour > 23 || minute! > 59 || (second ?? 0) > 59)) return undefined;
   return ICAL.Time.fromData(
     { year: year!, month: month!, day: day!, hour: hour ?? 0, minute: minute ?? 0, second: second ?? 0, isDate },
     zone,
@@ -140,8 +140,13 @@ export function localText(ms: number, isDate: boolean): string {
 function timeOf(ms: number, isDate: boolean): ICAL.Time {
   const date = new Date(ms);
   return ICAL.Time.fromData({
-    year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(),
-    hour: date.getUTCHours(), minute: date.getUTCMinutes(), second: date.getUTCSeconds(), isDate,
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+    second: date.getUTCSeconds(),
+    isDate,
   });
 }
 
@@ -250,7 +255,7 @@ export class Series {
    * that can still reach `fromMs`. Earlier ones are skipped without iterating them: ical.js
    * takes tens of microseconds per step, and a weekly series may be years old.
    */
-  *starts(fromMs = -Infinity): Generator<number> {
+  *starts(fromMs = -Infinity): Generator<number, void> {
     const fromRule = this.ruleStarts(fromMs);
     let ruleNext = fromRule.next();
     let rdate = 0;
@@ -286,7 +291,11 @@ export class Series {
     const iterator = this.rule.iterator(this.time(anchor));
     let counted = 0;
     let last = -Infinity;
-    for (let next = iterator.next(), scanned = 0; next && next.year <= MAX_YEAR && scanned < MAX_SCANNED; next = iterator.next(), scanned++) {
+    for (
+      let next = iterator.next(), scanned = 0;
+      next && next.year <= MAX_YEAR && scanned < MAX_SCANNED;
+      next = iterator.next(), scanned++
+    ) {
       const ms = floatingMs(next);
       if (ms <= last || (ms !== anchor && !matches(this.implied, new Date(ms)))) continue;
       last = ms;
@@ -463,7 +472,7 @@ export function scheduleWindow(schedule: Schedule): { firstStart: Date; lastEnd:
         lastMs = null;
         break;
       }
-      lastMs = Math.max(lastMs!, series.occurrence(start).endMs);
+      lastMs = Math.max(lastMs, series.occurrence(start).endMs);
     }
   }
   for (const override of schedule.overrides) {

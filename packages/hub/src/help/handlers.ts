@@ -26,7 +26,8 @@ type HelpOperations =
 function parseNear(near: string | undefined): Schemas['GeoPoint'] | undefined {
   if (near === undefined) return undefined;
   const [lat, lon] = near.split(',').map(Number) as [number, number];
-  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) throw invalidQuery([{ pointer: '/near', reason: 'must be lat,lon with -90 ≤ lat ≤ 90 and -180 ≤ lon ≤ 180' }]);
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180)
+    throw invalidQuery([{ pointer: '/near', reason: 'must be lat,lon with -90 ≤ lat ≤ 90 and -180 ≤ lon ≤ 180' }]);
   return { lat, lon };
 }
 

@@ -113,7 +113,11 @@ export interface OfferWrite {
 }
 
 /** The names of an offer's topics and audiences and of its organization, searched with weight B. */
-export function searchLabels(topics: readonly HelpTopicId[], audiences: readonly Schemas['HelpAudience'][], organizationName: string): string {
+export function searchLabels(
+  topics: readonly HelpTopicId[],
+  audiences: readonly Schemas['HelpAudience'][],
+  organizationName: string,
+): string {
   return [...topicNames(topicClosure(topics)), ...audiences.map((audience) => audienceWords[audience]), organizationName].join('\n');
 }
 

@@ -56,9 +56,7 @@ export function regionMoment(instant: Date): RegionMoment {
  */
 function periodsOn(day: RegionDay, forOffer: boolean): RawBuilder<unknown> {
   const offer = forOffer ? sql`h.offer_id = help_offers.id AND` : sql``;
-  const holiday = day.holiday
-    ? sql`AND h.offer_id IN (SELECT o.id FROM help_offers o WHERE o.open_on_public_holidays)`
-    : sql``;
+  const holiday = day.holiday ? sql`AND h.offer_id IN (SELECT o.id FROM help_offers o WHERE o.open_on_public_holidays)` : sql``;
   return sql`SELECT h.offer_id, h.opens, h.closes FROM help_offer_hours h
     WHERE ${offer} h.opens IS NOT NULL AND (
       h.on_date = ${day.date}::date
@@ -158,7 +156,9 @@ export function checkOpeningHours(hours: Schemas['OpeningHoursInput']): { pointe
       errors.push({ pointer: `/schedules/${index}/closesAt`, reason: 'must differ from opensAt (use alwaysOpen, or 00:00 to 24:00)' });
     }
   });
-  const closedDays = new Set((hours.exceptions ?? []).filter((exception) => !exception.opensAt && !exception.closesAt).map((exception) => exception.date));
+  const closedDays = new Set(
+    (hours.exceptions ?? []).filter((exception) => !exception.opensAt && !exception.closesAt).map((exception) => exception.date),
+  );
   (hours.exceptions ?? []).forEach((exception, index) => {
     const opens = exception.opensAt ?? null;
     const closes = exception.closesAt ?? null;

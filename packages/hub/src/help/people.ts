@@ -6,8 +6,34 @@
  * belonged to it. When the reader is not the one it happens to (no "mich", "mir", "uns"), the
  * reader is a relative, and offers for relatives come first.
  */
-const possessives = new Set(['mein', 'meine', 'meinen', 'meinem', 'meiner', 'meines', 'unser', 'unsere', 'unseren', 'unserem', 'unserer',
-  'dein', 'deine', 'deinen', 'deinem', 'deiner', 'sein', 'seine', 'seinen', 'seinem', 'seiner', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer']);
+const possessives = new Set([
+  'mein',
+  'meine',
+  'meinen',
+  'meinem',
+  'meiner',
+  'meines',
+  'unser',
+  'unsere',
+  'unseren',
+  'unserem',
+  'unserer',
+  'dein',
+  'deine',
+  'deinen',
+  'deinem',
+  'deiner',
+  'sein',
+  'seine',
+  'seinen',
+  'seinem',
+  'seiner',
+  'ihr',
+  'ihre',
+  'ihren',
+  'ihrem',
+  'ihrer',
+]);
 
 const alwaysSomeoneElse = new Set(['papa', 'mama']);
 
@@ -15,12 +41,17 @@ const theReader = new Set(['mich', 'mir', 'uns']);
 
 /** Folded person words → the offers' audiences they belong to. */
 const people: Record<string, string[]> = Object.fromEntries(
-  ([
-    [['mann', 'ehemann', 'freund', 'partner', 'vater', 'papa', 'bruder', 'exmann', 'expartner'], ['men']],
-    [['frau', 'ehefrau', 'freundin', 'partnerin', 'mutter', 'mama', 'schwester', 'exfrau', 'expartnerin'], ['women']],
-    [['sohn', 'tochter', 'kind', 'kinder', 'baby', 'enkel', 'enkelin'], ['children', 'youth']],
-    [['oma', 'opa', 'grossmutter', 'grossvater'], ['seniors']],
-  ] as [string[], string[]][]).flatMap(([words, audiences]) => words.map((word) => [word, audiences])),
+  (
+    [
+      [['mann', 'ehemann', 'freund', 'partner', 'vater', 'papa', 'bruder', 'exmann', 'expartner'], ['men']],
+      [['frau', 'ehefrau', 'freundin', 'partnerin', 'mutter', 'mama', 'schwester', 'exfrau', 'expartnerin'], ['women']],
+      [
+        ['sohn', 'tochter', 'kind', 'kinder', 'baby', 'enkel', 'enkelin'],
+        ['children', 'youth'],
+      ],
+      [['oma', 'opa', 'grossmutter', 'grossvater'], ['seniors']],
+    ] as [string[], string[]][]
+  ).flatMap(([words, audiences]) => words.map((word) => [word, audiences])),
 );
 
 export interface OtherPeople {

@@ -8,7 +8,22 @@ import { helpTopicIds, searchSynonyms, type HelpTopicId } from './topics.js';
  */
 
 /** Words people put into a sentence without changing what it says ("ich kann einfach nicht mehr"); folded. */
-export const fillers = new Set(['einfach', 'echt', 'wirklich', 'halt', 'eben', 'irgendwie', 'eigentlich', 'gar', 'uberhaupt', 'total', 'so', 'schon', 'bald', 'gerade']);
+export const fillers = new Set([
+  'einfach',
+  'echt',
+  'wirklich',
+  'halt',
+  'eben',
+  'irgendwie',
+  'eigentlich',
+  'gar',
+  'uberhaupt',
+  'total',
+  'so',
+  'schon',
+  'bald',
+  'gerade',
+]);
 
 /**
  * How people say that they are thinking of ending their life, with the variants they type:

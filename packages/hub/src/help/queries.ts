@@ -34,13 +34,34 @@ export function selectOffers(db: Kysely<Database>, moment: RegionMoment) {
     .selectFrom('help_offers')
     .innerJoin('organizations', 'organizations.id', 'help_offers.organization_id')
     .select([
-      'help_offers.id', 'help_offers.organization_id', 'organizations.name as organization_name', 'organizations.is_example',
-      'help_offers.name', 'help_offers.sort_name', 'help_offers.description', 'help_offers.topics', 'help_offers.audiences',
-      'help_offers.eligibility_description', 'help_offers.languages', 'help_offers.cost', 'help_offers.fees_description',
-      'help_offers.anonymous', 'help_offers.barrier_free', 'help_offers.accessibility', 'help_offers.crisis',
-      'help_offers.service_area', 'help_offers.url', 'help_offers.email', 'help_offers.phones', 'help_offers.chat_url',
-      'help_offers.walk_in', 'help_offers.always_open', 'help_offers.open_on_public_holidays',
-      'help_offers.hours_description', 'help_offers.created_at', 'help_offers.updated_at',
+      'help_offers.id',
+      'help_offers.organization_id',
+      'organizations.name as organization_name',
+      'organizations.is_example',
+      'help_offers.name',
+      'help_offers.sort_name',
+      'help_offers.description',
+      'help_offers.topics',
+      'help_offers.audiences',
+      'help_offers.eligibility_description',
+      'help_offers.languages',
+      'help_offers.cost',
+      'help_offers.fees_description',
+      'help_offers.anonymous',
+      'help_offers.barrier_free',
+      'help_offers.accessibility',
+      'help_offers.crisis',
+      'help_offers.service_area',
+      'help_offers.url',
+      'help_offers.email',
+      'help_offers.phones',
+      'help_offers.chat_url',
+      'help_offers.walk_in',
+      'help_offers.always_open',
+      'help_offers.open_on_public_holidays',
+      'help_offers.hours_description',
+      'help_offers.created_at',
+      'help_offers.updated_at',
     ])
     .select([
       sql<string | null>`to_char(help_offers.assured_date, 'YYYY-MM-DD')`.as('assured'),
@@ -58,7 +79,10 @@ export function selectOffers(db: Kysely<Database>, moment: RegionMoment) {
 }
 
 export async function findOffer(db: Kysely<Database>, id: string, moment: RegionMoment): Promise<OfferRow | undefined> {
-  return selectOffers(db, moment).select(sql<null>`NULL::int`.as('distance_m')).where('help_offers.id', '=', id).executeTakeFirst();
+  return selectOffers(db, moment)
+    .select(sql<null>`NULL::int`.as('distance_m'))
+    .where('help_offers.id', '=', id)
+    .executeTakeFirst();
 }
 
 export interface OfferFilters {
@@ -107,7 +131,9 @@ function rankedPage(
   after: SearchPosition | undefined,
   limit: number,
 ) {
-  const key = relevance ? sql<number>`(matched.coarse - ${tieBreakSql(relevance.plan, relevance.municipalities)})` : sql<number>`matched.coarse`;
+  const key = relevance
+    ? sql<number>`(matched.coarse - ${tieBreakSql(relevance.plan, relevance.municipalities)})`
+    : sql<number>`matched.coarse`;
   const page = selectOffers(db, moment)
     .innerJoin(sql<{ id: string; metres: number | null; coarse: number }>`matches`.as('matched'), 'matched.id', 'help_offers.id')
     .select(['matched.metres as distance_m', key.as('sort_key')]);
@@ -116,7 +142,9 @@ function rankedPage(
       ? page.where(sql<boolean>`(${key}, help_offers.sort_name, help_offers.id) > (${after[1]}::int, ${after[2]}, ${after[3]}::uuid)`)
       : // The tie-break moves an offer less than one step of the coarse key: on the first page,
         // only offers up to the coarse key of the (limit + 1)th match can appear.
-        page.where(sql<boolean>`matched.coarse <= (SELECT max(coarse) FROM (SELECT coarse FROM matches ORDER BY coarse LIMIT ${limit + 1}) AS first)`)
+        page.where(
+          sql<boolean>`matched.coarse <= (SELECT max(coarse) FROM (SELECT coarse FROM matches ORDER BY coarse LIMIT ${limit + 1}) AS first)`,
+        )
   )
     .orderBy(sql.ref('sort_key'))
     .orderBy('help_offers.sort_name')
@@ -178,17 +206,19 @@ export async function searchOffers(
   const { filters, plan, sort, after, limit } = search;
   const relevance = sort === 'relevance' ? plan : undefined;
   // The key without the relevance tie-break, for every match.
-  const coarse =
-    relevance ? sql<number>`-${relevanceSql(relevance)}`
-    : sort === 'distance' ? sql<number>`coalesce(nearest.metres, ${NO_DISTANCE}::int)`
-    : sql<number>`0`;
+  const coarse = relevance
+    ? sql<number>`-${relevanceSql(relevance)}`
+    : sort === 'distance'
+      ? sql<number>`coalesce(nearest.metres, ${NO_DISTANCE}::int)`
+      : sql<number>`0`;
   const matches = offersFrom(db, filters.near)
     .select(['help_offers.id', 'help_offers.topic_closure', 'help_offers.audiences', 'nearest.metres', coarse.as('coarse')])
     .where(conditionSql(filters, plan, moment));
 
-  const rows = relevance || sort === 'distance'
-    ? rankedPage(db, moment, relevance && { plan: relevance, municipalities: filters.municipality }, after, limit)
-    : pageByName(db, moment, filters, conditionSql(filters, plan, moment), after, limit);
+  const rows =
+    relevance || sort === 'distance'
+      ? rankedPage(db, moment, relevance && { plan: relevance, municipalities: filters.municipality }, after, limit)
+      : pageByName(db, moment, filters, conditionSql(filters, plan, moment), after, limit);
 
   const result = await inTransaction(db, async (trx) => {
     // Offers are read from memory, where a random read costs little more than a sequential one.
@@ -276,7 +306,11 @@ export async function insertOffer(db: Kysely<Database>, organizationId: string, 
 
 export async function updateOffer(db: Kysely<Database>, offerId: string, write: OfferWrite): Promise<void> {
   await inTransaction(db, async (trx) => {
-    await trx.updateTable('help_offers').set({ ...write.columns, updated_at: new Date() }).where('id', '=', offerId).execute();
+    await trx
+      .updateTable('help_offers')
+      .set({ ...write.columns, updated_at: new Date() })
+      .where('id', '=', offerId)
+      .execute();
     await writeParts(trx, offerId, write);
   });
 }
@@ -286,9 +320,15 @@ export async function updateOffer(db: Kysely<Database>, offerId: string, write: 
  * name is part of each offer's search labels), and the new name's words join the vocabulary.
  */
 export async function renameInOffers(db: Kysely<Database>, organizationId: string, organizationName: string): Promise<void> {
-  const offers = await db.selectFrom('help_offers').select(['id', 'topics', 'audiences']).where('organization_id', '=', organizationId).execute();
+  const offers = await db
+    .selectFrom('help_offers')
+    .select(['id', 'topics', 'audiences'])
+    .where('organization_id', '=', organizationId)
+    .execute();
   if (offers.length === 0) return;
-  const labels = offers.map((offer) => searchLabels(offer.topics as HelpTopicId[], offer.audiences as Schemas['HelpAudience'][], organizationName));
+  const labels = offers.map((offer) =>
+    searchLabels(offer.topics as HelpTopicId[], offer.audiences as Schemas['HelpAudience'][], organizationName),
+  );
   await sql`UPDATE help_offers SET search_labels = renamed.labels
     FROM unnest(${offers.map((offer) => offer.id)}::uuid[], ${labels}::text[]) AS renamed (id, labels)
     WHERE help_offers.id = renamed.id`.execute(db);

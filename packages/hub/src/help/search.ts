@@ -90,16 +90,26 @@ const synonymWords: Map<string, Set<HelpTopicId>> = (() => {
 })();
 
 /** Per topic, its single-word synonyms as tsquery terms. */
-const topicWords: Map<HelpTopicId, string[]> = new Map(helpTopicIds.map((topic) => [
-  topic,
-  [...new Set(searchSynonyms(topic).map(sortKey).filter((synonym) => /^[\p{L}\p{N}]+$/u.test(synonym)))],
-]));
+const topicWords: Map<HelpTopicId, string[]> = new Map(
+  helpTopicIds.map((topic) => [
+    topic,
+    [
+      ...new Set(
+        searchSynonyms(topic)
+          .map(sortKey)
+          .filter((synonym) => /^[\p{L}\p{N}]+$/u.test(synonym)),
+      ),
+    ],
+  ]),
+);
 
 /** A verb form (folded) → all forms of its verb that are single words ("sauft" → "saufen", "gesoffen", …). */
 const verbFamilies: Map<string, string[]> = (() => {
   const result = new Map<string, string[]>();
   for (const verb of helpVerbs) {
-    const forms = verbForms(verb).map(sortKey).filter((form) => !/\s/.test(form));
+    const forms = verbForms(verb)
+      .map(sortKey)
+      .filter((form) => !/\s/.test(form));
     for (const form of forms) result.set(form, [...new Set([...(result.get(form) ?? []), ...forms])]);
   }
   return result;
@@ -200,10 +210,18 @@ function anyOf(terms: string[]): string | null {
  * or by a compound of the word typed ("Angehörigengruppe" for "Gruppe"); not by a word that
  * only begins like one ("Psychosoziale" is no "Psychose").
  */
-function unitOf(topics: HelpTopicId[], words?: Pick<SearchUnit, 'nameWord' | 'word' | 'namePrefix' | 'expanded'>, compounds: string[] = []): SearchUnit {
+function unitOf(
+  topics: HelpTopicId[],
+  words?: Pick<SearchUnit, 'nameWord' | 'word' | 'namePrefix' | 'expanded'>,
+  compounds: string[] = [],
+): SearchUnit {
   const names = topics.flatMap((topic) => topicWords.get(topic) ?? []);
   return {
-    nameWord: null, word: null, namePrefix: null, expanded: null, ...words,
+    nameWord: null,
+    word: null,
+    namePrefix: null,
+    expanded: null,
+    ...words,
     topics,
     topicInName: anyOf([...names, ...compounds].map((name) => `${name}:A`)),
     parents: parentsOf(topics),
@@ -250,13 +268,17 @@ export async function planSearch(db: Kysely<Database>, q: string): Promise<Searc
     const prefixes = beginnings.flatMap((term) => (term ? [`${term}:*`] : []));
     // Shorter words it starts with ("trauer" of "Trauernde") are beginnings too, but less exact than the word typed.
     const parts = wordsOf(ownRows, 'part').map((part) => `${part}:*`);
-    return unitOf([...topics], {
-      nameWord: anyOf(exact.map((term) => `${term}:A`)),
-      // In the offer's own text: a match only in the labels (topic, audience and organization names) counts as expanded.
-      word: anyOf(exact.map((term) => `${term}:AC`)),
-      namePrefix: anyOf(prefixes.map((term) => `${term}A`)),
-      expanded: anyOf([...exact, ...prefixes, ...parts, ...wordsOf(ownRows, 'similar')]),
-    }, compounds);
+    return unitOf(
+      [...topics],
+      {
+        nameWord: anyOf(exact.map((term) => `${term}:A`)),
+        // In the offer's own text: a match only in the labels (topic, audience and organization names) counts as expanded.
+        word: anyOf(exact.map((term) => `${term}:AC`)),
+        namePrefix: anyOf(prefixes.map((term) => `${term}A`)),
+        expanded: anyOf([...exact, ...prefixes, ...parts, ...wordsOf(ownRows, 'similar')]),
+      },
+      compounds,
+    );
   });
 
   // Phrases, in both readings of the whole query ("keine Wohnung", "ich will nicht mehr").
@@ -325,7 +347,17 @@ const CRISIS_BOOST = 100_000;
  * or a word part: "Psychose" in a text before "Psychosoziale" in a name. Once per query: an
  * offer for relatives when the reader is one, and one only for the other person named, lower.
  */
-const SCORE = { topicInName: 8, topic: 6, parent: 2, nameWord: 4, word: 3, namePrefix: 2, expanded: 1, forRelatives: 2, onlyForOthers: -1 } as const;
+const SCORE = {
+  topicInName: 8,
+  topic: 6,
+  parent: 2,
+  nameWord: 4,
+  word: 3,
+  namePrefix: 2,
+  expanded: 1,
+  forRelatives: 2,
+  onlyForOthers: -1,
+} as const;
 
 /**
  * Relevance as an integer (stable in cursors) in two parts, `relevanceSql` + `tieBreakSql`:
@@ -337,7 +369,8 @@ export function relevanceSql(plan: SearchPlan): RawBuilder<number> {
     const topicCases: RawBuilder<unknown>[] = [];
     if (unit.topics.length > 0) {
       const topic = sql`help_offers.topic_closure && ${unit.topics}::text[]`;
-      if (unit.topicInName) topicCases.push(sql`WHEN ${topic} AND help_offers.search_vector @@ ${tsquery(unit.topicInName)} THEN ${SCORE.topicInName}`);
+      if (unit.topicInName)
+        topicCases.push(sql`WHEN ${topic} AND help_offers.search_vector @@ ${tsquery(unit.topicInName)} THEN ${SCORE.topicInName}`);
       topicCases.push(sql`WHEN ${topic} THEN ${SCORE.topic}`);
     }
     if (unit.parents.length > 0) topicCases.push(sql`WHEN ${taggedWith(unit.parents)} THEN ${SCORE.parent}`);
@@ -353,7 +386,8 @@ export function relevanceSql(plan: SearchPlan): RawBuilder<number> {
   const forRelatives = sql`help_offers.audiences && ARRAY['relatives', 'families']::text[]`;
   const cases: RawBuilder<unknown>[] = [];
   if (plan.readerIsRelative) cases.push(sql`WHEN ${forRelatives} THEN ${SCORE.forRelatives}`);
-  if (plan.otherAudiences.length > 0) cases.push(sql`WHEN help_offers.audiences && ${plan.otherAudiences}::text[] AND NOT ${forRelatives} THEN ${SCORE.onlyForOthers}`);
+  if (plan.otherAudiences.length > 0)
+    cases.push(sql`WHEN help_offers.audiences && ${plan.otherAudiences}::text[] AND NOT ${forRelatives} THEN ${SCORE.onlyForOthers}`);
   const people = cases.length > 0 ? sql`CASE ${sql.join(cases, sql` `)} ELSE 0 END` : sql`0`;
   const crisis = plan.crisisDetected
     ? sql`CASE WHEN help_offers.crisis AND help_offers.topic_closure && ${plan.crisisTopics}::text[] THEN ${CRISIS_BOOST}::int ELSE 0 END`
@@ -375,9 +409,10 @@ export function tieBreakSql(plan: SearchPlan, municipalities: string[] | undefin
   const query = anyQuery(plan);
   const rank = query ? sql`least(1, ts_rank(help_offers.search_vector, ${tsquery(query)}))` : sql`0`;
   const topics = allTopics(plan);
-  const focus = topics.length > 0
-    ? sql`(SELECT count(*) FROM unnest(help_offers.topic_closure) AS topic WHERE topic = ANY (${topics}::text[]))::float8 / cardinality(help_offers.topic_closure)`
-    : sql`0`;
+  const focus =
+    topics.length > 0
+      ? sql`(SELECT count(*) FROM unnest(help_offers.topic_closure) AS topic WHERE topic = ANY (${topics}::text[]))::float8 / cardinality(help_offers.topic_closure)`
+      : sql`0`;
   const near = municipalities?.length
     ? sql`coalesce((SELECT 9 - least(9, round(min(help_distance_km(l.lat, l.lon, m.lat, m.lon)) / 4))
         FROM help_offer_locations l JOIN municipalities m ON m.id = ANY (${municipalities}::text[])

@@ -53,7 +53,12 @@ export function checkBody({ bodyTypes, bodyRequired }: ContractOperation): (requ
     const missing = request.body === undefined || (request.body === '' && !bodyTypes.includes(type));
     if (missing && bodyRequired) {
       // A missing body is a malformed request (400), not content that fails the rules (422).
-      throw invalidFields('invalid-request', 'body', [{ pointer: '', reason: 'is required' }], `A request body is required: send it as ${bodyTypes.join(' or ')}.`);
+      throw invalidFields(
+        'invalid-request',
+        'body',
+        [{ pointer: '', reason: 'is required' }],
+        `A request body is required: send it as ${bodyTypes.join(' or ')}.`,
+      );
     }
   };
 }

@@ -38,12 +38,18 @@ export function loadContract(): Contract {
   const document = parse(text) as {
     info: { version: string };
     security?: SecurityRequirement[];
-    paths: Record<string, Record<string, {
-      operationId: string;
-      security?: SecurityRequirement[];
-      requestBody?: { content: Record<string, unknown>; required?: boolean };
-      responses: Record<string, unknown>;
-    }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          operationId: string;
+          security?: SecurityRequirement[];
+          requestBody?: { content: Record<string, unknown>; required?: boolean };
+          responses: Record<string, unknown>;
+        }
+      >
+    >;
   };
   const operations: ContractOperation[] = [];
   const matchers: { pattern: RegExp; methods: string[] }[] = [];

@@ -22,7 +22,10 @@ export function decodeCursor(cursor: string | undefined, length: number): (strin
   } catch {
     // fall through to the problem below
   }
-  throw invalidQuery([{ pointer: '/cursor', reason: 'is not a cursor this Hub issued' }], 'The cursor is not valid. Pass the nextCursor of a previous page.');
+  throw invalidQuery(
+    [{ pointer: '/cursor', reason: 'is not a cursor this Hub issued' }],
+    'The cursor is not valid. Pass the nextCursor of a previous page.',
+  );
 }
 
 /** Cuts a result fetched with `limit + 1` rows into a page and the cursor of the next one. */

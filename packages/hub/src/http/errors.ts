@@ -7,12 +7,24 @@ import { invalidFields, problemContentType, ProblemError, type FieldError, type 
 
 /** Error codes of pg, PGlite and Node's sockets that mean "the database is not reachable". */
 const unavailableCodes = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN',
-  '57P01', '57P02', '57P03', // admin/crash shutdown, cannot connect now
-  '08000', '08001', '08003', '08004', '08006', // connection exceptions
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03', // admin/crash shutdown, cannot connect now
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006', // connection exceptions
 ]);
 // The last one: the Hub closed its database (it is shutting down) while a request still came in.
-const unavailableMessages = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|PGlite is closed|driver has already been destroyed/i;
+const unavailableMessages =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|PGlite is closed|driver has already been destroyed/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
@@ -53,7 +65,9 @@ export function toProblem(error: FastifyError | ProblemError | Error): { problem
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return toProblem(new ProblemError('payload-too-large', 'The request body is larger than this operation accepts.'));
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return toProblem(new ProblemError('unsupported-media-type', 'Send the body with a content type this operation accepts (application/json).'));
+      return toProblem(
+        new ProblemError('unsupported-media-type', 'Send the body with a content type this operation accepts (application/json).'),
+      );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return toProblem(new ProblemError('invalid-request', 'The body is empty but the content type says JSON.'));
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -64,12 +78,23 @@ export function toProblem(error: FastifyError | ProblemError | Error): { problem
       return toProblem(new ProblemError('uri-too-long', 'A part of the path is longer than any identifier of this Hub.'));
   }
   if (isDatabaseUnavailable(error)) {
-    return toProblem(new ProblemError('service-unavailable', 'The database does not answer. Try again shortly.', { headers: { 'Retry-After': '5' } }));
+    return toProblem(
+      new ProblemError('service-unavailable', 'The database does not answer. Try again shortly.', { headers: { 'Retry-After': '5' } }),
+    );
   }
   const status = fastifyError.statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
     // Fastify's own client errors (malformed URL, bad JSON syntax, …): their message is safe to show.
-    const type = status === 404 ? 'not-found' : status === 413 ? 'payload-too-large' : status === 414 ? 'uri-too-long' : status === 415 ? 'unsupported-media-type' : 'invalid-request';
+    const type =
+      status === 404
+        ? 'not-found'
+        : status === 413
+          ? 'payload-too-large'
+          : status === 414
+            ? 'uri-too-long'
+            : status === 415
+              ? 'unsupported-media-type'
+              : 'invalid-request';
     return toProblem(new ProblemError(type, fastifyError.message));
   }
   return toProblem(new ProblemError('internal-error', 'The error was logged. Please try again later.'));
@@ -97,7 +122,8 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const problem =
     error.code === 'HPE_HEADER_OVERFLOW'
-      ? new ProblemError('request-header-fields-too-large', 'The URL and headers together are longer than the Hub accepts (16 KiB).').problem
+      ? new ProblemError('request-header-fields-too-large', 'The URL and headers together are longer than the Hub accepts (16 KiB).')
+          .problem
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? new ProblemError('request-timeout', 'The request did not arrive in time.').problem
         : new ProblemError('invalid-request', 'The request is not valid HTTP.').problem;

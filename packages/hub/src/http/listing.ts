@@ -59,12 +59,19 @@ export async function pageByKeyset<DB, TB extends keyof DB, Row>(
   const keys = keyset.columns.map((column) => column.sql);
   let page = query;
   if (after) {
-    const values = keyset.columns.map((column, index) => (column.type ? sql`${after[index]}::${sql.raw(column.type)}` : sql`${after[index]}`));
+    const values = keyset.columns.map((column, index) =>
+      column.type ? sql`${after[index]}::${sql.raw(column.type)}` : sql`${after[index]}`,
+    );
     page = page.where(sql<boolean>`(${sql.join(keys)}) ${sql.raw(keyset.direction === 'asc' ? '>' : '<')} (${sql.join(values)})`);
   }
   for (const key of keys) page = page.orderBy(sql`${key} ${sql.raw(keyset.direction)}`);
   const rows = await page.limit(limit + 1).execute();
-  return toPage(rows, limit, (row) => keyset.columns.map((column) => column.value(row)), (row) => row);
+  return toPage(
+    rows,
+    limit,
+    (row) => keyset.columns.map((column) => column.value(row)),
+    (row) => row,
+  );
 }
 
 /** The items of a page mapped to what the API answers. */

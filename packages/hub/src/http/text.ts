@@ -3,11 +3,7 @@
  * (DIN 5007-1, as in German dictionaries: "Öko" sorts with "Oko"), ß as "ss".
  */
 export function sortKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ß/g, 'ss')
-    .toLowerCase();
+  return name.normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').toLowerCase();
 }
 
 /** Escapes `%`, `_` and `\` so user text matches literally inside a LIKE pattern. */

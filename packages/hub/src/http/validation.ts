@@ -47,7 +47,9 @@ interface HeaderSchema {
 function lowerCaseHeaderNames(schema: HeaderSchema): HeaderSchema {
   return {
     ...schema,
-    ...(schema.properties ? { properties: Object.fromEntries(Object.entries(schema.properties).map(([name, value]) => [name.toLowerCase(), value])) } : {}),
+    ...(schema.properties
+      ? { properties: Object.fromEntries(Object.entries(schema.properties).map(([name, value]) => [name.toLowerCase(), value])) }
+      : {}),
     ...(schema.required ? { required: schema.required.map((name) => name.toLowerCase()) } : {}),
   };
 }
@@ -80,7 +82,11 @@ function nulAt(value: unknown, pointer: string, isBody: boolean): FieldError | u
  * handler, refuses it naming the field (headers cannot carry it: Node's parser refuses them).
  */
 async function refuseNul(request: FastifyRequest): Promise<void> {
-  for (const [part, value] of [['path', request.params], ['query', request.query], ['body', request.body]] as const) {
+  for (const [part, value] of [
+    ['path', request.params],
+    ['query', request.query],
+    ['body', request.body],
+  ] as const) {
     const error = nulAt(value, '', part === 'body');
     if (error) throw invalidFields(part === 'body' ? 'validation-failed' : 'invalid-request', part, [error]);
   }

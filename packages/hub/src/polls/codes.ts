@@ -20,7 +20,9 @@ export function normalizeCode(typed: string): string {
 
 /** Codes are stored as a hash bound to the poll; the code itself only ever appears in the answer that made it. */
 export function hashCode(pollId: string, typed: string): string {
-  return createHash('sha256').update(`${pollId}:${normalizeCode(typed)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${pollId}:${normalizeCode(typed)}`)
+    .digest('hex');
 }
 
 /** Makes `count` new codes for the poll; a code that happens to exist already is drawn again. */

@@ -88,15 +88,23 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
       const status = pollStatus(row, now);
       const stored = dataFromRow(row);
       const comparable = (field: (typeof countedFields)[number], value: unknown) =>
-        JSON.stringify(field === 'options' ? (value as PollData['options']).map((option) => [option.label, option.description ?? null]) : value);
-      const changed = countedFields.filter((field) => field in fields && comparable(field, fields[field]) !== comparable(field, stored[field]));
+        JSON.stringify(
+          field === 'options' ? (value as PollData['options']).map((option) => [option.label, option.description ?? null]) : value,
+        );
+      const changed = countedFields.filter(
+        (field) => field in fields && comparable(field, fields[field]) !== comparable(field, stored[field]),
+      );
       if (changed.length > 0 && (await hasCounts(db, row.id))) {
         throw new ProblemError('conflict', `The poll has votes or tallies, so ${changed.join(', ')} can no longer change.`);
       }
       if (fields.opensAt !== undefined && Date.parse(fields.opensAt) !== row.opens_at.getTime() && status !== 'draft') {
         throw new ProblemError('conflict', 'The poll has opened already, so opensAt can no longer change.');
       }
-      if (fields.closesAt !== undefined && Date.parse(fields.closesAt) !== row.closes_at.getTime() && (status === 'closed' || status === 'archived')) {
+      if (
+        fields.closesAt !== undefined &&
+        Date.parse(fields.closesAt) !== row.closes_at.getTime() &&
+        (status === 'closed' || status === 'archived')
+      ) {
         throw new ProblemError('conflict', 'The poll has closed, so closesAt can no longer change; a closed poll is not reopened.');
       }
       const merged = { ...stored, ...fields };
@@ -114,7 +122,10 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
     async getPollChallenge(request, reply) {
       const poll = await existingPoll(request.params.pollId);
       if (poll.participation !== 'open') {
-        throw new ProblemError('conflict', 'This poll takes printed participation codes, not a proof of work: send the code with the vote.');
+        throw new ProblemError(
+          'conflict',
+          'This poll takes printed participation codes, not a proof of work: send the code with the vote.',
+        );
       }
       assertOpen(poll, clock.now());
       proofOfWork.pruneUsed(db);
@@ -140,10 +151,14 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
       const poll = await existingPoll(request.params.pollId);
       assertActsFor(request, poll.organization_id);
       if (poll.participation !== 'codes') {
-        throw new ProblemError('conflict', 'This poll is open to everyone (participation: open); participation codes are for polls with participation: codes.');
+        throw new ProblemError(
+          'conflict',
+          'This poll is open to everyone (participation: open); participation codes are for polls with participation: codes.',
+        );
       }
       const status = pollStatus(poll);
-      if (status === 'closed' || status === 'archived') throw new ProblemError('poll-not-open', 'The poll has closed; new codes could not vote any more.');
+      if (status === 'closed' || status === 'archived')
+        throw new ProblemError('poll-not-open', 'The poll has closed; new codes could not vote any more.');
       const codes = await createCodes(db, poll.id, request.body.count);
       reply.code(201);
       return wantsCsv(request) ? sendCsv(reply, codesCsv(codes), `codes-${poll.id}`) : { pollId: poll.id, codes };
@@ -181,9 +196,13 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
       reply.header('Vary', 'Accept, Authorization');
       if (wantsCsv(request)) {
         if (!request.principal) {
-          throw new ProblemError('unauthorized', 'Results as CSV are for the organizer: send its API key as "Authorization: Bearer <key>".', {
-            headers: { 'WWW-Authenticate': 'Bearer' },
-          });
+          throw new ProblemError(
+            'unauthorized',
+            'Results as CSV are for the organizer: send its API key as "Authorization: Bearer <key>".',
+            {
+              headers: { 'WWW-Authenticate': 'Bearer' },
+            },
+          );
         }
         if (!organizer) throw new ProblemError('forbidden', 'This API key belongs to another organization.');
         return sendCsv(reply, resultsCsv(await computeResults(db, poll)), `results-${poll.id}`);

@@ -95,7 +95,10 @@ export function checkPoll(data: PollData, municipalities: KnownMunicipalities): 
     errors.push({ pointer: '/maxChoices', reason: 'must be 1 for a single choice poll' });
   }
   if (data.kind === 'multiple' && (data.maxChoices < 2 || data.maxChoices > data.options.length)) {
-    errors.push({ pointer: '/maxChoices', reason: `must be between 2 and the number of options (${data.options.length}) for a multiple choice poll` });
+    errors.push({
+      pointer: '/maxChoices',
+      reason: `must be between 2 and the number of options (${data.options.length}) for a multiple choice poll`,
+    });
   }
   if (Date.parse(data.closesAt) <= Date.parse(data.opensAt)) {
     errors.push({ pointer: '/closesAt', reason: 'must be after opensAt' });

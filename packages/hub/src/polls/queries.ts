@@ -81,7 +81,9 @@ function pollColumns(data: PollData) {
 async function insertOptions(db: Kysely<Database>, pollId: string, options: PollData['options']): Promise<void> {
   await db
     .insertInto('poll_options')
-    .values(options.map((option, position) => ({ poll_id: pollId, position, label: option.label, description: option.description ?? null })))
+    .values(
+      options.map((option, position) => ({ poll_id: pollId, position, label: option.label, description: option.description ?? null })),
+    )
     .execute();
 }
 

@@ -99,7 +99,14 @@ export function resultsCsv(results: Results): string {
   const options = results.options ?? [];
   for (const option of options) rows.push([option.label, option.online, option.inPerson, option.postal, option.total, option.share]);
   const column = (key: 'online' | 'inPerson' | 'postal' | 'total') => options.reduce((total, option) => total + option[key], 0);
-  rows.push(['Total', column('online'), column('inPerson'), column('postal'), column('total'), options.length > 0 && column('total') > 0 ? 1 : 0]);
+  rows.push([
+    'Total',
+    column('online'),
+    column('inPerson'),
+    column('postal'),
+    column('total'),
+    options.length > 0 && column('total') > 0 ? 1 : 0,
+  ]);
   const participants = results.participants;
   if (participants) rows.push(['Participants', participants.online, participants.inPerson, participants.postal, participants.total, '']);
   return csvTable(rows);

@@ -32,7 +32,10 @@ export function checkTally(poll: PollRow, input: Schemas['PollTallyFields'], sto
   } else if (poll.kind === 'single' && participants < choices) {
     errors.push({ pointer: '/participants', reason: `must be at least the sum of the counts (${choices}) in a single choice poll` });
   } else if (participants * poll.max_choices < choices) {
-    errors.push({ pointer: '/counts', reason: `add up to ${choices} choices, more than ${participants} participants can make with ${poll.max_choices} each` });
+    errors.push({
+      pointer: '/counts',
+      reason: `add up to ${choices} choices, more than ${participants} participants can make with ${poll.max_choices} each`,
+    });
   }
   const date = input.date ?? stored?.date ?? '';
   if (Number.isNaN(Date.parse(`${date}T00:00:00Z`))) errors.push({ pointer: '/date', reason: 'is not a calendar date' });
@@ -58,12 +61,7 @@ interface TallyRow {
   updated_at: Date;
 }
 
-async function writeCountsAndRevision(
-  db: Kysely<Database>,
-  tally: TallyRow,
-  snapshot: Snapshot,
-  apiKeyId: string | null,
-): Promise<void> {
+async function writeCountsAndRevision(db: Kysely<Database>, tally: TallyRow, snapshot: Snapshot, apiKeyId: string | null): Promise<void> {
   await db.deleteFrom('poll_tally_counts').where('tally_id', '=', tally.id).execute();
   await db
     .insertInto('poll_tally_counts')
@@ -120,17 +118,18 @@ export async function updateTally(db: Kysely<Database>, tallyId: string, snapsho
 
 /** The poll's tallies, oldest first, each with its history (the last revision is the current state). */
 export async function listTallies(db: Kysely<Database>, pollId: string, tallyId?: string): Promise<Schemas['PollTally'][]> {
-  let query = db
-    .selectFrom('poll_tallies')
-    .select(['id', 'poll_id', 'revision', 'created_at', 'updated_at'])
-    .where('poll_id', '=', pollId);
+  let query = db.selectFrom('poll_tallies').select(['id', 'poll_id', 'revision', 'created_at', 'updated_at']).where('poll_id', '=', pollId);
   if (tallyId) query = query.where('id', '=', tallyId);
   const tallies = await query.orderBy('created_at').orderBy('id').execute();
   if (tallies.length === 0) return [];
   const revisions = await db
     .selectFrom('poll_tally_revisions')
     .selectAll()
-    .where('tally_id', 'in', tallies.map((tally) => tally.id))
+    .where(
+      'tally_id',
+      'in',
+      tallies.map((tally) => tally.id),
+    )
     .orderBy('tally_id')
     .orderBy('revision')
     .execute();

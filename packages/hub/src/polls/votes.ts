@@ -44,7 +44,8 @@ function checkVote(poll: PollRow, body: Schemas['VoteInput']): FieldError[] {
     else if (normalizeCode(body.code) === '') errors.push({ pointer: '/code', reason: 'is empty' });
     if (body.proof !== undefined) errors.push({ pointer: '/proof', reason: 'is not used in a poll with participation codes' });
   } else {
-    if (body.proof === undefined) errors.push({ pointer: '/proof', reason: `is needed: solve a challenge from /polls/${poll.id}/challenge` });
+    if (body.proof === undefined)
+      errors.push({ pointer: '/proof', reason: `is needed: solve a challenge from /polls/${poll.id}/challenge` });
     if (body.code !== undefined) errors.push({ pointer: '/code', reason: 'is not used in an open poll' });
   }
   return errors;
@@ -63,7 +64,11 @@ export function assertOpen(poll: PollRow, now: Date): void {
   throw new ProblemError('poll-not-open', detail);
 }
 
-async function earlierVote(db: Kysely<Database>, pollId: string, key: string): Promise<EarlierAction<Omit<CountedVote, 'replayed'>> | undefined> {
+async function earlierVote(
+  db: Kysely<Database>,
+  pollId: string,
+  key: string,
+): Promise<EarlierAction<Omit<CountedVote, 'replayed'>> | undefined> {
   const row = await db
     .selectFrom('poll_votes')
     .select(['request_hash', 'choices', 'created_at'])

@@ -87,7 +87,11 @@ export async function renderExample(html: string, db: Kysely<Database>): Promise
   const ids = new Map(rows.map((row) => [row.name, row.id]));
   return withScripts.replace(organizationPlaceholder, (_, name: string) => {
     const id = ids.get(name);
-    if (!id) throw new ProblemError('not-found', `This example shows the organization "${name}", which this Hub does not have. Add the demo data: sr-hub seed.`);
+    if (!id)
+      throw new ProblemError(
+        'not-found',
+        `This example shows the organization "${name}", which this Hub does not have. Add the demo data: sr-hub seed.`,
+      );
     return id;
   });
 }

@@ -11,7 +11,18 @@ import { invalidBody, ProblemError } from '../http/problems.js';
 import { existingOrganization, knownMunicipalities } from '../orgs/lookups.js';
 import { checkNeed, completeInput, dataFromRow, toNeed, type NeedData } from './model.js';
 import { ResponseMailer, type MailOptions } from './notifications.js';
-import { allResponses, deleteNeed, findNeed, findResponse, insertNeed, listNeeds, listResponses, setAccepted, updateNeed, type NeedRow } from './queries.js';
+import {
+  allResponses,
+  deleteNeed,
+  findNeed,
+  findResponse,
+  insertNeed,
+  listNeeds,
+  listResponses,
+  setAccepted,
+  updateNeed,
+  type NeedRow,
+} from './queries.js';
 import { DEFAULT_RETENTION_DAYS, purgeResponses } from './retention.js';
 import { assertTakesResponses, responseProofSubject, responsesCsv, submitResponse, toResponse } from './responses.js';
 import * as clock from '../clock.js';
@@ -44,7 +55,7 @@ export interface Volunteering {
   /** Sends due e-mails now (the outbox loop also does, on its interval); for tests. */
   mailer: ResponseMailer | undefined;
   /** Stops the scheduled jobs and waits for a running one; before the database closes. */
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 const SIX_HOURS_MS = 6 * 3_600_000;
@@ -69,7 +80,10 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
     timers.push(setTimeout(purge, 0), setInterval(purge, purgeInterval));
   }
   if (mailer) {
-    timers.push(setTimeout(() => mailer.kick(), 0), setInterval(() => mailer.kick(), options.mail?.intervalMs ?? 60_000));
+    timers.push(
+      setTimeout(() => mailer.kick(), 0),
+      setInterval(() => mailer.kick(), options.mail?.intervalMs ?? 60_000),
+    );
   }
   // The jobs must not keep a process (a test, the CLI) alive.
   for (const timer of timers) timer.unref();
@@ -140,7 +154,14 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
 
     async createVolunteerResponse(request, reply) {
       const need = await existingNeed(request.params.volunteerNeedId);
-      const { receipt, replayed, stored } = await submitResponse(db, proofOfWork, need, request.headers['idempotency-key'], request.body, mailer !== undefined);
+      const { receipt, replayed, stored } = await submitResponse(
+        db,
+        proofOfWork,
+        need,
+        request.headers['idempotency-key'],
+        request.body,
+        mailer !== undefined,
+      );
       if (stored && !stopped) mailer?.kick();
       reply.code(201);
       if (replayed) reply.header('Idempotent-Replayed', 'true');
@@ -183,4 +204,3 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
     },
   };
 }
-

@@ -26,7 +26,10 @@ export interface NeedData {
 }
 
 /** The status at `now`: the same rule as `statusSql` in the queries. */
-export function needStatus(row: Pick<NeedRow, 'closed_at' | 'ends_at' | 'people_accepted' | 'people_needed'>, now = clock.now()): NeedStatus {
+export function needStatus(
+  row: Pick<NeedRow, 'closed_at' | 'ends_at' | 'people_accepted' | 'people_needed'>,
+  now = clock.now(),
+): NeedStatus {
   if (row.closed_at !== null) return 'closed';
   if (row.ends_at !== null && row.ends_at <= now) return 'expired';
   return row.people_accepted >= row.people_needed ? 'filled' : 'open';
@@ -124,7 +127,9 @@ export function needColumns(data: NeedData) {
   return {
     title: data.title,
     description: data.description,
-    search_text: sortKey([data.title, data.description, ...data.skills, data.place?.name, data.place?.address, data.timeCommitment].filter(Boolean).join(' ')),
+    search_text: sortKey(
+      [data.title, data.description, ...data.skills, data.place?.name, data.place?.address, data.timeCommitment].filter(Boolean).join(' '),
+    ),
     municipality_id: data.municipalityId,
     place_name: data.place?.name ?? null,
     place_address: data.place?.address ?? null,

@@ -53,7 +53,9 @@ export class ResponseMailer {
       return;
     }
     this.#running = this.#sendDue()
-      .catch((error: unknown) => this.#log.warn({ error: errorCode(error) }, 'volunteer notifications: outbox not readable, retrying later'))
+      .catch((error: unknown) =>
+        this.#log.warn({ error: errorCode(error) }, 'volunteer notifications: outbox not readable, retrying later'),
+      )
       .finally(() => {
         this.#running = undefined;
         if (this.#again) {
@@ -138,7 +140,10 @@ export class ResponseMailer {
         .set({ next_attempt_at: new Date(Date.now() + delay), last_error: code })
         .where('response_id', '=', responseId)
         .execute();
-      this.#log.warn({ responseId, attempts, error: code, retryInSeconds: Math.round(delay / 1000) }, 'volunteer notification not sent, will retry');
+      this.#log.warn(
+        { responseId, attempts, error: code, retryInSeconds: Math.round(delay / 1000) },
+        'volunteer notification not sent, will retry',
+      );
     }
   }
 }

@@ -63,10 +63,14 @@ export async function listNeeds(db: Kysely<Database>, filters: NeedFilters, pagi
   if (organization?.length) query = query.where('volunteer_needs.organization_id', 'in', organization);
   if (skill?.length) {
     const wanted = skill.map((name) => name.trim().toLocaleLowerCase('de'));
-    query = query.where(sql<boolean>`EXISTS (SELECT 1 FROM unnest(volunteer_needs.skills) AS skill WHERE lower(skill) = ANY(${wanted}::text[]))`);
+    query = query.where(
+      sql<boolean>`EXISTS (SELECT 1 FROM unnest(volunteer_needs.skills) AS skill WHERE lower(skill) = ANY(${wanted}::text[]))`,
+    );
   }
-  if (from !== undefined) query = query.where((eb) => eb.or([eb('volunteer_needs.ends_at', 'is', null), eb('volunteer_needs.ends_at', '>=', from)]));
-  if (to !== undefined) query = query.where((eb) => eb.or([eb('volunteer_needs.starts_at', 'is', null), eb('volunteer_needs.starts_at', '<', to)]));
+  if (from !== undefined)
+    query = query.where((eb) => eb.or([eb('volunteer_needs.ends_at', 'is', null), eb('volunteer_needs.ends_at', '>=', from)]));
+  if (to !== undefined)
+    query = query.where((eb) => eb.or([eb('volunteer_needs.starts_at', 'is', null), eb('volunteer_needs.starts_at', '<', to)]));
   if (remote !== undefined) query = query.where('volunteer_needs.remote', '=', remote);
   if (urgent !== undefined) query = query.where('volunteer_needs.urgent', '=', urgent);
   for (const condition of containsWords('volunteer_needs.search_text', q)) query = query.where(condition);
@@ -125,7 +129,12 @@ function filteredResponses(db: Kysely<Database>, organizationId: string, filters
 /** Newest first. */
 const byArrival = byMomentThenId<ResponseRow>('volunteer_responses', 'created_at', (row) => row.created_at, 'desc');
 
-export async function listResponses(db: Kysely<Database>, organizationId: string, filters: ResponseFilters, paging: Paging): Promise<Page<ResponseRow>> {
+export async function listResponses(
+  db: Kysely<Database>,
+  organizationId: string,
+  filters: ResponseFilters,
+  paging: Paging,
+): Promise<Page<ResponseRow>> {
   return pageByKeyset(filteredResponses(db, organizationId, filters), byArrival, paging);
 }
 

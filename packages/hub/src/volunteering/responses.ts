@@ -29,12 +29,19 @@ export function responseProofSubject(needId: string): ProofSubject {
 /** 409 for a need that takes no responses now, saying why. */
 export function assertTakesResponses(need: NeedRow, now = clock.now()): void {
   const status = needStatus(need, now);
-  if (status === 'closed') throw new ProblemError('volunteer-need-not-open', 'The organization has closed this need; it takes no more responses.');
+  if (status === 'closed')
+    throw new ProblemError('volunteer-need-not-open', 'The organization has closed this need; it takes no more responses.');
   if (status === 'expired') {
-    throw new ProblemError('volunteer-need-not-open', `The need ended on ${berlinDateTime.format(need.ends_at!)} (Europe/Berlin); it takes no more responses.`);
+    throw new ProblemError(
+      'volunteer-need-not-open',
+      `The need ended on ${berlinDateTime.format(need.ends_at!)} (Europe/Berlin); it takes no more responses.`,
+    );
   }
   if (need.privacy_policy_url === null) {
-    throw new ProblemError('conflict', `${need.organization_name} has not published a privacy notice yet, so the Hub takes no personal data for it. Contact the organization directly.`);
+    throw new ProblemError(
+      'conflict',
+      `${need.organization_name} has not published a privacy notice yet, so the Hub takes no personal data for it. Contact the organization directly.`,
+    );
   }
 }
 
@@ -87,7 +94,9 @@ export async function submitResponse(
   const errors = checkResponse(need, body);
   if (errors.length > 0) throw invalidBody(errors);
   const fields = cleaned(body);
-  const requestHash = contentHash(JSON.stringify([fields.name, fields.email, fields.phone, fields.message, body.consent.privacyNoticeVersion]));
+  const requestHash = contentHash(
+    JSON.stringify([fields.name, fields.email, fields.phone, fields.message, body.consent.privacyNoticeVersion]),
+  );
   const subject = responseProofSubject(need.id);
   const isBot = Boolean(body.honeypot?.trim());
   let stored = false;
@@ -150,7 +159,11 @@ export function toResponse(row: ResponseRow, retentionDays: number): Schemas['Vo
     email: row.email,
     phone: row.phone,
     message: row.message,
-    consent: { privacyNoticeUrl: row.privacy_notice_url, privacyNoticeVersion: row.privacy_notice_version, givenAt: row.created_at.toISOString() },
+    consent: {
+      privacyNoticeUrl: row.privacy_notice_url,
+      privacyNoticeVersion: row.privacy_notice_version,
+      givenAt: row.created_at.toISOString(),
+    },
     accepted: row.accepted_at !== null,
     acceptedAt: row.accepted_at?.toISOString() ?? null,
     receivedAt: row.created_at.toISOString(),
@@ -160,7 +173,18 @@ export function toResponse(row: ResponseRow, retentionDays: number): Schemas['Vo
 
 export function responsesCsv(responses: Schemas['VolunteerResponse'][]): string {
   return csvTable([
-    ['received_at', 'need', 'name', 'email', 'phone', 'message', 'accepted', 'privacy_notice_url', 'privacy_notice_version', 'delete_after'],
+    [
+      'received_at',
+      'need',
+      'name',
+      'email',
+      'phone',
+      'message',
+      'accepted',
+      'privacy_notice_url',
+      'privacy_notice_version',
+      'delete_after',
+    ],
     ...responses.map((response) => [
       response.receivedAt,
       response.needTitle,

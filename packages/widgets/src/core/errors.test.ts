@@ -30,7 +30,12 @@ describe('errorMessage', () => {
   });
 
   it('never shows the Hub’s technical English to readers', () => {
-    const problem = new HubError({ status: 400, type: '/problems/invalid-request', title: 'Invalid request', detail: 'limit must be <= 100' });
+    const problem = new HubError({
+      status: 400,
+      type: '/problems/invalid-request',
+      title: 'Invalid request',
+      detail: 'limit must be <= 100',
+    });
     const message = errorMessage(problem, german);
     expect(message.title).to.equal('Die Anfrage konnte nicht bearbeitet werden.');
     expect(JSON.stringify(message)).not.to.include('limit');
@@ -43,12 +48,21 @@ describe('errorMessage', () => {
 
 describe('developerMessage', () => {
   it('names hub-url and what to check', () => {
-    expect(developerMessage(hubError(0), 'http://127.0.0.1:9')).to.include('could not reach the Hub at hub-url="http://127.0.0.1:9"').and.include('CORS');
-    expect(developerMessage(hubError(404), 'https://example.org')).to.include('answered 404').and.include("Check that hub-url is the Hub's address");
+    expect(developerMessage(hubError(0), 'http://127.0.0.1:9'))
+      .to.include('could not reach the Hub at hub-url="http://127.0.0.1:9"')
+      .and.include('CORS');
+    expect(developerMessage(hubError(404), 'https://example.org'))
+      .to.include('answered 404')
+      .and.include("Check that hub-url is the Hub's address");
   });
 
   it('passes the Hub’s problem on to the developer', () => {
-    const problem = new HubError({ status: 400, type: '/problems/invalid-request', title: 'Invalid request', detail: 'limit must be <= 100' });
+    const problem = new HubError({
+      status: 400,
+      type: '/problems/invalid-request',
+      title: 'Invalid request',
+      detail: 'limit must be <= 100',
+    });
     expect(developerMessage(problem, undefined)).to.equal('the Hub answered 400: Invalid request limit must be <= 100');
   });
 });

@@ -18,11 +18,6 @@ export type SrEventDetail<K extends SrEventType> = GlobalEventHandlersEventMap[K
  *
  * Returns `false` when a listener called `preventDefault()` on a `cancelable` event.
  */
-export function emit<K extends SrEventType>(
-  target: EventTarget,
-  type: K,
-  detail: SrEventDetail<K>,
-  { cancelable = false } = {},
-): boolean {
+export function emit<K extends SrEventType>(target: EventTarget, type: K, detail: SrEventDetail<K>, { cancelable = false } = {}): boolean {
   return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
 }

@@ -25,9 +25,9 @@ describe('formats', () => {
 
   it('says "Uhr" after a time of day in German running text, once', () => {
     expect(formats('de').date(summerNoonUtc, { dateStyle: 'long', timeStyle: 'short' })).to.equal('1. Juli 2026 um 12:00\u00a0Uhr');
-    expect(formats('de').date(summerNoonUtc, { weekday: 'short', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' })).to.equal(
-      'Mi., 1. Juli um 12:00\u00a0Uhr',
-    );
+    expect(
+      formats('de').date(summerNoonUtc, { weekday: 'short', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' }),
+    ).to.equal('Mi., 1. Juli um 12:00\u00a0Uhr');
     // Without a time, and in the compact forms, no "Uhr".
     expect(formats('de').date(summerNoonUtc, { dateStyle: 'long' })).to.equal('1. Juli 2026');
     expect(formats('de').time(summerNoonUtc)).to.equal('12:00');
@@ -39,7 +39,9 @@ describe('formats', () => {
     expect(formats('en').time(afternoon)).to.equal('14:30');
     expect(formats('en').dateTime(afternoon)).to.equal('Jul 1, 2026, 14:30');
     expect(formats('en').dateRange(summerNoonUtc, afternoon, { hour: 'numeric', minute: '2-digit' })).to.equal('12:00 – 14:30');
-    expect(formats('en').date(afternoon, { weekday: 'short', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' })).to.equal('Wed, July 1 at 14:30');
+    expect(formats('en').date(afternoon, { weekday: 'short', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' })).to.equal(
+      'Wed, July 1 at 14:30',
+    );
   });
 
   it('writes the shared parts of a date range once', () => {

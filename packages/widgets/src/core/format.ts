@@ -73,10 +73,7 @@ const relativeUnits: [Intl.RelativeTimeFormatUnit, number][] = [
 
 // Building an Intl formatter costs far more than using one; lists format hundreds of values.
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(
-  key: unknown[],
-  create: () => T,
-): T {
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(key: unknown[], create: () => T): T {
   const id = JSON.stringify(key);
   let formatter = cache.get(id);
   if (!formatter) cache.set(id, (formatter = create()));
@@ -109,7 +106,8 @@ export function formats(locale: string, timeZone: string = defaultTimeZone): For
       return format.format(Math.round(seconds / size), unit);
     },
     calendarDate: (day, options = { dateStyle: 'medium' }) => calendarFormat(options).format(new Date(day)),
-    calendarDateRange: (first, last, options = { dateStyle: 'medium' }) => calendarFormat(options).formatRange(new Date(first), new Date(last)),
+    calendarDateRange: (first, last, options = { dateStyle: 'medium' }) =>
+      calendarFormat(options).formatRange(new Date(first), new Date(last)),
     day: (value) => new Date(wallClock(value.getTime())).toISOString().slice(0, 10),
     startOfDay(day) {
       const midnight = Date.parse(day);

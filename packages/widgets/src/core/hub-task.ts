@@ -103,7 +103,7 @@ export class HubTask<Args extends readonly unknown[], Value> implements Reactive
       argsEqual: ([client, ...args], [otherClient, ...others]) => client === otherClient && sameValues(args, others),
       task: async ([client, ...args], { signal }) => {
         if (!client) return initialState;
-        this.#requested = args as unknown as Args;
+        this.#requested = args;
         return options.fetch(client, this.#requested, signal);
       },
       onComplete: (value) => {

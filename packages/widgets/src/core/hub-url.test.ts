@@ -14,7 +14,9 @@ describe('parseHubUrl', () => {
 
   it('refuses a missing value, naming the attribute', () => {
     for (const value of [undefined, null, '', '   ']) {
-      expect(parseHubUrl(value)).to.have.property('problem').that.matches(/^hub-url is missing/);
+      expect(parseHubUrl(value))
+        .to.have.property('problem')
+        .that.matches(/^hub-url is missing/);
     }
   });
 

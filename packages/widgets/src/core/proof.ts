@@ -2,7 +2,7 @@
 // but the SDK, into the chunk only the poll and the volunteer board load (vite.config.ts): from
 // the widget core and Lit it imports types only, or their code would move into that chunk too.
 import { newIdempotencyKey, type Schema } from '@smart-region/sdk';
-import { solveChallenge, type Challenge } from 'altcha-lib';
+import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/sha';
 import type { ReactiveControllerHost } from 'lit';
 import type { ErrorMessage } from './errors.js';
@@ -18,7 +18,7 @@ type ProofChallenge = Schema<'ProofChallenge'>;
 export async function solveProof(challenge: ProofChallenge, signal?: AbortSignal): Promise<Proof> {
   const controller = new AbortController();
   signal?.addEventListener('abort', () => controller.abort(), { once: true });
-  const solution = await solveChallenge({ challenge: challenge as Challenge, deriveKey, controller });
+  const solution = await solveChallenge({ challenge: challenge, deriveKey, controller });
   if (!solution) throw signal?.reason ?? new Error('The proof-of-work challenge could not be solved.');
   return { challenge, solution: { counter: solution.counter, derivedKey: solution.derivedKey } };
 }

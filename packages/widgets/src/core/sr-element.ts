@@ -142,7 +142,9 @@ export abstract class SrElement extends SrBaseElement {
     this.#providerTimer ??= setTimeout(() => {
       if (this.#hub.value) return;
       this.#providerOverdue = true;
-      this.warn('is inside an <sr-hub> that is not defined. Load sr-hub.js (or the autoloader sr-widgets.js), or give the widget its own hub-url.');
+      this.warn(
+        'is inside an <sr-hub> that is not defined. Load sr-hub.js (or the autoloader sr-widgets.js), or give the widget its own hub-url.',
+      );
       this.requestUpdate();
     }, providerTimeout);
     return true;

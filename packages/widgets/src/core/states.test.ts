@@ -18,7 +18,10 @@ const states: Record<State, { part: string; text: Record<Lang, string> }> = {
   empty: { part: 'empty', text: { de: 'Hier gibt es gerade keine Einträge.', en: 'There are no entries here at the moment.' } },
   stale: { part: 'notice', text: { de: 'Die Daten konnten nicht aktualisiert werden.', en: 'The data could not be updated.' } },
   complete: { part: 'list', text: { de: 'Höchberg', en: 'Höchberg' } },
-  misconfigured: { part: 'error', text: { de: 'Dieser Inhalt ist nicht richtig eingerichtet.', en: 'This content is not set up correctly.' } },
+  misconfigured: {
+    part: 'error',
+    text: { de: 'Dieser Inhalt ist nicht richtig eingerichtet.', en: 'This content is not set up correctly.' },
+  },
 };
 
 const failing: FixtureRoute = () => {
@@ -49,12 +52,12 @@ async function show(state: State, { lang = 'de', theme }: { lang?: Lang; theme?:
       lang=${lang}
       ><sr-demo-municipalities theme=${theme ?? nothing}></sr-demo-municipalities
     ></sr-hub>`);
-    const widget = hub.querySelector('sr-demo-municipalities')!;
-    if (state === 'stale') {
-      await loaded(widget);
-      await widget.refresh();
-    }
-    await part(widget, states[state].part);
+  const widget = hub.querySelector('sr-demo-municipalities')!;
+  if (state === 'stale') {
+    await loaded(widget);
+    await widget.refresh();
+  }
+  await part(widget, states[state].part);
   // Translations load on demand: wait for them rather than for a fixed time.
   await waitUntil(() => textOf(widget).includes(states[state].text[lang]), `"${states[state].text[lang]}" not shown`);
   return { widget, client };
@@ -94,7 +97,9 @@ describe('widget states', () => {
 
   it('shows the last data with a notice when a refresh fails, and retries from there', async () => {
     const { widget, client } = await show('stale');
-    expect(textOf(widget)).to.include('Höchberg').and.match(/Angezeigt wird der Stand vom \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr\./);
+    expect(textOf(widget))
+      .to.include('Höchberg')
+      .and.match(/Angezeigt wird der Stand vom \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr\./);
     const calls = client.calls.length;
     (await part(widget, 'retry-button')).click();
     await waitUntil(() => client.calls.length === calls + 1);

@@ -17,7 +17,12 @@ export interface ListContext {
  * Events grouped under their days: the list (days without events left out) and the week's
  * agenda (every day, an empty one saying so). An event of several days is under each of them.
  */
-export function dayList(days: Day[], byDay: Map<Day, Placed[]>, context: ListContext, { showEmptyDays }: { showEmptyDays: boolean }): TemplateResult {
+export function dayList(
+  days: Day[],
+  byDay: Map<Day, Placed[]>,
+  context: ListContext,
+  { showEmptyDays }: { showEmptyDays: boolean },
+): TemplateResult {
   return html`<div part="list" class="agenda">
     ${days.map((day) => {
       const placed = byDay.get(day) ?? [];

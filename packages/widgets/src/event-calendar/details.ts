@@ -49,11 +49,13 @@ export function eventDetails(occurrence: Occurrence, context: DetailsContext): T
     </dl>
     ${occurrence.description ? html`<p class="description">${occurrence.description}</p>` : nothing}
     <p class="actions">
-      ${context.hubUrl
-        ? html`<a part="button add-to-calendar" class="button primary" href="${context.hubUrl}/events/${occurrence.eventId}.ics">
+      ${
+        context.hubUrl
+          ? html`<a part="button add-to-calendar" class="button primary" href="${context.hubUrl}/events/${occurrence.eventId}.ics">
             ${recurrence ? msg('Terminreihe zum Kalender hinzufügen') : msg('Zum Kalender hinzufügen')}
           </a>`
-        : nothing}
+          : nothing
+      }
       ${isWebAddress(occurrence.link) ? html`<a part="button link" class="button" href=${occurrence.link}>${msg('Weitere Informationen')}</a>` : nothing}
     </p>
     ${context.subscribe}

@@ -13,14 +13,23 @@ import type { EventSelectDetail, ViewChangeDetail } from './event-calendar.js';
 type Lang = 'de' | 'en';
 
 const viewButton = (calendar: Element, name: string) =>
-  [...calendar.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="view-button"]')].find((button) => button.textContent!.trim() === name)!;
+  [...calendar.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="view-button"]')].find(
+    (button) => button.textContent.trim() === name,
+  )!;
 
 /** The calendar on an in-memory Hub with the month of fixture events. */
 function onFixture(events: FixtureRoute = eventPages(), { lang, attributes = '' }: { lang?: Lang; attributes?: string } = {}) {
   const client = fixtureClient(calendarRoutes(events));
   const calendar = document.createElement('sr-event-calendar');
-  for (const [name, value] of attributes.split(' ').filter(Boolean).map((pair) => pair.split('='))) calendar.setAttribute(name!, value!);
-  return { client, template: html`<sr-hub .client=${client} hub-url="https://hub.example.org" lang=${lang ?? nothing}>${calendar}</sr-hub>` };
+  for (const [name, value] of attributes
+    .split(' ')
+    .filter(Boolean)
+    .map((pair) => pair.split('=')))
+    calendar.setAttribute(name!, value!);
+  return {
+    client,
+    template: html`<sr-hub .client=${client} hub-url="https://hub.example.org" lang=${lang ?? nothing}>${calendar}</sr-hub>`,
+  };
 }
 
 describe('<sr-event-calendar>', () => {
@@ -50,7 +59,7 @@ describe('<sr-event-calendar>', () => {
             expect(expected.length).to.be.greaterThan(3);
             const shownTitles = titles(calendar);
             for (const occurrence of expected.slice(0, 3)) expect(shownTitles).to.include(occurrence.title);
-            expect(inside(calendar, '[aria-pressed="true"]').textContent!.trim()).to.equal(heading[view][lang]);
+            expect(inside(calendar, '[aria-pressed="true"]').textContent.trim()).to.equal(heading[view][lang]);
             await expect(calendar).to.be.accessible();
             expect(warnings.messages).to.deep.equal([]);
           });
@@ -69,7 +78,7 @@ describe('<sr-event-calendar>', () => {
       // March 2027 in whole weeks: Monday 1 March to Sunday 4 April, summer time from 28 March.
       expect(requests[0]!.searchParams.get('from')).to.equal('2027-02-28T23:00:00.000Z');
       expect(requests[0]!.searchParams.get('to')).to.equal('2027-04-04T22:00:00.000Z');
-      expect(inside(calendar, '[part~="heading"]').textContent!.trim()).to.equal('März 2027');
+      expect(inside(calendar, '[part~="heading"]').textContent.trim()).to.equal('März 2027');
     });
   });
 
@@ -162,7 +171,11 @@ describe('<sr-event-calendar>', () => {
       const festival = month.find((item) => item.title === 'Weinfest am Main')!;
       const start = festival.start.slice(0, 10);
       const bars = [0, 1, 2].map((offset) => inside(calendar, `td[data-day="${addDays(start, offset)}"] .bar`));
-      expect(bars.map((bar) => bar.className)).to.deep.equal(['event bar to-after', 'event bar from-before to-after', 'event bar from-before']);
+      expect(bars.map((bar) => bar.className)).to.deep.equal([
+        'event bar to-after',
+        'event bar from-before to-after',
+        'event bar from-before',
+      ]);
     });
 
     it('shows all-day events on their dates in any time zone, and timed ones on their local day', async () => {
@@ -204,15 +217,17 @@ describe('<sr-event-calendar>', () => {
     it('open from the grid with everything about the event, and close back to the day', async () => {
       const { hubUrl } = await testServers();
       const calendar = await showCalendar(html`<sr-event-calendar hub-url=${hubUrl} date=${busyDay}></sr-event-calendar>`);
-      const [occurrence] = (await hubEvents(visibleRange('month', busyDay))).filter((item) => item.recurrence && item.location && item.accessibility);
+      const [occurrence] = (await hubEvents(visibleRange('month', busyDay))).filter(
+        (item) => item.recurrence && item.location && item.accessibility,
+      );
       // In one of the month's own days: a day of the month before or after keeps the focus where it was.
       const line = [...calendar.shadowRoot!.querySelectorAll<HTMLElement>('.content td:not(.outside) [part~="event"]')].find((event) =>
-        event.textContent!.includes(occurrence!.title),
+        event.textContent.includes(occurrence!.title),
       )!;
       line.click();
       await waitUntil(() => openDialog(calendar));
       const dialog = openDialog(calendar)!;
-      const text = dialog.textContent!.replace(/\s+/g, ' ');
+      const text = dialog.textContent.replace(/\s+/g, ' ');
       expect(dialog.querySelector('h2')!.textContent).to.equal(occurrence!.title);
       expect(text)
         .to.include(occurrence!.recurrence!.summary.de)
@@ -223,15 +238,20 @@ describe('<sr-event-calendar>', () => {
         .and.include('Beispieldaten');
       const addToCalendar = dialog.querySelector<HTMLAnchorElement>('[part~="add-to-calendar"]')!;
       expect(addToCalendar.href).to.equal(`${hubUrl}/events/${occurrence!.eventId}.ics`);
-      expect(addToCalendar.textContent!.trim()).to.equal('Terminreihe zum Kalender hinzufügen');
+      expect(addToCalendar.textContent.trim()).to.equal('Terminreihe zum Kalender hinzufügen');
       const ics = await fetch(addToCalendar.href);
       expect(ics.headers.get('content-type')).to.match(/^text\/calendar/);
-      expect(await ics.text()).to.include('BEGIN:VCALENDAR').and.include(`UID:`);
+      expect(await ics.text())
+        .to.include('BEGIN:VCALENDAR')
+        .and.include(`UID:`);
       await expect(calendar).to.be.accessible();
       dialog.querySelector<HTMLButtonElement>('[part~="dialog-close"]')!.click();
       await waitUntil(() => !openDialog(calendar));
       // Compared, not deep-compared: chai would print two whole grids when they differ.
-      expect(calendar.shadowRoot!.activeElement === line.closest('td'), `focus on ${(calendar.shadowRoot!.activeElement as HTMLElement | null)?.dataset['day']}`).to.equal(true);
+      expect(
+        calendar.shadowRoot!.activeElement === line.closest('td'),
+        `focus on ${(calendar.shadowRoot!.activeElement as HTMLElement | null)?.dataset['day']}`,
+      ).to.equal(true);
     });
 
     it('say when in words: all day, several days, the price or "frei"', async () => {
@@ -239,9 +259,13 @@ describe('<sr-event-calendar>', () => {
       const calendar = await showCalendar(template);
       /** The facts the dialog of an event lists, as "term: value". */
       const open = async (title: string) => {
-        [...calendar.shadowRoot!.querySelectorAll<HTMLElement>('.content [part~="event"]')].find((event) => event.textContent!.includes(title))!.click();
+        [...calendar.shadowRoot!.querySelectorAll<HTMLElement>('.content [part~="event"]')]
+          .find((event) => event.textContent.includes(title))!
+          .click();
         await waitUntil(() => openDialog(calendar)?.textContent?.includes(title));
-        const facts = [...openDialog(calendar)!.querySelectorAll('dt')].map((term) => `${term.textContent}: ${term.nextElementSibling!.textContent!.trim()}`);
+        const facts = [...openDialog(calendar)!.querySelectorAll('dt')].map(
+          (term) => `${term.textContent}: ${term.nextElementSibling!.textContent.trim()}`,
+        );
         openDialog(calendar)!.close();
         return facts;
       };
@@ -257,11 +281,18 @@ describe('<sr-event-calendar>', () => {
 
     it('in English: the recurrence in English', async () => {
       const { hubUrl } = await testServers();
-      const calendar = await showCalendar(html`<sr-event-calendar hub-url=${hubUrl} date=${busyDay} view="list" lang="en"></sr-event-calendar>`, 'Today');
+      const calendar = await showCalendar(
+        html`<sr-event-calendar hub-url=${hubUrl} date=${busyDay} view="list" lang="en"></sr-event-calendar>`,
+        'Today',
+      );
       const [occurrence] = (await hubEvents(visibleRange('list', busyDay))).filter((item) => item.recurrence);
-      [...calendar.shadowRoot!.querySelectorAll<HTMLElement>('.content [part~="event"]')].find((event) => event.textContent!.includes(occurrence!.title))!.click();
+      [...calendar.shadowRoot!.querySelectorAll<HTMLElement>('.content [part~="event"]')]
+        .find((event) => event.textContent.includes(occurrence!.title))!
+        .click();
       await waitUntil(() => openDialog(calendar));
-      expect(openDialog(calendar)!.textContent).to.include(occurrence!.recurrence!.summary.en).and.include('Add the series to your calendar');
+      expect(openDialog(calendar)!.textContent)
+        .to.include(occurrence!.recurrence!.summary.en)
+        .and.include('Add the series to your calendar');
     });
   });
 
@@ -282,7 +313,7 @@ describe('<sr-event-calendar>', () => {
       expect(selected).to.deep.equal([]);
       const line = inside(calendar, '.content [part~="event"]:not(.bar)');
       line.click();
-      const first = monthOfEvents().find((item) => !item.allDay && line.textContent!.includes(item.title)) as Occurrence;
+      const first = monthOfEvents().find((item) => !item.allDay && line.textContent.includes(item.title)) as Occurrence;
       expect(selected).to.deep.equal([{ eventId: first.eventId, recurrenceId: first.recurrenceId, start: first.start }]);
       await calendar.updateComplete;
       expect(openDialog(calendar)).to.equal(null);
@@ -290,7 +321,8 @@ describe('<sr-event-calendar>', () => {
 
     it('sr-view-change when the reader switches the view or the days, not when the page loads', async () => {
       const changes: ViewChangeDetail[] = [];
-      const root = await fixture<HTMLElement>(html`<div @sr-view-change=${(event: CustomEvent<ViewChangeDetail>) => changes.push(event.detail)}>
+      const root =
+        await fixture<HTMLElement>(html`<div @sr-view-change=${(event: CustomEvent<ViewChangeDetail>) => changes.push(event.detail)}>
         ${onFixture(undefined, { attributes: 'date=2027-03-10' }).template}
       </div>`);
       const calendar = root.querySelector('sr-event-calendar')!;
@@ -314,7 +346,7 @@ describe('<sr-event-calendar>', () => {
       expect(calendar.getAttribute('view')).to.equal('week');
       expect(viewButton(calendar, 'Woche').getAttribute('aria-pressed')).to.equal('true');
       expect(viewButton(calendar, 'Monat').getAttribute('aria-pressed')).to.equal('false');
-      expect(inside(calendar, '[part~="heading"]').textContent!.trim()).to.equal('8.–14. März 2027');
+      expect(inside(calendar, '[part~="heading"]').textContent.trim()).to.equal('8.–14. März 2027');
     });
 
     it('the week shows every day, those without events saying so', async () => {
@@ -325,13 +357,13 @@ describe('<sr-event-calendar>', () => {
       const { from } = visibleRange('week', eventDay);
       const covered = (day: string) => monthOfEvents().some((item) => item.start.slice(0, 10) <= day && item.end.slice(0, 10) >= day);
       days.forEach((day, index) => {
-        expect(day.textContent!.includes('Keine Termine')).to.equal(!covered(addDays(from, index)));
+        expect(day.textContent.includes('Keine Termine')).to.equal(!covered(addDays(from, index)));
       });
     });
 
     it('the list starts today in the current month, else with the month', async () => {
       const calendar = await showCalendar(onFixture().template);
-      const period = () => inside(calendar, '[part~="heading"]').textContent!.trim();
+      const period = () => inside(calendar, '[part~="heading"]').textContent.trim();
       viewButton(calendar, 'Liste').click();
       await calendar.updateComplete;
       expect(period()).to.match(new RegExp(`^${Number(today.slice(8))}\\.`));
@@ -341,7 +373,9 @@ describe('<sr-event-calendar>', () => {
       await calendar.updateComplete;
       viewButton(calendar, 'Liste').click();
       await calendar.updateComplete;
-      expect(period()).to.match(/^1\./).and.include(formatMonth(addDays(startOfMonth(today), 40)));
+      expect(period())
+        .to.match(/^1\./)
+        .and.include(formatMonth(addDays(startOfMonth(today), 40)));
     });
 
     it('the list starts at the day the reader chose in the month', async () => {
@@ -352,7 +386,7 @@ describe('<sr-event-calendar>', () => {
       openDialog(calendar)?.close();
       viewButton(calendar, 'Liste').click();
       await calendar.updateComplete;
-      expect(inside(calendar, '[part~="heading"]').textContent!.trim()).to.match(new RegExp(`^${Number(chosen.slice(8))}\\.`));
+      expect(inside(calendar, '[part~="heading"]').textContent.trim()).to.match(new RegExp(`^${Number(chosen.slice(8))}\\.`));
     });
 
     it('the list in a narrow container, until the reader picks the month', async () => {
@@ -403,12 +437,14 @@ describe('<sr-event-calendar>', () => {
   });
 
   describe('seo', () => {
-    type JsonLdEvent = Record<string, any>;
+    type JsonLdEvent = Record<string, unknown>;
+    const parsed = (script: HTMLScriptElement | null) =>
+      JSON.parse(script?.textContent || '{"@graph":null}') as { '@context'?: string; '@graph': JsonLdEvent[] | null };
     const jsonLd = (calendar: Element) => calendar.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"]');
     const graph = async (calendar: Element, length: number): Promise<JsonLdEvent[]> => {
       let events: JsonLdEvent[] = [];
       await waitUntil(() => {
-        events = JSON.parse(jsonLd(calendar)?.textContent || '{"@graph":null}')['@graph'] ?? [];
+        events = parsed(jsonLd(calendar))['@graph'] ?? [];
         return jsonLd(calendar) !== null && events.length === length;
       }, `JSON-LD with ${length} events`);
       return events;
@@ -421,14 +457,14 @@ describe('<sr-event-calendar>', () => {
       const calendar = root.querySelector('sr-event-calendar')!;
       await shown(calendar);
       const events = await graph(calendar, items.length);
-      expect(JSON.parse(jsonLd(calendar)!.textContent!)['@context']).to.equal('https://schema.org');
+      expect(parsed(jsonLd(calendar))['@context']).to.equal('https://schema.org');
 
       const rehearsal = events.find((event) => event['name'] === 'Chorprobe des Gesangvereins')!;
       expect(rehearsal['@type']).to.equal('Event');
       expect(rehearsal['startDate']).to.match(/^\d{4}-\d\d-\d\dT19:30:00\+0[12]:00$/);
       expect(rehearsal['endDate']).to.match(/T21:00:00\+0[12]:00$/);
       expect(rehearsal['location']).to.deep.include({ '@type': 'Place', name: 'Pfarrheim St. Laurentius' });
-      expect(rehearsal['location'].address).to.deep.equal({
+      expect((rehearsal['location'] as { address: unknown }).address).to.deep.equal({
         '@type': 'PostalAddress',
         streetAddress: 'Kirchplatz 2',
         postalCode: '97236',

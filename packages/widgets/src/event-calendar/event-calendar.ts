@@ -13,7 +13,16 @@ import { emptyState } from '../core/states.js';
 import { addDays, daysFrom, startOfMonth, step, visibleRange, type CalendarView, type Day } from './dates.js';
 import { dayList, dayListSkeleton, eventList, type ListContext } from './day-list.js';
 import { eventDetails } from './details.js';
-import { activeFilters, filterControls, filterNames, filtersInForce, loadChoices, subscribeLinks, type FilterName, type Filters } from './filters.js';
+import {
+  activeFilters,
+  filterControls,
+  filterNames,
+  filtersInForce,
+  loadChoices,
+  subscribeLinks,
+  type FilterName,
+  type Filters,
+} from './filters.js';
 import { monthGrid, type GridContext } from './month-grid.js';
 import { byDay, type Occurrence } from './occurrences.js';
 import { viewNames } from './strings.js';
@@ -142,12 +151,12 @@ export class SrEventCalendar extends SrElement {
   declare seo: boolean;
 
   /** The focused day: the views show the month, week or days from here. */
-  private declare anchor: Day;
+  declare private anchor: Day;
   /** What the reader picked in the filters. */
-  private declare chosen: Record<FilterName, string>;
-  private declare narrow: boolean | undefined;
-  private declare openDay: Day | undefined;
-  private declare openEvent: Occurrence | undefined;
+  declare private chosen: Record<FilterName, string>;
+  declare private narrow: boolean | undefined;
+  declare private openDay: Day | undefined;
+  declare private openEvent: Occurrence | undefined;
 
   // Derived before each update from the properties above.
   #today: Day = '';

@@ -101,7 +101,9 @@ describe('<sr-event-calendar> filters', () => {
     const { hubUrl } = await testServers();
     await calendar.updateComplete;
     const query = `category=${expected[0]!.categories[0]}&organization=${organization.id}`;
-    expect(inside<HTMLAnchorElement>(calendar, '[part~="subscribe-button"]').href).to.equal(`${hubUrl.replace('http:', 'webcal:')}/events.ics?${query}`);
+    expect(inside<HTMLAnchorElement>(calendar, '[part~="subscribe-button"]').href).to.equal(
+      `${hubUrl.replace('http:', 'webcal:')}/events.ics?${query}`,
+    );
     expect(inside<HTMLAnchorElement>(calendar, '[part~="feed-link"]').href).to.equal(`${hubUrl}/events.ics?${query}`);
   });
 
@@ -119,7 +121,8 @@ describe('<sr-event-calendar> filters', () => {
     expect(feed.headers.get('content-type')).to.match(/^text\/calendar/);
     const text = await feed.text();
     expect(text).to.include('BEGIN:VCALENDAR');
-    for (const title of new Set(titles(calendar))) expect(text.replace(/\r\n[ \t]/g, '')).to.include(`SUMMARY:${title.replace(/([,;])/g, '\\$1')}`);
+    for (const title of new Set(titles(calendar)))
+      expect(text.replace(/\r\n[ \t]/g, '')).to.include(`SUMMARY:${title.replace(/([,;])/g, '\\$1')}`);
   });
 
   it('an unknown category: a readable message and a warning naming the parameter', async () => {

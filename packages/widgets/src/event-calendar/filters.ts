@@ -36,7 +36,7 @@ export function filtersInForce(fixed: Record<FilterName, string | undefined>, ch
 
 /** The filters in use, as query parameters: those of `GET /events` and of the feed links. */
 export function activeFilters(filters: Filters): Partial<Record<FilterName, string[]>> {
-  return Object.fromEntries(Object.entries(filters).filter(([, values]) => values.length > 0));
+  return Object.fromEntries(filterNames.filter((name) => filters[name].length > 0).map((name) => [name, filters[name]]));
 }
 
 /**
@@ -46,7 +46,9 @@ export function activeFilters(filters: Filters): Partial<Record<FilterName, stri
  */
 export function subscribeLinks(hubUrl: string | undefined, filters: Filters): TemplateResult | typeof nothing {
   if (!hubUrl) return nothing;
-  const query = new URLSearchParams(Object.entries(activeFilters(filters)).flatMap(([name, values]) => values.map((value) => [name, value]))).toString();
+  const query = new URLSearchParams(
+    Object.entries(activeFilters(filters)).flatMap(([name, values]) => values.map((value) => [name, value])),
+  ).toString();
   const feed = `${hubUrl}/events.ics${query ? `?${query}` : ''}`;
   return html`<p part="subscribe" class="subscribe">
     <a part="button subscribe-button" class="button" href=${feed.replace(/^https?:/, 'webcal:')}>${msg('Kalender abonnieren')}</a>

@@ -55,10 +55,10 @@ describe('<sr-event-calendar> month grid by keyboard', () => {
     await press(calendar, 'Home', '2027-03-08');
     await press(calendar, 'End', '2027-03-14');
     await press(calendar, 'PageDown', '2027-04-14');
-    expect(inside(calendar, '[part~="heading"]').textContent!.trim()).to.equal('April 2027');
+    expect(inside(calendar, '[part~="heading"]').textContent.trim()).to.equal('April 2027');
     expect(inside(calendar, '[part~="heading"]').getAttribute('aria-live')).to.equal('polite');
     await press(calendar, 'PageUp', '2027-03-14');
-    expect(inside(calendar, '[part~="heading"]').textContent!.trim()).to.equal('März 2027');
+    expect(inside(calendar, '[part~="heading"]').textContent.trim()).to.equal('März 2027');
     expect(calendar.shadowRoot!.querySelectorAll('td[tabindex="0"]')).to.have.length(1);
   });
 
@@ -66,7 +66,7 @@ describe('<sr-event-calendar> month grid by keyboard', () => {
     const calendar = await grid('2027-03-01');
     inside(calendar, 'td[tabindex="0"]').focus();
     await press(calendar, 'ArrowLeft', '2027-02-28');
-    expect(inside(calendar, '[part~="heading"]').textContent!.trim()).to.equal('Februar 2027');
+    expect(inside(calendar, '[part~="heading"]').textContent.trim()).to.equal('Februar 2027');
   });
 
   it('weeks start on Monday', async () => {
@@ -96,7 +96,7 @@ describe('<sr-event-calendar> month grid by keyboard', () => {
       expect(button.getAttribute('part')).to.equal('event');
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => openDialog(calendar) !== dayDialog, 'no details');
-      expect(openDialog(calendar)!.querySelector('h2')!.textContent).to.equal(button.textContent!.trim());
+      expect(openDialog(calendar)!.querySelector('h2')!.textContent).to.equal(button.textContent.trim());
       await sendKeys({ press: 'Escape' });
       await waitUntil(() => openDialog(calendar) === dayDialog);
       expect(deepActiveElement()).to.equal(button);
@@ -142,10 +142,14 @@ describe('<sr-event-calendar> month grid titles', () => {
     const title = 'Seniorennachmittag mit Kaffeetafel im Gemeindezentrum';
     const items = monthOfEvents().map((item, index) => (index === 0 ? { ...item, title } : item));
     const client = fixtureClient(calendarRoutes(eventPages(items)));
-    const column = await fixture<HTMLElement>(html`<div style="inline-size: 45rem"><sr-hub .client=${client}><sr-event-calendar lang="de"></sr-event-calendar></sr-hub></div>`);
+    const column = await fixture<HTMLElement>(
+      html`<div style="inline-size: 45rem"><sr-hub .client=${client}><sr-event-calendar lang="de"></sr-event-calendar></sr-hub></div>`,
+    );
     const calendar = column.querySelector('sr-event-calendar')!;
     await shown(calendar);
-    const line = [...calendar.shadowRoot!.querySelectorAll<HTMLElement>('[part~="event"]')].find((event) => event.textContent!.includes(title))!;
+    const line = [...calendar.shadowRoot!.querySelectorAll<HTMLElement>('[part~="event"]')].find((event) =>
+      event.textContent.includes(title),
+    )!;
     const lineHeight = parseFloat(getComputedStyle(line).lineHeight);
     expect(line.getBoundingClientRect().height).to.be.closeTo(2 * lineHeight, 2);
     // Two lines show the title's first words whole, not a dozen letters and an ellipsis.

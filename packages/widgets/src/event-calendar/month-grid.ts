@@ -90,12 +90,14 @@ function dayCell(day: Day, inMonth: boolean, context: GridContext): TemplateResu
     data-day=${day}
     tabindex=${context.days ? (day === context.anchor ? 0 : -1) : nothing}
     aria-current=${isToday ? 'date' : nothing}
-    @click=${context.days
-      ? () => {
-          context.focusDay(day);
-          if (placed.length > 0) context.openDay(day);
-        }
-      : nothing}
+    @click=${
+      context.days
+        ? () => {
+            context.focusDay(day);
+            if (placed.length > 0) context.openDay(day);
+          }
+        : nothing
+    }
   >
     <span class="number" aria-hidden="true">${Number(day.slice(8))}</span>
     <span class="visually-hidden">${context.format.calendarDate(day, { dateStyle: 'full' })}</span>
@@ -118,8 +120,8 @@ function eventLine(placed: Placed, day: Day | undefined, context: GridContext): 
       if (day) context.focusDay(day);
       context.openEvent(occurrence);
     }}
-    >${cancelled ? html`<span class="visually-hidden">${cancelledText()}:</span> ` : nothing}${isBar(placed)
-      ? nothing
-      : html`<span class="time">${context.format.time(new Date(occurrence.start))} </span>`}${occurrence.title}</span
+    >${cancelled ? html`<span class="visually-hidden">${cancelledText()}:</span> ` : nothing}${
+      isBar(placed) ? nothing : html`<span class="time">${context.format.time(new Date(occurrence.start))} </span>`
+    }${occurrence.title}</span
   >`;
 }

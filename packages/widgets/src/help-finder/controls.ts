@@ -81,10 +81,15 @@ export function topicChips(context: ControlsContext): TemplateResult | typeof no
   </div>`;
 }
 
-function select(name: 'audience' | 'language' | 'municipality' | 'cost', label: string, options: Named[], context: ControlsContext): TemplateResult {
+function select(
+  name: 'audience' | 'language' | 'municipality' | 'cost',
+  label: string,
+  options: Named[],
+  context: ControlsContext,
+): TemplateResult {
   return html`<label class="field">
     <span>${label}</span>
-    <select part="filter" id=${name} @change=${(event: Event) => context.choose(name, (event.target as HTMLSelectElement).value as never)}>
+    <select part="filter" id=${name} @change=${(event: Event) => context.choose(name, (event.target as HTMLSelectElement).value)}>
       <option value="">${msg('Alle')}</option>
       ${options.map(({ id, name: text }) => html`<option value=${id} ?selected=${id === context.choices[name]} dir="auto">${text}</option>`)}
     </select>
@@ -119,13 +124,15 @@ export function filterPanel(context: ControlsContext): TemplateResult {
         ${checkbox('barrierFree', msg('Barrierefreier Zugang'), context)}
       </div>
       <div class="near">
-        ${context.choices.near
-          ? html`<p>${msg('Sortiert nach Entfernung zu Ihrem Standort.')}</p>
+        ${
+          context.choices.near
+            ? html`<p>${msg('Sortiert nach Entfernung zu Ihrem Standort.')}</p>
               <button part="button near-button" class="button" type="button" @click=${() => context.choose('near', '')}>
                 ${msg('Standort nicht mehr verwenden')}
               </button>`
-          : html`<button part="button near-button" class="button" type="button" @click=${() => context.findNearMe()}>${msg('In meiner Nähe')}</button>
-              <p class="hint">${msg('Ihr Standort wird nur für diese Suche verwendet, auf etwa 100 m gerundet.')}</p>`}
+            : html`<button part="button near-button" class="button" type="button" @click=${() => context.findNearMe()}>${msg('In meiner Nähe')}</button>
+              <p class="hint">${msg('Ihr Standort wird nur für diese Suche verwendet, auf etwa 100 m gerundet.')}</p>`
+        }
         ${context.nearProblem ? html`<p part="near-problem" class="problem" role="alert">${context.nearProblem}</p>` : nothing}
       </div>
     </div>

@@ -65,8 +65,9 @@ export function crisisBanner(contacts: EmergencyContact[] | undefined, urgent: b
       ${urgent ? msg('Sie sind nicht allein. Hier bekommen Sie sofort Hilfe, rund um die Uhr und kostenlos:') : msg('In akuter Not: sofort Hilfe, rund um die Uhr')}
     </h2>
     <p class="phones">${bannerNumbers(contacts).map(({ name, number }) => phoneLink(name, { number }))}</p>
-    ${contacts?.length
-      ? html`<details class="more-numbers">
+    ${
+      contacts?.length
+        ? html`<details class="more-numbers">
           <summary>${msg('Weitere Notrufnummern und Beratungstelefone')}</summary>
           <ul>
             ${contacts.map(
@@ -78,6 +79,7 @@ export function crisisBanner(contacts: EmergencyContact[] | undefined, urgent: b
             )}
           </ul>
         </details>`
-      : nothing}
+        : nothing
+    }
   </section>`;
 }

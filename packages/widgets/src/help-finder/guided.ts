@@ -51,7 +51,9 @@ export interface GuidedContext {
 export function guidedStep(context: GuidedContext): TemplateResult {
   const step = context.answers.length;
   const topics: Option[] = [
-    ...context.topics.filter((topic) => topic.parentId === null).map((topic) => ({ value: topic.id, label: topic.name[context.locale as 'de' | 'en'] ?? topic.name.de })),
+    ...context.topics
+      .filter((topic) => topic.parentId === null)
+      .map((topic) => ({ value: topic.id, label: topic.name[context.locale as 'de' | 'en'] ?? topic.name.de })),
     { value: '', label: msg('Ich weiß es nicht genau') },
   ];
   const questions: [string, Option[]][] = [
@@ -63,7 +65,7 @@ export function guidedStep(context: GuidedContext): TemplateResult {
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const chosen = new FormData(event.target as HTMLFormElement).get('answer');
-    if (chosen !== null) context.answer(step, String(chosen));
+    if (typeof chosen === 'string') context.answer(step, chosen);
   };
   return html`<form part="guided" class="guided" @submit=${submit}>
     <fieldset>

@@ -3,14 +3,23 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { nothing } from 'lit';
 import { fixtureClient, pending } from '../../../../stories/support/fixture-client.js';
 import { helpOffers, helpRoutes, helpTopics, emergencyContacts } from '../../../../stories/support/help-fixtures.js';
-import { captureWarnings, drawnLeftToRight, expectIsolated, hasPart, loaded, part, textOf, $, $$, itComesFromTheBuildUnderTest, hubJson } from '../../test/helpers.js';
+import {
+  captureWarnings,
+  drawnLeftToRight,
+  expectIsolated,
+  hasPart,
+  loaded,
+  part,
+  textOf,
+  $,
+  $$,
+  itComesFromTheBuildUnderTest,
+  hubJson,
+} from '../../test/helpers.js';
 import { testServers } from '../../test/test-servers.js';
 import '../hub/define.js';
 import '../volunteer-board/define.js';
 import { SrHelpFinder } from './define.js';
-
-type Lang = 'de' | 'en';
-
 
 /** The finder on the test Hub, once it shows offers (or, with `until`, that text). */
 async function showFinder(attributes: Record<string, string> = {}, until?: string): Promise<SrHelpFinder> {
@@ -19,12 +28,13 @@ async function showFinder(attributes: Record<string, string> = {}, until?: strin
   finder.setAttribute('hub-url', hubUrl);
   for (const [name, value] of Object.entries(attributes)) finder.setAttribute(name, value);
   await fixture(html`<div>${finder}</div>`);
-  if (until) await waitUntil(() => textOf(finder).includes(until), `"${until}" not shown: ${textOf(finder).slice(0, 300)}`, { timeout: 8000 });
+  if (until)
+    await waitUntil(() => textOf(finder).includes(until), `"${until}" not shown: ${textOf(finder).slice(0, 300)}`, { timeout: 8000 });
   else await loaded(finder);
   return finder;
 }
 
-const offerNames = (finder: Element) => $$(finder, '[part~="offer-name"]').map((name) => name.textContent!.trim());
+const offerNames = (finder: Element) => $$(finder, '[part~="offer-name"]').map((name) => name.textContent.trim());
 
 /** The `/help-offers` requests the page made, newest last. */
 function offerRequests(): URL[] {
@@ -35,7 +45,8 @@ function offerRequests(): URL[] {
 }
 
 /** What the Hub answers for this search, to compare the widget with. */
-const hubSearch = (query: string) => hubJson<{ items: { name: string; crisis: boolean }[]; total: number; crisisDetected: boolean }>(`/help-offers?${query}`);
+const hubSearch = (query: string) =>
+  hubJson<{ items: { name: string; crisis: boolean }[]; total: number; crisisDetected: boolean }>(`/help-offers?${query}`);
 
 /** Types `words` into the search field letter by letter, as fast as a keyboard repeats. */
 async function typeSearch(finder: SrHelpFinder, words: string): Promise<void> {
@@ -51,7 +62,10 @@ async function typeSearch(finder: SrHelpFinder, words: string): Promise<void> {
 
 /** Whether the emergency numbers stand before the search. */
 const crisisFirst = (finder: Element) =>
-  Boolean($(finder, '[part~="crisis"]').compareDocumentPosition($(finder, '[part~="count"], [part~="guided"]')) & Node.DOCUMENT_POSITION_FOLLOWING);
+  Boolean(
+    $(finder, '[part~="crisis"]').compareDocumentPosition($(finder, '[part~="count"], [part~="guided"]')) &
+    Node.DOCUMENT_POSITION_FOLLOWING,
+  );
 
 describe('<sr-help-finder>', () => {
   let warnings: ReturnType<typeof captureWarnings>;
@@ -71,7 +85,7 @@ describe('<sr-help-finder>', () => {
         expect(offerNames(finder)).to.deep.equal(expected.items.map((offer) => offer.name));
         const count = { de: `${expected.total} Angebote gefunden.`, en: `${expected.total} offers found.` }[lang];
         // The English strings load as a module of their own; the finder shows them once they are there.
-        await waitUntil(() => $(finder, '[part~="count"]').textContent!.trim() === count, `not "${count}"`);
+        await waitUntil(() => $(finder, '[part~="count"]').textContent.trim() === count, `not "${count}"`);
         expect($(finder, '[part~="count"]').getAttribute('role')).to.equal('status');
         expect(crisisFirst(finder)).to.equal(true);
         expect($$(finder, '[part~="crisis-phone"]').map((link) => link.getAttribute('href'))).to.include('tel:112');
@@ -87,7 +101,9 @@ describe('<sr-help-finder>', () => {
     await typeSearch(finder, 'Depresion');
     expect((await searched).detail).to.deep.equal({ q: 'Depresion', topic: '' });
     await waitUntil(() => offerNames(finder).some((name) => name.includes('Depression')), 'no offer on depression', { timeout: 8000 });
-    const requested = offerRequests().map((url) => url.searchParams.get('q')).filter(Boolean);
+    const requested = offerRequests()
+      .map((url) => url.searchParams.get('q'))
+      .filter(Boolean);
     // Nine letters, one request: typing is not sent letter by letter.
     expect(requested).to.deep.equal(['Depresion']);
     const expected = await hubSearch('q=Depresion&limit=10');
@@ -111,7 +127,7 @@ describe('<sr-help-finder>', () => {
 
   it('filters by topic chips, showing the chosen topic’s subtopics', async () => {
     const finder = await showFinder();
-    const chip = $$<HTMLButtonElement>(finder, '[part~="chip"]').find((button) => button.textContent!.trim().startsWith('Sucht'))!;
+    const chip = $$<HTMLButtonElement>(finder, '[part~="chip"]').find((button) => button.textContent.trim().startsWith('Sucht'))!;
     chip.click();
     await waitUntil(() => offerRequests().some((url) => url.searchParams.get('topic') === 'sucht'), 'no request for the topic');
     await waitUntil(() => chip.getAttribute('aria-pressed') === 'true' && !hasPart(finder, 'skeleton'));
@@ -128,7 +144,9 @@ describe('<sr-help-finder>', () => {
     audience.dispatchEvent(new Event('change'));
     const free = $$<HTMLInputElement>(finder, 'input[type="checkbox"]')[1]!;
     free.click();
-    await waitUntil(() => offerRequests().some((url) => url.searchParams.get('audience') === 'youth' && url.searchParams.get('anonymous') === 'true'));
+    await waitUntil(() =>
+      offerRequests().some((url) => url.searchParams.get('audience') === 'youth' && url.searchParams.get('anonymous') === 'true'),
+    );
     const expected = await hubSearch('audience=youth&anonymous=true&limit=10');
     await waitUntil(() => offerNames(finder).join() === expected.items.map((offer) => offer.name).join(), 'not the filtered offers');
     expect(expected.total).to.be.greaterThan(0);
@@ -211,14 +229,24 @@ describe('<sr-help-finder>', () => {
     const call = $<HTMLAnchorElement>(finder, '[part~="call"]');
     expect(call.href).to.match(/^tel:\+?\d+$/);
     const heading = $(finder, `#${call.getAttribute('aria-describedby')}`);
-    expect(heading.textContent!.trim()).to.equal(offerNames(finder)[0]);
+    expect(heading.textContent.trim()).to.equal(offerNames(finder)[0]);
   });
 
   it('writes e-mail links whose address cannot add a BCC or a subject to the draft', async () => {
     // What the Hub's e-mail check let through before it was made strict: the widget holds whatever it gets.
     const address = 'info?bcc=x@elsewhere&subject=y@example.org';
-    const client = fixtureClient(helpRoutes(() => ({ items: [{ ...helpOffers[3]!, email: address }], nextCursor: null, total: 1, crisisDetected: false, facets: { topics: [], audiences: [] } })));
-    const root = await fixture(html`<sr-hub .client=${client} hub-url="https://hub.example.org"><sr-help-finder></sr-help-finder></sr-hub>`);
+    const client = fixtureClient(
+      helpRoutes(() => ({
+        items: [{ ...helpOffers[3]!, email: address }],
+        nextCursor: null,
+        total: 1,
+        crisisDetected: false,
+        facets: { topics: [], audiences: [] },
+      })),
+    );
+    const root = await fixture(
+      html`<sr-hub .client=${client} hub-url="https://hub.example.org"><sr-help-finder></sr-help-finder></sr-hub>`,
+    );
     const finder = root.querySelector('sr-help-finder')!;
     await loaded(finder);
     $$<HTMLButtonElement>(finder, '[part~="details-button"]')[0]!.click();
@@ -246,7 +274,10 @@ describe('<sr-help-finder>', () => {
 
   it('isolates every text from the Hub, so a right-to-left override in it cannot turn the words around it', async () => {
     const evil = '\u202eevil';
-    const hostile = <T extends Record<string, unknown>>(value: T, fields: (keyof T)[]) => ({ ...value, ...Object.fromEntries(fields.map((field) => [field, `${String(value[field])} ${evil}`])) });
+    const hostile = <T extends Record<string, unknown>>(value: T, fields: (keyof T)[]) => ({
+      ...value,
+      ...Object.fromEntries(fields.map((field) => [field, `${String(value[field])} ${evil}`])),
+    });
     const offer = {
       ...hostile(helpOffers[1]!, ['name', 'description', 'eligibilityDescription', 'feesDescription', 'accessibility']),
       organization: { ...helpOffers[1]!.organization, name: `Verein ${evil}` },
@@ -255,10 +286,24 @@ describe('<sr-help-finder>', () => {
       phones: [{ number: '0931 0000 101', description: `Termine ${evil}` }],
       openingHours: { ...helpOffers[1]!.openingHours, description: `Auch samstags ${evil}` },
     };
-    const routes = helpRoutes(() => ({ items: [offer], nextCursor: null, total: 1, crisisDetected: false, facets: { topics: [{ id: 'depression', count: 1 }], audiences: [] } }));
-    routes['/help-topics'] = () => ({ items: helpTopics.map((topic) => ({ ...topic, name: { de: `${topic.name.de} ${evil}`, en: topic.name.en } })), nextCursor: null });
-    routes['/emergency-contacts'] = () => ({ items: emergencyContacts.map((contact) => hostile(contact, ['name', 'description', 'availability'])), nextCursor: null });
-    const root = await fixture(html`<sr-hub .client=${fixtureClient(routes)} hub-url="https://hub.example.org"><sr-help-finder></sr-help-finder></sr-hub>`);
+    const routes = helpRoutes(() => ({
+      items: [offer],
+      nextCursor: null,
+      total: 1,
+      crisisDetected: false,
+      facets: { topics: [{ id: 'depression', count: 1 }], audiences: [] },
+    }));
+    routes['/help-topics'] = () => ({
+      items: helpTopics.map((topic) => ({ ...topic, name: { de: `${topic.name.de} ${evil}`, en: topic.name.en } })),
+      nextCursor: null,
+    });
+    routes['/emergency-contacts'] = () => ({
+      items: emergencyContacts.map((contact) => hostile(contact, ['name', 'description', 'availability'])),
+      nextCursor: null,
+    });
+    const root = await fixture(
+      html`<sr-hub .client=${fixtureClient(routes)} hub-url="https://hub.example.org"><sr-help-finder></sr-help-finder></sr-hub>`,
+    );
     const finder = root.querySelector('sr-help-finder')!;
     await loaded(finder);
     $<HTMLDetailsElement>(finder, '.more-numbers').open = true;
@@ -267,7 +312,9 @@ describe('<sr-help-finder>', () => {
     expect(expectIsolated(finder, evil)).to.be.greaterThan(20);
     // The crisis list writes the Hub's name, description and hours on one line: the override
     // in the name ends with the name, and the description after it reads left to right.
-    const description = [...$(finder, '.more-numbers li bdi').childNodes].find((node): node is Text => node instanceof Text && node.data.includes('Feuerwehr'))!;
+    const description = [...$(finder, '.more-numbers li bdi').childNodes].find(
+      (node): node is Text => node instanceof Text && node.data.includes('Feuerwehr'),
+    )!;
     expect(drawnLeftToRight(description, 'Feuerwehr')).to.equal(true);
     await expect(finder).to.be.accessible();
   });
@@ -303,7 +350,9 @@ describe('<sr-help-finder>', () => {
 
     it('never leaves on Escape pressed elsewhere: a volunteer board’s dialog closed with Escape, twice, on the same page', async () => {
       const { hubUrl } = await testServers();
-      const root = await fixture(html`<div><sr-help-finder hub-url=${hubUrl}></sr-help-finder><sr-volunteer-board hub-url=${hubUrl}></sr-volunteer-board></div>`);
+      const root = await fixture(
+        html`<div><sr-help-finder hub-url=${hubUrl}></sr-help-finder><sr-volunteer-board hub-url=${hubUrl}></sr-volunteer-board></div>`,
+      );
       const finder = root.querySelector('sr-help-finder')!;
       const board = root.querySelector('sr-volunteer-board')!;
       await loaded(finder);
@@ -411,7 +460,6 @@ describe('<sr-help-finder>', () => {
       });
     }
 
-
     it('goes to the start page of the site it is on, asking no third party, or to exit-url', async () => {
       const { hubUrl } = await testServers();
       const cases = [
@@ -422,10 +470,19 @@ describe('<sr-help-finder>', () => {
         const page = `/packages/widgets/src/help-finder/quick-exit.test.html?${new URLSearchParams({ 'hub-url': hubUrl, 'exit-url': exitUrl })}`;
         const frame = await fixture<HTMLIFrameElement>(html`<iframe title="Seite mit Hilfefinder" src=${page}></iframe>`);
         let button: HTMLElement | null | undefined;
-        await waitUntil(() => (button = frame.contentDocument?.querySelector('sr-help-finder')?.shadowRoot?.querySelector<HTMLElement>('[part~="quick-exit"]')), 'no quick exit in the page');
+        await waitUntil(
+          () =>
+            (button = frame.contentDocument
+              ?.querySelector('sr-help-finder')
+              ?.shadowRoot?.querySelector<HTMLElement>('[part~="quick-exit"]')),
+          'no quick exit in the page',
+        );
         const requests = () => frame.contentWindow!.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).origin);
         button!.click();
-        await waitUntil(() => frame.contentWindow?.location.href === expected, `the quick exit went to ${frame.contentWindow?.location.href}`);
+        await waitUntil(
+          () => frame.contentWindow?.location.href === expected,
+          `the quick exit went to ${frame.contentWindow?.location.href}`,
+        );
         expect(requests().every((origin) => origin === location.origin || origin === new URL(hubUrl).origin)).to.equal(true);
       }
     });
@@ -437,7 +494,11 @@ describe('<sr-help-finder>', () => {
     finder.setAttribute('hub-url', unreachableUrl);
     await fixture(html`<div>${finder}</div>`);
     await part(finder, 'error');
-    expect($$(finder, '[part~="crisis-phone"]').map((link) => link.getAttribute('href'))).to.deep.equal(['tel:112', 'tel:08001110111', 'tel:08006553000']);
+    expect($$(finder, '[part~="crisis-phone"]').map((link) => link.getAttribute('href'))).to.deep.equal([
+      'tel:112',
+      'tel:08001110111',
+      'tel:08006553000',
+    ]);
     expect(textOf(finder)).to.include('Erneut versuchen');
     await expect(finder).to.be.accessible();
   });
@@ -453,11 +514,11 @@ describe('<sr-help-finder>', () => {
         it(`${state}, ${lang}: said, with the emergency numbers, accessible`, async () => {
           const { hubUrl, unreachableUrl } = await testServers();
           const client = fixtureClient({ '/help-offers': (_, signal) => pending(signal) });
-          const finder = (await fixture(
+          const finder = await fixture<HTMLElement>(
             state === 'loading'
               ? html`<sr-hub .client=${client} hub-url="https://hub.example.org" lang=${lang}><sr-help-finder></sr-help-finder></sr-hub>`
               : html`<sr-help-finder hub-url=${state === 'error' ? unreachableUrl : hubUrl} lang=${lang} q=${state === 'empty' ? 'xyzzy qwrtz' : nothing}></sr-help-finder>`,
-          )) as HTMLElement;
+          );
           const widget = finder.localName === 'sr-help-finder' ? finder : finder.querySelector('sr-help-finder')!;
           await waitUntil(() => textOf(widget).includes(texts[state][lang]), `"${texts[state][lang]}" not shown`, { timeout: 8000 });
           expect(hasPart(widget, 'crisis')).to.equal(true);
@@ -469,8 +530,8 @@ describe('<sr-help-finder>', () => {
 
   describe('guided mode', () => {
     async function answer(finder: SrHelpFinder, label: RegExp): Promise<void> {
-      await waitUntil(() => $$(finder, '.answer').some((option) => label.test(option.textContent!)), `no answer ${label}`);
-      const option = $$(finder, '.answer').find((candidate) => label.test(candidate.textContent!))!;
+      await waitUntil(() => $$(finder, '.answer').some((option) => label.test(option.textContent)), `no answer ${label}`);
+      const option = $$(finder, '.answer').find((candidate) => label.test(candidate.textContent))!;
       option.querySelector('input')!.focus();
       await sendKeys({ press: 'Space' });
       await sendKeys({ press: 'Enter' });
@@ -484,7 +545,10 @@ describe('<sr-help-finder>', () => {
       expect(finder.shadowRoot!.activeElement?.classList.contains('guided-question')).to.equal(true);
       await answer(finder, /Familie/);
       await answer(finder, /Heute noch/);
-      await waitUntil(() => offerRequests().some((url) => url.searchParams.get('topic') === 'familie' && url.searchParams.get('openNow') === 'true'), 'no guided search');
+      await waitUntil(
+        () => offerRequests().some((url) => url.searchParams.get('topic') === 'familie' && url.searchParams.get('openNow') === 'true'),
+        'no guided search',
+      );
       const request = offerRequests().at(-1)!;
       expect(request.searchParams.getAll('audience')).to.deep.equal(['children', 'youth']);
       await waitUntil(() => hasPart(finder, 'count') && !hasPart(finder, 'skeleton'));

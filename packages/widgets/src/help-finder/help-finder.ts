@@ -137,15 +137,15 @@ export class SrHelpFinder extends SrElement {
   declare exitUrl: string | undefined;
 
   /** What the reader changed; presets from attributes fill in the rest. */
-  private declare chosen: Partial<Choices>;
+  declare private chosen: Partial<Choices>;
   /** The guided mode's answers; `undefined` once the reader searches freely. */
-  private declare answers: Answers | undefined;
+  declare private answers: Answers | undefined;
   /** The reader said they are in danger (guided mode). */
-  private declare urgent: boolean;
+  declare private urgent: boolean;
   /** Offers of further pages, after the first; with the cursor of the page after them. */
-  private declare more: { items: HelpOffer[]; cursor: string | null; failed: boolean };
-  private declare nearProblem: string;
-  private declare openOffer: HelpOffer | undefined;
+  declare private more: { items: HelpOffer[]; cursor: string | null; failed: boolean };
+  declare private nearProblem: string;
+  declare private openOffer: HelpOffer | undefined;
 
   #choices: Choices = noChoices;
   #query: HelpOffersQuery = {};
@@ -167,7 +167,7 @@ export class SrHelpFinder extends SrElement {
   /** Topics, municipalities and emergency numbers: what the controls and the banner show. */
   readonly #reference = this.fetchTask({
     args: () => [] as const,
-    fetch: async (hub, [], signal) => {
+    fetch: async (hub, _args, signal) => {
       const [topics, contacts, municipalities] = await Promise.all([
         hub.GET('/help-topics', { signal }),
         hub.GET('/emergency-contacts', { signal }),
@@ -258,14 +258,18 @@ export class SrHelpFinder extends SrElement {
     const controls = this.#controlsContext(result?.facets.topics);
     return html`
       ${searchForm(controls)} ${topicChips(controls)} ${filterPanel(controls)}
-      ${this.mode === 'guided'
-        ? html`<p><button type="button" part="button" class="button link" @click=${() => this.#restartQuestions()}>${msg('Fragen neu beginnen')}</button></p>`
-        : nothing}
+      ${
+        this.mode === 'guided'
+          ? html`<p><button type="button" part="button" class="button link" @click=${() => this.#restartQuestions()}>${msg('Fragen neu beginnen')}</button></p>`
+          : nothing
+      }
       <p part="count" class="count" role="status">${this.#countText()}</p>
       ${this.#offers.render({
         skeleton: () => offerSkeleton(skeletonText),
         complete: (page) => this.#offerList(page.items, page.nextCursor),
-        emptyText: msg('Keine Angebote gefunden. Versuchen Sie andere Wörter oder weniger Filter – oder rufen Sie eine der Notrufnummern an.'),
+        emptyText: msg(
+          'Keine Angebote gefunden. Versuchen Sie andere Wörter oder weniger Filter – oder rufen Sie eine der Notrufnummern an.',
+        ),
       })}
     `;
   }
@@ -278,18 +282,24 @@ export class SrHelpFinder extends SrElement {
         ${items.map((offer) => offerCard(offer, context))}
       </ul>
       ${this.more.failed ? html`<p class="problem" role="alert">${msg('Weitere Angebote konnten nicht geladen werden.')}</p>` : nothing}
-      ${cursor
-        ? html`<button type="button" part="button more-button" class="button more" @click=${() => void this.#loadMore(cursor)}>
+      ${
+        cursor
+          ? html`<button type="button" part="button more-button" class="button more" @click=${() => void this.#loadMore(cursor)}>
             ${msg('Weitere Angebote')}
           </button>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   #countText(): string {
     const result = this.#offers.value;
     if (!result) return '';
     const found =
-      result.total === 0 ? msg('Keine Angebote gefunden.') : result.total === 1 ? msg('1 Angebot gefunden.') : msg(str`${result.total} Angebote gefunden.`);
+      result.total === 0
+        ? msg('Keine Angebote gefunden.')
+        : result.total === 1
+          ? msg('1 Angebot gefunden.')
+          : msg(str`${result.total} Angebote gefunden.`);
     return result.crisisDetected ? `${found} ${msg('Krisendienste und Notrufnummern stehen oben.')}` : found;
   }
 
@@ -317,7 +327,7 @@ export class SrHelpFinder extends SrElement {
     return {
       format: this.format,
       locale: this.locale,
-      topicNames: new Map(topics.map((topic) => [topic.id, topic.name[this.locale as 'de' | 'en'] ?? topic.name.de])),
+      topicNames: new Map(topics.map((topic) => [topic.id, topic.name[this.locale] ?? topic.name.de])),
       openDetails: (offer) => void this.#showDetails(offer),
     };
   }
@@ -363,7 +373,9 @@ export class SrHelpFinder extends SrElement {
       ({ coords }) => this.#choose({ near: roundedPosition(coords) }),
       (error) => {
         this.nearProblem =
-          error.code === error.PERMISSION_DENIED ? msg('Sie haben den Zugriff auf Ihren Standort nicht erlaubt. Wählen Sie stattdessen Ihren Wohnort aus.') : unavailable;
+          error.code === error.PERMISSION_DENIED
+            ? msg('Sie haben den Zugriff auf Ihren Standort nicht erlaubt. Wählen Sie stattdessen Ihren Wohnort aus.')
+            : unavailable;
         this.#focus.request('#municipality');
       },
       { timeout: 10_000, maximumAge: 600_000 },

@@ -25,7 +25,8 @@ function teaser(text: string): string {
   return `${cut.slice(0, cut.lastIndexOf(' ') + 1 || teaserLength).trimEnd()} …`;
 }
 
-const periods = (hours: { opensAt: string; closesAt: string }[]) => hours.map(({ opensAt, closesAt }) => `${opensAt}–${closesAt}`).join(', ');
+const periods = (hours: { opensAt: string; closesAt: string }[]) =>
+  hours.map(({ opensAt, closesAt }) => `${opensAt}–${closesAt}`).join(', ');
 
 /** Open now, with today's hours: what someone needs to know before calling or going there. */
 function openBadge(offer: HelpOffer): TemplateResult | typeof nothing {
@@ -54,18 +55,26 @@ function badges(offer: HelpOffer, context: OfferContext): TemplateResult {
 function contactActions(offer: HelpOffer, headingId: string, details: unknown = nothing): TemplateResult {
   const phone = offer.phones[0];
   return html`<div class="actions">
-    ${phone
-      ? html`<a part="button contact call" class="button primary" href=${telHref(phone.number)} aria-describedby=${headingId}>${msg('Anrufen')} ${phone.number}</a>`
-      : nothing}
-    ${offer.email
-      ? html`<a part="button contact" class="button" href=${mailHref(offer.email)} aria-describedby=${headingId}>${msg('E-Mail schreiben')}</a>`
-      : nothing}
-    ${offer.chatUrl
-      ? html`<a part="button contact" class="button" href=${offer.chatUrl} target="_blank" rel="noopener" aria-describedby=${headingId}>${msg('Chat')}</a>`
-      : nothing}
-    ${offer.url
-      ? html`<a part="button contact" class="button" href=${offer.url} target="_blank" rel="noopener" aria-describedby=${headingId}>${msg('Website')}</a>`
-      : nothing}
+    ${
+      phone
+        ? html`<a part="button contact call" class="button primary" href=${telHref(phone.number)} aria-describedby=${headingId}>${msg('Anrufen')} ${phone.number}</a>`
+        : nothing
+    }
+    ${
+      offer.email
+        ? html`<a part="button contact" class="button" href=${mailHref(offer.email)} aria-describedby=${headingId}>${msg('E-Mail schreiben')}</a>`
+        : nothing
+    }
+    ${
+      offer.chatUrl
+        ? html`<a part="button contact" class="button" href=${offer.chatUrl} target="_blank" rel="noopener" aria-describedby=${headingId}>${msg('Chat')}</a>`
+        : nothing
+    }
+    ${
+      offer.url
+        ? html`<a part="button contact" class="button" href=${offer.url} target="_blank" rel="noopener" aria-describedby=${headingId}>${msg('Website')}</a>`
+        : nothing
+    }
     ${details}
   </div>`;
 }
@@ -107,7 +116,9 @@ export function offerSkeleton(skeletonText: (width: string) => TemplateResult): 
 function weekdayNames(locale: string): Record<string, string> {
   // 1 January 2024 was a Monday.
   const format = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
-  return Object.fromEntries(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'].map((day, index) => [day, format.format(Date.UTC(2024, 0, 1 + index))]));
+  return Object.fromEntries(
+    ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'].map((day, index) => [day, format.format(Date.UTC(2024, 0, 1 + index))]),
+  );
 }
 
 function openingHours(hours: OpeningHours, context: OfferContext): unknown {
@@ -124,7 +135,8 @@ function openingHours(hours: OpeningHours, context: OfferContext): unknown {
 const fact = (term: string, value: unknown) => html`<dt>${term}</dt><dd>${value}</dd>`;
 
 /** The widget's words and the Hub's (isolated) in one fact, as sentences. */
-const sentences = (ours: string, theirs: string | null | undefined) => [ours, theirs ? isolated(theirs) : ''].filter(Boolean).map((part, index) => html`${index ? '. ' : ''}${part}`);
+const sentences = (ours: string, theirs: string | null | undefined) =>
+  [ours, theirs ? isolated(theirs) : ''].filter(Boolean).map((part, index) => html`${index ? '. ' : ''}${part}`);
 
 /** Everything about an offer, for its dialog. */
 export function offerDetails(offer: HelpOffer, context: OfferContext): TemplateResult {
@@ -137,23 +149,46 @@ export function offerDetails(offer: HelpOffer, context: OfferContext): TemplateR
     ${contactActions(offer, headingId)}
     <dl part="facts" class="facts">
       ${fact(msg('Themen'), isolatedList(topicNames(offer, context), ', '))}
-      ${offer.audiences.length || offer.eligibilityDescription
-        ? fact(msg('Für wen'), sentences(offer.audiences.map((id) => audiences[id]).join(', '), offer.eligibilityDescription))
-        : nothing}
+      ${
+        offer.audiences.length || offer.eligibilityDescription
+          ? fact(msg('Für wen'), sentences(offer.audiences.map((id) => audiences[id]).join(', '), offer.eligibilityDescription))
+          : nothing
+      }
       ${fact(msg('Sprachen'), offer.languages.map((tag) => languageName(tag, context.locale)).join(', '))}
       ${fact(msg('Kosten'), sentences(costNames()[offer.cost], offer.feesDescription))}
       ${offer.anonymous ? fact(msg('Anonym möglich'), yes) : nothing}
-      ${offer.barrierFree || offer.accessibility
-        ? fact(msg('Barrierefreiheit'), sentences(offer.barrierFree ? msg('Barrierefreier Zugang') : '', offer.accessibility))
-        : nothing}
+      ${
+        offer.barrierFree || offer.accessibility
+          ? fact(msg('Barrierefreiheit'), sentences(offer.barrierFree ? msg('Barrierefreier Zugang') : '', offer.accessibility))
+          : nothing
+      }
       ${fact(msg('Erreichbar'), openingHours(offer.openingHours, context))}
-      ${offer.locations.length
-        ? fact(msg('Wo'), offer.locations.map((place) => html`${isolatedList([place.name, place.address].filter((text): text is string => Boolean(text)), ', ')}<br />`))
-        : nothing}
+      ${
+        offer.locations.length
+          ? fact(
+              msg('Wo'),
+              offer.locations.map(
+                (place) =>
+                  html`${isolatedList(
+                    [place.name, place.address].filter((text): text is string => Boolean(text)),
+                    ', ',
+                  )}<br />`,
+              ),
+            )
+          : nothing
+      }
       ${offer.walkIn ? fact(msg('Offene Sprechstunde'), msg('Sie können ohne Termin vorbeikommen.')) : nothing}
-      ${offer.phones.length
-        ? fact(msg('Telefon'), offer.phones.map((phone) => html`<a href=${telHref(phone.number)}>${phone.number}</a>${phone.description ? html` (${isolated(phone.description)})` : ''}<br />`))
-        : nothing}
+      ${
+        offer.phones.length
+          ? fact(
+              msg('Telefon'),
+              offer.phones.map(
+                (phone) =>
+                  html`<a href=${telHref(phone.number)}>${phone.number}</a>${phone.description ? html` (${isolated(phone.description)})` : ''}<br />`,
+              ),
+            )
+          : nothing
+      }
       ${offer.email ? fact(msg('E-Mail'), html`<a href=${mailHref(offer.email)}>${offer.email}</a>`) : nothing}
       ${offer.assuredDate ? fact(msg('Stand'), context.format.calendarDate(offer.assuredDate)) : nothing}
     </dl>

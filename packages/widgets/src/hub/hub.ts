@@ -63,9 +63,7 @@ export class SrHub extends SrBaseElement {
   #provide({ quiet }: { quiet: boolean }): void {
     const next = this.#contextValue(quiet);
     const current = this.#provider.value;
-    const changed =
-      !current ||
-      (Object.keys(next) as (keyof HubContext)[]).some((key) => next[key] !== current[key]);
+    const changed = !current || (Object.keys(next) as (keyof HubContext)[]).some((key) => next[key] !== current[key]);
     if (changed) this.#provider.setValue(next);
   }
 

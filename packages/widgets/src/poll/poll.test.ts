@@ -2,14 +2,24 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { fixtureClient, hubError, pending } from '../../../../stories/support/fixture-client.js';
 import { hiddenResults, samplePoll, visibleResults } from '../../../../stories/support/poll-fixtures.js';
-import { captureWarnings, drawnLeftToRight, expectIsolated, hasPart, part, textOf, $, $$, itComesFromTheBuildUnderTest, hubJson } from '../../test/helpers.js';
+import {
+  captureWarnings,
+  drawnLeftToRight,
+  expectIsolated,
+  hasPart,
+  part,
+  textOf,
+  $,
+  $$,
+  itComesFromTheBuildUnderTest,
+  hubJson,
+} from '../../test/helpers.js';
 import { testServers } from '../../test/test-servers.js';
 import '../hub/define.js';
 import { SrPoll } from './define.js';
 import type { Poll, PollResults } from './results.js';
 
 type Lang = 'de' | 'en';
-
 
 /** A demo poll of the seeded Hub, found by how it takes part. */
 async function demoPoll(match: (poll: Poll) => boolean): Promise<Poll> {
@@ -52,7 +62,7 @@ async function showPoll(pollId: string, attributes: Record<string, string> = {})
 }
 
 /** An element's text, whitespace collapsed. */
-const words = (element: Element) => element.textContent!.replace(/\s+/g, ' ').trim();
+const words = (element: Element) => element.textContent.replace(/\s+/g, ' ').trim();
 
 const options = (poll: Element) => $$<HTMLInputElement>(poll, '[part~="option"] input');
 
@@ -79,12 +89,15 @@ describe('<sr-poll>', () => {
       it(`${lang}, ${theme}: the question as a fieldset with its options, accessible`, async () => {
         const demo = await openPoll();
         const poll = await showPoll(demo.id, { lang, theme });
-        expect($(poll, 'fieldset legend').textContent!.trim()).to.equal(demo.question);
-        const labels = options(poll).map((input) => input.closest('label')!.textContent!.trim());
+        expect($(poll, 'fieldset legend').textContent.trim()).to.equal(demo.question);
+        const labels = options(poll).map((input) => input.closest('label')!.textContent.trim());
         expect(labels).to.have.length(demo.options.length);
-        demo.options.forEach((option, index) => expect(labels[index]).to.equal(`${option.label}${option.description ?? ''}`));
+        for (const [index, option] of demo.options.entries()) expect(labels[index]).to.equal(`${option.label}${option.description ?? ''}`);
         // The English strings load as a module of their own; the poll shows them once they are there.
-        await waitUntil(() => $(poll, '[part~="submit-button"]').textContent!.trim() === (lang === 'de' ? 'Abstimmen' : 'Vote'), 'not in the language asked for');
+        await waitUntil(
+          () => $(poll, '[part~="submit-button"]').textContent.trim() === (lang === 'de' ? 'Abstimmen' : 'Vote'),
+          'not in the language asked for',
+        );
         await expect(poll).to.be.accessible();
         expect(warnings.messages).to.deep.equal([]);
       });
@@ -99,7 +112,7 @@ describe('<sr-poll>', () => {
     const hint = await part(poll, 'once-hint');
     expect($(poll, '[part~="submit-button"]').getAttribute('aria-describedby')).to.equal(hint.id);
     expect(hint.textContent).to.include('nur einmal ab');
-    const voted = oneEvent(poll, 'sr-vote');
+    const voted: Promise<GlobalEventHandlersEventMap['sr-vote']> = oneEvent(poll, 'sr-vote');
     await chooseAndVote(poll, 1);
     const { detail } = await voted;
     expect(detail).to.deep.equal({ pollId: demo.id, choices: [demo.options[1]!.id] });
@@ -163,7 +176,9 @@ describe('<sr-poll>', () => {
       '/polls/{pollId}': () => ({ ...samplePoll, kind: 'multiple', maxChoices: 2 }),
       '/polls/{pollId}/results': () => hiddenResults,
     });
-    const root = await fixture(html`<sr-hub .client=${client} hub-url="https://hub.example.org"><sr-poll poll-id=${samplePoll.id}></sr-poll></sr-hub>`);
+    const root = await fixture(
+      html`<sr-hub .client=${client} hub-url="https://hub.example.org"><sr-poll poll-id=${samplePoll.id}></sr-poll></sr-hub>`,
+    );
     const poll = root.querySelector('sr-poll')!;
     await part(poll, 'form');
     const boxes = options(poll);
@@ -179,7 +194,9 @@ describe('<sr-poll>', () => {
 
   it('asks for a choice, and for the code, before sending', async () => {
     const client = fixtureClient({ '/polls/{pollId}': () => samplePoll, '/polls/{pollId}/results': () => hiddenResults });
-    const root = await fixture(html`<sr-hub .client=${client} hub-url="https://hub.example.org"><sr-poll poll-id=${samplePoll.id}></sr-poll></sr-hub>`);
+    const root = await fixture(
+      html`<sr-hub .client=${client} hub-url="https://hub.example.org"><sr-poll poll-id=${samplePoll.id}></sr-poll></sr-hub>`,
+    );
     const poll = root.querySelector('sr-poll')!;
     (await part(poll, 'submit-button')).click();
     expect((await part(poll, 'vote-error')).textContent).to.include('Bitte wählen Sie eine Antwort.');
@@ -196,7 +213,7 @@ describe('<sr-poll>', () => {
     const poll = await showPoll(demo.id);
     expect(hasPart(poll, 'form')).to.equal(false);
     expect(textOf(poll)).to.include('Die Abstimmung ist beendet');
-    const rows = $$(poll, '[part~="results-table"] tbody tr').map((row) => [...row.children].map((cell) => cell.textContent!.trim()));
+    const rows = $$(poll, '[part~="results-table"] tbody tr').map((row) => [...row.children].map((cell) => cell.textContent.trim()));
     expect(rows.map((row) => row[0])).to.deep.equal(results.options!.map((option) => option.label));
     expect(rows.map((row) => row[2])).to.deep.equal(results.options!.map((option) => new Intl.NumberFormat('de').format(option.inPerson)));
     expect(textOf(poll)).to.include(`${results.participants!.total} Teilnehmende`);
@@ -214,15 +231,18 @@ describe('<sr-poll>', () => {
       for (const lang of ['de', 'en'] as Lang[]) {
         it(`${state}, ${lang}: said and accessible`, async () => {
           const client = fixtureClient({
-            '/polls/{pollId}': (_, signal) => (state === 'loading' ? pending(signal) : state === 'hidden' ? { ...samplePoll, status: 'closed' } : samplePoll),
+            '/polls/{pollId}': (_, signal) =>
+              state === 'loading' ? pending(signal) : state === 'hidden' ? { ...samplePoll, status: 'closed' } : samplePoll,
             '/polls/{pollId}/results': () => {
               if (state === 'error') throw hubError(0);
               return hiddenResults;
             },
           });
           // Votes that cannot reach the Hub.
-          client.POST = (async () => Promise.reject(hubError(0))) as never;
-          const root = await fixture(html`<sr-hub .client=${client} hub-url="https://hub.example.org" lang=${lang}><sr-poll poll-id=${samplePoll.id}></sr-poll></sr-hub>`);
+          client.POST = async () => Promise.reject(hubError(0));
+          const root = await fixture(
+            html`<sr-hub .client=${client} hub-url="https://hub.example.org" lang=${lang}><sr-poll poll-id=${samplePoll.id}></sr-poll></sr-hub>`,
+          );
           const poll = root.querySelector('sr-poll')!;
           if (state === 'vote failed') {
             await part(poll, 'form');
@@ -231,7 +251,9 @@ describe('<sr-poll>', () => {
             $<HTMLInputElement>(poll, '[part~="code"]').dispatchEvent(new Event('input'));
             (await part(poll, 'submit-button')).click();
           }
-          await waitUntil(() => textOf(poll).includes(texts[state][lang]), `"${texts[state][lang]}" not shown: ${textOf(poll)}`, { timeout: 8000 });
+          await waitUntil(() => textOf(poll).includes(texts[state][lang]), `"${texts[state][lang]}" not shown: ${textOf(poll)}`, {
+            timeout: 8000,
+          });
           if (state === 'vote failed') expect(options(poll)[0]!.checked).to.equal(true);
           await expect(poll).to.be.accessible();
         });
@@ -243,8 +265,15 @@ describe('<sr-poll>', () => {
     it(`${lang}: says who asks and until when, with "Uhr" in German and 24-hour time in English`, async () => {
       const demo = await openPoll();
       const poll = await showPoll(demo.id, { lang });
-      const until = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin', hourCycle: 'h23' }).format(new Date(demo.closesAt));
-      const expected = { de: `${demo.organizer.name} · Abstimmen bis ${until} Uhr.`, en: `${demo.organizer.name} · Vote until ${until}.` }[lang];
+      const until = new Intl.DateTimeFormat(lang, {
+        dateStyle: 'long',
+        timeStyle: 'short',
+        timeZone: 'Europe/Berlin',
+        hourCycle: 'h23',
+      }).format(new Date(demo.closesAt));
+      const expected = { de: `${demo.organizer.name} · Abstimmen bis ${until} Uhr.`, en: `${demo.organizer.name} · Vote until ${until}.` }[
+        lang
+      ];
       await waitUntil(() => words($(poll, '[part~="status"]')) === expected, `not "${expected}": ${words($(poll, '[part~="status"]'))}`);
       expect(words($(poll, '[part~="status"]'))).to.not.match(/AM|PM/);
     });
@@ -260,9 +289,18 @@ describe('<sr-poll>', () => {
       organizer: { ...samplePoll.organizer, name: `Gemeinde ${evil}` },
       options: samplePoll.options.map((option) => ({ ...option, label: `${option.label} ${evil}`, description: `Mehr ${evil}` })),
     };
-    const results = { ...visibleResults, status: 'open' as const, options: visibleResults.options!.map((option) => ({ ...option, label: `${option.label} ${evil}` })) };
-    const client = fixtureClient({ '/polls/{pollId}': () => ({ ...poll, resultsVisibility: 'always' }), '/polls/{pollId}/results': () => results });
-    const root = await fixture(html`<sr-hub .client=${client} hub-url="https://hub.example.org"><sr-poll poll-id=${samplePoll.id}></sr-poll></sr-hub>`);
+    const results = {
+      ...visibleResults,
+      status: 'open' as const,
+      options: visibleResults.options!.map((option) => ({ ...option, label: `${option.label} ${evil}` })),
+    };
+    const client = fixtureClient({
+      '/polls/{pollId}': () => ({ ...poll, resultsVisibility: 'always' }),
+      '/polls/{pollId}/results': () => results,
+    });
+    const root = await fixture(
+      html`<sr-hub .client=${client} hub-url="https://hub.example.org"><sr-poll poll-id=${samplePoll.id}></sr-poll></sr-hub>`,
+    );
     const element = root.querySelector('sr-poll')!;
     await part(element, 'form');
     await part(element, 'results');
@@ -270,7 +308,9 @@ describe('<sr-poll>', () => {
     // results (each option in the bars and in the table).
     expect(expectIsolated(element, evil)).to.equal(9 + 2 * results.options.length);
     // The organizer's name stands before the status line: the override in it ends with it.
-    const status = [...$(element, '[part~="status"]').childNodes].find((node): node is Text => node instanceof Text && node.data.includes('Abstimmen'))!;
+    const status = [...$(element, '[part~="status"]').childNodes].find(
+      (node): node is Text => node instanceof Text && node.data.includes('Abstimmen'),
+    )!;
     expect(drawnLeftToRight(status, 'Abstimmen')).to.equal(true);
     await expect(element).to.be.accessible();
   });

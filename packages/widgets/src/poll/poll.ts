@@ -81,12 +81,12 @@ export class SrPoll extends SrElement {
   /** See the `poll-id` attribute. */
   declare pollId: string | undefined;
 
-  private declare chosen: string[];
-  private declare code: string;
+  declare private chosen: string[];
+  declare private code: string;
   /** The reader tried to choose more options than allowed. */
-  private declare tooMany: boolean;
+  declare private tooMany: boolean;
   /** Counts the refreshes of open results: each one loads them again. */
-  private declare refreshes: number;
+  declare private refreshes: number;
 
   /** The vote: counted once however often it is retried; polls open to everyone take a proof of work. */
   readonly #vote = new CitizenWrite<VoteReceipt>(this, {
@@ -155,11 +155,13 @@ export class SrPoll extends SrElement {
     const status = html`<p part="status" class="status">${poll.organizer.name ? html`${isolated(poll.organizer.name)} · ` : nothing}${statusLine(poll, this.format)}</p>`;
     return html`
       ${canVote ? this.#form(poll, status) : html`<h2 part="question" class="question" dir="auto">${poll.question}</h2>${this.#description(poll)}${status}`}
-      ${voted
-        ? html`<div part="confirmation" class="confirmation" role="status" tabindex="-1">
+      ${
+        voted
+          ? html`<div part="confirmation" class="confirmation" role="status" tabindex="-1">
             <p><strong>${msg('Vielen Dank! Ihre Stimme wurde gezählt.')}</strong></p>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${canVote && poll.resultsVisibility !== 'always' ? nothing : resultsView(shown, this.format)}
     `;
   }
@@ -184,26 +186,30 @@ export class SrPoll extends SrElement {
               value=${option.id}
               aria-describedby=${multiple ? 'choice-hint' : nothing}
               .checked=${this.chosen.includes(option.id)}
-              @change=${(event: Event) => this.#choose(poll, option.id, (event.target as HTMLInputElement))}
+              @change=${(event: Event) => this.#choose(poll, option.id, event.target as HTMLInputElement)}
             />
             <span><bdi>${option.label}</bdi>${option.description ? html`<span class="hint" dir="auto">${option.description}</span>` : nothing}</span>
           </label>`,
         )}
         <p class="limit" role="status">${this.tooMany ? msg(str`Höchstens ${poll.maxChoices} Antworten möglich. Wählen Sie dafür zuerst eine andere ab.`) : ''}</p>
       </fieldset>
-      ${poll.participation === 'codes'
-        ? html`<label class="code-field">
+      ${
+        poll.participation === 'codes'
+          ? html`<label class="code-field">
             <span>${msg('Ihr Teilnahmecode')}</span>
             <span id="code-hint" class="hint">${msg('Er steht auf dem Zettel, den Sie erhalten haben.')}</span>
             <input part="code" name="code" autocomplete="off" spellcheck="false" aria-describedby="code-hint" .value=${this.code} @input=${(event: Event) => (this.code = (event.target as HTMLInputElement).value)} />
           </label>`
-        : nothing}
-      ${failure
-        ? html`<div part="vote-error" class="vote-error" role="alert" tabindex="-1">
+          : nothing
+      }
+      ${
+        failure
+          ? html`<div part="vote-error" class="vote-error" role="alert" tabindex="-1">
             <p><strong>${failure.title}</strong></p>
             <p>${failure.detail}</p>
           </div>`
-        : nothing}
+          : nothing
+      }
       <button
         part="button submit-button"
         class="button primary"
@@ -213,9 +219,11 @@ export class SrPoll extends SrElement {
       >
         ${sending ? msg('Ihre Stimme wird gesendet …') : failure?.canRetry ? msg('Erneut senden') : msg('Abstimmen')}
       </button>
-      ${poll.participation === 'open'
-        ? html`<p id="once-hint" part="once-hint" class="hint">${msg('Bitte stimmen Sie nur einmal ab. Ohne Anmeldung merkt sich diese Seite nicht, dass Sie abgestimmt haben.')}</p>`
-        : nothing}
+      ${
+        poll.participation === 'open'
+          ? html`<p id="once-hint" part="once-hint" class="hint">${msg('Bitte stimmen Sie nur einmal ab. Ohne Anmeldung merkt sich diese Seite nicht, dass Sie abgestimmt haben.')}</p>`
+          : nothing
+      }
     </form>`;
   }
 
@@ -239,7 +247,12 @@ export class SrPoll extends SrElement {
   async #send(event: SubmitEvent, poll: Poll): Promise<void> {
     event.preventDefault();
     if (this.#vote.sending || this.connection.status !== 'ready') return;
-    const missing = this.chosen.length === 0 ? msg('Bitte wählen Sie eine Antwort.') : poll.participation === 'codes' && !this.code.trim() ? msg('Bitte geben Sie Ihren Teilnahmecode ein.') : '';
+    const missing =
+      this.chosen.length === 0
+        ? msg('Bitte wählen Sie eine Antwort.')
+        : poll.participation === 'codes' && !this.code.trim()
+          ? msg('Bitte geben Sie Ihren Teilnahmecode ein.')
+          : '';
     if (missing) {
       this.#vote.failure = { title: missing, detail: '', canRetry: false };
       this.#focusAnswer();
@@ -266,7 +279,6 @@ export class SrPoll extends SrElement {
   #focusAnswer(): void {
     this.#focus.request('[part~="confirmation"], [part~="vote-error"]');
   }
-
 }
 
 declare global {

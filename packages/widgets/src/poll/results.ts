@@ -48,9 +48,11 @@ export function resultsView(results: PollResults, format: Formats): TemplateResu
       )}
     </ul>
     <p class="participants">
-      ${msg(str`${format.number(participants.total)} Teilnehmende`)}${inPerson
-        ? ` (${msg(str`${format.number(participants.online)} online, ${format.number(inPerson)} vor Ort oder per Post`)})`
-        : nothing}
+      ${msg(str`${format.number(participants.total)} Teilnehmende`)}${
+        inPerson
+          ? ` (${msg(str`${format.number(participants.online)} online, ${format.number(inPerson)} vor Ort oder per Post`)})`
+          : nothing
+      }
     </p>
     <details>
       <summary id="table-summary">${msg('Als Tabelle')}</summary>

@@ -34,7 +34,9 @@ export function needCard(need: VolunteerNeed, context: CardContext): TemplateRes
   const canHelp = need.status === 'open' && need.privacyNotice !== null;
   const municipality = need.municipalityId ? context.municipalityNames.get(need.municipalityId) : undefined;
   const place = (need.place ? [need.place.name, need.place.address] : [municipality]).filter((text): text is string => Boolean(text));
-  const where = [place.length ? isolatedList(place, ', ') : '', need.remote ? msg('auch von zu Hause aus möglich') : ''].filter((part) => part !== '');
+  const where = [place.length ? isolatedList(place, ', ') : '', need.remote ? msg('auch von zu Hause aus möglich') : ''].filter(
+    (part) => part !== '',
+  );
   return html`<li part="item need" class="need ${need.urgent ? 'urgent' : ''}">
     <p class="badges">
       ${need.urgent ? html`<span part="urgent" class="badge urgent-badge">${msg('Dringend')}</span>` : nothing}
@@ -52,8 +54,9 @@ export function needCard(need: VolunteerNeed, context: CardContext): TemplateRes
       ${need.contactRole ? html`<dt>${msg('Ansprechperson')}</dt><dd dir="auto">${need.contactRole}</dd>` : nothing}
     </dl>
     <p class="description" dir="auto">${need.description}</p>
-    ${canHelp
-      ? html`<button
+    ${
+      canHelp
+        ? html`<button
           type="button"
           part="button help-button"
           class="button primary"
@@ -62,7 +65,8 @@ export function needCard(need: VolunteerNeed, context: CardContext): TemplateRes
         >
           ${msg('Ich helfe mit')}
         </button>`
-      : html`<p class="note">${need.status === 'open' ? msg('Anmeldungen sind hier gerade nicht möglich.') : nothing}</p>`}
+        : html`<p class="note">${need.status === 'open' ? msg('Anmeldungen sind hier gerade nicht möglich.') : nothing}</p>`
+    }
   </li>`;
 }
 

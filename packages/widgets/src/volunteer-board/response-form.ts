@@ -29,8 +29,10 @@ export function checkDraft(draft: Draft): FieldErrors {
   const email = draft.email.trim();
   const phone = draft.phone.trim();
   if (!email && !phone) errors.email = msg('Bitte geben Sie eine E-Mail-Adresse oder eine Telefonnummer an, damit man Sie erreichen kann.');
-  else if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = msg('Bitte geben Sie eine vollständige E-Mail-Adresse an, z. B. name@beispiel.de.');
-  if (phone && !/^\+?[0-9 ()/-]{3,30}$/.test(phone)) errors.phone = msg('Bitte nur Ziffern, Leerzeichen, +, /, - und Klammern, z. B. 0931 123456.');
+  else if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    errors.email = msg('Bitte geben Sie eine vollständige E-Mail-Adresse an, z. B. name@beispiel.de.');
+  if (phone && !/^\+?[0-9 ()/-]{3,30}$/.test(phone))
+    errors.phone = msg('Bitte nur Ziffern, Leerzeichen, +, /, - und Klammern, z. B. 0931 123456.');
   if (!draft.consent) errors.consent = msg('Bitte stimmen Sie der Verwendung Ihrer Angaben zu.');
   return errors;
 }
@@ -54,12 +56,19 @@ export interface FormContext {
   failure: ErrorMessage | undefined;
   sending: boolean;
   change<K extends keyof Draft>(name: K, value: Draft[K]): void;
-  submit(event: SubmitEvent): void;
+  submit: (event: SubmitEvent) => void;
   /** The reader turned to the form: the time to start the proof of work. */
-  begin(): void;
+  begin: () => void;
 }
 
-function field(name: 'name' | 'email' | 'phone', label: string, type: string, autocomplete: string, context: FormContext, hint?: string): TemplateResult {
+function field(
+  name: 'name' | 'email' | 'phone',
+  label: string,
+  type: string,
+  autocomplete: string,
+  context: FormContext,
+  hint?: string,
+): TemplateResult {
   const error = context.errors[name];
   const described = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
   return html`<div class="field">
@@ -80,7 +89,11 @@ function field(name: 'name' | 'email' | 'phone', label: string, type: string, au
 }
 
 /** Every problem at the top, each a link to its field (WCAG error identification). */
-function errorSummary(errors: FieldErrors, labels: Record<FieldName, string>, root: () => ShadowRoot | null): TemplateResult | typeof nothing {
+function errorSummary(
+  errors: FieldErrors,
+  labels: Record<FieldName, string>,
+  root: () => ShadowRoot | null,
+): TemplateResult | typeof nothing {
   const names = fieldOrder.filter((name) => errors[name]);
   if (names.length === 0) return nothing;
   const focus = (name: FieldName) => (event: Event) => {
@@ -140,12 +153,14 @@ export function responseForm(context: FormContext, root: () => ShadowRoot | null
         </span>
       </label>
     </div>
-    ${context.failure
-      ? html`<div part="send-error" class="send-error" role="alert" tabindex="-1">
+    ${
+      context.failure
+        ? html`<div part="send-error" class="send-error" role="alert" tabindex="-1">
           <p><strong>${context.failure.title}</strong></p>
           <p>${context.failure.detail}</p>
         </div>`
-      : nothing}
+        : nothing
+    }
     <button part="button submit-button" class="button primary" type="submit" aria-disabled=${context.sending ? 'true' : 'false'}>
       ${context.sending ? msg('Wird gesendet …') : msg('Absenden')}
     </button>

@@ -2,14 +2,25 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { fixtureClient, hubError, pending } from '../../../../stories/support/fixture-client.js';
 import { sampleNeeds, volunteerRoutes } from '../../../../stories/support/volunteer-fixtures.js';
-import { captureWarnings, drawnLeftToRight, expectIsolated, hasPart, loaded, part, textOf, $, $$, itComesFromTheBuildUnderTest, hubJson } from '../../test/helpers.js';
+import {
+  captureWarnings,
+  drawnLeftToRight,
+  expectIsolated,
+  hasPart,
+  loaded,
+  part,
+  textOf,
+  $,
+  $$,
+  itComesFromTheBuildUnderTest,
+  hubJson,
+} from '../../test/helpers.js';
 import { testServers } from '../../test/test-servers.js';
 import '../hub/define.js';
 import { SrVolunteerBoard } from './define.js';
 import type { VolunteerNeed } from './need-card.js';
 
 type Lang = 'de' | 'en';
-
 
 async function showBoard(attributes: Record<string, string> = {}): Promise<SrVolunteerBoard> {
   const { hubUrl } = await testServers();
@@ -21,12 +32,12 @@ async function showBoard(attributes: Record<string, string> = {}): Promise<SrVol
   return board;
 }
 
-const titles = (board: Element) => $$(board, '[part~="need-title"]').map((title) => title.textContent!.trim());
+const titles = (board: Element) => $$(board, '[part~="need-title"]').map((title) => title.textContent.trim());
 const dialogOf = (board: Element) => $<HTMLDialogElement>(board, 'dialog');
 
 /** Opens "Ich helfe mit" of the need with this title, by keyboard. */
 async function offerHelp(board: SrVolunteerBoard, title: string): Promise<void> {
-  const card = $$(board, '[part~="need"]').find((need) => need.querySelector('[part~="need-title"]')!.textContent!.trim() === title)!;
+  const card = $$(board, '[part~="need"]').find((need) => need.querySelector('[part~="need-title"]')!.textContent.trim() === title)!;
   card.querySelector<HTMLElement>('[part~="help-button"]')!.focus();
   await sendKeys({ press: 'Enter' });
   await waitUntil(() => dialogOf(board).open, 'form not open');
@@ -63,8 +74,10 @@ describe('<sr-volunteer-board>', () => {
     const { items } = await hubJson<{ items: VolunteerNeed[] }>('/volunteer-needs?limit=100');
     const club = items[0]!.organization;
     const board = await showBoard({ organization: club.organizationId });
-    expect(titles(board)).to.deep.equal(items.filter((need) => need.organization.organizationId === club.organizationId).map((need) => need.title));
-    expect($$(board, '[part~="need"] .organization').every((name) => name.textContent!.trim() === club.name)).to.equal(true);
+    expect(titles(board)).to.deep.equal(
+      items.filter((need) => need.organization.organizationId === club.organizationId).map((need) => need.title),
+    );
+    expect($$(board, '[part~="need"] .organization').every((name) => name.textContent.trim() === club.name)).to.equal(true);
   });
 
   it('names every missing field above the form and at the field, and leads there', async () => {
@@ -73,7 +86,7 @@ describe('<sr-volunteer-board>', () => {
     (await part(board, 'submit-button')).click();
     const summary = await part(board, 'error-summary');
     await waitUntil(() => board.shadowRoot!.activeElement === summary, 'focus not on the summary');
-    const problems = [...summary.querySelectorAll('li')].map((item) => item.textContent!.trim());
+    const problems = [...summary.querySelectorAll('li')].map((item) => item.textContent.trim());
     expect(problems).to.have.length(3);
     expect($(board, '#name').getAttribute('aria-invalid')).to.equal('true');
     expect($(board, '#consent').getAttribute('aria-describedby')).to.equal('consent-error');
@@ -90,7 +103,9 @@ describe('<sr-volunteer-board>', () => {
     // Sentences that read right with any organization's name (no article to guess).
     const form = textOf(board);
     expect(form).to.include(`Ihre Angaben gehen nur an: ${need.organization.name} Felder mit * sind nötig.`);
-    expect(form).to.include(`Ich bin einverstanden, dass die Organisation „${need.organization.name}“ meine Angaben verwendet, um sich wegen dieses Einsatzes bei mir zu melden.`);
+    expect(form).to.include(
+      `Ich bin einverstanden, dass die Organisation „${need.organization.name}“ meine Angaben verwendet, um sich wegen dieses Einsatzes bei mir zu melden.`,
+    );
     const name = `Kim Testperson ${Math.random().toString(36).slice(2, 8)}`;
     await typeInto(board, 'name', name);
     await typeInto(board, 'email', 'kim@example.org');
@@ -101,18 +116,22 @@ describe('<sr-volunteer-board>', () => {
     (await part(board, 'submit-button')).click();
     expect((await sent).detail).to.deep.equal({ volunteerNeedId: need.id });
     const confirmation = await part(board, 'confirmation');
-    expect(confirmation.textContent!.replace(/\s+/g, ' ')).to.include(`Ihre Nachricht ging an: ${need.organization.name}`);
+    expect(confirmation.textContent.replace(/\s+/g, ' ')).to.include(`Ihre Nachricht ging an: ${need.organization.name}`);
     // The form and its focused button are gone: the focus is on what replaced them, not on the page.
-    await waitUntil(() => board.shadowRoot!.activeElement === confirmation, `focus on ${document.activeElement?.localName} ${board.shadowRoot!.activeElement?.localName}`);
+    await waitUntil(
+      () => board.shadowRoot!.activeElement === confirmation,
+      `focus on ${document.activeElement?.localName} ${board.shadowRoot!.activeElement?.localName}`,
+    );
     expect(document.activeElement).to.equal(board);
     expect(dialogOf(board).open).to.equal(true);
     await expect(board).to.be.accessible();
 
     const { adminToken } = await testServers();
-    const responses = await hubJson<{ items: { name: string; email: string; volunteerNeedId: string; consent: { privacyNoticeVersion: string } }[] }>(
-      `/organizations/${need.organization.organizationId}/volunteer-responses?limit=100`,
-      { headers: { Authorization: `Bearer ${adminToken}` } },
-    );
+    const responses = await hubJson<{
+      items: { name: string; email: string; volunteerNeedId: string; consent: { privacyNoticeVersion: string } }[];
+    }>(`/organizations/${need.organization.organizationId}/volunteer-responses?limit=100`, {
+      headers: { Authorization: `Bearer ${adminToken}` },
+    });
     const mine = responses.items.filter((response) => response.name === name);
     expect(mine).to.have.length(1);
     expect(mine[0]).to.include({ email: 'kim@example.org', volunteerNeedId: need.id });
@@ -123,8 +142,10 @@ describe('<sr-volunteer-board>', () => {
 
   it('keeps everything typed when sending fails, and says so', async () => {
     const client = fixtureClient(volunteerRoutes());
-    client.POST = (async () => Promise.reject(hubError(0))) as never;
-    const root = await fixture(html`<sr-hub .client=${client} hub-url="https://hub.example.org"><sr-volunteer-board></sr-volunteer-board></sr-hub>`);
+    client.POST = async () => Promise.reject(hubError(0));
+    const root = await fixture(
+      html`<sr-hub .client=${client} hub-url="https://hub.example.org"><sr-volunteer-board></sr-volunteer-board></sr-hub>`,
+    );
     const board = root.querySelector('sr-volunteer-board')!;
     await loaded(board);
     await offerHelp(board, sampleNeeds[0]!.title);
@@ -155,17 +176,21 @@ describe('<sr-volunteer-board>', () => {
       place: need.place && { name: `${need.place.name} ${evil}`, address: `${need.place.address} ${evil}` },
     }));
     const client = fixtureClient(volunteerRoutes(() => ({ items: hostile, nextCursor: null })));
-    const root = await fixture(html`<sr-hub .client=${client} hub-url="https://hub.example.org"><sr-volunteer-board></sr-volunteer-board></sr-hub>`);
+    const root = await fixture(
+      html`<sr-hub .client=${client} hub-url="https://hub.example.org"><sr-volunteer-board></sr-volunteer-board></sr-hub>`,
+    );
     const board = root.querySelector('sr-volunteer-board')!;
     await loaded(board);
     await offerHelp(board, hostile[1]!.title);
     // Two cards (17 texts), the dialog's heading, the form's addressee and the consent.
     expect(expectIsolated(board, evil)).to.equal(20);
     // The consent names the organization mid-sentence: what the volunteer agrees to still reads left to right.
-    const consent = [...$(board, '.consent label span').childNodes].find((node): node is Text => node instanceof Text && node.data.includes('meine Angaben'))!;
+    const consent = [...$(board, '.consent label span').childNodes].find(
+      (node): node is Text => node instanceof Text && node.data.includes('meine Angaben'),
+    )!;
     expect(drawnLeftToRight(consent, 'meine')).to.equal(true);
     // So does "auch von zu Hause aus möglich" after a place.
-    const where = $$(board, '[part~="need"] dd').find((dd) => dd.textContent!.includes('von zu Hause'))!;
+    const where = $$(board, '[part~="need"] dd').find((dd) => dd.textContent.includes('von zu Hause'))!;
     const remote = [...where.childNodes].find((node): node is Text => node instanceof Text && node.data.includes('Hause'))!;
     expect(drawnLeftToRight(remote, 'Hause')).to.equal(true);
     await expect(board).to.be.accessible();
@@ -187,7 +212,9 @@ describe('<sr-volunteer-board>', () => {
               return { items: [], nextCursor: null };
             }),
           );
-          const root = await fixture(html`<sr-hub .client=${client} hub-url="https://hub.example.org" lang=${lang}><sr-volunteer-board></sr-volunteer-board></sr-hub>`);
+          const root = await fixture(
+            html`<sr-hub .client=${client} hub-url="https://hub.example.org" lang=${lang}><sr-volunteer-board></sr-volunteer-board></sr-hub>`,
+          );
           const board = root.querySelector('sr-volunteer-board')!;
           await waitUntil(() => textOf(board).includes(texts[state][lang]), `"${texts[state][lang]}" not shown`, { timeout: 8000 });
           expect(hasPart(board, 'filters')).to.equal(true);

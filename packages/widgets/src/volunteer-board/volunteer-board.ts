@@ -89,7 +89,8 @@ export class SrVolunteerBoard extends SrElement {
     ...SrElement.attributeRules,
     organization: {
       valid: (value) => valuesOf(value).every((ref) => slug.test(ref) || uuid.test(ref)),
-      problem: 'should name organizations by slug (e.g. "tsv-ochsenfurt-1862-e-v") or id, separated by spaces, as GET /organizations lists them.',
+      problem:
+        'should name organizations by slug (e.g. "tsv-ochsenfurt-1862-e-v") or id, separated by spaces, as GET /organizations lists them.',
     },
     municipality: {
       valid: (value) => valuesOf(value).every((ref) => slug.test(ref)),
@@ -100,10 +101,10 @@ export class SrVolunteerBoard extends SrElement {
   declare organization: string | undefined;
   declare municipality: string | undefined;
 
-  private declare filters: Filters;
-  private declare openNeed: VolunteerNeed | undefined;
-  private declare draft: Draft;
-  private declare errors: FieldErrors;
+  declare private filters: Filters;
+  declare private openNeed: VolunteerNeed | undefined;
+  declare private draft: Draft;
+  declare private errors: FieldErrors;
 
   #query: NeedsQuery = {};
   readonly #typing = new Debounce(this, typingPause);
@@ -122,7 +123,11 @@ export class SrVolunteerBoard extends SrElement {
         return undefined;
       }
       // What was typed stays, and what to do.
-      return notSentFailure(errorMessage(error, this.format), msg('Ihre Nachricht wurde nicht gesendet.'), msg('Ihre Angaben sind noch da.'));
+      return notSentFailure(
+        errorMessage(error, this.format),
+        msg('Ihre Nachricht wurde nicht gesendet.'),
+        msg('Ihre Angaben sind noch da.'),
+      );
     },
   });
 
@@ -140,7 +145,7 @@ export class SrVolunteerBoard extends SrElement {
 
   readonly #municipalities = this.fetchTask({
     args: () => [] as const,
-    fetch: (hub, [], signal) => collect(paginate(hub, '/municipalities', { params: { query: { limit: 100 } }, signal })),
+    fetch: (hub, _args, signal) => collect(paginate(hub, '/municipalities', { params: { query: { limit: 100 } }, signal })),
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -199,15 +204,17 @@ export class SrVolunteerBoard extends SrElement {
           }}
         />
       </label>
-      ${this.municipality?.trim()
-        ? nothing
-        : html`<label class="field">
+      ${
+        this.municipality?.trim()
+          ? nothing
+          : html`<label class="field">
             <span>${msg('Ort')}</span>
             <select part="filter" @change=${(event: Event) => set({ municipality: (event.target as HTMLSelectElement).value })}>
               <option value="">${msg('Alle Orte')}</option>
               ${(this.#municipalities.value ?? []).map(({ id, name }) => html`<option value=${id} ?selected=${id === this.filters.municipality} dir="auto">${name}</option>`)}
             </select>
-          </label>`}
+          </label>`
+      }
       <label class="field">
         <span>${msg('Reihenfolge')}</span>
         <select part="filter" @change=${(event: Event) => set({ sort: (event.target as HTMLSelectElement).value as Filters['sort'] })}>

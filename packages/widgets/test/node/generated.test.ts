@@ -24,7 +24,10 @@ async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
 
 test('the XLIFF and the locale modules are up to date with the sources (npm run localize:extract / localize:build)', async () => {
   await inTempDir(async (dir) => {
-    const config = JSON.parse(await read('lit-localize.json'));
+    const config = JSON.parse(await read('lit-localize.json')) as {
+      interchange: { xliffDir: string };
+      output: { outputDir: string; localeCodesModule: string };
+    };
     await writeFile(join(dir, 'en.xlf'), await read('xliff/en.xlf'));
     config.interchange.xliffDir = dir;
     config.output.outputDir = join(dir, 'locales');
@@ -39,8 +42,16 @@ test('the XLIFF and the locale modules are up to date with the sources (npm run 
       await rm(configFile);
     }
     assert.equal(await readFile(join(dir, 'en.xlf'), 'utf8'), await read('xliff/en.xlf'), 'run npm run localize:extract');
-    assert.equal(await readFile(join(dir, 'locales/en.ts'), 'utf8'), await read('src/generated/locales/en.ts'), 'run npm run localize:build');
-    assert.equal(await readFile(join(dir, 'locale-codes.ts'), 'utf8'), await read('src/generated/locale-codes.ts'), 'run npm run localize:build');
+    assert.equal(
+      await readFile(join(dir, 'locales/en.ts'), 'utf8'),
+      await read('src/generated/locales/en.ts'),
+      'run npm run localize:build',
+    );
+    assert.equal(
+      await readFile(join(dir, 'locale-codes.ts'), 'utf8'),
+      await read('src/generated/locale-codes.ts'),
+      'run npm run localize:build',
+    );
   });
 });
 
@@ -60,7 +71,7 @@ test('custom-elements.json is up to date with the JSDoc (npm run analyze)', asyn
 });
 
 test('package.json exports every element the builds make', async () => {
-  const { exports } = JSON.parse(await read('package.json'));
+  const { exports } = JSON.parse(await read('package.json')) as { exports: Record<string, unknown> };
   for (const tag of widgetTags) {
     const folder = tag.replace(/^sr-/, '');
     assert.deepEqual(exports[`./${folder}`], {

@@ -14,7 +14,7 @@ function firstMatchingDay(rule: string, from: ICAL.Time): ICAL.Time {
   dayBefore.adjust(-1, 0, 0, 0);
   const iterator = ICAL.Recur.fromString(rule).iterator(dayBefore);
   iterator.next();
-  return iterator.next()!;
+  return iterator.next();
 }
 
 function toInput(example: ExampleEvent, today: ICAL.Time, coordinates: Schemas['GeoPoint'] | undefined): Schemas['EventInput'] {
@@ -51,7 +51,9 @@ function toInput(example: ExampleEvent, today: ICAL.Time, coordinates: Schemas['
     const series = new Series({ ...completeInput(input), rule: example.rule!, rdates: [], exdates: [], overrides: [] });
     const starts = series.starts();
     for (let index = 0; index < example.cancelledOccurrence; index++) starts.next();
-    input.overrides = [{ recurrenceId: localText(starts.next().value!, series.allDay), status: 'cancelled' }];
+    const cancelled = starts.next();
+    if (cancelled.done) throw new Error(`The example event "${example.title}" has no occurrence ${example.cancelledOccurrence}.`);
+    input.overrides = [{ recurrenceId: localText(cancelled.value, series.allDay), status: 'cancelled' }];
   }
   return input;
 }
