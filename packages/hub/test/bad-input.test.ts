@@ -60,7 +60,10 @@ describe('every request the contract does not allow gets a problem+json 4xx', ()
       422,
       'validation-failed',
     );
-    assert.deepEqual(problem.errors?.map((error) => error.pointer), ['/body/name']);
+    assert.deepEqual(
+      problem.errors?.map((error) => error.pointer),
+      ['/body/name'],
+    );
   });
 
   test('a municipality that does not exist → 422', async () => {
@@ -146,7 +149,11 @@ describe('hostile text and missing bodies get a problem+json 4xx naming the fiel
       ['/municipalities?q=h%00', '/query/q'],
     ] as const) {
       const problem = await expectProblem(await fetch(`${hub.baseUrl}${path}`), 400, 'invalid-request');
-      assert.deepEqual(problem.errors?.map((error) => error.pointer), [pointer], path);
+      assert.deepEqual(
+        problem.errors?.map((error) => error.pointer),
+        [pointer],
+        path,
+      );
       assert.match(problem.errors?.[0]?.reason ?? '', /NUL/);
     }
   });
@@ -165,21 +172,45 @@ describe('hostile text and missing bodies get a problem+json 4xx naming the fiel
       ['POST', `/organizations/${orgId}/help-offers`, { 'na/me\u0000': 1 }, '/body/na~1me\u0000'],
     ];
     for (const [method, path, body, pointer] of bodies) {
-      const problem = await expectProblem(await fetch(`${hub.baseUrl}${path}`, { method, headers: admin(), body: JSON.stringify(body) }), 422, 'validation-failed');
-      assert.deepEqual(problem.errors?.map((error) => error.pointer), [pointer], path);
+      const problem = await expectProblem(
+        await fetch(`${hub.baseUrl}${path}`, { method, headers: admin(), body: JSON.stringify(body) }),
+        422,
+        'validation-failed',
+      );
+      assert.deepEqual(
+        problem.errors?.map((error) => error.pointer),
+        [pointer],
+        path,
+      );
     }
     // The public citizen writes too.
     const response = await fetch(`${hub.baseUrl}/volunteer-needs/${needId}/responses`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-      body: JSON.stringify({ name: 'Erika\u0000', email: 'erika@example.org', message: 'x', consent: { accepted: true, privacyNoticeVersion: 'v' } }),
+      body: JSON.stringify({
+        name: 'Erika\u0000',
+        email: 'erika@example.org',
+        message: 'x',
+        consent: { accepted: true, privacyNoticeVersion: 'v' },
+      }),
     });
     const problem = await expectProblem(response, 422, 'validation-failed');
     assert.equal(problem.errors?.[0]?.pointer, '/body/name');
   });
 
   test('U+0000 in an iCalendar import → 422 naming the line', async () => {
-    const feed = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//t//t//DE', 'BEGIN:VEVENT', 'UID:nul@example.org', 'DTSTART:20270101T100000Z', 'SUMMARY:Fest\u0000', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    const feed = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//t//t//DE',
+      'BEGIN:VEVENT',
+      'UID:nul@example.org',
+      'DTSTART:20270101T100000Z',
+      'SUMMARY:Fest\u0000',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
     const response = await fetch(`${hub.baseUrl}/organizations/${orgId}/calendar-imports`, {
       method: 'POST',
       headers: { 'content-type': 'text/calendar', authorization: `Bearer ${hub.adminToken}` },
@@ -218,16 +249,33 @@ describe('hostile text and missing bodies get a problem+json 4xx naming the fiel
   });
 
   test('an e-mail address that would add headers to a mailto: draft → 422 naming the field', async () => {
-    for (const email of ['info?bcc=someone@elsewhere.example&subject=x@example.org', 'a%0Abcc@example.org', 'a b@example.org', 'info#x@example.org', 'a&b@example.org', '"quoted"@example.org', 'a@b', 'a@-example.org']) {
+    for (const email of [
+      'info?bcc=someone@elsewhere.example&subject=x@example.org',
+      'a%0Abcc@example.org',
+      'a b@example.org',
+      'info#x@example.org',
+      'a&b@example.org',
+      '"quoted"@example.org',
+      'a@b',
+      'a@-example.org',
+    ]) {
       const problem = await expectProblem(
         await fetch(`${hub.baseUrl}/organizations/${orgId}`, { method: 'PATCH', headers: admin(), body: JSON.stringify({ email }) }),
         422,
         'validation-failed',
       );
-      assert.deepEqual(problem.errors?.map((error) => error.pointer), ['/body/email'], email);
+      assert.deepEqual(
+        problem.errors?.map((error) => error.pointer),
+        ['/body/email'],
+        email,
+      );
     }
     for (const email of ['info@sv-hoechberg.example', "o'brien+verein@example.org", 'a.b-c_d@mail.xn--wrzburg-n2a.example']) {
-      const response = await fetch(`${hub.baseUrl}/organizations/${orgId}`, { method: 'PATCH', headers: admin(), body: JSON.stringify({ email }) });
+      const response = await fetch(`${hub.baseUrl}/organizations/${orgId}`, {
+        method: 'PATCH',
+        headers: admin(),
+        body: JSON.stringify({ email }),
+      });
       assert.equal(response.status, 200, `${email}: ${await response.text()}`);
     }
   });

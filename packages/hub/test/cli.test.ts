@@ -106,13 +106,21 @@ describe('sr-hub CLI on embedded PGlite', () => {
       // A request in flight when SIGTERM arrives is still answered, then the Hub exits cleanly.
       const body = JSON.stringify({ name: 'Verein während des Herunterfahrens', kind: 'club' });
       const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = request(`${base}/organizations`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${env.HUB_ADMIN_TOKEN}` },
-        }, (res) => {
-          let text = '';
-          res.on('data', (chunk) => (text += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-        });
+        const req = request(
+          `${base}/organizations`,
+          {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+              authorization: `Bearer ${env.HUB_ADMIN_TOKEN}`,
+            },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (chunk) => (text += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
         req.on('error', reject);
         req.write(body.slice(0, 10));
         setTimeout(() => {
@@ -123,7 +131,10 @@ describe('sr-hub CLI on embedded PGlite', () => {
       // While it drains, a request on a kept connection is answered, never reset, and told to close
       // the connection; the health check says the Hub is going, so a load balancer sends no one new.
       await sleep(250);
-      const [healthWhileDraining, read] = await Promise.all([get(kept[0]!, `${base}/health`), get(kept[1]!, `${base}/municipalities?limit=1`)]);
+      const [healthWhileDraining, read] = await Promise.all([
+        get(kept[0]!, `${base}/health`),
+        get(kept[1]!, `${base}/municipalities?limit=1`),
+      ]);
       assert.deepEqual(healthWhileDraining, { status: 503, connection: 'close', reused: true });
       assert.deepEqual(read, { status: 200, connection: 'close', reused: true });
       const response = await answered;

@@ -13,17 +13,32 @@ const PARALLEL = 4;
 
 /** Ids that exist on the seeded Hub, by the contract's path parameter names. */
 async function realValues(hub: TestHub): Promise<RealValues> {
-  const ids = async (path: string, field = 'id') => ((await (await fetch(`${hub.baseUrl}${path}`)).json()).items as Record<string, string>[]).map((item) => item[field]!);
+  const ids = async (path: string, field = 'id') =>
+    ((await (await fetch(`${hub.baseUrl}${path}`)).json()).items as Record<string, string>[]).map((item) => item[field]!);
   const auth = { authorization: `Bearer ${hub.adminToken}` };
   const organizationId = await ids('/organizations?limit=5');
   const pollId = await ids('/polls?limit=10');
   const tallyId = (
-    await Promise.all(pollId.slice(0, 5).map(async (poll) => ((await (await fetch(`${hub.baseUrl}/polls/${poll}/tallies`, { headers: auth })).json()).items ?? []) as { id: string }[]))
+    await Promise.all(
+      pollId
+        .slice(0, 5)
+        .map(
+          async (poll) =>
+            ((await (await fetch(`${hub.baseUrl}/polls/${poll}/tallies`, { headers: auth })).json()).items ?? []) as { id: string }[],
+        ),
+    )
   )
     .flat()
     .map((tally) => tally.id);
   const volunteerResponseId = (
-    await Promise.all(organizationId.map(async (org) => ((await (await fetch(`${hub.baseUrl}/organizations/${org}/volunteer-responses`, { headers: auth })).json()).items ?? []) as { id: string }[]))
+    await Promise.all(
+      organizationId.map(
+        async (org) =>
+          ((await (await fetch(`${hub.baseUrl}/organizations/${org}/volunteer-responses`, { headers: auth })).json()).items ?? []) as {
+            id: string;
+          }[],
+      ),
+    )
   )
     .flat()
     .map((response) => response.id);
@@ -66,7 +81,11 @@ describe('contract fuzzing: every operation, with and without keys, valid and ho
         const fuzzCase = cases[next++]!;
         const operation = operations[fuzzCase.operation]!;
         const request = await buildRequest(hub, operation, fuzzCase, real, document);
-        const response = await fetch(request.url, { method: request.method, headers: request.headers, ...(request.body !== undefined ? { body: request.body } : {}) });
+        const response = await fetch(request.url, {
+          method: request.method,
+          headers: request.headers,
+          ...(request.body !== undefined ? { body: request.body } : {}),
+        });
         const text = await response.text();
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
         if (response.status < 300) reached.add(operation.operationId);
@@ -77,11 +96,22 @@ describe('contract fuzzing: every operation, with and without keys, valid and ho
       }
     };
     await Promise.all(Array.from({ length: PARALLEL }, worker));
-    const summary = [...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(' ');
-    t.diagnostic(`${cases.length} requests in ${Math.round(performance.now() - started)} ms: ${summary}; 2xx reached for ${reached.size} of ${operations.length} operations (not: ${operations.filter((operation) => !reached.has(operation.operationId)).map((operation) => operation.operationId).join(', ')})`);
+    const summary = [...statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([status, count]) => `${status}×${count}`)
+      .join(' ');
+    t.diagnostic(
+      `${cases.length} requests in ${Math.round(performance.now() - started)} ms: ${summary}; 2xx reached for ${reached.size} of ${operations.length} operations (not: ${operations
+        .filter((operation) => !reached.has(operation.operationId))
+        .map((operation) => operation.operationId)
+        .join(', ')})`,
+    );
     const report = [...failures].map(([broken, [example]]) => `${broken}\n    e.g. ${example}`).join('\n');
     assert.equal(failures.size, 0, `${failures.size} broken promises (${summary}):\n${report}`);
     // The fuzzer must get past validation, not only be refused: most operations answered 2xx at least once.
-    assert.ok(reached.size >= operations.length * 0.6, `2xx reached for ${reached.size} of ${operations.length} operations (${summary}): ${[...reached].join(', ')}`);
+    assert.ok(
+      reached.size >= operations.length * 0.6,
+      `2xx reached for ${reached.size} of ${operations.length} operations (${summary}): ${[...reached].join(', ')}`,
+    );
   });
 });

@@ -198,14 +198,18 @@ describe(`kill -9 of the Hub during acknowledged writes (${mode})`, { timeout: 3
       // Every write acknowledged so far, in this round or an earlier one, reads back as written.
       const missing: string[] = [];
       for (let i = 0; i < acknowledged.length; i += 8) {
-        await Promise.all(acknowledged.slice(i, i + 8).map(async (write) => {
-          const answer = await call(base, 'GET', `/organizations/${write.id}`);
-          if (answer.status !== 200) missing.push(`${write.id} (round ${write.round}): ${answer.status}`);
-          else assert.equal(JSON.parse(answer.body).name, write.name);
-        }));
+        await Promise.all(
+          acknowledged.slice(i, i + 8).map(async (write) => {
+            const answer = await call(base, 'GET', `/organizations/${write.id}`);
+            if (answer.status !== 200) missing.push(`${write.id} (round ${write.round}): ${answer.status}`);
+            else assert.equal(JSON.parse(answer.body).name, write.name);
+          }),
+        );
       }
       assert.deepEqual(missing, [], 'no acknowledged write is lost');
-      figures.push(`round ${round}: kill ${delayMs} ms after the first acknowledged write, ${ackedThisRound()} acknowledged of ${sent} sent (${refused} cut off), restart ${restartMs} ms`);
+      figures.push(
+        `round ${round}: kill ${delayMs} ms after the first acknowledged write, ${ackedThisRound()} acknowledged of ${sent} sent (${refused} cut off), restart ${restartMs} ms`,
+      );
     }
 
     const stopped = once(hub.child, 'exit');

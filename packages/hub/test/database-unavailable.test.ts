@@ -42,49 +42,53 @@ function relay(target: URL): { server: Server; port(): number; cut(): void; heal
   };
 }
 
-describe('database down → 503 problem, and the Hub recovers', { skip: serverUrl ? false : 'needs DATABASE_URL (CI runs it against PostgreSQL)' }, () => {
-  let testDb: TestDatabase;
-  let app: FastifyInstance;
-  let link: ReturnType<typeof relay>;
-  let baseUrl: string;
+describe(
+  'database down → 503 problem, and the Hub recovers',
+  { skip: serverUrl ? false : 'needs DATABASE_URL (CI runs it against PostgreSQL)' },
+  () => {
+    let testDb: TestDatabase;
+    let app: FastifyInstance;
+    let link: ReturnType<typeof relay>;
+    let baseUrl: string;
 
-  before(async () => {
-    testDb = await openTestDatabase();
-    await testDb.database.close();
-    const target = new URL(testDb.url!);
-    link = relay(target);
-    await new Promise<void>((resolve) => link.server.listen(0, '127.0.0.1', resolve));
-    const viaRelay = new URL(testDb.url!);
-    viaRelay.hostname = '127.0.0.1';
-    viaRelay.port = String(link.port());
-    const database = await openDatabase({ url: viaRelay.href, onConnectionError: () => {} });
-    app = await buildApp({ database, rateLimit: false });
-    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-  });
-  after(async () => {
-    await app.close();
-    link.server.close();
-    await testDb.drop();
-  });
+    before(async () => {
+      testDb = await openTestDatabase();
+      await testDb.database.close();
+      const target = new URL(testDb.url!);
+      link = relay(target);
+      await new Promise<void>((resolve) => link.server.listen(0, '127.0.0.1', resolve));
+      const viaRelay = new URL(testDb.url!);
+      viaRelay.hostname = '127.0.0.1';
+      viaRelay.port = String(link.port());
+      const database = await openDatabase({ url: viaRelay.href, onConnectionError: () => {} });
+      app = await buildApp({ database, rateLimit: false });
+      baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+    });
+    after(async () => {
+      await app.close();
+      link.server.close();
+      await testDb.drop();
+    });
 
-  test('503 with Retry-After while the database is away, 200 again when it is back', async () => {
-    assert.equal((await fetch(`${baseUrl}/health`)).status, 200);
-    assert.equal((await fetch(`${baseUrl}/municipalities`)).status, 200);
+    test('503 with Retry-After while the database is away, 200 again when it is back', async () => {
+      assert.equal((await fetch(`${baseUrl}/health`)).status, 200);
+      assert.equal((await fetch(`${baseUrl}/municipalities`)).status, 200);
 
-    link.cut();
-    for (const path of ['/health', '/municipalities', '/organizations']) {
-      const response = await fetch(`${baseUrl}${path}`);
-      assert.equal(response.headers.get('retry-after'), '5', path);
-      await expectProblem(response, 503, 'service-unavailable');
-    }
+      link.cut();
+      for (const path of ['/health', '/municipalities', '/organizations']) {
+        const response = await fetch(`${baseUrl}${path}`);
+        assert.equal(response.headers.get('retry-after'), '5', path);
+        await expectProblem(response, 503, 'service-unavailable');
+      }
 
-    link.heal();
-    let status = 0;
-    for (let attempt = 0; attempt < 20 && status !== 200; attempt++) {
-      status = (await fetch(`${baseUrl}/health`)).status;
-      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    assert.equal(status, 200);
-    assert.equal((await fetch(`${baseUrl}/municipalities`)).status, 200);
-  });
-});
+      link.heal();
+      let status = 0;
+      for (let attempt = 0; attempt < 20 && status !== 200; attempt++) {
+        status = (await fetch(`${baseUrl}/health`)).status;
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      assert.equal(status, 200);
+      assert.equal((await fetch(`${baseUrl}/municipalities`)).status, 200);
+    });
+  },
+);

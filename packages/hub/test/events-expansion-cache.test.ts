@@ -12,12 +12,20 @@ async function expandedDirectly(database: TestDatabase, from: string, to: string
   const range = parseRange(from, to);
   const rows = await eventsInRange(database.database.db, {}, range.from, range.to);
   return rows
-    .flatMap((row) => occurrencesBetween(scheduleOf(dataFromRow(row)), range.from.getTime(), range.to.getTime()).map((occurrence) => ({ id: row.id, ...occurrence })))
+    .flatMap((row) =>
+      occurrencesBetween(scheduleOf(dataFromRow(row)), range.from.getTime(), range.to.getTime()).map((occurrence) => ({
+        id: row.id,
+        ...occurrence,
+      })),
+    )
     .sort((a, b) => a.startMs - b.startMs || a.id.localeCompare(b.id) || (a.recurrenceId ?? '').localeCompare(b.recurrenceId ?? ''));
 }
 
 async function found(database: TestDatabase, from: string, to: string) {
-  return (await findOccurrences(database.database.db, {}, parseRange(from, to))).map(({ row, occurrence }) => ({ id: row.id, ...occurrence }));
+  return (await findOccurrences(database.database.db, {}, parseRange(from, to))).map(({ row, occurrence }) => ({
+    id: row.id,
+    ...occurrence,
+  }));
 }
 
 describe('remembered expansions of events', () => {
@@ -48,7 +56,9 @@ describe('remembered expansions of events', () => {
   test('an edited event is expanded anew', async () => {
     const db = database.database.db;
     const [from, to] = ['2027-05-01', '2027-06-01'];
-    const weekly = (await eventsInRange(db, {}, parseRange(from, to).from, parseRange(from, to).to)).find((row) => row.rrule?.includes('WEEKLY'));
+    const weekly = (await eventsInRange(db, {}, parseRange(from, to).from, parseRange(from, to).to)).find((row) =>
+      row.rrule?.includes('WEEKLY'),
+    );
     assert.ok(weekly, 'a weekly example event');
     const before = (await found(database, from, to)).filter((item) => item.id === weekly.id);
     const data = { ...dataFromRow(weekly), recurrence: { rule: 'FREQ=DAILY', rdates: [], exdates: [] } };
@@ -56,7 +66,10 @@ describe('remembered expansions of events', () => {
     await updateEvent(db, weekly.id, toColumns(checkEvent(completeInput(data), municipalities).data, municipalities));
     const afterEdit = (await found(database, from, to)).filter((item) => item.id === weekly.id);
     assert.ok(afterEdit.length > before.length, `${before.length} weekly, then ${afterEdit.length} daily`);
-    assert.deepEqual(afterEdit, (await expandedDirectly(database, from, to)).filter((item) => item.id === weekly.id));
+    assert.deepEqual(
+      afterEdit,
+      (await expandedDirectly(database, from, to)).filter((item) => item.id === weekly.id),
+    );
     assert.ok(await findEvent(db, weekly.id));
   });
 });

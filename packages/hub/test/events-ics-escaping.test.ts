@@ -27,7 +27,10 @@ const asRead = (text: string) => text.replace(/\r\n|\r/g, '\n');
 function checkLines(text: string): string[] {
   assert.ok(text.endsWith('\r\n'));
   assert.doesNotMatch(text.replace(/\r\n/g, ''), /[\r\n]/, 'no bare CR or LF: every line ends with CRLF');
-  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n').slice(0, -1);
+  const lines = text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .slice(0, -1);
   assert.ok(!lines.some((line) => /^(X-INJECTED|UID:injected)/.test(line)), 'no property was added');
   assert.equal(lines.filter((line) => line === 'END:VCALENDAR').length, 1);
   return lines;
@@ -46,13 +49,16 @@ describe('iCalendar export: escaped text, nothing injected', () => {
   for (const [index, value] of hostile.entries()) {
     test(`text ${JSON.stringify(value)}`, async () => {
       const organization = await client.newOrganization(`Verein ${index} ${value}`);
-      const event = await client.created(organization, eventBody({
-        title: value,
-        description: `Beschreibung: ${value}`,
-        location: { name: `Ort ${value}`, address: `Straße ${value}`, municipalityId: 'randersacker' },
-        start: '2027-06-05T14:00',
-        end: '2027-06-05T18:00',
-      }));
+      const event = await client.created(
+        organization,
+        eventBody({
+          title: value,
+          description: `Beschreibung: ${value}`,
+          location: { name: `Ort ${value}`, address: `Straße ${value}`, municipalityId: 'randersacker' },
+          start: '2027-06-05T14:00',
+          end: '2027-06-05T18:00',
+        }),
+      );
       const single = await fetch(`${hub.baseUrl}/events/${event.id}.ics`);
       assert.equal(single.status, 200);
       const feed = await fetch(`${hub.baseUrl}/events.ics?organization=${organization}&from=2027-06-01&to=2027-07-01`);
@@ -72,8 +78,13 @@ describe('iCalendar export: escaped text, nothing injected', () => {
       // The calendar's name in the single-event download is the title, escaped like any text.
       const download = (await (await fetch(`${hub.baseUrl}/events/${event.id}.ics`)).text()).replace(/\r\n[ \t]/g, '');
       const name = /^NAME:(.*)$/m.exec(download)?.[1];
-      assert.equal(name, asRead(value).replace(/[\\;,]/g, (char) => `\\${char}`).replace(/\n/g, '\\n'));
-      assert.match(download, new RegExp(`^X-WR-CALNAME:${name!.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}\r$`, 'm'));
+      assert.equal(
+        name,
+        asRead(value)
+          .replace(/[\\;,]/g, (char) => `\\${char}`)
+          .replace(/\n/g, '\\n'),
+      );
+      assert.match(download, new RegExp(`^X-WR-CALNAME:${name.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}\r$`, 'm'));
 
       // Imported again, the texts are what was entered.
       const copy = await client.newOrganization(`Kopie ${index}`);

@@ -38,7 +38,9 @@ function expandWithIcalJs(text: string, fromMs: number, toMs: number): string[] 
     const status = item.component.getFirstPropertyValue('status') === 'CANCELLED' ? 'cancelled' : 'scheduled';
     const lastDay = end.clone();
     lastDay.adjust(-1, 0, 0, 0);
-    const span = start.isDate ? `${start.toString()}..${lastDay.toString()}` : `${new Date(startMs).toISOString()}..${new Date(endMs).toISOString()}`;
+    const span = start.isDate
+      ? `${start.toString()}..${lastDay.toString()}`
+      : `${new Date(startMs).toISOString()}..${new Date(endMs).toISOString()}`;
     shown.push(`${span} ${item.summary} ${status}`);
   };
   for (const event of masters.values()) {
@@ -60,7 +62,9 @@ function expandWithIcalJs(text: string, fromMs: number, toMs: number): string[] 
 function shownByHub(items: Occurrence[]): string[] {
   return items
     .map((item) => {
-      const span = item.allDay ? `${item.start}..${item.end}` : `${new Date(item.start).toISOString()}..${new Date(item.end).toISOString()}`;
+      const span = item.allDay
+        ? `${item.start}..${item.end}`
+        : `${new Date(item.start).toISOString()}..${new Date(item.end).toISOString()}`;
       return `${span} ${item.title} ${item.status}`;
     })
     .sort();
@@ -86,20 +90,38 @@ describe('iCalendar export and import', () => {
     client = eventClient(hub);
     exporter = await newOrganization('Gesangverein Randersacker');
     importer = await newOrganization('Heimatverein Randersacker');
-    await client.created(exporter, eventBody({
-      title: 'Chorprobe; Sopran, Alt\nund Männerstimmen',
-      description: `Probe für das Adventskonzert – ${'Neue Stimmen sind willkommen, Noten werden gestellt. '.repeat(4)}`,
-      start: '2026-03-03T19:30', end: '2026-03-03T21:00',
-      recurrence: { rule: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20261110T225959Z', exdates: ['2026-04-07T19:30'], rdates: ['2026-04-09T19:30'] },
-      overrides: [
-        { recurrenceId: '2026-03-24T19:30', status: 'cancelled' },
-        { recurrenceId: '2026-10-27T19:30', start: '2026-10-28T18:00', end: '2026-10-28T20:00', title: 'Chorprobe (Mittwoch)' },
-      ],
-      link: 'https://gv-randersacker.example/chor',
-    }));
-    await client.created(exporter, eventBody({ title: 'Weinfest', allDay: true, start: '2026-03-27', end: '2026-03-29', categories: ['market', 'culture'] }));
-    await client.created(exporter, eventBody({ title: 'Kirchweihtanz', start: '2026-10-24T20:00', end: '2026-10-25T03:00', status: 'cancelled' }));
-    await client.created(exporter, eventBody({ title: 'Stammtisch', start: '2026-01-08T19:00', end: '2026-01-08T22:00', recurrence: { rule: 'FREQ=MONTHLY;BYDAY=2TH' } }));
+    await client.created(
+      exporter,
+      eventBody({
+        title: 'Chorprobe; Sopran, Alt\nund Männerstimmen',
+        description: `Probe für das Adventskonzert – ${'Neue Stimmen sind willkommen, Noten werden gestellt. '.repeat(4)}`,
+        start: '2026-03-03T19:30',
+        end: '2026-03-03T21:00',
+        recurrence: { rule: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20261110T225959Z', exdates: ['2026-04-07T19:30'], rdates: ['2026-04-09T19:30'] },
+        overrides: [
+          { recurrenceId: '2026-03-24T19:30', status: 'cancelled' },
+          { recurrenceId: '2026-10-27T19:30', start: '2026-10-28T18:00', end: '2026-10-28T20:00', title: 'Chorprobe (Mittwoch)' },
+        ],
+        link: 'https://gv-randersacker.example/chor',
+      }),
+    );
+    await client.created(
+      exporter,
+      eventBody({ title: 'Weinfest', allDay: true, start: '2026-03-27', end: '2026-03-29', categories: ['market', 'culture'] }),
+    );
+    await client.created(
+      exporter,
+      eventBody({ title: 'Kirchweihtanz', start: '2026-10-24T20:00', end: '2026-10-25T03:00', status: 'cancelled' }),
+    );
+    await client.created(
+      exporter,
+      eventBody({
+        title: 'Stammtisch',
+        start: '2026-01-08T19:00',
+        end: '2026-01-08T22:00',
+        recurrence: { rule: 'FREQ=MONTHLY;BYDAY=2TH' },
+      }),
+    );
   });
   after(() => hub.close());
 
@@ -112,8 +134,14 @@ describe('iCalendar export and import', () => {
     assert.ok(text.endsWith(`END:VCALENDAR${CRLF}`));
     assert.doesNotMatch(text.replace(/\r\n/g, ''), /[\r\n]/, 'every line ends with CRLF');
     const lines = text.split(CRLF).slice(0, -1);
-    assert.ok(lines.every((line) => Buffer.byteLength(line) <= 75), 'no line over 75 octets');
-    assert.ok(lines.some((line) => line.startsWith(' ')), 'long lines are folded');
+    assert.ok(
+      lines.every((line) => Buffer.byteLength(line) <= 75),
+      'no line over 75 octets',
+    );
+    assert.ok(
+      lines.some((line) => line.startsWith(' ')),
+      'long lines are folded',
+    );
     assert.match(text, /BEGIN:VTIMEZONE\r\nTZID:Europe\/Berlin\r\n/);
     const unfolded = text.replace(/\r\n /g, '');
     assert.match(unfolded, /SUMMARY:Chorprobe\\; Sopran\\, Alt\\nund Männerstimmen\r\n/);
@@ -132,7 +160,9 @@ describe('iCalendar export and import', () => {
     }
     // Unchanged data, unchanged feed: calendar apps revalidate cheaply.
     const etag = response.headers.get('etag')!;
-    const again = await fetch(`${hub.baseUrl}/events.ics?organization=${exporter}&from=2026-01-01&to=2026-12-31`, { headers: { 'if-none-match': etag } });
+    const again = await fetch(`${hub.baseUrl}/events.ics?organization=${exporter}&from=2026-01-01&to=2026-12-31`, {
+      headers: { 'if-none-match': etag },
+    });
     assert.equal(again.status, 304);
   });
 
@@ -147,7 +177,9 @@ describe('iCalendar export and import', () => {
   });
 
   test('one event as .ics, with its recurrence and overrides', async () => {
-    const [chor] = (await client.occurrences('2026-03-01', '2026-03-04', `&organization=${exporter}`)).filter((item) => item.title.startsWith('Chorprobe'));
+    const [chor] = (await client.occurrences('2026-03-01', '2026-03-04', `&organization=${exporter}`)).filter((item) =>
+      item.title.startsWith('Chorprobe'),
+    );
     const response = await fetch(`${hub.baseUrl}/events/${chor!.eventId}.ics`);
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'text/calendar; charset=utf-8');
@@ -167,11 +199,17 @@ describe('iCalendar export and import', () => {
     const original = shownByHub(await client.occurrences('2026-01-01', '2026-12-31', `&organization=${exporter}`));
     const imported = await client.occurrences('2026-01-01', '2026-12-31', `&organization=${importer}`);
     assert.deepEqual(shownByHub(imported), original);
-    assert.ok(imported.every((item) => item.location?.municipalityId === 'randersacker'), 'municipality found in LOCATION');
+    assert.ok(
+      imported.every((item) => item.location?.municipalityId === 'randersacker'),
+      'municipality found in LOCATION',
+    );
     const page = await (await fetch(`${hub.baseUrl}/organizations/${importer}/events`)).json();
     const chor = page.items.find((event: { title: string }) => event.title.startsWith('Chorprobe'));
     assert.equal(chor.imported, true);
-    assert.deepEqual(chor.overrides.map((override: { recurrenceId: string }) => override.recurrenceId), ['2026-03-24T19:30:00', '2026-10-27T19:30:00']);
+    assert.deepEqual(
+      chor.overrides.map((override: { recurrenceId: string }) => override.recurrenceId),
+      ['2026-03-24T19:30:00', '2026-10-27T19:30:00'],
+    );
     assert.deepEqual(chor.overrides[0], { recurrenceId: '2026-03-24T19:30:00', status: 'cancelled' });
     assert.deepEqual(page.items.find((event: { title: string }) => event.title === 'Weinfest').categories, ['market', 'culture']);
   });
@@ -179,26 +217,72 @@ describe('iCalendar export and import', () => {
   describe('importing a feed again', () => {
     let org: string;
     const weekly = (title: string) => [
-      'BEGIN:VEVENT', 'UID:probe@verein.example', 'DTSTAMP:20260101T000000Z',
-      'DTSTART;TZID=Europe/Berlin:20260106T190000', 'DTEND;TZID=Europe/Berlin:20260106T203000',
-      'RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=10', 'EXDATE;TZID=Europe/Berlin:20260113T190000,20260120T190000',
-      `SUMMARY:${title}`, 'LOCATION:Sportheim\\, Am Sportplatz 1\\, 97199 Ochsenfurt', 'GEO:49.66;10.07', 'CATEGORIES:Sport,Familie,Unbekannt',
+      'BEGIN:VEVENT',
+      'UID:probe@verein.example',
+      'DTSTAMP:20260101T000000Z',
+      'DTSTART;TZID=Europe/Berlin:20260106T190000',
+      'DTEND;TZID=Europe/Berlin:20260106T203000',
+      'RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=10',
+      'EXDATE;TZID=Europe/Berlin:20260113T190000,20260120T190000',
+      `SUMMARY:${title}`,
+      'LOCATION:Sportheim\\, Am Sportplatz 1\\, 97199 Ochsenfurt',
+      'GEO:49.66;10.07',
+      'CATEGORIES:Sport,Familie,Unbekannt',
       'END:VEVENT',
-      'BEGIN:VEVENT', 'UID:probe@verein.example', 'DTSTAMP:20260101T000000Z',
-      'RECURRENCE-ID;TZID=Europe/Berlin:20260203T190000', 'STATUS:CANCELLED',
-      'DTSTART;TZID=Europe/Berlin:20260203T190000', 'DTEND;TZID=Europe/Berlin:20260203T203000',
-      `SUMMARY:${title}`, 'LOCATION:Sportheim\\, Am Sportplatz 1\\, 97199 Ochsenfurt', 'GEO:49.66;10.07',
+      'BEGIN:VEVENT',
+      'UID:probe@verein.example',
+      'DTSTAMP:20260101T000000Z',
+      'RECURRENCE-ID;TZID=Europe/Berlin:20260203T190000',
+      'STATUS:CANCELLED',
+      'DTSTART;TZID=Europe/Berlin:20260203T190000',
+      'DTEND;TZID=Europe/Berlin:20260203T203000',
+      `SUMMARY:${title}`,
+      'LOCATION:Sportheim\\, Am Sportplatz 1\\, 97199 Ochsenfurt',
+      'GEO:49.66;10.07',
       'END:VEVENT',
     ];
-    const utcEvent = ['BEGIN:VEVENT', 'UID:versammlung@verein.example', 'DTSTAMP:20260101T000000Z', 'DTSTART:20260315T180000Z', 'DURATION:PT2H', 'SUMMARY:Jahreshauptversammlung', 'URL:webcal://intern.example/x', 'END:VEVENT'];
-    const allDay = ['BEGIN:VEVENT', 'UID:fest@verein.example', 'DTSTAMP:20260101T000000Z', 'DTSTART;VALUE=DATE:20260328', 'DTEND;VALUE=DATE:20260330', 'SUMMARY:Vereinsfest', 'END:VEVENT'];
+    const utcEvent = [
+      'BEGIN:VEVENT',
+      'UID:versammlung@verein.example',
+      'DTSTAMP:20260101T000000Z',
+      'DTSTART:20260315T180000Z',
+      'DURATION:PT2H',
+      'SUMMARY:Jahreshauptversammlung',
+      'URL:webcal://intern.example/x',
+      'END:VEVENT',
+    ];
+    const allDay = [
+      'BEGIN:VEVENT',
+      'UID:fest@verein.example',
+      'DTSTAMP:20260101T000000Z',
+      'DTSTART;VALUE=DATE:20260328',
+      'DTEND;VALUE=DATE:20260330',
+      'SUMMARY:Vereinsfest',
+      'END:VEVENT',
+    ];
     const outlook = [
-      'BEGIN:VTIMEZONE', 'TZID:W. Europe Standard Time',
-      'BEGIN:STANDARD', 'DTSTART:16010101T030000', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10', 'END:STANDARD',
-      'BEGIN:DAYLIGHT', 'DTSTART:16010101T020000', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3', 'END:DAYLIGHT',
+      'BEGIN:VTIMEZONE',
+      'TZID:W. Europe Standard Time',
+      'BEGIN:STANDARD',
+      'DTSTART:16010101T030000',
+      'TZOFFSETFROM:+0200',
+      'TZOFFSETTO:+0100',
+      'RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10',
+      'END:STANDARD',
+      'BEGIN:DAYLIGHT',
+      'DTSTART:16010101T020000',
+      'TZOFFSETFROM:+0100',
+      'TZOFFSETTO:+0200',
+      'RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3',
+      'END:DAYLIGHT',
       'END:VTIMEZONE',
-      'BEGIN:VEVENT', 'UID:outlook@verein.example', 'DTSTAMP:20260101T000000Z',
-      'DTSTART;TZID=W. Europe Standard Time:20260701T180000', 'DTEND;TZID=W. Europe Standard Time:20260701T190000', 'SUMMARY:Sommertraining', 'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:outlook@verein.example',
+      'DTSTAMP:20260101T000000Z',
+      'DTSTART;TZID=W. Europe Standard Time:20260701T180000',
+      'DTEND;TZID=W. Europe Standard Time:20260701T190000',
+      'SUMMARY:Sommertraining',
+      'END:VEVENT',
     ];
 
     before(async () => {
@@ -210,11 +294,22 @@ describe('iCalendar export and import', () => {
       const first = await client.importFeed(org, calendar(weekly('Training'), utcEvent, allDay, outlook));
       assert.equal(first.status, 200, await first.clone().text());
       assert.deepEqual(await first.json(), { created: 4, updated: 0, unchanged: 0, removed: 0 });
-      const training = (await client.occurrences('2026-01-01', '2026-04-01', `&organization=${org}`)).filter((item) => item.title === 'Training');
-      assert.deepEqual(training.map((item) => [item.start.slice(0, 10), item.status]), [
-        ['2026-01-06', 'scheduled'], ['2026-01-27', 'scheduled'], ['2026-02-03', 'cancelled'], ['2026-02-10', 'scheduled'],
-        ['2026-02-17', 'scheduled'], ['2026-02-24', 'scheduled'], ['2026-03-03', 'scheduled'], ['2026-03-10', 'scheduled'],
-      ]);
+      const training = (await client.occurrences('2026-01-01', '2026-04-01', `&organization=${org}`)).filter(
+        (item) => item.title === 'Training',
+      );
+      assert.deepEqual(
+        training.map((item) => [item.start.slice(0, 10), item.status]),
+        [
+          ['2026-01-06', 'scheduled'],
+          ['2026-01-27', 'scheduled'],
+          ['2026-02-03', 'cancelled'],
+          ['2026-02-10', 'scheduled'],
+          ['2026-02-17', 'scheduled'],
+          ['2026-02-24', 'scheduled'],
+          ['2026-03-03', 'scheduled'],
+          ['2026-03-10', 'scheduled'],
+        ],
+      );
       assert.equal(training[0]!.location?.municipalityId, 'ochsenfurt');
       const all = await client.occurrences('2026-01-01', '2026-12-31', `&organization=${org}`);
       const find = (title: string) => all.find((item) => item.title === title)!;
@@ -231,10 +326,14 @@ describe('iCalendar export and import', () => {
 
       const changed = await client.importFeed(org, calendar(weekly('Training (neue Zeit)'), allDay, outlook));
       assert.deepEqual(await changed.json(), { created: 0, updated: 1, unchanged: 2, removed: 1 });
-      const titles = (await (await fetch(`${hub.baseUrl}/organizations/${org}/events`)).json()).items.map((event: { title: string }) => event.title).sort();
+      const titles = (await (await fetch(`${hub.baseUrl}/organizations/${org}/events`)).json()).items
+        .map((event: { title: string }) => event.title)
+        .sort();
       assert.deepEqual(titles, ['Eigener Termin', 'Sommertraining', 'Training (neue Zeit)', 'Vereinsfest']);
       assert.equal((await fetch(`${hub.baseUrl}/events/${own.id}`)).status, 200);
-      const renamed = (await (await fetch(`${hub.baseUrl}/organizations/${org}/events`)).json()).items.find((event: { title: string }) => event.title.startsWith('Training'));
+      const renamed = (await (await fetch(`${hub.baseUrl}/organizations/${org}/events`)).json()).items.find((event: { title: string }) =>
+        event.title.startsWith('Training'),
+      );
       assert.equal(renamed.overrides[0].status, 'cancelled', 'overrides survive the update');
       assert.match(await (await fetch(`${hub.baseUrl}/events/${renamed.id}.ics`)).text(), /SEQUENCE:1\r\n/);
     });
@@ -246,7 +345,11 @@ describe('iCalendar export and import', () => {
       const cases: [string, number, RegExp][] = [];
       const withLine = (index: number, line: string) => [...lines.slice(0, index), line, ...lines.slice(index + 1)].join(CRLF);
       const summary = lines.findIndex((line) => line.startsWith('SUMMARY:Jahres'));
-      cases.push([withLine(summary, 'SUMMARY Jahreshauptversammlung'), summary + 1, /is not a property line of the form NAME:value \("SUMMARY Jahreshauptversammlung"\)/]);
+      cases.push([
+        withLine(summary, 'SUMMARY Jahreshauptversammlung'),
+        summary + 1,
+        /is not a property line of the form NAME:value \("SUMMARY Jahreshauptversammlung"\)/,
+      ]);
       const dtend = lines.findIndex((line) => line.startsWith('DTEND;'));
       cases.push([withLine(dtend, 'DTEND;TZID=Europe/Berlin:20260105T100000'), dtend + 1, /end must not be before start/]);
       const rrule = lines.findIndex((line) => line.startsWith('RRULE:'));
@@ -287,12 +390,28 @@ describe('iCalendar export and import', () => {
         const problem = await expectProblem(feed, 415, 'unsupported-media-type');
         assert.equal(problem.detail, `Send the body as text/calendar, not "${type}".`);
       }
-      const huge = calendar(['BEGIN:VEVENT', 'UID:gross', 'DTSTART:20260101T100000Z', `DESCRIPTION:${'x'.repeat(5 * 1024 * 1024)}`, 'SUMMARY:Gross', 'END:VEVENT']);
+      const huge = calendar([
+        'BEGIN:VEVENT',
+        'UID:gross',
+        'DTSTART:20260101T100000Z',
+        `DESCRIPTION:${'x'.repeat(5 * 1024 * 1024)}`,
+        'SUMMARY:Gross',
+        'END:VEVENT',
+      ]);
       await expectProblem(await client.importFeed(org, huge), 413, 'payload-too-large');
       // A feed larger than the JSON limit (1 MiB) but within 5 MiB is fine.
-      const large = calendar(['BEGIN:VEVENT', 'UID:lang', 'DTSTART:20260101T100000Z', 'SUMMARY:Lang', 'END:VEVENT'], ...Array.from({ length: 9000 }, (_, index) => [
-        'BEGIN:VEVENT', `UID:termin-${index}@verein.example`, 'DTSTAMP:20260101T000000Z', `DTSTART:2026${String((index % 12) + 1).padStart(2, '0')}10T100000Z`, 'DURATION:PT1H', `SUMMARY:Termin Nummer ${index} des Vereins`, 'END:VEVENT',
-      ]));
+      const large = calendar(
+        ['BEGIN:VEVENT', 'UID:lang', 'DTSTART:20260101T100000Z', 'SUMMARY:Lang', 'END:VEVENT'],
+        ...Array.from({ length: 9000 }, (_, index) => [
+          'BEGIN:VEVENT',
+          `UID:termin-${index}@verein.example`,
+          'DTSTAMP:20260101T000000Z',
+          `DTSTART:2026${String((index % 12) + 1).padStart(2, '0')}10T100000Z`,
+          'DURATION:PT1H',
+          `SUMMARY:Termin Nummer ${index} des Vereins`,
+          'END:VEVENT',
+        ]),
+      );
       assert.ok(large.length > 1024 * 1024);
       const response = await client.importFeed(org, large);
       assert.equal(response.status, 200, await response.clone().text());
@@ -309,7 +428,10 @@ describe('sr-hub import-ics', () => {
 
   async function run(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
     const { DATABASE_URL: _serverMode, ...env } = process.env;
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { env: { ...env, HUB_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+      env: { ...env, HUB_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));
@@ -323,18 +445,26 @@ describe('sr-hub import-ics', () => {
     const database = await openDatabase({ dataDir });
     await migrate(database);
     await seed(database.db);
-    organizationId = (await database.db.selectFrom('organizations').select('id').where('name', '=', 'TSV Ochsenfurt 1862 e.V.').executeTakeFirstOrThrow()).id;
+    organizationId = (
+      await database.db.selectFrom('organizations').select('id').where('name', '=', 'TSV Ochsenfurt 1862 e.V.').executeTakeFirstOrThrow()
+    ).id;
     await database.close();
   });
   after(() => rm(dataDir, { recursive: true, force: true }));
 
   test('imports a file with the same rules as the API, and names the line of a broken one', async () => {
     const file = join(dataDir, 'feed.ics');
-    await writeFile(file, calendar(['BEGIN:VEVENT', 'UID:cli@verein.example', 'DTSTART;VALUE=DATE:20270101', 'SUMMARY:Neujahrsempfang', 'END:VEVENT']));
+    await writeFile(
+      file,
+      calendar(['BEGIN:VEVENT', 'UID:cli@verein.example', 'DTSTART;VALUE=DATE:20270101', 'SUMMARY:Neujahrsempfang', 'END:VEVENT']),
+    );
     const imported = await run(['import-ics', '--organization', organizationId, file]);
     assert.equal(imported.code, 0, imported.err);
     assert.match(imported.out, /1 created, 0 updated, 0 unchanged, 0 removed/);
-    await writeFile(file, calendar(['BEGIN:VEVENT', 'UID:cli@verein.example', 'DTSTART;VALUE=DATE:20270101', 'SUMMARY Neujahrsempfang', 'END:VEVENT']));
+    await writeFile(
+      file,
+      calendar(['BEGIN:VEVENT', 'UID:cli@verein.example', 'DTSTART;VALUE=DATE:20270101', 'SUMMARY Neujahrsempfang', 'END:VEVENT']),
+    );
     const broken = await run(['import-ics', '--organization', organizationId, file]);
     assert.equal(broken.code, 2);
     assert.match(broken.err, /^Line 7: is not a property line/);

@@ -24,7 +24,14 @@ describe('event recurrence and time zones (Europe/Berlin)', () => {
   after(() => hub.close());
 
   test('weekly 19:00 stays 19:00 local across the March and October DST changes', async () => {
-    const event = await client.created(org, eventBody({ start: '2026-03-17T19:00', end: '2026-03-17T21:00', recurrence: { rule: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20261110T235959Z' } }));
+    const event = await client.created(
+      org,
+      eventBody({
+        start: '2026-03-17T19:00',
+        end: '2026-03-17T21:00',
+        recurrence: { rule: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20261110T235959Z' },
+      }),
+    );
     const items = await client.of(event.id, '2026-03-01', '2026-12-01');
     assert.equal(items.length, 35);
     for (const item of items) {
@@ -38,7 +45,10 @@ describe('event recurrence and time zones (Europe/Berlin)', () => {
     assert.equal(byDay.get('2026-03-31'), '2026-03-31T19:00:00+02:00');
     assert.equal(byDay.get('2026-10-20'), '2026-10-20T19:00:00+02:00');
     assert.equal(byDay.get('2026-10-27'), '2026-10-27T19:00:00+01:00');
-    assert.deepEqual(items[0]!.recurrence?.summary, { de: 'jeden Dienstag, bis 10. November 2026', en: 'every Tuesday, until November 10, 2026' });
+    assert.deepEqual(items[0]!.recurrence?.summary, {
+      de: 'jeden Dienstag, bis 10. November 2026',
+      en: 'every Tuesday, until November 10, 2026',
+    });
     // Exactly one week apart in local time means 167 or 169 hours across a change.
     const hours = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 3_600_000;
     assert.equal(hours(byDay.get('2026-03-24')!, byDay.get('2026-03-31')!), 167);
@@ -46,36 +56,54 @@ describe('event recurrence and time zones (Europe/Berlin)', () => {
   });
 
   test('EXDATE leaves an occurrence out, RDATE adds one (before the start too: the set is their union)', async () => {
-    const event = await client.created(org, eventBody({
-      start: '2026-04-07T19:00', end: '2026-04-07T21:00',
-      recurrence: { rule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=4', exdates: ['2026-04-14T19:00'], rdates: ['2026-04-16T18:00', '2026-04-02T18:00'] },
-    }));
+    const event = await client.created(
+      org,
+      eventBody({
+        start: '2026-04-07T19:00',
+        end: '2026-04-07T21:00',
+        recurrence: {
+          rule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=4',
+          exdates: ['2026-04-14T19:00'],
+          rdates: ['2026-04-16T18:00', '2026-04-02T18:00'],
+        },
+      }),
+    );
     const items = await client.of(event.id, '2026-04-01', '2026-05-31');
-    assert.deepEqual(items.map((item) => item.start), [
-      '2026-04-02T18:00:00+02:00',
-      '2026-04-07T19:00:00+02:00',
-      '2026-04-16T18:00:00+02:00',
-      '2026-04-21T19:00:00+02:00',
-      '2026-04-28T19:00:00+02:00',
-    ]);
+    assert.deepEqual(
+      items.map((item) => item.start),
+      [
+        '2026-04-02T18:00:00+02:00',
+        '2026-04-07T19:00:00+02:00',
+        '2026-04-16T18:00:00+02:00',
+        '2026-04-21T19:00:00+02:00',
+        '2026-04-28T19:00:00+02:00',
+      ],
+    );
   });
 
   test('overrides move, retitle or cancel single occurrences; a cancelled event cancels all', async () => {
-    const event = await client.created(org, eventBody({
-      start: '2026-05-05T19:00', end: '2026-05-05T21:00',
-      recurrence: { rule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=4' },
-      overrides: [
-        { recurrenceId: '2026-05-12T19:00', status: 'cancelled' },
-        { recurrenceId: '2026-05-19T19:00', start: '2026-05-21T20:00', title: 'Chorprobe (verlegt)', location: null },
-      ],
-    }));
+    const event = await client.created(
+      org,
+      eventBody({
+        start: '2026-05-05T19:00',
+        end: '2026-05-05T21:00',
+        recurrence: { rule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=4' },
+        overrides: [
+          { recurrenceId: '2026-05-12T19:00', status: 'cancelled' },
+          { recurrenceId: '2026-05-19T19:00', start: '2026-05-21T20:00', title: 'Chorprobe (verlegt)', location: null },
+        ],
+      }),
+    );
     const items = await client.of(event.id, '2026-05-01', '2026-06-01');
-    assert.deepEqual(items.map((item) => [item.recurrenceId, item.start, item.end, item.status, item.title]), [
-      ['2026-05-05T19:00:00', '2026-05-05T19:00:00+02:00', '2026-05-05T21:00:00+02:00', 'scheduled', 'Chorprobe'],
-      ['2026-05-12T19:00:00', '2026-05-12T19:00:00+02:00', '2026-05-12T21:00:00+02:00', 'cancelled', 'Chorprobe'],
-      ['2026-05-19T19:00:00', '2026-05-21T20:00:00+02:00', '2026-05-21T22:00:00+02:00', 'scheduled', 'Chorprobe (verlegt)'],
-      ['2026-05-26T19:00:00', '2026-05-26T19:00:00+02:00', '2026-05-26T21:00:00+02:00', 'scheduled', 'Chorprobe'],
-    ]);
+    assert.deepEqual(
+      items.map((item) => [item.recurrenceId, item.start, item.end, item.status, item.title]),
+      [
+        ['2026-05-05T19:00:00', '2026-05-05T19:00:00+02:00', '2026-05-05T21:00:00+02:00', 'scheduled', 'Chorprobe'],
+        ['2026-05-12T19:00:00', '2026-05-12T19:00:00+02:00', '2026-05-12T21:00:00+02:00', 'cancelled', 'Chorprobe'],
+        ['2026-05-19T19:00:00', '2026-05-21T20:00:00+02:00', '2026-05-21T22:00:00+02:00', 'scheduled', 'Chorprobe (verlegt)'],
+        ['2026-05-26T19:00:00', '2026-05-26T19:00:00+02:00', '2026-05-26T21:00:00+02:00', 'scheduled', 'Chorprobe'],
+      ],
+    );
     assert.equal(items[2]!.location, null);
     // A moved occurrence is found where it now is, not where it was.
     assert.equal((await client.of(event.id, '2026-05-19', '2026-05-20')).length, 0);
@@ -97,9 +125,19 @@ describe('event recurrence and time zones (Europe/Berlin)', () => {
     assert.equal((await client.of(weekend.id, '2026-03-31', '2026-04-01')).length, 0);
     assert.equal((await client.of(weekend.id, '2026-03-27', '2026-03-28')).length, 0);
 
-    const sundays = await client.created(org, eventBody({ title: 'Flohmarkt', allDay: true, start: '2026-10-18', end: '2026-10-18', recurrence: { rule: 'FREQ=WEEKLY;COUNT=3' } }));
+    const sundays = await client.created(
+      org,
+      eventBody({ title: 'Flohmarkt', allDay: true, start: '2026-10-18', end: '2026-10-18', recurrence: { rule: 'FREQ=WEEKLY;COUNT=3' } }),
+    );
     const items = await client.of(sundays.id, '2026-10-01', '2026-11-30');
-    assert.deepEqual(items.map((item) => [item.start, item.end]), [['2026-10-18', '2026-10-18'], ['2026-10-25', '2026-10-25'], ['2026-11-01', '2026-11-01']]);
+    assert.deepEqual(
+      items.map((item) => [item.start, item.end]),
+      [
+        ['2026-10-18', '2026-10-18'],
+        ['2026-10-25', '2026-10-25'],
+        ['2026-11-01', '2026-11-01'],
+      ],
+    );
   });
 
   test('an event crossing midnight ends on the next day and is found from both days', async () => {
@@ -114,9 +152,15 @@ describe('event recurrence and time zones (Europe/Berlin)', () => {
   });
 
   test('monthly by weekday, and ranges given as date-times with offsets', async () => {
-    const monthly = await client.created(org, eventBody({ start: '2026-01-07T15:00', end: '2026-01-07T17:00', recurrence: { rule: 'FREQ=MONTHLY;BYDAY=1WE' } }));
+    const monthly = await client.created(
+      org,
+      eventBody({ start: '2026-01-07T15:00', end: '2026-01-07T17:00', recurrence: { rule: 'FREQ=MONTHLY;BYDAY=1WE' } }),
+    );
     const items = await client.of(monthly.id, '2026-02-01', '2026-06-01');
-    assert.deepEqual(items.map((item) => item.start.slice(0, 10)), ['2026-02-04', '2026-03-04', '2026-04-01', '2026-05-06']);
+    assert.deepEqual(
+      items.map((item) => item.start.slice(0, 10)),
+      ['2026-02-04', '2026-03-04', '2026-04-01', '2026-05-06'],
+    );
     assert.equal(items[0]!.recurrence?.summary.de, 'jeden ersten Mittwoch im Monat');
     // A range given with offsets: 14:30–15:30 UTC on 2026-04-01 is 16:30–17:30 in Berlin, the end of the event.
     const exact = await client.of(monthly.id, '2026-04-01T14:30:00Z', '2026-04-01T15:30:00Z');
@@ -126,9 +170,15 @@ describe('event recurrence and time zones (Europe/Berlin)', () => {
   });
 
   test('a long-running weekly series is expanded correctly years after it started', async () => {
-    const old = await client.created(org, eventBody({ start: '2019-01-01T10:00', end: '2019-01-01T11:00', recurrence: { rule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU' } }));
+    const old = await client.created(
+      org,
+      eventBody({ start: '2019-01-01T10:00', end: '2019-01-01T11:00', recurrence: { rule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU' } }),
+    );
     const items = await client.of(old.id, '2026-06-01', '2026-07-01');
     // 2019-01-01 is a Tuesday; every second Tuesday from there.
-    assert.deepEqual(items.map((item) => item.start), ['2026-06-09T10:00:00+02:00', '2026-06-23T10:00:00+02:00']);
+    assert.deepEqual(
+      items.map((item) => item.start),
+      ['2026-06-09T10:00:00+02:00', '2026-06-23T10:00:00+02:00'],
+    );
   });
 });

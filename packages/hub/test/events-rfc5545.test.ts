@@ -36,7 +36,14 @@ interface Fixture {
 function readFixture(file: string): Fixture {
   const feed = readFileSync(new URL(file, directory), 'utf8');
   const lines = feed.replace(/\r\n[ \t]/g, '').split(/\r\n/);
-  const fixture: Fixture = { file, feed, lineCount: feed.split(/\r\n|\n|\r/).filter((line, index, all) => line !== '' || index < all.length - 1).length, occurrences: [], exports: [], errors: [] };
+  const fixture: Fixture = {
+    file,
+    feed,
+    lineCount: feed.split(/\r\n|\n|\r/).filter((line, index, all) => line !== '' || index < all.length - 1).length,
+    occurrences: [],
+    exports: [],
+    errors: [],
+  };
   for (const line of lines) {
     const match = /^X-TEST-([A-Z]+)((?:;[A-Z]+=[^:;]*)*):(.*)$/.exec(line);
     if (!match) continue;
@@ -50,7 +57,10 @@ function readFixture(file: string): Fixture {
   return fixture;
 }
 
-const fixtures = readdirSync(directory).filter((file) => file.endsWith('.ics')).sort().map(readFixture);
+const fixtures = readdirSync(directory)
+  .filter((file) => file.endsWith('.ics'))
+  .sort()
+  .map(readFixture);
 
 /** An occurrence as the fixtures write it. */
 function shown(item: Occurrence): string {
@@ -109,8 +119,13 @@ describe('RFC 5545 corpus: imported feeds give the occurrences worked out from t
           assert.ok(match, `a line is named: ${error.reason}`);
           return { line: Number(match[1]), text: match[2]! };
         });
-        for (const { line } of reported) assert.ok(line >= 1 && line <= fixture.lineCount, `line ${line} is in the file (${fixture.lineCount} lines)`);
-        assert.deepEqual(reported.map(({ line }) => line).sort((a, b) => a - b), fixture.errors.map(({ line }) => line).sort((a, b) => a - b), JSON.stringify(reported));
+        for (const { line } of reported)
+          assert.ok(line >= 1 && line <= fixture.lineCount, `line ${line} is in the file (${fixture.lineCount} lines)`);
+        assert.deepEqual(
+          reported.map(({ line }) => line).sort((a, b) => a - b),
+          fixture.errors.map(({ line }) => line).sort((a, b) => a - b),
+          JSON.stringify(reported),
+        );
         for (const expected of fixture.errors) {
           assert.ok(
             reported.some(({ line, text }) => line === expected.line && text.includes(expected.text)),

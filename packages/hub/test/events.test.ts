@@ -30,23 +30,53 @@ describe('events API', () => {
   test('demo data: at least 60 example events, with something coming up in every month ahead', async () => {
     const page = await expectDocumented(await fetch(`${hub.baseUrl}/organizations/${club}/events?limit=100`), 'listOrganizationEvents');
     assert.ok(page.items.length > 0 && page.items.every((event) => event.isExample));
-    const count = await hub.database.db.selectFrom('events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const count = await hub.database.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.ok(Number(count.n) >= 60, `${count.n} events`);
     const items = await client.occurrences(isoDate(0), isoDate(90));
-    for (const [from, to] of [[0, 30], [30, 60], [60, 90]] as const) {
+    for (const [from, to] of [
+      [0, 30],
+      [30, 60],
+      [60, 90],
+    ] as const) {
       const within = items.filter((item) => item.start.slice(0, 10) >= isoDate(from) && item.start.slice(0, 10) < isoDate(to));
       assert.ok(within.length >= 10, `${within.length} occurrences in days ${from}–${to}`);
     }
-    assert.ok(items.some((item) => item.status === 'cancelled'), 'a cancelled occurrence');
-    assert.ok(items.some((item) => item.allDay && item.end > item.start), 'a multi-day all-day event');
-    assert.ok(items.some((item) => item.recurrence?.rule?.startsWith('FREQ=MONTHLY')), 'a monthly event');
+    assert.ok(
+      items.some((item) => item.status === 'cancelled'),
+      'a cancelled occurrence',
+    );
+    assert.ok(
+      items.some((item) => item.allDay && item.end > item.start),
+      'a multi-day all-day event',
+    );
+    assert.ok(
+      items.some((item) => item.recurrence?.rule?.startsWith('FREQ=MONTHLY')),
+      'a monthly event',
+    );
     assert.ok(new Set(items.map((item) => item.location?.municipalityId)).size >= 15, 'across the region');
     const sorted = items.map((item) => Date.parse(item.start.length === 10 ? `${item.start}T00:00:00+01:00` : item.start));
-    assert.ok(sorted.every((value, index) => index === 0 || value >= sorted[index - 1]! - 3_600_000), 'sorted by start');
+    assert.ok(
+      sorted.every((value, index) => index === 0 || value >= sorted[index - 1]! - 3_600_000),
+      'sorted by start',
+    );
   });
 
   test('an organization creates, reads, updates and deletes its event with its key', async () => {
-    const response = await client.create(club, eventBody({ title: 'Sommerfest', start: '2027-07-03T14:00', end: '2027-07-03T22:00', link: 'https://tsv.example/fest', isFree: false, price: '3 €' }), clubKey);
+    const response = await client.create(
+      club,
+      eventBody({
+        title: 'Sommerfest',
+        start: '2027-07-03T14:00',
+        end: '2027-07-03T22:00',
+        link: 'https://tsv.example/fest',
+        isFree: false,
+        price: '3 €',
+      }),
+      clubKey,
+    );
     const event = await expectDocumented(response, 'createEvent', 201);
     assert.equal(response.headers.get('location'), `/events/${event.id}`);
     assert.equal(event.uid, event.id);
@@ -57,7 +87,11 @@ describe('events API', () => {
     assert.deepEqual(event.organizer, { organizationId: club, name: 'TSV Ochsenfurt 1862 e.V.' });
     assert.deepEqual(await expectDocumented(await fetch(`${hub.baseUrl}/events/${event.id}`), 'getEvent'), event);
 
-    const patched = await client.patch(event.id, { title: 'Sommerfest am Main', price: null, recurrence: { rule: 'FREQ=YEARLY;COUNT=3' } }, clubKey);
+    const patched = await client.patch(
+      event.id,
+      { title: 'Sommerfest am Main', price: null, recurrence: { rule: 'FREQ=YEARLY;COUNT=3' } },
+      clubKey,
+    );
     const updated = await expectDocumented(patched, 'updateEvent');
     assert.equal(updated.title, 'Sommerfest am Main');
     assert.equal(updated.price, null);
@@ -90,7 +124,9 @@ describe('events API', () => {
     const inHoechberg = await client.occurrences(from, to, '&municipality=hoechberg');
     assert.ok(inHoechberg.length > 0 && inHoechberg.every((item) => item.location?.municipalityId === 'hoechberg'));
     const two = await client.occurrences(from, to, '&municipality=hoechberg&municipality=eisingen');
-    assert.ok(two.length > inHoechberg.length && two.every((item) => ['hoechberg', 'eisingen'].includes(item.location?.municipalityId ?? '')));
+    assert.ok(
+      two.length > inHoechberg.length && two.every((item) => ['hoechberg', 'eisingen'].includes(item.location?.municipalityId ?? '')),
+    );
     const ofClub = await client.occurrences(from, to, `&organization=${club}`);
     assert.ok(ofClub.length > 0 && ofClub.length < all.length);
     const seniors = await client.occurrences(from, to, '&category=seniors');
@@ -109,18 +145,27 @@ describe('events API', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: DocumentedBody<'listEventOccurrences', 200> = await expectDocumented(await fetch(`${hub.baseUrl}/events?from=${from}&to=${to}&limit=7${cursor ? `&cursor=${cursor}` : ''}`), 'listEventOccurrences');
+      const page: DocumentedBody<'listEventOccurrences', 200> = await expectDocumented(
+        await fetch(`${hub.baseUrl}/events?from=${from}&to=${to}&limit=7${cursor ? `&cursor=${cursor}` : ''}`),
+        'listEventOccurrences',
+      );
       assert.ok(page.items.length <= 7);
       seen.push(...page.items.map((item) => `${item.eventId} ${item.recurrenceId}`));
       cursor = page.nextCursor;
     } while (cursor);
-    assert.deepEqual(seen, all.map((item) => `${item.eventId} ${item.recurrenceId}`));
+    assert.deepEqual(
+      seen,
+      all.map((item) => `${item.eventId} ${item.recurrenceId}`),
+    );
   });
 
   test('categories are listed with German and English names', async () => {
     const page = await expectDocumented(await fetch(`${hub.baseUrl}/event-categories`), 'listEventCategories');
     assert.equal(page.items.length, 12);
-    assert.deepEqual(page.items.find((item) => item.id === 'citizens-participation')?.name, { de: 'Bürgerbeteiligung', en: 'Citizen participation' });
+    assert.deepEqual(page.items.find((item) => item.id === 'citizens-participation')?.name, {
+      de: 'Bürgerbeteiligung',
+      en: 'Citizen participation',
+    });
   });
 
   test('ranges: more than 366 days, an end before the start or no real date → 400 saying so', async () => {
@@ -131,7 +176,13 @@ describe('events API', () => {
     const backwards = await expectProblem(await fetch(`${hub.baseUrl}/events?from=2026-02-01&to=2026-01-01`), 400, 'invalid-request');
     assert.match(backwards.detail ?? '', /after "from"/);
     await expectProblem(await fetch(`${hub.baseUrl}/events?from=2026-01-01&to=2026-01-01`), 400, 'invalid-request');
-    for (const query of ['from=2026-02-30&to=2026-03-01', 'from=2026-01-01', 'to=2026-01-01', 'from=gestern&to=2026-01-01', 'from=2026-01-01T10:00&to=2026-02-01']) {
+    for (const query of [
+      'from=2026-02-30&to=2026-03-01',
+      'from=2026-01-01',
+      'to=2026-01-01',
+      'from=gestern&to=2026-01-01',
+      'from=2026-01-01T10:00&to=2026-02-01',
+    ]) {
       await expectProblem(await fetch(`${hub.baseUrl}/events?${query}`), 400, 'invalid-request');
     }
     await expectProblem(await fetch(`${hub.baseUrl}/events.ics?from=2026-01-01&to=2027-06-01`), 400, 'invalid-request');
@@ -145,7 +196,11 @@ describe('events API', () => {
       ['limit=101', '/query/limit'],
       ['cursor=bm9wZQ', '/query/cursor'],
     ] as const) {
-      const problem = await expectProblem(await fetch(`${hub.baseUrl}/events?from=2026-01-01&to=2026-02-01&${query}`), 400, 'invalid-request');
+      const problem = await expectProblem(
+        await fetch(`${hub.baseUrl}/events?from=2026-01-01&to=2026-02-01&${query}`),
+        400,
+        'invalid-request',
+      );
       assert.equal(problem.errors?.[0]?.pointer, pointer, query);
     }
     await expectProblem(await fetch(`${hub.baseUrl}/events/not-an-id`), 400, 'invalid-request');
@@ -170,7 +225,11 @@ describe('events API', () => {
       // RFC 5545 forbids BYMONTHDAY in a weekly rule; it parses, but cannot be expanded.
       [{ recurrence: { rule: 'FREQ=WEEKLY;BYMONTHDAY=31' } }, '/body/recurrence/rule', /cannot be expanded/],
       [{ overrides: [{ recurrenceId: '2026-03-03T19:00', status: 'cancelled' }] }, '/body/overrides', /recurring/],
-      [{ recurrence: { rule: 'FREQ=WEEKLY;COUNT=2' }, overrides: [{ recurrenceId: '2026-03-04T19:00', status: 'cancelled' }] }, '/body/overrides/0/recurrenceId', /not an occurrence/],
+      [
+        { recurrence: { rule: 'FREQ=WEEKLY;COUNT=2' }, overrides: [{ recurrenceId: '2026-03-04T19:00', status: 'cancelled' }] },
+        '/body/overrides/0/recurrenceId',
+        /not an occurrence/,
+      ],
       [{ location: { name: 'Halle', municipalityId: 'atlantis' } }, '/body/location/municipalityId', /not a known municipality/],
       [{ categories: ['kirmes'] }, '/body/categories/0', /allowed values/],
       [{ link: 'javascript:alert(1)' }, '/body/link', /pattern/],

@@ -30,9 +30,20 @@ const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(await axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: { id: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }>;
+        };
+      }
+    ).axe;
     const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return violations.flatMap(({ id, nodes }) => nodes.map((node) => `${id}: ${JSON.stringify(node.target)} (${node.failureSummary ?? ''})`));
+    return violations.flatMap(({ id, nodes }) =>
+      nodes.map((node) => `${id}: ${JSON.stringify(node.target)} (${node.failureSummary ?? ''})`),
+    );
   });
 }
 
@@ -56,7 +67,10 @@ async function widgetsSettled(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
       [...document.querySelectorAll('sr-event-calendar, sr-help-finder, sr-volunteer-board, sr-poll')].every(
-        (widget) => widget.shadowRoot && !widget.shadowRoot.querySelector('[part~="skeleton"]') && (widget.shadowRoot.textContent ?? '').trim().length > 0,
+        (widget) =>
+          widget.shadowRoot &&
+          !widget.shadowRoot.querySelector('[part~="skeleton"]') &&
+          (widget.shadowRoot.textContent ?? '').trim().length > 0,
       ),
     undefined,
     { timeout: 15_000 },
@@ -160,7 +174,14 @@ describe('example pages in Chromium', () => {
       assert.equal(response.status, 200, path);
       const policy = response.headers.get('content-security-policy') ?? '';
       assert.equal(policy, examplesPolicy, path);
-      for (const directive of ["script-src 'self'", "style-src 'self'", "connect-src 'self'", "base-uri 'none'", "object-src 'none'", "frame-ancestors 'none'"]) {
+      for (const directive of [
+        "script-src 'self'",
+        "style-src 'self'",
+        "connect-src 'self'",
+        "base-uri 'none'",
+        "object-src 'none'",
+        "frame-ancestors 'none'",
+      ]) {
         assert.ok(policy.split('; ').includes(directive), `${path}: ${directive}`);
       }
       assert.doesNotMatch(policy, /unsafe/);
@@ -177,7 +198,11 @@ describe('example pages in Chromium', () => {
     const expected = await eventTitles('municipality=randersacker');
     const shown = await shownTitles(page);
     assert.ok(shown.length > 0);
-    for (const text of shown) assert.ok([...expected].some((title) => text.includes(title)), `"${text}" is an event in Randersacker`);
+    for (const text of shown)
+      assert.ok(
+        [...expected].some((title) => text.includes(title)),
+        `"${text}" is an event in Randersacker`,
+      );
 
     const urls = await assertIntegrity(page);
     assert.ok(urls.some((url) => url.endsWith('/sr-event-calendar.js')));
@@ -191,14 +216,18 @@ describe('example pages in Chromium', () => {
       assert.equal(await page.evaluate(() => customElements.get('sr-help-finder')), undefined);
     }
 
-    assert.equal(await page.evaluate(async () => (await document.fonts.ready, document.fonts.check('1rem "Source Sans 3"'))), true, 'self-hosted font loaded');
+    assert.equal(
+      await page.evaluate(async () => (await document.fonts.ready, document.fonts.check('1rem "Source Sans 3"'))),
+      true,
+      'self-hosted font loaded',
+    );
     await page.waitForLoadState('networkidle');
     assertNoTrouble(trouble);
 
     // The recording works: an inline script is blocked and reported.
     await page.evaluate(() => document.head.append(Object.assign(document.createElement('script'), { textContent: 'void 0' })));
     // The report comes back through the exposed function, asynchronously.
-    for (const deadline = Date.now() + 5000; trouble.violations.length === 0 && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 5000; trouble.violations.length === 0 && Date.now() < deadline;) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     assert.equal(trouble.violations.length, 1);
@@ -211,7 +240,9 @@ describe('example pages in Chromium', () => {
     const { page, trouble } = await watchedPage(context);
     await page.goto(`${hub.baseUrl}/examples/club/`);
 
-    const organizations = (await (await fetch(`${hub.baseUrl}/organizations?limit=100`)).json()) as { items: { id: string; name: string }[] };
+    const organizations = (await (await fetch(`${hub.baseUrl}/organizations?limit=100`)).json()) as {
+      items: { id: string; name: string }[];
+    };
     const club = organizations.items.find((organization) => organization.name === 'TSV Ochsenfurt 1862 e.V.');
     assert.ok(club);
     assert.equal(await page.getAttribute('sr-event-calendar', 'organization'), club.id);
@@ -219,10 +250,18 @@ describe('example pages in Chromium', () => {
     const own = await eventTitles(`organization=${club.id}`);
     const shown = await shownTitles(page);
     assert.ok(shown.length > 0);
-    for (const text of shown) assert.ok([...own].some((title) => text.includes(title)), `"${text}" is an event of the club`);
+    for (const text of shown)
+      assert.ok(
+        [...own].some((title) => text.includes(title)),
+        `"${text}" is an event of the club`,
+      );
 
     await assertIntegrity(page);
-    assert.equal(await page.evaluate(async () => (await document.fonts.ready, document.fonts.check('700 1rem "Barlow Condensed"'))), true, 'self-hosted font loaded');
+    assert.equal(
+      await page.evaluate(async () => (await document.fonts.ready, document.fonts.check('700 1rem "Barlow Condensed"'))),
+      true,
+      'self-hosted font loaded',
+    );
     await page.waitForLoadState('networkidle');
     assertNoTrouble(trouble);
     await context.close();
@@ -234,7 +273,12 @@ describe('example pages in Chromium', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const width of [1280, 320]) {
         test(`${site} page, system ${colorScheme}, ${width} px: axe-clean (contrast included), no sideways scrolling, layout shift at most 0.05`, async () => {
-          const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width, height: 900 }, colorScheme });
+          const context = await browser.newContext({
+            locale: 'de-DE',
+            timezoneId: 'Europe/Berlin',
+            viewport: { width, height: 900 },
+            colorScheme,
+          });
           const { page, trouble } = await watchedPage(context);
           await recordLayoutShifts(page);
           await page.goto(`${hub.baseUrl}/examples/${site}/`);
@@ -243,7 +287,9 @@ describe('example pages in Chromium', () => {
           assert.ok((await layoutShift(page)) <= 0.05, `layout shift ${await layoutShift(page)}`);
           assert.ok((await page.evaluate(() => document.scrollingElement!.scrollWidth)) <= width, 'the page scrolls sideways');
           // The page stays light, and so do its widgets: the same surface as the page's own content.
-          const surfaces = await page.$$eval('sr-event-calendar, sr-help-finder, sr-volunteer-board', (widgets) => widgets.map((widget) => getComputedStyle(widget).backgroundColor));
+          const surfaces = await page.$$eval('sr-event-calendar, sr-help-finder, sr-volunteer-board', (widgets) =>
+            widgets.map((widget) => getComputedStyle(widget).backgroundColor),
+          );
           assert.ok(surfaces.length > 0);
           assert.deepEqual(new Set(surfaces), new Set(['rgb(255, 255, 255)']), 'widget surfaces');
           assert.deepEqual(await axeViolations(page), []);
@@ -262,7 +308,10 @@ describe('example pages in Chromium', () => {
     // What the widgets did on a light page with the system set to dark: dark text on the site's primary.
     await page.evaluate(() => document.documentElement.style.setProperty('--sr-color-on-primary', '#0b1a2a'));
     const violations = await axeViolations(page);
-    assert.ok(violations.some((violation) => violation.startsWith('color-contrast:')), violations.join('\n'));
+    assert.ok(
+      violations.some((violation) => violation.startsWith('color-contrast:')),
+      violations.join('\n'),
+    );
     await context.close();
   });
 

@@ -10,7 +10,23 @@ import { volunteerClient } from './support/volunteering.js';
 
 describe('CSV cells a spreadsheet could run as a formula', () => {
   test('every formula start is neutralised, also behind whitespace, control or full-width characters', () => {
-    for (const value of ['=1+1', '+SUM(A1)', '-2+3', '@cmd', ' =HYPERLINK("x")', '\n=1', '\t=1', '\r=1', '\u3000=1', '\uFF1D1+1', '\uFF0BA1', '\uFF0D1', '\uFF20A1', '\tfoo', '\nfoo']) {
+    for (const value of [
+      '=1+1',
+      '+SUM(A1)',
+      '-2+3',
+      '@cmd',
+      ' =HYPERLINK("x")',
+      '\n=1',
+      '\t=1',
+      '\r=1',
+      '\u3000=1',
+      '\uFF1D1+1',
+      '\uFF0BA1',
+      '\uFF0D1',
+      '\uFF20A1',
+      '\tfoo',
+      '\nfoo',
+    ]) {
       const cell = csvCell(value);
       const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell;
       assert.equal(unquoted, `'${value}`, JSON.stringify(value));
@@ -45,14 +61,13 @@ describe('conditional requests, proofs', () => {
   test('If-None-Match: * never turns a one-time challenge into a 304; a documented 304 still works', async () => {
     for (const path of [`/volunteer-needs/${needId}/challenge`, `/polls/${pollId}/challenge`]) {
       const response = await fetch(`${hub.baseUrl}${path}`, { headers: { 'if-none-match': '*' } });
-      assert.equal(response.status, 200, `${path}: ${response.status === 200 ? "" : await response.clone().text()}`);
+      assert.equal(response.status, 200, `${path}: ${response.status === 200 ? '' : await response.clone().text()}`);
       assert.equal(response.headers.get('etag'), null, path);
       assert.ok((await response.json()).signature, path);
     }
     const municipality = await fetch(`${hub.baseUrl}/municipalities/hoechberg`, { headers: { 'if-none-match': '*' } });
     assert.equal(municipality.status, 304);
   });
-
 
   test('a solution with the right key but another counter → 422, the true one → 201', async () => {
     const needId = (await (await fetch(`${hub.baseUrl}/volunteer-needs?limit=1`)).json()).items[0].id;
@@ -113,7 +128,9 @@ describe('shutting down', () => {
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     // The first request's head is in, its body not yet: the connection is busy, not idle, when close() begins.
     const body = JSON.stringify({ name: 'Verein', kind: 'club' });
-    socket.write(`POST /organizations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nIdempotency-Key: ${randomUUID()}\r\nContent-Length: ${body.length}\r\n\r\n`);
+    socket.write(
+      `POST /organizations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nIdempotency-Key: ${randomUUID()}\r\nContent-Length: ${body.length}\r\n\r\n`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     const closing = hub.close();
     socket.write(`${body}GET /municipalities/hoechberg HTTP/1.1\r\nHost: x\r\n\r\n`);

@@ -38,7 +38,10 @@ describe('help topics, emergency contacts and help offers', () => {
     assert.ok(synonyms('sucht').includes('Abhängigkeit') && synonyms('sucht-alkohol').includes('saufen'));
     assert.ok(synonyms('einsamkeit').includes('allein') && synonyms('einsamkeit').includes('niemand'));
     assert.ok(synonyms('trauer').includes('Verlust') && synonyms('trauer').includes('gestorben'));
-    assert.deepEqual(page.items.filter((topic) => topic.crisis).map((topic) => topic.id), ['krise-suizid']);
+    assert.deepEqual(
+      page.items.filter((topic) => topic.crisis).map((topic) => topic.id),
+      ['krise-suizid'],
+    );
     const etag = response.headers.get('etag')!;
     assert.equal((await fetch(`${hub.baseUrl}/help-topics`, { headers: { 'if-none-match': etag } })).status, 304);
   });
@@ -46,11 +49,25 @@ describe('help topics, emergency contacts and help offers', () => {
   test('emergency contacts: the real nationwide and Bavarian numbers, emergencies first', async () => {
     const page = await expectDocumented(await fetch(`${hub.baseUrl}/emergency-contacts`), 'listEmergencyContacts');
     const numbers = page.items.flatMap((contact) => contact.phones.map((phone) => phone.number));
-    for (const number of ['112', '110', '0800 111 0 111', '0800 111 0 222', '116 123', '116 111', '0800 111 0 550', '116 016', '116 117', '0800 655 3000']) {
+    for (const number of [
+      '112',
+      '110',
+      '0800 111 0 111',
+      '0800 111 0 222',
+      '116 123',
+      '116 111',
+      '0800 111 0 550',
+      '116 016',
+      '116 117',
+      '0800 655 3000',
+    ]) {
       assert.ok(numbers.includes(number), number);
     }
     assert.ok(page.items.every((contact) => contact.isExample === false));
-    assert.deepEqual(page.items.slice(0, 2).map((contact) => contact.category), ['emergency', 'emergency']);
+    assert.deepEqual(
+      page.items.slice(0, 2).map((contact) => contact.category),
+      ['emergency', 'emergency'],
+    );
     assert.ok(page.items.some((contact) => contact.scope === 'regional'));
   });
 
@@ -62,32 +79,50 @@ describe('help topics, emergency contacts and help offers', () => {
     assert.ok(leafTopics.size >= 12, `${leafTopics.size} topics`);
     const municipalities = new Set(examples.flatMap((offer) => offer.locations.map((location) => location.municipalityId)));
     assert.ok(municipalities.size >= 10, `${municipalities.size} municipalities`);
-    assert.ok(examples.every((offer) => [offer.url, offer.email, offer.chatUrl].every((address) => address === null || /\.example(\/|$)/.test(address))));
-    assert.ok(examples.every((offer) => offer.phones.every((phone) => phone.number.includes(' 0000 '))), 'invented 0000 numbers');
+    assert.ok(
+      examples.every((offer) =>
+        [offer.url, offer.email, offer.chatUrl].every((address) => address === null || /\.example(\/|$)/.test(address)),
+      ),
+    );
+    assert.ok(
+      examples.every((offer) => offer.phones.every((phone) => phone.number.includes(' 0000 '))),
+      'invented 0000 numbers',
+    );
     const real = offers.filter((offer) => !offer.isExample);
     assert.deepEqual(real.map((offer) => offer.name).sort(), [
-      'Elterntelefon', 'Hilfetelefon Gewalt gegen Frauen', 'Kinder- und Jugendtelefon', 'Krisendienst Unterfranken', 'TelefonSeelsorge',
+      'Elterntelefon',
+      'Hilfetelefon Gewalt gegen Frauen',
+      'Kinder- und Jugendtelefon',
+      'Krisendienst Unterfranken',
+      'TelefonSeelsorge',
     ]);
     const seelsorge = real.find((offer) => offer.name === 'TelefonSeelsorge')!;
-    assert.deepEqual(seelsorge.phones.map((phone) => phone.number), ['0800 111 0 111', '0800 111 0 222', '116 123']);
+    assert.deepEqual(
+      seelsorge.phones.map((phone) => phone.number),
+      ['0800 111 0 111', '0800 111 0 222', '116 123'],
+    );
     assert.equal(seelsorge.crisis, true);
     assert.equal(seelsorge.openNow, true);
   });
 
   test('an organization creates, reads, updates and deletes its offer with its key', async () => {
-    const response = await client.create(org, offerBody({
-      name: 'Trauertreff im Rathaus',
-      description: 'Gesprächsrunde für Trauernde nach dem Tod eines Angehörigen.',
-      topics: ['trauer'],
-      audiences: ['adults', 'relatives'],
-      languages: ['de', 'EN'],
-      phones: [{ number: '0931 0000 999' }],
-      openingHours: {
-        schedules: [{ byDay: ['WE'], opensAt: '18:00', closesAt: '19:30' }],
-        exceptions: [{ date: '2026-12-23', description: 'Weihnachtspause' }],
-      },
-      assuredDate: '2026-11-20',
-    }), orgKey);
+    const response = await client.create(
+      org,
+      offerBody({
+        name: 'Trauertreff im Rathaus',
+        description: 'Gesprächsrunde für Trauernde nach dem Tod eines Angehörigen.',
+        topics: ['trauer'],
+        audiences: ['adults', 'relatives'],
+        languages: ['de', 'EN'],
+        phones: [{ number: '0931 0000 999' }],
+        openingHours: {
+          schedules: [{ byDay: ['WE'], opensAt: '18:00', closesAt: '19:30' }],
+          exceptions: [{ date: '2026-12-23', description: 'Weihnachtspause' }],
+        },
+        assuredDate: '2026-11-20',
+      }),
+      orgKey,
+    );
     const offer = await expectDocumented(response, 'createHelpOffer', 201);
     assert.equal(response.headers.get('location'), `/help-offers/${offer.id}`);
     assert.deepEqual(offer.organization, { id: org, name: 'Beratungsverein Test Höchberg' });
@@ -106,7 +141,11 @@ describe('help topics, emergency contacts and help offers', () => {
     assert.deepEqual(await (await fetch(`${hub.baseUrl}/help-offers/${offer.id}`)).json(), offer);
     assert.ok((await client.search('q=Trauertreff')).items.some((item) => item.id === offer.id));
 
-    const patched = await client.patch(offer.id, { name: 'Trauercafé im Rathaus', openingHours: { alwaysOpen: true }, crisis: true, phones: [] }, orgKey);
+    const patched = await client.patch(
+      offer.id,
+      { name: 'Trauercafé im Rathaus', openingHours: { alwaysOpen: true }, crisis: true, phones: [] },
+      orgKey,
+    );
     const updated = await expectDocumented(patched, 'updateHelpOffer');
     assert.equal(updated.name, 'Trauercafé im Rathaus');
     assert.equal(updated.description, offer.description);
@@ -135,16 +174,29 @@ describe('help topics, emergency contacts and help offers', () => {
     assert.equal(response.status, 200, await response.clone().text());
 
     const found = await client.search('q=Lichtblick');
-    assert.deepEqual(found.items.map((item) => [item.id, item.organization.name]), [[offer.id, 'Lichtblick Nachbarschaftsverein']]);
-    assert.equal((await client.search('q=Lichtblik')).items[0]?.id, offer.id, 'the new name is in the vocabulary: a typo is corrected to it');
+    assert.deepEqual(
+      found.items.map((item) => [item.id, item.organization.name]),
+      [[offer.id, 'Lichtblick Nachbarschaftsverein']],
+    );
+    assert.equal(
+      (await client.search('q=Lichtblik')).items[0]?.id,
+      offer.id,
+      'the new name is in the vocabulary: a typo is corrected to it',
+    );
     assert.ok(!(await client.search('q=Morgenrot')).items.some((item) => item.id === offer.id));
   });
 
   test("no key → 401; another organization's key or a key without help-offers:write → 403", async () => {
     const theirs = await client.created(other, offerBody());
-    await expectProblem(await fetch(`${hub.baseUrl}/organizations/${org}/help-offers`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(offerBody()),
-    }), 401, 'unauthorized');
+    await expectProblem(
+      await fetch(`${hub.baseUrl}/organizations/${org}/help-offers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(offerBody()),
+      }),
+      401,
+      'unauthorized',
+    );
     await expectProblem(await client.create(other, offerBody(), orgKey), 403, 'forbidden');
     await expectProblem(await client.patch(theirs.id, { name: 'Übernommen' }, orgKey), 403, 'forbidden');
     await expectProblem(await client.remove(theirs.id, orgKey), 403, 'forbidden');
@@ -159,7 +211,10 @@ describe('help topics, emergency contacts and help offers', () => {
       [{ locations: [{ address: 'Irgendwo 1', municipalityId: 'atlantis' }] }, '/body/locations/0/municipalityId'],
       [{ locations: [] }, '/body/serviceArea'],
       [{ crisis: true }, '/body/crisis'],
-      [{ openingHours: { schedules: [{ byDay: ['MO'], opensAt: '09:00', closesAt: '09:00' }] } }, '/body/openingHours/schedules/0/closesAt'],
+      [
+        { openingHours: { schedules: [{ byDay: ['MO'], opensAt: '09:00', closesAt: '09:00' }] } },
+        '/body/openingHours/schedules/0/closesAt',
+      ],
       [{ openingHours: { exceptions: [{ date: '2026-12-24', opensAt: '09:00' }] } }, '/body/openingHours/exceptions/0'],
       [{ languages: ['de-x'] }, '/body/languages/0'],
       [{ topics: ['astrologie'] }, '/body/topics/0'],
@@ -169,7 +224,10 @@ describe('help topics, emergency contacts and help offers', () => {
     ];
     for (const [overrides, pointer] of cases) {
       const problem = await expectProblem(await client.create(org, offerBody(overrides), orgKey), 422, 'validation-failed');
-      assert.ok(problem.errors?.some((error) => error.pointer === pointer), `${pointer} in ${JSON.stringify(problem.errors)}`);
+      assert.ok(
+        problem.errors?.some((error) => error.pointer === pointer),
+        `${pointer} in ${JSON.stringify(problem.errors)}`,
+      );
     }
     const missing = await expectProblem(await client.create(org, { name: 'Ohne alles' }, orgKey), 422, 'validation-failed');
     assert.ok(missing.errors?.some((error) => error.pointer === '/body/description'));
@@ -193,14 +251,24 @@ describe('help topics, emergency contacts and help offers', () => {
       [`q=${'a'.repeat(201)}`, '/query/q'],
       ['cursor=bm9wZQ', '/query/cursor'],
       [`cursor=${Buffer.from(JSON.stringify(['name', 0, 'a', 'not-a-uuid'])).toString('base64url')}`, '/query/cursor'],
-      [`cursor=${Buffer.from(JSON.stringify(['name', 1e12, 'a', '7c1e2f0a-3b4d-4e5f-8a9b-0c1d2e3f4a5b'])).toString('base64url')}`, '/query/cursor'],
+      [
+        `cursor=${Buffer.from(JSON.stringify(['name', 1e12, 'a', '7c1e2f0a-3b4d-4e5f-8a9b-0c1d2e3f4a5b'])).toString('base64url')}`,
+        '/query/cursor',
+      ],
     ];
     for (const [query, pointer] of cases) {
       const problem = await expectProblem(await fetch(`${hub.baseUrl}/help-offers?${query}`), 400, 'invalid-request');
-      assert.ok(problem.errors?.some((error) => error.pointer === pointer), `${query}: ${pointer} in ${JSON.stringify(problem.errors)}`);
+      assert.ok(
+        problem.errors?.some((error) => error.pointer === pointer),
+        `${query}: ${pointer} in ${JSON.stringify(problem.errors)}`,
+      );
     }
     const byName = await client.search('limit=2&sort=name');
-    const problem = await expectProblem(await fetch(`${hub.baseUrl}/help-offers?limit=2&sort=relevance&q=Sucht&cursor=${byName.nextCursor}`), 400, 'invalid-request');
+    const problem = await expectProblem(
+      await fetch(`${hub.baseUrl}/help-offers?limit=2&sort=relevance&q=Sucht&cursor=${byName.nextCursor}`),
+      400,
+      'invalid-request',
+    );
     assert.equal(problem.errors?.[0]?.pointer, '/query/cursor');
   });
 
@@ -209,8 +277,16 @@ describe('help topics, emergency contacts and help offers', () => {
     const page = await client.search(`near=${ochsenfurt}&limit=100`);
     const distances = page.items.map((item) => item.distanceKm);
     const placed = distances.filter((distance): distance is number => distance !== null);
-    assert.deepEqual(placed, [...placed].sort((a, b) => a - b), 'sorted by distance by default');
-    assert.deepEqual(distances.slice(placed.length), distances.filter((distance) => distance === null), 'offers without a place last');
+    assert.deepEqual(
+      placed,
+      [...placed].sort((a, b) => a - b),
+      'sorted by distance by default',
+    );
+    assert.deepEqual(
+      distances.slice(placed.length),
+      distances.filter((distance) => distance === null),
+      'offers without a place last',
+    );
     assert.ok(page.items[0]!.locations.some((location) => location.municipalityId === 'ochsenfurt'));
     assert.ok(placed[0]! < 2, `${placed[0]} km`);
     const wuerzburg = page.items.find((item) => item.name === 'Suchtberatung Alkohol und Medikamente')!;
@@ -220,21 +296,32 @@ describe('help topics, emergency contacts and help offers', () => {
     assert.ok(near.length > 0 && near.every((item) => item.distanceKm !== null && item.distanceKm <= 8));
     const sucht = await client.search(`q=Sucht&near=${ochsenfurt}&sort=distance`);
     assert.equal(sucht.items[0]!.name, 'Mediensprechstunde für Familien');
-    assert.equal((await client.search('q=Sucht')).items.every((item) => item.distanceKm === null), true);
+    assert.equal(
+      (await client.search('q=Sucht')).items.every((item) => item.distanceKm === null),
+      true,
+    );
   });
 
   test('filters combine with AND, repeated values with OR', async () => {
     const items = await client.searchAll('topic=sucht&audience=relatives&municipality=hoechberg&cost=free');
     assert.ok(items.length >= 3, `${items.length} offers`);
     for (const item of items) {
-      assert.ok(item.topics.some((topic) => topic.startsWith('sucht')), item.name);
+      assert.ok(
+        item.topics.some((topic) => topic.startsWith('sucht')),
+        item.name,
+      );
       assert.ok(item.audiences.includes('relatives'), item.name);
       assert.ok(item.serviceArea !== 'local' || item.locations.some((location) => location.municipalityId === 'hoechberg'), item.name);
       assert.equal(item.cost, 'free');
     }
     const local = await client.searchAll('municipality=kist&municipality=eisingen');
     assert.ok(local.some((item) => item.name === 'Offener Mittagstisch im Dorfladen'));
-    assert.ok(local.every((item) => item.serviceArea !== 'local' || item.locations.some((l) => l.municipalityId === 'kist' || l.municipalityId === 'eisingen')));
+    assert.ok(
+      local.every(
+        (item) =>
+          item.serviceArea !== 'local' || item.locations.some((l) => l.municipalityId === 'kist' || l.municipalityId === 'eisingen'),
+      ),
+    );
     assert.ok(!local.some((item) => item.name === 'Abstinenzgruppe Höchberg: gemeinsam trocken bleiben'));
 
     const russian = await client.searchAll('language=ru-RU');
@@ -261,22 +348,35 @@ describe('help topics, emergency contacts and help offers', () => {
       for (const list of values) for (const value of new Set(list)) counts.set(value, (counts.get(value) ?? 0) + 1);
       return counts;
     };
-    const parents = (topics: string[]) => [...topics, ...topics.filter((topic) => topic.includes('-') && topic.startsWith('sucht')).map(() => 'sucht')];
+    const parents = (topics: string[]) => [
+      ...topics,
+      ...topics.filter((topic) => topic.includes('-') && topic.startsWith('sucht')).map(() => 'sucht'),
+    ];
     const topicCounts = count(all.map((item) => parents(item.topics)));
     assert.equal(page.facets.topics.find((facet) => facet.id === 'sucht')?.count, topicCounts.get('sucht'));
     assert.equal(page.facets.topics.find((facet) => facet.id === 'sucht-alkohol')?.count, topicCounts.get('sucht-alkohol'));
-    assert.deepEqual(
-      new Map(page.facets.audiences.map((facet) => [facet.id, facet.count])),
-      count(all.map((item) => item.audiences)),
-    );
+    assert.deepEqual(new Map(page.facets.audiences.map((facet) => [facet.id, facet.count])), count(all.map((item) => item.audiences)));
     const counts = page.facets.topics.map((facet) => facet.count);
-    assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'most first');
+    assert.deepEqual(
+      counts,
+      [...counts].sort((a, b) => b - a),
+      'most first',
+    );
     const empty = await client.search('q=Quantenphysik');
-    assert.deepEqual({ total: empty.total, items: empty.items, facets: empty.facets }, { total: 0, items: [], facets: { topics: [], audiences: [] } });
+    assert.deepEqual(
+      { total: empty.total, items: empty.items, facets: empty.facets },
+      { total: 0, items: [], facets: { topics: [], audiences: [] } },
+    );
   });
 
   test('paging is stable: pages of 3 give the same offers in the same order as one page, for every sort', async () => {
-    for (const query of ['q=Beratung', 'q=allein%20Gespr%C3%A4ch', 'near=49.7913,9.9534', 'sort=name&topic=familie', 'q=Suizid&sort=name']) {
+    for (const query of [
+      'q=Beratung',
+      'q=allein%20Gespr%C3%A4ch',
+      'near=49.7913,9.9534',
+      'sort=name&topic=familie',
+      'q=Suizid&sort=name',
+    ]) {
       const whole = (await client.searchAll(query)).map((item) => item.id);
       const paged = (await client.searchAll(query, 3)).map((item) => item.id);
       assert.ok(whole.length > 3, `${query}: ${whole.length}`);
@@ -299,13 +399,19 @@ describe('help topics, emergency contacts and help offers', () => {
       await create('Sonntagscafé', { schedules: [{ byDay: ['SU'], opensAt: '09:00', closesAt: '12:00' }] });
       await create('Samstagnacht', { schedules: [{ byDay: ['SA'], opensAt: '22:00', closesAt: '04:00' }] });
       await create('Werktags', {
-        schedules: [{ byDay: ['MO', 'TU', 'WE', 'TH', 'FR'], opensAt: '09:00', closesAt: '12:00' }, { byDay: ['TH'], opensAt: '22:00', closesAt: '02:00' }],
+        schedules: [
+          { byDay: ['MO', 'TU', 'WE', 'TH', 'FR'], opensAt: '09:00', closesAt: '12:00' },
+          { byDay: ['TH'], opensAt: '22:00', closesAt: '02:00' },
+        ],
         exceptions: [
           { date: '2026-12-24', description: 'Heiligabend geschlossen' },
           { date: '2026-12-26', opensAt: '10:00', closesAt: '12:00', description: 'Sonderöffnung' },
         ],
       });
-      await create('Auch an Feiertagen', { schedules: [{ byDay: ['MO', 'TU', 'WE', 'TH', 'FR'], opensAt: '09:00', closesAt: '12:00' }], openOnPublicHolidays: true });
+      await create('Auch an Feiertagen', {
+        schedules: [{ byDay: ['MO', 'TU', 'WE', 'TH', 'FR'], opensAt: '09:00', closesAt: '12:00' }],
+        openOnPublicHolidays: true,
+      });
       await create('Nach Vereinbarung', { description: 'Termine nach Vereinbarung' });
       await create('Rund um die Uhr', { alwaysOpen: true });
     });
@@ -358,10 +464,16 @@ describe('help topics, emergency contacts and help offers', () => {
           regionMoment(new Date(instant)),
         );
       const saturdayNight = await search('2026-11-27T23:30:00Z');
-      assert.deepEqual(saturdayNight.rows.map((row) => row.name), ['Nachttreff', 'Rund um die Uhr']);
+      assert.deepEqual(
+        saturdayNight.rows.map((row) => row.name),
+        ['Nachttreff', 'Rund um die Uhr'],
+      );
       assert.equal(saturdayNight.total, 2);
       const christmas = await search('2026-12-25T09:00:00Z');
-      assert.deepEqual(christmas.rows.map((row) => row.name), ['Auch an Feiertagen', 'Rund um die Uhr']);
+      assert.deepEqual(
+        christmas.rows.map((row) => row.name),
+        ['Auch an Feiertagen', 'Rund um die Uhr'],
+      );
     });
   });
 });

@@ -6,8 +6,16 @@ import { checkOpeningHours, regionMoment } from '../src/help/opening-hours.js';
 describe('Bavarian public holidays', () => {
   test('Easter Sunday, including the earliest and latest possible dates', () => {
     const known: Record<number, string> = {
-      1818: '1818-03-22', 1943: '1943-04-25', 2000: '2000-04-23', 2019: '2019-04-21', 2024: '2024-03-31',
-      2025: '2025-04-20', 2026: '2026-04-05', 2027: '2027-03-28', 2038: '2038-04-25', 2285: '2285-03-22',
+      1818: '1818-03-22',
+      1943: '1943-04-25',
+      2000: '2000-04-23',
+      2019: '2019-04-21',
+      2024: '2024-03-31',
+      2025: '2025-04-20',
+      2026: '2026-04-05',
+      2027: '2027-03-28',
+      2038: '2038-04-25',
+      2285: '2285-03-22',
     };
     for (const [year, date] of Object.entries(known)) assert.equal(easterSunday(Number(year)), date, year);
   });
@@ -57,7 +65,10 @@ describe('opening hours checks', () => {
   test('a period needs different times; an exception both times or none, and not on a closed day', () => {
     assert.deepEqual(
       checkOpeningHours({
-        schedules: [{ byDay: ['MO'], opensAt: '09:00', closesAt: '09:00' }, { byDay: ['TU'], opensAt: '22:00', closesAt: '02:00' }],
+        schedules: [
+          { byDay: ['MO'], opensAt: '09:00', closesAt: '09:00' },
+          { byDay: ['TU'], opensAt: '22:00', closesAt: '02:00' },
+        ],
         exceptions: [
           { date: '2026-12-24', opensAt: '10:00' },
           { date: '2026-12-31', opensAt: null, closesAt: null },

@@ -41,13 +41,17 @@ async function judge(client: ReturnType<typeof helpClient>, query: QualityQuery)
   if (missing.length > 0) problems.push(`missing ${missing.join(', ')}`);
   const unwanted = (query.avoid ?? []).filter((name) => top.includes(name));
   if (unwanted.length > 0) problems.push(`should not be in the top 3: ${unwanted.join(', ')}`);
-  if (query.crisisDetected !== undefined && page.crisisDetected !== query.crisisDetected) problems.push(`crisisDetected ${page.crisisDetected}`);
+  if (query.crisisDetected !== undefined && page.crisisDetected !== query.crisisDetected)
+    problems.push(`crisisDetected ${page.crisisDetected}`);
   if (query.first) {
     const first = page.items[0];
-    const ok = first !== undefined && first.name === query.first.name
-      && (query.first.crisis === undefined || first.crisis === query.first.crisis)
-      && (query.first.municipalityId === undefined || first.locations[0]?.municipalityId === query.first.municipalityId);
-    if (!ok) problems.push(`first is ${first ? `${first.name} (crisis ${first.crisis}, ${first.locations[0]?.municipalityId})` : 'nothing'}`);
+    const ok =
+      first !== undefined &&
+      first.name === query.first.name &&
+      (query.first.crisis === undefined || first.crisis === query.first.crisis) &&
+      (query.first.municipalityId === undefined || first.locations[0]?.municipalityId === query.first.municipalityId);
+    if (!ok)
+      problems.push(`first is ${first ? `${first.name} (crisis ${first.crisis}, ${first.locations[0]?.municipalityId})` : 'nothing'}`);
   }
   if (query.found?.length) {
     const everything = new Set((await client.searchAll(params)).map((item) => item.name));
@@ -60,12 +64,18 @@ async function judge(client: ReturnType<typeof helpClient>, query: QualityQuery)
 }
 
 /** Runs a set; its hits@3 and MRR as a diagnostic line, and its misses. */
-async function run(client: ReturnType<typeof helpClient>, name: string, set: QualitySet, t: { diagnostic(message: string): void }): Promise<string[]> {
+async function run(
+  client: ReturnType<typeof helpClient>,
+  name: string,
+  set: QualitySet,
+  t: { diagnostic(message: string): void },
+): Promise<string[]> {
   const misses: string[] = [];
   let reciprocalRanks = 0;
   for (const query of set.queries) {
     const { problems, rank } = await judge(client, query);
-    if (problems.length > 0) misses.push(`"${query.q}"${query.params ? ` (${query.params})` : ''} [${query.category}]: ${problems.join('; ')}`);
+    if (problems.length > 0)
+      misses.push(`"${query.q}"${query.params ? ` (${query.params})` : ''} [${query.category}]: ${problems.join('; ')}`);
     reciprocalRanks += rank > 0 ? 1 / rank : 0;
   }
   const count = set.queries.length;
@@ -106,8 +116,25 @@ describe('help search quality (test/fixtures/help-search-quality*.json), with th
     assert.ok(sets.region.queries.length >= 60, `${sets.region.queries.length} region queries`);
     const categories = new Map<string, number>();
     for (const query of allQueries) categories.set(query.category, (categories.get(query.category) ?? 0) + 1);
-    const required = ['stem', 'umlaut', 'typo', 'synonym', 'phrase', 'compound', 'prefix', 'place', 'crisis',
-      'fold', 'verb', 'crisis-phrase', 'person', 'hierarchy', 'false-friend', 'compound-typo', 'tie'];
+    const required = [
+      'stem',
+      'umlaut',
+      'typo',
+      'synonym',
+      'phrase',
+      'compound',
+      'prefix',
+      'place',
+      'crisis',
+      'fold',
+      'verb',
+      'crisis-phrase',
+      'person',
+      'hierarchy',
+      'false-friend',
+      'compound-typo',
+      'tie',
+    ];
     for (const category of required) assert.ok((categories.get(category) ?? 0) >= 3, `at least 3 "${category}" queries`);
   });
 
@@ -130,8 +157,15 @@ describe('help search quality (test/fixtures/help-search-quality*.json), with th
     for (const q of ['Suizid', 'nicht mehr leben', 'Selbstmord', 'ich will nicht mehr']) {
       const page = await client.search(`q=${encodeURIComponent(q)}`);
       assert.equal(page.crisisDetected, true, q);
-      assert.deepEqual(page.items.slice(0, 2).map((item) => item.crisis), [true, true], q);
-      assert.ok(page.items.slice(0, 2).every((item) => !item.isExample), `${q}: the real crisis lines come first`);
+      assert.deepEqual(
+        page.items.slice(0, 2).map((item) => item.crisis),
+        [true, true],
+        q,
+      );
+      assert.ok(
+        page.items.slice(0, 2).every((item) => !item.isExample),
+        `${q}: the real crisis lines come first`,
+      );
     }
     const violence = await client.search('q=Gewalt');
     assert.equal(violence.crisisDetected, false);

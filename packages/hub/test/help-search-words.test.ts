@@ -11,10 +11,19 @@ const isCrisis = (text: string) => phraseTopics([folded(text)]).includes('krise-
 describe('help search words: crisis phrases, verb forms, people named', () => {
   test('crisis phrases are recognised in the variants people type', () => {
     for (const text of [
-      'ich will nicht mehr', 'Ich kann einfach nicht mehr', 'ich mag echt nicht mehr', 'will nicht mehr leben',
-      'ich möchte nicht mehr aufwachen', 'ich bringe mich um', 'ich halte das alles nicht mehr aus',
-      'ich will einfach nur noch sterben', 'ich wäre lieber tot', 'ich sehe keinen Ausweg mehr',
-      'ich weiß nicht mehr weiter', 'ich will mir das Leben nehmen', 'keine Hoffnung mehr',
+      'ich will nicht mehr',
+      'Ich kann einfach nicht mehr',
+      'ich mag echt nicht mehr',
+      'will nicht mehr leben',
+      'ich möchte nicht mehr aufwachen',
+      'ich bringe mich um',
+      'ich halte das alles nicht mehr aus',
+      'ich will einfach nur noch sterben',
+      'ich wäre lieber tot',
+      'ich sehe keinen Ausweg mehr',
+      'ich weiß nicht mehr weiter',
+      'ich will mir das Leben nehmen',
+      'keine Hoffnung mehr',
     ]) {
       assert.ok(isCrisis(text), text);
     }
@@ -22,8 +31,12 @@ describe('help search words: crisis phrases, verb forms, people named', () => {
 
   test('sentences that only share words with a crisis phrase are none', () => {
     for (const text of [
-      'ich will nicht mehr trinken', 'nicht mehr mobil', 'Oma kann nicht mehr allein einkaufen',
-      'ich kann nicht mehr laufen', 'mehr Zeit für die Familie', 'ich will mehr wissen',
+      'ich will nicht mehr trinken',
+      'nicht mehr mobil',
+      'Oma kann nicht mehr allein einkaufen',
+      'ich kann nicht mehr laufen',
+      'mehr Zeit für die Familie',
+      'ich will mehr wissen',
     ]) {
       assert.ok(!isCrisis(text), text);
     }

@@ -39,7 +39,11 @@ describe('keyset paging of every list', () => {
     const whole = await get<Page>(`${path}&limit=100`);
     assert.equal(whole.nextCursor, null, `${path} fits in one page`);
     assert.ok(whole.items.length >= atLeast, `${path}: ${whole.items.length} items`);
-    assert.deepEqual(await idsOneByOne(path), whole.items.map((item) => item.id), path);
+    assert.deepEqual(
+      await idsOneByOne(path),
+      whole.items.map((item) => item.id),
+      path,
+    );
   }
 
   test('polls, latest opening first', async () => {
@@ -60,7 +64,10 @@ describe('keyset paging of every list', () => {
   test("an organization's events, earliest first", async () => {
     const organizations = await get<Page>('/organizations?limit=100');
     const counts = await Promise.all(
-      organizations.items.map(async (organization) => ({ id: organization.id, count: (await get<Page>(`/organizations/${organization.id}/events?limit=100`)).items.length })),
+      organizations.items.map(async (organization) => ({
+        id: organization.id,
+        count: (await get<Page>(`/organizations/${organization.id}/events?limit=100`)).items.length,
+      })),
     );
     const busiest = counts.sort((a, b) => b.count - a.count)[0]!;
     await assertSameOrder(`/organizations/${busiest.id}/events?x=1`, 3);

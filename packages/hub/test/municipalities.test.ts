@@ -19,7 +19,10 @@ describe('municipalities', () => {
     assert.equal(new Set(items.map((item) => item.id)).size, 53);
     assert.equal(items.filter((item) => item.district === 'Landkreis Würzburg').length, 52);
     const names = items.map((item) => item.name);
-    assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'de')));
+    assert.deepEqual(
+      names,
+      [...names].sort((a, b) => a.localeCompare(b, 'de')),
+    );
   });
 
   test('get by slug and by official key', async () => {
@@ -41,7 +44,10 @@ describe('municipalities', () => {
 
   test('district filter', async () => {
     const city = await all('&district=Stadt%20W%C3%BCrzburg');
-    assert.deepEqual(city.map((item) => item.id), ['wuerzburg']);
+    assert.deepEqual(
+      city.map((item) => item.id),
+      ['wuerzburg'],
+    );
   });
 
   test('ETag and 304 Not Modified', async () => {

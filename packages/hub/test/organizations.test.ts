@@ -25,15 +25,23 @@ describe('organizations', () => {
   });
   after(() => hub.close());
 
-  test('demo organizations are marked as example data, except the real crisis lines\' operators', async () => {
+  test("demo organizations are marked as example data, except the real crisis lines' operators", async () => {
     const page = await expectDocumented(await fetch(`${hub.baseUrl}/organizations?limit=100`), 'listOrganizations');
     assert.ok(page.items.length >= 10);
     const real = page.items.filter((item) => !item.isExample).map((item) => item.name);
-    assert.deepEqual(real.sort(), ['Bundesamt für Familie und zivilgesellschaftliche Aufgaben', 'Krisendienste Bayern', 'Nummer gegen Kummer e.V.', 'TelefonSeelsorge Deutschland']);
+    assert.deepEqual(real.sort(), [
+      'Bundesamt für Familie und zivilgesellschaftliche Aufgaben',
+      'Krisendienste Bayern',
+      'Nummer gegen Kummer e.V.',
+      'TelefonSeelsorge Deutschland',
+    ]);
   });
 
   test('an admin creates an organization; it is listed and can be fetched', async () => {
-    const inZell = async () => (await expectDocumented(await fetch(`${hub.baseUrl}/organizations?municipality=zell-a-main`), 'listOrganizations')).items.map((item) => item.id);
+    const inZell = async () =>
+      (await expectDocumented(await fetch(`${hub.baseUrl}/organizations?municipality=zell-a-main`), 'listOrganizations')).items.map(
+        (item) => item.id,
+      );
     const before = await inZell();
     const response = await post(
       { name: 'Musikverein Zell a.Main e.V.', kind: 'club', municipalityId: 'zell-a-main', website: 'https://mv-zell.example' },

@@ -37,7 +37,9 @@ describe('the packed Hub, installed into an empty folder', () => {
   before(async () => {
     folder = await mkdtemp(join(tmpdir(), 'sr-packed-hub-'));
     await npm(['run', 'build', '--workspace', '@smart-region/hub']);
-    const [packed] = JSON.parse(await npm(['pack', '--workspace', '@smart-region/hub', '--pack-destination', folder, '--json'])) as { filename: string }[];
+    const [packed] = JSON.parse(await npm(['pack', '--workspace', '@smart-region/hub', '--pack-destination', folder, '--json'])) as {
+      filename: string;
+    }[];
     const installation = join(folder, 'installation');
     await mkdir(installation);
     await writeFile(join(installation, 'package.json'), '{ "private": true }\n');

@@ -18,10 +18,14 @@ const agent = new Agent({ keepAlive: true, maxSockets: 100 });
 
 function postOnce(url: string, body: unknown, idempotencyKey: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey } }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-    });
+    const outgoing = request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey } },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
     outgoing.on('error', reject);
     outgoing.end(JSON.stringify(body));
   });
@@ -58,7 +62,9 @@ describe('polls under concurrency', () => {
     const poll = await client.created(organization, pollBody({ participation: 'codes', resultsVisibility: 'always' }));
     const codes = await client.codes(poll.id, 1000);
     const labels = poll.options.map((option) => option.label);
-    const statuses = await Promise.all(codes.map((code, index) => post(`${hub.baseUrl}/polls/${poll.id}/votes`, { choices: [poll.options[index % 3]!.id], code })));
+    const statuses = await Promise.all(
+      codes.map((code, index) => post(`${hub.baseUrl}/polls/${poll.id}/votes`, { choices: [poll.options[index % 3]!.id], code })),
+    );
     assert.deepEqual([...new Set(statuses)], [201]);
     const results = await client.results(poll.id);
     assert.deepEqual(onlineByLabel(results), { [labels[0]!]: 334, [labels[1]!]: 333, [labels[2]!]: 333 });
@@ -69,9 +75,15 @@ describe('polls under concurrency', () => {
     const poll = await client.created(organization, pollBody({ participation: 'codes', resultsVisibility: 'always' }));
     const [code] = await client.codes(poll.id, 1);
     const key = randomUUID();
-    const responses = await Promise.all(Array.from({ length: 50 }, () => client.vote(poll.id, { choices: [poll.options[1]!.id], code }, key)));
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => client.vote(poll.id, { choices: [poll.options[1]!.id], code }, key)),
+    );
     const bodies = await Promise.all(responses.map(async (response) => ({ status: response.status, body: await response.json() })));
-    assert.deepEqual([...new Set(bodies.map((entry) => entry.status))], [201], JSON.stringify(bodies.find((entry) => entry.status !== 201)));
+    assert.deepEqual(
+      [...new Set(bodies.map((entry) => entry.status))],
+      [201],
+      JSON.stringify(bodies.find((entry) => entry.status !== 201)),
+    );
     assert.equal(new Set(bodies.map((entry) => entry.body.receivedAt)).size, 1);
     assert.equal(responses.filter((response) => response.headers.get('idempotent-replayed') === 'true').length, 49);
     assert.equal((await client.results(poll.id)).participants!.online, 1);
@@ -90,7 +102,9 @@ describe('polls under concurrency', () => {
   test('200 concurrent votes with solved proofs → exact counts; one proof with 20 keys at once → one vote', async () => {
     const poll = await client.created(organization, pollBody({ resultsVisibility: 'always' }));
     const proofs = await Promise.all(Array.from({ length: 200 }, () => client.proof(poll.id)));
-    const statuses = await Promise.all(proofs.map((proof, index) => post(`${hub.baseUrl}/polls/${poll.id}/votes`, { choices: [poll.options[index % 2]!.id], proof })));
+    const statuses = await Promise.all(
+      proofs.map((proof, index) => post(`${hub.baseUrl}/polls/${poll.id}/votes`, { choices: [poll.options[index % 2]!.id], proof })),
+    );
     assert.deepEqual([...new Set(statuses)], [201]);
     assert.deepEqual(Object.values(onlineByLabel(await client.results(poll.id))), [100, 100, 0]);
 

@@ -51,12 +51,18 @@ describe('polls API', () => {
     assert.equal(poll.status, 'open');
     assert.equal(poll.participation, 'open');
     assert.deepEqual(poll.organizer, { organizationId: town, name: 'Gemeinde Eisingen – Bürgerbeteiligung (Beispiel)' });
-    assert.deepEqual(poll.options.map((option) => option.label), ['Am Brunnen', 'An der Kirche', 'Am Spielplatz']);
+    assert.deepEqual(
+      poll.options.map((option) => option.label),
+      ['Am Brunnen', 'An der Kirche', 'Am Spielplatz'],
+    );
     assert.deepEqual(await expectDocumented(await fetch(`${hub.baseUrl}/polls/${poll.id}`), 'getPoll'), poll);
     const listed = await expectDocumented(await fetch(`${hub.baseUrl}/polls?organization=${town}&status=open&limit=100`), 'listPolls');
     assert.ok(listed.items.some((item) => item.id === poll.id));
 
-    const patched = await expectDocumented(await client.patch(poll.id, { description: 'Bitte bis Monatsende abstimmen.' }, townKey), 'updatePoll');
+    const patched = await expectDocumented(
+      await client.patch(poll.id, { description: 'Bitte bis Monatsende abstimmen.' }, townKey),
+      'updatePoll',
+    );
     assert.equal(patched.description, 'Bitte bis Monatsende abstimmen.');
     const closed = await client.patch(poll.id, { status: 'closed' }, townKey);
     const body = await expectDocumented(closed, 'updatePoll');
@@ -75,9 +81,17 @@ describe('polls API', () => {
     await expectProblem(await client.patch(poll.id, { question: 'Übernommen?' }, otherKey), 403, 'forbidden');
     const eventsOnly = (await createApiKey(hub.database.db, { organizationId: town, scopes: ['events:write'] })).key;
     await expectProblem(await client.create(town, pollBody(), eventsOnly), 403, 'forbidden');
-    const response = await fetch(`${hub.baseUrl}/organizations/${town}/polls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const response = await fetch(`${hub.baseUrl}/organizations/${town}/polls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     await expectProblem(response, 401, 'unauthorized');
-    await expectProblem(await client.tally(poll.id, { place: 'Saal', date: '2026-11-18', counts: [{ optionId: poll.options[0]!.id, count: 1 }] }, otherKey), 403, 'forbidden');
+    await expectProblem(
+      await client.tally(poll.id, { place: 'Saal', date: '2026-11-18', counts: [{ optionId: poll.options[0]!.id, count: 1 }] }, otherKey),
+      403,
+      'forbidden',
+    );
   });
 
   test('invalid polls → 422 naming the field', async () => {
@@ -93,7 +107,10 @@ describe('polls API', () => {
     ];
     for (const [overrides, pointer] of cases) {
       const problem = await expectProblem(await client.create(town, pollBody(overrides)), 422, 'validation-failed');
-      assert.ok(problem.errors?.some((error) => error.pointer === pointer), `${JSON.stringify(overrides)}: ${problem.detail}`);
+      assert.ok(
+        problem.errors?.some((error) => error.pointer === pointer),
+        `${JSON.stringify(overrides)}: ${problem.detail}`,
+      );
     }
   });
 
@@ -115,7 +132,11 @@ describe('polls API', () => {
     assert.deepEqual(replayed.choices, receipt.choices);
     assert.equal(replayed.results?.options?.[0]?.online, 1, 'counted once');
 
-    const otherChoice = await expectProblem(await client.vote(poll.id, { choices: [second!.id], proof }, key), 422, 'idempotency-key-reused');
+    const otherChoice = await expectProblem(
+      await client.vote(poll.id, { choices: [second!.id], proof }, key),
+      422,
+      'idempotency-key-reused',
+    );
     assert.match(otherChoice.detail ?? '', /other choices/);
     const reused = await expectProblem(await client.vote(poll.id, { choices: [first!.id], proof }), 422, 'proof-invalid');
     assert.match(reused.detail ?? '', /already used/);
@@ -128,11 +149,21 @@ describe('polls API', () => {
     const proof = await client.proof(poll.id);
     const flipped = (proof.solution.derivedKey[0] === 'a' ? 'b' : 'a') + proof.solution.derivedKey.slice(1);
     const wrongKey = { ...proof, solution: { ...proof.solution, derivedKey: flipped } };
-    assert.match((await expectProblem(await client.vote(poll.id, { choices: choice, proof: wrongKey }), 422, 'proof-invalid')).detail ?? '', /does not solve/);
+    assert.match(
+      (await expectProblem(await client.vote(poll.id, { choices: choice, proof: wrongKey }), 422, 'proof-invalid')).detail ?? '',
+      /does not solve/,
+    );
     const tampered = { ...proof, challenge: { ...proof.challenge, parameters: { ...proof.challenge.parameters, cost: 2 } } };
-    assert.match((await expectProblem(await client.vote(poll.id, { choices: choice, proof: tampered }), 422, 'proof-invalid')).detail ?? '', /not issued by this Hub|changed/);
+    assert.match(
+      (await expectProblem(await client.vote(poll.id, { choices: choice, proof: tampered }), 422, 'proof-invalid')).detail ?? '',
+      /not issued by this Hub|changed/,
+    );
     const otherPoll = await client.created(town, pollBody());
-    assert.match((await expectProblem(await client.vote(otherPoll.id, { choices: [otherPoll.options[0]!.id], proof }), 422, 'proof-invalid')).detail ?? '', /another poll/);
+    assert.match(
+      (await expectProblem(await client.vote(otherPoll.id, { choices: [otherPoll.options[0]!.id], proof }), 422, 'proof-invalid')).detail ??
+        '',
+      /another poll/,
+    );
     const garbage = { ...proof, challenge: { ...proof.challenge, parameters: { ...proof.challenge.parameters, salt: 'zz' } } };
     await expectProblem(await client.vote(poll.id, { choices: choice, proof: garbage }), 422, 'proof-invalid');
     const missing = await expectProblem(await client.vote(poll.id, { choices: choice }), 422, 'validation-failed');
@@ -172,14 +203,29 @@ describe('polls API', () => {
     await expectProblem(await client.vote(poll.id, { choices: [a!.id], code: 'AAAA-BBBB' }), 422, 'unknown-code');
     await expectProblem(await client.vote(poll.id, { choices: [a!.id] }), 422, 'validation-failed');
     const someProof = {
-      challenge: { parameters: { algorithm: 'SHA-256', nonce: 'aa', salt: 'bb', cost: 1, keyLength: 32, keyPrefix: '00' }, signature: 'cc' },
+      challenge: {
+        parameters: { algorithm: 'SHA-256', nonce: 'aa', salt: 'bb', cost: 1, keyLength: 32, keyPrefix: '00' },
+        signature: 'cc',
+      },
       solution: { counter: 1, derivedKey: 'dd' },
     };
-    const proofForCodes = await expectProblem(await client.vote(poll.id, { choices: [a!.id], code: codes[1], proof: someProof }), 422, 'validation-failed');
+    const proofForCodes = await expectProblem(
+      await client.vote(poll.id, { choices: [a!.id], code: codes[1], proof: someProof }),
+      422,
+      'validation-failed',
+    );
     assert.equal(proofForCodes.errors?.[0]?.pointer, '/body/proof');
-    const tooMany = await expectProblem(await client.vote(poll.id, { choices: poll.options.map((option) => option.id), code: codes[1] }), 422, 'validation-failed');
+    const tooMany = await expectProblem(
+      await client.vote(poll.id, { choices: poll.options.map((option) => option.id), code: codes[1] }),
+      422,
+      'validation-failed',
+    );
     assert.match(tooMany.detail ?? '', /at most 2 choices/);
-    const unknownOption = await expectProblem(await client.vote(poll.id, { choices: [randomUUID()], code: codes[1] }), 422, 'validation-failed');
+    const unknownOption = await expectProblem(
+      await client.vote(poll.id, { choices: [randomUUID()], code: codes[1] }),
+      422,
+      'validation-failed',
+    );
     assert.equal(unknownOption.errors?.[0]?.pointer, '/body/choices/0');
     // A refused vote did not spend its code.
     assert.equal((await client.vote(poll.id, { choices: [b!.id], code: codes[1] })).status, 201);
@@ -197,7 +243,11 @@ describe('polls API', () => {
     await expectProblem(await fetch(`${hub.baseUrl}/polls/${poll.id}/challenge`), 409, 'conflict');
     const openPoll = await client.created(town, pollBody());
     const problem = await expectProblem(
-      await fetch(`${hub.baseUrl}/polls/${openPoll.id}/codes`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${townKey}` }, body: '{"count":2}' }),
+      await fetch(`${hub.baseUrl}/polls/${openPoll.id}/codes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${townKey}` },
+        body: '{"count":2}',
+      }),
       409,
       'conflict',
     );
@@ -207,19 +257,42 @@ describe('polls API', () => {
   test('a single choice poll takes one choice; draft and closed polls take none (409 saying when)', async () => {
     const poll = await client.created(town, pollBody({ participation: 'codes' }));
     const [code] = await client.codes(poll.id, 1);
-    const problem = await expectProblem(await client.vote(poll.id, { choices: [poll.options[0]!.id, poll.options[1]!.id], code }), 422, 'validation-failed');
+    const problem = await expectProblem(
+      await client.vote(poll.id, { choices: [poll.options[0]!.id, poll.options[1]!.id], code }),
+      422,
+      'validation-failed',
+    );
     assert.match(problem.detail ?? '', /allows one choice/);
 
-    const draft = await client.created(town, pollBody({ participation: 'codes', opensAt: fromNow(86_400_000), closesAt: fromNow(2 * 86_400_000) }));
+    const draft = await client.created(
+      town,
+      pollBody({ participation: 'codes', opensAt: fromNow(86_400_000), closesAt: fromNow(2 * 86_400_000) }),
+    );
     assert.equal(draft.status, 'draft');
     const [draftCode] = await client.codes(draft.id, 1);
-    assert.match((await expectProblem(await client.vote(draft.id, { choices: [draft.options[0]!.id], code: draftCode }), 409, 'poll-not-open')).detail ?? '', /opens on/);
+    assert.match(
+      (await expectProblem(await client.vote(draft.id, { choices: [draft.options[0]!.id], code: draftCode }), 409, 'poll-not-open'))
+        .detail ?? '',
+      /opens on/,
+    );
 
     const [lateCode] = await client.codes(poll.id, 1);
     await client.patch(poll.id, { status: 'closed' });
-    const closed = await expectProblem(await client.vote(poll.id, { choices: [poll.options[0]!.id], code: lateCode }), 409, 'poll-not-open');
+    const closed = await expectProblem(
+      await client.vote(poll.id, { choices: [poll.options[0]!.id], code: lateCode }),
+      409,
+      'poll-not-open',
+    );
     assert.match(closed.detail ?? '', /closed on/);
-    await expectProblem(await fetch(`${hub.baseUrl}/polls/${poll.id}/codes`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${hub.adminToken}` }, body: '{"count":1}' }), 409, 'poll-not-open');
+    await expectProblem(
+      await fetch(`${hub.baseUrl}/polls/${poll.id}/codes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${hub.adminToken}` },
+        body: '{"count":1}',
+      }),
+      409,
+      'poll-not-open',
+    );
   });
 
   test('options are fixed once a vote is counted (409); the description is not', async () => {
@@ -228,56 +301,124 @@ describe('polls API', () => {
     const [code] = await client.codes(poll.id, 1);
     const current = await (await fetch(`${hub.baseUrl}/polls/${poll.id}`)).json();
     assert.equal((await client.vote(poll.id, { choices: [current.options[0].id], code })).status, 201);
-    const problem = await expectProblem(await client.patch(poll.id, { options: [{ label: 'Ja' }, { label: 'Vielleicht' }] }), 409, 'conflict');
+    const problem = await expectProblem(
+      await client.patch(poll.id, { options: [{ label: 'Ja' }, { label: 'Vielleicht' }] }),
+      409,
+      'conflict',
+    );
     assert.match(problem.detail ?? '', /options/);
     await expectProblem(await client.patch(poll.id, { opensAt: fromNow(0) }), 409, 'conflict');
-    assert.equal((await client.patch(poll.id, { description: 'Danke fürs Mitmachen!', options: [{ label: 'Ja' }, { label: 'Nein' }] })).status, 200);
+    assert.equal(
+      (await client.patch(poll.id, { description: 'Danke fürs Mitmachen!', options: [{ label: 'Ja' }, { label: 'Nein' }] })).status,
+      200,
+    );
   });
 
   test('tallies: counted with online votes, corrected with an audit trail', async () => {
     const poll = await client.created(town, pollBody({ participation: 'codes', resultsVisibility: 'always' }));
     const [a, b, c] = poll.options;
     const codes = await client.codes(poll.id, 3);
-    for (const [index, option] of [a, a, b].entries()) assert.equal((await client.vote(poll.id, { choices: [option!.id], code: codes[index] })).status, 201);
+    for (const [index, option] of [a, a, b].entries())
+      assert.equal((await client.vote(poll.id, { choices: [option!.id], code: codes[index] })).status, 201);
 
-    const response = await client.tally(poll.id, { place: 'Bürgersaal Eisingen', date: '2026-11-18', counts: [{ optionId: a!.id, count: 10 }, { optionId: c!.id, count: 4 }], note: 'Versammlung' }, townKey);
+    const response = await client.tally(
+      poll.id,
+      {
+        place: 'Bürgersaal Eisingen',
+        date: '2026-11-18',
+        counts: [
+          { optionId: a!.id, count: 10 },
+          { optionId: c!.id, count: 4 },
+        ],
+        note: 'Versammlung',
+      },
+      townKey,
+    );
     const tally = await response.json();
     assert.equal(response.status, 201, JSON.stringify(tally));
     assert.equal(tally.participants, 14);
     assert.equal(tally.channel, 'in-person');
-    assert.deepEqual(tally.counts.map((entry: { count: number }) => entry.count), [10, 0, 4]);
-    const postal = await (await client.tally(poll.id, { channel: 'postal', place: 'Rathaus', date: '2026-11-20', counts: [{ optionId: b!.id, count: 2 }] }, townKey)).json();
+    assert.deepEqual(
+      tally.counts.map((entry: { count: number }) => entry.count),
+      [10, 0, 4],
+    );
+    const postal = await (
+      await client.tally(
+        poll.id,
+        { channel: 'postal', place: 'Rathaus', date: '2026-11-20', counts: [{ optionId: b!.id, count: 2 }] },
+        townKey,
+      )
+    ).json();
     assert.equal(postal.participants, 2);
 
     let results = await client.results(poll.id);
     assert.deepEqual(
       results.options!.map((option) => [option.online, option.inPerson, option.postal, option.total]),
-      [[2, 10, 0, 12], [1, 0, 2, 3], [0, 4, 0, 4]],
+      [
+        [2, 10, 0, 12],
+        [1, 0, 2, 3],
+        [0, 4, 0, 4],
+      ],
     );
     assert.deepEqual(results.participants, { online: 3, inPerson: 14, postal: 2, total: 19 });
     assert.equal(results.options!.reduce((sum, option) => sum + option.share, 0).toFixed(3), '1.000');
     assert.equal(results.options![0]!.share, Math.round((12 / 19) * 10_000) / 10_000);
 
-    const corrected = await client.patchTally(poll.id, tally.id, { counts: [{ optionId: a!.id, count: 9 }, { optionId: c!.id, count: 4 }], note: 'Nachgezählt' }, townKey);
+    const corrected = await client.patchTally(
+      poll.id,
+      tally.id,
+      {
+        counts: [
+          { optionId: a!.id, count: 9 },
+          { optionId: c!.id, count: 4 },
+        ],
+        note: 'Nachgezählt',
+      },
+      townKey,
+    );
     const correctedBody = await corrected.json();
     assert.equal(corrected.status, 200, JSON.stringify(correctedBody));
     assert.equal(correctedBody.revision, 2);
     assert.equal(correctedBody.participants, 13);
-    assert.deepEqual(correctedBody.history.map((entry: { revision: number; tally: { note: string } }) => [entry.revision, entry.tally.note]), [[1, 'Versammlung'], [2, 'Nachgezählt']]);
+    assert.deepEqual(
+      correctedBody.history.map((entry: { revision: number; tally: { note: string } }) => [entry.revision, entry.tally.note]),
+      [
+        [1, 'Versammlung'],
+        [2, 'Nachgezählt'],
+      ],
+    );
     assert.equal(correctedBody.history[0].tally.counts[0].count, 10);
     assert.ok(correctedBody.history.every((entry: { apiKeyId: string | null }) => typeof entry.apiKeyId === 'string'));
     results = await client.results(poll.id);
     assert.equal(results.options![0]!.inPerson, 9);
 
-    const listed = await (await fetch(`${hub.baseUrl}/polls/${poll.id}/tallies`, { headers: { authorization: `Bearer ${townKey}` } })).json();
+    const listed = await (
+      await fetch(`${hub.baseUrl}/polls/${poll.id}/tallies`, { headers: { authorization: `Bearer ${townKey}` } })
+    ).json();
     assert.equal(listed.items.length, 2);
     await expectProblem(await fetch(`${hub.baseUrl}/polls/${poll.id}/tallies`), 401, 'unauthorized');
-    await expectProblem(await client.tally(poll.id, { place: 'Saal', date: '2026-11-18', counts: [{ optionId: randomUUID(), count: 1 }] }), 422, 'validation-failed');
-    await expectProblem(await client.tally(poll.id, { place: 'Saal', date: '2026-11-18', counts: [{ optionId: a!.id, count: 5 }], participants: 3 }), 422, 'validation-failed');
-    await expectProblem(await client.tally(poll.id, { place: 'Saal', date: '18.11.2026', counts: [{ optionId: a!.id, count: 5 }] }), 422, 'validation-failed');
+    await expectProblem(
+      await client.tally(poll.id, { place: 'Saal', date: '2026-11-18', counts: [{ optionId: randomUUID(), count: 1 }] }),
+      422,
+      'validation-failed',
+    );
+    await expectProblem(
+      await client.tally(poll.id, { place: 'Saal', date: '2026-11-18', counts: [{ optionId: a!.id, count: 5 }], participants: 3 }),
+      422,
+      'validation-failed',
+    );
+    await expectProblem(
+      await client.tally(poll.id, { place: 'Saal', date: '18.11.2026', counts: [{ optionId: a!.id, count: 5 }] }),
+      422,
+      'validation-failed',
+    );
     await expectProblem(await client.patchTally(poll.id, randomUUID(), { note: null }), 404, 'not-found');
     const multiple = await client.created(town, pollBody({ kind: 'multiple', maxChoices: 2 }));
-    const needsPeople = await expectProblem(await client.tally(multiple.id, { place: 'Saal', date: '2026-11-18', counts: [{ optionId: multiple.options[0]!.id, count: 5 }] }), 422, 'validation-failed');
+    const needsPeople = await expectProblem(
+      await client.tally(multiple.id, { place: 'Saal', date: '2026-11-18', counts: [{ optionId: multiple.options[0]!.id, count: 5 }] }),
+      422,
+      'validation-failed',
+    );
     assert.equal(needsPeople.errors?.[0]?.pointer, '/body/participants');
   });
 
@@ -312,10 +453,19 @@ describe('polls API', () => {
   });
 
   test('results as CSV for the organizer only', async () => {
-    const poll = await client.created(town, pollBody({ participation: 'codes', resultsVisibility: 'after-closing', options: [{ label: '=HYPERLINK("x")' }, { label: 'Ja, gern' }] }));
+    const poll = await client.created(
+      town,
+      pollBody({
+        participation: 'codes',
+        resultsVisibility: 'after-closing',
+        options: [{ label: '=HYPERLINK("x")' }, { label: 'Ja, gern' }],
+      }),
+    );
     const [code] = await client.codes(poll.id, 1);
     await client.vote(poll.id, { choices: [poll.options[1]!.id], code });
-    const csv = await fetch(`${hub.baseUrl}/polls/${poll.id}/results`, { headers: { accept: 'text/csv', authorization: `Bearer ${townKey}` } });
+    const csv = await fetch(`${hub.baseUrl}/polls/${poll.id}/results`, {
+      headers: { accept: 'text/csv', authorization: `Bearer ${townKey}` },
+    });
     assert.equal(csv.status, 200);
     assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
     assert.equal(
@@ -323,8 +473,16 @@ describe('polls API', () => {
       'option,online,in_person,postal,total,share\r\n"\'=HYPERLINK(""x"")",0,0,0,0,0\r\n"Ja, gern",1,0,0,1,1\r\nTotal,1,0,0,1,1\r\nParticipants,1,0,0,1,\r\n',
     );
     await expectProblem(await fetch(`${hub.baseUrl}/polls/${poll.id}/results`, { headers: { accept: 'text/csv' } }), 401, 'unauthorized');
-    await expectProblem(await fetch(`${hub.baseUrl}/polls/${poll.id}/results`, { headers: { accept: 'text/csv', authorization: `Bearer ${otherKey}` } }), 403, 'forbidden');
-    await expectProblem(await fetch(`${hub.baseUrl}/polls/${poll.id}/results`, { headers: { authorization: 'Bearer sr_wrong' } }), 401, 'unauthorized');
+    await expectProblem(
+      await fetch(`${hub.baseUrl}/polls/${poll.id}/results`, { headers: { accept: 'text/csv', authorization: `Bearer ${otherKey}` } }),
+      403,
+      'forbidden',
+    );
+    await expectProblem(
+      await fetch(`${hub.baseUrl}/polls/${poll.id}/results`, { headers: { authorization: 'Bearer sr_wrong' } }),
+      401,
+      'unauthorized',
+    );
   });
 
   test('bad input is answered with problem+json 4xx, never 500', async () => {
@@ -341,9 +499,37 @@ describe('polls API', () => {
     await expectProblem(await vote(key, JSON.stringify({ choices: [] })), 422, 'validation-failed');
     await expectProblem(await vote(key, JSON.stringify({ choices: ['a'] })), 422, 'validation-failed');
     await expectProblem(await vote(key, JSON.stringify({ choices: [poll.options[0]!.id, poll.options[0]!.id] })), 422, 'validation-failed');
-    await expectProblem(await vote(key, JSON.stringify({ choices: [poll.options[0]!.id], proof: { challenge: {}, solution: {} } })), 422, 'validation-failed');
-    await expectProblem(await vote(key, JSON.stringify({ choices: [poll.options[0]!.id], proof: { challenge: { parameters: { algorithm: 'SHA-256', nonce: 'x', salt: 'y', cost: 1, keyLength: 32, keyPrefix: 'zz' }, signature: 'nope' }, solution: { counter: 1, derivedKey: 'ab' } } })), 422, 'proof-invalid');
-    await expectProblem(await fetch(`${hub.baseUrl}/polls/${poll.id}/votes`, { method: 'POST', headers: { ...key, 'content-type': 'text/plain' }, body: 'Ja' }), 415, 'unsupported-media-type');
+    await expectProblem(
+      await vote(key, JSON.stringify({ choices: [poll.options[0]!.id], proof: { challenge: {}, solution: {} } })),
+      422,
+      'validation-failed',
+    );
+    await expectProblem(
+      await vote(
+        key,
+        JSON.stringify({
+          choices: [poll.options[0]!.id],
+          proof: {
+            challenge: {
+              parameters: { algorithm: 'SHA-256', nonce: 'x', salt: 'y', cost: 1, keyLength: 32, keyPrefix: 'zz' },
+              signature: 'nope',
+            },
+            solution: { counter: 1, derivedKey: 'ab' },
+          },
+        }),
+      ),
+      422,
+      'proof-invalid',
+    );
+    await expectProblem(
+      await fetch(`${hub.baseUrl}/polls/${poll.id}/votes`, {
+        method: 'POST',
+        headers: { ...key, 'content-type': 'text/plain' },
+        body: 'Ja',
+      }),
+      415,
+      'unsupported-media-type',
+    );
     await expectProblem(await fetch(`${hub.baseUrl}/polls/not-a-poll`), 400, 'invalid-request');
     await expectProblem(await fetch(`${hub.baseUrl}/polls/${randomUUID()}`), 404, 'not-found');
     await expectProblem(await fetch(`${hub.baseUrl}/polls/${randomUUID()}/results`), 404, 'not-found');
@@ -351,7 +537,15 @@ describe('polls API', () => {
     await expectProblem(await client.vote(randomUUID(), { choices: [poll.options[0]!.id] }), 404, 'not-found');
     await expectProblem(await fetch(`${hub.baseUrl}/polls?status=maybe`), 400, 'invalid-request');
     await expectProblem(await fetch(`${hub.baseUrl}/polls?cursor=bm9wZQ`), 400, 'invalid-request');
-    await expectProblem(await fetch(`${hub.baseUrl}/polls/${poll.id}/codes`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${hub.adminToken}` }, body: '{"count":0}' }), 422, 'validation-failed');
+    await expectProblem(
+      await fetch(`${hub.baseUrl}/polls/${poll.id}/codes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${hub.adminToken}` },
+        body: '{"count":0}',
+      }),
+      422,
+      'validation-failed',
+    );
     await expectProblem(await client.patch(poll.id, {}), 422, 'validation-failed');
     await expectProblem(await client.patch(poll.id, { status: 'open' }), 422, 'validation-failed');
   });
@@ -359,25 +553,43 @@ describe('polls API', () => {
   test('paging through polls', async () => {
     const first = await (await fetch(`${hub.baseUrl}/polls?limit=2&status=open&status=draft&status=closed&status=archived`)).json();
     assert.equal(first.items.length, 2);
-    const second = await (await fetch(`${hub.baseUrl}/polls?limit=2&status=open&status=draft&status=closed&status=archived&cursor=${first.nextCursor}`)).json();
+    const second = await (
+      await fetch(`${hub.baseUrl}/polls?limit=2&status=open&status=draft&status=closed&status=archived&cursor=${first.nextCursor}`)
+    ).json();
     assert.ok(second.items.length > 0);
     assert.ok(!second.items.some((item: PollJson) => first.items.some((seen: PollJson) => seen.id === item.id)));
   });
 
   test('nothing about the voter is stored or logged', async () => {
     const columns = await sql<{ column_name: string }>`
-      SELECT column_name FROM information_schema.columns WHERE table_name = 'poll_votes' ORDER BY ordinal_position`.execute(hub.database.db);
-    assert.deepEqual(columns.rows.map((row) => row.column_name), ['id', 'poll_id', 'idempotency_key', 'request_hash', 'choices', 'created_at']);
+      SELECT column_name FROM information_schema.columns WHERE table_name = 'poll_votes' ORDER BY ordinal_position`.execute(
+      hub.database.db,
+    );
+    assert.deepEqual(
+      columns.rows.map((row) => row.column_name),
+      ['id', 'poll_id', 'idempotency_key', 'request_hash', 'choices', 'created_at'],
+    );
     const codeColumns = await sql<{ column_name: string }>`
-      SELECT column_name FROM information_schema.columns WHERE table_name = 'poll_codes' ORDER BY ordinal_position`.execute(hub.database.db);
-    assert.deepEqual(codeColumns.rows.map((row) => row.column_name), ['poll_id', 'hash', 'used'], 'a used code has no time and no link to its vote');
+      SELECT column_name FROM information_schema.columns WHERE table_name = 'poll_codes' ORDER BY ordinal_position`.execute(
+      hub.database.db,
+    );
+    assert.deepEqual(
+      codeColumns.rows.map((row) => row.column_name),
+      ['poll_id', 'hash', 'used'],
+      'a used code has no time and no link to its vote',
+    );
 
     const poll = await client.created(town, pollBody({ participation: 'codes' }));
     const [code] = await client.codes(poll.id, 1);
     const key = `privacy-check-${randomUUID()}`;
     const response = await fetch(`${hub.baseUrl}/polls/${poll.id}/votes`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': key, 'user-agent': 'Voter-Browser/1.0', 'x-forwarded-for': '203.0.113.7' },
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': key,
+        'user-agent': 'Voter-Browser/1.0',
+        'x-forwarded-for': '203.0.113.7',
+      },
       body: JSON.stringify({ choices: [poll.options[2]!.id], code }),
     });
     assert.equal(response.status, 201);

@@ -71,9 +71,9 @@ describe('readable identifiers: organization slugs and poll short codes', () => 
     const polls = pollClient(hub);
     const owner = await createOrganization('Gemeinde Kurzweil');
     const poll = await polls.created(owner.slug, pollBody());
-    assert.match(poll.shortCode as string, /^[A-HJKMNP-Z2-9]{6}$/);
+    assert.match(poll.shortCode, /^[A-HJKMNP-Z2-9]{6}$/);
     assert.equal(poll.organizer && (poll.organizer as { organizationId: string }).organizationId, owner.id);
-    const code = poll.shortCode as string;
+    const code = poll.shortCode;
     assert.deepEqual(await json(`/polls/${code}`), await json(`/polls/${poll.id}`));
     assert.equal((await json(`/polls/${code.toLowerCase()}`)).id, poll.id, 'typed in any case');
     assert.deepEqual(await json(`/polls/${code}/results`), await json(`/polls/${poll.id}/results`));
@@ -110,7 +110,15 @@ describe('readable identifiers: organization slugs and poll short codes', () => 
     assert.match(organization.detail ?? '', /gibt-es-nicht/);
     await expectProblem(await fetch(`${hub.baseUrl}/polls/ZZZZZZ`), 404, 'not-found');
     await expectProblem(await fetch(`${hub.baseUrl}/polls/ZZZZZZ/results`), 404, 'not-found');
-    await expectProblem(await fetch(`${hub.baseUrl}/organizations/gibt-es-nicht/polls`, { method: 'POST', headers: jsonWithKey(hub.adminToken), body: JSON.stringify(pollBody()) }), 404, 'not-found');
+    await expectProblem(
+      await fetch(`${hub.baseUrl}/organizations/gibt-es-nicht/polls`, {
+        method: 'POST',
+        headers: jsonWithKey(hub.adminToken),
+        body: JSON.stringify(pollBody()),
+      }),
+      404,
+      'not-found',
+    );
   });
 });
 
@@ -136,7 +144,10 @@ describe('migration 0006 on a Hub that has data already', () => {
       });
       await run(files.slice(upTo, upTo + 1));
       const organizations = await database.db.selectFrom('organizations').select(['slug', 'created_at']).orderBy('created_at').execute();
-      assert.deepEqual(organizations.map((row) => row.slug), ['buergerstiftung-wuerzburg', 'buergerstiftung-wuerzburg-2', 'strassenfest-verein-oettingen']);
+      assert.deepEqual(
+        organizations.map((row) => row.slug),
+        ['buergerstiftung-wuerzburg', 'buergerstiftung-wuerzburg-2', 'strassenfest-verein-oettingen'],
+      );
       const codes = (await database.db.selectFrom('polls').select('short_code').execute()).map((row) => row.short_code);
       assert.equal(codes.length, 3);
       for (const code of codes) assert.match(code, /^[A-HJKMNP-Z2-9]{6}$/);

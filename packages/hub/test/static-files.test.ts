@@ -46,7 +46,8 @@ describe('widget bundles and Storybook served by the Hub', () => {
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/plain/);
     const text = await response.text();
-    for (const name of ['lit-html', '@lit/reactive-element', 'openapi-fetch']) assert.match(text, new RegExp(`^${name} \\S+ — `, 'm'), name);
+    for (const name of ['lit-html', '@lit/reactive-element', 'openapi-fetch'])
+      assert.match(text, new RegExp(`^${name} \\S+ — `, 'm'), name);
     assert.match(text, /Redistributions in binary form must reproduce the above copyright notice/);
   });
 

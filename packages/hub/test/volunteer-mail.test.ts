@@ -65,7 +65,10 @@ async function eventually(what: string, check: () => boolean | Promise<boolean>,
 
 /** Mail bodies are quoted-printable: enough decoding to find the text. */
 function decoded(text: string): string {
-  return Buffer.from(text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_match, hex: string) => `%${hex}`), 'latin1')
+  return Buffer.from(
+    text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_match, hex: string) => `%${hex}`),
+    'latin1',
+  )
     .toString()
     .replace(/(%[0-9A-F]{2})+/g, (encoded) => decodeURIComponent(encoded));
 }
@@ -85,7 +88,13 @@ describe('volunteer responses: e-mail to the organization, retention job, sr-hub
       logger: logs.logger,
       volunteering: {
         purgeIntervalMs: 200,
-        mail: { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, from: 'Hub <hub@example.org>', retryDelayMs: 100, maxRetryDelayMs: 400, intervalMs: 100 },
+        mail: {
+          smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+          from: 'Hub <hub@example.org>',
+          retryDelayMs: 100,
+          maxRetryDelayMs: 400,
+          intervalMs: 100,
+        },
       },
     });
     client = volunteerClient(hub);
@@ -116,7 +125,10 @@ describe('volunteer responses: e-mail to the organization, retention job, sr-hub
     assert.match(text, /Paula Wartend/);
     assert.match(text, /paula@example\.org/);
     assert.match(text, /Reply-To: .*paula@example\.org/i);
-    await eventually('an empty outbox', async () => (await hub.database.db.selectFrom('volunteer_notifications').select('response_id').execute()).length === 0);
+    await eventually(
+      'an empty outbox',
+      async () => (await hub.database.db.selectFrom('volunteer_notifications').select('response_id').execute()).length === 0,
+    );
   });
 
   test('a mail the server refuses for a while is retried until it is accepted, once', async () => {
@@ -142,7 +154,9 @@ describe('volunteer responses: e-mail to the organization, retention job, sr-hub
   test('the Hub deletes responses past their retention period on its own', async () => {
     const need = await client.created(club);
     assert.equal((await client.respond(need.id, await client.responseBody(need, { name: 'Otto Vergessen' }))).status, 201);
-    await sql`UPDATE volunteer_needs SET starts_at = ${fromNow(-200 * 86_400_000)}, ends_at = ${fromNow(-91 * 86_400_000)} WHERE id = ${need.id}`.execute(hub.database.db);
+    await sql`UPDATE volunteer_needs SET starts_at = ${fromNow(-200 * 86_400_000)}, ends_at = ${fromNow(-91 * 86_400_000)} WHERE id = ${need.id}`.execute(
+      hub.database.db,
+    );
     await eventually('the scheduled purge', async () => {
       const left = await hub.database.db.selectFrom('volunteer_responses').select('id').where('need_id', '=', need.id).execute();
       return left.length === 0;
@@ -157,10 +171,22 @@ describe('volunteer responses: e-mail to the organization, retention job, sr-hub
       await seed(database.db);
       const [need] = await database.db.selectFrom('volunteer_needs').select(['id']).limit(1).execute();
       // The command runs on the real clock: so does this need's end.
-      await sql`UPDATE volunteer_needs SET starts_at = now() - interval '40 days', ends_at = now() - interval '31 days' WHERE id = ${need!.id}`.execute(database.db);
+      await sql`UPDATE volunteer_needs SET starts_at = now() - interval '40 days', ends_at = now() - interval '31 days' WHERE id = ${need!.id}`.execute(
+        database.db,
+      );
       await database.db
         .insertInto('volunteer_responses')
-        .values({ need_id: need!.id, idempotency_key: 'cli-purge-0000001', request_hash: 'x', name: 'Clara Kommandozeile', email: 'clara@example.org', phone: null, message: null, privacy_notice_url: 'https://example.org/datenschutz', privacy_notice_version: 'v1' })
+        .values({
+          need_id: need!.id,
+          idempotency_key: 'cli-purge-0000001',
+          request_hash: 'x',
+          name: 'Clara Kommandozeile',
+          email: 'clara@example.org',
+          phone: null,
+          message: null,
+          privacy_notice_url: 'https://example.org/datenschutz',
+          privacy_notice_version: 'v1',
+        })
         .execute();
       await database.close();
       const { NODE_TEST_CONTEXT: _runner, DATABASE_URL: _server, ...env } = process.env;

@@ -34,7 +34,9 @@ describe('volunteer needs and responses', () => {
     other = await client.organizationId('Nachbarschaftshilfe Höchberg e.V.');
     clubNeedsKey = (await createApiKey(hub.database.db, { organizationId: club, scopes: ['volunteer-needs:write'] })).key;
     clubResponsesKey = (await createApiKey(hub.database.db, { organizationId: club, scopes: ['volunteer-responses:manage'] })).key;
-    otherKey = (await createApiKey(hub.database.db, { organizationId: other, scopes: ['volunteer-needs:write', 'volunteer-responses:manage'] })).key;
+    otherKey = (
+      await createApiKey(hub.database.db, { organizationId: other, scopes: ['volunteer-needs:write', 'volunteer-responses:manage'] })
+    ).key;
   });
   after(() => hub.close());
 
@@ -46,11 +48,14 @@ describe('volunteer needs and responses', () => {
     assert.ok(needs.every((need) => need.isExample));
     assert.ok(new Set(needs.map((need) => need.organization.organizationId)).size >= 8);
     assert.ok(new Set(needs.map((need) => need.municipalityId).filter(Boolean)).size >= 10);
-    assert.ok(needs.some((need) => need.status === 'expired'), 'a past need shows the expired state');
+    assert.ok(
+      needs.some((need) => need.status === 'expired'),
+      'a past need shows the expired state',
+    );
     // By default only open needs, ongoing ones first and then by start.
     const open = await allNeeds('');
     assert.ok(open.every((need) => need.status === 'open'));
-    const starts = open.map((need) => (need.startsAt as string | null) ?? '');
+    const starts = open.map((need) => need.startsAt ?? '');
     assert.deepEqual(starts, [...starts].sort());
   });
 
@@ -60,7 +65,7 @@ describe('volunteer needs and responses', () => {
     const own = await allNeeds(`&organization=${club}`);
     assert.ok(own.length > 0 && own.every((need) => need.organization.organizationId === club));
     const drivers = await allNeeds('&skill=f%C3%BChrerschein');
-    assert.ok(drivers.length >= 2 && drivers.every((need) => (need.skills as string[]).some((skill) => skill.toLowerCase() === 'führerschein')));
+    assert.ok(drivers.length >= 2 && drivers.every((need) => need.skills.some((skill) => skill.toLowerCase() === 'führerschein')));
     const remote = await allNeeds('&remote=true');
     assert.ok(remote.length >= 2 && remote.every((need) => need.remote === true));
     const urgent = await allNeeds('&urgent=true');
@@ -71,10 +76,13 @@ describe('volunteer needs and responses', () => {
     const to = dayFromNow(25);
     const ranged = await allNeeds(`&from=${from}&to=${to}`);
     for (const need of ranged) {
-      if (need.endsAt) assert.ok(Date.parse(need.endsAt as string) >= Date.parse(from), need.title as string);
-      if (need.startsAt) assert.ok(Date.parse(need.startsAt as string) < Date.parse(to) + DAY, need.title as string);
+      if (need.endsAt) assert.ok(Date.parse(need.endsAt) >= Date.parse(from), need.title);
+      if (need.startsAt) assert.ok(Date.parse(need.startsAt) < Date.parse(to) + DAY, need.title);
     }
-    assert.ok(ranged.some((need) => need.startsAt === null), 'ongoing needs match every range');
+    assert.ok(
+      ranged.some((need) => need.startsAt === null),
+      'ongoing needs match every range',
+    );
     const byUrgency = await allNeeds('&sort=urgency');
     const all = await allNeeds('');
     assert.deepEqual(new Set(byUrgency.map((need) => need.id)), new Set(all.map((need) => need.id)));
@@ -92,13 +100,30 @@ describe('volunteer needs and responses', () => {
     assert.equal(need.privacyNotice?.url, 'https://tsv-ochsenfurt.example/datenschutz');
     const patched = await client.patch(need.id, { peopleNeeded: 3, urgent: true }, clubNeedsKey);
     assert.equal((await expectDocumented(patched, 'updateVolunteerNeed')).peopleStillNeeded, 3);
-    assert.equal((await expectDocumented(await client.patch(need.id, { status: 'closed' }, clubNeedsKey), 'updateVolunteerNeed')).status, 'closed');
-    assert.equal((await expectDocumented(await client.patch(need.id, { status: 'open' }, clubNeedsKey), 'updateVolunteerNeed')).status, 'open');
+    assert.equal(
+      (await expectDocumented(await client.patch(need.id, { status: 'closed' }, clubNeedsKey), 'updateVolunteerNeed')).status,
+      'closed',
+    );
+    assert.equal(
+      (await expectDocumented(await client.patch(need.id, { status: 'open' }, clubNeedsKey), 'updateVolunteerNeed')).status,
+      'open',
+    );
     await expectProblem(await client.patch(need.id, { urgent: false }, otherKey), 403, 'forbidden');
     await expectProblem(await client.create(club, needBody(), otherKey), 403, 'forbidden');
     await expectProblem(await client.create(club, needBody(), clubResponsesKey), 403, 'forbidden');
-    await expectProblem(await fetch(`${hub.baseUrl}/organizations/${club}/volunteer-needs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }), 401, 'unauthorized');
-    const removed = await fetch(`${hub.baseUrl}/volunteer-needs/${need.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${clubNeedsKey}` } });
+    await expectProblem(
+      await fetch(`${hub.baseUrl}/organizations/${club}/volunteer-needs`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      }),
+      401,
+      'unauthorized',
+    );
+    const removed = await fetch(`${hub.baseUrl}/volunteer-needs/${need.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${clubNeedsKey}` },
+    });
     assert.equal(removed.status, 204);
     await expectProblem(await fetch(`${hub.baseUrl}/volunteer-needs/${need.id}`), 404, 'not-found');
   });
@@ -163,7 +188,11 @@ describe('volunteer needs and responses', () => {
     assert.equal(second.status, 201);
     assert.equal(second.headers.get('idempotent-replayed'), 'true');
     assert.deepEqual(await second.json(), await first.json());
-    const changed = await expectProblem(await client.respond(need.id, { ...body, message: 'Doch nicht.' }, key), 422, 'idempotency-key-reused');
+    const changed = await expectProblem(
+      await client.respond(need.id, { ...body, message: 'Doch nicht.' }, key),
+      422,
+      'idempotency-key-reused',
+    );
     assert.match(changed.detail ?? '', /other content/);
     const reused = await expectProblem(await client.respond(need.id, body, randomUUID()), 422, 'proof-invalid');
     assert.match(reused.detail ?? '', /already used/);
@@ -198,7 +227,10 @@ describe('volunteer needs and responses', () => {
     for (const [overrides, pointers] of cases) {
       const problem = await expectProblem(await client.respond(need.id, { ...valid, ...overrides }), 422, 'validation-failed');
       for (const pointer of pointers) {
-        assert.ok(problem.errors?.some((error) => error.pointer === pointer), `${JSON.stringify(Object.keys(overrides))}: ${pointer} in ${problem.detail}`);
+        assert.ok(
+          problem.errors?.some((error) => error.pointer === pointer),
+          `${JSON.stringify(Object.keys(overrides))}: ${pointer} in ${problem.detail}`,
+        );
       }
     }
   });
@@ -211,7 +243,11 @@ describe('volunteer needs and responses', () => {
     await expectProblem(await fetch(`${hub.baseUrl}/volunteer-needs/${closed.id}/challenge`), 409, 'volunteer-need-not-open');
     const past = await client.created(club, needBody({ startsAt: fromNow(-3 * DAY), endsAt: fromNow(-2 * DAY) }));
     assert.equal(past.status, 'expired');
-    await expectProblem(await client.respond(past.id, { ...body, proof: (body as { proof: unknown }).proof }), 409, 'volunteer-need-not-open');
+    await expectProblem(
+      await client.respond(past.id, { ...body, proof: (body as { proof: unknown }).proof }),
+      409,
+      'volunteer-need-not-open',
+    );
     const brigade = await client.organizationId('Freiwillige Feuerwehr Veitshöchheim');
     const noNotice = await client.created(brigade);
     assert.equal(noNotice.privacyNotice, null);
@@ -223,7 +259,8 @@ describe('volunteer needs and responses', () => {
     const need = await client.created(club);
     const url = `${hub.baseUrl}/volunteer-needs`;
     const admin = { authorization: `Bearer ${hub.adminToken}` };
-    const wellFormed = '{"name":"A","email":"a@example.org","consent":{"accepted":true,"privacyNoticeVersion":"x"},"proof":{"challenge":{"parameters":{"algorithm":"SHA-256","nonce":"x","salt":"y","cost":1,"keyLength":32,"keyPrefix":"zz"},"signature":"n"},"solution":{"counter":1,"derivedKey":"ab"}}}';
+    const wellFormed =
+      '{"name":"A","email":"a@example.org","consent":{"accepted":true,"privacyNoticeVersion":"x"},"proof":{"challenge":{"parameters":{"algorithm":"SHA-256","nonce":"x","salt":"y","cost":1,"keyLength":32,"keyPrefix":"zz"},"signature":"n"},"solution":{"counter":1,"derivedKey":"ab"}}}';
     const requests: [string, RequestInit, number][] = [
       [`${url}?limit=0`, {}, 400],
       [`${url}?limit=101`, {}, 400],
@@ -237,23 +274,79 @@ describe('volunteer needs and responses', () => {
       [`${url}/not-a-uuid`, {}, 400],
       [`${url}/${randomUUID()}`, {}, 404],
       [`${url}/${randomUUID()}/challenge`, {}, 404],
-      [`${url}/${need.id}/responses`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: '{"name":' }, 400],
-      [`${url}/${need.id}/responses`, { method: 'POST', headers: { 'content-type': 'text/plain', 'idempotency-key': randomUUID() }, body: 'hi' }, 415],
+      [
+        `${url}/${need.id}/responses`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: '{"name":' },
+        400,
+      ],
+      [
+        `${url}/${need.id}/responses`,
+        { method: 'POST', headers: { 'content-type': 'text/plain', 'idempotency-key': randomUUID() }, body: 'hi' },
+        415,
+      ],
       [`${url}/${need.id}/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: wellFormed }, 400],
-      [`${url}/${need.id}/responses`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'short' }, body: wellFormed }, 400],
-      [`${url}/${need.id}/responses`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: wellFormed.replace('"x"', JSON.stringify(need.privacyNotice!.version)) }, 422],
-      [`${url}/${randomUUID()}/responses`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: wellFormed }, 404],
+      [
+        `${url}/${need.id}/responses`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'short' }, body: wellFormed },
+        400,
+      ],
+      [
+        `${url}/${need.id}/responses`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+          body: wellFormed.replace('"x"', JSON.stringify(need.privacyNotice!.version)),
+        },
+        422,
+      ],
+      [
+        `${url}/${randomUUID()}/responses`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: wellFormed },
+        404,
+      ],
       [`${url}/${need.id}`, { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{}' }, 422],
-      [`${url}/${need.id}`, { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{"endsAt":"2020-01-01T00:00:00Z"}' }, 422],
-      [`${url}/${need.id}`, { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{"peopleNeeded":0}' }, 422],
-      [`${url}/${need.id}`, { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{"municipalityId":"atlantis"}' }, 422],
-      [`${url}/${need.id}`, { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{"skills":["Kochen","kochen"]}' }, 422],
-      [`${hub.baseUrl}/organizations/${randomUUID()}/volunteer-needs`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify(needBody()) }, 404],
-      [`${hub.baseUrl}/organizations/${club}/volunteer-needs`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: '{"title":"x"}' }, 422],
+      [
+        `${url}/${need.id}`,
+        { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{"endsAt":"2020-01-01T00:00:00Z"}' },
+        422,
+      ],
+      [
+        `${url}/${need.id}`,
+        { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{"peopleNeeded":0}' },
+        422,
+      ],
+      [
+        `${url}/${need.id}`,
+        { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{"municipalityId":"atlantis"}' },
+        422,
+      ],
+      [
+        `${url}/${need.id}`,
+        { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{"skills":["Kochen","kochen"]}' },
+        422,
+      ],
+      [
+        `${hub.baseUrl}/organizations/${randomUUID()}/volunteer-needs`,
+        { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify(needBody()) },
+        404,
+      ],
+      [
+        `${hub.baseUrl}/organizations/${club}/volunteer-needs`,
+        { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: '{"title":"x"}' },
+        422,
+      ],
       [`${hub.baseUrl}/organizations/${club}/volunteer-responses?cursor=xyz`, { headers: admin }, 400],
       [`${hub.baseUrl}/organizations/${club}/volunteer-responses?accepted=vielleicht`, { headers: admin }, 400],
-      [`${hub.baseUrl}/organizations/${club}/volunteer-responses/${randomUUID()}`, { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{"accepted":"yes"}' }, 422],
-      [`${hub.baseUrl}/organizations/${club}/volunteer-responses/${randomUUID()}`, { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{"accepted":true}' }, 404],
+      [
+        `${hub.baseUrl}/organizations/${club}/volunteer-responses/${randomUUID()}`,
+        { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{"accepted":"yes"}' },
+        422,
+      ],
+      [
+        `${hub.baseUrl}/organizations/${club}/volunteer-responses/${randomUUID()}`,
+        { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{"accepted":true}' },
+        404,
+      ],
     ];
     for (const [target, init, status] of requests) {
       const response = await fetch(target, init);
@@ -271,7 +364,9 @@ describe('volunteer needs and responses', () => {
       assert.equal((await client.respond(need.id, await client.responseBody(need, { name: `Retention ${need.id}` }))).status, 201);
     }
     // The needs ended in the past: moved there directly, as time would.
-    await sql`UPDATE volunteer_needs SET starts_at = ${fromNow(-100 * DAY)}, ends_at = ${fromNow(-95 * DAY)} WHERE id = ${old.id}`.execute(hub.database.db);
+    await sql`UPDATE volunteer_needs SET starts_at = ${fromNow(-100 * DAY)}, ends_at = ${fromNow(-95 * DAY)} WHERE id = ${old.id}`.execute(
+      hub.database.db,
+    );
     await sql`UPDATE volunteer_needs SET closed_at = ${fromNow(-10 * DAY)} WHERE id = ${recent.id}`.execute(hub.database.db);
     const count = async (needId: string) => (await (await client.responses(club, clubResponsesKey, `?need=${needId}`)).json()).items.length;
     const [listed] = (await (await client.responses(club, clubResponsesKey, `?need=${old.id}`)).json()).items;
@@ -299,7 +394,9 @@ describe('volunteer needs and responses', () => {
     ids.helpOfferId = await firstId('/help-offers?limit=1');
     ids.pollId = await firstId('/polls?limit=1');
     const publicReads = contract.operations.filter(
-      (operation) => operation.method === 'GET' && (operation.security.length === 0 || operation.security.some((requirement) => Object.keys(requirement).length === 0)),
+      (operation) =>
+        operation.method === 'GET' &&
+        (operation.security.length === 0 || operation.security.some((requirement) => Object.keys(requirement).length === 0)),
     );
     assert.ok(publicReads.some((operation) => operation.path === '/volunteer-needs/{volunteerNeedId}'));
     const today = dayFromNow();
@@ -307,7 +404,12 @@ describe('volunteer needs and responses', () => {
     let checked = 0;
     for (const operation of publicReads) {
       const path = operation.path.replace(/\{(\w+)\}/g, (_match, name: string) => ids[name] ?? randomUUID());
-      const query = operation.path === '/events' ? `?from=${today}&to=${later}` : operation.path.startsWith('/volunteer-needs') || operation.path === '/polls' ? '?limit=100' : '';
+      const query =
+        operation.path === '/events'
+          ? `?from=${today}&to=${later}`
+          : operation.path.startsWith('/volunteer-needs') || operation.path === '/polls'
+            ? '?limit=100'
+            : '';
       for (const accept of ['application/json', 'text/csv', 'text/calendar']) {
         const response = await fetch(`${hub.baseUrl}${path}${query}`, { headers: { accept } });
         const text = await response.text();

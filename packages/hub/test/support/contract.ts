@@ -14,8 +14,14 @@ export type ContractDocument = Json & { paths: Record<string, Json> };
 export type OperationId = keyof operations;
 
 /** The body the SDK's generated types give an operation's answer with `status` (its JSON one, when there are others). */
-export type DocumentedBody<Op extends OperationId, Status extends keyof operations[Op]['responses']> =
-  operations[Op]['responses'][Status] extends { content: infer Content } ? (Content extends { 'application/json': infer Json } ? Json : Content[keyof Content]) : undefined;
+export type DocumentedBody<
+  Op extends OperationId,
+  Status extends keyof operations[Op]['responses'],
+> = operations[Op]['responses'][Status] extends { content: infer Content }
+  ? Content extends { 'application/json': infer Json }
+    ? Json
+    : Content[keyof Content]
+  : undefined;
 
 export const escapePointer = (part: string) => part.replaceAll('~', '~0').replaceAll('/', '~1');
 
@@ -23,7 +29,10 @@ export const escapePointer = (part: string) => part.replaceAll('~', '~0').replac
 export function resolve(document: ContractDocument, value: Json, pointer: string): { value: Json; pointer: string } {
   const ref = value['$ref'];
   if (typeof ref !== 'string') return { value, pointer };
-  const target = ref.slice(2).split('/').reduce<unknown>((node, part) => (node as Json)[part.replaceAll('~1', '/').replaceAll('~0', '~')], document);
+  const target = ref
+    .slice(2)
+    .split('/')
+    .reduce<unknown>((node, part) => (node as Json)[part.replaceAll('~1', '/').replaceAll('~0', '~')], document);
   return resolve(document, target as Json, ref.slice(1));
 }
 
@@ -43,7 +52,12 @@ function documentedResponses(document: ContractDocument): Map<string, Documented
         const content = (response.value['content'] as Record<string, Json> | undefined) ?? {};
         responses.set(
           status,
-          new Map(Object.entries(content).map(([type, media]) => [type, media['schema'] ? `${response.pointer}/content/${escapePointer(type)}/schema` : undefined])),
+          new Map(
+            Object.entries(content).map(([type, media]) => [
+              type,
+              media['schema'] ? `${response.pointer}/content/${escapePointer(type)}/schema` : undefined,
+            ]),
+          ),
         );
       }
       byOperation.set(operation['operationId'] as string, responses);
@@ -71,7 +85,8 @@ function contractChecker() {
       const broken: string[] = [];
       if (status >= 500) broken.push(`${status} server error: ${text.slice(0, 300)}`);
       const mediaType = contentType.split(';', 1)[0]!.trim();
-      if (status >= 400 && mediaType !== 'application/problem+json') broken.push(`${status} as ${mediaType || 'no content type'}, not application/problem+json`);
+      if (status >= 400 && mediaType !== 'application/problem+json')
+        broken.push(`${status} as ${mediaType || 'no content type'}, not application/problem+json`);
       const statuses = responses.get(operationId);
       if (!statuses) return [...broken, `${operationId} is not an operation of the contract`];
       const documented = statuses.get(String(status)) ?? statuses.get(`${String(status)[0]}XX`) ?? statuses.get('default');
@@ -98,11 +113,10 @@ function contractChecker() {
  * Asserts that `response` answers `operationId` with `status` exactly as the contract documents
  * it, and returns its JSON body typed as the SDK types it.
  */
-export async function expectDocumented<Op extends OperationId, Status extends keyof operations[Op]['responses'] & number = 200 & keyof operations[Op]['responses']>(
-  response: Response,
-  operationId: Op,
-  status?: Status,
-): Promise<DocumentedBody<Op, Status>> {
+export async function expectDocumented<
+  Op extends OperationId,
+  Status extends keyof operations[Op]['responses'] & number = 200 & keyof operations[Op]['responses'],
+>(response: Response, operationId: Op, status?: Status): Promise<DocumentedBody<Op, Status>> {
   const text = await response.text();
   const expected = status ?? 200;
   assert.equal(response.status, expected, `${operationId}: expected ${expected}, got ${response.status}: ${text.slice(0, 500)}`);

@@ -47,7 +47,10 @@ export function eventClient(hub: TestHub) {
     },
     /** All occurrences in a range (every page), for the given extra query. */
     occurrences(from: string, to: string, query = ''): Promise<Occurrence[]> {
-      return everyPage(`${hub.baseUrl}/events?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&limit=100${query}`, 'listEventOccurrences');
+      return everyPage(
+        `${hub.baseUrl}/events?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&limit=100${query}`,
+        'listEventOccurrences',
+      );
     },
     /** Occurrences of one event. */
     async of(eventId: string, from: string, to: string): Promise<Occurrence[]> {

@@ -52,7 +52,9 @@ export function fuzzOperations(document: Document): FuzzOperation[] {
         bodyTypes,
         bodySchema: requestBody?.content['application/json']?.schema,
         bodyExample: Object.values(requestBody?.content ?? {})[0]?.example,
-        secured: Array.isArray(operation['security']) && (operation['security'] as Json[]).some((requirement) => Object.keys(requirement).length > 0),
+        secured:
+          Array.isArray(operation['security']) &&
+          (operation['security'] as Json[]).some((requirement) => Object.keys(requirement).length > 0),
       });
     }
   }
@@ -107,14 +109,34 @@ type BodyPlan =
 const bodyPlan: fc.Arbitrary<BodyPlan> = fc.oneof(
   { weight: 3, arbitrary: fc.constant<BodyPlan>({ kind: 'example' }) },
   { weight: 1, arbitrary: fc.constant<BodyPlan>({ kind: 'sample' }) },
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('mutate' as const), selector: fc.nat(), value: hostileValue, drop: fc.boolean() }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({ kind: fc.constant('mutate' as const), selector: fc.nat(), value: hostileValue, drop: fc.boolean() }),
+  },
   { weight: 1, arbitrary: fc.constant<BodyPlan>({ kind: 'missing' }) },
   {
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('raw' as const),
-      contentType: fc.constantFrom('application/json', 'text/plain', 'text/calendar', 'application/x-www-form-urlencoded', 'application/problem+json'),
-      text: fc.constantFrom('{', 'null', '[]', '"text"', '42', '{"a":', 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:\u0000\r\n', '', 'name=x'),
+      contentType: fc.constantFrom(
+        'application/json',
+        'text/plain',
+        'text/calendar',
+        'application/x-www-form-urlencoded',
+        'application/problem+json',
+      ),
+      text: fc.constantFrom(
+        '{',
+        'null',
+        '[]',
+        '"text"',
+        '42',
+        '{"a":',
+        'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
+        'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:\u0000\r\n',
+        '',
+        'name=x',
+      ),
     }),
   },
 );
@@ -169,7 +191,8 @@ function mutated(body: unknown, selector: number, value: unknown, drop: boolean)
   const all = places(body);
   // Three in four mutations hit a leaf: one wrong field in an otherwise valid body gets furthest.
   const leaves = all.filter((path) => path.length > 0).length;
-  const path = all[selector % 4 === 0 || leaves === 0 ? selector % all.length : (selector >> 2) % Math.max(1, Math.min(leaves, all.length))]!;
+  const path =
+    all[selector % 4 === 0 || leaves === 0 ? selector % all.length : (selector >> 2) % Math.max(1, Math.min(leaves, all.length))]!;
   if (path.length === 0) return value;
   const copy = structuredClone(body) as Json;
   const parent = path.slice(0, -1).reduce<Json>((node, key) => node[key] as Json, copy);
@@ -191,7 +214,13 @@ export interface Request {
 export type RealValues = Record<string, string[]>;
 
 /** Builds the request of one case. */
-export async function buildRequest(hub: TestHub, operation: FuzzOperation, fuzzCase: FuzzCase, real: RealValues, document: Document): Promise<Request> {
+export async function buildRequest(
+  hub: TestHub,
+  operation: FuzzOperation,
+  fuzzCase: FuzzCase,
+  real: RealValues,
+  document: Document,
+): Promise<Request> {
   const valueOf = (parameter: Parameter, index: number): string | string[] | undefined => {
     const plan = fuzzCase.parameters[index % fuzzCase.parameters.length]!;
     const choice = plan.choice === 'omit' && (parameter.required || parameter.in === 'path') ? 'sample' : plan.choice;
@@ -199,7 +228,7 @@ export async function buildRequest(hub: TestHub, operation: FuzzOperation, fuzzC
     if (choice === 'real' && reals?.length) return reals[plan.pick % reals.length];
     if (choice === 'hostile') return parameter.in === 'path' ? plan.hostile : decodeURIComponentSafe(plan.hostile);
     if (choice === 'omit' || (choice === 'real' && parameter.in === 'query')) return undefined;
-    const sampled = sample(parameter.schema, { enablePatterns: true, quiet: true }, document) as unknown;
+    const sampled = sample(parameter.schema, { enablePatterns: true, quiet: true }, document);
     return Array.isArray(sampled) ? sampled.map(String) : String(sampled);
   };
   let path = operation.path;
@@ -208,7 +237,11 @@ export async function buildRequest(hub: TestHub, operation: FuzzOperation, fuzzC
   operation.parameters.forEach((parameter, index) => {
     const value = valueOf(parameter, index);
     if (value === undefined) return;
-    if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, Array.isArray(value) ? value.join(',') : value.includes('%') ? value : encodeURIComponent(value));
+    if (parameter.in === 'path')
+      path = path.replace(
+        `{${parameter.name}}`,
+        Array.isArray(value) ? value.join(',') : value.includes('%') ? value : encodeURIComponent(value),
+      );
     else if (parameter.in === 'query') for (const item of [value].flat()) query.append(parameter.name, item);
     else if (parameter.name.toLowerCase() === 'idempotency-key') headers['idempotency-key'] = randomUUID();
   });
@@ -226,9 +259,15 @@ export async function buildRequest(hub: TestHub, operation: FuzzOperation, fuzzC
       // An iCalendar feed: the contract's example, or one of its lines made hostile.
       const feed = String(operation.bodyExample);
       headers['content-type'] = operation.bodyTypes[0]!;
-      body = plan.kind === 'mutate' ? feed.replace(/^SUMMARY:.*$/m, `SUMMARY:${typeof plan.value === 'string' ? plan.value : JSON.stringify(plan.value)}`) : feed;
+      body =
+        plan.kind === 'mutate'
+          ? feed.replace(/^SUMMARY:.*$/m, `SUMMARY:${typeof plan.value === 'string' ? plan.value : JSON.stringify(plan.value)}`)
+          : feed;
     } else {
-      let value = plan.kind === 'sample' ? sample(operation.bodySchema, { skipReadOnly: true, enablePatterns: true, quiet: true }, document) : structuredClone(operation.bodyExample);
+      let value =
+        plan.kind === 'sample'
+          ? sample(operation.bodySchema, { skipReadOnly: true, enablePatterns: true, quiet: true }, document)
+          : structuredClone(operation.bodyExample);
       if (fuzzCase.fit && value && typeof value === 'object' && !Array.isArray(value)) await fitToHub(hub, path, value as Json);
       if (plan.kind === 'mutate') value = mutated(value, plan.selector, plan.value, plan.drop);
       headers['content-type'] = 'application/json';
@@ -238,7 +277,13 @@ export async function buildRequest(hub: TestHub, operation: FuzzOperation, fuzzC
   const search = query.toString();
   const url = `${hub.baseUrl}${path}${search ? `?${search}` : ''}`;
   const shownBody = body && body.length > 300 ? `${body.slice(0, 300)}…(${body.length} chars)` : body;
-  return { method: operation.method, url, headers, ...(body !== undefined ? { body } : {}), description: `${operation.method} ${url.slice(hub.baseUrl.length, 300)} key: ${fuzzCase.auth}, ${headers['content-type'] ?? 'no content type'}, ${shownBody === undefined ? 'no body' : JSON.stringify(shownBody)}` };
+  return {
+    method: operation.method,
+    url,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+    description: `${operation.method} ${url.slice(hub.baseUrl.length, 300)} key: ${fuzzCase.auth}, ${headers['content-type'] ?? 'no content type'}, ${shownBody === undefined ? 'no body' : JSON.stringify(shownBody)}`,
+  };
 }
 
 function decodeURIComponentSafe(text: string): string {
@@ -259,7 +304,10 @@ async function fitToHub(hub: TestHub, path: string, body: Json): Promise<void> {
   const poll = /^\/polls\/[^/]+/.exec(path)?.[0];
   const resource = citizen?.[1] ?? poll;
   if (!resource) return;
-  const current = (await (await fetch(`${hub.baseUrl}${resource}`)).json()) as { options?: { id: string }[]; privacyNotice?: { version: string } | null };
+  const current = (await (await fetch(`${hub.baseUrl}${resource}`)).json()) as {
+    options?: { id: string }[];
+    privacyNotice?: { version: string } | null;
+  };
   const options = current.options ?? [];
   if (citizen) {
     const challenge = await fetch(`${hub.baseUrl}${resource}/challenge`);
@@ -272,5 +320,6 @@ async function fitToHub(hub: TestHub, path: string, body: Json): Promise<void> {
   }
   if (path.endsWith('/votes') && options.length) body['choices'] = [options[0]!.id];
   if (Array.isArray(body['counts'])) body['counts'] = options.map((option, index) => ({ optionId: option.id, count: index + 1 }));
-  if (current.privacyNotice && body['consent'] && typeof body['consent'] === 'object') (body['consent'] as Json)['privacyNoticeVersion'] = current.privacyNotice.version;
+  if (current.privacyNotice && body['consent'] && typeof body['consent'] === 'object')
+    (body['consent'] as Json)['privacyNoticeVersion'] = current.privacyNotice.version;
 }

@@ -15,7 +15,9 @@ export function offerBody(overrides: Record<string, unknown> = {}): Record<strin
     description: 'Beratung ohne Termin.',
     topics: ['einsamkeit'],
     serviceArea: 'local',
-    locations: [{ name: 'Rathaus', address: 'Marktplatz 1, 97204 Höchberg', municipalityId: 'hoechberg', coordinates: { lat: 49.7836, lon: 9.8817 } }],
+    locations: [
+      { name: 'Rathaus', address: 'Marktplatz 1, 97204 Höchberg', municipalityId: 'hoechberg', coordinates: { lat: 49.7836, lon: 9.8817 } },
+    ],
     ...overrides,
   };
 }

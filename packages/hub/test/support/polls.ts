@@ -31,11 +31,15 @@ export function pollClient(hub: TestHub) {
       return citizenPost(hub, `/polls/${pollId}/votes`, body, idempotencyKey);
     },
     async codes(pollId: string, count: number, key = hub.adminToken): Promise<string[]> {
-      const response = await fetch(`${hub.baseUrl}/polls/${pollId}/codes`, { method: 'POST', headers: jsonWithKey(key), body: JSON.stringify({ count }) });
+      const response = await fetch(`${hub.baseUrl}/polls/${pollId}/codes`, {
+        method: 'POST',
+        headers: jsonWithKey(key),
+        body: JSON.stringify({ count }),
+      });
       return (await expectDocumented(response, 'createPollCodes', 201)).codes;
     },
     async challenge(pollId: string): Promise<Challenge> {
-      return (await expectDocumented(await fetch(`${hub.baseUrl}/polls/${pollId}/challenge`), 'getPollChallenge')) as Challenge;
+      return await expectDocumented(await fetch(`${hub.baseUrl}/polls/${pollId}/challenge`), 'getPollChallenge');
     },
     /** A solved challenge, as a widget sends it: the work really is done here. */
     proof(pollId: string): Promise<SolvedProof> {
@@ -45,10 +49,17 @@ export function pollClient(hub: TestHub) {
       return fetch(`${hub.baseUrl}/polls/${pollId}/tallies`, { method: 'POST', headers: jsonWithKey(key), body: JSON.stringify(body) });
     },
     patchTally(pollId: string, tallyId: string, body: unknown, key = hub.adminToken): Promise<Response> {
-      return fetch(`${hub.baseUrl}/polls/${pollId}/tallies/${tallyId}`, { method: 'PATCH', headers: jsonWithKey(key), body: JSON.stringify(body) });
+      return fetch(`${hub.baseUrl}/polls/${pollId}/tallies/${tallyId}`, {
+        method: 'PATCH',
+        headers: jsonWithKey(key),
+        body: JSON.stringify(body),
+      });
     },
     async results(pollId: string, key?: string): Promise<Results> {
-      return expectDocumented(await fetch(`${hub.baseUrl}/polls/${pollId}/results`, key ? { headers: { authorization: `Bearer ${key}` } } : {}), 'getPollResults');
+      return expectDocumented(
+        await fetch(`${hub.baseUrl}/polls/${pollId}/results`, key ? { headers: { authorization: `Bearer ${key}` } } : {}),
+        'getPollResults',
+      );
     },
   };
 }

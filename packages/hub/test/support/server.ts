@@ -8,7 +8,10 @@ export const serverUrl = process.env.DATABASE_URL || undefined;
  * A throwaway database on the PostgreSQL server in `DATABASE_URL` — empty, or a copy of
  * `template` — its name, and how to drop it.
  */
-export async function createServerDatabase(prefix = 'sr_test', template?: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+export async function createServerDatabase(
+  prefix = 'sr_test',
+  template?: string,
+): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   if (!serverUrl) throw new Error('createServerDatabase needs DATABASE_URL.');
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);

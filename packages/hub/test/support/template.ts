@@ -109,7 +109,10 @@ async function findOrBuildServerTemplate(): Promise<string> {
     return name;
   }
   // Templates of earlier sources; one still being copied from stays, and goes next time.
-  for (const { datname } of await adminQuery<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'sr\\_template\\_%' AND datname <> $1`, [name])) {
+  for (const { datname } of await adminQuery<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname LIKE 'sr\\_template\\_%' AND datname <> $1`,
+    [name],
+  )) {
     await adminQuery(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
   }
   return name;

@@ -52,10 +52,16 @@ export function volunteerClient(hub: TestHub) {
       return citizenPost(hub, `/volunteer-needs/${needId}/responses`, body, idempotencyKey);
     },
     responses(organizationId: string, key = hub.adminToken, query = '', accept = 'application/json'): Promise<Response> {
-      return fetch(`${hub.baseUrl}/organizations/${organizationId}/volunteer-responses${query}`, { headers: { authorization: `Bearer ${key}`, accept } });
+      return fetch(`${hub.baseUrl}/organizations/${organizationId}/volunteer-responses${query}`, {
+        headers: { authorization: `Bearer ${key}`, accept },
+      });
     },
     accept(organizationId: string, responseId: string, accepted: boolean, key = hub.adminToken): Promise<Response> {
-      return fetch(`${hub.baseUrl}/organizations/${organizationId}/volunteer-responses/${responseId}`, { method: 'PATCH', headers: jsonWithKey(key), body: JSON.stringify({ accepted }) });
+      return fetch(`${hub.baseUrl}/organizations/${organizationId}/volunteer-responses/${responseId}`, {
+        method: 'PATCH',
+        headers: jsonWithKey(key),
+        body: JSON.stringify({ accepted }),
+      });
     },
   };
 }

@@ -25,7 +25,11 @@ export async function organizationId(hub: TestHub, name: string): Promise<string
 /** Creating in `/organizations/{id}/<collection>` (`operationId`): the answer as it is, or the created item as the contract documents it. */
 export function organizationWrites<Op extends OperationId>(hub: TestHub, collection: string, operationId: Op) {
   const create = (organization: string, body: unknown, key = hub.adminToken): Promise<Response> =>
-    fetch(`${hub.baseUrl}/organizations/${organization}/${collection}`, { method: 'POST', headers: jsonWithKey(key), body: JSON.stringify(body) });
+    fetch(`${hub.baseUrl}/organizations/${organization}/${collection}`, {
+      method: 'POST',
+      headers: jsonWithKey(key),
+      body: JSON.stringify(body),
+    });
   return {
     organizationId: (name: string) => organizationId(hub, name),
     create,
