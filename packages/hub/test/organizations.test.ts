@@ -13,6 +13,8 @@ describe('organizations', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify(body),
     });
+  /** Creates an organization as the admin; the answer is checked against the contract. */
+  const create = async (body: unknown) => expectDocumented(await post(body, hub.adminToken), 'createOrganization', 201);
   const patch = (id: string, body: unknown, key: string) =>
     fetch(`${hub.baseUrl}/organizations/${id}`, {
       method: 'PATCH',
@@ -59,13 +61,13 @@ describe('organizations', () => {
 
   test('text is stored as entered, never interpreted as HTML', async () => {
     const name = '<b>Verein</b> & "Freunde"';
-    const created = await (await post({ name, kind: 'initiative' }, hub.adminToken)).json();
+    const created = await create({ name, kind: 'initiative' });
     assert.equal(created.name, name);
   });
 
   test('an organization key updates its own organization, not another, and cannot create', async () => {
-    const own = await (await post({ name: 'Heimatverein Eibelstadt', kind: 'club' }, hub.adminToken)).json();
-    const other = await (await post({ name: 'Gesangverein Eibelstadt', kind: 'club' }, hub.adminToken)).json();
+    const own = await create({ name: 'Heimatverein Eibelstadt', kind: 'club' });
+    const other = await create({ name: 'Gesangverein Eibelstadt', kind: 'club' });
     const { key } = await createApiKey(hub.database.db, { organizationId: own.id, scopes: ['organization:write'] });
 
     const updated = await patch(own.id, { description: 'Pflege der Ortsgeschichte.', website: null }, key);
@@ -79,7 +81,7 @@ describe('organizations', () => {
   });
 
   test('a key without the needed scope → 403; a revoked key → 401', async () => {
-    const own = await (await post({ name: 'Kleingartenverein Gerbrunn', kind: 'club' }, hub.adminToken)).json();
+    const own = await create({ name: 'Kleingartenverein Gerbrunn', kind: 'club' });
     const readOnly = await createApiKey(hub.database.db, { organizationId: own.id, scopes: [] });
     await expectProblem(await patch(own.id, { description: 'x' }, readOnly.key), 403, 'forbidden');
 
@@ -89,7 +91,7 @@ describe('organizations', () => {
   });
 
   test('an empty patch → 422; an unknown organization → 404', async () => {
-    const own = await (await post({ name: 'Obst- und Gartenbauverein Kist', kind: 'club' }, hub.adminToken)).json();
+    const own = await create({ name: 'Obst- und Gartenbauverein Kist', kind: 'club' });
     await expectProblem(await patch(own.id, {}, hub.adminToken), 422, 'validation-failed');
     await expectProblem(await patch('00000000-0000-4000-8000-000000000000', { name: 'Niemand' }, hub.adminToken), 404, 'not-found');
   });
