@@ -12,7 +12,7 @@ import { pgliteTemplateData, serverTemplateName } from './template.js';
 export interface TestDatabase {
   database: HubDatabase;
   url: string | undefined;
-  drop(): Promise<void>;
+  drop: () => Promise<void>;
 }
 
 export async function openTestDatabase(): Promise<TestDatabase> {

@@ -29,7 +29,7 @@ export function eventClient(hub: TestHub) {
       });
       const text = await response.text();
       if (response.status !== 201) throw new Error(`Creating the organization failed: ${response.status} ${text}`);
-      return JSON.parse(text).id;
+      return (JSON.parse(text) as Schema<'Organization'>).id;
     },
     ...organizationWrites(hub, 'events', 'createEvent'),
     patch(eventId: string, body: unknown, key = hub.adminToken): Promise<Response> {

@@ -1,4 +1,3 @@
-import assert from 'node:assert/strict';
 import type { Schema } from '@smart-region/sdk';
 import { expectDocumented } from './contract.js';
 import type { TestHub } from './hub.js';
@@ -45,8 +44,7 @@ export function helpClient(hub: TestHub) {
         headers: jsonWithKey(hub.adminToken),
         body: JSON.stringify({ name, kind: 'welfare', municipalityId, isExample: true }),
       });
-      assert.equal(response.status, 201, await response.clone().text());
-      return (await response.json()).id;
+      return (await expectDocumented(response, 'createOrganization', 201)).id;
     },
   };
 }

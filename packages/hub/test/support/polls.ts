@@ -1,4 +1,3 @@
-import assert from 'node:assert/strict';
 import type { Schema } from '@smart-region/sdk';
 import type { Challenge } from 'altcha-lib';
 import { expectDocumented } from './contract.js';

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { Problem } from '@smart-region/sdk';
 
 /** Asserts a problem+json answer with the given status and type, and returns its body. */
 export async function expectProblem(
@@ -9,7 +10,7 @@ export async function expectProblem(
   const text = await response.text();
   assert.equal(response.status, status, `expected ${status}, got ${response.status}: ${text}`);
   assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
-  const problem = JSON.parse(text);
+  const problem = JSON.parse(text) as Problem;
   assert.equal(problem.type, `/problems/${type}`);
   assert.equal(problem.status, status);
   assert.ok(problem.title.length > 0);

@@ -11,7 +11,7 @@ export const serverUrl = process.env.DATABASE_URL || undefined;
 export async function createServerDatabase(
   prefix = 'sr_test',
   template?: string,
-): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
   if (!serverUrl) throw new Error('createServerDatabase needs DATABASE_URL.');
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);

@@ -56,7 +56,7 @@ export async function solvedProof(hub: TestHub, challengePath: string): Promise<
   const response = await fetch(`${hub.baseUrl}${challengePath}`);
   const text = await response.text();
   assert.equal(response.status, 200, text);
-  const challenge: Challenge = JSON.parse(text);
+  const challenge = JSON.parse(text) as Challenge;
   const solution = await solveChallenge({ challenge, deriveKey });
   assert.ok(solution, 'the challenge is solvable');
   return { challenge, solution: { counter: solution.counter, derivedKey: solution.derivedKey } };
