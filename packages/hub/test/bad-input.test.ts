@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { expectDocumented } from './support/contract.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { expectProblem } from './support/problems.js';
 
@@ -11,8 +12,8 @@ describe('every request the contract does not allow gets a problem+json 4xx', ()
 
   before(async () => {
     hub = await startTestHub({ bodyLimit: 4096 });
-    const page = await (await fetch(`${hub.baseUrl}/organizations?limit=1`)).json();
-    orgId = page.items[0].id;
+    const page = await expectDocumented(await fetch(`${hub.baseUrl}/organizations?limit=1`), 'listOrganizations');
+    orgId = page.items[0]!.id;
   });
   after(() => hub.close());
 
@@ -132,9 +133,9 @@ describe('hostile text and missing bodies get a problem+json 4xx naming the fiel
 
   before(async () => {
     hub = await startTestHub();
-    orgId = (await (await fetch(`${hub.baseUrl}/organizations?limit=1`)).json()).items[0].id;
-    pollId = (await (await fetch(`${hub.baseUrl}/polls?limit=1`)).json()).items[0].id;
-    needId = (await (await fetch(`${hub.baseUrl}/volunteer-needs?limit=1`)).json()).items[0].id;
+    orgId = (await expectDocumented(await fetch(`${hub.baseUrl}/organizations?limit=1`), 'listOrganizations')).items[0]!.id;
+    pollId = (await expectDocumented(await fetch(`${hub.baseUrl}/polls?limit=1`), 'listPolls')).items[0]!.id;
+    needId = (await expectDocumented(await fetch(`${hub.baseUrl}/volunteer-needs?limit=1`), 'listVolunteerNeeds')).items[0]!.id;
   });
   after(() => hub.close());
 

@@ -14,7 +14,7 @@ const PARALLEL = 4;
 /** Ids that exist on the seeded Hub, by the contract's path parameter names. */
 async function realValues(hub: TestHub): Promise<RealValues> {
   const ids = async (path: string, field = 'id') =>
-    ((await (await fetch(`${hub.baseUrl}${path}`)).json()).items as Record<string, string>[]).map((item) => item[field]!);
+    ((await (await fetch(`${hub.baseUrl}${path}`)).json()) as { items: Record<string, string>[] }).items.map((item) => item[field]!);
   const auth = { authorization: `Bearer ${hub.adminToken}` };
   const organizationId = await ids('/organizations?limit=5');
   const pollId = await ids('/polls?limit=10');
@@ -24,7 +24,8 @@ async function realValues(hub: TestHub): Promise<RealValues> {
         .slice(0, 5)
         .map(
           async (poll) =>
-            ((await (await fetch(`${hub.baseUrl}/polls/${poll}/tallies`, { headers: auth })).json()).items ?? []) as { id: string }[],
+            ((await (await fetch(`${hub.baseUrl}/polls/${poll}/tallies`, { headers: auth })).json()) as { items?: { id: string }[] })
+              .items ?? [],
         ),
     )
   )
@@ -34,9 +35,11 @@ async function realValues(hub: TestHub): Promise<RealValues> {
     await Promise.all(
       organizationId.map(
         async (org) =>
-          ((await (await fetch(`${hub.baseUrl}/organizations/${org}/volunteer-responses`, { headers: auth })).json()).items ?? []) as {
-            id: string;
-          }[],
+          (
+            (await (await fetch(`${hub.baseUrl}/organizations/${org}/volunteer-responses`, { headers: auth })).json()) as {
+              items?: { id: string }[];
+            }
+          ).items ?? [],
       ),
     )
   )

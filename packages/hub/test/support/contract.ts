@@ -81,7 +81,7 @@ function contractChecker() {
   return {
     document,
     /** The promises an answer to `operationId` breaks; empty when it keeps them all. */
-    brokenPromises(operationId: string, status: number, contentType: string, text: string): string[] {
+    brokenPromises: (operationId: string, status: number, contentType: string, text: string): string[] => {
       const broken: string[] = [];
       if (status >= 500) broken.push(`${status} server error: ${text.slice(0, 300)}`);
       const mediaType = contentType.split(';', 1)[0]!.trim();
