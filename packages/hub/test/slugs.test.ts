@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Schema } from '@smart-region/sdk';
 import { openDatabase } from '../src/db/connection.js';
+import { expectDocumented, type OperationId } from './support/contract.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { pollBody, pollClient } from './support/polls.js';
 import { expectProblem } from './support/problems.js';
@@ -12,21 +13,16 @@ type Organization = Schema<'Organization'>;
 
 describe('readable identifiers: organization slugs and poll short codes', () => {
   let hub: TestHub;
-  const json = async (path: string) => {
-    const response = await fetch(`${hub.baseUrl}${path}`);
-    const text = await response.text();
-    assert.equal(response.status, 200, text);
-    return JSON.parse(text);
-  };
+  /** Reads `path`, an answer to `operationId`, checked against the contract and typed by it. */
+  const json = async <Op extends OperationId>(path: string, operationId: Op) =>
+    expectDocumented(await fetch(`${hub.baseUrl}${path}`), operationId);
   const createOrganization = async (name: string): Promise<Organization> => {
     const response = await fetch(`${hub.baseUrl}/organizations`, {
       method: 'POST',
       headers: jsonWithKey(hub.adminToken),
       body: JSON.stringify({ name, kind: 'club', municipalityId: 'eisingen' }),
     });
-    const text = await response.text();
-    assert.equal(response.status, 201, text);
-    return JSON.parse(text);
+    return expectDocumented(response, 'createOrganization', 201);
   };
 
   before(async () => {
@@ -51,20 +47,22 @@ describe('readable identifiers: organization slugs and poll short codes', () => 
       headers: jsonWithKey(hub.adminToken),
       body: JSON.stringify({ name: 'Tafel Eisingen und Umgebung' }),
     });
-    assert.equal(renamed.status, 200, await renamed.clone().text());
-    assert.equal((await renamed.json()).slug, 'tafel-eisingen');
+    assert.equal((await expectDocumented(renamed, 'updateOrganization')).slug, 'tafel-eisingen');
   });
 
   test('every seeded organization has a unique slug', async () => {
-    const items: Organization[] = (await json('/organizations?limit=100')).items;
+    const { items } = await json('/organizations?limit=100', 'listOrganizations');
     assert.ok(items.length >= 10);
     for (const item of items) assert.match(item.slug, /^[a-z0-9]+(-[a-z0-9]+)*$/);
     assert.equal(new Set(items.map((item) => item.slug)).size, items.length);
   });
 
   test('an organization read by slug is the one read by UUID', async () => {
-    const [organization] = (await json('/organizations?limit=1')).items as Organization[];
-    assert.deepEqual(await json(`/organizations/${organization!.slug}`), await json(`/organizations/${organization!.id}`));
+    const [organization] = (await json('/organizations?limit=1', 'listOrganizations')).items;
+    assert.deepEqual(
+      await json(`/organizations/${organization!.slug}`, 'getOrganization'),
+      await json(`/organizations/${organization!.id}`, 'getOrganization'),
+    );
   });
 
   test('a poll has a short code; votes, results and challenge take it as well as the UUID', async () => {
@@ -74,35 +72,38 @@ describe('readable identifiers: organization slugs and poll short codes', () => 
     assert.match(poll.shortCode, /^[A-HJKMNP-Z2-9]{6}$/);
     assert.equal(poll.organizer && (poll.organizer as { organizationId: string }).organizationId, owner.id);
     const code = poll.shortCode;
-    assert.deepEqual(await json(`/polls/${code}`), await json(`/polls/${poll.id}`));
-    assert.equal((await json(`/polls/${code.toLowerCase()}`)).id, poll.id, 'typed in any case');
-    assert.deepEqual(await json(`/polls/${code}/results`), await json(`/polls/${poll.id}/results`));
+    assert.deepEqual(await json(`/polls/${code}`, 'getPoll'), await json(`/polls/${poll.id}`, 'getPoll'));
+    assert.equal((await json(`/polls/${code.toLowerCase()}`, 'getPoll')).id, poll.id, 'typed in any case');
+    assert.deepEqual(await json(`/polls/${code}/results`, 'getPollResults'), await json(`/polls/${poll.id}/results`, 'getPollResults'));
     const proof = await polls.proof(code);
     const vote = await polls.vote(code, { choices: [poll.options[0]!.id], proof });
-    assert.equal(vote.status, 201, await vote.clone().text());
-    assert.equal((await vote.json()).pollId, poll.id);
+    assert.equal((await expectDocumented(vote, 'castVote', 201)).pollId, poll.id);
   });
 
   test('list filters take organization slugs, mixed with UUIDs', async () => {
     const polls = pollClient(hub);
     const owner = await createOrganization('Bürgerverein Filtertal');
     const poll = await polls.created(owner.id, pollBody());
-    const bySlug = (await json(`/polls?organization=${owner.slug}`)).items.map((item: { id: string }) => item.id);
+    const bySlug = (await json(`/polls?organization=${owner.slug}`, 'listPolls')).items.map((item) => item.id);
     assert.deepEqual(bySlug, [poll.id]);
-    const byId = (await json(`/polls?organization=${owner.id}`)).items.map((item: { id: string }) => item.id);
+    const byId = (await json(`/polls?organization=${owner.id}`, 'listPolls')).items.map((item) => item.id);
     assert.deepEqual(bySlug, byId);
-    const [other] = (await json('/organizations?limit=1')).items as Organization[];
-    const mixed = await json(`/polls?organization=${other!.id}&organization=${owner.slug}`);
-    assert.ok(mixed.items.some((item: { id: string }) => item.id === poll.id));
-    for (const path of ['/events?from=2026-01-01&to=2026-12-31', '/volunteer-needs?', '/help-offers?']) {
+    const [other] = (await json('/organizations?limit=1', 'listOrganizations')).items;
+    const mixed = await json(`/polls?organization=${other!.id}&organization=${owner.slug}`, 'listPolls');
+    assert.ok(mixed.items.some((item) => item.id === poll.id));
+    for (const [path, operationId] of [
+      ['/events?from=2026-01-01&to=2026-12-31', 'listEventOccurrences'],
+      ['/volunteer-needs?', 'listVolunteerNeeds'],
+      ['/help-offers?', 'listHelpOffers'],
+    ] as const) {
       const separator = path.endsWith('?') ? '' : '&';
-      assert.equal((await json(`${path}${separator}organization=${owner.slug}`)).items.length, 0, path);
+      assert.equal((await json(`${path}${separator}organization=${owner.slug}`, operationId)).items.length, 0, path);
     }
   });
 
   test('a filter on an unknown slug matches nothing, as one on an unknown UUID does', async () => {
-    assert.deepEqual((await json('/polls?organization=gibt-es-nicht')).items, []);
-    assert.deepEqual((await json('/help-offers?organization=gibt-es-nicht')).items, []);
+    assert.deepEqual((await json('/polls?organization=gibt-es-nicht', 'listPolls')).items, []);
+    assert.deepEqual((await json('/help-offers?organization=gibt-es-nicht', 'listHelpOffers')).items, []);
   });
 
   test('an unknown slug or short code is a 404 problem', async () => {

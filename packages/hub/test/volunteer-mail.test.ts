@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -197,7 +196,7 @@ describe('volunteer responses: e-mail to the organization, retention job, sr-hub
       let out = '';
       child.stdout.on('data', (chunk) => (out += chunk));
       child.stderr.on('data', (chunk) => (out += chunk));
-      const [code] = await once(child, 'exit');
+      const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
       assert.equal(code, 0, out);
       assert.match(out, /Deleted 1 volunteer responses of needs that ended more than 30 days ago/);
       const reopened = await openDatabase({ dataDir });
