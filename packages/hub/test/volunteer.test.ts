@@ -10,7 +10,7 @@ import { startTestHub, type TestHub } from './support/hub.js';
 import { captureLogs } from './support/logs.js';
 import { expectProblem } from './support/problems.js';
 import { everyPage } from './support/pages.js';
-import { needBody, volunteerClient, type NeedJson } from './support/volunteering.js';
+import { needBody, volunteerClient } from './support/volunteering.js';
 import { dayFromNow, fromNow, now } from './support/clock.js';
 
 const DAY = 86_400_000;
@@ -131,10 +131,10 @@ describe('volunteer needs and responses', () => {
   test('a citizen responds; only the organization reads the response, as JSON and CSV; accepting counts down "still needed"', async () => {
     const need = await client.created(club, needBody({ peopleNeeded: 1 }));
     const response = await client.respond(need.id, await client.responseBody(need));
+    const receipt = await expectDocumented(response.clone(), 'createVolunteerResponse', 201);
     const text = await response.text();
-    assert.equal(response.status, 201, text);
     for (const secret of secrets) assert.ok(!text.includes(secret), 'the receipt repeats no personal data');
-    assert.equal(JSON.parse(text).organization.name, 'TSV Ochsenfurt 1862 e.V.');
+    assert.equal(receipt.organization.name, 'TSV Ochsenfurt 1862 e.V.');
 
     const listed = await client.responses(club, clubResponsesKey, `?need=${need.id}`);
     assert.equal(listed.headers.get('cache-control'), 'no-store');
@@ -165,8 +165,7 @@ describe('volunteer needs and responses', () => {
     await expectProblem(await client.accept(other, item.id, true, otherKey), 404, 'not-found');
 
     const accepted = await client.accept(club, item.id, true, clubResponsesKey);
-    assert.equal(accepted.status, 200);
-    assert.equal((await accepted.json()).accepted, true);
+    assert.equal((await expectDocumented(accepted, 'updateVolunteerResponse')).accepted, true);
     // Accepting twice counts once.
     assert.equal((await client.accept(club, item.id, true, clubResponsesKey)).status, 200);
     let now = await client.need(need.id);
@@ -184,10 +183,11 @@ describe('volunteer needs and responses', () => {
     const body = await client.responseBody(need, { name: 'Max Doppelt' });
     const first = await client.respond(need.id, body, key);
     const second = await client.respond(need.id, body, key);
-    assert.equal(first.status, 201);
-    assert.equal(second.status, 201);
     assert.equal(second.headers.get('idempotent-replayed'), 'true');
-    assert.deepEqual(await second.json(), await first.json());
+    assert.deepEqual(
+      await expectDocumented(second, 'createVolunteerResponse', 201),
+      await expectDocumented(first, 'createVolunteerResponse', 201),
+    );
     const changed = await expectProblem(
       await client.respond(need.id, { ...body, message: 'Doch nicht.' }, key),
       422,
@@ -196,7 +196,7 @@ describe('volunteer needs and responses', () => {
     assert.match(changed.detail ?? '', /other content/);
     const reused = await expectProblem(await client.respond(need.id, body, randomUUID()), 422, 'proof-invalid');
     assert.match(reused.detail ?? '', /already used/);
-    const page = await (await client.responses(club, clubResponsesKey, `?need=${need.id}`)).json();
+    const page = await expectDocumented(await client.responses(club, clubResponsesKey, `?need=${need.id}`), 'listVolunteerResponses');
     assert.equal(page.items.length, 1);
   });
 
@@ -205,7 +205,7 @@ describe('volunteer needs and responses', () => {
     const response = await client.respond(need.id, await client.responseBody(need, { name: 'Bot', honeypot: 'https://spam.example' }));
     const receipt = await expectDocumented(response, 'createVolunteerResponse', 201);
     assert.deepEqual(Object.keys(receipt).sort(), ['organization', 'receivedAt', 'volunteerNeedId']);
-    const page = await (await client.responses(club, clubResponsesKey, `?need=${need.id}`)).json();
+    const page = await expectDocumented(await client.responses(club, clubResponsesKey, `?need=${need.id}`), 'listVolunteerResponses');
     assert.equal(page.items.length, 0);
   });
 
@@ -368,9 +368,11 @@ describe('volunteer needs and responses', () => {
       hub.database.db,
     );
     await sql`UPDATE volunteer_needs SET closed_at = ${fromNow(-10 * DAY)} WHERE id = ${recent.id}`.execute(hub.database.db);
-    const count = async (needId: string) => (await (await client.responses(club, clubResponsesKey, `?need=${needId}`)).json()).items.length;
-    const [listed] = (await (await client.responses(club, clubResponsesKey, `?need=${old.id}`)).json()).items;
-    assert.ok(Date.parse(listed.deleteAfter) < now().getTime(), 'deleteAfter says it is due');
+    const listedFor = async (needId: string) =>
+      (await expectDocumented(await client.responses(club, clubResponsesKey, `?need=${needId}`), 'listVolunteerResponses')).items;
+    const count = async (needId: string) => (await listedFor(needId)).length;
+    const [listed] = await listedFor(old.id);
+    assert.ok(Date.parse(listed!.deleteAfter) < now().getTime(), 'deleteAfter says it is due');
     assert.equal(await purgeResponses(hub.database.db, 90), 1);
     assert.equal(await count(old.id), 0);
     assert.equal(await count(recent.id), 1);
@@ -389,10 +391,16 @@ describe('volunteer needs and responses', () => {
       organizationId: club,
       municipalityId: 'ochsenfurt',
     };
-    const firstId = async (list: string) => (await (await fetch(`${hub.baseUrl}${list}`)).json()).items?.[0]?.id ?? randomUUID();
-    ids.eventId = await firstId(`/events?from=${dayFromNow()}&limit=1`).catch(() => randomUUID());
-    ids.helpOfferId = await firstId('/help-offers?limit=1');
-    ids.pollId = await firstId('/polls?limit=1');
+    const read = (path: string) => fetch(`${hub.baseUrl}${path}`);
+    const [occurrence] = (
+      await expectDocumented(await read(`/events?from=${dayFromNow()}&to=${dayFromNow(60)}&limit=1`), 'listEventOccurrences')
+    ).items;
+    const [offer] = (await expectDocumented(await read('/help-offers?limit=1'), 'listHelpOffers')).items;
+    const [poll] = (await expectDocumented(await read('/polls?limit=1'), 'listPolls')).items;
+    // An occurrence names its event by `eventId`.
+    ids.eventId = occurrence?.eventId ?? randomUUID();
+    ids.helpOfferId = offer?.id ?? randomUUID();
+    ids.pollId = poll?.id ?? randomUUID();
     const publicReads = contract.operations.filter(
       (operation) =>
         operation.method === 'GET' &&
