@@ -6,7 +6,7 @@ import { createApiKey } from '../src/auth/api-keys.js';
 import { expectDocumented } from './support/contract.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { captureLogs } from './support/logs.js';
-import { onlineByLabel, pollBody, pollClient, type PollJson } from './support/polls.js';
+import { onlineByLabel, pollBody, pollClient } from './support/polls.js';
 import { expectProblem } from './support/problems.js';
 import { fromNow } from './support/clock.js';
 
@@ -299,8 +299,8 @@ describe('polls API', () => {
     const poll = await client.created(town, pollBody({ participation: 'codes' }));
     assert.equal((await client.patch(poll.id, { options: [{ label: 'Ja' }, { label: 'Nein' }] })).status, 200);
     const [code] = await client.codes(poll.id, 1);
-    const current = await (await fetch(`${hub.baseUrl}/polls/${poll.id}`)).json();
-    assert.equal((await client.vote(poll.id, { choices: [current.options[0].id], code })).status, 201);
+    const current = await expectDocumented(await fetch(`${hub.baseUrl}/polls/${poll.id}`), 'getPoll');
+    assert.equal((await client.vote(poll.id, { choices: [current.options[0]!.id], code })).status, 201);
     const problem = await expectProblem(
       await client.patch(poll.id, { options: [{ label: 'Ja' }, { label: 'Vielleicht' }] }),
       409,
@@ -334,21 +334,22 @@ describe('polls API', () => {
       },
       townKey,
     );
-    const tally = await response.json();
-    assert.equal(response.status, 201, JSON.stringify(tally));
+    const tally = await expectDocumented(response, 'createPollTally', 201);
     assert.equal(tally.participants, 14);
     assert.equal(tally.channel, 'in-person');
     assert.deepEqual(
-      tally.counts.map((entry: { count: number }) => entry.count),
+      tally.counts.map((entry) => entry.count),
       [10, 0, 4],
     );
-    const postal = await (
+    const postal = await expectDocumented(
       await client.tally(
         poll.id,
         { channel: 'postal', place: 'Rathaus', date: '2026-11-20', counts: [{ optionId: b!.id, count: 2 }] },
         townKey,
-      )
-    ).json();
+      ),
+      'createPollTally',
+      201,
+    );
     assert.equal(postal.participants, 2);
 
     let results = await client.results(poll.id);
@@ -376,25 +377,25 @@ describe('polls API', () => {
       },
       townKey,
     );
-    const correctedBody = await corrected.json();
-    assert.equal(corrected.status, 200, JSON.stringify(correctedBody));
+    const correctedBody = await expectDocumented(corrected, 'updatePollTally');
     assert.equal(correctedBody.revision, 2);
     assert.equal(correctedBody.participants, 13);
     assert.deepEqual(
-      correctedBody.history.map((entry: { revision: number; tally: { note: string } }) => [entry.revision, entry.tally.note]),
+      correctedBody.history.map((entry) => [entry.revision, entry.tally.note]),
       [
         [1, 'Versammlung'],
         [2, 'Nachgezählt'],
       ],
     );
-    assert.equal(correctedBody.history[0].tally.counts[0].count, 10);
-    assert.ok(correctedBody.history.every((entry: { apiKeyId: string | null }) => typeof entry.apiKeyId === 'string'));
+    assert.equal(correctedBody.history[0]!.tally.counts[0]!.count, 10);
+    assert.ok(correctedBody.history.every((entry) => typeof entry.apiKeyId === 'string'));
     results = await client.results(poll.id);
     assert.equal(results.options![0]!.inPerson, 9);
 
-    const listed = await (
-      await fetch(`${hub.baseUrl}/polls/${poll.id}/tallies`, { headers: { authorization: `Bearer ${townKey}` } })
-    ).json();
+    const listed = await expectDocumented(
+      await fetch(`${hub.baseUrl}/polls/${poll.id}/tallies`, { headers: { authorization: `Bearer ${townKey}` } }),
+      'listPollTallies',
+    );
     assert.equal(listed.items.length, 2);
     await expectProblem(await fetch(`${hub.baseUrl}/polls/${poll.id}/tallies`), 401, 'unauthorized');
     await expectProblem(
@@ -426,7 +427,7 @@ describe('polls API', () => {
     const poll = await client.created(town, pollBody({ participation: 'codes', resultsVisibility: 'after-closing' }));
     const [code] = await client.codes(poll.id, 1);
     const key = randomUUID();
-    const receipt = await (await client.vote(poll.id, { choices: [poll.options[1]!.id], code }, key)).json();
+    const receipt = await expectDocumented(await client.vote(poll.id, { choices: [poll.options[1]!.id], code }, key), 'castVote', 201);
     assert.equal(receipt.results, null);
     const hidden = await client.results(poll.id);
     assert.deepEqual([hidden.visible, hidden.hiddenUntil, hidden.options, hidden.participants], [false, 'closing', null, null]);
@@ -439,16 +440,19 @@ describe('polls API', () => {
     assert.equal((await client.results(poll.id)).visible, true);
     // A repeated vote after closing still gets its answer, now with the results.
     const replay = await client.vote(poll.id, { choices: [poll.options[1]!.id], code }, key);
-    assert.equal(replay.status, 201);
-    const replayed = await replay.json();
+    const replayed = await expectDocumented(replay, 'castVote', 201);
     assert.equal(replayed.receivedAt, receipt.receivedAt);
-    assert.equal(replayed.results.options[1].online, 1);
+    assert.equal(replayed.results?.options?.[1]?.online, 1);
 
     const afterVoting = await client.created(town, pollBody({ participation: 'codes', resultsVisibility: 'after-voting' }));
     const [votingCode] = await client.codes(afterVoting.id, 1);
-    const withResults = await (await client.vote(afterVoting.id, { choices: [afterVoting.options[0]!.id], code: votingCode })).json();
-    assert.equal(withResults.results.visible, true);
-    assert.equal(withResults.results.options[0].online, 1);
+    const withResults = await expectDocumented(
+      await client.vote(afterVoting.id, { choices: [afterVoting.options[0]!.id], code: votingCode }),
+      'castVote',
+      201,
+    );
+    assert.equal(withResults.results?.visible, true);
+    assert.equal(withResults.results?.options?.[0]?.online, 1);
     assert.equal((await client.results(afterVoting.id)).visible, false);
   });
 
@@ -551,13 +555,17 @@ describe('polls API', () => {
   });
 
   test('paging through polls', async () => {
-    const first = await (await fetch(`${hub.baseUrl}/polls?limit=2&status=open&status=draft&status=closed&status=archived`)).json();
+    const page = async (cursor: string) =>
+      expectDocumented(
+        await fetch(`${hub.baseUrl}/polls?limit=2&status=open&status=draft&status=closed&status=archived${cursor}`),
+        'listPolls',
+      );
+    const first = await page('');
     assert.equal(first.items.length, 2);
-    const second = await (
-      await fetch(`${hub.baseUrl}/polls?limit=2&status=open&status=draft&status=closed&status=archived&cursor=${first.nextCursor}`)
-    ).json();
+    assert.ok(first.nextCursor, 'a second page');
+    const second = await page(`&cursor=${first.nextCursor}`);
     assert.ok(second.items.length > 0);
-    assert.ok(!second.items.some((item: PollJson) => first.items.some((seen: PollJson) => seen.id === item.id)));
+    assert.ok(!second.items.some((item) => first.items.some((seen) => seen.id === item.id)));
   });
 
   test('nothing about the voter is stored or logged', async () => {
