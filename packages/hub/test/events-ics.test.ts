@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,14 +8,27 @@ import ICAL from 'ical.js';
 import { openDatabase } from '../src/db/connection.js';
 import { migrate } from '../src/db/migrate.js';
 import { seed } from '../src/orgs/seed/seed.js';
+import { expectDocumented } from './support/contract.js';
 import { eventBody, eventClient, type Occurrence } from './support/events.js';
 import { startTestHub, type TestHub } from './support/hub.js';
+import { exited } from './support/processes.js';
 import { expectProblem } from './support/problems.js';
 
 const CRLF = '\r\n';
 const ics = (...lines: string[]) => `${lines.join(CRLF)}${CRLF}`;
 const calendar = (...events: string[][]) =>
   ics('BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//Feed//DE', ...events.flat(), 'END:VCALENDAR');
+
+/**
+ * ical.js's `occurrenceDetails` as its documentation states it: its own types.d.ts imports `./time`
+ * and `./event` without an extension, which NodeNext resolution cannot follow, so the fields
+ * would arrive untyped.
+ */
+interface OccurrenceDetails {
+  startDate: ICAL.Time;
+  endDate: ICAL.Time;
+  item: ICAL.Event;
+}
 
 /** What a calendar app would show: occurrences as ical.js itself expands the file. */
 function expandWithIcalJs(text: string, fromMs: number, toMs: number): string[] {
@@ -50,7 +62,7 @@ function expandWithIcalJs(text: string, fromMs: number, toMs: number): string[] 
     }
     const iterator = event.iterator();
     for (let next = iterator.next(); next; next = iterator.next()) {
-      const details = event.getOccurrenceDetails(next);
+      const details: OccurrenceDetails = event.getOccurrenceDetails(next);
       add(details.startDate, details.endDate, details.item);
       if (next.toUnixTime() * 1000 > toMs + 7 * 86_400_000) break;
     }
@@ -76,14 +88,10 @@ describe('iCalendar export and import', () => {
   let exporter: string;
   let importer: string;
 
-  async function newOrganization(name: string): Promise<string> {
-    const response = await fetch(`${hub.baseUrl}/organizations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${hub.adminToken}` },
-      body: JSON.stringify({ name, kind: 'club', municipalityId: 'randersacker' }),
-    });
-    return (await response.json()).id;
-  }
+  const newOrganization = (name: string) => client.newOrganization(name);
+  /** The first page of an organization's events, as the contract documents it. */
+  const eventsOf = async (organizationId: string) =>
+    (await expectDocumented(await fetch(`${hub.baseUrl}/organizations/${organizationId}/events`), 'listOrganizationEvents')).items;
 
   before(async () => {
     hub = await startTestHub();
@@ -203,15 +211,16 @@ describe('iCalendar export and import', () => {
       imported.every((item) => item.location?.municipalityId === 'randersacker'),
       'municipality found in LOCATION',
     );
-    const page = await (await fetch(`${hub.baseUrl}/organizations/${importer}/events`)).json();
-    const chor = page.items.find((event: { title: string }) => event.title.startsWith('Chorprobe'));
+    const events = await eventsOf(importer);
+    const chor = events.find((event) => event.title.startsWith('Chorprobe'));
+    assert.ok(chor);
     assert.equal(chor.imported, true);
     assert.deepEqual(
-      chor.overrides.map((override: { recurrenceId: string }) => override.recurrenceId),
+      chor.overrides.map((override) => override.recurrenceId),
       ['2026-03-24T19:30:00', '2026-10-27T19:30:00'],
     );
     assert.deepEqual(chor.overrides[0], { recurrenceId: '2026-03-24T19:30:00', status: 'cancelled' });
-    assert.deepEqual(page.items.find((event: { title: string }) => event.title === 'Weinfest').categories, ['market', 'culture']);
+    assert.deepEqual(events.find((event) => event.title === 'Weinfest')?.categories, ['market', 'culture']);
   });
 
   describe('importing a feed again', () => {
@@ -321,20 +330,17 @@ describe('iCalendar export and import', () => {
 
       const again = await client.importFeed(org, calendar(weekly('Training'), utcEvent, allDay, outlook));
       assert.deepEqual(await again.json(), { created: 0, updated: 0, unchanged: 4, removed: 0 });
-      const count = async () => (await (await fetch(`${hub.baseUrl}/organizations/${org}/events`)).json()).items.length;
+      const count = async () => (await eventsOf(org)).length;
       assert.equal(await count(), 5);
 
       const changed = await client.importFeed(org, calendar(weekly('Training (neue Zeit)'), allDay, outlook));
       assert.deepEqual(await changed.json(), { created: 0, updated: 1, unchanged: 2, removed: 1 });
-      const titles = (await (await fetch(`${hub.baseUrl}/organizations/${org}/events`)).json()).items
-        .map((event: { title: string }) => event.title)
-        .sort();
+      const titles = (await eventsOf(org)).map((event) => event.title).sort();
       assert.deepEqual(titles, ['Eigener Termin', 'Sommertraining', 'Training (neue Zeit)', 'Vereinsfest']);
       assert.equal((await fetch(`${hub.baseUrl}/events/${own.id}`)).status, 200);
-      const renamed = (await (await fetch(`${hub.baseUrl}/organizations/${org}/events`)).json()).items.find((event: { title: string }) =>
-        event.title.startsWith('Training'),
-      );
-      assert.equal(renamed.overrides[0].status, 'cancelled', 'overrides survive the update');
+      const renamed = (await eventsOf(org)).find((event) => event.title.startsWith('Training'));
+      assert.ok(renamed);
+      assert.equal(renamed.overrides[0]?.status, 'cancelled', 'overrides survive the update');
       assert.match(await (await fetch(`${hub.baseUrl}/events/${renamed.id}.ics`)).text(), /SEQUENCE:1\r\n/);
     });
 
@@ -414,8 +420,7 @@ describe('iCalendar export and import', () => {
       );
       assert.ok(large.length > 1024 * 1024);
       const response = await client.importFeed(org, large);
-      assert.equal(response.status, 200, await response.clone().text());
-      assert.equal((await response.json()).created, 9001);
+      assert.equal((await expectDocumented(response, 'importCalendar')).created, 9001);
       await expectProblem(await client.importFeed('3f0b7a52-5c1e-4b7e-9a39-2d1f0c6e8a11', calendar()), 404, 'not-found');
     });
   });
@@ -436,7 +441,7 @@ describe('sr-hub import-ics', () => {
     let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (err += chunk));
-    const [code] = await once(child, 'exit');
+    const { code } = await exited(child);
     return { code, out, err };
   }
 
