@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import { eventClient, type Occurrence } from './support/events.js';
+import { expectDocumented } from './support/contract.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { expectProblem } from './support/problems.js';
 
@@ -132,7 +133,7 @@ describe('RFC 5545 corpus: imported feeds give the occurrences worked out from t
             `line ${expected.line}: "${expected.text}" in ${JSON.stringify(reported)}`,
           );
         }
-        const stored = await (await fetch(`${hub.baseUrl}/organizations/${organization}/events`)).json();
+        const stored = await expectDocumented(await fetch(`${hub.baseUrl}/organizations/${organization}/events`), 'listOrganizationEvents');
         assert.deepEqual(stored.items, [], 'nothing was imported');
         return;
       }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { csvCell } from '../src/http/csv.js';
+import { expectDocumented } from './support/contract.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { captureLogs } from './support/logs.js';
 import { expectProblem } from './support/problems.js';
@@ -52,25 +53,31 @@ describe('conditional requests, proofs', () => {
   before(async () => {
     hub = await startTestHub();
     client = volunteerClient(hub);
-    needId = (await (await fetch(`${hub.baseUrl}/volunteer-needs?limit=1`)).json()).items[0].id;
-    const polls = (await (await fetch(`${hub.baseUrl}/polls?status=open&limit=100`)).json()).items;
-    pollId = polls.find((poll: { participation: string }) => poll.participation === 'open').id;
+    needId = (await expectDocumented(await fetch(`${hub.baseUrl}/volunteer-needs?limit=1`), 'listVolunteerNeeds')).items[0]!.id;
+    const polls = (await expectDocumented(await fetch(`${hub.baseUrl}/polls?status=open&limit=100`), 'listPolls')).items;
+    const openToAll = polls.find((poll) => poll.participation === 'open');
+    assert.ok(openToAll, 'a seeded open poll anyone may vote in');
+    pollId = openToAll.id;
   });
   after(() => hub.close());
 
   test('If-None-Match: * never turns a one-time challenge into a 304; a documented 304 still works', async () => {
-    for (const path of [`/volunteer-needs/${needId}/challenge`, `/polls/${pollId}/challenge`]) {
+    const challenges = [
+      [`/volunteer-needs/${needId}/challenge`, 'getVolunteerNeedChallenge'],
+      [`/polls/${pollId}/challenge`, 'getPollChallenge'],
+    ] as const;
+    for (const [path, operationId] of challenges) {
       const response = await fetch(`${hub.baseUrl}${path}`, { headers: { 'if-none-match': '*' } });
       assert.equal(response.status, 200, `${path}: ${response.status === 200 ? '' : await response.clone().text()}`);
       assert.equal(response.headers.get('etag'), null, path);
-      assert.ok((await response.json()).signature, path);
+      assert.ok((await expectDocumented(response, operationId)).signature, path);
     }
     const municipality = await fetch(`${hub.baseUrl}/municipalities/hoechberg`, { headers: { 'if-none-match': '*' } });
     assert.equal(municipality.status, 304);
   });
 
   test('a solution with the right key but another counter → 422, the true one → 201', async () => {
-    const needId = (await (await fetch(`${hub.baseUrl}/volunteer-needs?limit=1`)).json()).items[0].id;
+    const needId = (await expectDocumented(await fetch(`${hub.baseUrl}/volunteer-needs?limit=1`), 'listVolunteerNeeds')).items[0]!.id;
     const need = await client.need(needId);
     const body = await client.responseBody(need);
     const proof = body['proof'] as { solution: { counter: number } };
@@ -123,7 +130,7 @@ describe('shutting down', () => {
     const { port } = new URL(hub.baseUrl);
     const socket = connect(Number(port), '127.0.0.1');
     let received = '';
-    socket.on('data', (chunk) => (received += chunk));
+    socket.on('data', (chunk) => (received += chunk.toString()));
     const ended = new Promise<void>((resolve) => socket.on('close', () => resolve()));
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     // The first request's head is in, its body not yet: the connection is busy, not idle, when close() begins.

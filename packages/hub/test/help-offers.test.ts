@@ -202,7 +202,10 @@ describe('help topics, emergency contacts and help offers', () => {
     await expectProblem(await client.remove(theirs.id, orgKey), 403, 'forbidden');
     const eventsOnly = (await createApiKey(hub.database.db, { organizationId: org, scopes: ['events:write'] })).key;
     await expectProblem(await client.create(org, offerBody(), eventsOnly), 403, 'forbidden');
-    assert.equal((await (await fetch(`${hub.baseUrl}/help-offers/${theirs.id}`)).json()).name, 'Offene Sprechstunde');
+    assert.equal(
+      (await expectDocumented(await fetch(`${hub.baseUrl}/help-offers/${theirs.id}`), 'getHelpOffer')).name,
+      'Offene Sprechstunde',
+    );
     await expectProblem(await client.create('7c1e2f0a-3b4d-4e5f-8a9b-0c1d2e3f4a5b', offerBody()), 404, 'not-found');
   });
 

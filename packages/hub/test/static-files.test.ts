@@ -3,10 +3,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { startTestHub, type TestHub } from './support/hub.js';
+import { servedManifest } from './support/manifest.js';
 import { expectProblem } from './support/problems.js';
 
 // `npm test` builds the CDN bundles and Storybook before this runs.
-const { version } = JSON.parse(readFileSync(new URL('../../widgets/package.json', import.meta.url), 'utf8'));
+const { version } = JSON.parse(readFileSync(new URL('../../widgets/package.json', import.meta.url), 'utf8')) as { version: string };
 
 describe('widget bundles and Storybook served by the Hub', () => {
   let hub: TestHub;
@@ -16,8 +17,7 @@ describe('widget bundles and Storybook served by the Hub', () => {
   after(() => hub.close());
 
   test('every CDN file matches its Subresource Integrity hash, at the versioned and the major path', async () => {
-    const manifest = await (await fetch(`${hub.baseUrl}/widgets/v1/manifest.json`)).json();
-    const files = Object.entries(manifest.files) as [string, { integrity: string }][];
+    const files = Object.entries((await servedManifest(hub.baseUrl)).files);
     assert.ok(files.some(([name]) => name === 'sr-hub.js'));
     for (const [name, { integrity }] of files) {
       for (const base of [`/widgets/${version}/`, '/widgets/v1/']) {
@@ -35,8 +35,7 @@ describe('widget bundles and Storybook served by the Hub', () => {
     const cache = async (path: string) => (await fetch(`${hub.baseUrl}${path}`)).headers.get('cache-control') ?? '';
     assert.match(await cache(`/widgets/${version}/sr-hub.js`), /immutable/);
     assert.doesNotMatch(await cache('/widgets/v1/sr-hub.js'), /immutable/);
-    const manifest = await (await fetch(`${hub.baseUrl}/widgets/v1/manifest.json`)).json();
-    const chunk = Object.keys(manifest.files).find((name) => name.startsWith('chunks/'));
+    const chunk = Object.keys((await servedManifest(hub.baseUrl)).files).find((name) => name.startsWith('chunks/'));
     assert.ok(chunk);
     assert.match(await cache(`/widgets/v1/${chunk}`), /immutable/);
   });
