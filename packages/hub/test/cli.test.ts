@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
+import type { Schema } from '@smart-region/sdk';
+import { expectDocumented } from './support/contract.js';
 import { freePort } from './support/ports.js';
+import { exited } from './support/processes.js';
 
 const cli = new URL('../src/cli.ts', import.meta.url).pathname;
 
@@ -27,7 +29,7 @@ async function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: numb
   let err = '';
   child.stdout?.on('data', (chunk) => (out += chunk));
   child.stderr?.on('data', (chunk) => (err += chunk));
-  const [code] = await once(child, 'exit');
+  const { code } = await exited(child);
   return { code, out, err };
 }
 
@@ -88,7 +90,7 @@ describe('sr-hub CLI on embedded PGlite', () => {
 
     const hub = await serve(env);
     try {
-      const health = await (await fetch(`${base}/health`)).json();
+      const health = await expectDocumented(await fetch(`${base}/health`), 'getHealth');
       assert.equal(health.status, 'ok');
       const docs = await fetch(`${base}/docs`);
       assert.match(await docs.text(), /redoc/);
@@ -139,18 +141,18 @@ describe('sr-hub CLI on embedded PGlite', () => {
       assert.deepEqual(read, { status: 200, connection: 'close', reused: true });
       const response = await answered;
       assert.equal(response.status, 201, response.body);
-      const [code] = await once(hub, 'exit');
+      const { code } = await exited(hub);
       assert.equal(code, 0);
       await assert.rejects(stat(join(dataDir, 'hub.lock')), 'the lock is released');
 
       const again = await serve(env);
       try {
-        const created = JSON.parse(response.body);
-        const fetched = await (await fetch(`${base}/organizations/${created.id}`)).json();
+        const created = JSON.parse(response.body) as Schema<'Organization'>;
+        const fetched = await expectDocumented(await fetch(`${base}/organizations/${created.id}`), 'getOrganization');
         assert.equal(fetched.name, 'Verein während des Herunterfahrens');
       } finally {
         again.kill('SIGTERM');
-        await once(again, 'exit');
+        await exited(again);
       }
     } finally {
       if (hub.exitCode === null) hub.kill('SIGKILL');

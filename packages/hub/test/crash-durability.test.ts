@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createServerDatabase, serverUrl } from './support/server.js';
+import type { Schema } from '@smart-region/sdk';
 import { freePort } from './support/ports.js';
+import { exited } from './support/processes.js';
 
 /*
  * kill -9 of the Hub during a stream of acknowledged writes loses none of them, and the Hub starts
@@ -130,7 +131,7 @@ describe(`kill -9 of the Hub during acknowledged writes (${mode})`, { timeout: 3
   after(async () => {
     for (const child of running) {
       child.kill('SIGKILL');
-      await once(child, 'exit');
+      await exited(child);
     }
     await dropDatabase();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
@@ -157,7 +158,7 @@ describe(`kill -9 of the Hub during acknowledged writes (${mode})`, { timeout: 3
           sent++;
           try {
             const answer = await call(base, 'POST', '/organizations', { name, kind: 'club', municipalityId: 'hoechberg' });
-            if (answer.status === 201) acknowledged.push({ id: JSON.parse(answer.body).id, name, round });
+            if (answer.status === 201) acknowledged.push({ id: (JSON.parse(answer.body) as Schema<'Organization'>).id, name, round });
             else unexpected.push(`${answer.status} ${answer.body.slice(0, 300)}`);
           } catch {
             // The connection died with the Hub: not acknowledged, so it may or may not be there.
@@ -176,9 +177,9 @@ describe(`kill -9 of the Hub during acknowledged writes (${mode})`, { timeout: 3
         while (ackedThisRound() === 0 && unexpected.length === 0 && Date.now() < firstWait) await sleep(20);
         await sleep(delayMs);
         assert.equal(hub.child.exitCode, null, `the Hub is still running at the kill:\n${hub.output()}`);
-        const exited = once(hub.child, 'exit');
+        const exit = exited(hub.child);
         hub.child.kill('SIGKILL');
-        const [, signal] = await exited;
+        const { signal } = await exit;
         assert.equal(signal, 'SIGKILL');
       } finally {
         // Also when an assertion failed: writers that never stop would keep the test process alive.
@@ -202,7 +203,7 @@ describe(`kill -9 of the Hub during acknowledged writes (${mode})`, { timeout: 3
           acknowledged.slice(i, i + 8).map(async (write) => {
             const answer = await call(base, 'GET', `/organizations/${write.id}`);
             if (answer.status !== 200) missing.push(`${write.id} (round ${write.round}): ${answer.status}`);
-            else assert.equal(JSON.parse(answer.body).name, write.name);
+            else assert.equal((JSON.parse(answer.body) as Schema<'Organization'>).name, write.name);
           }),
         );
       }
@@ -212,9 +213,9 @@ describe(`kill -9 of the Hub during acknowledged writes (${mode})`, { timeout: 3
       );
     }
 
-    const stopped = once(hub.child, 'exit');
+    const stopped = exited(hub.child);
     hub.child.kill('SIGTERM');
-    const [code] = await stopped;
+    const { code } = await stopped;
     assert.equal(code, 0, hub.output());
     t.diagnostic(`${mode}, seed ${seed}: ${acknowledged.length} acknowledged writes, none lost`);
     for (const line of figures) t.diagnostic(line);

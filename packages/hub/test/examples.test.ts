@@ -6,14 +6,11 @@ import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { examplesPolicy } from '../src/system/examples.js';
 import { startTestHub, type TestHub } from './support/hub.js';
+import { servedManifest, type WidgetManifest } from './support/manifest.js';
 import { dayFromNow } from './support/clock.js';
 
 // The example pages in real Chromium, served by a real Hub with the built CDN files
 // (`npm test` builds them before this runs): strict CSP, Subresource Integrity, no other origin.
-
-interface Manifest {
-  files: Record<string, { integrity: string; imports: string[] }>;
-}
 
 /** Everything a page did that a careful webmaster would not want to see. */
 interface Trouble {
@@ -83,11 +80,11 @@ const sha384 = (bytes: ArrayBuffer) => `sha384-${createHash('sha384').update(Buf
 describe('example pages in Chromium', () => {
   let hub: TestHub;
   let browser: Browser;
-  let manifest: Manifest;
+  let manifest: WidgetManifest;
 
   before(async () => {
     hub = await startTestHub();
-    manifest = (await (await fetch(`${hub.baseUrl}/widgets/v1/manifest.json`)).json()) as Manifest;
+    manifest = await servedManifest(hub.baseUrl);
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -109,7 +106,7 @@ describe('example pages in Chromium', () => {
     await page.exposeFunction('reportViolation', (text: string) => trouble.violations.push(text));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
-        const report = (window as unknown as { reportViolation(text: string): void }).reportViolation;
+        const report = (window as unknown as { reportViolation: (text: string) => void }).reportViolation;
         report(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sample})`);
       });
     });

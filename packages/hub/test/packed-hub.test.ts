@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import { expectDocumented } from './support/contract.js';
 import { freePort } from './support/ports.js';
+import { exited } from './support/processes.js';
 
 const repository = fileURLToPath(new URL('../../../', import.meta.url));
 // Not the test runner's context: a child that inherits it reports to the runner instead of running.
@@ -60,7 +61,7 @@ describe('the packed Hub, installed into an empty folder', () => {
     const migrate = srHubProcess(['migrate'], env);
     let migrateErr = '';
     migrate.stderr?.on('data', (chunk) => (migrateErr += chunk));
-    const [migrated] = await once(migrate, 'exit');
+    const { code: migrated } = await exited(migrate);
     assert.equal(migrated, 0, migrateErr);
 
     // Seeding reads the municipalities, a file of the package too.
@@ -77,9 +78,8 @@ describe('the packed Hub, installed into an empty folder', () => {
       });
       assert.match(out, /53 municipalities/);
 
-      const health = await fetch(`${base}/health`);
-      assert.equal(health.status, 200);
-      assert.equal((await health.json()).status, 'ok');
+      const health = await expectDocumented(await fetch(`${base}/health`), 'getHealth');
+      assert.equal(health.status, 'ok');
 
       const docs = await fetch(`${base}/docs`);
       assert.equal(docs.status, 200);
@@ -98,7 +98,7 @@ describe('the packed Hub, installed into an empty folder', () => {
       }
 
       hub.kill('SIGTERM');
-      const [code] = await once(hub, 'exit');
+      const { code } = await exited(hub);
       assert.equal(code, 0, out);
     } finally {
       if (hub.exitCode === null) hub.kill('SIGKILL');
