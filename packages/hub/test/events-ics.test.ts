@@ -88,7 +88,6 @@ describe('iCalendar export and import', () => {
   let exporter: string;
   let importer: string;
 
-  const newOrganization = (name: string) => client.newOrganization(name);
   /** The first page of an organization's events, as the contract documents it. */
   const eventsOf = async (organizationId: string) =>
     (await expectDocumented(await fetch(`${hub.baseUrl}/organizations/${organizationId}/events`), 'listOrganizationEvents')).items;
@@ -96,8 +95,8 @@ describe('iCalendar export and import', () => {
   before(async () => {
     hub = await startTestHub();
     client = eventClient(hub);
-    exporter = await newOrganization('Gesangverein Randersacker');
-    importer = await newOrganization('Heimatverein Randersacker');
+    exporter = await client.newOrganization('Gesangverein Randersacker');
+    importer = await client.newOrganization('Heimatverein Randersacker');
     await client.created(
       exporter,
       eventBody({
@@ -295,7 +294,7 @@ describe('iCalendar export and import', () => {
     ];
 
     before(async () => {
-      org = await newOrganization('Sportfreunde Ochsenfurt');
+      org = await client.newOrganization('Sportfreunde Ochsenfurt');
     });
 
     test('creates, then changes nothing, then updates and removes by UID; API events stay', async () => {
