@@ -1,6 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { insertCodeHashes } from './queries.js';
 
 /** Letters and digits that cannot be mistaken for each other on paper: no 0/O, 1/I/L. */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -30,12 +31,11 @@ export async function createCodes(db: Kysely<Database>, pollId: string, count: n
   const codes: string[] = [];
   while (codes.length < count) {
     const candidates = [...new Set(Array.from({ length: count - codes.length }, newCode))];
-    const inserted = await db
-      .insertInto('poll_codes')
-      .values(candidates.map((code) => ({ poll_id: pollId, hash: hashCode(pollId, code) })))
-      .onConflict((conflict) => conflict.columns(['poll_id', 'hash']).doNothing())
-      .returning('hash')
-      .execute();
+    const inserted = await insertCodeHashes(
+      db,
+      pollId,
+      candidates.map((code) => hashCode(pollId, code)),
+    );
     const added = new Set(inserted.map((row) => row.hash));
     codes.push(...candidates.filter((code) => added.has(hashCode(pollId, code))));
   }

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database, PollTable } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
+import type { Schemas } from '../http/api.js';
 import { byMomentThenId, pageByKeyset, type Page, type Paging } from '../http/listing.js';
 import type { PollData } from './model.js';
 
@@ -136,4 +137,162 @@ export async function hasCounts(db: Kysely<Database>, pollId: string): Promise<b
     ])
     .executeTakeFirstOrThrow();
   return Boolean(row.votes) || Boolean(row.tallies);
+}
+
+/** Stores the hashes of new codes; returns the ones that did not exist yet. */
+export async function insertCodeHashes(db: Kysely<Database>, pollId: string, hashes: string[]): Promise<{ hash: string }[]> {
+  return db
+    .insertInto('poll_codes')
+    .values(hashes.map((hash) => ({ poll_id: pollId, hash })))
+    .onConflict((conflict) => conflict.columns(['poll_id', 'hash']).doNothing())
+    .returning('hash')
+    .execute();
+}
+
+/** Marks an unused code used; undefined when it is unknown or already used (the row lock makes a racing vote wait). */
+export async function markCodeUsed(db: Kysely<Database>, pollId: string, hash: string): Promise<{ hash: string } | undefined> {
+  return db
+    .updateTable('poll_codes')
+    .set({ used: true })
+    .where('poll_id', '=', pollId)
+    .where('hash', '=', hash)
+    .where('used', '=', false)
+    .returning('hash')
+    .executeTakeFirst();
+}
+
+export async function findCode(db: Kysely<Database>, pollId: string, hash: string): Promise<{ hash: string } | undefined> {
+  return db.selectFrom('poll_codes').select('hash').where('poll_id', '=', pollId).where('hash', '=', hash).executeTakeFirst();
+}
+
+/** The vote stored under an idempotency key. */
+export async function findVoteByKey(db: Kysely<Database>, pollId: string, key: string) {
+  return db
+    .selectFrom('poll_votes')
+    .select(['request_hash', 'choices', 'created_at'])
+    .where('poll_id', '=', pollId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+/** Stores a vote; undefined when the key already has one (or another request with it is being counted). */
+export async function insertVote(
+  db: Kysely<Database>,
+  vote: { pollId: string; idempotencyKey: string; requestHash: string; choices: string[] },
+): Promise<{ created_at: Date } | undefined> {
+  return db
+    .insertInto('poll_votes')
+    .values({ poll_id: vote.pollId, idempotency_key: vote.idempotencyKey, request_hash: vote.requestHash, choices: vote.choices })
+    .onConflict((conflict) => conflict.columns(['poll_id', 'idempotency_key']).doNothing())
+    .returning('created_at')
+    .executeTakeFirst();
+}
+
+type TallySnapshot = Schemas['PollTallySnapshot'];
+
+/** A tally's row without its fields: those live in its revisions' snapshots. */
+export interface TallyRow {
+  id: string;
+  poll_id: string;
+  revision: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export async function insertTallyRow(db: Kysely<Database>, pollId: string, snapshot: TallySnapshot): Promise<TallyRow> {
+  return db
+    .insertInto('poll_tallies')
+    .values({
+      poll_id: pollId,
+      channel: snapshot.channel,
+      place: snapshot.place,
+      held_on: snapshot.date,
+      participants: snapshot.participants,
+      note: snapshot.note,
+    })
+    .returning(['id', 'poll_id', 'revision', 'created_at', 'updated_at'])
+    .executeTakeFirstOrThrow();
+}
+
+/** Writes a correction's fields and raises the revision number in the same statement. */
+export async function updateTallyRow(db: Kysely<Database>, tallyId: string, snapshot: TallySnapshot): Promise<TallyRow> {
+  return db
+    .updateTable('poll_tallies')
+    .set({
+      channel: snapshot.channel,
+      place: snapshot.place,
+      held_on: snapshot.date,
+      participants: snapshot.participants,
+      note: snapshot.note,
+      revision: sql<number>`revision + 1`,
+      updated_at: new Date(),
+    })
+    .where('id', '=', tallyId)
+    .returning(['id', 'poll_id', 'revision', 'created_at', 'updated_at'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function deleteTallyCounts(db: Kysely<Database>, tallyId: string): Promise<void> {
+  await db.deleteFrom('poll_tally_counts').where('tally_id', '=', tallyId).execute();
+}
+
+export async function insertTallyCounts(db: Kysely<Database>, tallyId: string, counts: TallySnapshot['counts']): Promise<void> {
+  await db
+    .insertInto('poll_tally_counts')
+    .values(counts.map((entry) => ({ tally_id: tallyId, option_id: entry.optionId, count: entry.count })))
+    .execute();
+}
+
+export async function insertTallyRevision(
+  db: Kysely<Database>,
+  tally: TallyRow,
+  snapshot: TallySnapshot,
+  apiKeyId: string | null,
+): Promise<void> {
+  await db
+    .insertInto('poll_tally_revisions')
+    .values({ tally_id: tally.id, revision: tally.revision, api_key_id: apiKeyId, snapshot: JSON.stringify(snapshot) })
+    .execute();
+}
+
+/** The poll's tallies (or the one), oldest first. */
+export async function selectTallies(db: Kysely<Database>, pollId: string, tallyId?: string): Promise<TallyRow[]> {
+  let query = db.selectFrom('poll_tallies').select(['id', 'poll_id', 'revision', 'created_at', 'updated_at']).where('poll_id', '=', pollId);
+  if (tallyId) query = query.where('id', '=', tallyId);
+  return query.orderBy('created_at').orderBy('id').execute();
+}
+
+/** The revisions of the tallies, by tally and then in order. */
+export async function selectTallyRevisions(db: Kysely<Database>, tallyIds: string[]) {
+  return db
+    .selectFrom('poll_tally_revisions')
+    .selectAll()
+    .where('tally_id', 'in', tallyIds)
+    .orderBy('tally_id')
+    .orderBy('revision')
+    .execute();
+}
+
+/**
+ * Counts per option and channel, and participants per channel — all SQL aggregates over the
+ * stored votes and tallies, so the numbers are exact however many votes arrive at once.
+ */
+export async function countVotesAndTallies(db: Kysely<Database>, pollId: string) {
+  const [perOption, participants] = await Promise.all([
+    sql<{ option_id: string; channel: string; n: string }>`
+      SELECT choice AS option_id, 'online' AS channel, count(*) AS n
+        FROM poll_votes, unnest(choices) AS choice
+       WHERE poll_id = ${pollId}
+       GROUP BY choice
+      UNION ALL
+      SELECT c.option_id, t.channel, sum(c.count) AS n
+        FROM poll_tallies t JOIN poll_tally_counts c ON c.tally_id = t.id
+       WHERE t.poll_id = ${pollId}
+       GROUP BY c.option_id, t.channel`.execute(db),
+    sql<{ channel: string; n: string }>`
+      SELECT 'online' AS channel, count(*) AS n FROM poll_votes WHERE poll_id = ${pollId}
+      UNION ALL
+      SELECT channel, sum(participants) AS n FROM poll_tallies WHERE poll_id = ${pollId} GROUP BY channel`.execute(db),
+  ]);
+  return { perOption: perOption.rows, participants: participants.rows };
 }

@@ -1,9 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Schemas } from '../http/api.js';
 import { csvTable } from '../http/csv.js';
 import { pollStatus } from './model.js';
-import type { PollRow } from './queries.js';
+import { countVotesAndTallies, type PollRow } from './queries.js';
 import * as clock from '../clock.js';
 
 type Results = Schemas['PollResults'];
@@ -16,30 +16,6 @@ interface ChannelCounts {
 
 const none = (): ChannelCounts => ({ online: 0, inPerson: 0, postal: 0 });
 
-/**
- * Counts per option and channel, and participants per channel — all SQL aggregates over the
- * stored votes and tallies, so the numbers are exact however many votes arrive at once.
- */
-async function countAll(db: Kysely<Database>, pollId: string) {
-  const [perOption, participants] = await Promise.all([
-    sql<{ option_id: string; channel: string; n: string }>`
-      SELECT choice AS option_id, 'online' AS channel, count(*) AS n
-        FROM poll_votes, unnest(choices) AS choice
-       WHERE poll_id = ${pollId}
-       GROUP BY choice
-      UNION ALL
-      SELECT c.option_id, t.channel, sum(c.count) AS n
-        FROM poll_tallies t JOIN poll_tally_counts c ON c.tally_id = t.id
-       WHERE t.poll_id = ${pollId}
-       GROUP BY c.option_id, t.channel`.execute(db),
-    sql<{ channel: string; n: string }>`
-      SELECT 'online' AS channel, count(*) AS n FROM poll_votes WHERE poll_id = ${pollId}
-      UNION ALL
-      SELECT channel, sum(participants) AS n FROM poll_tallies WHERE poll_id = ${pollId} GROUP BY channel`.execute(db),
-  ]);
-  return { perOption: perOption.rows, participants: participants.rows };
-}
-
 const channelKey = { online: 'online', 'in-person': 'inPerson', postal: 'postal' } as const;
 
 function add(counts: ChannelCounts, channel: string, n: string): void {
@@ -51,7 +27,7 @@ const sum = (counts: ChannelCounts) => counts.online + counts.inPerson + counts.
 
 /** The results of a poll, visible. */
 export async function computeResults(db: Kysely<Database>, poll: PollRow, now = clock.now()): Promise<Results> {
-  const { perOption, participants } = await countAll(db, poll.id);
+  const { perOption, participants } = await countVotesAndTallies(db, poll.id);
   const byOption = new Map(poll.options.map((option) => [option.id, none()]));
   for (const row of perOption) {
     const counts = byOption.get(row.option_id);

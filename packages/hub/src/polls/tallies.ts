@@ -1,9 +1,19 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Schemas } from '../http/api.js';
 import { ProblemError, type FieldError } from '../http/problems.js';
-import type { PollRow } from './queries.js';
+import {
+  deleteTallyCounts,
+  insertTallyCounts,
+  insertTallyRevision,
+  insertTallyRow,
+  selectTallies,
+  selectTallyRevisions,
+  updateTallyRow,
+  type PollRow,
+  type TallyRow,
+} from './queries.js';
 
 type Snapshot = Schemas['PollTallySnapshot'];
 
@@ -53,40 +63,15 @@ export function checkTally(poll: PollRow, input: Schemas['PollTallyFields'], sto
   return { data, errors };
 }
 
-interface TallyRow {
-  id: string;
-  poll_id: string;
-  revision: number;
-  created_at: Date;
-  updated_at: Date;
-}
-
 async function writeCountsAndRevision(db: Kysely<Database>, tally: TallyRow, snapshot: Snapshot, apiKeyId: string | null): Promise<void> {
-  await db.deleteFrom('poll_tally_counts').where('tally_id', '=', tally.id).execute();
-  await db
-    .insertInto('poll_tally_counts')
-    .values(snapshot.counts.map((entry) => ({ tally_id: tally.id, option_id: entry.optionId, count: entry.count })))
-    .execute();
-  await db
-    .insertInto('poll_tally_revisions')
-    .values({ tally_id: tally.id, revision: tally.revision, api_key_id: apiKeyId, snapshot: JSON.stringify(snapshot) })
-    .execute();
+  await deleteTallyCounts(db, tally.id);
+  await insertTallyCounts(db, tally.id, snapshot.counts);
+  await insertTallyRevision(db, tally, snapshot, apiKeyId);
 }
 
 export async function insertTally(db: Kysely<Database>, pollId: string, snapshot: Snapshot, apiKeyId: string | null): Promise<string> {
   return inTransaction(db, async (trx) => {
-    const tally = await trx
-      .insertInto('poll_tallies')
-      .values({
-        poll_id: pollId,
-        channel: snapshot.channel,
-        place: snapshot.place,
-        held_on: snapshot.date,
-        participants: snapshot.participants,
-        note: snapshot.note,
-      })
-      .returning(['id', 'poll_id', 'revision', 'created_at', 'updated_at'])
-      .executeTakeFirstOrThrow();
+    const tally = await insertTallyRow(trx, pollId, snapshot);
     await writeCountsAndRevision(trx, tally, snapshot, apiKeyId);
     return tally.id;
   });
@@ -98,41 +83,18 @@ export async function insertTally(db: Kysely<Database>, pollId: string, snapshot
  */
 export async function updateTally(db: Kysely<Database>, tallyId: string, snapshot: Snapshot, apiKeyId: string | null): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const tally = await trx
-      .updateTable('poll_tallies')
-      .set({
-        channel: snapshot.channel,
-        place: snapshot.place,
-        held_on: snapshot.date,
-        participants: snapshot.participants,
-        note: snapshot.note,
-        revision: sql<number>`revision + 1`,
-        updated_at: new Date(),
-      })
-      .where('id', '=', tallyId)
-      .returning(['id', 'poll_id', 'revision', 'created_at', 'updated_at'])
-      .executeTakeFirstOrThrow();
+    const tally = await updateTallyRow(trx, tallyId, snapshot);
     await writeCountsAndRevision(trx, tally, snapshot, apiKeyId);
   });
 }
 
-/** The poll's tallies, oldest first, each with its history (the last revision is the current state). */
 export async function listTallies(db: Kysely<Database>, pollId: string, tallyId?: string): Promise<Schemas['PollTally'][]> {
-  let query = db.selectFrom('poll_tallies').select(['id', 'poll_id', 'revision', 'created_at', 'updated_at']).where('poll_id', '=', pollId);
-  if (tallyId) query = query.where('id', '=', tallyId);
-  const tallies = await query.orderBy('created_at').orderBy('id').execute();
+  const tallies = await selectTallies(db, pollId, tallyId);
   if (tallies.length === 0) return [];
-  const revisions = await db
-    .selectFrom('poll_tally_revisions')
-    .selectAll()
-    .where(
-      'tally_id',
-      'in',
-      tallies.map((tally) => tally.id),
-    )
-    .orderBy('tally_id')
-    .orderBy('revision')
-    .execute();
+  const revisions = await selectTallyRevisions(
+    db,
+    tallies.map((tally) => tally.id),
+  );
   return tallies.map((tally) => {
     const history = revisions
       .filter((revision) => revision.tally_id === tally.id)

@@ -8,7 +8,7 @@ import { invalidBody, ProblemError, type FieldError } from '../http/problems.js'
 import { berlinDateTime } from '../http/text.js';
 import { hashCode, normalizeCode } from './codes.js';
 import { closingTime, pollStatus } from './model.js';
-import type { PollRow } from './queries.js';
+import { findCode, findVoteByKey, insertVote, markCodeUsed, type PollRow } from './queries.js';
 import * as clock from '../clock.js';
 
 /** A counted vote as its voter may see it again: the same for every repetition of the request. */
@@ -69,12 +69,7 @@ async function earlierVote(
   pollId: string,
   key: string,
 ): Promise<EarlierAction<Omit<CountedVote, 'replayed'>> | undefined> {
-  const row = await db
-    .selectFrom('poll_votes')
-    .select(['request_hash', 'choices', 'created_at'])
-    .where('poll_id', '=', pollId)
-    .where('idempotency_key', '=', key)
-    .executeTakeFirst();
+  const row = await findVoteByKey(db, pollId, key);
   return row && { requestHash: row.request_hash, result: { choices: row.choices, receivedAt: row.created_at } };
 }
 
@@ -104,12 +99,7 @@ export async function castVote(
       assertOpen(poll, now);
       const proof: VerifiedProof | undefined = body.proof ? await proofOfWork.verify(body.proof, subject) : undefined;
       return inTransaction(db, async (trx) => {
-        const vote = await trx
-          .insertInto('poll_votes')
-          .values({ poll_id: poll.id, idempotency_key: idempotencyKey, request_hash: requestHash(choices), choices })
-          .onConflict((conflict) => conflict.columns(['poll_id', 'idempotency_key']).doNothing())
-          .returning('created_at')
-          .executeTakeFirst();
+        const vote = await insertVote(trx, { pollId: poll.id, idempotencyKey, requestHash: requestHash(choices), choices });
         if (!vote) return undefined;
         if (proof) await proofOfWork.spend(trx, proof, subject);
         if (body.code !== undefined) await spendCode(trx, poll.id, body.code);
@@ -125,16 +115,9 @@ export async function castVote(
 /** Marks the code used; a row lock makes the second of two racing votes with one code wait, then fail. */
 async function spendCode(db: Kysely<Database>, pollId: string, code: string): Promise<void> {
   const hash = hashCode(pollId, code);
-  const spent = await db
-    .updateTable('poll_codes')
-    .set({ used: true })
-    .where('poll_id', '=', pollId)
-    .where('hash', '=', hash)
-    .where('used', '=', false)
-    .returning('hash')
-    .executeTakeFirst();
+  const spent = await markCodeUsed(db, pollId, hash);
   if (spent) return;
-  const exists = await db.selectFrom('poll_codes').select('hash').where('poll_id', '=', pollId).where('hash', '=', hash).executeTakeFirst();
+  const exists = await findCode(db, pollId, hash);
   if (exists) {
     throw new ProblemError('code-already-used', `The code ${code.trim()} has already been used to vote. Each code votes once.`);
   }
