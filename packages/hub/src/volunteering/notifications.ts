@@ -1,8 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database, VolunteerResponseTable } from '../db/schema.js';
 import { berlinDateTime } from '../http/text.js';
+import { claimNotifications, deleteNotification, findResponseForMail, postponeNotification } from './queries.js';
 
 export interface MailOptions {
   /** e.g. `smtp://user:password@mail.example.org:587` or `smtps://…` (nodemailer's URL form). */
@@ -83,39 +84,12 @@ export class ResponseMailer {
   }
 
   async #claim(): Promise<DueNotification[]> {
-    const { rows } = await sql<DueNotification>`
-      UPDATE volunteer_notifications
-      SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${CLAIM_SECONDS})
-      WHERE response_id IN (
-        SELECT response_id FROM volunteer_notifications
-        WHERE next_attempt_at <= now()
-        ORDER BY next_attempt_at
-        LIMIT ${BATCH}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING response_id, attempts`.execute(this.#db);
-    return rows;
+    return claimNotifications(this.#db, BATCH, CLAIM_SECONDS);
   }
 
   async #send({ response_id: responseId, attempts }: DueNotification): Promise<void> {
-    const row = await this.#db
-      .selectFrom('volunteer_responses')
-      .innerJoin('volunteer_needs', 'volunteer_needs.id', 'volunteer_responses.need_id')
-      .innerJoin('organizations', 'organizations.id', 'volunteer_needs.organization_id')
-      .where('volunteer_responses.id', '=', responseId)
-      .select([
-        'volunteer_responses.name',
-        'volunteer_responses.email',
-        'volunteer_responses.phone',
-        'volunteer_responses.message',
-        'volunteer_responses.privacy_notice_url',
-        'volunteer_responses.privacy_notice_version',
-        'volunteer_responses.created_at',
-        'volunteer_needs.title',
-        'organizations.id as organization_id',
-        'organizations.email as organization_email',
-      ])
-      .executeTakeFirst();
-    const done = () => this.#db.deleteFrom('volunteer_notifications').where('response_id', '=', responseId).execute();
+    const row = await findResponseForMail(this.#db, responseId);
+    const done = () => deleteNotification(this.#db, responseId);
     // Purged or deleted with its need meanwhile (the row went with it), or nobody to tell.
     if (!row) return;
     if (row.organization_email === null) {
@@ -135,11 +109,7 @@ export class ResponseMailer {
       const delay = Math.min(this.#options.retryDelayMs * 2 ** (attempts - 1), this.#options.maxRetryDelayMs);
       // The code only: a mail server's message may quote addresses.
       const code = errorCode(error);
-      await this.#db
-        .updateTable('volunteer_notifications')
-        .set({ next_attempt_at: new Date(Date.now() + delay), last_error: code })
-        .where('response_id', '=', responseId)
-        .execute();
+      await postponeNotification(this.#db, responseId, new Date(Date.now() + delay), code);
       this.#log.warn(
         { responseId, attempts, error: code, retryInSeconds: Math.round(delay / 1000) },
         'volunteer notification not sent, will retry',

@@ -1,5 +1,5 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Database, VolunteerNeedTable } from '../db/schema.js';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import type { Database, VolunteerNeedTable, VolunteerResponseTable } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { byMomentThenId, containsWords, pageByKeyset, type Keyset, type Page, type Paging } from '../http/listing.js';
 import { needColumns, type NeedData } from './model.js';
@@ -172,4 +172,105 @@ export async function setAccepted(db: Kysely<Database>, responseId: string, need
 
 export async function deleteNeed(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom('volunteer_needs').where('id', '=', id).execute();
+}
+
+/** The response stored under an idempotency key. */
+export async function findResponseByKey(db: Kysely<Database>, needId: string, key: string) {
+  return db
+    .selectFrom('volunteer_responses')
+    .select(['request_hash', 'created_at'])
+    .where('need_id', '=', needId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+/** Stores a response; undefined when the key already has one (or another request with it is being stored). */
+export async function insertResponse(db: Kysely<Database>, row: Insertable<VolunteerResponseTable>) {
+  return db
+    .insertInto('volunteer_responses')
+    .values(row)
+    .onConflict((conflict) => conflict.columns(['need_id', 'idempotency_key']).doNothing())
+    .returning(['id', 'created_at'])
+    .executeTakeFirst();
+}
+
+/** Queues the e-mail about a new response. */
+export async function insertNotification(db: Kysely<Database>, responseId: string): Promise<void> {
+  await db.insertInto('volunteer_notifications').values({ response_id: responseId, last_error: null }).execute();
+}
+
+/**
+ * Claims up to `batch` due notifications for `claimSeconds`, counting the attempt; rows another
+ * Hub has locked are skipped.
+ */
+export async function claimNotifications(
+  db: Kysely<Database>,
+  batch: number,
+  claimSeconds: number,
+): Promise<{ response_id: string; attempts: number }[]> {
+  const { rows } = await sql<{ response_id: string; attempts: number }>`
+      UPDATE volunteer_notifications
+      SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${claimSeconds})
+      WHERE response_id IN (
+        SELECT response_id FROM volunteer_notifications
+        WHERE next_attempt_at <= now()
+        ORDER BY next_attempt_at
+        LIMIT ${batch}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING response_id, attempts`.execute(db);
+  return rows;
+}
+
+/** A response with what its notification e-mail tells: the need's title and the organization's address. */
+export async function findResponseForMail(db: Kysely<Database>, responseId: string) {
+  return db
+    .selectFrom('volunteer_responses')
+    .innerJoin('volunteer_needs', 'volunteer_needs.id', 'volunteer_responses.need_id')
+    .innerJoin('organizations', 'organizations.id', 'volunteer_needs.organization_id')
+    .where('volunteer_responses.id', '=', responseId)
+    .select([
+      'volunteer_responses.name',
+      'volunteer_responses.email',
+      'volunteer_responses.phone',
+      'volunteer_responses.message',
+      'volunteer_responses.privacy_notice_url',
+      'volunteer_responses.privacy_notice_version',
+      'volunteer_responses.created_at',
+      'volunteer_needs.title',
+      'organizations.id as organization_id',
+      'organizations.email as organization_email',
+    ])
+    .executeTakeFirst();
+}
+
+export async function deleteNotification(db: Kysely<Database>, responseId: string) {
+  return db.deleteFrom('volunteer_notifications').where('response_id', '=', responseId).execute();
+}
+
+/** Puts a failed notification back in the queue for `nextAttemptAt`, with the error's code. */
+export async function postponeNotification(
+  db: Kysely<Database>,
+  responseId: string,
+  nextAttemptAt: Date,
+  lastError: string,
+): Promise<void> {
+  await db
+    .updateTable('volunteer_notifications')
+    .set({ next_attempt_at: nextAttemptAt, last_error: lastError })
+    .where('response_id', '=', responseId)
+    .execute();
+}
+
+/** Deletes the responses of needs that ended (closed or past their end) before `cutoff`; returns how many. */
+export async function deleteResponsesEndedBefore(db: Kysely<Database>, cutoff: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('volunteer_responses')
+    .where('need_id', 'in', (eb) =>
+      eb
+        .selectFrom('volunteer_needs')
+        .select('id')
+        .where(sql<boolean>`least(volunteer_needs.closed_at, volunteer_needs.ends_at) < ${cutoff.toISOString()}::timestamptz`),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -8,7 +8,7 @@ import { csvTable } from '../http/csv.js';
 import { invalidBody, ProblemError, type FieldError } from '../http/problems.js';
 import { berlinDateTime } from '../http/text.js';
 import { needEnd, needStatus, privacyNoticeVersion } from './model.js';
-import type { NeedRow, ResponseRow } from './queries.js';
+import { findResponseByKey, insertNotification, insertResponse, type NeedRow, type ResponseRow } from './queries.js';
 import * as clock from '../clock.js';
 
 type ResponseInput = Schemas['VolunteerResponseInput'];
@@ -69,12 +69,7 @@ function cleaned(body: ResponseInput) {
 }
 
 async function earlierResponse(db: Kysely<Database>, need: NeedRow, key: string): Promise<EarlierAction<Date> | undefined> {
-  const row = await db
-    .selectFrom('volunteer_responses')
-    .select(['request_hash', 'created_at'])
-    .where('need_id', '=', need.id)
-    .where('idempotency_key', '=', key)
-    .executeTakeFirst();
+  const row = await findResponseByKey(db, need.id, key);
   return row && { requestHash: row.request_hash, result: row.created_at };
 }
 
@@ -110,22 +105,17 @@ export async function submitResponse(
       const proof = await proofOfWork.verify(body.proof, subject);
       if (isBot) return new Date();
       return inTransaction(db, async (trx) => {
-        const response = await trx
-          .insertInto('volunteer_responses')
-          .values({
-            need_id: need.id,
-            idempotency_key: idempotencyKey,
-            request_hash: requestHash,
-            ...fields,
-            privacy_notice_url: need.privacy_policy_url!,
-            privacy_notice_version: body.consent.privacyNoticeVersion,
-          })
-          .onConflict((conflict) => conflict.columns(['need_id', 'idempotency_key']).doNothing())
-          .returning(['id', 'created_at'])
-          .executeTakeFirst();
+        const response = await insertResponse(trx, {
+          need_id: need.id,
+          idempotency_key: idempotencyKey,
+          request_hash: requestHash,
+          ...fields,
+          privacy_notice_url: need.privacy_policy_url!,
+          privacy_notice_version: body.consent.privacyNoticeVersion,
+        });
         if (!response) return undefined;
         await proofOfWork.spend(trx, proof, subject);
-        if (notify) await trx.insertInto('volunteer_notifications').values({ response_id: response.id, last_error: null }).execute();
+        if (notify) await insertNotification(trx, response.id);
         stored = true;
         return response.created_at;
       });

@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { deleteResponsesEndedBefore } from './queries.js';
 import * as clock from '../clock.js';
 
 export const DEFAULT_RETENTION_DAYS = 90;
@@ -11,14 +12,5 @@ export const DEFAULT_RETENTION_DAYS = 90;
  */
 export async function purgeResponses(db: Kysely<Database>, retentionDays: number, now = clock.now()): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
-  const result = await db
-    .deleteFrom('volunteer_responses')
-    .where('need_id', 'in', (eb) =>
-      eb
-        .selectFrom('volunteer_needs')
-        .select('id')
-        .where(sql<boolean>`least(volunteer_needs.closed_at, volunteer_needs.ends_at) < ${cutoff.toISOString()}::timestamptz`),
-    )
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return deleteResponsesEndedBefore(db, cutoff);
 }
