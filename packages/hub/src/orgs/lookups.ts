@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { ProblemError, type FieldError } from '../http/problems.js';
+import { findOrganizationSummary, selectMunicipalityNames } from './queries.js';
 
 /**
  * The lookups every domain makes before it writes: does this organization exist, is this
@@ -16,11 +17,7 @@ export interface ExistingOrganization {
 
 /** The organization, or a 404 naming it. */
 export async function existingOrganization(db: Kysely<Database>, organizationId: string): Promise<ExistingOrganization> {
-  const row = await db
-    .selectFrom('organizations')
-    .select(['id', 'name', 'municipality_id as municipalityId'])
-    .where('id', '=', organizationId)
-    .executeTakeFirst();
+  const row = await findOrganizationSummary(db, organizationId);
   if (!row) throw new ProblemError('not-found', `There is no organization "${organizationId}".`);
   return row;
 }
@@ -31,9 +28,7 @@ export type KnownMunicipalities = ReadonlyMap<string, string>;
 /** The known municipalities among `ids`, or all of them without `ids` (a feed import may name any). */
 export async function knownMunicipalities(db: Kysely<Database>, ids?: readonly string[]): Promise<KnownMunicipalities> {
   if (ids?.length === 0) return new Map();
-  let query = db.selectFrom('municipalities').select(['id', 'name']);
-  if (ids) query = query.where('id', 'in', ids);
-  return new Map((await query.execute()).map((row) => [row.id, row.name]));
+  return new Map((await selectMunicipalityNames(db, ids)).map((row) => [row.id, row.name]));
 }
 
 /** The field error for a municipality id that is not known: one wording in every domain. */

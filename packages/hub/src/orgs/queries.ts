@@ -3,6 +3,7 @@ import type { Database, MunicipalityTable, OrganizationTable } from '../db/schem
 import { inTransaction } from '../db/transaction.js';
 import { renameInOffers } from '../help/queries.js';
 import { pageByName, type Page, type Paging } from '../http/listing.js';
+import type { ExistingOrganization } from './lookups.js';
 
 /** Every SQL statement of municipalities and organizations. */
 
@@ -22,6 +23,13 @@ export async function findMunicipality(db: Kysely<Database>, idOrKey: string): P
   return db.selectFrom('municipalities').selectAll().where(column, '=', idOrKey).executeTakeFirst();
 }
 
+/** The names of the municipalities among `ids`, or of all of them without `ids`. */
+export async function selectMunicipalityNames(db: Kysely<Database>, ids?: readonly string[]): Promise<{ id: string; name: string }[]> {
+  let query = db.selectFrom('municipalities').select(['id', 'name']);
+  if (ids) query = query.where('id', 'in', ids);
+  return query.execute();
+}
+
 export async function listOrganizations(
   db: Kysely<Database>,
   filters: { kind?: string | undefined; municipality?: string | undefined; q?: string | undefined },
@@ -35,6 +43,11 @@ export async function listOrganizations(
 
 export async function findOrganization(db: Kysely<Database>, id: string): Promise<Selectable<OrganizationTable> | undefined> {
   return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** What other domains need of an organization before they write for it. */
+export async function findOrganizationSummary(db: Kysely<Database>, id: string): Promise<ExistingOrganization | undefined> {
+  return db.selectFrom('organizations').select(['id', 'name', 'municipality_id as municipalityId']).where('id', '=', id).executeTakeFirst();
 }
 
 export async function insertOrganization(db: Kysely<Database>, row: Insertable<OrganizationTable>): Promise<Selectable<OrganizationTable>> {
