@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../packages/hub/src/db/schema.js';
 import { checkEvent, completeInput, toColumns } from '../packages/hub/src/events/model.js';
-import { municipalityNames } from '../packages/hub/src/events/queries.js';
+import { knownMunicipalities } from '../packages/hub/src/orgs/lookups.js';
 import type { Schemas } from '../packages/hub/src/http/api.js';
 
 /** Deterministic pseudo-random numbers, so every run stores the same events. */
@@ -66,7 +66,7 @@ function input(index: number, municipalityIds: string[]): Schemas['EventInput'] 
  */
 export async function storeBenchEvents(db: Kysely<Database>, count: number): Promise<void> {
   state = 42;
-  const municipalities = await municipalityNames(db);
+  const municipalities = await knownMunicipalities(db);
   const municipalityIds = [...municipalities.keys()];
   const organizationIds = (await db.selectFrom('organizations').select('id').execute()).map((row) => row.id);
   const batch = 500;

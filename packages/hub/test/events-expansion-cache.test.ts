@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { checkEvent, completeInput, dataFromRow, scheduleOf, toColumns } from '../src/events/model.js';
 import { findOccurrences, parseRange } from '../src/events/occurrences.js';
-import { eventsInRange, findEvent, municipalityNames, updateEvent } from '../src/events/queries.js';
+import { eventsInRange, findEvent, updateEvent } from '../src/events/queries.js';
+import { knownMunicipalities } from '../src/orgs/lookups.js';
 import { occurrencesBetween } from '../src/events/recurrence.js';
 import { openTestDatabase, type TestDatabase } from './support/database.js';
 import { dayFromNow, now } from './support/clock.js';
@@ -62,7 +63,7 @@ describe('remembered expansions of events', () => {
     assert.ok(weekly, 'a weekly example event');
     const before = (await found(database, from, to)).filter((item) => item.id === weekly.id);
     const data = { ...dataFromRow(weekly), recurrence: { rule: 'FREQ=DAILY', rdates: [], exdates: [] } };
-    const municipalities = await municipalityNames(db);
+    const municipalities = await knownMunicipalities(db);
     await updateEvent(db, weekly.id, toColumns(checkEvent(completeInput(data), municipalities).data, municipalities));
     const afterEdit = (await found(database, from, to)).filter((item) => item.id === weekly.id);
     assert.ok(afterEdit.length > before.length, `${before.length} weekly, then ${afterEdit.length} daily`);

@@ -5,7 +5,6 @@ import { byMomentThenId, containsWords, pageByKeyset, type Page, type Paging } f
 import type { EventColumns, EventRow } from './model.js';
 
 /** The municipality lookup of every domain, under the name the events expansion test imports it by. */
-export { knownMunicipalities as municipalityNames } from '../orgs/lookups.js';
 
 export interface EventFilters {
   municipality?: string[] | undefined;

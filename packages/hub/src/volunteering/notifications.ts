@@ -3,7 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database, VolunteerResponseTable } from '../db/schema.js';
 import { berlinDateTime } from '../http/text.js';
-import { claimNotifications, deleteNotification, findResponseForMail, postponeNotification } from './queries.js';
+import { claimNotifications, deleteNotification, findResponseForMail, postponeNotification, type DueNotification } from './queries.js';
 
 export interface MailOptions {
   /** e.g. `smtp://user:password@mail.example.org:587` or `smtps://…` (nodemailer's URL form). */
@@ -18,11 +18,6 @@ export interface MailOptions {
 /** Mails claimed by one Hub are left alone by others this long; a crashed Hub's claims expire. */
 const CLAIM_SECONDS = 300;
 const BATCH = 10;
-
-interface DueNotification {
-  response_id: string;
-  attempts: number;
-}
 
 /**
  * The outbox of e-mails about new responses. A response and its outbox row are written in one

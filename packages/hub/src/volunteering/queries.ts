@@ -199,16 +199,18 @@ export async function insertNotification(db: Kysely<Database>, responseId: strin
   await db.insertInto('volunteer_notifications').values({ response_id: responseId, last_error: null }).execute();
 }
 
+/** A notification to send now, and how many times it has been tried (this one included). */
+export interface DueNotification {
+  response_id: string;
+  attempts: number;
+}
+
 /**
  * Claims up to `batch` due notifications for `claimSeconds`, counting the attempt; rows another
  * Hub has locked are skipped.
  */
-export async function claimNotifications(
-  db: Kysely<Database>,
-  batch: number,
-  claimSeconds: number,
-): Promise<{ response_id: string; attempts: number }[]> {
-  const { rows } = await sql<{ response_id: string; attempts: number }>`
+export async function claimNotifications(db: Kysely<Database>, batch: number, claimSeconds: number): Promise<DueNotification[]> {
+  const { rows } = await sql<DueNotification>`
       UPDATE volunteer_notifications
       SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${claimSeconds})
       WHERE response_id IN (
