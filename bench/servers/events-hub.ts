@@ -5,14 +5,12 @@ import { dataFromRow, scheduleOf } from '../../packages/hub/src/events/model.js'
 import { parseRange } from '../../packages/hub/src/events/occurrences.js';
 import { eventsInRange } from '../../packages/hub/src/events/queries.js';
 import { occurrencesBetween } from '../../packages/hub/src/events/recurrence.js';
-import { seed } from '../../packages/hub/src/orgs/seed/seed.js';
 import { openTestDatabase } from '../../packages/hub/test/support/database.js';
 import { storeBenchEvents } from '../events-data.js';
 import { stopOnSigterm } from './stop.js';
 
 const throwaway = await openTestDatabase();
 const { database } = throwaway;
-await seed(database.db);
 await storeBenchEvents(database.db, Number(process.env.BENCH_EVENTS ?? 10_000));
 
 const month = parseRange(process.env.BENCH_FROM ?? '2026-12-01', process.env.BENCH_TO ?? '2027-01-01');

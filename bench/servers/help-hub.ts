@@ -7,7 +7,6 @@ import { DEFAULT_LIMIT } from '../../packages/hub/src/http/listing.js';
 import { toHelpOffer } from '../../packages/hub/src/help/model.js';
 import { openNowFilterSql, regionMoment } from '../../packages/hub/src/help/opening-hours.js';
 import { nearestPlaces, selectOffers } from '../../packages/hub/src/help/queries.js';
-import { seed } from '../../packages/hub/src/orgs/seed/seed.js';
 import { openTestDatabase } from '../../packages/hub/test/support/database.js';
 import { storeBenchHelpOffers } from '../help-data.js';
 import { stopOnSigterm } from './stop.js';
@@ -15,7 +14,6 @@ import { stopOnSigterm } from './stop.js';
 const throwaway = await openTestDatabase();
 const { database } = throwaway;
 const db = database.db;
-await seed(db);
 await storeBenchHelpOffers(db, Number(process.env.BENCH_HELP_OFFERS ?? 10_000));
 const { offers } = await db
   .selectFrom('help_offers')

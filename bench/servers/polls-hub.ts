@@ -2,13 +2,11 @@
 // its own on the PostgreSQL server in DATABASE_URL), with an admin token to create polls and read
 // results. BENCH_PROOF_MIN/MAX set the proof-of-work difficulty; the production default otherwise.
 import { buildApp } from '../../packages/hub/src/app.js';
-import { seed } from '../../packages/hub/src/orgs/seed/seed.js';
 import { openTestDatabase } from '../../packages/hub/test/support/database.js';
 import { stopOnSigterm } from './stop.js';
 
 const throwaway = await openTestDatabase();
 const { database } = throwaway;
-await seed(database.db);
 const { BENCH_PROOF_MIN: min, BENCH_PROOF_MAX: max } = process.env;
 const proofDifficulty = min && max ? { minCounter: Number(min), maxCounter: Number(max) } : undefined;
 const app = await buildApp({
