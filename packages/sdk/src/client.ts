@@ -14,6 +14,12 @@ export interface HubClientOptions {
   apiKey?: string | undefined;
   /** Preferred language of the answers, sent as `Accept-Language`, e.g. `de` or `en`. */
   locale?: string | undefined;
+  /**
+   * Whether a browser sends its cookies with the requests: `'omit'` by default, so citizens'
+   * widgets never carry a session of the Hub (nor set one) even on a page the Hub serves itself.
+   * The Hub's own pages for organizations (`/manage/`) use `'same-origin'`: their session cookie.
+   */
+  credentials?: RequestCredentials | undefined;
   /** A `fetch` to use instead of the global one (tests, instrumentation, other runtimes). */
   fetch?: Fetch | undefined;
   /** Retries of idempotent requests; `false` sends every request once. */
@@ -107,6 +113,7 @@ export function createHubClient(options: HubClientOptions): HubClient {
   const client = createClient<paths>({
     baseUrl: options.baseUrl,
     fetch,
+    credentials: options.credentials ?? 'omit',
     headers: {
       Authorization: options.apiKey === undefined ? undefined : `Bearer ${options.apiKey}`,
       'Accept-Language': options.locale,

@@ -39,6 +39,18 @@ describe('createHubClient', () => {
     assert.equal(fake.requests[0]?.headers.has('Accept-Language'), false);
   });
 
+  it("sends no cookies unless told to; the Hub's own pages send their session with credentials same-origin", async () => {
+    const fake = fakeFetch(json(wuerzburg), json(wuerzburg));
+    const widget = createHubClient({ baseUrl, fetch: fake.fetch });
+    const manage = createHubClient({ baseUrl, fetch: fake.fetch, credentials: 'same-origin' });
+
+    await widget.GET('/municipalities/{municipalityId}', { params: { path: { municipalityId: 'wuerzburg' } } });
+    await manage.GET('/municipalities/{municipalityId}', { params: { path: { municipalityId: 'wuerzburg' } } });
+
+    assert.equal(fake.requests[0]?.credentials, 'omit');
+    assert.equal(fake.requests[1]?.credentials, 'same-origin');
+  });
+
   it('sends a JSON body for writes and resolves to the created resource', async () => {
     const created = { id: '3f0b7a52-5c1e-4b7e-9a39-2d1f0c6e8a11', name: 'Sportverein Höchberg e.V.' };
     const fake = fakeFetch(json(created, { status: 201 }));
