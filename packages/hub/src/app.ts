@@ -3,6 +3,11 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import openapiGlue, { type FastifyOpenapiGlueOptions } from 'fastify-openapi-glue';
+import { apiKeyHandlers } from './accounts/api-keys.js';
+import { auditLogHandlers } from './accounts/audit-log.js';
+import { memberHandlers } from './accounts/members.js';
+import { registrationHandlers } from './accounts/registrations.js';
+import { signInHandlers } from './accounts/sign-in.js';
 import { authenticate } from './auth/authenticate.js';
 import type { HubDatabase } from './db/connection.js';
 import type { Handlers } from './http/api.js';
@@ -62,6 +67,11 @@ function allHandlers(options: HubOptions, contract: Contract, volunteerHandlers:
     ...helpHandlers(db),
     ...pollHandlers(db, options.polls),
     ...volunteerHandlers,
+    ...signInHandlers(db),
+    ...registrationHandlers(db),
+    ...memberHandlers(db),
+    ...apiKeyHandlers(db),
+    ...auditLogHandlers(db),
   };
 }
 

@@ -24,8 +24,8 @@ describe('polls API', () => {
     client = pollClient(hub);
     town = await client.organizationId('Gemeinde Eisingen – Bürgerbeteiligung (Beispiel)');
     other = await client.organizationId('TSV Ochsenfurt 1862 e.V.');
-    townKey = (await createApiKey(hub.database.db, { organizationId: town, scopes: ['polls:write'] })).key;
-    otherKey = (await createApiKey(hub.database.db, { organizationId: other, scopes: ['polls:write'] })).key;
+    townKey = (await createApiKey(hub.database.db, { organizationId: town, scopes: ['polls:write', 'poll-codes:manage'] })).key;
+    otherKey = (await createApiKey(hub.database.db, { organizationId: other, scopes: ['polls:write', 'poll-codes:manage'] })).key;
   });
   after(() => hub.close());
 

@@ -1,29 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-
-/**
- * What a key may do. `admin` acts for the whole region (organizations, municipality-wide data);
- * the others act for the key's own organization only.
- */
-export const apiKeyScopes = [
-  'admin',
-  'organization:write',
-  'events:write',
-  'help-offers:write',
-  'polls:write',
-  'volunteer-needs:write',
-  'volunteer-responses:manage',
-] as const;
-export type ApiKeyScope = (typeof apiKeyScopes)[number];
-
-export function isApiKeyScope(scope: string): scope is ApiKeyScope {
-  return (apiKeyScopes as readonly string[]).includes(scope);
-}
-
-/** Who a request acts as, once its key is checked. */
-export type Principal =
-  { kind: 'admin'; keyId: string | null } | { kind: 'organization'; keyId: string; organizationId: string; scopes: ApiKeyScope[] };
+import type { Principal } from './principal.js';
+import { isApiKeyScope, type Action } from './roles.js';
 
 const KEY_PREFIX = 'sr_';
 
@@ -42,12 +21,12 @@ export interface CreatedApiKey {
   key: string;
   prefix: string;
   organizationId: string | null;
-  scopes: ApiKeyScope[];
+  scopes: Action[];
 }
 
 export async function createApiKey(
   db: Kysely<Database>,
-  options: { organizationId: string | null; scopes: ApiKeyScope[]; label?: string | undefined },
+  options: { organizationId: string | null; scopes: Action[]; label?: string | undefined },
 ): Promise<CreatedApiKey> {
   const key = KEY_PREFIX + randomBytes(32).toString('base64url');
   const prefix = key.slice(0, 10);
@@ -74,8 +53,8 @@ export async function findPrincipal(db: Kysely<Database>, key: string): Promise<
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
+  if (row.scopes.includes('admin')) return { kind: 'admin', keyId: row.id };
   const scopes = row.scopes.filter(isApiKeyScope);
-  if (scopes.includes('admin')) return { kind: 'admin', keyId: row.id };
   if (row.organization_id === null) return undefined;
-  return { kind: 'organization', keyId: row.id, organizationId: row.organization_id, scopes };
+  return { kind: 'key', keyId: row.id, organizationId: row.organization_id, scopes };
 }

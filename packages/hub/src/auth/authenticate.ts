@@ -3,13 +3,8 @@ import type { Kysely } from 'kysely';
 import type { SecurityRequirement } from '../http/contract.js';
 import { ProblemError } from '../http/problems.js';
 import type { Database } from '../db/schema.js';
-import { findPrincipal, sameSecret, type Principal } from './api-keys.js';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    principal?: Principal;
-  }
-}
+import { findPrincipal, sameSecret } from './api-keys.js';
+import type { Principal } from './principal.js';
 
 const bearer = /^Bearer\s+(\S+)$/i;
 
@@ -22,6 +17,7 @@ function satisfies(principal: Principal, requirement: SecurityRequirement): bool
   const scopes = requirement.apiKey;
   if (!scopes) return false;
   if (principal.kind === 'admin') return true;
+  if (principal.kind !== 'key') return false;
   return scopes.every((scope) => (principal.scopes as string[]).includes(scope));
 }
 
@@ -69,7 +65,7 @@ export function authenticate(
 /** Whether the request's key may act for the organization: its own key, or an admin key. */
 export function actsFor(request: FastifyRequest, organizationId: string): boolean {
   const principal = request.principal;
-  return principal?.kind === 'admin' || (principal?.kind === 'organization' && principal.organizationId === organizationId);
+  return principal?.kind === 'admin' || (principal?.kind === 'key' && principal.organizationId === organizationId);
 }
 
 /** Organization keys act only for their own organization; admin keys for all. */

@@ -33,9 +33,17 @@ export interface OrganizationTable {
   phone: string | null;
   privacy_policy_url: string | null;
   is_example: boolean;
+  /** Registered organizations wait for a region admin; only approved ones are public and publish. */
+  status: ColumnType<OrganizationStatus, OrganizationStatus | undefined, OrganizationStatus>;
+  registered_by: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  decision_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
+
+export type OrganizationStatus = 'pending' | 'approved' | 'rejected';
+export type MemberRole = 'owner' | 'coordinator' | 'editor';
 
 export interface ApiKeyTable {
   id: Generated<string>;
@@ -48,6 +56,82 @@ export interface ApiKeyTable {
   label: string | null;
   created_at: CreatedAt;
   revoked_at: Date | null;
+  /** The person who made it in the browser; null for keys made with the CLI. */
+  created_by: ColumnType<string | null, string | null | undefined, string | null>;
+  expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_used_at: ColumnType<Date | null, never, Date | null>;
+}
+
+export interface PersonTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  region_admin: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+}
+
+export interface MembershipTable {
+  organization_id: string;
+  person_id: string;
+  role: MemberRole;
+  created_at: CreatedAt;
+}
+
+export interface SignInLinkTable {
+  /** SHA-256 of the link's token. */
+  hash: string;
+  person_id: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: ColumnType<Date | null, never, Date>;
+}
+
+export interface SignInRequestTable {
+  email_hash: string;
+  requested_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export type SignInMethod = 'email-link' | 'invitation' | 'oidc';
+
+export interface SessionTable {
+  id: Generated<string>;
+  /** SHA-256 of the cookie's value. */
+  hash: string;
+  person_id: string;
+  signed_in_with: SignInMethod;
+  user_agent: string | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  last_seen_at: ColumnType<Date, Date | undefined, Date>;
+  expires_at: Date;
+  revoked_at: ColumnType<Date | null, never, Date>;
+}
+
+export interface InvitationTable {
+  id: Generated<string>;
+  organization_id: string;
+  email: string;
+  role: MemberRole;
+  /** SHA-256 of the link's token. */
+  hash: string;
+  invited_by: string | null;
+  language: ColumnType<'de' | 'en', 'de' | 'en' | undefined, 'de' | 'en'>;
+  created_at: ColumnType<Date, Date | undefined, Date>;
+  expires_at: Date;
+  accepted_at: ColumnType<Date | null, never, Date>;
+  revoked_at: ColumnType<Date | null, never, Date>;
+}
+
+export type AuditActorKind = 'person' | 'api-key' | 'admin-token';
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: ColumnType<Date, Date | undefined, never>;
+  actor_kind: AuditActorKind;
+  actor_id: string | null;
+  organization_id: string | null;
+  action: string;
+  resource_type: string | null;
+  resource_id: string | null;
 }
 
 export interface EventTable {
@@ -271,11 +355,19 @@ export interface VolunteerResponseTable {
   created_at: CreatedAt;
 }
 
-export interface VolunteerNotificationTable {
-  response_id: string;
+/** An e-mail waiting to be sent (migration 0007); `mail/outbox.ts` writes, claims and removes the rows. */
+export interface MailOutboxTable {
+  id: Generated<string>;
+  kind: string;
+  recipient: string;
+  language: Generated<'de' | 'en'>;
+  /** jsonb: written as JSON text, read parsed. */
+  payload: ColumnType<unknown, string, string>;
+  volunteer_response_id: string | null;
   attempts: Generated<number>;
   next_attempt_at: Generated<Date>;
   last_error: string | null;
+  created_at: CreatedAt;
 }
 
 export interface SchemaMigrationTable {
@@ -287,6 +379,13 @@ export interface Database {
   municipalities: MunicipalityTable;
   organizations: OrganizationTable;
   api_keys: ApiKeyTable;
+  people: PersonTable;
+  memberships: MembershipTable;
+  sign_in_links: SignInLinkTable;
+  sign_in_requests: SignInRequestTable;
+  sessions: SessionTable;
+  invitations: InvitationTable;
+  audit_log: AuditLogTable;
   events: EventTable;
   schema_migrations: SchemaMigrationTable;
   help_offers: HelpOfferTable;
@@ -303,5 +402,5 @@ export interface Database {
   poll_tally_revisions: PollTallyRevisionTable;
   volunteer_needs: VolunteerNeedTable;
   volunteer_responses: VolunteerResponseTable;
-  volunteer_notifications: VolunteerNotificationTable;
+  mail_outbox: MailOutboxTable;
 }

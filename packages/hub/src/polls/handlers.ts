@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { actsFor, assertActsFor } from '../auth/authenticate.js';
+import { actingKeyId } from '../auth/principal.js';
 import { ProofOfWork, type ProofDifficulty } from '../citizen/proof-of-work.js';
 import type { Database } from '../db/schema.js';
 import type { Handlers } from '../http/api.js';
@@ -175,7 +176,7 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
       assertActsFor(request, poll.organization_id);
       if (poll.archived_at !== null) throw new ProblemError('conflict', 'The poll is archived; its results no longer change.');
       const snapshot = checkedTally(poll, request.body);
-      const id = await insertTally(db, poll.id, snapshot, request.principal?.keyId ?? null);
+      const id = await insertTally(db, poll.id, snapshot, actingKeyId(request.principal));
       reply.code(201);
       return findTally(db, poll.id, id);
     },
@@ -186,7 +187,7 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
       if (poll.archived_at !== null) throw new ProblemError('conflict', 'The poll is archived; its results no longer change.');
       const stored = await findTally(db, poll.id, request.params.tallyId);
       const snapshot = checkedTally(poll, request.body, stored);
-      await updateTally(db, stored.id, snapshot, request.principal?.keyId ?? null);
+      await updateTally(db, stored.id, snapshot, actingKeyId(request.principal));
       return findTally(db, poll.id, stored.id);
     },
 

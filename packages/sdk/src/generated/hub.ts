@@ -892,10 +892,697 @@ export interface paths {
         patch: operations["updateVolunteerResponse"];
         trace?: never;
     };
+    "/sign-in-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How people sign in to this Hub
+         * @description What the sign-in page offers: the e-mail link always; OpenID Connect when the Hub is
+         *     connected to an identity provider (a municipality's own). `emailDelivery` is `log` when
+         *     the Hub has no mail server (`SMTP_URL`): sign-in links are then written to the Hub's own
+         *     log, for a first try on a laptop.
+         */
+        get: operations["getSignInOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sign-in-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a sign-in link by e-mail
+         * @description Sends a single-use sign-in link to `email`, valid 15 minutes. The answer is the same
+         *     whether the address has an account or not, so nobody can find out who is a member; an
+         *     address without an account gets a mail that says so and links the registration. At most
+         *     5 links per address in 15 minutes and 20 per client: more are refused with 429.
+         */
+        post: operations["requestSignInLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with the token of a sign-in link
+         * @description Exchanges the token of a sign-in link for a session: the answer sets the cookie
+         *     `__Host-sr_session` (`HttpOnly`, `Secure`, `SameSite=Strict`, path `/`) on the Hub's own
+         *     origin. A link works once and for 15 minutes; an expired, used or unknown token is refused
+         *     with 400 `invalid-sign-in-link`. A session cookie the browser already had is ended (no
+         *     fixation). Sessions end after 8 hours without use and 30 days after sign-in. Must come from
+         *     the Hub's own pages (`Origin`); over plain http only on localhost.
+         */
+        post: operations["createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Sign out
+         * @description Ends the session of the cookie and clears the cookie.
+         */
+        delete: operations["deleteCurrentSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in person
+         * @description The person, the organizations they act for with their role, and whether they are a region admin.
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change my display name */
+        patch: operations["updateMe"];
+        trace?: never;
+    };
+    "/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My sessions
+         * @description Every session of the signed-in person that has not ended, newest first.
+         */
+        get: operations["listMySessions"];
+        put?: never;
+        post?: never;
+        /**
+         * Sign out everywhere
+         * @description Ends every session of the signed-in person, this one included, and clears the cookie.
+         */
+        delete: operations["deleteMySessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one of my sessions */
+        delete: operations["deleteMySession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organization-registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Registrations to decide
+         * @description Registered organizations with their applicant, oldest first; region admins only.
+         */
+        get: operations["listOrganizationRegistrations"];
+        put?: never;
+        /**
+         * Register an organization
+         * @description A club, service or office that is not on the Hub registers itself. It stays `pending` —
+         *     it does not appear in `GET /organizations` and cannot publish — until a region admin
+         *     approves it. The first person becomes its owner and gets a mail with a sign-in link; the
+         *     decision reaches them by mail too.
+         */
+        post: operations["registerOrganization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organization-registrations/{organizationId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject a registration
+         * @description `approve` makes the organization public and lets its members publish; `reject` needs a
+         *     `reason`, which the applicant gets by mail. A decided registration can be decided again
+         *     (an approved organization can be set back to rejected, e.g. after abuse).
+         */
+        post: operations["decideOrganizationRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        /** The organization's members */
+        get: operations["listMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/members/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+                personId: components["parameters"]["PersonId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member
+         * @description The person's sessions stop acting for the organization at once. Refused with 409
+         *     `last-owner` for the last owner.
+         */
+        delete: operations["removeMember"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role
+         * @description Refused with 409 `last-owner` when it would leave the organization without an owner.
+         */
+        patch: operations["updateMember"];
+        trace?: never;
+    };
+    "/organizations/{organizationId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Open invitations
+         * @description Invitations not yet accepted or revoked, newest first; expired ones say so and can be sent again.
+         */
+        get: operations["listInvitations"];
+        put?: never;
+        /**
+         * Invite a person by e-mail
+         * @description Mails a link valid 7 days; following it makes the person a member with `role` (and
+         *     creates their account if they have none). Inviting an address that is already a member
+         *     is refused with 409.
+         */
+        post: operations["createInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+                invitationId: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an invitation
+         * @description Its link stops working at once.
+         */
+        delete: operations["revokeInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/invitations/{invitationId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+                invitationId: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an invitation again
+         * @description Mails a new link, valid 7 days from now; the old link stops working.
+         */
+        post: operations["resendInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitation-acceptances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation
+         * @description Exchanges the token of an invitation link for a membership and a session (the link
+         *     proves the address). An expired, revoked, used or unknown token is refused with 400
+         *     `invalid-invitation`. `displayName` is needed when the address has no account yet.
+         */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The organization's API keys
+         * @description Keys not revoked, newest first, without the keys themselves.
+         */
+        get: operations["listApiKeys"];
+        put?: never;
+        /**
+         * Create an API key
+         * @description The key is in this answer only; the Hub stores its hash.
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/api-keys/{apiKeyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+                apiKeyId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description The key stops working at once.
+         */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * What was done for the organization
+         * @description The organization's audit log, newest first.
+         */
+        get: operations["listOrganizationAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What was done on the Hub
+         * @description The whole audit log, newest first; region admins only.
+         */
+        get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** Format: email */
+        EmailAddress: string;
+        /**
+         * @description The language of the mails the Hub sends about this request.
+         * @default de
+         * @enum {string}
+         */
+        AccountLanguage: "de" | "en";
+        SignInOptions: {
+            /**
+             * @description `log`: no mail server; sign-in links are written to the Hub's log.
+             * @enum {string}
+             */
+            emailDelivery: "email" | "log";
+            /** @description Sign-in with the identity provider the Hub is connected to; `null` when there is none. */
+            oidc: {
+                /** @description The button's text, e.g. "Mit dem Konto der Stadt Würzburg anmelden". */
+                label: string;
+                /** @description Where the button goes (a browser navigation, not an API call). */
+                startUrl: string;
+            } | null;
+        };
+        SignInLinkRequest: {
+            email: components["schemas"]["EmailAddress"];
+            language?: components["schemas"]["AccountLanguage"];
+        };
+        SignInLinkSent: {
+            /** @description How long the link works. */
+            expiresInMinutes: number;
+        };
+        /** @description The token from a link the Hub mailed. */
+        LinkToken: string;
+        SessionInput: {
+            token: components["schemas"]["LinkToken"];
+        };
+        Person: {
+            id: components["schemas"]["Id"];
+            /** Format: email */
+            email: string;
+            displayName: string;
+        };
+        DisplayName: string;
+        /**
+         * @description `editor` writes the organization's events, help offers, volunteer needs and polls;
+         *     `coordinator` also reads volunteer responses and makes poll codes and tallies;
+         *     `owner` also edits the organization and manages members, API keys and the audit log.
+         * @enum {string}
+         */
+        MemberRole: "owner" | "coordinator" | "editor";
+        /**
+         * @description Only `approved` organizations are public and may publish.
+         * @enum {string}
+         */
+        OrganizationStatus: "pending" | "approved" | "rejected";
+        Membership: {
+            organization: {
+                id: components["schemas"]["Id"];
+                slug: components["schemas"]["OrganizationSlug"];
+                name: string;
+                status: components["schemas"]["OrganizationStatus"];
+            };
+            role: components["schemas"]["MemberRole"];
+        };
+        Me: {
+            person: components["schemas"]["Person"];
+            /** @description Approves organizations, edits any public content, reads the whole audit log. */
+            regionAdmin: boolean;
+            memberships: components["schemas"]["Membership"][];
+            session: {
+                id: components["schemas"]["Id"];
+                /**
+                 * Format: date-time
+                 * @description When the session ends at the latest (it ends earlier after 8 hours without use).
+                 */
+                expiresAt: string;
+            };
+        };
+        MePatch: {
+            displayName: components["schemas"]["DisplayName"];
+        };
+        Session: {
+            id: components["schemas"]["Id"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @enum {string} */
+            signedInWith: "email-link" | "invitation" | "oidc";
+            /** @description The browser, as it named itself at sign-in (shortened). */
+            userAgent: string | null;
+            /** @description The session of this request. */
+            current: boolean;
+        };
+        SessionList: {
+            items: components["schemas"]["Session"][];
+        };
+        OrganizationRegistrationInput: {
+            organization: {
+                name: string;
+                kind: components["schemas"]["OrganizationKind"];
+                description?: string | null;
+                municipalityId: components["schemas"]["MunicipalitySlug"];
+                website?: components["schemas"]["HttpUrlOrNull"];
+                email: components["schemas"]["EmailAddress"];
+                phone?: string | null;
+                /** Format: uri */
+                privacyPolicyUrl: string;
+            };
+            person: {
+                email: components["schemas"]["EmailAddress"];
+                displayName: components["schemas"]["DisplayName"];
+            };
+            language?: components["schemas"]["AccountLanguage"];
+        };
+        OrganizationRegistrationReceipt: {
+            /** @enum {string} */
+            status: "pending";
+        };
+        OrganizationRegistration: {
+            organization: components["schemas"]["Organization"];
+            status: components["schemas"]["OrganizationStatus"];
+            /** @description The person who registered it; `null` when they were removed since. */
+            applicant: components["schemas"]["Person"] | null;
+            /** Format: date-time */
+            registeredAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description Why it was rejected. */
+            reason: string | null;
+        };
+        OrganizationRegistrationPage: components["schemas"]["PageBase"] & {
+            items: components["schemas"]["OrganizationRegistration"][];
+        };
+        OrganizationDecision: {
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            /** @description Needed for `reject`; mailed to the applicant. */
+            reason?: string;
+        };
+        Member: {
+            person: components["schemas"]["Person"];
+            role: components["schemas"]["MemberRole"];
+            /** Format: date-time */
+            since: string;
+        };
+        MemberList: {
+            items: components["schemas"]["Member"][];
+        };
+        MemberPatch: {
+            role: components["schemas"]["MemberRole"];
+        };
+        Invitation: {
+            id: components["schemas"]["Id"];
+            /** Format: email */
+            email: string;
+            role: components["schemas"]["MemberRole"];
+            /** @description Display name of the person who invited. */
+            invitedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            expired: boolean;
+        };
+        InvitationList: {
+            items: components["schemas"]["Invitation"][];
+        };
+        InvitationInput: {
+            email: components["schemas"]["EmailAddress"];
+            role: components["schemas"]["MemberRole"];
+            language?: components["schemas"]["AccountLanguage"];
+        };
+        InvitationAcceptance: {
+            token: components["schemas"]["LinkToken"];
+            displayName?: components["schemas"]["DisplayName"];
+        };
+        /**
+         * @description What a key may do for its organization (see the role table).
+         * @enum {string}
+         */
+        ApiKeyScope: "organization:write" | "events:write" | "help-offers:write" | "polls:write" | "volunteer-needs:write" | "volunteer-responses:manage" | "poll-codes:manage";
+        ApiKey: {
+            id: components["schemas"]["Id"];
+            /** @description The key's first characters, to recognise it. */
+            prefix: string;
+            label: string | null;
+            scopes: components["schemas"]["ApiKeyScope"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Display name of the person who created it; `null` for keys made with the CLI. */
+            createdBy: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it was last used (to the minute).
+             */
+            lastUsedAt: string | null;
+        };
+        ApiKeyList: {
+            items: components["schemas"]["ApiKey"][];
+        };
+        ApiKeyInput: {
+            label: string;
+            scopes: components["schemas"]["ApiKeyScope"][];
+            /**
+             * Format: date-time
+             * @description When the key stops working; must lie in the future. `null`, or absent, for a key without expiry.
+             */
+            expiresAt?: string | null;
+        };
+        CreatedApiKey: components["schemas"]["ApiKey"] & {
+            /** @description The key itself, shown this once. */
+            key: string;
+        };
+        AuditEntry: {
+            id: components["schemas"]["Id"];
+            /** Format: date-time */
+            at: string;
+            actor: {
+                /** @enum {string} */
+                kind: "person" | "api-key" | "admin-token";
+                id: components["schemas"]["Id"] | null;
+                /** @description The person's display name or the key's label, as they are now. */
+                name: string | null;
+            };
+            organizationId: components["schemas"]["Id"] | null;
+            /** @description The operation, e.g. `createEvent`, `listVolunteerResponses`, `createSession`. */
+            action: string;
+            /** @description e.g. `event`, `volunteer-response`, `member`. */
+            resourceType: string | null;
+            resourceId: string | null;
+        };
+        AuditEntryPage: components["schemas"]["PageBase"] & {
+            items: components["schemas"]["AuditEntry"][];
+        };
         /**
          * Format: uuid
          * @description A UUID.
@@ -2230,6 +2917,8 @@ export interface components {
         };
     };
     parameters: {
+        PersonId: components["schemas"]["Id"];
+        InvitationId: components["schemas"]["Id"];
         /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
         Cursor: string;
         /** @description Items per page. */
@@ -4558,6 +5247,776 @@ export interface operations {
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSignInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sign-in options. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInOptions"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    requestSignInLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "vorstand@sv-hoechberg.example"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SignInLinkRequest"];
+            };
+        };
+        responses: {
+            /** @description The mail is on its way (if the address has an account, with a link). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInLinkSent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionInput"];
+            };
+        };
+        responses: {
+            /** @description Signed in; the cookie is set. */
+            201: {
+                headers: {
+                    /** @description The session cookie. */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteCurrentSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed-in person. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MePatch"];
+            };
+        };
+        responses: {
+            /** @description The changed person. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteMySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out everywhere. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteMySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session ended. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listOrganizationRegistrations: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Only registrations in this state. */
+                status?: components["schemas"]["OrganizationStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of registrations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationRegistrationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    registerOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "organization": {
+                 *         "name": "Tafel Ochsenfurt e.V.",
+                 *         "kind": "welfare",
+                 *         "municipalityId": "ochsenfurt",
+                 *         "email": "info@tafel-ochsenfurt.example",
+                 *         "privacyPolicyUrl": "https://tafel-ochsenfurt.example/datenschutz"
+                 *       },
+                 *       "person": {
+                 *         "email": "vorstand@tafel-ochsenfurt.example",
+                 *         "displayName": "Maria Beispiel"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrganizationRegistrationInput"];
+            };
+        };
+        responses: {
+            /** @description Registered; it waits for approval. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationRegistrationReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    decideOrganizationRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationDecision"];
+            };
+        };
+        responses: {
+            /** @description The decided registration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationRegistration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The members, owners first, then by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+                personId: components["parameters"]["PersonId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member was removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+                personId: components["parameters"]["PersonId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberPatch"];
+            };
+        };
+        responses: {
+            /** @description The member with the new role. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "kassenwart@sv-hoechberg.example",
+                 *       "role": "editor"
+                 *     }
+                 */
+                "application/json": components["schemas"]["InvitationInput"];
+            };
+        };
+        responses: {
+            /** @description The invitation was sent. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revokeInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+                invitationId: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation was revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    resendInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+                invitationId: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation with its new expiry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationAcceptance"];
+            };
+        };
+        responses: {
+            /** @description A member now; signed in, the cookie is set. */
+            201: {
+                headers: {
+                    /** @description The session cookie. */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The keys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "label": "Website des Vereins",
+                 *       "scopes": [
+                 *         "events:write"
+                 *       ],
+                 *       "expiresAt": "2027-12-31T23:00:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApiKeyInput"];
+            };
+        };
+        responses: {
+            /** @description The new key. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+                apiKeyId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key was revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listOrganizationAuditLog: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAuditLog: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Only entries about this organization (UUID). */
+                organization?: components["schemas"]["Id"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
