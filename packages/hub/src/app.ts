@@ -18,6 +18,7 @@ import { checkBody, checkMediaType, registerBodyParsers } from './http/body.js';
 import { registerEtags } from './http/etag.js';
 import { ProblemError } from './http/problems.js';
 import { registerValidation } from './http/validation.js';
+import { MailOutbox, type MailOptions } from './mail/outbox.js';
 import { eventHandlers } from './events/handlers.js';
 import { helpHandlers } from './help/handlers.js';
 import { municipalityHandlers } from './orgs/municipalities.js';
@@ -42,8 +43,10 @@ export interface HubOptions {
   trustProxy?: FastifyServerOptions['trustProxy'];
   /** Proof-of-work secret and difficulty of participation polls. */
   polls?: PollOptions;
-  /** Proof of work, retention and e-mail of volunteer responses. */
+  /** Proof of work and retention of volunteer responses. */
   volunteering?: VolunteerOptions;
+  /** The mail server for every e-mail of the Hub (`SMTP_URL`, `MAIL_FROM`); without one, mails go to the log. */
+  mail?: MailOptions;
 }
 
 /** Log lines name the route, never the client's address or query (it may say what someone searched for). */
@@ -118,9 +121,13 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   }
   registerEtags(app);
 
-  const volunteer = volunteering(options.database.db, options.volunteering ?? {}, app.log);
+  const outbox = new MailOutbox(options.database.db, options.mail ?? {}, app.log);
+  const volunteer = volunteering(options.database.db, options.volunteering ?? {}, app.log, outbox);
   // preClose: the jobs stop before the database closes (onClose).
-  app.addHook('preClose', volunteer.stop);
+  app.addHook('preClose', async () => {
+    await volunteer.stop();
+    await outbox.stop();
+  });
   const handlers = allHandlers(options, contract, volunteer.handlers);
   const references = resolveReferences(options.database.db);
   const operations = new Map(contract.operations.map((operation) => [operation.operationId, operation]));

@@ -33,7 +33,8 @@ Usage:
 
 Scopes: ${apiKeyScopes.join(', ')} (default for organizations: organization:write)
 Without DATABASE_URL the Hub uses embedded PGlite in HUB_DATA_DIR (default .hub-data/).
-With SMTP_URL (and MAIL_FROM) organizations get an e-mail for each volunteer response.`;
+With SMTP_URL (and MAIL_FROM) the Hub sends its e-mails (sign-in links, invitations, volunteer responses);
+without it, it writes them to its log.`;
 
 class UsageError extends Error {}
 
@@ -86,11 +87,8 @@ async function serve(config: HubConfig, seedIfEmpty: boolean): Promise<void> {
     rateLimit: { max: config.rateLimitMax, timeWindowMs: 60_000 },
     trustProxy: config.trustProxy,
     polls: { proofSecret: config.pollProofSecret },
-    volunteering: {
-      proofSecret: config.pollProofSecret,
-      retentionDays: config.volunteerRetentionDays,
-      mail: config.smtpUrl ? { smtpUrl: config.smtpUrl, from: config.mailFrom } : undefined,
-    },
+    volunteering: { proofSecret: config.pollProofSecret, retentionDays: config.volunteerRetentionDays },
+    mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
   });
   const drain = registerDraining(app);
   // SIGTERM/SIGINT: drain (answer with `Connection: close`, /health 503), then stop accepting,

@@ -10,10 +10,10 @@ export interface HubConfig {
   adminToken: string | undefined;
   /** Signs the proof-of-work challenges of polls and volunteer responses; generated per process when absent. */
   pollProofSecret: string | undefined;
-  /** Mail server for notifications of volunteer responses (nodemailer URL); no e-mail when absent. */
+  /** Mail server for every e-mail of the Hub (nodemailer URL); when absent, e-mails are written to the log. */
   smtpUrl: string | undefined;
   /** Sender of the Hub's e-mails. */
-  mailFrom: string;
+  mailFrom: string | undefined;
   /** Days after a volunteer need ended until its responses are deleted. */
   volunteerRetentionDays: number;
   rateLimitMax: number;
@@ -43,7 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     adminToken: env.HUB_ADMIN_TOKEN || undefined,
     pollProofSecret: env.POLL_PROOF_SECRET || undefined,
     smtpUrl: env.SMTP_URL || undefined,
-    mailFrom: env.MAIL_FROM || 'Smart Region Hub <hub@localhost>',
+    mailFrom: env.MAIL_FROM || undefined,
     volunteerRetentionDays: integer('VOLUNTEER_RETENTION_DAYS', 90),
     rateLimitMax: integer('RATE_LIMIT_MAX', 600),
     shutdownDrainMs: integer('SHUTDOWN_DRAIN_MS', 2_000),

@@ -8,9 +8,9 @@ import type { Handlers } from '../http/api.js';
 import { sendCsv, wantsCsv } from '../http/csv.js';
 import { mapPage } from '../http/listing.js';
 import { invalidBody, ProblemError } from '../http/problems.js';
+import type { Outbox } from '../mail/outbox.js';
 import { existingOrganization, knownMunicipalities } from '../orgs/lookups.js';
 import { checkNeed, completeInput, dataFromRow, toNeed, type NeedData } from './model.js';
-import { ResponseMailer, type MailOptions } from './notifications.js';
 import {
   allResponses,
   deleteNeed,
@@ -46,28 +46,22 @@ export interface VolunteerOptions {
   retentionDays?: number | undefined;
   /** How often the Hub deletes expired responses (default every 6 hours; 0 never, e.g. in tests). */
   purgeIntervalMs?: number | undefined;
-  /** E-mail to organizations about new responses; none without. */
-  mail?: (MailOptions & { intervalMs?: number }) | undefined;
 }
 
 export interface Volunteering {
   handlers: Pick<Handlers, VolunteerOperations>;
-  /** Sends due e-mails now (the outbox loop also does, on its interval); for tests. */
-  mailer: ResponseMailer | undefined;
   /** Stops the scheduled jobs and waits for a running one; before the database closes. */
   stop: () => Promise<void>;
 }
 
 const SIX_HOURS_MS = 6 * 3_600_000;
 
-/** Volunteer needs, responses, their e-mail outbox and the retention job. */
-export function volunteering(db: Kysely<Database>, options: VolunteerOptions, log: FastifyBaseLogger): Volunteering {
+/** Volunteer needs, responses with their e-mail to the organization (through the Hub's outbox) and the retention job. */
+export function volunteering(db: Kysely<Database>, options: VolunteerOptions, log: FastifyBaseLogger, outbox: Outbox): Volunteering {
   const proofOfWork = new ProofOfWork(options.proofSecret, options.proofDifficulty);
   const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
-  const mailer = options.mail ? new ResponseMailer(db, options.mail, retentionDays, log) : undefined;
   const timers: NodeJS.Timeout[] = [];
   let purging: Promise<unknown> | undefined;
-  let stopped = false;
 
   const purge = () => {
     purging ??= purgeResponses(db, retentionDays)
@@ -78,12 +72,6 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
   const purgeInterval = options.purgeIntervalMs ?? SIX_HOURS_MS;
   if (purgeInterval > 0) {
     timers.push(setTimeout(purge, 0), setInterval(purge, purgeInterval));
-  }
-  if (mailer) {
-    timers.push(
-      setTimeout(() => mailer.kick(), 0),
-      setInterval(() => mailer.kick(), options.mail?.intervalMs ?? 60_000),
-    );
   }
   // The jobs must not keep a process (a test, the CLI) alive.
   for (const timer of timers) timer.unref();
@@ -160,9 +148,9 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
         need,
         request.headers['idempotency-key'],
         request.body,
-        mailer !== undefined,
+        retentionDays,
       );
-      if (stored && !stopped) mailer?.kick();
+      if (stored) outbox.kick();
       reply.code(201);
       if (replayed) reply.header('Idempotent-Replayed', 'true');
       return receipt;
@@ -194,13 +182,9 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
 
   return {
     handlers,
-    mailer,
     async stop() {
-      stopped = true;
       for (const timer of timers) clearInterval(timer);
       await purging;
-      await mailer?.idle();
-      mailer?.close();
     },
   };
 }

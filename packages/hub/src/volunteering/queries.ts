@@ -194,36 +194,7 @@ export async function insertResponse(db: Kysely<Database>, row: Insertable<Volun
     .executeTakeFirst();
 }
 
-/** Queues the e-mail about a new response. */
-export async function insertNotification(db: Kysely<Database>, responseId: string): Promise<void> {
-  await db.insertInto('volunteer_notifications').values({ response_id: responseId, last_error: null }).execute();
-}
-
-/** A notification to send now, and how many times it has been tried (this one included). */
-export interface DueNotification {
-  response_id: string;
-  attempts: number;
-}
-
-/**
- * Claims up to `batch` due notifications for `claimSeconds`, counting the attempt; rows another
- * Hub has locked are skipped.
- */
-export async function claimNotifications(db: Kysely<Database>, batch: number, claimSeconds: number): Promise<DueNotification[]> {
-  const { rows } = await sql<DueNotification>`
-      UPDATE volunteer_notifications
-      SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${claimSeconds})
-      WHERE response_id IN (
-        SELECT response_id FROM volunteer_notifications
-        WHERE next_attempt_at <= now()
-        ORDER BY next_attempt_at
-        LIMIT ${batch}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING response_id, attempts`.execute(db);
-  return rows;
-}
-
-/** A response with what its notification e-mail tells: the need's title and the organization's address. */
+/** A response with what its e-mail to the organization tells: the need's title and the organization. */
 export async function findResponseForMail(db: Kysely<Database>, responseId: string) {
   return db
     .selectFrom('volunteer_responses')
@@ -240,27 +211,8 @@ export async function findResponseForMail(db: Kysely<Database>, responseId: stri
       'volunteer_responses.created_at',
       'volunteer_needs.title',
       'organizations.id as organization_id',
-      'organizations.email as organization_email',
     ])
     .executeTakeFirst();
-}
-
-export async function deleteNotification(db: Kysely<Database>, responseId: string) {
-  return db.deleteFrom('volunteer_notifications').where('response_id', '=', responseId).execute();
-}
-
-/** Puts a failed notification back in the queue for `nextAttemptAt`, with the error's code. */
-export async function postponeNotification(
-  db: Kysely<Database>,
-  responseId: string,
-  nextAttemptAt: Date,
-  lastError: string,
-): Promise<void> {
-  await db
-    .updateTable('volunteer_notifications')
-    .set({ next_attempt_at: nextAttemptAt, last_error: lastError })
-    .where('response_id', '=', responseId)
-    .execute();
 }
 
 /** Deletes the responses of needs that ended (closed or past their end) before `cutoff`; returns how many. */

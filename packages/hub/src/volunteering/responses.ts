@@ -6,9 +6,11 @@ import { inTransaction } from '../db/transaction.js';
 import type { Schemas } from '../http/api.js';
 import { csvTable } from '../http/csv.js';
 import { invalidBody, ProblemError, type FieldError } from '../http/problems.js';
+import { enqueueMail } from '../mail/outbox.js';
+import { findOrganization } from '../orgs/queries.js';
 import { berlinDateTime } from '../http/text.js';
 import { needEnd, needStatus, privacyNoticeVersion } from './model.js';
-import { findResponseByKey, insertNotification, insertResponse, type NeedRow, type ResponseRow } from './queries.js';
+import { findResponseByKey, insertResponse, type NeedRow, type ResponseRow } from './queries.js';
 import * as clock from '../clock.js';
 
 type ResponseInput = Schemas['VolunteerResponseInput'];
@@ -73,10 +75,23 @@ async function earlierResponse(db: Kysely<Database>, need: NeedRow, key: string)
   return row && { requestHash: row.request_hash, result: row.created_at };
 }
 
+/** Queues the e-mail about a new response for its organization, when the organization has an address. */
+async function queueResponseMail(db: Kysely<Database>, organizationId: string, responseId: string, retentionDays: number): Promise<void> {
+  const organization = await findOrganization(db, organizationId);
+  if (!organization?.email) return;
+  await enqueueMail(db, {
+    kind: 'volunteer-response',
+    to: organization.email,
+    payload: { retentionDays },
+    volunteerResponseId: responseId,
+  });
+}
+
 /**
- * Stores one response, exactly once per `Idempotency-Key`, and queues its e-mail in the same
- * transaction (when `notify`), so a response is never without its notification. A filled
+ * Stores one response, exactly once per `Idempotency-Key`, and queues its e-mail to the
+ * organization in the same transaction, so a response is never without its notification. A filled
  * honeypot passes every check and gets the same answer, but nothing is stored or sent.
+ * `retentionDays`: what the e-mail says about the deletion of responses.
  */
 export async function submitResponse(
   db: Kysely<Database>,
@@ -84,7 +99,7 @@ export async function submitResponse(
   need: NeedRow,
   idempotencyKey: string,
   body: ResponseInput,
-  notify: boolean,
+  retentionDays: number,
 ): Promise<{ receipt: Receipt; replayed: boolean; stored: boolean }> {
   const errors = checkResponse(need, body);
   if (errors.length > 0) throw invalidBody(errors);
@@ -115,7 +130,7 @@ export async function submitResponse(
         });
         if (!response) return undefined;
         await proofOfWork.spend(trx, proof, subject);
-        if (notify) await insertNotification(trx, response.id);
+        await queueResponseMail(trx, need.organization_id, response.id, retentionDays);
         stored = true;
         return response.created_at;
       });

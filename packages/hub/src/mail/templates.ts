@@ -1,0 +1,22 @@
+import type { MailTemplate } from './template.js';
+import { invitation, noAccount, registrationDecided, registrationReceived, signInLink } from './templates/accounts.js';
+import { volunteerResponse } from './templates/volunteer-response.js';
+
+/** Every kind of mail the Hub sends, one entry each: its name in the outbox → its template. */
+export const mailTemplates = {
+  'sign-in-link': signInLink,
+  'no-account': noAccount,
+  invitation,
+  'registration-received': registrationReceived,
+  'registration-decided': registrationDecided,
+  'volunteer-response': volunteerResponse,
+};
+
+export type MailKind = keyof typeof mailTemplates;
+
+/** What a kind's template needs, as written into the outbox. */
+export type MailPayload<Kind extends MailKind> = (typeof mailTemplates)[Kind] extends MailTemplate<infer Payload> ? Payload : never;
+
+export function isMailKind(kind: string): kind is MailKind {
+  return Object.hasOwn(mailTemplates, kind);
+}
