@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -8,7 +9,8 @@ import { auditLogHandlers } from './accounts/audit-log.js';
 import { memberHandlers } from './accounts/members.js';
 import { registrationHandlers } from './accounts/registrations.js';
 import { signInHandlers } from './accounts/sign-in.js';
-import { authenticate } from './auth/authenticate.js';
+import { auditAnswers } from './auth/audit.js';
+import { authorize } from './auth/authorize.js';
 import type { HubDatabase } from './db/connection.js';
 import type { Handlers } from './http/api.js';
 import { resolveReferences } from './http/references.js';
@@ -108,6 +110,8 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
     exposedHeaders: ['ETag', 'Retry-After', 'Location'],
     maxAge: 86_400,
   });
+  // No parsing on every request: only auth/sessions.ts reads the session cookie, where an operation asks for it.
+  await app.register(cookie, { hook: false });
   if (options.rateLimit !== false) {
     const { max, timeWindowMs } = options.rateLimit ?? { max: 600, timeWindowMs: 60_000 };
     await app.register(rateLimit, {
@@ -120,6 +124,8 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
     });
   }
   registerEtags(app);
+  // After the ETag hook, so an answer that became 304 is not recorded as a read.
+  app.addHook('onSend', auditAnswers(options.database.db));
 
   const outbox = new MailOutbox(options.database.db, options.mail ?? {}, app.log);
   const volunteer = volunteering(options.database.db, options.volunteering ?? {}, app.log, outbox);
@@ -145,7 +151,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
         handler: handlers[operationId as keyof Handlers],
         config,
         preHandler: references,
-        ...(operation.security.length > 0 ? { onRequest: authenticate(options.database.db, operation.security, options.adminToken) } : {}),
+        ...(operation.security.length > 0 ? { onRequest: authorize(options.database.db, operation, options.adminToken) } : {}),
         ...(operation.bodyTypes.length > 0 ? { preParsing: checkMediaType(operation), preValidation: checkBody(operation) } : {}),
       };
     }) as unknown as FastifyOpenapiGlueOptions['operationResolver'],
