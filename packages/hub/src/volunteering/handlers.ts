@@ -10,6 +10,7 @@ import { mapPage } from '../http/listing.js';
 import { invalidBody, ProblemError } from '../http/problems.js';
 import type { Outbox } from '../mail/outbox.js';
 import { existingOrganization, knownMunicipalities } from '../orgs/lookups.js';
+import { scheduleJob } from '../system/jobs.js';
 import { checkNeed, completeInput, dataFromRow, toNeed, type NeedData } from './model.js';
 import {
   allResponses,
@@ -60,21 +61,15 @@ const SIX_HOURS_MS = 6 * 3_600_000;
 export function volunteering(db: Kysely<Database>, options: VolunteerOptions, log: FastifyBaseLogger, outbox: Outbox): Volunteering {
   const proofOfWork = new ProofOfWork(options.proofSecret, options.proofDifficulty);
   const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
-  const timers: NodeJS.Timeout[] = [];
-  let purging: Promise<unknown> | undefined;
-
-  const purge = () => {
-    purging ??= purgeResponses(db, retentionDays)
-      .then((count) => count > 0 && log.info({ count }, 'volunteer responses past their retention period deleted'))
-      .catch(() => log.warn('volunteer responses: retention purge failed, retrying on the next round'))
-      .finally(() => (purging = undefined));
-  };
-  const purgeInterval = options.purgeIntervalMs ?? SIX_HOURS_MS;
-  if (purgeInterval > 0) {
-    timers.push(setTimeout(purge, 0), setInterval(purge, purgeInterval));
-  }
-  // The jobs must not keep a process (a test, the CLI) alive.
-  for (const timer of timers) timer.unref();
+  const retention = scheduleJob(
+    async () => {
+      const count = await purgeResponses(db, retentionDays);
+      if (count > 0) log.info({ count }, 'volunteer responses past their retention period deleted');
+    },
+    options.purgeIntervalMs ?? SIX_HOURS_MS,
+    log,
+    'volunteer responses: retention purge failed, retrying on the next round',
+  );
 
   async function existingNeed(id: string): Promise<NeedRow> {
     const row = await findNeed(db, id);
@@ -182,9 +177,6 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
 
   return {
     handlers,
-    async stop() {
-      for (const timer of timers) clearInterval(timer);
-      await purging;
-    },
+    stop: () => retention.stop(),
   };
 }
