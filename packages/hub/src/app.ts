@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import openapiGlue, { type FastifyOpenapiGlueOptions } from 'fastify-openapi-glue';
 import { apiKeyHandlers } from './accounts/api-keys.js';
 import { auditLogHandlers } from './accounts/audit-log.js';
+import { scheduleAuditPurge, type AuditRetentionOptions } from './accounts/audit-retention.js';
 import { memberHandlers } from './accounts/members.js';
 import { registrationHandlers } from './accounts/registrations.js';
 import { signInHandlers } from './accounts/sign-in.js';
@@ -47,6 +48,8 @@ export interface HubOptions {
   polls?: PollOptions;
   /** Proof of work and retention of volunteer responses. */
   volunteering?: VolunteerOptions;
+  /** Retention of the audit log. */
+  audit?: AuditRetentionOptions;
   /** The mail server for every e-mail of the Hub (`SMTP_URL`, `MAIL_FROM`); without one, mails go to the log. */
   mail?: MailOptions;
 }
@@ -130,8 +133,10 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   const outbox = new MailOutbox(options.database.db, options.mail ?? {}, app.log);
   const volunteer = volunteering(options.database.db, options.volunteering ?? {}, app.log, outbox);
   // preClose: the jobs stop before the database closes (onClose).
+  const auditPurge = scheduleAuditPurge(options.database.db, options.audit ?? {}, app.log);
   app.addHook('preClose', async () => {
     await volunteer.stop();
+    await auditPurge.stop();
     await outbox.stop();
   });
   const handlers = allHandlers(options, contract, volunteer.handlers);

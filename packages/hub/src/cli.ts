@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import closeWithGrace from 'close-with-grace';
+import { purgeAuditLog } from './accounts/audit-retention.js';
 import { buildApp, defaultLoggerOptions } from './app.js';
 import { createApiKey } from './auth/api-keys.js';
 import { apiKeyScopes, isApiKeyScope, type ApiKeyScope } from './auth/roles.js';
@@ -29,7 +30,8 @@ Usage:
                                      import an iCalendar feed as the organization's events
                                      (same rules as POST /organizations/{id}/calendar-imports)
   sr-hub purge                       delete volunteer responses VOLUNTEER_RETENTION_DAYS (default 90)
-                                     days after their need ended (the running Hub does this too)
+                                     days after their need ended, and audit log entries older than
+                                     AUDIT_RETENTION_DAYS (default 730) (the running Hub does this too)
 
 Scopes: ${apiKeyScopes.join(', ')} (default for organizations: organization:write)
 Without DATABASE_URL the Hub uses embedded PGlite in HUB_DATA_DIR (default .hub-data/).
@@ -88,6 +90,7 @@ async function serve(config: HubConfig, seedIfEmpty: boolean): Promise<void> {
     trustProxy: config.trustProxy,
     polls: { proofSecret: config.pollProofSecret },
     volunteering: { proofSecret: config.pollProofSecret, retentionDays: config.volunteerRetentionDays },
+    audit: { retentionDays: config.auditRetentionDays },
     mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
   });
   const drain = registerDraining(app);
@@ -199,6 +202,8 @@ async function main(argv: string[]): Promise<void> {
       return withDatabase(config, async (database) => {
         const deleted = await purgeResponses(database.db, config.volunteerRetentionDays);
         console.log(`Deleted ${deleted} volunteer responses of needs that ended more than ${config.volunteerRetentionDays} days ago.`);
+        const entries = await purgeAuditLog(database.db, config.auditRetentionDays);
+        console.log(`Deleted ${entries} audit log entries older than ${config.auditRetentionDays} days.`);
       });
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${usage}`);

@@ -16,6 +16,8 @@ export interface HubConfig {
   mailFrom: string | undefined;
   /** Days after a volunteer need ended until its responses are deleted. */
   volunteerRetentionDays: number;
+  /** Days an entry of the audit log is kept. */
+  auditRetentionDays: number;
   rateLimitMax: number;
   /**
    * How long a stopping Hub keeps answering (with `Connection: close`, `/health` 503) before it
@@ -45,6 +47,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
     volunteerRetentionDays: integer('VOLUNTEER_RETENTION_DAYS', 90),
+    auditRetentionDays: integer('AUDIT_RETENTION_DAYS', 730),
     rateLimitMax: integer('RATE_LIMIT_MAX', 600),
     shutdownDrainMs: integer('SHUTDOWN_DRAIN_MS', 2_000),
     trustProxy: env.TRUST_PROXY === 'true',
