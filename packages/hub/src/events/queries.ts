@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { byMomentThenId, containsWords, pageByKeyset, type Page, type Paging } from '../http/listing.js';
+import { approvedOrganization } from '../orgs/queries.js';
 import type { EventColumns, EventRow } from './model.js';
 
 /** The municipality lookup of every domain, under the name the events expansion test imports it by. */
@@ -13,11 +14,12 @@ export interface EventFilters {
   q?: string | undefined;
 }
 
-/** Events with their organizer's name and example flag. */
+/** Events of approved organizations, with their organizer's name and example flag. */
 export function selectEvents(db: Kysely<Database>) {
   return db
     .selectFrom('events')
     .innerJoin('organizations', 'organizations.id', 'events.organization_id')
+    .where(approvedOrganization)
     .selectAll('events')
     .select(['organizations.name as organizer_name', 'organizations.is_example']);
 }

@@ -3,6 +3,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Schemas } from '../http/api.js';
+import { approvedOrganization } from '../orgs/queries.js';
 import { searchLabels, type OfferRow, type OfferWrite } from './model.js';
 import { hoursTodaySql, openNowFilterSql, openNowSql, type HoursRow, type RegionMoment } from './opening-hours.js';
 import { matchSql, relevanceSql, synonymText, tieBreakSql, type SearchPlan } from './search.js';
@@ -24,15 +25,21 @@ export function nearestPlaces(db: Kysely<Database>, near: Schemas['GeoPoint'] | 
     .groupBy('offer_id');
 }
 
+/** Offers of approved organizations, each with its nearest place to `near`: what a search matches. */
 function offersFrom(db: Kysely<Database>, near: Schemas['GeoPoint'] | undefined) {
-  return db.selectFrom('help_offers').leftJoin(nearestPlaces(db, near).as('nearest'), 'nearest.offer_id', 'help_offers.id');
+  return db
+    .selectFrom('help_offers')
+    .innerJoin('organizations', 'organizations.id', 'help_offers.organization_id')
+    .where(approvedOrganization)
+    .leftJoin(nearestPlaces(db, near).as('nearest'), 'nearest.offer_id', 'help_offers.id');
 }
 
-/** Offers with their organization, places, hours and their state at `moment`. */
+/** Offers of approved organizations, with their organization, places, hours and their state at `moment`. */
 export function selectOffers(db: Kysely<Database>, moment: RegionMoment) {
   return db
     .selectFrom('help_offers')
     .innerJoin('organizations', 'organizations.id', 'help_offers.organization_id')
+    .where(approvedOrganization)
     .select([
       'help_offers.id',
       'help_offers.organization_id',

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Database, MunicipalityTable, OrganizationTable } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { renameInOffers } from '../help/queries.js';
@@ -6,6 +6,13 @@ import { pageByName, type Page, type Paging } from '../http/listing.js';
 import type { ExistingOrganization } from './lookups.js';
 
 /** Every SQL statement of municipalities and organizations. */
+
+/**
+ * Only approved organizations are public: a registered one waits for a region admin, a rejected one
+ * is gone from view. Every public read of organizations, and of the events, help offers, polls and
+ * volunteer needs they publish (whose queries join `organizations`), filters with this.
+ */
+export const approvedOrganization = sql<boolean>`organizations.status = 'approved'`;
 
 export async function listMunicipalities(
   db: Kysely<Database>,
@@ -35,19 +42,28 @@ export async function listOrganizations(
   filters: { kind?: string | undefined; municipality?: string | undefined; q?: string | undefined },
   paging: Paging,
 ): Promise<Page<Selectable<OrganizationTable>>> {
-  let query = db.selectFrom('organizations').selectAll();
+  let query = db.selectFrom('organizations').selectAll().where(approvedOrganization);
   if (filters.kind) query = query.where('kind', '=', filters.kind);
   if (filters.municipality) query = query.where('municipality_id', '=', filters.municipality);
   return pageByName(query, { ...paging, q: filters.q });
 }
 
+/** An approved organization: what the public may see. */
 export async function findOrganization(db: Kysely<Database>, id: string): Promise<Selectable<OrganizationTable> | undefined> {
-  return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('organizations').selectAll().where('id', '=', id).where(approvedOrganization).executeTakeFirst();
 }
 
-/** What other domains need of an organization before they write for it. */
+/**
+ * What other domains need of an organization before they list or write its content: approved ones
+ * only (the authorization refuses writes for others before, with 403 `organization-pending`).
+ */
 export async function findOrganizationSummary(db: Kysely<Database>, id: string): Promise<ExistingOrganization | undefined> {
-  return db.selectFrom('organizations').select(['id', 'name', 'municipality_id as municipalityId']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'municipality_id as municipalityId'])
+    .where('id', '=', id)
+    .where(approvedOrganization)
+    .executeTakeFirst();
 }
 
 export async function insertOrganization(db: Kysely<Database>, row: Insertable<OrganizationTable>): Promise<Selectable<OrganizationTable>> {

@@ -4,6 +4,7 @@ import type { Database, PollTable } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Schemas } from '../http/api.js';
 import { byMomentThenId, pageByKeyset, type Page, type Paging } from '../http/listing.js';
+import { approvedOrganization } from '../orgs/queries.js';
 import type { PollData } from './model.js';
 
 export interface PollOptionRow {
@@ -18,11 +19,12 @@ export type PollRow = Selectable<PollTable> & {
   options: PollOptionRow[];
 };
 
-/** Polls with their organizer and their options in order. */
+/** Polls of approved organizations, with their organizer and their options in order. */
 export function selectPolls(db: Kysely<Database>) {
   return db
     .selectFrom('polls')
     .innerJoin('organizations', 'organizations.id', 'polls.organization_id')
+    .where(approvedOrganization)
     .selectAll('polls')
     .select(['organizations.name as organizer_name', 'organizations.is_example'])
     .select((eb) =>

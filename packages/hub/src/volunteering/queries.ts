@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database, VolunteerNeedTable, VolunteerResponseTable } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { byMomentThenId, containsWords, pageByKeyset, type Keyset, type Page, type Paging } from '../http/listing.js';
+import { approvedOrganization } from '../orgs/queries.js';
 import { needColumns, type NeedData } from './model.js';
 import * as clock from '../clock.js';
 
@@ -21,11 +22,12 @@ export const statusSql = (at: Date) => sql<string>`CASE
 /** Sort keys: ongoing needs (no start) first, then by start. */
 export const startSql = sql<Date>`coalesce(volunteer_needs.starts_at, '-infinity'::timestamptz)`;
 
-/** Needs with what the public sees of their organization. */
+/** Needs of approved organizations, with what the public sees of their organization. */
 export function selectNeeds(db: Kysely<Database>) {
   return db
     .selectFrom('volunteer_needs')
     .innerJoin('organizations', 'organizations.id', 'volunteer_needs.organization_id')
+    .where(approvedOrganization)
     .selectAll('volunteer_needs')
     .select(['organizations.name as organization_name', 'organizations.privacy_policy_url', 'organizations.is_example']);
 }
