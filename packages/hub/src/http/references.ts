@@ -10,7 +10,8 @@ const NO_ORGANIZATION = '00000000-0000-0000-0000-000000000000';
 
 interface References {
   params?: { organizationId?: string; pollId?: string };
-  query?: { organization?: string[] };
+  /** Lists filter by several organizations; the audit log by one (its UUID, checked by the contract). */
+  query?: { organization?: string[] | string };
 }
 
 /**
@@ -31,8 +32,9 @@ export function resolveReferences(db: Kysely<Database>) {
       if (!row) throw new ProblemError('not-found', `There is no poll "${params.pollId}".`);
       params.pollId = row.id;
     }
-    const slugs = query?.organization?.filter((value) => !UUID.test(value)) ?? [];
-    if (query?.organization && slugs.length > 0) {
+    if (!Array.isArray(query?.organization)) return;
+    const slugs = query.organization.filter((value) => !UUID.test(value));
+    if (slugs.length > 0) {
       const rows = await db.selectFrom('organizations').select(['id', 'slug']).where('slug', 'in', slugs).execute();
       const ids = new Map(rows.map((row) => [row.slug, row.id]));
       query.organization = query.organization.map((value) => (UUID.test(value) ? value : (ids.get(value) ?? NO_ORGANIZATION)));
