@@ -9,7 +9,9 @@ import { auditLogHandlers } from './accounts/audit-log.js';
 import { scheduleAuditPurge, type AuditRetentionOptions } from './accounts/audit-retention.js';
 import { memberHandlers } from './accounts/members.js';
 import { registrationHandlers } from './accounts/registrations.js';
-import { signInHandlers } from './accounts/sign-in.js';
+import { meHandlers } from './accounts/me.js';
+import { scheduleSignInCleanup, type SignInCleanupOptions } from './accounts/sign-in-cleanup.js';
+import { signInHandlers, signInRateLimits } from './accounts/sign-in.js';
 import { auditAnswers } from './auth/audit.js';
 import { authorize } from './auth/authorize.js';
 import type { HubDatabase } from './db/connection.js';
@@ -21,7 +23,7 @@ import { checkBody, checkMediaType, registerBodyParsers } from './http/body.js';
 import { registerEtags } from './http/etag.js';
 import { ProblemError } from './http/problems.js';
 import { registerValidation } from './http/validation.js';
-import { MailOutbox, type MailOptions } from './mail/outbox.js';
+import { MailOutbox, type MailOptions, type Outbox } from './mail/outbox.js';
 import { eventHandlers } from './events/handlers.js';
 import { helpHandlers } from './help/handlers.js';
 import { municipalityHandlers } from './orgs/municipalities.js';
@@ -52,6 +54,13 @@ export interface HubOptions {
   audit?: AuditRetentionOptions;
   /** The mail server for every e-mail of the Hub (`SMTP_URL`, `MAIL_FROM`); without one, mails go to the log. */
   mail?: MailOptions;
+  /**
+   * The Hub's origin as people reach it (`PUBLIC_URL`, e.g. `https://hub.example.org`): links in
+   * mails point there, never to what a request's Host header claims. Default `http://localhost:8080`.
+   */
+  publicUrl?: string | undefined;
+  /** The cleanup of ended sign-in links and sessions. */
+  signIn?: SignInCleanupOptions;
 }
 
 /** Log lines name the route, never the client's address or query (it may say what someone searched for). */
@@ -65,7 +74,12 @@ const privacyPreservingSerializers = {
 
 export const defaultLoggerOptions = { level: 'info', serializers: privacyPreservingSerializers };
 
-function allHandlers(options: HubOptions, contract: Contract, volunteerHandlers: ReturnType<typeof volunteering>['handlers']): Handlers {
+function allHandlers(
+  options: HubOptions,
+  contract: Contract,
+  volunteerHandlers: ReturnType<typeof volunteering>['handlers'],
+  outbox: Outbox,
+): Handlers {
   const db = options.database.db;
   return {
     ...healthHandlers(db, contract.version),
@@ -75,7 +89,8 @@ function allHandlers(options: HubOptions, contract: Contract, volunteerHandlers:
     ...helpHandlers(db),
     ...pollHandlers(db, options.polls),
     ...volunteerHandlers,
-    ...signInHandlers(db),
+    ...signInHandlers(db, { outbox, publicUrl: options.publicUrl ?? 'http://localhost:8080', oidc: null }),
+    ...meHandlers(db),
     ...registrationHandlers(db),
     ...memberHandlers(db),
     ...apiKeyHandlers(db),
@@ -139,7 +154,9 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
     await auditPurge.stop();
     await outbox.stop();
   });
-  const handlers = allHandlers(options, contract, volunteer.handlers);
+  const signInCleanup = scheduleSignInCleanup(options.database.db, options.signIn ?? {}, app.log);
+  app.addHook('preClose', signInCleanup.stop);
+  const handlers = allHandlers(options, contract, volunteer.handlers, outbox);
   const references = resolveReferences(options.database.db);
   const operations = new Map(contract.operations.map((operation) => [operation.operationId, operation]));
   for (const operationId of operations.keys()) {
@@ -151,7 +168,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
     // hooks suffice; its type asks for whole route options.
     operationResolver: ((operationId: string) => {
       const operation = operations.get(operationId)!;
-      const config: OperationConfig = { operation };
+      const config: OperationConfig & { rateLimit?: object } = { operation, rateLimit: signInRateLimits[operationId] };
       return {
         handler: handlers[operationId as keyof Handlers],
         config,

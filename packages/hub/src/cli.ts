@@ -92,6 +92,7 @@ async function serve(config: HubConfig, seedIfEmpty: boolean): Promise<void> {
     volunteering: { proofSecret: config.pollProofSecret, retentionDays: config.volunteerRetentionDays },
     audit: { retentionDays: config.auditRetentionDays },
     mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
+    publicUrl: config.publicUrl,
   });
   const drain = registerDraining(app);
   // SIGTERM/SIGINT: drain (answer with `Connection: close`, /health 503), then stop accepting,

@@ -25,7 +25,22 @@ export interface HubConfig {
    */
   shutdownDrainMs: number;
   trustProxy: boolean;
+  /**
+   * The Hub's origin as people reach it, e.g. `https://hub.example.org`: sign-in and invitation
+   * links in mails point there. A setting, not the request's Host header, which the client writes:
+   * a link asked for with a forged Host must still lead to this Hub. Default `http://localhost:<PORT>`.
+   */
+  publicUrl: string;
   logLevel: string;
+}
+
+/** `PUBLIC_URL` as an origin: http(s), scheme, host and port only. */
+function origin(name: string, raw: string): string {
+  const url = URL.parse(raw);
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+    throw new Error(`${name} must be the Hub's address like https://hub.example.org (no path), not "${raw}".`);
+  }
+  return url.origin;
 }
 
 function integer(name: string, fallback: number): number {
@@ -37,8 +52,9 @@ function integer(name: string, fallback: number): number {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const port = integer('PORT', 8080);
   return {
-    port: integer('PORT', 8080),
+    port,
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.HUB_DATA_DIR || '.hub-data'),
@@ -51,6 +67,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     rateLimitMax: integer('RATE_LIMIT_MAX', 600),
     shutdownDrainMs: integer('SHUTDOWN_DRAIN_MS', 2_000),
     trustProxy: env.TRUST_PROXY === 'true',
+    publicUrl: origin('PUBLIC_URL', env.PUBLIC_URL || `http://localhost:${port}`),
     logLevel: env.LOG_LEVEL || 'info',
   };
 }

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
-import type { AuditActorKind, Database, MemberRole, OrganizationStatus, OrganizationTable, PersonTable, SignInMethod } from '../db/schema.js';
+import type { AuditActorKind, Database, MemberRole, OrganizationStatus, OrganizationTable, PersonTable, SessionTable, SignInMethod } from '../db/schema.js';
 import { byMomentThenId, pageByKeyset, type Page, type Paging } from '../http/listing.js';
 
 /** The SQL of organization accounts; each part of the accounts keeps its functions in its own section. */
@@ -69,6 +69,120 @@ export async function revokeSession(db: Kysely<Database>, personId: string, sess
 
 export async function revokeSessionsOf(db: Kysely<Database>, personId: string): Promise<void> {
   await db.updateTable('sessions').set({ revoked_at: sql<Date>`now()` }).where('person_id', '=', personId).where('revoked_at', 'is', null).execute();
+}
+
+/** Requests for links to one address within the window, and in how many seconds the oldest leaves it. */
+export async function recentSignInRequests(
+  db: Kysely<Database>,
+  emailHash: string,
+  windowSeconds: number,
+): Promise<{ count: number; retry_after: number }> {
+  const { rows } = await sql<{ count: number; retry_after: number }>`
+      SELECT count(*)::int AS count,
+        coalesce(ceil(extract(epoch FROM min(requested_at) + make_interval(secs => ${windowSeconds}) - now())), 0)::int AS retry_after
+      FROM sign_in_requests
+      WHERE email_hash = ${emailHash} AND requested_at > now() - make_interval(secs => ${windowSeconds})`.execute(db);
+  return rows[0]!;
+}
+
+export async function recordSignInRequest(db: Kysely<Database>, emailHash: string): Promise<void> {
+  await db.insertInto('sign_in_requests').values({ email_hash: emailHash }).execute();
+}
+
+/**
+ * Stores a sign-in link for the person with this address, if there is one: one statement either
+ * way, so a known and an unknown address cost the same. Returns whether there was.
+ */
+export async function insertSignInLinkFor(db: Kysely<Database>, email: string, hash: string, lifetimeSeconds: number): Promise<boolean> {
+  const { rows } = await sql<{ person_id: string }>`
+      INSERT INTO sign_in_links (hash, person_id, expires_at)
+      SELECT ${hash}, id, now() + make_interval(secs => ${lifetimeSeconds}) FROM people WHERE lower(email) = lower(${email})
+      RETURNING person_id`.execute(db);
+  return rows.length > 0;
+}
+
+/** Spends a link: the person it signs in, once, while it is valid; undefined when used, expired or unknown. */
+export async function useSignInLink(db: Kysely<Database>, hash: string): Promise<string | undefined> {
+  const row = await db
+    .updateTable('sign_in_links')
+    .set({ used_at: sql<Date>`now()` })
+    .where('hash', '=', hash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .returning('person_id')
+    .executeTakeFirst();
+  return row?.person_id;
+}
+
+export async function findPerson(db: Kysely<Database>, id: string): Promise<Selectable<PersonTable> | undefined> {
+  return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function renamePerson(db: Kysely<Database>, id: string, displayName: string): Promise<void> {
+  await db.updateTable('people').set({ display_name: displayName }).where('id', '=', id).execute();
+}
+
+export interface OwnMembershipRow {
+  id: string;
+  slug: string;
+  name: string;
+  status: OrganizationStatus;
+  role: MemberRole;
+}
+
+export async function membershipsOf(db: Kysely<Database>, personId: string): Promise<OwnMembershipRow[]> {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('organizations', 'organizations.id', 'memberships.organization_id')
+    .select(['organizations.id', 'organizations.slug', 'organizations.name', 'organizations.status', 'memberships.role'])
+    .where('memberships.person_id', '=', personId)
+    .orderBy('organizations.name')
+    .orderBy('organizations.id')
+    .execute();
+}
+
+export async function findSessionExpiry(db: Kysely<Database>, sessionId: string): Promise<Date> {
+  const row = await db.selectFrom('sessions').select('expires_at').where('id', '=', sessionId).executeTakeFirstOrThrow();
+  return row.expires_at;
+}
+
+export type OwnSessionRow = Pick<Selectable<SessionTable>, 'id' | 'created_at' | 'last_seen_at' | 'expires_at' | 'signed_in_with' | 'user_agent'>;
+
+/** The person's sessions that have not ended, newest first. */
+export async function listLiveSessions(db: Kysely<Database>, personId: string, idleSeconds: number): Promise<OwnSessionRow[]> {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'created_at', 'last_seen_at', 'expires_at', 'signed_in_with', 'user_agent'])
+    .where('person_id', '=', personId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .where('last_seen_at', '>', sql<Date>`now() - make_interval(secs => ${idleSeconds})`)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** Deletes what can no longer sign anyone in: expired links, requests out of their window, ended sessions. */
+export async function deleteEndedSignIns(
+  db: Kysely<Database>,
+  limits: { requestWindowSeconds: number; sessionIdleSeconds: number },
+): Promise<{ links: number; requests: number; sessions: number }> {
+  const links = await db.deleteFrom('sign_in_links').where('expires_at', '<=', sql<Date>`now()`).executeTakeFirst();
+  const requests = await db
+    .deleteFrom('sign_in_requests')
+    .where('requested_at', '<=', sql<Date>`now() - make_interval(secs => ${limits.requestWindowSeconds})`)
+    .executeTakeFirst();
+  const sessions = await db
+    .deleteFrom('sessions')
+    .where((eb) =>
+      eb.or([
+        eb('revoked_at', 'is not', null),
+        eb('expires_at', '<=', sql<Date>`now()`),
+        eb('last_seen_at', '<=', sql<Date>`now() - make_interval(secs => ${limits.sessionIdleSeconds})`),
+      ]),
+    )
+    .executeTakeFirst();
+  return { links: Number(links.numDeletedRows), requests: Number(requests.numDeletedRows), sessions: Number(sessions.numDeletedRows) };
 }
 
 // ---------------------------------------------------------------------------------------------

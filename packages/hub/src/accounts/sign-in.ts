@@ -1,20 +1,99 @@
 import type { Kysely } from 'kysely';
+import { assertSessionTransport, endSession, newToken, sameOrigin, sha256, signedIn, startSession } from '../auth/sessions.js';
 import type { Database } from '../db/schema.js';
-import type { Handlers } from '../http/api.js';
-import { notBuilt } from './not-built.js';
+import type { Handlers, Schemas } from '../http/api.js';
+import { ProblemError } from '../http/problems.js';
+import type { Outbox } from '../mail/outbox.js';
+import { meOf } from './me.js';
+import { insertSignInLinkFor, recentSignInRequests, recordSignInRequest, revokeSession, useSignInLink } from './queries.js';
 
-type Operations = 'getSignInOptions' | 'requestSignInLink' | 'createSession' | 'deleteCurrentSession' | 'getMe' | 'updateMe' | 'listMySessions' | 'deleteMySessions' | 'deleteMySession';
+type Operations = 'getSignInOptions' | 'requestSignInLink' | 'createSession' | 'deleteCurrentSession';
 
-export function signInHandlers(_db: Kysely<Database>): Pick<Handlers, Operations> {
+/** How long a sign-in link works. */
+export const LINK_LIFETIME_MINUTES = 15;
+/** Links per address within the window; more are refused, for known and unknown addresses alike. */
+const LINKS_PER_ADDRESS = 5;
+export const SIGN_IN_REQUEST_WINDOW_SECONDS = 15 * 60;
+
+/**
+ * Limits per client (IP address) above the Hub's general one, applied by @fastify/rate-limit to
+ * the operation's route (app.ts). Asking for links costs a mail each, so a client gets few.
+ */
+export const signInRateLimits: Readonly<Record<string, { max: number; timeWindow: number }>> = {
+  requestSignInLink: { max: 20, timeWindow: SIGN_IN_REQUEST_WINDOW_SECONDS * 1000 },
+  // Each registration creates an organization and a person and sends a mail.
+  registerOrganization: { max: 10, timeWindow: 3_600_000 },
+};
+
+export interface SignInSettings {
+  outbox: Outbox;
+  /** The Hub's origin as people reach it (`PUBLIC_URL`); the links in mails point there and nowhere else. */
+  publicUrl: string;
+  /** The identity provider's button, when the Hub has one. */
+  oidc: Schemas['SignInOptions']['oidc'];
+}
+
+/** Signing in with a link by e-mail, and signing out. */
+export function signInHandlers(db: Kysely<Database>, settings: SignInSettings): Pick<Handlers, Operations> {
+  const { outbox, publicUrl } = settings;
   return {
-    getSignInOptions: notBuilt('getSignInOptions'),
-    requestSignInLink: notBuilt('requestSignInLink'),
-    createSession: notBuilt('createSession'),
-    deleteCurrentSession: notBuilt('deleteCurrentSession'),
-    getMe: notBuilt('getMe'),
-    updateMe: notBuilt('updateMe'),
-    listMySessions: notBuilt('listMySessions'),
-    deleteMySessions: notBuilt('deleteMySessions'),
-    deleteMySession: notBuilt('deleteMySession'),
+    async getSignInOptions() {
+      return { emailDelivery: outbox.delivery === 'smtp' ? 'email' : 'log', oidc: settings.oidc };
+    },
+
+    // The answer and the work are the same whether the address has an account or not: one
+    // request row, one statement that stores a link if there is a person, one mail. Nobody learns
+    // from the status, the body or the time who has an account; only the mailbox's owner does.
+    async requestSignInLink(request, reply) {
+      const { email, language = 'de' } = request.body;
+      const emailHash = sha256(email.toLowerCase());
+      const recent = await recentSignInRequests(db, emailHash, SIGN_IN_REQUEST_WINDOW_SECONDS);
+      if (recent.count >= LINKS_PER_ADDRESS) {
+        const seconds = Math.max(recent.retry_after, 1);
+        throw new ProblemError('rate-limited', `Too many sign-in links for this address. Try again in ${Math.ceil(seconds / 60)} minutes.`, {
+          headers: { 'Retry-After': String(seconds) },
+        });
+      }
+      const { token, hash } = newToken();
+      await db.transaction().execute(async (trx) => {
+        await recordSignInRequest(trx, emailHash);
+        const known = await insertSignInLinkFor(trx, email, hash, LINK_LIFETIME_MINUTES * 60);
+        await outbox.enqueue(
+          trx,
+          known
+            ? { kind: 'sign-in-link', to: email, language, payload: { url: `${publicUrl}/manage/sign-in?token=${token}`, expiresMinutes: LINK_LIFETIME_MINUTES } }
+            : { kind: 'no-account', to: email, language, payload: { registerUrl: `${publicUrl}/manage/register` } },
+        );
+      });
+      outbox.kick();
+      reply.code(202);
+      return { expiresInMinutes: LINK_LIFETIME_MINUTES };
+    },
+
+    async createSession(request, reply) {
+      // Public, so the authorization hook does not look at it: the login-CSRF check is here. Both
+      // checks come before the link is spent, so a refused request leaves it usable.
+      if (!sameOrigin(request, `${request.protocol}://${request.host}`)) {
+        throw new ProblemError('cross-site-request', "Signing in works only from the Hub's own pages (Origin).");
+      }
+      assertSessionTransport(request);
+      const personId = await useSignInLink(db, sha256(request.body.token));
+      if (!personId) {
+        throw new ProblemError('invalid-sign-in-link', 'This sign-in link is used, expired or unknown. Ask for a new one.');
+      }
+      const session = await startSession(db, personId, 'email-link', request, reply);
+      const { me, principal } = await meOf(db, personId, session);
+      // The audit hook records the sign-in under the person it signed in.
+      request.principal = principal;
+      reply.code(201);
+      return me;
+    },
+
+    async deleteCurrentSession(request, reply) {
+      const person = signedIn(request);
+      await revokeSession(db, person.personId, person.sessionId);
+      endSession(reply);
+      reply.code(204);
+    },
   };
 }

@@ -28,6 +28,12 @@ export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('base64url');
 }
 
+/** A secret for a cookie or a link (32 random bytes), and the hash the database keeps of it. */
+export function newToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: sha256(token) };
+}
+
 function sessionCookie(request: FastifyRequest): string | undefined {
   const header = request.headers.cookie;
   return header ? request.server.parseCookie(header)[SESSION_COOKIE] : undefined;
@@ -52,6 +58,12 @@ export async function sessionPrincipal(db: Kysely<Database>, request: FastifyReq
     regionAdmin: session.region_admin,
     memberships: new Map(roles.map((row) => [row.organization_id, row.role])),
   };
+}
+
+/** The person of a session-only operation (the authorization hook let only them through). */
+export function signedIn(request: FastifyRequest): PersonPrincipal {
+  if (request.principal?.kind !== 'person') throw new ProblemError('unauthorized', "Sign in on the Hub's pages first.");
+  return request.principal;
 }
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
@@ -88,9 +100,9 @@ export async function startSession(
   assertSessionTransport(request);
   const previous = sessionCookie(request);
   if (previous) await revokeSessionByHash(db, sha256(previous));
-  const token = randomBytes(32).toString('base64url');
+  const { token, hash } = newToken();
   const userAgent = request.headers['user-agent']?.slice(0, USER_AGENT_LENGTH) || null;
-  const session = await insertSession(db, { hash: sha256(token), personId, signedInWith, userAgent, lifetimeSeconds: SESSION_LIFETIME_SECONDS });
+  const session = await insertSession(db, { hash, personId, signedInWith, userAgent, lifetimeSeconds: SESSION_LIFETIME_SECONDS });
   reply.setCookie(SESSION_COOKIE, token, { ...cookieAttributes, maxAge: SESSION_LIFETIME_SECONDS });
   return { id: session.id, expiresAt: session.expires_at };
 }
