@@ -348,6 +348,7 @@ export interface InvitationRow {
   email: string;
   role: MemberRole;
   language: 'de' | 'en';
+  organization_name: string;
   invited_by_name: string | null;
   created_at: Date;
   expires_at: Date;
@@ -357,6 +358,7 @@ export interface InvitationRow {
 function selectInvitations(db: Kysely<Database>) {
   return db
     .selectFrom('invitations')
+    .innerJoin('organizations', 'organizations.id', 'invitations.organization_id')
     .leftJoin('people', 'people.id', 'invitations.invited_by')
     .select([
       'invitations.id',
@@ -364,6 +366,7 @@ function selectInvitations(db: Kysely<Database>) {
       'invitations.email',
       'invitations.role',
       'invitations.language',
+      'organizations.name as organization_name',
       'people.display_name as invited_by_name',
       'invitations.created_at',
       'invitations.expires_at',

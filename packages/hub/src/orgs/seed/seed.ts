@@ -9,6 +9,7 @@ import { seedHelp } from '../../help/seed/seed-help.js';
 import { seedPolls } from '../../polls/seed/seed-polls.js';
 import { seedVolunteering } from '../../volunteering/seed/seed-volunteering.js';
 import { newOrganizationRow } from '../organizations.js';
+import { seedDemoAccounts } from './demo-accounts.js';
 import { exampleOrganizations } from './example-organizations.js';
 
 /** The real municipalities of the city and county of Würzburg, with official keys. */
@@ -23,7 +24,8 @@ export interface SeedResult {
 
 /**
  * Demo data. Safe to run again: municipalities are updated in place, and example
- * organizations are only added when none exist yet.
+ * organizations are only added when none exist yet. Each example organization has a demo owner to
+ * sign in as, and there is a demo region admin (`demo-accounts.ts`).
  */
 export async function seed(db: Kysely<Database>): Promise<SeedResult> {
   const municipalities = await loadMunicipalities();
@@ -66,6 +68,8 @@ export async function seed(db: Kysely<Database>): Promise<SeedResult> {
     await seedHelp(trx);
     await seedPolls(trx);
     await seedVolunteering(trx);
+    // Last: the other domains add example organizations of their own.
+    await seedDemoAccounts(trx);
     return { municipalities: municipalities.length, organizations };
   });
 }
