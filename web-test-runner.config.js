@@ -43,7 +43,15 @@ function testServersPlugin() {
       servers.cdn?.close();
       await servers.hub?.close();
     },
-    executeCommand({ command }) {
+    async executeCommand({ command, payload }) {
+      if (command === 'sr-organizer-key') {
+        // An organization's own key: reading volunteer responses and making poll codes is for the
+        // organization, not for the region admin the admin token acts as.
+        const { createApiKey } = await import('./packages/hub/src/auth/api-keys.ts');
+        const { apiKeyScopes } = await import('./packages/hub/src/auth/roles.ts');
+        const scopes = [...apiKeyScopes];
+        return (await createApiKey(servers.hub.database.db, { organizationId: payload.organizationId, scopes })).key;
+      }
       if (command !== 'sr-test-servers') return undefined;
       return { hubUrl: servers.hubUrl, adminToken: servers.hub.adminToken, unreachableUrl: servers.unreachableUrl, cdnUrl: servers.cdnUrl };
     },

@@ -22,6 +22,8 @@ const ORGANIZATION = 'Gemeinde Eisingen – Bürgerbeteiligung (Beispiel)';
 interface Hub {
   address: string;
   adminToken: string;
+  /** A key of ORGANIZATION for its participation codes (a region admin, and so the admin token, makes none). */
+  organizerKey: string;
 }
 
 interface PreparedVote {
@@ -36,8 +38,8 @@ interface Run {
   failures: Map<number, number>;
 }
 
-function adminHeaders(hub: Hub): Record<string, string> {
-  return { 'content-type': 'application/json', authorization: `Bearer ${hub.adminToken}` };
+function jsonWithKey(key: string): Record<string, string> {
+  return { 'content-type': 'application/json', authorization: `Bearer ${key}` };
 }
 
 async function json<T>(response: Response, expected: number): Promise<T> {
@@ -60,7 +62,7 @@ async function createPoll(hub: Hub, participation: 'open' | 'codes'): Promise<{ 
   };
   const response = await fetch(`${hub.address}/organizations/${organization.id}/polls`, {
     method: 'POST',
-    headers: adminHeaders(hub),
+    headers: jsonWithKey(hub.adminToken),
     body: JSON.stringify(body),
   });
   return json(response, 201);
@@ -120,7 +122,7 @@ async function codeVotes(hub: Hub, poll: { id: string; options: { id: string }[]
   while (codes.length < count) {
     const response = await fetch(`${hub.address}/polls/${poll.id}/codes`, {
       method: 'POST',
-      headers: adminHeaders(hub),
+      headers: jsonWithKey(hub.organizerKey),
       body: JSON.stringify({ count: Math.min(5_000, count - codes.length) }),
     });
     codes.push(...(await json<{ codes: string[] }>(response, 201)).codes);
@@ -162,7 +164,7 @@ async function send(hub: Hub, pollId: string, votes: readonly PreparedVote[]): P
 /** Whether the Hub's results show exactly the votes sent, per option and in participants. */
 async function countsExact(hub: Hub, pollId: string, votes: readonly PreparedVote[]): Promise<{ exact: boolean; counted: number }> {
   const results = await json<{ participants: { online: number }; options: { optionId: string; online: number }[] }>(
-    await fetch(`${hub.address}/polls/${pollId}/results`, { headers: adminHeaders(hub) }),
+    await fetch(`${hub.address}/polls/${pollId}/results`, { headers: jsonWithKey(hub.adminToken) }),
     200,
   );
   const expected = new Map<string, number>();
@@ -197,7 +199,7 @@ async function measurePeer(env: NodeJS.ProcessEnv, votes: readonly PreparedVote[
   const server = await startServer('./servers/bare-votes.ts', env);
   try {
     const pollId = randomUUID();
-    const measured = await timedVotes({ address: server.address, adminToken: '' }, pollId, votes);
+    const measured = await timedVotes({ address: server.address, adminToken: '', organizerKey: '' }, pollId, votes);
     const { n } = await json<{ n: number }>(await fetch(`${server.address}/polls/${pollId}/count`), 200);
     if (n !== votes.length) throw new Error(`bare route stored ${n} of ${votes.length} votes`);
     return measured;
@@ -214,12 +216,13 @@ async function measure(
   difficulty: 'easy' | 'production',
 ): Promise<Row> {
   const adminToken = randomBytes(24).toString('base64url');
-  const server = await startServer('./servers/polls-hub.ts', {
+  const server = await startServer<{ organizerKey: string }>('./servers/polls-hub.ts', {
     ...env,
     ...(difficulty === 'easy' ? EASY : {}),
     BENCH_ADMIN_TOKEN: adminToken,
+    BENCH_ORGANIZATION: ORGANIZATION,
   });
-  const hub = { address: server.address, adminToken };
+  const hub = { address: server.address, adminToken, organizerKey: server.info.organizerKey };
   const total = WARM_UP_VOTES + count;
   let prepared: { votes: PreparedVote[]; solveMs: number };
   let ours: Measured;

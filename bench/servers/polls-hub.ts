@@ -1,7 +1,10 @@
 // The Hub for the voting benchmark, on a throwaway database (in-memory PGlite, or a database of
 // its own on the PostgreSQL server in DATABASE_URL), with an admin token to create polls and read
-// results. BENCH_PROOF_MIN/MAX set the proof-of-work difficulty; the production default otherwise.
+// results, and a key of the organization BENCH_ORGANIZATION (its name) to print participation codes,
+// which only the organization itself does. BENCH_PROOF_MIN/MAX set the proof-of-work difficulty; the
+// production default otherwise.
 import { buildApp } from '../../packages/hub/src/app.js';
+import { createApiKey } from '../../packages/hub/src/auth/api-keys.js';
 import { openTestDatabase } from '../../packages/hub/test/support/database.js';
 import { stopOnSigterm } from './stop.js';
 
@@ -16,6 +19,12 @@ const app = await buildApp({
   logger: false,
   polls: { proofDifficulty },
 });
+const organization = await database.db
+  .selectFrom('organizations')
+  .select('id')
+  .where('name', '=', process.env.BENCH_ORGANIZATION ?? '')
+  .executeTakeFirstOrThrow();
+const organizer = await createApiKey(database.db, { organizationId: organization.id, scopes: ['poll-codes:manage'] });
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
-process.send?.({ address, database: database.kind });
+process.send?.({ address, database: database.kind, organizerKey: organizer.key });
 stopOnSigterm(app, () => throwaway.drop());

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
+import { createApiKey } from '../src/auth/api-keys.js';
 import { expectDocumented } from './support/contract.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { onlineByLabel, pollBody, pollClient } from './support/polls.js';
@@ -51,8 +52,9 @@ describe('polls under concurrency', () => {
 
   before(async () => {
     hub = await startTestHub({ polls: { proofDifficulty: { minCounter: 200, maxCounter: 400 } } });
-    client = pollClient(hub);
-    organization = await client.organizationId('Gemeinde Eisingen – Bürgerbeteiligung (Beispiel)');
+    organization = await pollClient(hub).organizationId('Gemeinde Eisingen – Bürgerbeteiligung (Beispiel)');
+    const organizer = await createApiKey(hub.database.db, { organizationId: organization, scopes: ['poll-codes:manage'] });
+    client = pollClient(hub, organizer.key);
   });
   after(async () => {
     agent.destroy();

@@ -26,6 +26,7 @@ describe('polls API', () => {
     other = await client.organizationId('TSV Ochsenfurt 1862 e.V.');
     townKey = (await createApiKey(hub.database.db, { organizationId: town, scopes: ['polls:write', 'poll-codes:manage'] })).key;
     otherKey = (await createApiKey(hub.database.db, { organizationId: other, scopes: ['polls:write', 'poll-codes:manage'] })).key;
+    client = pollClient(hub, townKey);
   });
   after(() => hub.close());
 
@@ -287,7 +288,7 @@ describe('polls API', () => {
     await expectProblem(
       await fetch(`${hub.baseUrl}/polls/${poll.id}/codes`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${hub.adminToken}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${townKey}` },
         body: '{"count":1}',
       }),
       409,
@@ -544,7 +545,7 @@ describe('polls API', () => {
     await expectProblem(
       await fetch(`${hub.baseUrl}/polls/${poll.id}/codes`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${hub.adminToken}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${townKey}` },
         body: '{"count":0}',
       }),
       422,

@@ -259,6 +259,8 @@ describe('volunteer needs and responses', () => {
     const need = await client.created(club);
     const url = `${hub.baseUrl}/volunteer-needs`;
     const admin = { authorization: `Bearer ${hub.adminToken}` };
+    // Responses are the club's personal data: its own key reads them, a region admin does not.
+    const coordinator = { authorization: `Bearer ${clubResponsesKey}` };
     const wellFormed =
       '{"name":"A","email":"a@example.org","consent":{"accepted":true,"privacyNoticeVersion":"x"},"proof":{"challenge":{"parameters":{"algorithm":"SHA-256","nonce":"x","salt":"y","cost":1,"keyLength":32,"keyPrefix":"zz"},"signature":"n"},"solution":{"counter":1,"derivedKey":"ab"}}}';
     const requests: [string, RequestInit, number][] = [
@@ -335,16 +337,16 @@ describe('volunteer needs and responses', () => {
         { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: '{"title":"x"}' },
         422,
       ],
-      [`${hub.baseUrl}/organizations/${club}/volunteer-responses?cursor=xyz`, { headers: admin }, 400],
-      [`${hub.baseUrl}/organizations/${club}/volunteer-responses?accepted=vielleicht`, { headers: admin }, 400],
+      [`${hub.baseUrl}/organizations/${club}/volunteer-responses?cursor=xyz`, { headers: coordinator }, 400],
+      [`${hub.baseUrl}/organizations/${club}/volunteer-responses?accepted=vielleicht`, { headers: coordinator }, 400],
       [
         `${hub.baseUrl}/organizations/${club}/volunteer-responses/${randomUUID()}`,
-        { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{"accepted":"yes"}' },
+        { method: 'PATCH', headers: { ...coordinator, 'content-type': 'application/json' }, body: '{"accepted":"yes"}' },
         422,
       ],
       [
         `${hub.baseUrl}/organizations/${club}/volunteer-responses/${randomUUID()}`,
-        { method: 'PATCH', headers: { ...admin, 'content-type': 'application/json' }, body: '{"accepted":true}' },
+        { method: 'PATCH', headers: { ...coordinator, 'content-type': 'application/json' }, body: '{"accepted":true}' },
         404,
       ],
     ];

@@ -4,7 +4,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 export interface TestServers {
   /** A real Hub on a seeded database. */
   hubUrl: string;
-  /** The Hub's admin token, for what an organizer prepares (e.g. a poll's participation codes). */
+  /** The Hub's admin token: a region admin's rights (writes for any organization, organizer views of results). */
   adminToken: string;
   /** A loopback address where nothing listens: requests fail as when the Hub is down. */
   unreachableUrl: string;
@@ -20,4 +20,14 @@ export function testServers(): Promise<TestServers> {
     return result;
   });
   return servers;
+}
+
+/**
+ * A new key of the organization with every scope a key may hold, for what only the organization
+ * itself does (participation codes, reading volunteer responses).
+ */
+export async function organizerKey(organizationId: string): Promise<string> {
+  const key = await executeServerCommand<string | undefined, { organizationId: string }>('sr-organizer-key', { organizationId });
+  if (!key) throw new Error('The test runner made no key (sr-test-servers plugin missing?).');
+  return key;
 }

@@ -1,4 +1,5 @@
 import type { MemberRole } from '../db/schema.js';
+import type { Principal } from './principal.js';
 
 /**
  * The actions of the Hub, which are also the scopes of API keys and of the contract's security
@@ -57,4 +58,24 @@ export function isApiKeyScope(scope: string): scope is ApiKeyScope {
 
 export function isAction(value: string): value is Action {
   return (actions as readonly string[]).includes(value);
+}
+
+/**
+ * The one permission check of the Hub (the role table above), asked by `authorize.ts` for every
+ * operation that needs rights. A person holds the actions of their role in the organization, and
+ * a region admin's actions in any; a key holds its scopes for its own organization; an admin key
+ * or the admin token holds a region admin's actions. `organization` is undefined for actions on
+ * the whole region (`admin`).
+ */
+export function can(principal: Principal, action: Action, organization: { id: string } | undefined): boolean {
+  switch (principal.kind) {
+    case 'admin':
+      return regionAdminActions.includes(action);
+    case 'key':
+      return organization?.id === principal.organizationId && (principal.scopes as readonly Action[]).includes(action);
+    case 'person': {
+      const role = organization ? principal.memberships.get(organization.id) : undefined;
+      return (role !== undefined && roleActions[role].includes(action)) || (principal.regionAdmin && regionAdminActions.includes(action));
+    }
+  }
 }

@@ -20,6 +20,8 @@ export interface ContractOperation {
   bodyRequired: boolean;
   /** The response statuses the operation documents, e.g. `['200', '304', '400']`. */
   statuses: string[];
+  /** `x-personal-data: true`: it reads citizens' personal data, so every read is audited (auth/audit.ts). */
+  personalData: boolean;
 }
 
 export interface Contract {
@@ -47,6 +49,7 @@ export function loadContract(): Contract {
           security?: SecurityRequirement[];
           requestBody?: { content: Record<string, unknown>; required?: boolean };
           responses: Record<string, unknown>;
+          'x-personal-data'?: boolean;
         }
       >
     >;
@@ -66,6 +69,7 @@ export function loadContract(): Contract {
         bodyTypes: Object.keys(operation.requestBody?.content ?? {}),
         bodyRequired: operation.requestBody?.required === true,
         statuses: Object.keys(operation.responses),
+        personalData: operation['x-personal-data'] === true,
       });
     }
     if (methods.includes('GET')) methods.push('HEAD');

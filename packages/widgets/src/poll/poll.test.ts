@@ -14,7 +14,7 @@ import {
   itComesFromTheBuildUnderTest,
   hubJson,
 } from '../../test/helpers.js';
-import { testServers } from '../../test/test-servers.js';
+import { organizerKey, testServers } from '../../test/test-servers.js';
 import '../hub/define.js';
 import { SrPoll } from './define.js';
 import type { Poll, PollResults } from './results.js';
@@ -41,10 +41,11 @@ async function organizerResults(pollId: string): Promise<PollResults> {
 
 /** Fresh participation codes of a code poll, as an organizer prints them. */
 async function printCodes(pollId: string, count: number): Promise<string[]> {
-  const { adminToken } = await testServers();
+  const { organizationId } = await hubJson<Poll>(`/polls/${pollId}`);
+  const key = await organizerKey(organizationId);
   const { codes } = await hubJson<{ codes: string[] }>(`/polls/${pollId}/codes`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ count }),
   });
   return codes;

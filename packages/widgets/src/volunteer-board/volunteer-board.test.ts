@@ -15,7 +15,7 @@ import {
   itComesFromTheBuildUnderTest,
   hubJson,
 } from '../../test/helpers.js';
-import { testServers } from '../../test/test-servers.js';
+import { organizerKey, testServers } from '../../test/test-servers.js';
 import '../hub/define.js';
 import { SrVolunteerBoard } from './define.js';
 import type { VolunteerNeed } from './need-card.js';
@@ -126,11 +126,11 @@ describe('<sr-volunteer-board>', () => {
     expect(dialogOf(board).open).to.equal(true);
     await expect(board).to.be.accessible();
 
-    const { adminToken } = await testServers();
+    const key = await organizerKey(need.organization.organizationId);
     const responses = await hubJson<{
       items: { name: string; email: string; volunteerNeedId: string; consent: { privacyNoticeVersion: string } }[];
     }>(`/organizations/${need.organization.organizationId}/volunteer-responses?limit=100`, {
-      headers: { Authorization: `Bearer ${adminToken}` },
+      headers: { Authorization: `Bearer ${key}` },
     });
     const mine = responses.items.filter((response) => response.name === name);
     expect(mine).to.have.length(1);
