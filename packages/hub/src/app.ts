@@ -81,6 +81,8 @@ function allHandlers(
   outbox: Outbox,
 ): Handlers {
   const db = options.database.db;
+  // Links in mails point to where people reach the Hub (`PUBLIC_URL`), never to a request's Host.
+  const mail = { outbox, publicUrl: options.publicUrl ?? 'http://localhost:8080' };
   return {
     ...healthHandlers(db, contract.version),
     ...municipalityHandlers(db),
@@ -89,10 +91,10 @@ function allHandlers(
     ...helpHandlers(db),
     ...pollHandlers(db, options.polls),
     ...volunteerHandlers,
-    ...signInHandlers(db, { outbox, publicUrl: options.publicUrl ?? 'http://localhost:8080', oidc: null }),
+    ...signInHandlers(db, { ...mail, oidc: null }),
     ...meHandlers(db),
-    ...registrationHandlers(db),
-    ...memberHandlers(db),
+    ...registrationHandlers(db, mail),
+    ...memberHandlers(db, mail),
     ...apiKeyHandlers(db),
     ...auditLogHandlers(db),
   };
