@@ -1,4 +1,5 @@
-// Builds the widgets (`--mode npm`, `--mode cdn`) and serves Storybook and the examples (any other mode).
+// Builds the widgets (`--mode npm`, `--mode cdn`) and the Hub's pages for organizations (`--mode manage`),
+// and serves Storybook and the examples (any other mode).
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -178,6 +179,33 @@ function cdnBuild(): UserConfig {
   };
 }
 
+/**
+ * The Hub's pages for organizations (`/manage/`): one app, not a widget, so neither in the CDN files
+ * nor in their size budgets. Written to `dist/manage/assets/`, which the Hub serves at
+ * `/manage/assets/`: the entry `manage.js` under a fixed name (the Hub's page names it, and the Hub
+ * has it revalidated), the chunks it loads (translations) named by their content.
+ */
+function manageBuild(): UserConfig {
+  return {
+    resolve: { conditions: productionConditions },
+    base: '/manage/',
+    publicDir: false,
+    build: {
+      outDir: join(widgets, 'dist/manage'),
+      emptyOutDir: true,
+      target,
+      // The page loads one module; its chunks are found relative to it.
+      modulePreload: false,
+      rolldownOptions: {
+        input: { manage: source('manage/define.ts') },
+        preserveEntrySignatures: false,
+        output: { ...minified, comments: false, entryFileNames: 'assets/[name].js', chunkFileNames: 'assets/[name]-[hash].js' },
+      },
+    },
+    plugins: [minifiedCss(), minifiedHtml()],
+  };
+}
+
 const licensesFile = 'THIRD-PARTY-LICENSES.txt';
 
 /** `/a/node_modules/@lit/task/x.js` → `/a/node_modules/@lit/task`; undefined for our own sources. */
@@ -267,5 +295,6 @@ function cdnManifest(): Plugin {
 export default defineConfig(({ mode }) => {
   if (mode === 'npm') return npmBuild();
   if (mode === 'cdn') return cdnBuild();
+  if (mode === 'manage') return manageBuild();
   return shared;
 });

@@ -3,8 +3,9 @@ export default {
   litelement: true,
   globs: ['src/**/*.ts'],
   // Not elements: tests, generated strings, the CDN autoloader, and the define helper (whose
-  // generic `customElements.define(tag, …)` would be listed as an element named "tag").
-  exclude: ['src/**/*.test.ts', 'src/generated/**', 'src/autoload/**', 'src/core/define.ts'],
+  // generic `customElements.define(tag, …)` would be listed as an element named "tag"). Not for
+  // webmasters: the Hub's own pages for organizations (src/manage/), served by the Hub at /manage/.
+  exclude: ['src/**/*.test.ts', 'src/generated/**', 'src/autoload/**', 'src/core/define.ts', 'src/manage/**'],
   // package.json names the manifest itself; the analyzer would rewrite it for any --outdir.
   packagejson: false,
   plugins: [

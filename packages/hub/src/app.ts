@@ -31,6 +31,7 @@ import { organizationHandlers } from './orgs/organizations.js';
 import { pollHandlers, type PollOptions } from './polls/handlers.js';
 import { healthHandlers } from './system/health.js';
 import { registerExamples } from './system/examples.js';
+import { registerManage } from './system/manage.js';
 import { registerPages } from './system/pages.js';
 import { registerStaticFiles } from './system/static-files.js';
 import { volunteering, type VolunteerOptions } from './volunteering/handlers.js';
@@ -183,6 +184,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   await registerPages(app, contract);
   await registerStaticFiles(app);
   await registerExamples(app, options.database.db);
+  await registerManage(app);
 
   app.addHook('onClose', async () => {
     await options.database.close();

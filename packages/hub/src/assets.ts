@@ -26,6 +26,7 @@ export const assets = {
   municipalities: { source: 'orgs/seed/municipalities.json', built: 'orgs/seed/municipalities.json' },
   widgetBundles: { source: '../../widgets/dist/cdn/', built: 'widgets/', builtBy: 'npm run build:cdn' },
   storybook: { source: '../../widgets/dist/storybook/', built: 'storybook/', builtBy: 'npm run build:storybook' },
+  manage: { source: '../../widgets/dist/manage/', built: 'manage/', builtBy: 'npm run build:manage' },
   examples: { source: '../../../examples/', built: 'examples/' },
 } as const satisfies Record<string, Asset>;
 

@@ -1,0 +1,37 @@
+import { basePath } from '../shared/navigation.js';
+
+/** A screen of the pages, from the path below `/manage/` and the query. */
+export type Route =
+  | { screen: 'home' }
+  | { screen: 'sign-in' }
+  /** The page a sign-in link leads to: it signs in only when the person presses the button. */
+  | { screen: 'sign-in-link'; token: string }
+  | { screen: 'invitation'; token: string }
+  | { screen: 'register' }
+  | { screen: 'members' | 'api-keys' | 'audit-log'; organizationId: string }
+  | { screen: 'hub-audit-log' }
+  | { screen: 'sessions' }
+  | { screen: 'not-found' };
+
+/** Screens anyone may see; every other one needs a signed-in person. */
+export const publicScreens: ReadonlySet<Route['screen']> = new Set(['sign-in', 'sign-in-link', 'invitation', 'register', 'not-found']);
+
+export function routeOf(url: URL): Route {
+  if (!url.pathname.startsWith(basePath)) return { screen: 'not-found' };
+  const parts = url.pathname.slice(basePath.length).split('/').filter(Boolean).map(decodeURIComponent);
+  const token = url.searchParams.get('token') ?? '';
+  const [first, second, third, ...rest] = parts;
+  if (rest.length > 0) return { screen: 'not-found' };
+  if (first === undefined) return { screen: 'home' };
+  if (second === undefined) {
+    if (first === 'sign-in') return token ? { screen: 'sign-in-link', token } : { screen: 'sign-in' };
+    if (first === 'invitation' && token) return { screen: 'invitation', token };
+    if (first === 'register') return { screen: 'register' };
+    if (first === 'sessions') return { screen: 'sessions' };
+    if (first === 'audit-log') return { screen: 'hub-audit-log' };
+  }
+  if (first === 'organizations' && second && (third === 'members' || third === 'api-keys' || third === 'audit-log')) {
+    return { screen: third, organizationId: second };
+  }
+  return { screen: 'not-found' };
+}

@@ -1,0 +1,223 @@
+import { msg } from '@lit/localize';
+import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
+import { errorMessage, isHubError, type ErrorMessage } from '../../core/errors.js';
+import { emit } from '../../core/events.js';
+import type { Formats } from '../../core/format.js';
+import { isSignedOut } from './session-events.js';
+
+export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;
+
+export interface FormOptions<Field extends string> {
+  /** The form's fields in the order they appear: the order of the error summary. */
+  fields: readonly Field[];
+  /** Formats of the element, for "try again in 5 minutes". */
+  format: () => Formats;
+  /**
+   * The field a JSON pointer of the Hub's problem names (`/body` taken off), when the form's
+   * fields are not the body's top-level properties; by default its first segment.
+   */
+  fieldOf?: (pointer: string) => string | undefined;
+  /** A message for a refusal this form knows better than the generic one (e.g. "last owner"), else `undefined`. */
+  explain?: (error: unknown) => ErrorMessage | undefined;
+}
+
+/**
+ * A form's messages and sending state. What was typed stays in the element (its draft) through
+ * every failure: the Hub's field errors (problem+json `errors[].pointer`, `/body/email` or
+ * `/email`) are shown at their fields and in a summary at the top that links to each, any other
+ * failure above the button, with the draft kept for the retry. The focus moves to what answers
+ * the send.
+ */
+export class FormController<Field extends string> implements ReactiveController {
+  errors: FieldErrors<Field> = {};
+  failure: ErrorMessage | undefined;
+  sending = false;
+  readonly #host: ReactiveElement;
+  readonly #options: FormOptions<Field>;
+  #focusPending = false;
+
+  constructor(host: ReactiveElement, options: FormOptions<Field>) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  /**
+   * Checks the draft with `check` (the contract's rules said in words), then sends it with `send`.
+   * Resolves to what `send` resolved to, or `undefined` when nothing was sent or the Hub refused.
+   */
+  async submit<T>(check: () => FieldErrors<Field>, send: () => Promise<T>): Promise<T | undefined> {
+    if (this.sending) return undefined;
+    this.failure = undefined;
+    this.errors = withoutEmpty(check());
+    if (Object.keys(this.errors).length > 0) return this.#answered(undefined);
+    this.sending = true;
+    this.#host.requestUpdate();
+    try {
+      return this.#answered(await send());
+    } catch (error) {
+      if (isSignedOut(error)) emit(this.#host, 'sr-manage-signed-out', { expired: true });
+      const fields = this.#fieldErrorsFrom(error);
+      if (fields) this.errors = fields;
+      else this.failure = this.#options.explain?.(error) ?? errorMessage(error, this.#options.format());
+      return this.#answered(undefined);
+    } finally {
+      this.sending = false;
+      this.#host.requestUpdate();
+    }
+  }
+
+  /** A field was changed: its message goes, the others stay until the next send. */
+  changed(field: Field): void {
+    if (!this.errors[field]) return;
+    this.errors = { ...this.errors, [field]: undefined };
+    this.#host.requestUpdate();
+  }
+
+  /** Forgets every message, e.g. when the form is shown for another item. */
+  reset(): void {
+    this.errors = {};
+    this.failure = undefined;
+    this.#host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    if (!this.#focusPending) return;
+    this.#focusPending = false;
+    this.#host.renderRoot.querySelector<HTMLElement>('[data-form-answer]')?.focus();
+  }
+
+  #answered<T>(value: T): T {
+    this.#focusPending = Object.values(this.errors).some(Boolean) || this.failure !== undefined;
+    return value;
+  }
+
+  #fieldErrorsFrom(error: unknown): FieldErrors<Field> | undefined {
+    if (!isHubError(error) || error.errors.length === 0) return undefined;
+    const errors: FieldErrors<Field> = {};
+    const fieldOf = this.#options.fieldOf ?? ((pointer: string) => pointer.split('/')[1]);
+    for (const { pointer } of error.errors) {
+      const field = fieldOf(pointer.replace(/^\/body/, '')) as Field;
+      if (this.#options.fields.includes(field)) errors[field] = msg('Bitte prüfen Sie diese Angabe.');
+    }
+    return Object.keys(errors).length ? errors : undefined;
+  }
+
+  /** Every field's problem at the top of the form, each a link to its field (WCAG 3.3.1), or the failure. */
+  summary(labels: Record<Field, string>): TemplateResult | typeof nothing {
+    const names = this.#options.fields.filter((name) => this.errors[name]);
+    if (names.length > 0) {
+      const focus = (name: Field) => (event: Event) => {
+        event.preventDefault();
+        this.#host.renderRoot.querySelector<HTMLElement>(`#${name}`)?.focus();
+      };
+      return html`<div class="message danger" role="alert" tabindex="-1" data-form-answer>
+        <h2>${msg('Bitte prüfen Sie Ihre Angaben:')}</h2>
+        <ul>
+          ${names.map((name) => html`<li><a href="#${name}" @click=${focus(name)}>${labels[name]}: ${this.errors[name]}</a></li>`)}
+        </ul>
+      </div>`;
+    }
+    return nothing;
+  }
+
+  /** Why sending failed when no field was at fault, and that nothing typed is lost. */
+  failureMessage(): TemplateResult | typeof nothing {
+    const failure = this.failure;
+    if (!failure) return nothing;
+    return html`<div class="message danger" role="alert" tabindex="-1" data-form-answer>
+      <p><strong>${failure.title}</strong></p>
+      <p>${failure.detail}</p>
+      ${failure.canRetry ? html`<p>${msg('Ihre Eingaben sind noch da. Sie können es gleich noch einmal versuchen.')}</p>` : nothing}
+    </div>`;
+  }
+
+  /** The submit button: it stays focusable while sending, and says so. */
+  submitButton(label: string, sendingLabel = msg('Wird gesendet …')): TemplateResult {
+    return html`<button class="button primary" type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
+      ${this.sending ? sendingLabel : label}
+    </button>`;
+  }
+}
+
+function withoutEmpty<Field extends string>(errors: FieldErrors<Field>): FieldErrors<Field> {
+  return Object.fromEntries(Object.entries(errors).filter(([, message]) => message)) as FieldErrors<Field>;
+}
+
+export interface InputOptions {
+  type?: string;
+  autocomplete?: string;
+  hint?: string;
+  required?: boolean;
+  /** Further attributes of the input that the screen's own checks use, e.g. `maxlength`. */
+  maxlength?: number;
+}
+
+/** A labelled text input, its hint and its error, tied together for screen readers. */
+export function textField<Field extends string>(
+  form: FormController<Field>,
+  name: Field,
+  label: string,
+  value: string,
+  onInput: (value: string) => void,
+  options: InputOptions = {},
+): TemplateResult {
+  const error = form.errors[name];
+  const described = [options.hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field">
+    <label for=${name}>${label}${options.required ? ' *' : ''}</label>
+    ${options.hint ? html`<span id="${name}-hint" class="hint">${options.hint}</span>` : nothing}
+    ${error ? html`<span id="${name}-error" class="field-error">${error}</span>` : nothing}
+    <input
+      id=${name}
+      name=${name}
+      type=${options.type ?? 'text'}
+      autocomplete=${options.autocomplete ?? 'off'}
+      maxlength=${options.maxlength ?? nothing}
+      aria-required=${options.required ? 'true' : 'false'}
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${described || nothing}
+      .value=${value}
+      @input=${(event: Event) => {
+        onInput((event.target as HTMLInputElement).value);
+        form.changed(name);
+      }}
+    />
+  </div>`;
+}
+
+/** A labelled select with its choices (`[value, label]`), hint and error. */
+export function selectField<Field extends string>(
+  form: FormController<Field>,
+  name: Field,
+  label: string,
+  value: string,
+  choices: readonly (readonly [string, string])[],
+  onChange: (value: string) => void,
+  options: { hint?: string; required?: boolean; placeholder?: string } = {},
+): TemplateResult {
+  const error = form.errors[name];
+  const described = [options.hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field">
+    <label for=${name}>${label}${options.required ? ' *' : ''}</label>
+    ${options.hint ? html`<span id="${name}-hint" class="hint">${options.hint}</span>` : nothing}
+    ${error ? html`<span id="${name}-error" class="field-error">${error}</span>` : nothing}
+    <select
+      id=${name}
+      name=${name}
+      aria-required=${options.required ? 'true' : 'false'}
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${described || nothing}
+      @change=${(event: Event) => {
+        onChange((event.target as HTMLSelectElement).value);
+        form.changed(name);
+      }}
+    >
+      ${options.placeholder !== undefined ? html`<option value="" ?selected=${value === ''}>${options.placeholder}</option>` : nothing}
+      ${choices.map(([choice, text]) => html`<option value=${choice} ?selected=${choice === value}>${text}</option>`)}
+    </select>
+  </div>`;
+}
+
+/** The contract's e-mail rule, said before anything is sent. */
+export const looksLikeEmail = (value: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
