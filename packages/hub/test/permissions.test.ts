@@ -124,10 +124,11 @@ describe('permissions: every operation that needs rights × every kind of caller
 
   async function pathOf(operation: ContractOperation): Promise<string> {
     let path = operation.path.replace('{organizationId}', organizations.A);
-    for (const [, parameter] of operation.path.matchAll(/\{([^}]+)\}/g)) {
+    for (const [, parameter = ''] of operation.path.matchAll(/\{([^}]+)\}/g)) {
       if (parameter === 'organizationId') continue;
       // A deleting call would leave the next caller nothing to be refused on: each gets its own.
-      const id = create[parameter] && operation.method === 'DELETE' ? await create[parameter]() : (resources.get(parameter) ?? randomUUID());
+      const fresh = create[parameter];
+      const id = fresh && operation.method === 'DELETE' ? await fresh() : (resources.get(parameter) ?? randomUUID());
       path = path.replace(`{${parameter}}`, id);
     }
     return path;

@@ -8,7 +8,7 @@ import type { ApiKeyScope } from './roles.js';
  * - `person`: someone signed in on the Hub's pages, with the roles of their memberships.
  */
 export type Principal =
-  | { kind: 'key'; keyId: string; organizationId: string; scopes: ApiKeyScope[] }
+  | { kind: 'key'; keyId: string; organizationId: string; scopes: readonly ApiKeyScope[] }
   | { kind: 'admin'; keyId: string | null }
   | {
       kind: 'person';
