@@ -41,8 +41,8 @@ async function organizerResults(pollId: string): Promise<PollResults> {
 
 /** Fresh participation codes of a code poll, as an organizer prints them. */
 async function printCodes(pollId: string, count: number): Promise<string[]> {
-  const { organizationId } = await hubJson<Poll>(`/polls/${pollId}`);
-  const key = await organizerKey(organizationId);
+  const { organizer } = await hubJson<Poll>(`/polls/${pollId}`);
+  const key = await organizerKey(organizer.organizationId);
   const { codes } = await hubJson<{ codes: string[] }>(`/polls/${pollId}/codes`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
