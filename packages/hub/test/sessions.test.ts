@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { components } from '@smart-region/sdk';
 import { purgeEndedSignIns } from '../src/accounts/sign-in-cleanup.js';
 import { startTestHub, type TestHub } from './support/hub.js';
@@ -39,6 +39,14 @@ describe('sessions', () => {
     const email = `person-${counter}@sessions.example`;
     return { email, personId: await createPerson(db(), email, `Person ${counter}`) };
   }
+
+  /** A person signed in through the real flow, and their session's id. */
+  async function newSession(): Promise<{ cookie: string; id: string }> {
+    const cookie = await signIn(hub, logs.lines, (await newPerson()).email);
+    return { cookie, id: await sessionIdOf(cookie) };
+  }
+  const setSession = (id: string, values: { last_seen_at?: RawBuilder<Date>; expires_at?: RawBuilder<Date> }) =>
+    db().updateTable('sessions').set(values).where('id', '=', id).execute();
 
   test('the cookie: __Host-, a random value stored only hashed, HttpOnly, Secure, SameSite=Strict, path /, 30 days', async () => {
     const { email } = await newPerson();
@@ -108,33 +116,27 @@ describe('sessions', () => {
   });
 
   test('a session ends after 8 hours without use', async () => {
-    const { email } = await newPerson();
-    const cookie = await signIn(hub, logs.lines, email);
-    const id = await sessionIdOf(cookie);
-    await db().updateTable('sessions').set({ last_seen_at: sql<Date>`now() - interval '7 hours 59 minutes'` }).where('id', '=', id).execute();
+    const { cookie, id } = await newSession();
+    await setSession(id, { last_seen_at: sql<Date>`now() - interval '7 hours 59 minutes'` });
     assert.equal((await get('/me', cookie)).status, 200, 'still within 8 hours');
-    await db().updateTable('sessions').set({ last_seen_at: sql<Date>`now() - interval '8 hours 1 minute'` }).where('id', '=', id).execute();
+    await setSession(id, { last_seen_at: sql<Date>`now() - interval '8 hours 1 minute'` });
     await expectProblem(await get('/me', cookie), 401, 'unauthorized');
   });
 
   test('a session ends 30 days after sign-in however often it is used', async () => {
-    const { email } = await newPerson();
-    const cookie = await signIn(hub, logs.lines, email);
-    const id = await sessionIdOf(cookie);
-    await db().updateTable('sessions').set({ expires_at: sql<Date>`now() - interval '1 second'` }).where('id', '=', id).execute();
+    const { cookie, id } = await newSession();
+    await setSession(id, { expires_at: sql<Date>`now() - interval '1 second'` });
     await expectProblem(await get('/me', cookie), 401, 'unauthorized');
   });
 
   test('last use is written at most once a minute', async () => {
-    const { email } = await newPerson();
-    const cookie = await signIn(hub, logs.lines, email);
-    const id = await sessionIdOf(cookie);
+    const { cookie, id } = await newSession();
     const lastSeen = async () => (await db().selectFrom('sessions').select('last_seen_at').where('id', '=', id).executeTakeFirstOrThrow()).last_seen_at;
-    await db().updateTable('sessions').set({ last_seen_at: sql<Date>`now() - interval '30 seconds'` }).where('id', '=', id).execute();
+    await setSession(id, { last_seen_at: sql<Date>`now() - interval '30 seconds'` });
     const recent = await lastSeen();
     await get('/me', cookie);
     assert.deepEqual(await lastSeen(), recent, 'not written again within the minute');
-    await db().updateTable('sessions').set({ last_seen_at: sql<Date>`now() - interval '2 minutes'` }).where('id', '=', id).execute();
+    await setSession(id, { last_seen_at: sql<Date>`now() - interval '2 minutes'` });
     const old = await lastSeen();
     await get('/me', cookie);
     assert.ok((await lastSeen()).getTime() > old.getTime() + 60_000);
@@ -145,7 +147,7 @@ describe('sessions', () => {
     const first = await signIn(hub, logs.lines, email, { 'user-agent': `Browser/1 ${'x'.repeat(300)}` });
     const second = await signIn(hub, logs.lines, email);
     const ended = await signIn(hub, logs.lines, email);
-    await db().updateTable('sessions').set({ expires_at: sql<Date>`now()` }).where('id', '=', await sessionIdOf(ended)).execute();
+    await setSession(await sessionIdOf(ended), { expires_at: sql<Date>`now()` });
     const response = await get('/me/sessions', second);
     assert.equal(response.status, 200);
     const { items } = (await response.json()) as SessionList;
@@ -214,9 +216,8 @@ describe('sessions', () => {
   });
 
   test('widget operations neither read the session cookie nor set one', async () => {
-    const cookie = await signIn(hub, logs.lines, (await newPerson()).email);
-    const id = await sessionIdOf(cookie);
-    await db().updateTable('sessions').set({ last_seen_at: sql<Date>`now() - interval '10 minutes'` }).where('id', '=', id).execute();
+    const { cookie, id } = await newSession();
+    await setSession(id, { last_seen_at: sql<Date>`now() - interval '10 minutes'` });
     const { last_seen_at: before } = await db().selectFrom('sessions').select('last_seen_at').where('id', '=', id).executeTakeFirstOrThrow();
     const { id: pollId } = await db().selectFrom('polls').select('id').executeTakeFirstOrThrow();
     const answers = [
@@ -255,7 +256,7 @@ describe('sessions', () => {
     const revoked = await signIn(hub, logs.lines, email);
     const idle = await signIn(hub, logs.lines, email);
     await send('DELETE', '/sessions/current', revoked);
-    await db().updateTable('sessions').set({ last_seen_at: sql<Date>`now() - interval '9 hours'` }).where('id', '=', await sessionIdOf(idle)).execute();
+    await setSession(await sessionIdOf(idle), { last_seen_at: sql<Date>`now() - interval '9 hours'` });
     await db().updateTable('sign_in_links').set({ expires_at: sql<Date>`now() - interval '1 second'` }).where('person_id', '=', personId).execute();
     await sql`UPDATE sign_in_requests SET requested_at = now() - interval '16 minutes'`.execute(db());
     const counts = await purgeEndedSignIns(db());
