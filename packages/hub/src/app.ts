@@ -150,8 +150,8 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
 
   const outbox = new MailOutbox(options.database.db, options.mail ?? {}, app.log);
   const volunteer = volunteering(options.database.db, options.volunteering ?? {}, app.log, outbox);
-  // preClose: the jobs stop before the database closes (onClose).
   const auditPurge = scheduleAuditPurge(options.database.db, options.audit ?? {}, app.log);
+  // preClose: the jobs stop before the database closes (onClose).
   app.addHook('preClose', async () => {
     await volunteer.stop();
     await auditPurge.stop();
