@@ -14,6 +14,7 @@ import { scheduleSignInCleanup, type SignInCleanupOptions } from './accounts/sig
 import { signInHandlers, signInRateLimits } from './accounts/sign-in.js';
 import { auditAnswers } from './auth/audit.js';
 import { authorize } from './auth/authorize.js';
+import { oidcSignInOption, registerOidc, type OidcOptions } from './auth/oidc.js';
 import type { HubDatabase } from './db/connection.js';
 import type { Handlers } from './http/api.js';
 import { resolveReferences } from './http/references.js';
@@ -62,6 +63,8 @@ export interface HubOptions {
   publicUrl?: string | undefined;
   /** The cleanup of ended sign-in links and sessions. */
   signIn?: SignInCleanupOptions;
+  /** Sign-in with a municipality's own identity provider (`OIDC_*`); off when absent. */
+  oidc?: OidcOptions | undefined;
 }
 
 /** Log lines name the route, never the client's address or query (it may say what someone searched for). */
@@ -92,7 +95,7 @@ function allHandlers(
     ...helpHandlers(db),
     ...pollHandlers(db, options.polls),
     ...volunteerHandlers,
-    ...signInHandlers(db, { ...mail, oidc: null }),
+    ...signInHandlers(db, { ...mail, oidc: oidcSignInOption(options.oidc) }),
     ...meHandlers(db),
     ...registrationHandlers(db, mail),
     ...memberHandlers(db, mail),
@@ -182,6 +185,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
     }) as unknown as FastifyOpenapiGlueOptions['operationResolver'],
   });
   await registerPages(app, contract);
+  registerOidc(app, options.database.db, options.oidc, options.publicUrl);
   await registerStaticFiles(app);
   await registerExamples(app, options.database.db);
   await registerManage(app);

@@ -93,6 +93,7 @@ async function serve(config: HubConfig, seedIfEmpty: boolean): Promise<void> {
     audit: { retentionDays: config.auditRetentionDays },
     mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
     publicUrl: config.publicUrl,
+    oidc: config.oidc,
   });
   const drain = registerDraining(app);
   // SIGTERM/SIGINT: drain (answer with `Connection: close`, /health 503), then stop accepting,

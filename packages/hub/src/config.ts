@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { plainHttpAllowed, type OidcOptions } from './auth/oidc.js';
 
 /** Settings from the environment; every one has a default that works on a laptop. */
 export interface HubConfig {
@@ -31,6 +32,8 @@ export interface HubConfig {
    * a link asked for with a forged Host must still lead to this Hub. Default `http://localhost:<PORT>`.
    */
   publicUrl: string;
+  /** Sign-in with the municipality's own identity provider (`OIDC_*`); off when `OIDC_ISSUER` is unset. */
+  oidc: OidcOptions | undefined;
   logLevel: string;
 }
 
@@ -41,6 +44,20 @@ function origin(name: string, raw: string): string {
     throw new Error(`${name} must be the Hub's address like https://hub.example.org (no path), not "${raw}".`);
   }
   return url.origin;
+}
+
+/** `OIDC_ISSUER` with its client's id and secret at the provider, or nothing at all. */
+function oidc(env: NodeJS.ProcessEnv): OidcOptions | undefined {
+  const issuer = env.OIDC_ISSUER;
+  if (!issuer) return undefined;
+  const url = URL.parse(issuer);
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && plainHttpAllowed(url)))) {
+    throw new Error(`OIDC_ISSUER must be the identity provider's issuer, an https address, not "${issuer}".`);
+  }
+  const clientId = env.OIDC_CLIENT_ID;
+  const clientSecret = env.OIDC_CLIENT_SECRET;
+  if (!clientId || !clientSecret) throw new Error("OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: the Hub's client at the identity provider.");
+  return { issuer, clientId, clientSecret, label: env.OIDC_LABEL || 'Mit dem Konto der Kommune anmelden' };
 }
 
 function integer(name: string, fallback: number): number {
@@ -68,6 +85,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     shutdownDrainMs: integer('SHUTDOWN_DRAIN_MS', 2_000),
     trustProxy: env.TRUST_PROXY === 'true',
     publicUrl: origin('PUBLIC_URL', env.PUBLIC_URL || `http://localhost:${port}`),
+    oidc: oidc(env),
     logLevel: env.LOG_LEVEL || 'info',
   };
 }
