@@ -599,7 +599,8 @@ export interface paths {
          *     (no 0/O, 1/I/L), printed as `XXXX-XXXX`; voters may type them in any case, with or without
          *     the hyphen. They are stored hashed and shown only in this answer: save or print it.
          *     `Accept: text/csv` answers with one code per line for mail merge or a print shop.
-         *     Needs the organization's key with the scope `polls:write`, or an admin key.
+         *     Needs the action `poll-codes:manage`: the organization's key with that scope, or its
+         *     coordinators and owners; not a region admin.
          */
         post: operations["createPollCodes"];
         delete?: never;
@@ -621,8 +622,8 @@ export interface paths {
         /**
          * List a poll's tallies with their audit trail
          * @description Every count recorded for the poll, oldest first, each with all its earlier versions and
-         *     the key that wrote them. Needs the organization's key with the scope `polls:write`, or an
-         *     admin key.
+         *     the key that wrote them. Needs the action `poll-codes:manage`: the organization's key with that scope, or its
+         *     coordinators and owners; not a region admin.
          */
         get: operations["listPollTallies"];
         put?: never;
@@ -630,8 +631,9 @@ export interface paths {
          * Record a count from a meeting or from postal ballots
          * @description Adds counts per option from an in-person meeting (`in-person`) or from postal ballots
          *     (`postal`) to the results. `participants` is how many people took part; for single choice
-         *     polls it defaults to the sum of the counts. Needs the organization's key with the scope
-         *     `polls:write`, or an admin key. Not possible for archived polls.
+         *     polls it defaults to the sum of the counts. Not possible for archived polls. Needs
+         *     the action `poll-codes:manage`: the organization's key with that scope, or its
+         *     coordinators and owners; not a region admin.
          */
         post: operations["createPollTally"];
         delete?: never;
@@ -660,8 +662,8 @@ export interface paths {
         /**
          * Correct a tally
          * @description Changes only the fields sent; `counts` replace the earlier counts as a whole. The earlier
-         *     version stays in the tally's `history`. Needs the organization's key with the scope
-         *     `polls:write`, or an admin key.
+         *     version stays in the tally's `history`. Needs the action `poll-codes:manage`: the organization's key with that scope, or its
+         *     coordinators and owners; not a region admin.
          */
         patch: operations["updatePollTally"];
         trace?: never;
@@ -852,9 +854,10 @@ export interface paths {
         /**
          * List the responses to an organization's needs
          * @description The responses to the organization's needs, newest first, with the contact data the
-         *     citizens gave — personal data: for the organization only. Needs the organization's key
-         *     with the scope `volunteer-responses:manage`, or an admin key; another organization's key is
-         *     refused (403). `Accept: text/csv` answers with all matching responses as a table for
+         *     citizens gave — personal data: for the organization only. Needs the action
+         *     `volunteer-responses:manage`: the organization's key with that scope, or its coordinators
+         *     and owners; not a region admin, nor another organization's key (403). Every read is
+         *     written to the audit log. `Accept: text/csv` answers with all matching responses as a table for
          *     spreadsheets (no pages). Responses are deleted automatically `deleteAfter`.
          */
         get: operations["listVolunteerResponses"];
@@ -887,7 +890,8 @@ export interface paths {
          * Accept a response (or take the acceptance back)
          * @description `accepted: true` counts the person in: the need's `peopleStillNeeded` goes down by one and
          *     the need is `filled` once nobody more is needed. `accepted: false` takes it back. Needs the
-         *     organization's key with the scope `volunteer-responses:manage`, or an admin key.
+         *     action `volunteer-responses:manage`: the organization's key with that scope, or its
+         *     coordinators and owners; not a region admin.
          */
         patch: operations["updateVolunteerResponse"];
         trace?: never;
