@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import closeWithGrace from 'close-with-grace';
 import { purgeAuditLog } from './accounts/audit-retention.js';
+import { findPersonByEmail, makeRegionAdmin, personWithAddress } from './accounts/queries.js';
 import { buildApp, defaultLoggerOptions } from './app.js';
 import { createApiKey } from './auth/api-keys.js';
 import { apiKeyScopes, isApiKeyScope, type ApiKeyScope } from './auth/roles.js';
@@ -29,6 +30,9 @@ Usage:
   sr-hub import-ics --organization <id> <file-or-url>
                                      import an iCalendar feed as the organization's events
                                      (same rules as POST /organizations/{id}/calendar-imports)
+  sr-hub add-region-admin <email> [--name <text>]
+                                     make the person with this address a region admin (approves
+                                     registrations); an address without an account needs --name
   sr-hub purge                       delete volunteer responses VOLUNTEER_RETENTION_DAYS (default 90)
                                      days after their need ended, and audit log entries older than
                                      AUDIT_RETENTION_DAYS (default 730) (the running Hub does this too)
@@ -39,6 +43,9 @@ With SMTP_URL (and MAIL_FROM) the Hub sends its e-mails (sign-in links, invitati
 without it, it writes them to its log.`;
 
 class UsageError extends Error {}
+
+/** Enough to catch a mix-up of arguments; the address proves itself when its sign-in link arrives. */
+const plainAddress = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
 
 const organizationIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -131,6 +138,7 @@ async function main(argv: string[]): Promise<void> {
       admin: { type: 'boolean', default: false },
       scope: { type: 'string', multiple: true },
       label: { type: 'string' },
+      name: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -198,6 +206,19 @@ async function main(argv: string[]): Promise<void> {
             throw new UsageError([error.problem.detail, ...(error.problem.errors ?? []).map((entry) => `  ${entry.reason}`)].join('\n'));
           throw error;
         }
+      });
+    }
+    case 'add-region-admin': {
+      const email = positionals[1];
+      if (!email) throw new UsageError('Usage: sr-hub add-region-admin <email> [--name <text>]');
+      if (!plainAddress.test(email)) throw new UsageError(`"${email}" is not an e-mail address.`);
+      const name = values.name?.trim();
+      return withDatabase(config, async (database) => {
+        const existing = await findPersonByEmail(database.db, email);
+        if (!existing && !name) throw new UsageError(`${email} has no account yet: give the person's name too (--name "…").`);
+        const person = existing ?? (await personWithAddress(database.db, email, name!));
+        await makeRegionAdmin(database.db, person.id);
+        console.log(`${person.display_name} <${person.email}> is a region admin: they sign in on the Hub's /manage/ page with this address.`);
       });
     }
     case 'purge':

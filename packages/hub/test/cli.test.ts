@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Schema } from '@smart-region/sdk';
+import { openDatabase } from '../src/db/connection.js';
 import { expectDocumented } from './support/contract.js';
 import { freePort } from './support/ports.js';
 import { exited } from './support/processes.js';
@@ -156,6 +157,41 @@ describe('sr-hub CLI on embedded PGlite', () => {
       }
     } finally {
       if (hub.exitCode === null) hub.kill('SIGKILL');
+    }
+  });
+});
+
+describe('sr-hub add-region-admin', () => {
+  let dataDir: string;
+  let env: NodeJS.ProcessEnv;
+
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'sr-hub-admin-'));
+    env = { HUB_DATA_DIR: dataDir };
+  });
+  after(() => rm(dataDir, { recursive: true, force: true }));
+
+  test('makes a new or an existing person region admin; a new one needs a name', async () => {
+    const bad = await run(['add-region-admin', 'not-an-address'], env);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /is not an e-mail address/);
+    const unnamed = await run(['add-region-admin', 'landrat@wuerzburg.example'], env);
+    assert.equal(unnamed.code, 2);
+    assert.match(unnamed.err, /has no account yet: give the person's name too \(--name/);
+
+    const created = await run(['add-region-admin', 'landrat@wuerzburg.example', '--name', 'Lena Landrat'], env);
+    assert.equal(created.code, 0, created.err);
+    assert.match(created.out, /Lena Landrat <landrat@wuerzburg\.example> is a region admin/);
+    const again = await run(['add-region-admin', 'Landrat@Wuerzburg.example'], env);
+    assert.equal(again.code, 0, again.err);
+    assert.match(again.out, /Lena Landrat <landrat@wuerzburg\.example> is a region admin/, 'the same person, found in any case');
+
+    const database = await openDatabase({ dataDir });
+    try {
+      const people = await database.db.selectFrom('people').select(['email', 'display_name', 'region_admin']).execute();
+      assert.deepEqual(people, [{ email: 'landrat@wuerzburg.example', display_name: 'Lena Landrat', region_admin: true }]);
+    } finally {
+      await database.close();
     }
   });
 });
