@@ -56,10 +56,11 @@ function createdId(reply: FastifyReply, payload: unknown): string | undefined {
 }
 
 /**
- * What the answer was about: for a 201, what it created (the body's `id`, typed by the path's
- * last segment); otherwise the path's last identifier.
+ * What the answer was about: what the handler named (`request.auditResource`); for a 201, what it
+ * created (the body's `id`, typed by the path's last segment); otherwise the path's last identifier.
  */
 function resourceOf(operation: ContractOperation, request: FastifyRequest, reply: FastifyReply, payload: unknown): AuditEntry['resource'] {
+  if (request.auditResource) return request.auditResource;
   const created = reply.statusCode === 201 ? createdId(reply, payload) : undefined;
   if (created !== undefined) return { type: resourceType(operation.path.split('/').at(-1)!), id: created };
   const name = [...operation.path.matchAll(/\{([^}]+)\}/g)].at(-1)?.[1];

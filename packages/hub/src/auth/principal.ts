@@ -30,6 +30,11 @@ declare module 'fastify' {
     principal?: Principal;
     /** Set when the operation's path names an organization or one of its resources. */
     organization?: TargetOrganization;
+    /**
+     * What the audit entry of the answer names, set by handlers whose path and created body do not
+     * tell it (a sign-in: the new session). Ids only.
+     */
+    auditResource?: { type: string; id: string };
   }
 }
 
