@@ -47,7 +47,8 @@ describe('organization registration and approval', () => {
   }
 
   before(async () => {
-    mailed = await startMailedHub();
+    // The Hub's rate limits on, as in production: registrations have a limit of their own.
+    mailed = await startMailedHub({ rateLimit: { max: 600, timeWindowMs: 60_000 } });
     base = mailed.hub.baseUrl;
     // The demo data's region admin, signed in.
     adminCookie = await signedInAs(db(), { email: demoRegionAdmin.email });
@@ -185,5 +186,21 @@ describe('organization registration and approval', () => {
     assert.deepEqual(occurrences.items, []);
     const again = await post(`/organizations/${id}/events`, eventBody(), sessionHeaders(base, owner));
     await expectProblem(again, 403, 'organization-pending');
+  });
+
+  // Last: it uses up this client's registrations.
+  test('a client registers at most 10 organizations an hour', async () => {
+    const earlier = await db().selectFrom('organizations').select('id').where('registered_by', 'is not', null).execute();
+    let refused: Response | undefined;
+    for (let attempt = 1; attempt <= 11 && !refused; attempt += 1) {
+      const answer = await register(registration(`Flutverein ${attempt}`, `flut${attempt}@example.org`));
+      if (answer.status === 429) refused = answer;
+      else assert.equal(answer.status, 202);
+    }
+    assert.ok(refused, 'the eleventh registration within the hour at the latest is refused');
+    await expectProblem(refused, 429, 'rate-limited');
+    assert.ok(Number(refused.headers.get('retry-after')) > 0);
+    const registered = await db().selectFrom('organizations').select('id').where('registered_by', 'is not', null).execute();
+    assert.ok(registered.length - earlier.length < 10);
   });
 });
