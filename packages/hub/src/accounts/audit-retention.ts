@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import * as clock from '../clock.js';
 import type { Database } from '../db/schema.js';
-import { scheduleJob, type ScheduledJob } from '../system/jobs.js';
+import { scheduleRetentionPurge, type ScheduledJob } from '../system/jobs.js';
 import { deleteAuditEntriesBefore } from './queries.js';
 
 /** Two years: long enough to answer for what was done (DSGVO Art. 5(2)), no longer than needed. */
@@ -25,13 +25,5 @@ export async function purgeAuditLog(db: Kysely<Database>, retentionDays: number,
 /** The running Hub's daily purge of the audit log. */
 export function scheduleAuditPurge(db: Kysely<Database>, options: AuditRetentionOptions, log: FastifyBaseLogger): ScheduledJob {
   const retentionDays = options.retentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS;
-  return scheduleJob(
-    async () => {
-      const count = await purgeAuditLog(db, retentionDays);
-      if (count > 0) log.info({ count }, 'audit log entries past their retention period deleted');
-    },
-    options.purgeIntervalMs ?? DAY_MS,
-    log,
-    'audit log: retention purge failed, retrying on the next round',
-  );
+  return scheduleRetentionPurge('audit log entries', () => purgeAuditLog(db, retentionDays), options.purgeIntervalMs ?? DAY_MS, log);
 }

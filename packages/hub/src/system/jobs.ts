@@ -12,7 +12,7 @@ export interface ScheduledJob {
  * the next one: a database that is away for a while must not stop the job. The timers do not
  * keep a process (a test, the CLI) alive.
  */
-export function scheduleJob(round: () => Promise<unknown>, intervalMs: number, log: FastifyBaseLogger, failure: string): ScheduledJob {
+function scheduleJob(round: () => Promise<unknown>, intervalMs: number, log: FastifyBaseLogger, failure: string): ScheduledJob {
   const timers: NodeJS.Timeout[] = [];
   let running: Promise<unknown> | undefined;
   const run = () => {
@@ -28,4 +28,20 @@ export function scheduleJob(round: () => Promise<unknown>, intervalMs: number, l
       await running;
     },
   };
+}
+
+/**
+ * The running Hub's deletion of what is past its retention period (`what`, e.g. "volunteer
+ * responses"): `purge` deletes it and says how many went, which the log then tells.
+ */
+export function scheduleRetentionPurge(what: string, purge: () => Promise<number>, intervalMs: number, log: FastifyBaseLogger): ScheduledJob {
+  return scheduleJob(
+    async () => {
+      const count = await purge();
+      if (count > 0) log.info({ count }, `${what} past their retention period deleted`);
+    },
+    intervalMs,
+    log,
+    `${what}: retention purge failed, retrying on the next round`,
+  );
 }

@@ -9,7 +9,7 @@ import { mapPage } from '../http/listing.js';
 import { invalidBody, ProblemError } from '../http/problems.js';
 import type { Outbox } from '../mail/outbox.js';
 import { existingOrganization, knownMunicipalities } from '../orgs/lookups.js';
-import { scheduleJob } from '../system/jobs.js';
+import { scheduleRetentionPurge } from '../system/jobs.js';
 import { checkNeed, completeInput, dataFromRow, toNeed, type NeedData } from './model.js';
 import {
   allResponses,
@@ -60,14 +60,11 @@ const SIX_HOURS_MS = 6 * 3_600_000;
 export function volunteering(db: Kysely<Database>, options: VolunteerOptions, log: FastifyBaseLogger, outbox: Outbox): Volunteering {
   const proofOfWork = new ProofOfWork(options.proofSecret, options.proofDifficulty);
   const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
-  const retention = scheduleJob(
-    async () => {
-      const count = await purgeResponses(db, retentionDays);
-      if (count > 0) log.info({ count }, 'volunteer responses past their retention period deleted');
-    },
+  const retention = scheduleRetentionPurge(
+    'volunteer responses',
+    () => purgeResponses(db, retentionDays),
     options.purgeIntervalMs ?? SIX_HOURS_MS,
     log,
-    'volunteer responses: retention purge failed, retrying on the next round',
   );
 
   async function existingNeed(id: string): Promise<NeedRow> {

@@ -5,12 +5,13 @@ import { errorState, skeletonState, skeletonText } from '../../core/states.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { basePath, inAppPath, navigate } from '../shared/navigation.js';
 import { isSignedOut, type Me } from '../shared/session-events.js';
+import type { SignInNotice } from '../sign-in/sign-in.js';
 import { publicScreens, routeOf, type Route } from './routes.js';
 
 /** What the app knows about who is signed in: loading, nobody, someone, or the Hub could not say. */
 type Session =
   | { status: 'loading' }
-  | { status: 'signed-out'; expired: boolean }
+  | { status: 'signed-out'; notice: SignInNotice | undefined }
   | { status: 'signed-in'; me: Me }
   | { status: 'failed'; error: unknown };
 
@@ -139,7 +140,7 @@ export class SrManageApp extends ManageElement {
       this.session = { status: 'signed-in', me };
     } catch (error) {
       if (request.signal.aborted) return;
-      this.session = isSignedOut(error) ? { status: 'signed-out', expired: false } : { status: 'failed', error };
+      this.session = isSignedOut(error) ? { status: 'signed-out', notice: undefined } : { status: 'failed', error };
     }
   }
 
@@ -162,7 +163,7 @@ export class SrManageApp extends ManageElement {
   };
 
   readonly #onSignedOut = (event: GlobalEventHandlersEventMap['sr-manage-signed-out']) => {
-    this.session = { status: 'signed-out', expired: event.detail.expired };
+    this.session = { status: 'signed-out', notice: event.detail.expired ? 'expired' : 'signed-out' };
     if (!event.detail.expired) navigate(`${basePath}sign-in`);
   };
 
@@ -178,7 +179,7 @@ export class SrManageApp extends ManageElement {
         return;
       }
     }
-    this.session = { status: 'signed-out', expired: false };
+    this.session = { status: 'signed-out', notice: 'signed-out' };
     navigate(`${basePath}sign-in`);
   }
 
@@ -254,18 +255,22 @@ export class SrManageApp extends ManageElement {
     }
     const hubUrl = this.hubUrl ?? nothing;
     if (session.status !== 'signed-in' && !publicScreens.has(route.screen)) {
-      return html`<sr-manage-sign-in hub-url=${hubUrl} ?expired=${session.status === 'signed-out' && session.expired}></sr-manage-sign-in>`;
+      return html`<sr-manage-sign-in hub-url=${hubUrl} .notice=${session.status === 'signed-out' ? session.notice : undefined}></sr-manage-sign-in>`;
     }
     const me = session.status === 'signed-in' ? session.me : undefined;
     switch (route.screen) {
       case 'sign-in':
-        return html`<sr-manage-sign-in hub-url=${hubUrl} .me=${me}></sr-manage-sign-in>`;
+        return html`<sr-manage-sign-in
+          hub-url=${hubUrl}
+          .me=${me}
+          .notice=${session.status === 'signed-out' ? session.notice : undefined}
+        ></sr-manage-sign-in>`;
       case 'sign-in-link':
         return html`<sr-manage-sign-in-link hub-url=${hubUrl} .token=${route.token}></sr-manage-sign-in-link>`;
       case 'invitation':
         return html`<sr-manage-invitation hub-url=${hubUrl} .token=${route.token} .me=${me}></sr-manage-invitation>`;
       case 'register':
-        return html`<sr-manage-registration hub-url=${hubUrl}></sr-manage-registration>`;
+        return html`<sr-manage-registration hub-url=${hubUrl} .me=${me}></sr-manage-registration>`;
       case 'home':
         return html`<sr-manage-home hub-url=${hubUrl} .me=${me}></sr-manage-home>`;
       case 'members':

@@ -5,6 +5,7 @@ import { skeletonText } from '../../core/states.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { basePath } from '../shared/navigation.js';
 import { organizationHeader } from '../shared/organization-nav.js';
+import { actionLabel } from './actions.js';
 import type { Me } from '../shared/session-events.js';
 
 type AuditEntry = Schema<'AuditEntry'>;
@@ -104,7 +105,7 @@ export class SrManageAuditLog extends ManageElement {
     return html`<tr>
       <td>${this.format.dateTime(new Date(entry.at))}</td>
       <td>${who}</td>
-      <td><code>${entry.action}</code></td>
+      <td>${actionLabel(entry.action) ?? html`<code>${entry.action}</code>`}</td>
       <td>${entry.resourceType ? html`${entry.resourceType} <code class="id">${entry.resourceId ?? ''}</code>` : '–'}</td>
     </tr>`;
   }

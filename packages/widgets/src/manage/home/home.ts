@@ -22,12 +22,14 @@ export class SrManageHome extends ManageElement {
     return html`<h1>${msg('Meine Organisationen')}</h1>
       <p class="lead">${msg(html`Guten Tag, <bdi>${me.person.displayName}</bdi>.`)}</p>
       ${
-        me.memberships.length === 0
-          ? html`<div class="message">
+        me.memberships.length === 0 && me.regionAdmin
+          ? nothing
+          : me.memberships.length === 0
+            ? html`<div class="message">
             <p>${msg('Sie gehören noch zu keiner Organisation. Bitten Sie eine Person, die Ihre Organisation verwaltet, Sie einzuladen, oder registrieren Sie Ihre Organisation.')}</p>
             <p><a href="${basePath}register">${msg('Organisation registrieren')}</a></p>
           </div>`
-          : html`<ul class="list">
+            : html`<ul class="list">
             ${me.memberships.map(
               ({ organization, role }) => html`<li class="card">
               <h2 class="card-title" dir="auto">${organization.name}</h2>

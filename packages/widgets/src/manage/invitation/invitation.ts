@@ -40,6 +40,10 @@ export class SrManageInvitation extends ManageElement {
 
   protected override render(): TemplateResult {
     const labels = { displayName: msg('Ihr Name') };
+    if (this.#form.finallyFailed) {
+      return html`<h1>${msg('Einladung annehmen')}</h1>
+        ${this.#form.failureMessage()}`;
+    }
     return html`<h1>${msg('Einladung annehmen')}</h1>
       <p>${msg('Sie wurden eingeladen, auf dem Smart Region Hub für eine Organisation mitzuarbeiten. Mit „Einladung annehmen“ werden Sie Mitglied und sind gleich angemeldet.')}</p>
       ${

@@ -5,7 +5,7 @@ import type { ErrorMessage } from '../../core/errors.js';
 import { emit } from '../../core/events.js';
 import { FocusAfterUpdate } from '../../core/focus.js';
 import { skeletonText } from '../../core/states.js';
-import { FormController, looksLikeEmail, selectField, textField } from '../shared/form.js';
+import { choiceField, FormController, looksLikeEmail, textField } from '../shared/form.js';
 import { roleChoices, roleLabel, type Role } from '../shared/labels.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { organizationHeader } from '../shared/organization-nav.js';
@@ -152,15 +152,7 @@ export class SrManageMembers extends ManageElement {
         required: true,
         hint: msg('Die Person bekommt einen Link per E-Mail, der 7 Tage gilt.'),
       })}
-      ${selectField(
-        this.#invite,
-        'role',
-        labels.role,
-        this.inviteRole,
-        roleChoices().map(([role, label, description]) => [role, `${label} – ${description}`] as const),
-        (value) => (this.inviteRole = value as Role),
-        { required: true },
-      )}
+      ${choiceField(this.#invite, 'role', labels.role, this.inviteRole, roleChoices(), (value) => (this.inviteRole = value as Role))}
       ${this.#invite.failureMessage()}
       <div class="actions">${this.#invite.submitButton(msg('Einladung senden'))}</div>
     </form>`;

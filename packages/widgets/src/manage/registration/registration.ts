@@ -1,6 +1,6 @@
 import { msg } from '@lit/localize';
 import { paginate, type Schema } from '@smart-region/sdk';
-import { html, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { collect } from '../../core/collect.js';
 import { FocusAfterUpdate } from '../../core/focus.js';
 import { skeletonText } from '../../core/states.js';
@@ -8,6 +8,7 @@ import { FormController, looksLikeEmail, selectField, textField, type FieldError
 import { kindChoices } from '../shared/labels.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { basePath } from '../shared/navigation.js';
+import type { Me } from '../shared/session-events.js';
 
 /** What the applicant typed: kept through every failed send. */
 interface Draft {
@@ -88,11 +89,15 @@ function check(draft: Draft): FieldErrors<Field> {
  */
 export class SrManageRegistration extends ManageElement {
   static override properties: PropertyDeclarations = {
+    me: { attribute: false },
     draft: { state: true },
     registered: { state: true },
   };
 
+  /** Who is signed in, if anyone: their name and address are the person's fields to begin with. */
+  declare me: Me | undefined;
   declare private draft: Draft;
+  #prefilled = false;
   declare private registered: boolean;
 
   readonly #form = new FormController<Field>(this, { fields, fieldOf, format: () => this.format });
@@ -108,6 +113,15 @@ export class SrManageRegistration extends ManageElement {
     super();
     this.draft = emptyDraft;
     this.registered = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.me && !this.#prefilled) {
+      this.#prefilled = true;
+      const { displayName, email } = this.me.person;
+      this.draft = { ...this.draft, personName: this.draft.personName || displayName, personEmail: this.draft.personEmail || email };
+    }
   }
 
   protected override render(): TemplateResult {

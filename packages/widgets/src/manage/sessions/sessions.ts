@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { Schema } from '@smart-region/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { emit } from '../../core/events.js';
@@ -6,6 +6,7 @@ import { FocusAfterUpdate } from '../../core/focus.js';
 import { skeletonText } from '../../core/states.js';
 import { FormController } from '../shared/form.js';
 import { ManageElement } from '../shared/manage-element.js';
+import { browserName } from './browser-name.js';
 
 type Session = Schema<'Session'>;
 
@@ -49,9 +50,9 @@ export class SrManageSessions extends ManageElement {
       session.signedInWith
     ];
     return html`<li class="card">
-      <h2 class="card-title">${session.userAgent ?? msg('Unbekannter Browser')}${
-        session.current ? html` <span class="badge">${msg('dieser Browser')}</span>` : nothing
-      }</h2>
+      <h2 class="card-title" title=${session.userAgent ?? nothing}>
+        ${this.#device(session.userAgent)}${session.current ? html` <span class="badge">${msg('dieser Browser')}</span>` : nothing}
+      </h2>
       <dl class="details">
         <dt>${msg('Angemeldet')}</dt>
         <dd>${this.format.dateTime(new Date(session.createdAt))} (${via})</dd>
@@ -66,6 +67,13 @@ export class SrManageSessions extends ManageElement {
           : html`<div class="actions"><button class="button" type="button" @click=${() => void this.#end(session)}>${msg('Diese Anmeldung beenden')}</button></div>`
       }
     </li>`;
+  }
+
+  /** "Firefox auf Windows", or what is known of it. */
+  #device(userAgent: string | null): string {
+    const { browser, system } = browserName(userAgent ?? '');
+    if (browser && system) return msg(str`${browser} auf ${system}`);
+    return browser ?? system ?? msg('Unbekannter Browser');
   }
 
   async #end(session: Session): Promise<void> {

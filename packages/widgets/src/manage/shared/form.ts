@@ -89,6 +89,7 @@ export class FormController<Field extends string> implements ReactiveController 
 
   #answered<T>(value: T): T {
     this.#focusPending = Object.values(this.errors).some(Boolean) || this.failure !== undefined;
+    this.#host.requestUpdate();
     return value;
   }
 
@@ -130,6 +131,11 @@ export class FormController<Field extends string> implements ReactiveController 
       <p>${failure.detail}</p>
       ${failure.canRetry ? html`<p>${msg('Ihre Eingaben sind noch da. Sie können es gleich noch einmal versuchen.')}</p>` : nothing}
     </div>`;
+  }
+
+  /** Whether sending failed in a way no retry can mend (a used link). */
+  get finallyFailed(): boolean {
+    return this.failure !== undefined && !this.failure.canRetry;
   }
 
   /** The submit button: it stays focusable while sending, and says so. */
@@ -221,3 +227,39 @@ export function selectField<Field extends string>(
 
 /** The contract's e-mail rule, said before anything is sent. */
 export const looksLikeEmail = (value: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
+
+/**
+ * One of a few choices, each with a sentence on what it means (radio buttons in a fieldset): for
+ * choices a person must understand, such as a role, rather than a list that hides them.
+ */
+export function choiceField<Field extends string>(
+  form: FormController<Field>,
+  name: Field,
+  legend: string,
+  value: string,
+  choices: readonly (readonly [string, string, string])[],
+  onChange: (value: string) => void,
+): TemplateResult {
+  const error = form.errors[name];
+  return html`<fieldset class="field" aria-describedby=${error ? `${name}-error` : nothing}>
+    <legend>${legend} *</legend>
+    ${error ? html`<span id="${name}-error" class="field-error">${error}</span>` : nothing}
+    ${choices.map(
+      ([choice, label, description], index) => html`<label class="check choice">
+        <input
+          type="radio"
+          name=${name}
+          id=${index === 0 ? name : nothing}
+          value=${choice}
+          aria-describedby="${name}-${choice}-hint"
+          .checked=${choice === value}
+          @change=${() => {
+            onChange(choice);
+            form.changed(name);
+          }}
+        />
+        <span>${label}<span id="${name}-${choice}-hint" class="hint choice-hint">${description}</span></span>
+      </label>`,
+    )}
+  </fieldset>`;
+}

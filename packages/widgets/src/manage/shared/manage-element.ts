@@ -37,7 +37,7 @@ export abstract class ManageElement extends SrBaseElement {
     hubUrl: { attribute: 'hub-url' },
   };
 
-  static override styles: CSSResultGroup = [tokens, base, stateStyles, fieldStyles, manageStyles, tabStyles, rowStyles, tableStyles];
+  static override styles: CSSResultGroup = [tokens, base, stateStyles, fieldStyles, manageStyles, rowStyles, tabStyles, tableStyles];
 
   /** The Hub's address; the page's own origin unless set (tests). */
   declare hubUrl: string | undefined;

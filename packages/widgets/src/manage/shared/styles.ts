@@ -5,6 +5,9 @@ export const manageStyles = css`
   :host {
     background: transparent;
   }
+  [hidden] {
+    display: none !important;
+  }
   h1,
   h2,
   h3 {
@@ -37,6 +40,13 @@ export const manageStyles = css`
     display: grid;
     gap: var(--_space-4);
     max-inline-size: 36rem;
+    margin-block-end: var(--_space-4);
+  }
+  .form .form {
+    margin-block-end: 0;
+  }
+  .choice > span {
+    font-weight: 600;
   }
   .field {
     display: grid;
@@ -59,9 +69,8 @@ export const manageStyles = css`
     padding: 0;
     margin-block-end: var(--_space-1);
   }
-  [aria-invalid='true'] {
-    border-color: var(--_color-danger);
-    border-width: 2px;
+  :is(input, select, textarea)[aria-invalid='true'] {
+    border: 2px solid var(--_color-danger);
   }
   .field-error {
     font-weight: 600;
@@ -78,8 +87,11 @@ export const manageStyles = css`
   .message.danger {
     border-inline-start-color: var(--_color-danger);
   }
-  .message :last-child {
+  .message > :last-child {
     margin-block-end: 0;
+  }
+  .message > .secret {
+    margin-block-end: var(--_space-3);
   }
   .message h2,
   .message h3 {
@@ -119,8 +131,9 @@ export const manageStyles = css`
     border-radius: var(--_radius);
     background: var(--_color-surface);
   }
-  .card h3 {
+  .card :is(h2, h3, h4) {
     margin: 0;
+    font-size: 1.15em;
   }
   .card p {
     margin: 0;
@@ -145,6 +158,16 @@ export const manageStyles = css`
     .details dd {
       margin-block-end: var(--_space-2);
     }
+  }
+  .choice {
+    align-items: flex-start;
+    padding-block: var(--_space-2);
+  }
+  .choice input {
+    margin-block-start: 0.15em;
+  }
+  .choice-hint {
+    display: block;
   }
   .scopes {
     margin: 0;
@@ -173,7 +196,7 @@ export const manageStyles = css`
 
 /** The links between an organization's screens. */
 export const tabStyles = css`
-  .tabs {
+  ul.tabs {
     margin: 0 0 var(--_space-5);
     padding: 0;
     list-style: none;

@@ -32,13 +32,20 @@ export class SrManageSignInLink extends ManageElement {
   }
 
   protected override render(): TemplateResult {
+    const newLink = html`<a href="${basePath}sign-in">${msg('Neuen Anmeldelink anfordern')}</a>`;
+    if (this.#form.finallyFailed) {
+      // A used or expired link stays so: a new one is the only way on.
+      return html`<h1>${msg('Anmelden')}</h1>
+        ${this.#form.failureMessage()}
+        <p>${newLink}</p>`;
+    }
     return html`<h1>${msg('Anmelden')}</h1>
       <p>${msg('Sie haben den Anmeldelink aus Ihrer E-Mail geöffnet. Drücken Sie auf „Anmelden“, um sich anzumelden.')}</p>
       <form class="form" novalidate @submit=${this.#signIn}>
         ${this.#form.failureMessage()}
         <div class="actions">${this.#form.submitButton(msg('Anmelden'), msg('Wird angemeldet …'))}</div>
       </form>
-      <p><a href="${basePath}sign-in">${msg('Neuen Anmeldelink anfordern')}</a></p>`;
+      <p>${newLink}</p>`;
   }
 
   readonly #signIn = async (event: SubmitEvent) => {

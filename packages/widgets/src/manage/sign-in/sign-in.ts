@@ -9,6 +9,12 @@ import type { Me } from '../shared/session-events.js';
 
 type Field = 'email';
 
+export type SignInNotice = 'expired' | 'signed-out';
+
+function noticeText(notice: SignInNotice): string {
+  return notice === 'expired' ? msg('Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.') : msg('Sie haben sich abgemeldet.');
+}
+
 /**
  * Sign-in: the person enters their e-mail address and gets a single-use link (or, where the Hub
  * has no mail server, finds it in the Hub's log); a button for the municipality's identity
@@ -17,14 +23,14 @@ type Field = 'email';
  */
 export class SrManageSignIn extends ManageElement {
   static override properties: PropertyDeclarations = {
-    expired: { type: Boolean },
+    notice: { attribute: false },
     me: { attribute: false },
     email: { state: true },
     sentTo: { state: true },
   };
 
-  /** The person's session ran out or was ended elsewhere: said above the form. */
-  declare expired: boolean;
+  /** Why the person sees the sign-in, said above the form: their session ran out, or they signed out. */
+  declare notice: SignInNotice | undefined;
   /** Who is signed in already, if anyone. */
   declare me: Me | undefined;
   declare private email: string;
@@ -42,7 +48,6 @@ export class SrManageSignIn extends ManageElement {
 
   constructor() {
     super();
-    this.expired = false;
     this.email = '';
   }
 
@@ -53,11 +58,7 @@ export class SrManageSignIn extends ManageElement {
         <p><a href=${basePath}>${msg('Zu Ihren Organisationen')}</a></p>`;
     }
     return html`<h1>${msg('Anmelden')}</h1>
-      ${
-        this.expired
-          ? html`<div class="message" role="status"><p>${msg('Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.')}</p></div>`
-          : nothing
-      }
+      ${this.notice ? html`<div class="message" role="status"><p>${noticeText(this.notice)}</p></div>` : nothing}
       ${this.#options.render({
         skeleton: () => html`<p>${skeletonText('40ch')}</p>`,
         complete: (options) => (this.sentTo ? this.#checkMail(this.sentTo, options.emailDelivery) : this.#emailForm(options)),
