@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Schema } from '@smart-region/sdk';
 import { demoRegionAdmin } from '../src/orgs/seed/demo-accounts.js';
 import { sessionHeaders, signedInAs } from './support/accounts.js';
 import { expectDocumented } from './support/contract.js';
 import { eventBody } from './support/events.js';
+import { offerBody } from './support/help.js';
+import { pollBody } from './support/polls.js';
+import { needBody } from './support/volunteering.js';
 import { startMailedHub, type MailedHub } from './support/mailed-hub.js';
 import { expectProblem } from './support/problems.js';
 import { jsonWithKey } from './support/writes.js';
@@ -171,19 +173,31 @@ describe('organization registration and approval', () => {
     const page = await expectDocumented(await fetch(`${base}/organizations/${id}`), 'getOrganization');
     assert.equal(page.name, 'Repair-Café Randersacker');
 
-    const created = await post(`/organizations/${id}/events`, eventBody({ title: 'Reparieren statt wegwerfen' }), sessionHeaders(base, owner));
-    assert.equal(created.status, 201, await created.clone().text());
-    const event = (await created.json()) as Schema<'Event'>;
-    assert.equal((await fetch(`${base}/events/${event.id}`)).status, 200);
+    // One of each kind of public content: its page, and the public list filtered by the organization.
+    const contents = [
+      { collection: 'events', body: eventBody(), list: `/events?from=2026-03-01T00:00:00Z&to=2026-03-31T00:00:00Z&organization=${id}` },
+      { collection: 'help-offers', body: offerBody(), list: `/help-offers?organization=${id}` },
+      { collection: 'polls', body: pollBody(), list: `/polls?organization=${id}` },
+      { collection: 'volunteer-needs', body: needBody(), list: `/volunteer-needs?organization=${id}` },
+    ];
+    const published: string[] = [];
+    for (const { collection, body, list } of contents) {
+      const created = await post(`/organizations/${id}/${collection}`, body, sessionHeaders(base, owner));
+      assert.equal(created.status, 201, `${collection}: ${await created.clone().text()}`);
+      const { id: itemId } = (await created.json()) as { id: string };
+      published.push(`/${collection}/${itemId}`);
+      assert.equal((await fetch(`${base}/${collection}/${itemId}`)).status, 200, collection);
+      const listed = (await (await fetch(`${base}${list}`)).json()) as { items: unknown[] };
+      assert.equal(listed.items.length, 1, `${collection} listed`);
+    }
 
     await expectDocumented(await decide(id, { decision: 'reject', reason: 'Missbrauch gemeldet.' }), 'decideOrganizationRegistration');
     await expectProblem(await fetch(`${base}/organizations/${id}`), 404, 'not-found');
-    await expectProblem(await fetch(`${base}/events/${event.id}`), 404, 'not-found');
-    const occurrences = await expectDocumented(
-      await fetch(`${base}/events?from=2026-03-01T00:00:00Z&to=2026-03-31T00:00:00Z&organization=${id}`),
-      'listEventOccurrences',
-    );
-    assert.deepEqual(occurrences.items, []);
+    for (const [index, { collection, list }] of contents.entries()) {
+      await expectProblem(await fetch(`${base}${published[index]}`), 404, 'not-found');
+      const listed = (await (await fetch(`${base}${list}`)).json()) as { items: unknown[] };
+      assert.deepEqual(listed.items, [], `${collection} no longer listed`);
+    }
     const again = await post(`/organizations/${id}/events`, eventBody(), sessionHeaders(base, owner));
     await expectProblem(again, 403, 'organization-pending');
   });
