@@ -27,7 +27,15 @@ const clientSecret = 'a-client-secret-of-the-hub-at-the-provider';
 async function startIdentityProvider(port: number, redirectUri: string): Promise<{ issuer: string; close(): Promise<void> }> {
   const issuer = `http://127.0.0.1:${port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [redirectUri],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     findAccount: (_ctx, sub): Account | undefined => {
       const account = providerAccounts[sub];
@@ -85,7 +93,7 @@ class Browser {
 
   private jar(origin: string): Map<string, string> {
     let jar = this.jars.get(origin);
-    if (!jar) this.jars.set(origin, (jar = new Map()));
+    if (!jar) this.jars.set(origin, (jar = new Map<string, string>()));
     return jar;
   }
 }
@@ -95,7 +103,7 @@ function location(response: Response, base: string): URL {
   return new URL(response.headers.get('location')!, base);
 }
 
-describe('sign-in with the municipality\'s identity provider (OpenID Connect)', () => {
+describe("sign-in with the municipality's identity provider (OpenID Connect)", () => {
   let hub: TestHub;
   let providerPort: number;
   let idp: Awaited<ReturnType<typeof startIdentityProvider>> | undefined;
@@ -123,13 +131,16 @@ describe('sign-in with the municipality\'s identity provider (OpenID Connect)', 
     const authorization = location(await browser.request(`${hub.baseUrl}/auth/oidc/start`), hub.baseUrl);
     assert.equal(authorization.origin, idp!.issuer);
     const loginPage = location(await browser.request(authorization), idp!.issuer);
-    const resume = location(await browser.request(loginPage, { method: 'POST', form: { prompt: 'login', login, password: 'any' } }), idp!.issuer);
+    const resume = location(
+      await browser.request(loginPage, { method: 'POST', form: { prompt: 'login', login, password: 'any' } }),
+      idp!.issuer,
+    );
     const callback = location(await browser.request(resume), idp!.issuer);
     assert.equal(callback.origin + callback.pathname, `${hub.baseUrl}/auth/oidc/callback`);
     return callback;
   }
 
-  test('the sign-in page offers the provider\'s button', async () => {
+  test("the sign-in page offers the provider's button", async () => {
     const options = (await (await fetch(`${hub.baseUrl}/sign-in-options`)).json()) as Schema<'SignInOptions'>;
     assert.deepEqual(options.oidc, { label: 'Mit dem Konto der Stadt Würzburg anmelden', startUrl: '/auth/oidc/start' });
   });
@@ -162,7 +173,10 @@ describe('sign-in with the municipality\'s identity provider (OpenID Connect)', 
     const [cookie = ''] = start.headers.getSetCookie();
     assert.match(cookie, /^__Host-sr_oidc=/);
     for (const attribute of ['Path=/', 'HttpOnly', 'Secure', 'SameSite=Lax', 'Max-Age=600']) {
-      assert.ok(cookie.split(/;\s*/).some((part) => part.toLowerCase() === attribute.toLowerCase()), `${attribute} in ${cookie}`);
+      assert.ok(
+        cookie.split(/;\s*/).some((part) => part.toLowerCase() === attribute.toLowerCase()),
+        `${attribute} in ${cookie}`,
+      );
     }
   });
 
@@ -171,7 +185,7 @@ describe('sign-in with the municipality\'s identity provider (OpenID Connect)', 
     const callback = await signInAtProvider(browser, 'kaemmerei');
     const landing = await browser.request(callback);
     assert.equal(location(landing, hub.baseUrl).href, `${hub.baseUrl}/manage/`);
-    assert.equal(browser.cookie(hub.baseUrl, '__Host-sr_oidc'), undefined, 'the attempt\'s cookie is spent');
+    assert.equal(browser.cookie(hub.baseUrl, '__Host-sr_oidc'), undefined, "the attempt's cookie is spent");
     const cookie = browser.cookie(hub.baseUrl, '__Host-sr_session');
     assert.ok(cookie, 'a session cookie');
 
@@ -235,7 +249,7 @@ describe('sign-in with the municipality\'s identity provider (OpenID Connect)', 
     const elsewhere = await signInAtProvider(new Browser(), 'kaemmerei');
     const answer = await victim.request(elsewhere);
     assert.equal(location(answer, hub.baseUrl).search, '?error=oidc-state');
-    assert.equal(victim.cookie(hub.baseUrl, '__Host-sr_session'), undefined, 'nobody is signed in by a link from someone else\'s attempt');
+    assert.equal(victim.cookie(hub.baseUrl, '__Host-sr_session'), undefined, "nobody is signed in by a link from someone else's attempt");
   });
 
   test('a person who cancels at the provider comes back to the sign-in page', async () => {

@@ -19,8 +19,8 @@ export interface OidcOptions {
   label: string;
 }
 
-export const oidcStartPath = '/auth/oidc/start';
-export const oidcCallbackPath = '/auth/oidc/callback';
+const oidcStartPath = '/auth/oidc/start';
+const oidcCallbackPath = '/auth/oidc/callback';
 
 /** What `getSignInOptions` offers: the button, or null when no identity provider is connected. */
 export function oidcSignInOption(options: OidcOptions | undefined): { label: string; startUrl: string } | null {
@@ -31,7 +31,7 @@ export function oidcSignInOption(options: OidcOptions | undefined): { label: str
  * Why a sign-in through the identity provider did not happen, as `/manage/sign-in?error=<code>`
  * shows it: the browser came here by navigation, so it gets a page, never a problem document.
  */
-export type OidcErrorCode =
+type OidcErrorCode =
   | 'oidc-unavailable' // the provider did not answer (down, unreachable, timed out)
   | 'oidc-denied' // the person cancelled or the provider refused
   | 'oidc-failed' // the provider's answer did not pass the checks (token, signature, nonce)
@@ -53,7 +53,9 @@ class OidcSignInError extends Error {
 /** Network failures, timeouts and server errors: the provider is not there, nothing is wrong with the sign-in. */
 function unreachable(error: unknown): boolean {
   if (error instanceof TypeError) return true;
-  return error instanceof client.ClientError && ['OAUTH_TIMEOUT', 'OAUTH_ABORT', 'OAUTH_RESPONSE_IS_NOT_CONFORM'].includes(error.code ?? '');
+  return (
+    error instanceof client.ClientError && ['OAUTH_TIMEOUT', 'OAUTH_ABORT', 'OAUTH_RESPONSE_IS_NOT_CONFORM'].includes(error.code ?? '')
+  );
 }
 
 /** A request to the provider; its failure says whether the provider is away or its answer failed the checks. */
@@ -80,10 +82,12 @@ function providerConfiguration(options: OidcOptions): () => Promise<client.Confi
   const execute = issuer.protocol === 'http:' && plainHttpAllowed(issuer) ? [client.allowInsecureRequests] : [];
   let found: Promise<client.Configuration> | undefined;
   return () => {
-    found ??= client.discovery(issuer, options.clientId, options.clientSecret, undefined, { execute, timeout: 10 }).catch((error: unknown) => {
-      found = undefined;
-      throw new OidcSignInError('oidc-unavailable', `The identity provider ${options.issuer} could not be reached.`, { cause: error });
-    });
+    found ??= client
+      .discovery(issuer, options.clientId, options.clientSecret, undefined, { execute, timeout: 10 })
+      .catch((error: unknown) => {
+        found = undefined;
+        throw new OidcSignInError('oidc-unavailable', `The identity provider ${options.issuer} could not be reached.`, { cause: error });
+      });
     return found;
   };
 }
@@ -114,14 +118,21 @@ function failed(log: FastifyBaseLogger, reply: FastifyReply, error: unknown): Fa
 }
 
 /** The verified e-mail address the provider vouches for: from the ID token, else from its userinfo endpoint. */
-async function verifiedEmail(config: client.Configuration, tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>): Promise<string> {
+async function verifiedEmail(
+  config: client.Configuration,
+  tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>,
+): Promise<string> {
   const idToken = tokens.claims();
   if (!idToken) throw new OidcSignInError('oidc-failed', 'The identity provider sent no ID token.');
   // Providers that follow the core spec strictly put scope claims in userinfo only.
   const claims =
-    typeof idToken['email'] === 'string' ? idToken : await askProvider(client.fetchUserInfo(config, tokens.access_token, idToken.sub), 'The userinfo request');
-  if (typeof claims['email'] !== 'string' || claims['email'] === '') throw new OidcSignInError('email-unverified', 'The identity provider sent no e-mail address.');
-  if (claims['email_verified'] !== true) throw new OidcSignInError('email-unverified', 'The identity provider does not vouch for the e-mail address.');
+    typeof idToken['email'] === 'string'
+      ? idToken
+      : await askProvider(client.fetchUserInfo(config, tokens.access_token, idToken.sub), 'The userinfo request');
+  if (typeof claims['email'] !== 'string' || claims['email'] === '')
+    throw new OidcSignInError('email-unverified', 'The identity provider sent no e-mail address.');
+  if (claims['email_verified'] !== true)
+    throw new OidcSignInError('email-unverified', 'The identity provider does not vouch for the e-mail address.');
   return claims['email'];
 }
 
@@ -151,7 +162,12 @@ async function signIn(db: Kysely<Database>, email: string, request: FastifyReque
  * address must already be on the Hub (invited, registered, region admin) — nobody becomes a member
  * by having an account at the provider.
  */
-export function registerOidc(app: FastifyInstance, db: Kysely<Database>, options: OidcOptions | undefined, publicUrl: string | undefined): void {
+export function registerOidc(
+  app: FastifyInstance,
+  db: Kysely<Database>,
+  options: OidcOptions | undefined,
+  publicUrl: string | undefined,
+): void {
   if (!options) return;
   const configuration = providerConfiguration(options);
   const key = stateKey(options.clientSecret);
@@ -194,7 +210,10 @@ export function registerOidc(app: FastifyInstance, db: Kysely<Database>, options
       }
       const providerError = params.get('error');
       if (providerError) {
-        throw new OidcSignInError(providerError === 'access_denied' ? 'oidc-denied' : 'oidc-failed', `The identity provider answered ${providerError}.`);
+        throw new OidcSignInError(
+          providerError === 'access_denied' ? 'oidc-denied' : 'oidc-failed',
+          `The identity provider answered ${providerError}.`,
+        );
       }
       const config = await configuration();
       const checks = { pkceCodeVerifier: pending.codeVerifier, expectedState: pending.state, expectedNonce: pending.nonce };
