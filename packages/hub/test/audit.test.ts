@@ -22,6 +22,8 @@ describe('audit log: who changed what, and who read personal data', () => {
     const rows = await hub.database.db.selectFrom('audit_log').selectAll().orderBy('at').orderBy('id').execute();
     return rows.slice(since);
   }
+  const createEvent = () =>
+    fetch(`${hub.baseUrl}/organizations/${club}/events`, { method: 'POST', headers: jsonWithKey(key.key), body: JSON.stringify(eventBody()) });
   const count = async () => Number((await hub.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   before(async () => {
@@ -36,11 +38,7 @@ describe('audit log: who changed what, and who read personal data', () => {
 
   test('a change with a key, a session and the admin token: actor, organization, action and resource', async () => {
     const since = await count();
-    const created = await fetch(`${hub.baseUrl}/organizations/${club}/events`, {
-      method: 'POST',
-      headers: jsonWithKey(key.key),
-      body: JSON.stringify(eventBody()),
-    });
+    const created = await createEvent();
     assert.equal(created.status, 201);
     const event = (await created.json()) as { id: string };
     const editor = await signIn(hub.database.db, { email: 'editor@audit.example', role: 'editor', organizationId: club });
@@ -118,22 +116,14 @@ describe('audit log: who changed what, and who read personal data', () => {
   test('when the entry cannot be written the request fails (503): nothing happens unaudited', async () => {
     await sql`ALTER TABLE audit_log ADD CONSTRAINT audit_log_refuses CHECK (false) NOT VALID`.execute(hub.database.db);
     try {
-      const response = await fetch(`${hub.baseUrl}/organizations/${club}/events`, {
-        method: 'POST',
-        headers: jsonWithKey(key.key),
-        body: JSON.stringify(eventBody()),
-      });
+      const response = await createEvent();
       await expectProblem(response, 503, 'service-unavailable');
       assert.equal(response.headers.get('retry-after'), '5');
     } finally {
       await sql`ALTER TABLE audit_log DROP CONSTRAINT audit_log_refuses`.execute(hub.database.db);
     }
     const since = await count();
-    const again = await fetch(`${hub.baseUrl}/organizations/${club}/events`, {
-      method: 'POST',
-      headers: jsonWithKey(key.key),
-      body: JSON.stringify(eventBody()),
-    });
+    const again = await createEvent();
     assert.equal(again.status, 201);
     assert.equal((await entriesAfter(since)).length, 1);
   });

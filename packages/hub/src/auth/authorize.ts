@@ -136,7 +136,7 @@ export function authorize(
     }
     // Publishing waits for approval; reading what a credential adds (poll results) does not.
     if (organization && organization.status !== 'approved' && contentActions.includes(action) && !safeMethods.has(request.method)) {
-      throw new ProblemError('organization-pending', 'The organization cannot publish until a region admin approves it.');
+      throw new ProblemError('organization-pending', `The organization is ${organization.status}: it publishes once a region admin approves it.`);
     }
   };
 }
