@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { SESSION_IDLE_SECONDS } from '../auth/sessions.js';
 import type { Database } from '../db/schema.js';
-import { scheduleJob, type ScheduledJob } from '../system/jobs.js';
+import { scheduleRetentionPurge, type ScheduledJob } from '../system/jobs.js';
 import { deleteEndedSignIns } from './queries.js';
 import { SIGN_IN_REQUEST_WINDOW_SECONDS } from './sign-in.js';
 
@@ -18,13 +18,13 @@ export function purgeEndedSignIns(db: Kysely<Database>): Promise<{ links: number
 
 /** The running Hub's hourly cleanup of sign-in links, link requests and sessions. */
 export function scheduleSignInCleanup(db: Kysely<Database>, options: SignInCleanupOptions, log: FastifyBaseLogger): ScheduledJob {
-  return scheduleJob(
+  return scheduleRetentionPurge(
+    'ended sign-in links, link requests and sessions',
     async () => {
       const counts = await purgeEndedSignIns(db);
-      if (counts.links + counts.requests + counts.sessions > 0) log.info(counts, 'ended sign-in links, requests and sessions deleted');
+      return counts.links + counts.requests + counts.sessions;
     },
     options.cleanupIntervalMs ?? 3_600_000,
     log,
-    'sign-in cleanup failed, retrying on the next round',
   );
 }

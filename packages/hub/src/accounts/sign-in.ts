@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import { assertSessionTransport, endSession, newToken, sameOrigin, sha256, signedIn, startSession } from '../auth/sessions.js';
 import type { Database } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import type { Handlers, Schemas } from '../http/api.js';
 import { ProblemError } from '../http/problems.js';
-import type { Outbox } from '../mail/outbox.js';
+import { enqueueMail, type Outbox } from '../mail/outbox.js';
 import { meOf } from './me.js';
 import { insertSignInLinkFor, recentSignInRequests, recordSignInRequest, revokeSession, useSignInLink } from './queries.js';
 
@@ -55,10 +56,10 @@ export function signInHandlers(db: Kysely<Database>, settings: SignInSettings): 
         });
       }
       const { token, hash } = newToken();
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         await recordSignInRequest(trx, emailHash);
         const known = await insertSignInLinkFor(trx, email, hash, LINK_LIFETIME_MINUTES * 60);
-        await outbox.enqueue(
+        await enqueueMail(
           trx,
           known
             ? { kind: 'sign-in-link', to: email, language, payload: { url: `${publicUrl}/manage/sign-in?token=${token}`, expiresMinutes: LINK_LIFETIME_MINUTES } }
