@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import type { Schema } from '@smart-region/sdk';
 import Provider, { type Account } from 'oidc-provider';
+import { readConfig } from '../src/config.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { freePort } from './support/ports.js';
 
@@ -288,5 +289,29 @@ describe('a Hub without an identity provider', () => {
     assert.equal(options.oidc, null);
     assert.equal((await fetch(`${hub.baseUrl}/auth/oidc/start`, { redirect: 'manual' })).status, 404);
     assert.equal((await fetch(`${hub.baseUrl}/auth/oidc/callback?code=x&state=y`, { redirect: 'manual' })).status, 404);
+  });
+});
+
+describe('the OIDC_* settings', () => {
+  const client = { OIDC_CLIENT_ID: 'hub', OIDC_CLIENT_SECRET: 'secret' };
+
+  test('off without OIDC_ISSUER; with it, the button has a German default text', () => {
+    assert.equal(readConfig({}).oidc, undefined);
+    assert.deepEqual(readConfig({ OIDC_ISSUER: 'https://login.wuerzburg.example/realms/verwaltung', ...client }).oidc, {
+      issuer: 'https://login.wuerzburg.example/realms/verwaltung',
+      clientId: 'hub',
+      clientSecret: 'secret',
+      label: 'Mit dem Konto der Kommune anmelden',
+    });
+    assert.equal(
+      readConfig({ OIDC_ISSUER: 'http://localhost:8081', OIDC_LABEL: 'Landkreis-Konto', ...client }).oidc?.label,
+      'Landkreis-Konto',
+    );
+  });
+
+  test('refuses a provider over plain http elsewhere than on this machine, and an issuer without its client', () => {
+    assert.throws(() => readConfig({ OIDC_ISSUER: 'http://login.wuerzburg.example', ...client }), /OIDC_ISSUER must be .* https/);
+    assert.throws(() => readConfig({ OIDC_ISSUER: 'login.wuerzburg.example', ...client }), /OIDC_ISSUER/);
+    assert.throws(() => readConfig({ OIDC_ISSUER: 'https://login.wuerzburg.example', OIDC_CLIENT_ID: 'hub' }), /OIDC_CLIENT_SECRET/);
   });
 });
