@@ -5,43 +5,36 @@ import { purgeAuditLog } from '../src/accounts/audit-retention.js';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { recordAudit } from '../src/auth/audit.js';
 import type { Principal } from '../src/auth/principal.js';
-import { signIn, signedInAs, sessionHeaders, type SignedIn } from './support/accounts.js';
+import { signedInAs, sessionHeaders } from './support/accounts.js';
 import { now } from './support/clock.js';
 import { expectDocumented } from './support/contract.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { eventually } from './support/mail.js';
+import { signInOrganizationPeople, type OrganizationPeople } from './support/organization-people.js';
 import { expectProblem } from './support/problems.js';
-import { jsonWithKey, organizationId } from './support/writes.js';
+import { jsonWithKey } from './support/writes.js';
 
 type Entry = components['schemas']['AuditEntry'];
 
 describe('the audit log', () => {
   let hub: TestHub;
-  let club: string;
-  let town: string;
-  let clubOwner: SignedIn;
-  let townOwner: string;
-  let clubEditor: string;
+  let people: OrganizationPeople;
   let regionAdmin: string;
   let clubKey: { id: string; key: string };
 
   before(async () => {
     hub = await startTestHub({ audit: { purgeIntervalMs: 0 } });
     const db = hub.database.db;
-    club = await organizationId(hub, 'TSV Ochsenfurt 1862 e.V.');
-    town = await organizationId(hub, 'Gemeinde Eisingen – Bürgerbeteiligung (Beispiel)');
-    clubOwner = await signIn(db, { email: 'vorstand@tsv.example', role: 'owner', organizationId: club });
-    townOwner = await signedInAs(db, { email: 'buergermeister@eisingen.example', role: 'owner', organizationId: town });
-    clubEditor = await signedInAs(db, { email: 'redaktion@tsv.example', role: 'editor', organizationId: club });
+    people = await signInOrganizationPeople(hub);
     regionAdmin = await signedInAs(db, { email: 'landratsamt@region.example', regionAdmin: true });
-    clubKey = await createApiKey(db, { organizationId: club, scopes: ['events:write'], label: 'Vereinswebsite' });
-    // Entries as the audit hook writes them: a person and a key of the club, the town's owner.
-    const person: Principal = { kind: 'person', personId: clubOwner.personId, sessionId: clubOwner.sessionId, regionAdmin: false, memberships: new Map() };
-    const key: Principal = { kind: 'key', keyId: clubKey.id, organizationId: club, scopes: ['events:write'] };
+    clubKey = await createApiKey(db, { organizationId: people.club, scopes: ['events:write'], label: 'Vereinswebsite' });
+    // Entries as the audit hook writes them: the club's owner and key for the club, the admin token for the town.
+    const person: Principal = { kind: 'person', personId: people.clubOwner.personId, sessionId: people.clubOwner.sessionId, regionAdmin: false, memberships: new Map() };
+    const key: Principal = { kind: 'key', keyId: clubKey.id, organizationId: people.club, scopes: ['events:write'] };
     for (let index = 0; index < 5; index++) {
-      await recordAudit(db, { actor: index % 2 === 0 ? person : key, organizationId: club, action: 'updateEvent', resource: { type: 'event', id: `e${index}` } });
+      await recordAudit(db, { actor: index % 2 === 0 ? person : key, organizationId: people.club, action: 'updateEvent', resource: { type: 'event', id: `e${index}` } });
     }
-    await recordAudit(db, { actor: { kind: 'admin', keyId: null }, organizationId: town, action: 'updateOrganization', resource: null });
+    await recordAudit(db, { actor: { kind: 'admin', keyId: null }, organizationId: people.town, action: 'updateOrganization', resource: null });
   });
   after(() => hub.close());
 
@@ -79,57 +72,57 @@ describe('the audit log', () => {
 
   test('actors are named by their display name or the key’s label as they are now, never by an e-mail address', async () => {
     await hub.database.db.updateTable('api_keys').set({ label: 'Neue Vereinswebsite' }).where('id', '=', clubKey.id).execute();
-    const response = await regionLog(`?organization=${club}`);
+    const response = await regionLog(`?organization=${people.club}`);
     const text = await response.clone().text();
     const { items } = await expectDocumented(response, 'listAuditLog');
     assert.ok(!text.includes('@'), 'no e-mail address in the log');
     assert.deepEqual(new Set(items.map((entry) => JSON.stringify(entry.actor))), new Set([
-      JSON.stringify({ kind: 'person', id: clubOwner.personId, name: 'Test vorstand' }),
+      JSON.stringify({ kind: 'person', id: people.clubOwner.personId, name: 'Test vorstand' }),
       JSON.stringify({ kind: 'api-key', id: clubKey.id, name: 'Neue Vereinswebsite' }),
     ]));
-    const [townEntry] = (await expectDocumented(await regionLog(`?organization=${town}`), 'listAuditLog')).items;
+    const [townEntry] = (await expectDocumented(await regionLog(`?organization=${people.town}`), 'listAuditLog')).items;
     assert.deepEqual(townEntry?.actor, { kind: 'admin-token', id: null, name: null });
     assert.equal(townEntry?.action, 'updateOrganization');
     assert.equal(townEntry?.resourceType, null);
   });
 
   test('the organization filter, also as a session of a region admin', async () => {
-    const { items } = await expectDocumented(await regionLog(`?organization=${club}&limit=100`, sessionHeaders(hub.baseUrl, regionAdmin)), 'listAuditLog');
+    const { items } = await expectDocumented(await regionLog(`?organization=${people.club}&limit=100`, sessionHeaders(hub.baseUrl, regionAdmin)), 'listAuditLog');
     assert.ok(items.length >= 5);
-    assert.ok(items.every((entry) => entry.organizationId === club));
+    assert.ok(items.every((entry) => entry.organizationId === people.club));
     const events = items.filter((entry) => entry.action === 'updateEvent');
     assert.deepEqual(events.map((entry) => entry.resourceId).sort(), ['e0', 'e1', 'e2', 'e3', 'e4']);
     assertNewestFirst(items);
   });
 
   test('an owner reads the own organization’s log only; editors, other owners and keys read none', async () => {
-    const pages = await allPages((cursor) => organizationLog(club, clubOwner.cookie, `?limit=2${cursor}`), 'listOrganizationAuditLog');
+    const pages = await allPages((cursor) => organizationLog(people.club, people.clubOwner.cookie, `?limit=2${cursor}`), 'listOrganizationAuditLog');
     const entries = pages.flat();
     assert.ok(entries.length >= 5);
-    assert.ok(entries.every((entry) => entry.organizationId === club));
+    assert.ok(entries.every((entry) => entry.organizationId === people.club));
     assertNewestFirst(entries);
-    await expectProblem(await organizationLog(town, clubOwner.cookie), 403, 'forbidden');
-    await expectProblem(await organizationLog(club, townOwner), 403, 'forbidden');
-    await expectProblem(await organizationLog(club, clubEditor), 403, 'forbidden');
-    await expectProblem(await fetch(`${hub.baseUrl}/organizations/${club}/audit-log`, { headers: jsonWithKey(clubKey.key) }), 401, 'unauthorized');
-    const byAdmin = await expectDocumented(await organizationLog(town, regionAdmin), 'listOrganizationAuditLog');
-    assert.ok(byAdmin.items.every((entry) => entry.organizationId === town));
+    await expectProblem(await organizationLog(people.town, people.clubOwner.cookie), 403, 'forbidden');
+    await expectProblem(await organizationLog(people.club, people.townOwner), 403, 'forbidden');
+    await expectProblem(await organizationLog(people.club, people.clubEditor), 403, 'forbidden');
+    await expectProblem(await fetch(`${hub.baseUrl}/organizations/${people.club}/audit-log`, { headers: jsonWithKey(clubKey.key) }), 401, 'unauthorized');
+    const byAdmin = await expectDocumented(await organizationLog(people.town, regionAdmin), 'listOrganizationAuditLog');
+    assert.ok(byAdmin.items.every((entry) => entry.organizationId === people.town));
     // The whole log is the region admin's.
-    await expectProblem(await regionLog('', sessionHeaders(hub.baseUrl, clubOwner.cookie)), 403, 'forbidden');
+    await expectProblem(await regionLog('', sessionHeaders(hub.baseUrl, people.clubOwner.cookie)), 403, 'forbidden');
     await expectProblem(await regionLog('', jsonWithKey(clubKey.key)), 403, 'forbidden');
   });
 
   test('what is done through the API appears in the log', async () => {
-    const created = await fetch(`${hub.baseUrl}/organizations/${club}/api-keys`, {
+    const created = await fetch(`${hub.baseUrl}/organizations/${people.club}/api-keys`, {
       method: 'POST',
-      headers: { ...sessionHeaders(hub.baseUrl, clubOwner.cookie), 'content-type': 'application/json' },
+      headers: { ...sessionHeaders(hub.baseUrl, people.clubOwner.cookie), 'content-type': 'application/json' },
       body: JSON.stringify({ label: 'Neu', scopes: ['events:write'] }),
     });
     const key = await expectDocumented(created, 'createApiKey', 201);
-    const [latest] = (await expectDocumented(await organizationLog(club, clubOwner.cookie, '?limit=1'), 'listOrganizationAuditLog')).items;
+    const [latest] = (await expectDocumented(await organizationLog(people.club, people.clubOwner.cookie, '?limit=1'), 'listOrganizationAuditLog')).items;
     assert.equal(latest?.action, 'createApiKey');
     assert.equal(latest?.resourceId, key.id);
-    assert.deepEqual(latest?.actor, { kind: 'person', id: clubOwner.personId, name: 'Test vorstand' });
+    assert.deepEqual(latest?.actor, { kind: 'person', id: people.clubOwner.personId, name: 'Test vorstand' });
   });
 
   test('entries older than the retention period are purged; younger ones stay', async () => {
@@ -139,8 +132,8 @@ describe('the audit log', () => {
     const old = await db
       .insertInto('audit_log')
       .values([
-        { at: at(731), actor_kind: 'admin-token', actor_id: null, organization_id: club, action: 'updateOrganization', resource_type: null, resource_id: null },
-        { at: at(729), actor_kind: 'admin-token', actor_id: null, organization_id: club, action: 'updateOrganization', resource_type: null, resource_id: null },
+        { at: at(731), actor_kind: 'admin-token', actor_id: null, organization_id: people.club, action: 'updateOrganization', resource_type: null, resource_id: null },
+        { at: at(729), actor_kind: 'admin-token', actor_id: null, organization_id: people.club, action: 'updateOrganization', resource_type: null, resource_id: null },
       ])
       .returning('id')
       .execute();
