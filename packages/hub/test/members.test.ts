@@ -7,8 +7,10 @@ import type { MemberRole } from '../src/db/schema.js';
 import { sessionHeaders, signedInAs, signIn } from './support/accounts.js';
 import { expectDocumented } from './support/contract.js';
 import { eventBody, eventClient } from './support/events.js';
+import { eventually } from './support/mail.js';
 import { startMailedHub, type MailedHub } from './support/mailed-hub.js';
 import { expectProblem } from './support/problems.js';
+import { serverUrl } from './support/server.js';
 
 describe('members and invitations', () => {
   let mailed: MailedHub;
@@ -110,6 +112,36 @@ describe('members and invitations', () => {
     await expectProblem(await send('DELETE', `/organizations/${id}/members/${second.personId}`, second.cookie), 409, 'last-owner');
   });
 
+  /**
+   * Runs `requests` so that both have counted the owners before either writes. On a PostgreSQL
+   * server the test holds the organization's membership rows until both requests wait for a lock:
+   * without the Hub's own lock both would then count two owners and both go through. PGlite is
+   * one session, where transactions cannot overlap at all; there the requests are only sent at once.
+   */
+  async function atOnce(organizationId: string, requests: () => Promise<Response>[]): Promise<Response[]> {
+    if (!serverUrl) return Promise.all(requests());
+    let release!: () => void;
+    let held!: () => void;
+    const heldNow = new Promise<void>((resolve) => (held = resolve));
+    const holder = db()
+      .transaction()
+      .execute(async (trx) => {
+        await trx.selectFrom('memberships').select('person_id').where('organization_id', '=', organizationId).forUpdate().execute();
+        held();
+        await new Promise<void>((resolve) => (release = resolve));
+      });
+    await heldNow;
+    const answers = Promise.all(requests());
+    await eventually('both requests waiting for a lock', async () => {
+      const { rows } = await sql<{ waiting: number }>`SELECT count(*)::int AS waiting FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(db());
+      return rows[0]!.waiting >= 2;
+    });
+    release();
+    await holder;
+    return answers;
+  }
+
   for (const [change, method, body] of [
     ['demoting', 'PATCH', { role: 'editor' }],
     ['removing', 'DELETE', undefined],
@@ -117,7 +149,7 @@ describe('members and invitations', () => {
     test(`two owners ${change} each other at the same time leave one owner`, async () => {
       const { id, owner: first, ownerId: firstId } = await organizationWithOwner(`Heimatverein ${change}`);
       const second = await member(id, 'owner', 'zweite');
-      const answers = await Promise.all([
+      const answers = await atOnce(id, () => [
         send(method, `/organizations/${id}/members/${second.personId}`, first, body),
         send(method, `/organizations/${id}/members/${firstId}`, second.cookie, body),
       ]);
