@@ -26,7 +26,7 @@ export interface AccountMail {
   publicUrl: string;
 }
 
-export function toRegistration(row: RegistrationRow): Schemas['OrganizationRegistration'] {
+function toRegistration(row: RegistrationRow): Schemas['OrganizationRegistration'] {
   return {
     organization: toOrganization(row),
     status: row.status,
