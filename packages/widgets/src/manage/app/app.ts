@@ -263,6 +263,7 @@ export class SrManageApp extends ManageElement {
         return html`<sr-manage-sign-in
           hub-url=${hubUrl}
           .me=${me}
+          .providerError=${route.error}
           .notice=${session.status === 'signed-out' ? session.notice : undefined}
         ></sr-manage-sign-in>`;
       case 'sign-in-link':

@@ -3,7 +3,8 @@ import { basePath } from '../shared/navigation.js';
 /** A screen of the pages, from the path below `/manage/` and the query. */
 export type Route =
   | { screen: 'home' }
-  | { screen: 'sign-in' }
+  /** `error`: why a sign-in with the municipality's identity provider did not happen (the Hub sends people back here). */
+  | { screen: 'sign-in'; error?: string }
   /** The page a sign-in link leads to: it signs in only when the person presses the button. */
   | { screen: 'sign-in-link'; token: string }
   | { screen: 'invitation'; token: string }
@@ -24,7 +25,10 @@ export function routeOf(url: URL): Route {
   if (rest.length > 0) return { screen: 'not-found' };
   if (first === undefined) return { screen: 'home' };
   if (second === undefined) {
-    if (first === 'sign-in') return token ? { screen: 'sign-in-link', token } : { screen: 'sign-in' };
+    if (first === 'sign-in') {
+      const error = url.searchParams.get('error');
+      return token ? { screen: 'sign-in-link', token } : error ? { screen: 'sign-in', error } : { screen: 'sign-in' };
+    }
     if (first === 'invitation' && token) return { screen: 'invitation', token };
     if (first === 'register') return { screen: 'register' };
     if (first === 'sessions') return { screen: 'sessions' };

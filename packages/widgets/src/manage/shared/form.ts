@@ -244,22 +244,24 @@ export function choiceField<Field extends string>(
   return html`<fieldset class="field" aria-describedby=${error ? `${name}-error` : nothing}>
     <legend>${legend} *</legend>
     ${error ? html`<span id="${name}-error" class="field-error">${error}</span>` : nothing}
-    ${choices.map(
-      ([choice, label, description], index) => html`<label class="check choice">
+    ${choices.map(([choice, label, description], index) => {
+      const id = index === 0 ? name : `${name}-${choice}`;
+      return html`<div class="choice">
         <input
           type="radio"
           name=${name}
-          id=${index === 0 ? name : nothing}
+          id=${id}
           value=${choice}
-          aria-describedby="${name}-${choice}-hint"
+          aria-describedby="${id}-hint"
           .checked=${choice === value}
           @change=${() => {
             onChange(choice);
             form.changed(name);
           }}
         />
-        <span>${label}<span id="${name}-${choice}-hint" class="hint choice-hint">${description}</span></span>
-      </label>`,
-    )}
+        <label for=${id}>${label}</label>
+        <span id="${id}-hint" class="hint">${description}</span>
+      </div>`;
+    })}
   </fieldset>`;
 }

@@ -45,9 +45,6 @@ export const manageStyles = css`
   .form .form {
     margin-block-end: 0;
   }
-  .choice > span {
-    font-weight: 600;
-  }
   .field {
     display: grid;
     gap: var(--_space-1);
@@ -159,15 +156,27 @@ export const manageStyles = css`
       margin-block-end: var(--_space-2);
     }
   }
+  /* A radio button, its label beside it and what the choice means below the label. */
   .choice {
-    align-items: flex-start;
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0 var(--_space-2);
+    align-items: center;
     padding-block: var(--_space-2);
   }
   .choice input {
-    margin-block-start: 0.15em;
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin: 0;
+    accent-color: var(--_color-primary);
   }
-  .choice-hint {
-    display: block;
+  .choice label {
+    min-block-size: 1.75rem;
+    display: flex;
+    align-items: center;
+  }
+  .choice .hint {
+    grid-column: 2;
   }
   .scopes {
     margin: 0;

@@ -11,6 +11,27 @@ type Field = 'email';
 
 export type SignInNotice = 'expired' | 'signed-out';
 
+/** The Hub's reasons (`/manage/sign-in?error=<code>`) why the identity provider's sign-in did not happen, in words. */
+function providerErrorText(code: string): string {
+  const texts: Record<string, string> = {
+    'oidc-unavailable': msg(
+      'Die Anmeldung über das Konto der Kommune ist gerade nicht erreichbar. Versuchen Sie es später erneut, oder lassen Sie sich einen Anmeldelink schicken.',
+    ),
+    'oidc-denied': msg('Die Anmeldung über das Konto der Kommune wurde abgebrochen.'),
+    'oidc-state': msg(
+      'Die Anmeldung hat zu lange gedauert oder wurde in einem anderen Fenster begonnen. Bitte starten Sie sie noch einmal.',
+    ),
+    'email-unverified': msg(
+      'Ihr Konto bei der Kommune hat keine bestätigte E-Mail-Adresse. Lassen Sie sich stattdessen einen Anmeldelink schicken.',
+    ),
+    'no-account': msg(
+      'Mit dieser E-Mail-Adresse ist noch niemand auf dem Hub. Bitten Sie Ihre Organisation um eine Einladung, oder registrieren Sie Ihre Organisation.',
+    ),
+    'https-required': msg('Anmelden geht nur über eine sichere Verbindung (https).'),
+  };
+  return texts[code] ?? msg('Die Anmeldung über das Konto der Kommune hat nicht geklappt. Bitte versuchen Sie es noch einmal.');
+}
+
 function noticeText(notice: SignInNotice): string {
   return notice === 'expired' ? msg('Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.') : msg('Sie haben sich abgemeldet.');
 }
@@ -24,6 +45,7 @@ function noticeText(notice: SignInNotice): string {
 export class SrManageSignIn extends ManageElement {
   static override properties: PropertyDeclarations = {
     notice: { attribute: false },
+    providerError: { attribute: false },
     me: { attribute: false },
     email: { state: true },
     sentTo: { state: true },
@@ -31,6 +53,8 @@ export class SrManageSignIn extends ManageElement {
 
   /** Why the person sees the sign-in, said above the form: their session ran out, or they signed out. */
   declare notice: SignInNotice | undefined;
+  /** Why the sign-in with the municipality's identity provider did not happen (its code from the Hub). */
+  declare providerError: string | undefined;
   /** Who is signed in already, if anyone. */
   declare me: Me | undefined;
   declare private email: string;
@@ -59,6 +83,7 @@ export class SrManageSignIn extends ManageElement {
     }
     return html`<h1>${msg('Anmelden')}</h1>
       ${this.notice ? html`<div class="message" role="status"><p>${noticeText(this.notice)}</p></div>` : nothing}
+      ${this.providerError ? html`<div class="message danger" role="alert"><p>${providerErrorText(this.providerError)}</p></div>` : nothing}
       ${this.#options.render({
         skeleton: () => html`<p>${skeletonText('40ch')}</p>`,
         complete: (options) => (this.sentTo ? this.#checkMail(this.sentTo, options.emailDelivery) : this.#emailForm(options)),
