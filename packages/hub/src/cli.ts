@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import closeWithGrace from 'close-with-grace';
 import { purgeAuditLog } from './accounts/audit-retention.js';
-import { findPersonByEmail, makeRegionAdmin, personWithAddress } from './accounts/queries.js';
+import { findPersonByEmail, listApiKeys, makeRegionAdmin, personWithAddress, revokeApiKey } from './accounts/queries.js';
 import { buildApp, defaultLoggerOptions } from './app.js';
 import { createApiKey } from './auth/api-keys.js';
+import { isUuid } from './auth/resource-owners.js';
 import { apiKeyScopes, isApiKeyScope, type ApiKeyScope } from './auth/roles.js';
 import { readConfig, type HubConfig } from './config.js';
 import { openDatabase, type HubDatabase } from './db/connection.js';
@@ -27,6 +28,9 @@ Usage:
   sr-hub create-api-key --organization <id> [--scope <scope>]... [--label <text>]
   sr-hub create-api-key --admin [--label <text>]
                                      create an API key; it is shown once and stored hashed
+  sr-hub list-api-keys               the keys not revoked, admin keys too: id, prefix, organization,
+                                     scopes, label, expiry, last use (never the keys themselves)
+  sr-hub revoke-api-key <key-id>     revoke a key, an admin key too; it stops working at once
   sr-hub import-ics --organization <id> <file-or-url>
                                      import an iCalendar feed as the organization's events
                                      (same rules as POST /organizations/{id}/calendar-imports)
@@ -162,7 +166,8 @@ async function main(argv: string[]): Promise<void> {
       });
     case 'create-api-key':
       return withDatabase(config, async (database) => {
-        const scopes = values.scope ?? (values.admin ? ['admin'] : ['organization:write']);
+        // An admin key holds `admin`, which is no scope an organization's key may hold.
+        const scopes = values.scope ?? (values.admin ? [] : ['organization:write']);
         const unknown = scopes.filter((scope) => !isApiKeyScope(scope));
         if (unknown.length > 0) throw new UsageError(`Unknown scope ${unknown.join(', ')}. Scopes: ${apiKeyScopes.join(', ')}.`);
         if (!values.admin && !values.organization)
@@ -186,6 +191,32 @@ async function main(argv: string[]): Promise<void> {
         });
         console.log(`API key (shown once, store it safely):\n${created.key}\n\nscopes: ${created.scopes.join(', ')}`);
       });
+    case 'list-api-keys':
+      return withDatabase(config, async (database) => {
+        const minute = (moment: Date | null) => (moment ? `${moment.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'never');
+        for (const key of await listApiKeys(database.db)) {
+          console.log(
+            [
+              key.id,
+              `${key.prefix}…`,
+              key.organization_id ?? 'admin',
+              key.scopes.join(','),
+              JSON.stringify(key.label ?? ''),
+              `expires ${minute(key.expires_at)}`,
+              `last used ${minute(key.last_used_at)}`,
+            ].join('  '),
+          );
+        }
+      });
+    case 'revoke-api-key': {
+      const keyId = positionals[1];
+      if (!keyId || !isUuid(keyId)) throw new UsageError('Usage: sr-hub revoke-api-key <key-id> (a UUID, see sr-hub list-api-keys)');
+      return withDatabase(config, async (database) => {
+        if (!(await revokeApiKey(database.db, keyId)))
+          throw new UsageError(`There is no API key "${keyId}" that works (see sr-hub list-api-keys).`);
+        console.log(`API key ${keyId} revoked.`);
+      });
+    }
     case 'import-ics': {
       const organizationId = values.organization;
       const source = positionals[1];

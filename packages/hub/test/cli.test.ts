@@ -195,3 +195,39 @@ describe('sr-hub add-region-admin', () => {
     }
   });
 });
+
+describe('sr-hub list-api-keys and revoke-api-key', () => {
+  let dataDir: string;
+  let env: NodeJS.ProcessEnv;
+
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'sr-hub-keys-'));
+    env = { HUB_DATA_DIR: dataDir };
+  });
+  after(() => rm(dataDir, { recursive: true, force: true }));
+
+  test('lists the keys that work, never the keys themselves; revokes one, an admin key too', async () => {
+    const created = await run(['create-api-key', '--admin', '--label', 'IT'], env);
+    assert.equal(created.code, 0, created.err);
+    const key = /^(sr_\S+)$/m.exec(created.out)?.[1];
+    assert.ok(key, created.out);
+
+    const listed = await run(['list-api-keys'], env);
+    assert.equal(listed.code, 0, listed.err);
+    assert.ok(!listed.out.includes(key), 'never the key');
+    const line = listed.out.split('\n').find((entry) => entry.includes('"IT"'));
+    assert.match(line ?? '', /^[0-9a-f-]{36} {2}sr_\S+… {2}admin {2}admin {2}"IT" {2}expires never {2}last used never$/);
+    const id = line!.slice(0, 36);
+
+    const bad = await run(['revoke-api-key', 'IT'], env);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /Usage: sr-hub revoke-api-key <key-id>/);
+    const revoked = await run(['revoke-api-key', id], env);
+    assert.equal(revoked.code, 0, revoked.err);
+    assert.match(revoked.out, new RegExp(`API key ${id} revoked`));
+    assert.ok(!(await run(['list-api-keys'], env)).out.includes(id));
+    const again = await run(['revoke-api-key', id], env);
+    assert.equal(again.code, 2);
+    assert.match(again.err, /no API key .* that works/);
+  });
+});

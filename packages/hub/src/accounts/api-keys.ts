@@ -5,7 +5,7 @@ import * as clock from '../clock.js';
 import type { Database } from '../db/schema.js';
 import type { Handlers, Schemas } from '../http/api.js';
 import { invalidBody, ProblemError } from '../http/problems.js';
-import { findOrganizationApiKey, listOrganizationApiKeys, revokeOrganizationApiKey, type ApiKeyRow } from './queries.js';
+import { findOrganizationApiKey, listOrganizationApiKeys, revokeApiKey, type ApiKeyRow } from './queries.js';
 
 type Operations = 'listApiKeys' | 'createApiKey' | 'revokeApiKey';
 
@@ -55,7 +55,7 @@ export function apiKeyHandlers(db: Kysely<Database>): Pick<Handlers, Operations>
 
     async revokeApiKey(request, reply) {
       const { organizationId, apiKeyId } = request.params;
-      if (!(await revokeOrganizationApiKey(db, organizationId, apiKeyId))) {
+      if (!(await revokeApiKey(db, apiKeyId, organizationId))) {
         throw new ProblemError('not-found', `The organization has no API key "${apiKeyId}".`);
       }
       reply.code(204);

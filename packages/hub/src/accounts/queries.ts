@@ -468,11 +468,13 @@ export async function acceptInvitationByHash(
 // API keys made on the Hub's pages (accounts/api-keys.ts) and the audit log (accounts/audit-log.ts)
 // ---------------------------------------------------------------------------------------------
 
-/** A key as its organization's owners see it: never the key nor its hash. */
+/** A key that works or worked (not revoked), as owners and operators see it: never the key nor its hash. */
 export interface ApiKeyRow {
   id: string;
   prefix: string;
   label: string | null;
+  /** null for admin keys. */
+  organization_id: string | null;
   scopes: string[];
   created_at: Date;
   expires_at: Date | null;
@@ -481,7 +483,8 @@ export interface ApiKeyRow {
   created_by_name: string | null;
 }
 
-function selectOrganizationApiKeys(db: Kysely<Database>, organizationId: string) {
+/** Keys not revoked (expired ones too, so they can be seen and revoked), newest first. */
+function selectApiKeys(db: Kysely<Database>) {
   return db
     .selectFrom('api_keys')
     .leftJoin('people', 'people.id', 'api_keys.created_by')
@@ -489,34 +492,39 @@ function selectOrganizationApiKeys(db: Kysely<Database>, organizationId: string)
       'api_keys.id',
       'api_keys.prefix',
       'api_keys.label',
+      'api_keys.organization_id',
       'api_keys.scopes',
       'api_keys.created_at',
       'api_keys.expires_at',
       'api_keys.last_used_at',
       'people.display_name as created_by_name',
     ])
-    .where('api_keys.organization_id', '=', organizationId)
-    .where('api_keys.revoked_at', 'is', null);
+    .where('api_keys.revoked_at', 'is', null)
+    .orderBy('api_keys.created_at', 'desc')
+    .orderBy('api_keys.id', 'desc');
 }
 
-/** The organization's keys that are not revoked (expired ones too, so they can be seen and revoked), newest first. */
+/** Every key not revoked, admin keys included (the CLI's list). */
+export async function listApiKeys(db: Kysely<Database>): Promise<ApiKeyRow[]> {
+  return selectApiKeys(db).execute();
+}
+
 export async function listOrganizationApiKeys(db: Kysely<Database>, organizationId: string): Promise<ApiKeyRow[]> {
-  return selectOrganizationApiKeys(db, organizationId).orderBy('api_keys.created_at', 'desc').orderBy('api_keys.id', 'desc').execute();
+  return selectApiKeys(db).where('api_keys.organization_id', '=', organizationId).execute();
 }
 
 export async function findOrganizationApiKey(db: Kysely<Database>, organizationId: string, id: string): Promise<ApiKeyRow | undefined> {
-  return selectOrganizationApiKeys(db, organizationId).where('api_keys.id', '=', id).executeTakeFirst();
+  return selectApiKeys(db).where('api_keys.organization_id', '=', organizationId).where('api_keys.id', '=', id).executeTakeFirst();
 }
 
-/** Revokes a key of the organization; false when it has no such key (unknown, another's, or revoked already). */
-export async function revokeOrganizationApiKey(db: Kysely<Database>, organizationId: string, id: string): Promise<boolean> {
-  const revoked = await db
-    .updateTable('api_keys')
-    .set({ revoked_at: sql<Date>`now()` })
-    .where('id', '=', id)
-    .where('organization_id', '=', organizationId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+/**
+ * Revokes a key: of the organization when one is given (the Hub's pages), else any key, admin keys
+ * too (the CLI). False when there is no such key, or it was revoked already.
+ */
+export async function revokeApiKey(db: Kysely<Database>, id: string, organizationId?: string): Promise<boolean> {
+  let revoking = db.updateTable('api_keys').set({ revoked_at: sql<Date>`now()` }).where('id', '=', id).where('revoked_at', 'is', null);
+  if (organizationId !== undefined) revoking = revoking.where('organization_id', '=', organizationId);
+  const revoked = await revoking.executeTakeFirst();
   return revoked.numUpdatedRows > 0n;
 }
 
