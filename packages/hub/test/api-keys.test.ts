@@ -21,7 +21,8 @@ describe('API keys managed on the Hub’s pages', () => {
   after(() => hub.close());
 
   const keysOf = (organization: string) => `${hub.baseUrl}/organizations/${organization}/api-keys`;
-  const list = (organization: string, cookie = people.clubOwner.cookie) => fetch(keysOf(organization), { headers: sessionHeaders(hub.baseUrl, cookie) });
+  const list = (organization: string, cookie = people.clubOwner.cookie) =>
+    fetch(keysOf(organization), { headers: sessionHeaders(hub.baseUrl, cookie) });
   const create = (organization: string, body: unknown, cookie = people.clubOwner.cookie) =>
     fetch(keysOf(organization), {
       method: 'POST',
@@ -84,8 +85,15 @@ describe('API keys managed on the Hub’s pages', () => {
   });
 
   test('an expiry must lie in the future; a key past its expiry is refused with 401 "expired"', async () => {
-    const past = await expectProblem(await create(people.club, { label: 'Zu spät', scopes: ['events:write'], expiresAt: fromNow(-60_000) }), 422, 'validation-failed');
-    assert.deepEqual(past.errors?.map((error) => error.pointer), ['/body/expiresAt']);
+    const past = await expectProblem(
+      await create(people.club, { label: 'Zu spät', scopes: ['events:write'], expiresAt: fromNow(-60_000) }),
+      422,
+      'validation-failed',
+    );
+    assert.deepEqual(
+      past.errors?.map((error) => error.pointer),
+      ['/body/expiresAt'],
+    );
 
     const key = await created({ label: 'Eine Stunde', scopes: ['organization:write'], expiresAt: fromNow(3_600_000) });
     assert.equal((await useKey(key.key)).status, 200);
@@ -97,7 +105,10 @@ describe('API keys managed on the Hub’s pages', () => {
       pinTestClock();
     }
     const { items } = await expectDocumented(await list(people.club), 'listApiKeys');
-    assert.ok(items.some((item) => item.id === key.id), 'an expired key is still listed, to be seen and revoked');
+    assert.ok(
+      items.some((item) => item.id === key.id),
+      'an expired key is still listed, to be seen and revoked',
+    );
   });
 
   test('a revoked key stops working at once and leaves the list', async () => {
@@ -126,7 +137,10 @@ describe('API keys managed on the Hub’s pages', () => {
     await expectProblem(await revoke(people.town, key.id, people.townOwner), 404, 'not-found');
     const { items } = await expectDocumented(await list(people.town, people.townOwner), 'listApiKeys');
     assert.ok(!items.some((item) => item.id === key.id));
-    assert.ok((await expectDocumented(await list(people.club), 'listApiKeys')).items.some((item) => item.id === key.id), 'still there');
+    assert.ok(
+      (await expectDocumented(await list(people.club), 'listApiKeys')).items.some((item) => item.id === key.id),
+      'still there',
+    );
   });
 
   test('an editor cannot manage keys (403)', async () => {
@@ -139,18 +153,29 @@ describe('API keys managed on the Hub’s pages', () => {
     for (const bearer of [key.key, hub.adminToken]) {
       await expectProblem(await fetch(keysOf(people.club), { headers: jsonWithKey(bearer) }), 401, 'unauthorized');
       await expectProblem(
-        await fetch(keysOf(people.club), { method: 'POST', headers: jsonWithKey(bearer), body: JSON.stringify({ label: 'x', scopes: ['events:write'] }) }),
+        await fetch(keysOf(people.club), {
+          method: 'POST',
+          headers: jsonWithKey(bearer),
+          body: JSON.stringify({ label: 'x', scopes: ['events:write'] }),
+        }),
         401,
         'unauthorized',
       );
-      await expectProblem(await fetch(`${keysOf(people.club)}/${key.id}`, { method: 'DELETE', headers: jsonWithKey(bearer) }), 401, 'unauthorized');
+      await expectProblem(
+        await fetch(`${keysOf(people.club)}/${key.id}`, { method: 'DELETE', headers: jsonWithKey(bearer) }),
+        401,
+        'unauthorized',
+      );
     }
   });
 
   test('scopes outside what a key may hold are refused by the contract', async () => {
     for (const scope of ['members:manage', 'api-keys:manage', 'audit-log:read', 'admin']) {
       const refused = await expectProblem(await create(people.club, { label: 'Zu viel', scopes: [scope] }), 422, 'validation-failed');
-      assert.deepEqual(refused.errors?.map((error) => error.pointer), ['/body/scopes/0']);
+      assert.deepEqual(
+        refused.errors?.map((error) => error.pointer),
+        ['/body/scopes/0'],
+      );
     }
   });
 });

@@ -29,21 +29,41 @@ describe('the audit log', () => {
     regionAdmin = await signedInAs(db, { email: 'landratsamt@region.example', regionAdmin: true });
     clubKey = await createApiKey(db, { organizationId: people.club, scopes: ['events:write'], label: 'Vereinswebsite' });
     // Entries as the audit hook writes them: the club's owner and key for the club, the admin token for the town.
-    const person: Principal = { kind: 'person', personId: people.clubOwner.personId, sessionId: people.clubOwner.sessionId, regionAdmin: false, memberships: new Map() };
+    const person: Principal = {
+      kind: 'person',
+      personId: people.clubOwner.personId,
+      sessionId: people.clubOwner.sessionId,
+      regionAdmin: false,
+      memberships: new Map(),
+    };
     const key: Principal = { kind: 'key', keyId: clubKey.id, organizationId: people.club, scopes: ['events:write'] };
     for (let index = 0; index < 5; index++) {
-      await recordAudit(db, { actor: index % 2 === 0 ? person : key, organizationId: people.club, action: 'updateEvent', resource: { type: 'event', id: `e${index}` } });
+      await recordAudit(db, {
+        actor: index % 2 === 0 ? person : key,
+        organizationId: people.club,
+        action: 'updateEvent',
+        resource: { type: 'event', id: `e${index}` },
+      });
     }
-    await recordAudit(db, { actor: { kind: 'admin', keyId: null }, organizationId: people.town, action: 'updateOrganization', resource: null });
+    await recordAudit(db, {
+      actor: { kind: 'admin', keyId: null },
+      organizationId: people.town,
+      action: 'updateOrganization',
+      resource: null,
+    });
   });
   after(() => hub.close());
 
   const organizationLog = (organization: string, cookie: string, query = '') =>
     fetch(`${hub.baseUrl}/organizations/${organization}/audit-log${query}`, { headers: sessionHeaders(hub.baseUrl, cookie) });
-  const regionLog = (query = '', headers: Record<string, string> = jsonWithKey(hub.adminToken)) => fetch(`${hub.baseUrl}/audit-log${query}`, { headers });
+  const regionLog = (query = '', headers: Record<string, string> = jsonWithKey(hub.adminToken)) =>
+    fetch(`${hub.baseUrl}/audit-log${query}`, { headers });
 
   /** Every entry of a list, page by page of `limit`. */
-  async function allPages(path: (cursor: string) => Promise<Response>, operationId: 'listAuditLog' | 'listOrganizationAuditLog'): Promise<Entry[][]> {
+  async function allPages(
+    path: (cursor: string) => Promise<Response>,
+    operationId: 'listAuditLog' | 'listOrganizationAuditLog',
+  ): Promise<Entry[][]> {
     const pages: Entry[][] = [];
     let cursor = '';
     for (;;) {
@@ -67,7 +87,11 @@ describe('the audit log', () => {
     assert.equal(new Set(entries.map((entry) => entry.id)).size, entries.length, 'no entry twice');
     assertNewestFirst(entries);
     const whole = await expectDocumented(await regionLog('?limit=100'), 'listAuditLog');
-    assert.deepEqual(entries.map((entry) => entry.id), whole.items.map((entry) => entry.id), 'the pages are the whole log');
+    assert.deepEqual(
+      entries.map((entry) => entry.id),
+      whole.items.map((entry) => entry.id),
+      'the pages are the whole log',
+    );
   });
 
   test('actors are named by their display name or the key’s label as they are now, never by an e-mail address', async () => {
@@ -76,10 +100,13 @@ describe('the audit log', () => {
     const text = await response.clone().text();
     const { items } = await expectDocumented(response, 'listAuditLog');
     assert.ok(!text.includes('@'), 'no e-mail address in the log');
-    assert.deepEqual(new Set(items.map((entry) => JSON.stringify(entry.actor))), new Set([
-      JSON.stringify({ kind: 'person', id: people.clubOwner.personId, name: 'Test vorstand' }),
-      JSON.stringify({ kind: 'api-key', id: clubKey.id, name: 'Neue Vereinswebsite' }),
-    ]));
+    assert.deepEqual(
+      new Set(items.map((entry) => JSON.stringify(entry.actor))),
+      new Set([
+        JSON.stringify({ kind: 'person', id: people.clubOwner.personId, name: 'Test vorstand' }),
+        JSON.stringify({ kind: 'api-key', id: clubKey.id, name: 'Neue Vereinswebsite' }),
+      ]),
+    );
     const [townEntry] = (await expectDocumented(await regionLog(`?organization=${people.town}`), 'listAuditLog')).items;
     assert.deepEqual(townEntry?.actor, { kind: 'admin-token', id: null, name: null });
     assert.equal(townEntry?.action, 'updateOrganization');
@@ -87,7 +114,10 @@ describe('the audit log', () => {
   });
 
   test('the organization filter, also as a session of a region admin', async () => {
-    const { items } = await expectDocumented(await regionLog(`?organization=${people.club}&limit=100`, sessionHeaders(hub.baseUrl, regionAdmin)), 'listAuditLog');
+    const { items } = await expectDocumented(
+      await regionLog(`?organization=${people.club}&limit=100`, sessionHeaders(hub.baseUrl, regionAdmin)),
+      'listAuditLog',
+    );
     assert.ok(items.length >= 5);
     assert.ok(items.every((entry) => entry.organizationId === people.club));
     const events = items.filter((entry) => entry.action === 'updateEvent');
@@ -96,7 +126,10 @@ describe('the audit log', () => {
   });
 
   test('an owner reads the own organization’s log only; editors, other owners and keys read none', async () => {
-    const pages = await allPages((cursor) => organizationLog(people.club, people.clubOwner.cookie, `?limit=2${cursor}`), 'listOrganizationAuditLog');
+    const pages = await allPages(
+      (cursor) => organizationLog(people.club, people.clubOwner.cookie, `?limit=2${cursor}`),
+      'listOrganizationAuditLog',
+    );
     const entries = pages.flat();
     assert.ok(entries.length >= 5);
     assert.ok(entries.every((entry) => entry.organizationId === people.club));
@@ -104,7 +137,11 @@ describe('the audit log', () => {
     await expectProblem(await organizationLog(people.town, people.clubOwner.cookie), 403, 'forbidden');
     await expectProblem(await organizationLog(people.club, people.townOwner), 403, 'forbidden');
     await expectProblem(await organizationLog(people.club, people.clubEditor), 403, 'forbidden');
-    await expectProblem(await fetch(`${hub.baseUrl}/organizations/${people.club}/audit-log`, { headers: jsonWithKey(clubKey.key) }), 401, 'unauthorized');
+    await expectProblem(
+      await fetch(`${hub.baseUrl}/organizations/${people.club}/audit-log`, { headers: jsonWithKey(clubKey.key) }),
+      401,
+      'unauthorized',
+    );
     const byAdmin = await expectDocumented(await organizationLog(people.town, regionAdmin), 'listOrganizationAuditLog');
     assert.ok(byAdmin.items.every((entry) => entry.organizationId === people.town));
     // The whole log is the region admin's.
@@ -119,7 +156,9 @@ describe('the audit log', () => {
       body: JSON.stringify({ label: 'Neu', scopes: ['events:write'] }),
     });
     const key = await expectDocumented(created, 'createApiKey', 201);
-    const [latest] = (await expectDocumented(await organizationLog(people.club, people.clubOwner.cookie, '?limit=1'), 'listOrganizationAuditLog')).items;
+    const [latest] = (
+      await expectDocumented(await organizationLog(people.club, people.clubOwner.cookie, '?limit=1'), 'listOrganizationAuditLog')
+    ).items;
     assert.equal(latest?.action, 'createApiKey');
     assert.equal(latest?.resourceId, key.id);
     assert.deepEqual(latest?.actor, { kind: 'person', id: people.clubOwner.personId, name: 'Test vorstand' });
@@ -132,14 +171,41 @@ describe('the audit log', () => {
     const old = await db
       .insertInto('audit_log')
       .values([
-        { at: at(731), actor_kind: 'admin-token', actor_id: null, organization_id: people.club, action: 'updateOrganization', resource_type: null, resource_id: null },
-        { at: at(729), actor_kind: 'admin-token', actor_id: null, organization_id: people.club, action: 'updateOrganization', resource_type: null, resource_id: null },
+        {
+          at: at(731),
+          actor_kind: 'admin-token',
+          actor_id: null,
+          organization_id: people.club,
+          action: 'updateOrganization',
+          resource_type: null,
+          resource_id: null,
+        },
+        {
+          at: at(729),
+          actor_kind: 'admin-token',
+          actor_id: null,
+          organization_id: people.club,
+          action: 'updateOrganization',
+          resource_type: null,
+          resource_id: null,
+        },
       ])
       .returning('id')
       .execute();
     assert.equal(await purgeAuditLog(db, 730, now()), 1);
-    const left = await db.selectFrom('audit_log').select('id').where('id', 'in', old.map((row) => row.id)).execute();
-    assert.deepEqual(left.map((row) => row.id), [old[1]!.id]);
+    const left = await db
+      .selectFrom('audit_log')
+      .select('id')
+      .where(
+        'id',
+        'in',
+        old.map((row) => row.id),
+      )
+      .execute();
+    assert.deepEqual(
+      left.map((row) => row.id),
+      [old[1]!.id],
+    );
     // A year later (the Hub's "now" given, not the machine's), the other one goes too.
     assert.equal(await purgeAuditLog(db, 730, new Date(now().getTime() + 365 * day)), 1);
   });
@@ -152,10 +218,21 @@ describe('the audit log’s retention job', () => {
       const db = hub.database.db;
       const { id } = await db
         .insertInto('audit_log')
-        .values({ at: new Date(now().getTime() - 31 * 86_400_000), actor_kind: 'admin-token', action: 'updateOrganization', actor_id: null, organization_id: null, resource_type: null, resource_id: null })
+        .values({
+          at: new Date(now().getTime() - 31 * 86_400_000),
+          actor_kind: 'admin-token',
+          action: 'updateOrganization',
+          actor_id: null,
+          organization_id: null,
+          resource_type: null,
+          resource_id: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await eventually('the scheduled purge', async () => (await db.selectFrom('audit_log').select('id').where('id', '=', id).executeTakeFirst()) === undefined);
+      await eventually(
+        'the scheduled purge',
+        async () => (await db.selectFrom('audit_log').select('id').where('id', '=', id).executeTakeFirst()) === undefined,
+      );
     } finally {
       await hub.close();
     }

@@ -34,7 +34,12 @@ function scheduleJob(round: () => Promise<unknown>, intervalMs: number, log: Fas
  * The running Hub's deletion of what is past its retention period (`what`, e.g. "volunteer
  * responses"): `purge` deletes it and says how many went, which the log then tells.
  */
-export function scheduleRetentionPurge(what: string, purge: () => Promise<number>, intervalMs: number, log: FastifyBaseLogger): ScheduledJob {
+export function scheduleRetentionPurge(
+  what: string,
+  purge: () => Promise<number>,
+  intervalMs: number,
+  log: FastifyBaseLogger,
+): ScheduledJob {
   return scheduleJob(
     async () => {
       const count = await purge();
