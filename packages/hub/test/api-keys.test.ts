@@ -43,7 +43,9 @@ describe('API keys managed on the Hub’s pages', () => {
 
   test('the key is in the creating answer only, with who made it; the list never shows it', async () => {
     const expiresAt = fromNow(90 * 86_400_000);
-    const key = await created({ label: 'Website des Vereins', scopes: ['events:write', 'organization:write'], expiresAt });
+    const answer = await create(people.club, { label: 'Website des Vereins', scopes: ['events:write', 'organization:write'], expiresAt });
+    assert.equal(answer.headers.get('cache-control'), 'no-store', 'no cache keeps the key');
+    const key = await expectDocumented(answer, 'createApiKey', 201);
     assert.match(key.key, /^sr_/);
     assert.ok(key.key.startsWith(key.prefix));
     assert.equal(key.label, 'Website des Vereins');

@@ -28,7 +28,8 @@ function toApiKey(row: ApiKeyRow): Schemas['ApiKey'] {
  */
 export function apiKeyHandlers(db: Kysely<Database>): Pick<Handlers, Operations> {
   return {
-    async listApiKeys(request) {
+    async listApiKeys(request, reply) {
+      reply.header('Cache-Control', 'no-store');
       return { items: (await listOrganizationApiKeys(db, request.params.organizationId)).map(toApiKey) };
     },
 
@@ -48,8 +49,8 @@ export function apiKeyHandlers(db: Kysely<Database>): Pick<Handlers, Operations>
       });
       const row = await findOrganizationApiKey(db, organizationId, created.id);
       if (!row) throw new Error(`The API key ${created.id} just created is not there.`);
-      reply.code(201);
-      // The key itself is in this answer only: the Hub keeps its hash.
+      // The key itself is in this answer only (the Hub keeps its hash), and no cache keeps a copy.
+      reply.code(201).header('Cache-Control', 'no-store');
       return { ...toApiKey(row), key: created.key };
     },
 

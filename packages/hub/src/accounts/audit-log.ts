@@ -21,14 +21,17 @@ function toAuditEntry(row: AuditEntryRow): Schemas['AuditEntry'] {
 /**
  * Reading the audit log (written by `auth/audit.ts`): an organization's owners and region admins
  * read an organization's entries, region admins the whole log. Who may is decided before these run.
+ * It names people, so no cache keeps a copy.
  */
 export function auditLogHandlers(db: Kysely<Database>): Pick<Handlers, Operations> {
   return {
-    async listOrganizationAuditLog(request) {
+    async listOrganizationAuditLog(request, reply) {
+      reply.header('Cache-Control', 'no-store');
       return mapPage(await listAuditEntries(db, { organizationId: request.params.organizationId }, request.query), toAuditEntry);
     },
 
-    async listAuditLog(request) {
+    async listAuditLog(request, reply) {
+      reply.header('Cache-Control', 'no-store');
       const { organization, ...paging } = request.query;
       return mapPage(await listAuditEntries(db, { organizationId: organization }, paging), toAuditEntry);
     },
