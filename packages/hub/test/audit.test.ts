@@ -23,8 +23,20 @@ describe('audit log: who changed what, and who read personal data', () => {
     return rows.slice(since);
   }
   const createEvent = () =>
-    fetch(`${hub.baseUrl}/organizations/${club}/events`, { method: 'POST', headers: jsonWithKey(key.key), body: JSON.stringify(eventBody()) });
-  const count = async () => Number((await hub.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    fetch(`${hub.baseUrl}/organizations/${club}/events`, {
+      method: 'POST',
+      headers: jsonWithKey(key.key),
+      body: JSON.stringify(eventBody()),
+    });
+  const count = async () =>
+    Number(
+      (
+        await hub.database.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   before(async () => {
     hub = await startTestHub();
@@ -48,7 +60,10 @@ describe('audit log: who changed what, and who read personal data', () => {
       body: JSON.stringify({ title: 'Chorprobe (verlegt)' }),
     });
     assert.equal(patched.status, 200);
-    const deleted = await fetch(`${hub.baseUrl}/events/${event.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${hub.adminToken}` } });
+    const deleted = await fetch(`${hub.baseUrl}/events/${event.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${hub.adminToken}` },
+    });
     assert.equal(deleted.status, 204);
 
     const entries = await entriesAfter(since);
@@ -62,9 +77,30 @@ describe('audit log: who changed what, and who read personal data', () => {
         resource_id,
       })),
       [
-        { actor_kind: 'api-key', actor_id: key.id, organization_id: club, action: 'createEvent', resource_type: 'event', resource_id: event.id },
-        { actor_kind: 'person', actor_id: editor.personId, organization_id: club, action: 'updateEvent', resource_type: 'event', resource_id: event.id },
-        { actor_kind: 'admin-token', actor_id: null, organization_id: club, action: 'deleteEvent', resource_type: 'event', resource_id: event.id },
+        {
+          actor_kind: 'api-key',
+          actor_id: key.id,
+          organization_id: club,
+          action: 'createEvent',
+          resource_type: 'event',
+          resource_id: event.id,
+        },
+        {
+          actor_kind: 'person',
+          actor_id: editor.personId,
+          organization_id: club,
+          action: 'updateEvent',
+          resource_type: 'event',
+          resource_id: event.id,
+        },
+        {
+          actor_kind: 'admin-token',
+          actor_id: null,
+          organization_id: club,
+          action: 'deleteEvent',
+          resource_type: 'event',
+          resource_id: event.id,
+        },
       ],
     );
   });
@@ -77,7 +113,11 @@ describe('audit log: who changed what, and who read personal data', () => {
       422,
       'validation-failed',
     );
-    await expectProblem(await fetch(`${hub.baseUrl}/organizations/${club}/volunteer-responses`, { headers: { cookie: editor.cookie } }), 403, 'forbidden');
+    await expectProblem(
+      await fetch(`${hub.baseUrl}/organizations/${club}/volunteer-responses`, { headers: { cookie: editor.cookie } }),
+      403,
+      'forbidden',
+    );
     assert.equal((await fetch(`${hub.baseUrl}/organizations/${club}/events`)).status, 200);
     assert.equal((await fetch(`${hub.baseUrl}/organizations/${club}`, { headers: { cookie: editor.cookie } })).status, 200);
     assert.equal((await fetch(`${hub.baseUrl}/events?from=2026-01-01&to=2026-12-31`, { headers: jsonWithKey(key.key) })).status, 200);
@@ -95,7 +135,9 @@ describe('audit log: who changed what, and who read personal data', () => {
     const coordinator = await signIn(hub.database.db, { email: 'coordinator@audit.example', role: 'coordinator', organizationId: club });
     const page = (await (await volunteers.responses(club, key.key, `?need=${need.id}`)).json()) as { items: { id: string }[] };
     const responseId = page.items[0]!.id;
-    const csv = await fetch(`${hub.baseUrl}/organizations/${club}/volunteer-responses`, { headers: { cookie: coordinator.cookie, accept: 'text/csv' } });
+    const csv = await fetch(`${hub.baseUrl}/organizations/${club}/volunteer-responses`, {
+      headers: { cookie: coordinator.cookie, accept: 'text/csv' },
+    });
     assert.equal(csv.status, 200);
     assert.equal((await volunteers.accept(club, responseId, true, key.key)).status, 200);
 

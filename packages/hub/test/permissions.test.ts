@@ -63,7 +63,8 @@ function needsOf(operation: ContractOperation): Needs {
 }
 
 /** Whether the path names organization A (or a resource of it); else the action is region-wide. */
-const aboutOrganization = (operation: ContractOperation) => /\{(organizationId|eventId|helpOfferId|pollId|volunteerNeedId)\}/.test(operation.path);
+const aboutOrganization = (operation: ContractOperation) =>
+  /\{(organizationId|eventId|helpOfferId|pollId|volunteerNeedId)\}/.test(operation.path);
 
 /** The role table's answer: the status class expected (allowed, or 401/403). */
 function expected(caller: Caller, operation: ContractOperation): 'allowed' | 401 | 403 {
@@ -97,7 +98,11 @@ describe('permissions: every operation that needs rights × every kind of caller
   const create: Record<string, () => Promise<string>> = {};
 
   async function createdId(path: string, body: unknown): Promise<string> {
-    const response = await fetch(`${hub.baseUrl}${path}`, { method: 'POST', headers: jsonWithKey(hub.adminToken), body: JSON.stringify(body) });
+    const response = await fetch(`${hub.baseUrl}${path}`, {
+      method: 'POST',
+      headers: jsonWithKey(hub.adminToken),
+      body: JSON.stringify(body),
+    });
     const text = await response.text();
     assert.equal(response.status, 201, `${path}: ${text}`);
     return (JSON.parse(text) as { id: string }).id;
@@ -117,7 +122,10 @@ describe('permissions: every operation that needs rights × every kind of caller
     for (const [parameter, make] of Object.entries(create)) resources.set(parameter, await make());
     for (const [name, caller] of Object.entries(callers)) {
       if (caller.kind !== 'key') continue;
-      keys.set(name, (await createApiKey(hub.database.db, { organizationId: organizations[caller.organization], scopes: [...caller.scopes] })).key);
+      keys.set(
+        name,
+        (await createApiKey(hub.database.db, { organizationId: organizations[caller.organization], scopes: [...caller.scopes] })).key,
+      );
     }
   });
   after(() => hub.close());
@@ -215,7 +223,11 @@ describe('permissions: every operation that needs rights × every kind of caller
   });
 
   test('changes with a session come only from the Hub’s own pages (Origin or Sec-Fetch-Site)', async () => {
-    const cookie = await signedInAs(hub.database.db, { email: 'careful@permissions.example', role: 'editor', organizationId: organizations.A });
+    const cookie = await signedInAs(hub.database.db, {
+      email: 'careful@permissions.example',
+      role: 'editor',
+      organizationId: organizations.A,
+    });
     const post = (headers: Record<string, string>) =>
       fetch(`${hub.baseUrl}/organizations/${organizations.A}/events`, {
         method: 'POST',
@@ -244,12 +256,24 @@ describe('permissions: every operation that needs rights × every kind of caller
 
   test('the path names what is authorized: malformed or unknown identifiers are 404 naming them, slugs and short codes work', async () => {
     const headers = jsonWithKey(hub.adminToken);
-    for (const path of ['/events/not-a-uuid', `/events/${randomUUID()}`, '/polls/0OIL11', '/organizations/no-such-club', '/help-offers/%20']) {
+    for (const path of [
+      '/events/not-a-uuid',
+      `/events/${randomUUID()}`,
+      '/polls/0OIL11',
+      '/organizations/no-such-club',
+      '/help-offers/%20',
+    ]) {
       const problem = await expectProblem(await fetch(`${hub.baseUrl}${path}`, { method: 'PATCH', headers, body: '{}' }), 404, 'not-found');
       assert.ok(problem.detail?.includes(decodeURIComponent(path.split('/')[2]!)), problem.detail);
     }
-    const slug = (await hub.database.db.selectFrom('organizations').select('slug').where('id', '=', organizations.A).executeTakeFirstOrThrow()).slug;
-    const cookie = await signedInAs(hub.database.db, { email: 'slugs@permissions.example', role: 'owner', organizationId: organizations.A });
+    const slug = (
+      await hub.database.db.selectFrom('organizations').select('slug').where('id', '=', organizations.A).executeTakeFirstOrThrow()
+    ).slug;
+    const cookie = await signedInAs(hub.database.db, {
+      email: 'slugs@permissions.example',
+      role: 'owner',
+      organizationId: organizations.A,
+    });
     const bySlug = await fetch(`${hub.baseUrl}/organizations/${slug}`, {
       method: 'PATCH',
       headers: { ...sessionHeaders(hub.baseUrl, cookie), 'content-type': 'application/json' },
@@ -263,13 +287,27 @@ describe('permissions: every operation that needs rights × every kind of caller
     const rows = description
       .split('\n')
       .filter((line) => line.startsWith('| `'))
-      .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      );
     const header = description.split('\n').find((line) => line.startsWith('| action'))!;
     assert.deepEqual(
-      header.split('|').slice(1, -1).map((cell) => cell.trim()),
+      header
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
       ['action', 'editor', 'coordinator', 'owner', 'region admin', 'API key'],
     );
-    const documented = { editor: new Set<string>(), coordinator: new Set<string>(), owner: new Set<string>(), admin: new Set<string>(), key: new Set<string>() };
+    const documented = {
+      editor: new Set<string>(),
+      coordinator: new Set<string>(),
+      owner: new Set<string>(),
+      admin: new Set<string>(),
+      key: new Set<string>(),
+    };
     for (const [actions, editor, coordinator, owner, regionAdmin, key] of rows) {
       for (const [, action] of actions!.matchAll(/`([^`]+)`/g)) {
         if (editor!.startsWith('✓')) documented.editor.add(action!);

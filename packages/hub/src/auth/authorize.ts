@@ -28,7 +28,8 @@ function requirementsOf(operation: ContractOperation): Requirements {
   const scopes = new Set(operation.security.flatMap((requirement) => Object.values(requirement).flat()));
   if (scopes.size > 1) throw new Error(`The contract's operation ${operation.operationId} names several actions; it must name one.`);
   const [scope] = scopes;
-  if (scope !== undefined && !isAction(scope)) throw new Error(`The contract's operation ${operation.operationId} names an unknown action "${scope}".`);
+  if (scope !== undefined && !isAction(scope))
+    throw new Error(`The contract's operation ${operation.operationId} names an unknown action "${scope}".`);
   return {
     anonymous: operation.security.some((requirement) => Object.keys(requirement).length === 0),
     apiKey: named('apiKey'),
@@ -95,7 +96,11 @@ export function authorize(
         throw new ProblemError('unauthorized', "This operation is for people signed in on the Hub's pages; API keys cannot use it.");
       }
       const key = bearer.exec(header)?.[1];
-      const principal = !key ? undefined : adminToken && sameSecret(key, adminToken) ? { kind: 'admin' as const, keyId: null } : await findPrincipal(db, key);
+      const principal = !key
+        ? undefined
+        : adminToken && sameSecret(key, adminToken)
+          ? { kind: 'admin' as const, keyId: null }
+          : await findPrincipal(db, key);
       if (!principal) {
         throw new ProblemError('unauthorized', 'The API key is not valid or was revoked.', {
           headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
@@ -136,7 +141,10 @@ export function authorize(
     }
     // Publishing waits for approval; reading what a credential adds (poll results) does not.
     if (organization && organization.status !== 'approved' && contentActions.includes(action) && !safeMethods.has(request.method)) {
-      throw new ProblemError('organization-pending', `The organization is ${organization.status}: it publishes once a region admin approves it.`);
+      throw new ProblemError(
+        'organization-pending',
+        `The organization is ${organization.status}: it publishes once a region admin approves it.`,
+      );
     }
   };
 }

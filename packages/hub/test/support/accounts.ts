@@ -26,7 +26,11 @@ export interface SignedIn {
 
 /** A fresh session of the person (created if need be), and its cookie. */
 export async function signIn(db: Kysely<Database>, person: Person): Promise<SignedIn> {
-  const existing = await db.selectFrom('people').select('id').where(sql<string>`lower(email)`, '=', person.email.toLowerCase()).executeTakeFirst();
+  const existing = await db
+    .selectFrom('people')
+    .select('id')
+    .where(sql<string>`lower(email)`, '=', person.email.toLowerCase())
+    .executeTakeFirst();
   const personId =
     existing?.id ??
     (
