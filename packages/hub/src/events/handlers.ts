@@ -102,7 +102,6 @@ export function eventHandlers(db: Kysely<Database>, version: string): Pick<Handl
 
     async createEvent(request, reply) {
       const { organizationId } = request.params;
-      await existingOrganization(db, organizationId);
       const columns = await checkedEvent(db, completeInput(request.body));
       const id = await insertEvent(db, { organizationId, imported: false }, columns);
       reply.code(201).header('Location', `/events/${id}`);

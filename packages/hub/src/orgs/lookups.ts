@@ -5,8 +5,9 @@ import { findOrganizationSummary, selectMunicipalityNames } from './queries.js';
 
 /**
  * The lookups every domain makes before it writes: does this organization exist, is this
- * municipality known. Paths name organizations by UUID here: `resolveReferences` (http/references.ts)
- * has already turned slugs into UUIDs and answered 404 for an unknown slug.
+ * municipality known. Paths name organizations by UUID here: `auth/resource-owners.ts` has already
+ * turned slugs into UUIDs and answered 404 for an unknown slug (and, for operations that need
+ * rights, for an unknown organization).
  */
 
 export interface ExistingOrganization {

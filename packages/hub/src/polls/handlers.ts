@@ -7,7 +7,7 @@ import type { Handlers } from '../http/api.js';
 import { sendCsv, wantsCsv } from '../http/csv.js';
 import { mapPage } from '../http/listing.js';
 import { invalidBody, ProblemError } from '../http/problems.js';
-import { existingOrganization, knownMunicipalities } from '../orgs/lookups.js';
+import { knownMunicipalities } from '../orgs/lookups.js';
 import { codesCsv, createCodes } from './codes.js';
 import { checkPoll, completeInput, dataFromRow, pollStatus, toPoll, type PollData } from './model.js';
 import { findPoll, hasCounts, insertPoll, listPolls, updatePoll, type PollRow } from './queries.js';
@@ -72,7 +72,6 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
 
     async createPoll(request, reply) {
       const { organizationId } = request.params;
-      await existingOrganization(db, organizationId);
       // The contract requires these fields; the generated type of an allOf does not carry that over.
       const input = request.body as Parameters<typeof completeInput>[0];
       const id = await insertPoll(db, organizationId, await checkedPoll(completeInput(input)));

@@ -8,7 +8,7 @@ import { sendCsv, wantsCsv } from '../http/csv.js';
 import { mapPage } from '../http/listing.js';
 import { invalidBody, ProblemError } from '../http/problems.js';
 import type { Outbox } from '../mail/outbox.js';
-import { existingOrganization, knownMunicipalities } from '../orgs/lookups.js';
+import { knownMunicipalities } from '../orgs/lookups.js';
 import { scheduleRetentionPurge } from '../system/jobs.js';
 import { checkNeed, completeInput, dataFromRow, toNeed, type NeedData } from './model.js';
 import {
@@ -98,7 +98,6 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
 
     async createVolunteerNeed(request, reply) {
       const { organizationId } = request.params;
-      await existingOrganization(db, organizationId);
       // The contract requires these fields; the generated type of an allOf does not carry that over.
       const input = request.body as Parameters<typeof completeInput>[0];
       const id = await insertNeed(db, organizationId, await checkedNeed(completeInput(input)));
