@@ -131,7 +131,8 @@ export default {
     },
     {
       name: 'production',
-      files: narrowed(['packages/widgets/src/!(core)/**/*.test.ts', '!packages/widgets/src/autoload/autoload.test.ts']),
+      // The pages for organizations (src/manage/) are no CDN file: their build is tested on the Hub (test/manage.test.ts).
+      files: narrowed(['packages/widgets/src/!(core|manage)/**/*.test.ts', '!packages/widgets/src/autoload/autoload.test.ts']),
       testRunnerHtml: (testFramework) => page(testFramework, `<script type="importmap">${JSON.stringify(productionImportMap())}</script>`),
     },
   ],

@@ -22,46 +22,56 @@ async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
   }
 }
 
-test('the XLIFF and the locale modules are up to date with the sources (npm run localize:extract / localize:build)', async () => {
-  await inTempDir(async (dir) => {
-    const config = JSON.parse(await read('lit-localize.json')) as {
-      interchange: { xliffDir: string };
-      output: { outputDir: string; localeCodesModule: string };
-    };
-    await writeFile(join(dir, 'en.xlf'), await read('xliff/en.xlf'));
-    config.interchange.xliffDir = dir;
-    config.output.outputDir = join(dir, 'locales');
-    config.output.localeCodesModule = join(dir, 'locale-codes.ts');
-    // The config stays in the package: lit-localize resolves `inputFiles` and `tsConfig` from it.
-    const configFile = join(dir, '../.lit-localize.check.json');
-    await writeFile(configFile, JSON.stringify(config));
-    try {
-      await run(bin('lit-localize'), ['--config', configFile, 'extract'], { cwd: widgets });
-      await run(bin('lit-localize'), ['--config', configFile, 'build'], { cwd: widgets });
-    } finally {
-      await rm(configFile);
-    }
-    assert.equal(await readFile(join(dir, 'en.xlf'), 'utf8'), await read('xliff/en.xlf'), 'run npm run localize:extract');
-    assert.equal(
-      await readFile(join(dir, 'locales/en.ts'), 'utf8'),
-      await read('src/generated/locales/en.ts'),
-      'run npm run localize:build',
-    );
-    assert.equal(
-      await readFile(join(dir, 'locale-codes.ts'), 'utf8'),
-      await read('src/generated/locale-codes.ts'),
-      'run npm run localize:build',
-    );
-  });
-});
+/**
+ * The widgets' strings and the strings of the Hub's pages for organizations (src/manage/) are
+ * translated apart, so the widgets' locale chunk carries none of the pages' strings.
+ */
+const localizations = [
+  { config: 'lit-localize.json', xliff: 'xliff/en.xlf', generated: 'src/generated' },
+  { config: 'lit-localize.manage.json', xliff: 'xliff/manage/en.xlf', generated: 'src/generated/manage' },
+];
 
-test('every German string has an English translation', async () => {
-  const xliff = await read('xliff/en.xlf');
-  const units = xliff.match(/<trans-unit [\s\S]*?<\/trans-unit>/g) ?? [];
-  assert.ok(units.length > 0);
-  const untranslated = units.filter((unit) => !unit.includes('<target>')).map((unit) => unit.match(/<source>(.*)<\/source>/)?.[1]);
-  assert.deepEqual(untranslated, []);
-});
+for (const { config: configName, xliff, generated } of localizations) {
+  test(`${configName}: the XLIFF and the locale modules are up to date with the sources (npm run localize:extract / localize:build)`, async () => {
+    await inTempDir(async (dir) => {
+      const config = JSON.parse(await read(configName)) as {
+        interchange: { xliffDir: string };
+        output: { outputDir: string; localeCodesModule: string };
+      };
+      await writeFile(join(dir, 'en.xlf'), await read(xliff));
+      config.interchange.xliffDir = dir;
+      config.output.outputDir = join(dir, 'locales');
+      config.output.localeCodesModule = join(dir, 'locale-codes.ts');
+      // The config stays in the package: lit-localize resolves `inputFiles` and `tsConfig` from it.
+      const configFile = join(dir, '../.lit-localize.check.json');
+      await writeFile(configFile, JSON.stringify(config));
+      try {
+        await run(bin('lit-localize'), ['--config', configFile, 'extract'], { cwd: widgets });
+        await run(bin('lit-localize'), ['--config', configFile, 'build'], { cwd: widgets });
+      } finally {
+        await rm(configFile);
+      }
+      assert.equal(await readFile(join(dir, 'en.xlf'), 'utf8'), await read(xliff), 'run npm run localize:extract');
+      assert.equal(
+        await readFile(join(dir, 'locales/en.ts'), 'utf8'),
+        await read(`${generated}/locales/en.ts`),
+        'run npm run localize:build',
+      );
+      assert.equal(
+        await readFile(join(dir, 'locale-codes.ts'), 'utf8'),
+        await read(`${generated}/locale-codes.ts`),
+        'run npm run localize:build',
+      );
+    });
+  });
+
+  test(`${configName}: every German string has an English translation`, async () => {
+    const units = (await read(xliff)).match(/<trans-unit [\s\S]*?<\/trans-unit>/g) ?? [];
+    assert.ok(units.length > 0);
+    const untranslated = units.filter((unit) => !unit.includes('<target>')).map((unit) => unit.match(/<source>(.*)<\/source>/)?.[1]);
+    assert.deepEqual(untranslated, []);
+  });
+}
 
 test('custom-elements.json is up to date with the JSDoc (npm run analyze)', async () => {
   await inTempDir(async (dir) => {

@@ -35,6 +35,10 @@ export class SrManageApp extends ManageElement {
       }
       .skip-link {
         position: absolute;
+        border: 0;
+        font: inherit;
+        text-decoration: underline;
+        cursor: pointer;
         inset-inline-start: var(--_space-2);
         inset-block-start: -10rem;
         z-index: 1;
@@ -218,7 +222,7 @@ export class SrManageApp extends ManageElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<a class="skip-link" href="#main" @click=${this.#skipToMain}>${msg('Zum Inhalt springen')}</a>
+    return html`<button class="skip-link" type="button" @click=${this.#skipToMain}>${msg('Zum Inhalt springen')}</button>
       <header>
         <a class="product" href=${basePath}>Smart Region Hub <span>${msg('für Organisationen')}</span></a>
         ${this.session.status === 'signed-in' ? this.#account(this.session.me) : nothing}
@@ -226,8 +230,8 @@ export class SrManageApp extends ManageElement {
       <main id="main" tabindex="-1">${this.#screen()}</main>`;
   }
 
-  readonly #skipToMain = (event: Event) => {
-    event.preventDefault();
+  // A button, not a link to #main: a fragment cannot reach into the shadow root.
+  readonly #skipToMain = () => {
     this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   };
 

@@ -103,10 +103,10 @@ export class SrManageAuditLog extends ManageElement {
           ? html`${msg('API-Schlüssel')} <bdi>${actor.name ?? actor.id ?? ''}</bdi>`
           : html`<bdi>${actor.name ?? msg('gelöschte Person')}</bdi>`;
     return html`<tr>
-      <td>${this.format.dateTime(new Date(entry.at))}</td>
-      <td>${who}</td>
-      <td>${actionLabel(entry.action) ?? html`<code>${entry.action}</code>`}</td>
-      <td>${entry.resourceType ? html`${entry.resourceType} <code class="id">${entry.resourceId ?? ''}</code>` : '–'}</td>
+      <td data-label=${msg('Wann')}>${this.format.dateTime(new Date(entry.at))}</td>
+      <td data-label=${msg('Wer')}>${who}</td>
+      <td data-label=${msg('Was')}>${actionLabel(entry.action) ?? html`<code>${entry.action}</code>`}</td>
+      <td data-label=${msg('Betroffen')}>${entry.resourceType ? html`${entry.resourceType} <code class="id">${entry.resourceId ?? ''}</code>` : '–'}</td>
     </tr>`;
   }
 }

@@ -20,7 +20,7 @@ export class SrManageHome extends ManageElement {
     const me = this.me;
     if (!me) return html``;
     return html`<h1>${msg('Meine Organisationen')}</h1>
-      <p class="lead">${msg(html`Guten Tag, <bdi>${me.person.displayName}</bdi>.`)}</p>
+      <p class="lead">${msg('Die Organisationen, für die Sie auf dem Hub arbeiten, und Ihre Rolle darin.')}</p>
       ${
         me.memberships.length === 0 && me.regionAdmin
           ? nothing

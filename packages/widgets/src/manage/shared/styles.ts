@@ -267,4 +267,30 @@ export const tableStyles = css`
   td code.id {
     font-size: 0.85em;
   }
+  /* On a phone each row is a block of labelled lines: four columns do not fit 320 px. */
+  @media (max-width: 40rem) {
+    thead {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    tr {
+      display: block;
+      padding-block: var(--_space-2);
+      border-block-end: 1px solid var(--_color-divider);
+    }
+    td {
+      display: grid;
+      grid-template-columns: 6rem 1fr;
+      gap: var(--_space-2);
+      padding: var(--_space-1) 0;
+      border: 0;
+    }
+    td::before {
+      content: attr(data-label);
+      color: var(--_color-text-muted);
+    }
+  }
 `;

@@ -9,8 +9,7 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'h0366610df804baf9': html`Hello, <bdi>${0}</bdi>.`,
-'h66a43319a738bec6': html`You are signed in as <strong dir="auto">${0}</strong> right now. After accepting, you are signed in with the invited address.`,
+      'h66a43319a738bec6': html`You are signed in as <strong dir="auto">${0}</strong> right now. After accepting, you are signed in with the invited address.`,
 'h95f79c970763bc01': html`Really remove <bdi>${0}</bdi>?`,
 'hf273a1f4156d3388': html`You are signed in as <strong dir="auto">${0}</strong>.`,
 's009d47a18d4b4dfe': `API key revoked`,
@@ -59,6 +58,7 @@
 's2b85fadc5754e883': `Not on the Hub yet?`,
 's2bc6822dbaa2b013': `Log`,
 's2c0f8445b24cc127': `Organization's details changed`,
+'s2d8a4cdd5830e353': `The organizations you work for on the Hub, and your role in each.`,
 's2f8339bc68bedb78': `Something went wrong.`,
 's3004b919bf78c1d0': `Place`,
 's3024c60dbe6e1773': `Please enter the full address of your privacy notice with https://.`,
