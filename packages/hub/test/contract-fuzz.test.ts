@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { contract } from './support/contract.js';
 import { buildRequest, fuzzCases, fuzzOperations, type RealValues } from './support/fuzz.js';
+import { signedInAs } from './support/accounts.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 
 /** Seeded and bounded, so `npm test` stays fast and a failure repeats; `FUZZ_RUNS`/`FUZZ_SEED` for longer runs. */
@@ -11,12 +12,17 @@ const SEED = Number(process.env['FUZZ_SEED'] ?? 20261203);
 /** Requests in flight at once: the Hub answers some while the database works on others. */
 const PARALLEL = 4;
 
+/** Who the fuzzer acts as with a session: region admin, and owner of the organizations it uses. */
+const FUZZER = 'fuzzer@hub.example';
+const grantedSession = (hub: TestHub) => () => signedInAs(hub.database.db, { email: FUZZER, regionAdmin: true });
+
 /** Ids that exist on the seeded Hub, by the contract's path parameter names. */
 async function realValues(hub: TestHub): Promise<RealValues> {
   const ids = async (path: string, field = 'id') =>
     ((await (await fetch(`${hub.baseUrl}${path}`)).json()) as { items: Record<string, string>[] }).items.map((item) => item[field]!);
-  const auth = { authorization: `Bearer ${hub.adminToken}` };
   const organizationId = await ids('/organizations?limit=5');
+  for (const id of organizationId) await signedInAs(hub.database.db, { email: FUZZER, organizationId: id, role: 'owner' });
+  const auth = { cookie: await grantedSession(hub)() };
   const pollId = await ids('/polls?limit=10');
   const tallyId = (
     await Promise.all(
@@ -60,7 +66,7 @@ async function realValues(hub: TestHub): Promise<RealValues> {
   };
 }
 
-describe('contract fuzzing: every operation, with and without keys, valid and hostile input', () => {
+describe('contract fuzzing: every operation, with and without credentials, valid and hostile input', () => {
   let hub: TestHub;
   before(async () => {
     // Easy proofs: the fuzzer solves real challenges, so citizen writes also get past the proof.
@@ -83,7 +89,7 @@ describe('contract fuzzing: every operation, with and without keys, valid and ho
       while (next < cases.length) {
         const fuzzCase = cases[next++]!;
         const operation = operations[fuzzCase.operation]!;
-        const request = await buildRequest(hub, operation, fuzzCase, real, document);
+        const request = await buildRequest(hub, operation, fuzzCase, real, document, grantedSession(hub));
         const response = await fetch(request.url, {
           method: request.method,
           headers: request.headers,

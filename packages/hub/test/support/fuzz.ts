@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { sample } from 'openapi-sampler';
 import type { JSONSchema7 } from 'json-schema';
 import { resolve, type ContractDocument as Document, type Json } from './contract.js';
+import { sessionHeaders } from './accounts.js';
 import type { TestHub } from './hub.js';
 
 /*
@@ -31,6 +32,8 @@ interface FuzzOperation {
   /** The contract's example of the body (a valid one, written by hand). */
   bodyExample: unknown;
   secured: boolean;
+  /** Takes the admin token (`apiKey: [admin]`); others are called with a session that may do them. */
+  adminKey: boolean;
 }
 
 export function fuzzOperations(document: Document): FuzzOperation[] {
@@ -55,6 +58,9 @@ export function fuzzOperations(document: Document): FuzzOperation[] {
         secured:
           Array.isArray(operation['security']) &&
           (operation['security'] as Json[]).some((requirement) => Object.keys(requirement).length > 0),
+        adminKey:
+          Array.isArray(operation['security']) &&
+          (operation['security'] as Json[]).some((requirement) => (requirement['apiKey'] as string[] | undefined)?.includes('admin')),
       });
     }
   }
@@ -143,7 +149,8 @@ const bodyPlan: fc.Arbitrary<BodyPlan> = fc.oneof(
 
 export interface FuzzCase {
   operation: number;
-  auth: 'admin' | 'none' | 'wrong';
+  /** `granted`: a credential that may do the operation (see `adminKey`); `wrong`: a key that does not exist. */
+  auth: 'granted' | 'none' | 'wrong';
   /** Per parameter: use a real value (ids from the Hub), the sample, a hostile one, or leave it out. */
   parameters: { choice: 'real' | 'sample' | 'hostile' | 'omit'; pick: number; hostile: string }[];
   body: BodyPlan;
@@ -155,7 +162,7 @@ export interface FuzzCase {
 export function fuzzCases(operationCount: number): fc.Arbitrary<FuzzCase> {
   return fc.record({
     operation: fc.nat({ max: operationCount - 1 }),
-    auth: fc.constantFrom('admin', 'admin', 'admin', 'none', 'wrong'),
+    auth: fc.constantFrom('granted', 'granted', 'granted', 'none', 'wrong'),
     parameters: fc.array(
       fc.record({
         choice: fc.constantFrom('real', 'real', 'real', 'real', 'sample', 'hostile', 'omit'),
@@ -220,6 +227,8 @@ export async function buildRequest(
   fuzzCase: FuzzCase,
   real: RealValues,
   document: Document,
+  /** A fresh session cookie of someone who owns the real organizations and is region admin (fresh: the fuzzer may sign out). */
+  grantedSession: () => Promise<string>,
 ): Promise<Request> {
   const valueOf = (parameter: Parameter, index: number): string | string[] | undefined => {
     const plan = fuzzCase.parameters[index % fuzzCase.parameters.length]!;
@@ -245,7 +254,8 @@ export async function buildRequest(
     else if (parameter.in === 'query') for (const item of [value].flat()) query.append(parameter.name, item);
     else if (parameter.name.toLowerCase() === 'idempotency-key') headers['idempotency-key'] = randomUUID();
   });
-  if (fuzzCase.auth === 'admin') headers['authorization'] = `Bearer ${hub.adminToken}`;
+  if (fuzzCase.auth === 'granted' && operation.adminKey) headers['authorization'] = `Bearer ${hub.adminToken}`;
+  else if (fuzzCase.auth === 'granted') Object.assign(headers, sessionHeaders(hub.baseUrl, await grantedSession()));
   if (fuzzCase.auth === 'wrong') headers['authorization'] = 'Bearer sr_not-a-key';
   if (fuzzCase.ifNoneMatch) headers['if-none-match'] = '*';
 
@@ -282,7 +292,7 @@ export async function buildRequest(
     url,
     headers,
     ...(body !== undefined ? { body } : {}),
-    description: `${operation.method} ${url.slice(hub.baseUrl.length, 300)} key: ${fuzzCase.auth}, ${headers['content-type'] ?? 'no content type'}, ${shownBody === undefined ? 'no body' : JSON.stringify(shownBody)}`,
+    description: `${operation.method} ${url.slice(hub.baseUrl.length, 300)} auth: ${fuzzCase.auth}, ${headers['content-type'] ?? 'no content type'}, ${shownBody === undefined ? 'no body' : JSON.stringify(shownBody)}`,
   };
 }
 
