@@ -95,7 +95,7 @@ describe('the pages for organizations in Chromium', () => {
   }
 
   /** Signs in as a person would: the address on the sign-in page, the link from the mail, "Anmelden". */
-  async function signInThroughPages(page: Page, email: string, { checkEachScreen = false } = {}): Promise<void> {
+  async function signInThroughPages(page: Page, email: string, { checkEachScreen = false } = {}): Promise<URL> {
     await page.goto(`${baseUrl}/manage/`);
     await screen(page, 'Anmelden');
     if (checkEachScreen) await expectAccessible(page, 'the sign-in');
@@ -116,6 +116,7 @@ describe('the pages for organizations in Chromium', () => {
     await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
     await screen(page, 'Meine Organisationen');
     assert.equal(new URL(page.url()).search, '', 'the used token leaves the address bar');
+    return link;
   }
 
   test('one page for every path below /manage/, under a strict CSP, never stored, sending no referrer', async () => {
@@ -214,6 +215,58 @@ describe('the pages for organizations in Chromium', () => {
     await page.getByRole('link', { name: 'Protokoll', exact: true }).click();
     await says(page, 'API-Schlüssel widerrufen');
     await expectAccessible(page, 'the audit log');
+
+    assert.deepEqual(policyViolations, [], 'the CSP blocked nothing and nothing failed');
+  });
+
+  test('a club registers, the region admin approves it; a used link says so; "Überall abmelden" ends every session', async () => {
+    const applicant = 'vorstand@tafel-ochsenfurt.example';
+    const visitor = await person();
+    await visitor.goto(`${baseUrl}/manage/register`);
+    await screen(visitor, 'Organisation registrieren');
+    await visitor.getByLabel('Name der Organisation').fill('Tafel Ochsenfurt e.V.');
+    await visitor.getByLabel('Art der Organisation').selectOption('welfare');
+    await visitor.getByLabel('Ort').selectOption('ochsenfurt');
+    await visitor.getByLabel('E-Mail-Adresse der Organisation').fill('info@tafel-ochsenfurt.example');
+    await visitor.getByLabel('Adresse Ihrer Datenschutzhinweise').fill('https://tafel-ochsenfurt.example/datenschutz');
+    await visitor.getByLabel('Ihr Name').fill('Maria Beispiel');
+    await visitor.getByLabel('Ihre E-Mail-Adresse').fill(applicant);
+    await visitor.getByRole('button', { name: 'Registrieren' }).click();
+    await says(visitor, 'Vielen Dank! Ihre Registrierung ist eingegangen.');
+    await expectAccessible(visitor, 'the registration received');
+
+    const admin = await person();
+    await signInThroughPages(admin, 'admin@demo.smart-region.example');
+    const registration = admin.locator('li', { hasText: 'Tafel Ochsenfurt e.V.' });
+    await registration.waitFor();
+    assert.match((await registration.textContent()) ?? '', /Maria Beispiel/);
+    await expectAccessible(admin, 'registrations waiting for approval');
+    await registration.getByRole('button', { name: 'Freigeben' }).click();
+    await says(admin, '„Tafel Ochsenfurt e.V.“ ist freigegeben.');
+    const organizations = (await (await fetch(`${baseUrl}/organizations?limit=100`)).json()) as { items: { name: string }[] };
+    assert.ok(
+      organizations.items.some(({ name }) => name === 'Tafel Ochsenfurt e.V.'),
+      'public once approved',
+    );
+
+    // The applicant heard of both by mail, and signs in to their organization; the used link, opened again, says so.
+    assert.match((await mailed.nextMailTo(applicant)).text, /Tafel Ochsenfurt e\.V\./);
+    assert.match((await mailed.nextMailTo(applicant)).text, /Tafel Ochsenfurt e\.V\./);
+    const member = await person();
+    const link = await signInThroughPages(member, applicant);
+    await says(member, 'Tafel Ochsenfurt e.V.');
+    await member.goto(link.href);
+    await member.getByRole('button', { name: 'Anmelden', exact: true }).click();
+    await says(member, 'Dieser Anmeldelink gilt nicht mehr.');
+    await expectAccessible(member, 'a used link');
+
+    // Signed out everywhere: the page says so, and the Hub no longer knows the session.
+    await admin.goto(`${baseUrl}/manage/sessions`);
+    await screen(admin, 'Meine Anmeldungen');
+    await expectAccessible(admin, 'my sessions');
+    await admin.getByRole('button', { name: 'Überall abmelden' }).click();
+    await says(admin, 'Sie haben sich abgemeldet.');
+    assert.equal((await admin.context().request.get(`${baseUrl}/me`)).status(), 401);
 
     assert.deepEqual(policyViolations, [], 'the CSP blocked nothing and nothing failed');
   });
