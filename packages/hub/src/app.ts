@@ -154,14 +154,14 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   const outbox = new MailOutbox(options.database.db, options.mail ?? {}, app.log);
   const volunteer = volunteering(options.database.db, options.volunteering ?? {}, app.log, outbox);
   const auditPurge = scheduleAuditPurge(options.database.db, options.audit ?? {}, app.log);
+  const signInCleanup = scheduleSignInCleanup(options.database.db, options.signIn ?? {}, app.log);
   // preClose: the jobs stop before the database closes (onClose).
   app.addHook('preClose', async () => {
     await volunteer.stop();
     await auditPurge.stop();
+    await signInCleanup.stop();
     await outbox.stop();
   });
-  const signInCleanup = scheduleSignInCleanup(options.database.db, options.signIn ?? {}, app.log);
-  app.addHook('preClose', signInCleanup.stop);
   const handlers = allHandlers(options, contract, volunteer.handlers, outbox);
   const references = resolveReferences(options.database.db);
   const operations = new Map(contract.operations.map((operation) => [operation.operationId, operation]));

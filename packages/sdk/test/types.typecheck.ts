@@ -135,6 +135,9 @@ export async function listsArePaginated(): Promise<void> {
       | '/polls'
       | '/polls/{pollId}/tallies'
       | '/volunteer-needs'
+      | '/organization-registrations'
+      | '/organizations/{organizationId}/audit-log'
+      | '/audit-log'
     >
   >();
   expectType<Equal<PageItem<'/organizations'>, Organization>>();
