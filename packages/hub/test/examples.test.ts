@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { examplesPolicy } from '../src/system/examples.js';
+import { axeViolations } from './support/axe.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { servedManifest, type WidgetManifest } from './support/manifest.js';
 import { dayFromNow } from './support/clock.js';
@@ -18,30 +17,6 @@ interface Trouble {
   consoleErrors: string[];
   pageErrors: string[];
   foreignRequests: string[];
-}
-
-/** axe-core, evaluated in the page through the DevTools protocol, which the page's CSP does not block. */
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** What axe reports on a page once every widget on it shows its data, as "rule: target (summary)". */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: Document,
-            options: object,
-          ): Promise<{ violations: { id: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }>;
-        };
-      }
-    ).axe;
-    const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return violations.flatMap(({ id, nodes }) =>
-      nodes.map((node) => `${id}: ${JSON.stringify(node.target)} (${node.failureSummary ?? ''})`),
-    );
-  });
 }
 
 /** Records every layout shift from the page's start (buffered); `layoutShift()` reads their sum. */

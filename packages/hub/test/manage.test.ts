@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { assetUrl } from '../src/assets.js';
 import { SESSION_COOKIE } from '../src/auth/sessions.js';
 import { demoOwnerAddress } from '../src/orgs/seed/demo-accounts.js';
 import { managePolicy } from '../src/system/manage.js';
+import { axeViolations } from './support/axe.js';
 import { startMailedHub, type MailedHub } from './support/mailed-hub.js';
 
 // The pages for organizations (/manage/) in real Chromium, served by a real Hub that sends its mails
@@ -15,32 +14,6 @@ import { startMailedHub, type MailedHub } from './support/mailed-hub.js';
 // "Done when" asks — a demo owner signs in with the link from the e-mail, invites a second person
 // who accepts, gives them the role editor, creates a key and revokes it — and that the citizens'
 // widgets never carry or get the session cookie.
-
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * What axe reports on the page as "rule: target (summary)". axe is evaluated through the DevTools
- * protocol, which the page's CSP does not block, and looks into the elements' shadow roots.
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: Document,
-            options: object,
-          ): Promise<{ violations: { id: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }>;
-        };
-      }
-    ).axe;
-    const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return violations.flatMap(({ id, nodes }) =>
-      nodes.map((node) => `${id}: ${JSON.stringify(node.target)} (${node.failureSummary ?? ''})`),
-    );
-  });
-}
 
 /** No screen may fail axe: checked on every screen the flow passes, once it has settled. */
 async function expectAccessible(page: Page, screen: string): Promise<void> {

@@ -101,7 +101,6 @@ export class SrManageApiKeys extends ManageElement {
   #createForm(): TemplateResult {
     const labels: Record<Field, string> = { label: msg('Bezeichnung'), scopes: msg('Rechte'), expiresAt: msg('Gültig bis') };
     const scopesError = this.#form.errors.scopes;
-    const expiresError = this.#form.errors.expiresAt;
     return html`<form class="form" novalidate aria-labelledby="create-heading" @submit=${this.#create}>
       ${this.#form.summary(labels)}
       ${textField(this.#form, 'label', labels.label, this.label, (value) => (this.label = value), {
@@ -129,22 +128,10 @@ export class SrManageApiKeys extends ManageElement {
           </label>`,
         )}
       </fieldset>
-      <div class="field">
-        <label for="expiresAt">${labels.expiresAt}</label>
-        <span id="expiresAt-hint" class="hint">${msg('Leer lassen für einen Schlüssel ohne Ablauf. Er gilt bis einschließlich zu diesem Tag.')}</span>
-        ${expiresError ? html`<span id="expiresAt-error" class="field-error">${expiresError}</span>` : nothing}
-        <input
-          id="expiresAt"
-          type="date"
-          aria-invalid=${expiresError ? 'true' : 'false'}
-          aria-describedby=${expiresError ? 'expiresAt-hint expiresAt-error' : 'expiresAt-hint'}
-          .value=${this.expiresOn}
-          @input=${(event: Event) => {
-            this.expiresOn = (event.target as HTMLInputElement).value;
-            this.#form.changed('expiresAt');
-          }}
-        />
-      </div>
+      ${textField(this.#form, 'expiresAt', labels.expiresAt, this.expiresOn, (value) => (this.expiresOn = value), {
+        type: 'date',
+        hint: msg('Leer lassen für einen Schlüssel ohne Ablauf. Er gilt bis einschließlich zu diesem Tag.'),
+      })}
       ${this.#form.failureMessage()}
       <div class="actions">${this.#form.submitButton(msg('Schlüssel erstellen'), msg('Wird erstellt …'))}</div>
     </form>`;

@@ -4,7 +4,7 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { collect } from '../../core/collect.js';
 import { FocusAfterUpdate } from '../../core/focus.js';
 import { skeletonText } from '../../core/states.js';
-import { FormController } from '../shared/form.js';
+import { FormController, labelledField } from '../shared/form.js';
 import { kindChoices } from '../shared/labels.js';
 import { ManageElement } from '../shared/manage-element.js';
 
@@ -102,24 +102,30 @@ export class SrManageRegistrations extends ManageElement {
 
   #rejectForm(organization: Registration['organization']): TemplateResult {
     const labels = { reason: msg('Begründung') };
-    const error = this.#form.errors.reason;
     return html`<form class="form" novalidate @submit=${(event: SubmitEvent) => {
       event.preventDefault();
       void this.#decide(organization, 'reject');
     }}>
       ${this.#form.summary(labels)}
-      <div class="field">
-        <label for="reason">${labels.reason} *</label>
-        <span id="reason-hint" class="hint">${msg('Die Organisation bekommt sie per E-Mail.')}</span>
-        ${error ? html`<span id="reason-error" class="field-error">${error}</span>` : nothing}
-        <textarea id="reason" rows="3" maxlength="1000" aria-required="true" aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${error ? 'reason-hint reason-error' : 'reason-hint'}
+      ${labelledField(
+        this.#form,
+        'reason',
+        labels.reason,
+        { hint: msg('Die Organisation bekommt sie per E-Mail.'), required: true },
+        ({ invalid, describedBy, required }) => html`<textarea
+          id="reason"
+          rows="3"
+          maxlength="1000"
+          aria-required=${required}
+          aria-invalid=${invalid}
+          aria-describedby=${describedBy}
           .value=${this.reason}
           @input=${(event: Event) => {
             this.reason = (event.target as HTMLTextAreaElement).value;
             this.#form.changed('reason');
-          }}></textarea>
-      </div>
+          }}
+        ></textarea>`,
+      )}
       ${this.#form.failureMessage()}
       <div class="actions">
         ${this.#form.submitButton(msg('Ablehnung senden'))}

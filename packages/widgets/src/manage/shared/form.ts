@@ -159,7 +159,35 @@ export interface InputOptions {
   maxlength?: number;
 }
 
-/** A labelled text input, its hint and its error, tied together for screen readers. */
+/** What a field's control needs to be tied to its label, hint and error for screen readers. */
+export interface ControlState {
+  invalid: 'true' | 'false';
+  describedBy: string | typeof nothing;
+  required: 'true' | 'false';
+}
+
+/**
+ * A field: its label, hint and error, and the control `control` renders with their ids (the
+ * control's id is `name`, which the error summary links to).
+ */
+export function labelledField<Field extends string>(
+  form: FormController<Field>,
+  name: Field,
+  label: string,
+  options: { hint?: string | undefined; required?: boolean | undefined },
+  control: (state: ControlState) => TemplateResult,
+): TemplateResult {
+  const error = form.errors[name];
+  const described = [options.hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field">
+    <label for=${name}>${label}${options.required ? ' *' : ''}</label>
+    ${options.hint ? html`<span id="${name}-hint" class="hint">${options.hint}</span>` : nothing}
+    ${error ? html`<span id="${name}-error" class="field-error">${error}</span>` : nothing}
+    ${control({ invalid: error ? 'true' : 'false', describedBy: described || nothing, required: options.required ? 'true' : 'false' })}
+  </div>`;
+}
+
+/** A labelled text input (or e-mail, URL, date …), its hint and its error. */
 export function textField<Field extends string>(
   form: FormController<Field>,
   name: Field,
@@ -168,28 +196,27 @@ export function textField<Field extends string>(
   onInput: (value: string) => void,
   options: InputOptions = {},
 ): TemplateResult {
-  const error = form.errors[name];
-  const described = [options.hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
-  return html`<div class="field">
-    <label for=${name}>${label}${options.required ? ' *' : ''}</label>
-    ${options.hint ? html`<span id="${name}-hint" class="hint">${options.hint}</span>` : nothing}
-    ${error ? html`<span id="${name}-error" class="field-error">${error}</span>` : nothing}
-    <input
+  return labelledField(
+    form,
+    name,
+    label,
+    options,
+    ({ invalid, describedBy, required }) => html`<input
       id=${name}
       name=${name}
       type=${options.type ?? 'text'}
       autocomplete=${options.autocomplete ?? 'off'}
       maxlength=${options.maxlength ?? nothing}
-      aria-required=${options.required ? 'true' : 'false'}
-      aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby=${described || nothing}
+      aria-required=${required}
+      aria-invalid=${invalid}
+      aria-describedby=${describedBy}
       .value=${value}
       @input=${(event: Event) => {
         onInput((event.target as HTMLInputElement).value);
         form.changed(name);
       }}
-    />
-  </div>`;
+    />`,
+  );
 }
 
 /** A labelled select with its choices (`[value, label]`), hint and error. */
@@ -202,18 +229,17 @@ export function selectField<Field extends string>(
   onChange: (value: string) => void,
   options: { hint?: string; required?: boolean; placeholder?: string } = {},
 ): TemplateResult {
-  const error = form.errors[name];
-  const described = [options.hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
-  return html`<div class="field">
-    <label for=${name}>${label}${options.required ? ' *' : ''}</label>
-    ${options.hint ? html`<span id="${name}-hint" class="hint">${options.hint}</span>` : nothing}
-    ${error ? html`<span id="${name}-error" class="field-error">${error}</span>` : nothing}
-    <select
+  return labelledField(
+    form,
+    name,
+    label,
+    options,
+    ({ invalid, describedBy, required }) => html`<select
       id=${name}
       name=${name}
-      aria-required=${options.required ? 'true' : 'false'}
-      aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby=${described || nothing}
+      aria-required=${required}
+      aria-invalid=${invalid}
+      aria-describedby=${describedBy}
       @change=${(event: Event) => {
         onChange((event.target as HTMLSelectElement).value);
         form.changed(name);
@@ -221,8 +247,8 @@ export function selectField<Field extends string>(
     >
       ${options.placeholder !== undefined ? html`<option value="" ?selected=${value === ''}>${options.placeholder}</option>` : nothing}
       ${choices.map(([choice, text]) => html`<option value=${choice} ?selected=${choice === value}>${text}</option>`)}
-    </select>
-  </div>`;
+    </select>`,
+  );
 }
 
 /** The contract's e-mail rule, said before anything is sent. */

@@ -66,7 +66,8 @@ export const manageStyles = css`
     padding: 0;
     margin-block-end: var(--_space-1);
   }
-  :is(input, select, textarea)[aria-invalid='true'] {
+  /* As specific as the controls' own border (fieldStyles), and later: it wins. */
+  .field :is(input, select, textarea)[aria-invalid='true'] {
     border: 2px solid var(--_color-danger);
   }
   .field-error {
