@@ -93,7 +93,14 @@ describe('the packed Hub, installed into an empty folder', () => {
       const built = readFileSync(join(repository, 'packages/widgets/dist/cdn/manifest.json'), 'utf8');
       assert.deepEqual(await manifest.json(), JSON.parse(built), 'the bundles this repository built');
 
-      for (const path of ['/openapi.yaml', '/assets/hub.css', '/storybook/', '/examples/municipal/']) {
+      for (const path of [
+        '/openapi.yaml',
+        '/assets/hub.css',
+        '/storybook/',
+        '/examples/municipal/',
+        '/manage/',
+        '/manage/assets/manage.js',
+      ]) {
         assert.equal((await fetch(`${base}${path}`)).status, 200, path);
       }
 

@@ -43,3 +43,23 @@ export function actionLabel(action: string): string | undefined {
   };
   return labels[action];
 }
+
+/** What kind of thing an entry concerns (`resourceType`), in words; the type itself when unknown. */
+export function resourceLabel(type: string): string {
+  const labels: Record<string, string> = {
+    organization: msg('Organisation'),
+    event: msg('Veranstaltung'),
+    'help-offer': msg('Hilfsangebot'),
+    poll: msg('Umfrage'),
+    tally: msg('Auszählung'),
+    code: msg('Teilnahmecodes'),
+    'calendar-import': msg('Kalenderimport'),
+    'volunteer-need': msg('Ehrenamtsgesuch'),
+    'volunteer-response': msg('Rückmeldung'),
+    person: msg('Person'),
+    invitation: msg('Einladung'),
+    'api-key': msg('API-Schlüssel'),
+    session: msg('Anmeldung'),
+  };
+  return labels[type] ?? type;
+}

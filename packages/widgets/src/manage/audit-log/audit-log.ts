@@ -5,7 +5,7 @@ import { skeletonText } from '../../core/states.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { basePath } from '../shared/navigation.js';
 import { organizationHeader } from '../shared/organization-nav.js';
-import { actionLabel } from './actions.js';
+import { actionLabel, resourceLabel } from './actions.js';
 import type { Me } from '../shared/session-events.js';
 
 type AuditEntry = Schema<'AuditEntry'>;
@@ -106,7 +106,9 @@ export class SrManageAuditLog extends ManageElement {
       <td data-label=${msg('Wann')}>${this.format.dateTime(new Date(entry.at))}</td>
       <td data-label=${msg('Wer')}>${who}</td>
       <td data-label=${msg('Was')}>${actionLabel(entry.action) ?? html`<code>${entry.action}</code>`}</td>
-      <td data-label=${msg('Betroffen')}>${entry.resourceType ? html`${entry.resourceType} <code class="id">${entry.resourceId ?? ''}</code>` : '–'}</td>
+      <td data-label=${msg('Betroffen')}>
+        ${entry.resourceType ? html`<span>${resourceLabel(entry.resourceType)} <code class="id">${entry.resourceId ?? ''}</code></span>` : '–'}
+      </td>
     </tr>`;
   }
 }
