@@ -156,6 +156,30 @@ describe('the pages for organizations in Chromium', () => {
     await screen(second, 'Meine Organisationen');
     await says(second, 'Redaktion');
 
+    // An invitation sent again and then withdrawn: its link no longer works.
+    const third = 'schriftfuehrer@tsv-ochsenfurt.example';
+    await page.getByLabel('E-Mail-Adresse').fill(third);
+    await page.getByRole('button', { name: 'Einladung senden' }).click();
+    await says(page, `Die Einladung an ${third} ist unterwegs.`);
+    await mailed.nextMailTo(third);
+    await page.locator(`[data-invitation="${third}"]`).getByRole('button', { name: 'Erneut senden' }).click();
+    await says(page, `Die Einladung an ${third} wurde erneut gesendet.`);
+    const resent = mailed.linkIn(await mailed.nextMailTo(third), '/manage/invitation');
+    await page.locator(`[data-invitation="${third}"]`).getByRole('button', { name: 'Zurückziehen' }).click();
+    await says(page, `Die Einladung an ${third} wurde zurückgezogen; ihr Link gilt nicht mehr.`);
+    const late = await person();
+    await late.goto(resent.href);
+    await late.getByRole('button', { name: 'Einladung annehmen' }).click();
+    await says(late, 'Diese Einladung gilt nicht mehr.');
+    await expectAccessible(late, 'a withdrawn invitation');
+
+    // The only owner cannot give the role up: the organization would have nobody to manage it.
+    const self = page.locator(`[data-person="${owner}"]`);
+    await self.getByLabel('Rolle').selectOption('editor');
+    await self.getByRole('button', { name: 'Rolle speichern' }).click();
+    await says(page, 'Das geht nicht: Dann hätte die Organisation niemanden mehr mit der Rolle Verwaltung.');
+    await expectAccessible(page, 'members after a refused change');
+
     // A key: shown once, working, then revoked and refused.
     await page.getByRole('link', { name: 'API-Schlüssel', exact: true }).click();
     await screen(page, /^API-Schlüssel/);
@@ -183,6 +207,16 @@ describe('the pages for organizations in Chromium', () => {
     await says(page, 'Der Schlüssel „Website des Vereins“ ist widerrufen und funktioniert nicht mehr.');
     assert.equal((await withKey()).status, 401);
     await expectAccessible(page, 'keys after revoking');
+
+    // Removed, the second person's session no longer acts for the organization.
+    await page.getByRole('link', { name: 'Mitglieder', exact: true }).click();
+    const removed = page.locator(`[data-person="${invitee}"]`);
+    await removed.getByRole('button', { name: 'Entfernen' }).click();
+    await removed.getByRole('button', { name: 'Ja, entfernen' }).click();
+    await says(page, 'Kassenwartin Beispiel ist kein Mitglied mehr.');
+    await second.reload();
+    await screen(second, 'Meine Organisationen');
+    await says(second, 'Sie gehören noch zu keiner Organisation.');
 
     // What happened is in the organization's log.
     await page.getByRole('link', { name: 'Protokoll', exact: true }).click();
