@@ -2,6 +2,7 @@ import { msg } from '@lit/localize';
 import { paginate, type Schema } from '@smart-region/sdk';
 import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { collect } from '../../core/collect.js';
+import { emit } from '../../core/events.js';
 import { FocusAfterUpdate } from '../../core/focus.js';
 import { skeletonText } from '../../core/states.js';
 import { FormController, looksLikeEmail, selectField, textField, type FieldErrors } from '../shared/form.js';
@@ -227,6 +228,8 @@ export class SrManageRegistration extends ManageElement {
         }),
     );
     if (!done) return;
+    // A person who registered while signed in is its member now: the app shows it with them.
+    if (this.me) emit(this, 'sr-manage-me-changed', undefined);
     this.registered = true;
     this.draft = emptyDraft;
     this.#focus.request('[data-registered]');
