@@ -1068,8 +1068,8 @@ export interface paths {
          * Register an organization
          * @description A club, service or office that is not on the Hub registers itself. It stays `pending` —
          *     it does not appear in `GET /organizations` and cannot publish — until a region admin
-         *     approves it. The first person becomes its owner and gets a mail with a sign-in link; the
-         *     decision reaches them by mail too.
+         *     approves it. The first person becomes its owner and gets a mail that says where to sign in
+         *     (`/manage/`, with the address given); the decision reaches them by mail too.
          */
         post: operations["registerOrganization"];
         delete?: never;
