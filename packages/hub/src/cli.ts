@@ -249,7 +249,9 @@ async function main(argv: string[]): Promise<void> {
         if (!existing && !name) throw new UsageError(`${email} has no account yet: give the person's name too (--name "…").`);
         const person = existing ?? (await personWithAddress(database.db, email, name!));
         await makeRegionAdmin(database.db, person.id);
-        console.log(`${person.display_name} <${person.email}> is a region admin: they sign in on the Hub's /manage/ page with this address.`);
+        console.log(
+          `${person.display_name} <${person.email}> is a region admin: they sign in on the Hub's /manage/ page with this address.`,
+        );
       });
     }
     case 'purge':

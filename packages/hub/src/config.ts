@@ -40,7 +40,13 @@ export interface HubConfig {
 /** `PUBLIC_URL` as an origin: http(s), scheme, host and port only. */
 function origin(name: string, raw: string): string {
   const url = URL.parse(raw);
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+  if (
+    !url ||
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    (url.pathname !== '/' && url.pathname !== '') ||
+    url.search ||
+    url.hash
+  ) {
     throw new Error(`${name} must be the Hub's address like https://hub.example.org (no path), not "${raw}".`);
   }
   return url.origin;
@@ -56,7 +62,8 @@ function oidc(env: NodeJS.ProcessEnv): OidcOptions | undefined {
   }
   const clientId = env.OIDC_CLIENT_ID;
   const clientSecret = env.OIDC_CLIENT_SECRET;
-  if (!clientId || !clientSecret) throw new Error("OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: the Hub's client at the identity provider.");
+  if (!clientId || !clientSecret)
+    throw new Error("OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: the Hub's client at the identity provider.");
   return { issuer, clientId, clientSecret, label: env.OIDC_LABEL || 'Mit dem Konto der Kommune anmelden' };
 }
 

@@ -24,7 +24,11 @@ describe('members and invitations', () => {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   const accept = (body: unknown, origin = base) =>
-    fetch(`${base}/invitation-acceptances`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify(body) });
+    fetch(`${base}/invitation-acceptances`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body: JSON.stringify(body),
+    });
 
   /** A new approved organization with one owner, signed in. */
   async function organizationWithOwner(name: string): Promise<{ id: string; owner: string; ownerId: string }> {
@@ -38,12 +42,21 @@ describe('members and invitations', () => {
   }
 
   async function owners(organizationId: string): Promise<number> {
-    const rows = await db().selectFrom('memberships').select('person_id').where('organization_id', '=', organizationId).where('role', '=', 'owner').execute();
+    const rows = await db()
+      .selectFrom('memberships')
+      .select('person_id')
+      .where('organization_id', '=', organizationId)
+      .where('role', '=', 'owner')
+      .execute();
     return rows.length;
   }
 
   async function invite(organizationId: string, owner: string, email: string, role: MemberRole = 'editor') {
-    const invitation = await expectDocumented(await send('POST', `/organizations/${organizationId}/invitations`, owner, { email, role }), 'createInvitation', 201);
+    const invitation = await expectDocumented(
+      await send('POST', `/organizations/${organizationId}/invitations`, owner, { email, role }),
+      'createInvitation',
+      201,
+    );
     const mail = await mailed.nextMailTo(email);
     const link = mailed.linkIn(mail, '/manage/invitation');
     return { invitation, mail, link, token: link.searchParams.get('token')! };
@@ -67,7 +80,11 @@ describe('members and invitations', () => {
         `the members of ${slug} (${id})`,
       );
     }
-    const admin = await db().selectFrom('people').select('region_admin').where('email', '=', demoRegionAdmin.email).executeTakeFirstOrThrow();
+    const admin = await db()
+      .selectFrom('people')
+      .select('region_admin')
+      .where('email', '=', demoRegionAdmin.email)
+      .executeTakeFirstOrThrow();
     assert.equal(admin.region_admin, true);
   });
 
@@ -77,7 +94,11 @@ describe('members and invitations', () => {
     for (const role of ['editor', 'coordinator'] as const) {
       const { cookie, personId } = await member(id, role, role);
       await expectProblem(await send('GET', `/organizations/${id}/members`, cookie), 403, 'forbidden');
-      await expectProblem(await send('POST', `/organizations/${id}/invitations`, cookie, { email: 'x@frohsinn.example', role: 'owner' }), 403, 'forbidden');
+      await expectProblem(
+        await send('POST', `/organizations/${id}/invitations`, cookie, { email: 'x@frohsinn.example', role: 'owner' }),
+        403,
+        'forbidden',
+      );
       await expectProblem(await send('PATCH', `/organizations/${id}/members/${personId}`, cookie, { role: 'owner' }), 403, 'forbidden');
     }
     await expectProblem(await send('GET', `/organizations/${id}/members`, admin), 403, 'forbidden');
@@ -87,7 +108,10 @@ describe('members and invitations', () => {
   test('owners list members (owners first) and change roles', async () => {
     const { id, owner, ownerId } = await organizationWithOwner('Musikverein Zell');
     const editor = await member(id, 'editor', 'anna');
-    const changed = await expectDocumented(await send('PATCH', `/organizations/${id}/members/${editor.personId}`, owner, { role: 'coordinator' }), 'updateMember');
+    const changed = await expectDocumented(
+      await send('PATCH', `/organizations/${id}/members/${editor.personId}`, owner, { role: 'coordinator' }),
+      'updateMember',
+    );
     assert.equal(changed.role, 'coordinator');
     const members = await expectDocumented(await send('GET', `/organizations/${id}/members`, owner), 'listMembers');
     assert.deepEqual(
@@ -97,18 +121,30 @@ describe('members and invitations', () => {
         [editor.personId, 'coordinator'],
       ],
     );
-    await expectProblem(await send('PATCH', `/organizations/${id}/members/${crypto.randomUUID()}`, owner, { role: 'editor' }), 404, 'not-found');
+    await expectProblem(
+      await send('PATCH', `/organizations/${id}/members/${crypto.randomUUID()}`, owner, { role: 'editor' }),
+      404,
+      'not-found',
+    );
   });
 
   test('the last owner can be neither demoted nor removed', async () => {
     const { id, owner, ownerId } = await organizationWithOwner('Obst- und Gartenbauverein Rimpar');
-    const demoted = await expectProblem(await send('PATCH', `/organizations/${id}/members/${ownerId}`, owner, { role: 'editor' }), 409, 'last-owner');
+    const demoted = await expectProblem(
+      await send('PATCH', `/organizations/${id}/members/${ownerId}`, owner, { role: 'editor' }),
+      409,
+      'last-owner',
+    );
     assert.match(demoted.detail ?? '', /last owner/);
     await expectProblem(await send('DELETE', `/organizations/${id}/members/${ownerId}`, owner), 409, 'last-owner');
     assert.equal(await owners(id), 1);
 
     const second = await member(id, 'owner', 'zweite');
-    assert.equal((await send('DELETE', `/organizations/${id}/members/${ownerId}`, owner)).status, 204, 'with a second owner, the first may go');
+    assert.equal(
+      (await send('DELETE', `/organizations/${id}/members/${ownerId}`, owner)).status,
+      204,
+      'with a second owner, the first may go',
+    );
     await expectProblem(await send('DELETE', `/organizations/${id}/members/${second.personId}`, second.cookie), 409, 'last-owner');
   });
 
@@ -156,7 +192,10 @@ describe('members and invitations', () => {
       const statuses = answers.map((answer) => answer.status).sort();
       assert.equal(statuses.filter((status) => status < 300).length, 1, `one change goes through: ${statuses.join(', ')}`);
       // The other is refused: as the last owner's change (409), or because its sender is no owner any more (403).
-      assert.ok(statuses.some((status) => status === 409 || status === 403), statuses.join(', '));
+      assert.ok(
+        statuses.some((status) => status === 409 || status === 403),
+        statuses.join(', '),
+      );
       assert.equal(await owners(id), 1);
     });
   }
@@ -174,9 +213,13 @@ describe('members and invitations', () => {
 
   test('an invitation by mail: its link opens the page, and accepting it makes a member with a session', async () => {
     const { id, owner, ownerId } = await organizationWithOwner('Theatergruppe Kürnach');
-    const ownerName = (await db().selectFrom('people').select('display_name').where('id', '=', ownerId).executeTakeFirstOrThrow()).display_name;
+    const ownerName = (await db().selectFrom('people').select('display_name').where('id', '=', ownerId).executeTakeFirstOrThrow())
+      .display_name;
     const { invitation, mail, link, token } = await invite(id, owner, 'Kassenwart@Kuernach.example');
-    assert.deepEqual([invitation.email, invitation.role, invitation.invitedBy, invitation.expired], ['Kassenwart@Kuernach.example', 'editor', ownerName, false]);
+    assert.deepEqual(
+      [invitation.email, invitation.role, invitation.invitedBy, invitation.expired],
+      ['Kassenwart@Kuernach.example', 'editor', ownerName, false],
+    );
     assert.equal(new Date(invitation.expiresAt).getTime() - new Date(invitation.createdAt).getTime(), 7 * 86_400_000);
     assert.match(mail.subject, /Einladung: Theatergruppe Kürnach/);
     assert.ok(mail.text.includes(ownerName));
@@ -214,22 +257,39 @@ describe('members and invitations', () => {
     await expectProblem(await accept({ token, displayName: 'Karl Kasse' }), 400, 'invalid-invitation');
     const after = await expectDocumented(await send('GET', `/organizations/${id}/invitations`, owner), 'listInvitations');
     assert.deepEqual(after.items, []);
-    await expectProblem(await send('POST', `/organizations/${id}/invitations`, owner, { email: 'kassenwart@kuernach.example', role: 'owner' }), 409, 'conflict');
+    await expectProblem(
+      await send('POST', `/organizations/${id}/invitations`, owner, { email: 'kassenwart@kuernach.example', role: 'owner' }),
+      409,
+      'conflict',
+    );
   });
 
   test('expired, resent, revoked and forged links', async () => {
     const { id, owner } = await organizationWithOwner('Sportfreunde Güntersleben');
     const first = await invite(id, owner, 'trainer@guentersleben.example');
-    await db().updateTable('invitations').set({ expires_at: sql<Date>`now() - interval '1 minute'` }).where('id', '=', first.invitation.id).execute();
+    await db()
+      .updateTable('invitations')
+      .set({ expires_at: sql<Date>`now() - interval '1 minute'` })
+      .where('id', '=', first.invitation.id)
+      .execute();
     const listed = await expectDocumented(await send('GET', `/organizations/${id}/invitations`, owner), 'listInvitations');
     assert.equal(listed.items[0]?.expired, true);
     await expectProblem(await accept({ token: first.token, displayName: 'Tina Trainer' }), 400, 'invalid-invitation');
 
-    const resent = await expectDocumented(await send('POST', `/organizations/${id}/invitations/${first.invitation.id}/resend`, owner), 'resendInvitation');
+    const resent = await expectDocumented(
+      await send('POST', `/organizations/${id}/invitations/${first.invitation.id}/resend`, owner),
+      'resendInvitation',
+    );
     assert.equal(resent.expired, false);
-    const renewed = mailed.linkIn(await mailed.nextMailTo('trainer@guentersleben.example'), '/manage/invitation').searchParams.get('token')!;
+    const renewed = mailed
+      .linkIn(await mailed.nextMailTo('trainer@guentersleben.example'), '/manage/invitation')
+      .searchParams.get('token')!;
     assert.notEqual(renewed, first.token);
-    await db().updateTable('invitations').set({ expires_at: sql<Date>`now() + interval '1 day'` }).where('id', '=', first.invitation.id).execute();
+    await db()
+      .updateTable('invitations')
+      .set({ expires_at: sql<Date>`now() + interval '1 day'` })
+      .where('id', '=', first.invitation.id)
+      .execute();
     await expectProblem(await accept({ token: first.token, displayName: 'Tina Trainer' }), 400, 'invalid-invitation');
     await expectDocumented(await accept({ token: renewed, displayName: 'Tina Trainer' }), 'acceptInvitation', 201);
 

@@ -96,7 +96,11 @@ describe('organization registration and approval', () => {
   });
 
   test('an address that has an account gets the same answer and just the membership, its name unchanged', async () => {
-    const before = await db().selectFrom('people').select(['id', 'display_name']).where('email', '=', 'vorstand@tafel-ochsenfurt.example').executeTakeFirstOrThrow();
+    const before = await db()
+      .selectFrom('people')
+      .select(['id', 'display_name'])
+      .where('email', '=', 'vorstand@tafel-ochsenfurt.example')
+      .executeTakeFirstOrThrow();
     const { id } = await registered('Tafelladen Sommerhausen', 'Vorstand@Tafel-Ochsenfurt.example');
     const people = await db().selectFrom('people').select('id').where('email', 'ilike', 'vorstand@tafel-ochsenfurt.example').execute();
     assert.equal(people.length, 1, 'no second person for the address in other case');
@@ -114,7 +118,10 @@ describe('organization registration and approval', () => {
   });
 
   test('region admins list registrations with their applicant; others may not', async () => {
-    const page = await expectDocumented(await fetch(`${base}/organization-registrations?limit=100`, { headers: asAdmin() }), 'listOrganizationRegistrations');
+    const page = await expectDocumented(
+      await fetch(`${base}/organization-registrations?limit=100`, { headers: asAdmin() }),
+      'listOrganizationRegistrations',
+    );
     const names = page.items.map((item) => item.organization.name);
     assert.ok(names.includes('Tafel Ochsenfurt e.V.'));
     assert.ok(page.items.every((item) => item.status === 'pending'));

@@ -29,7 +29,9 @@ describe('sessions', () => {
   const send = (method: string, path: string, cookie: string, body?: unknown) =>
     fetch(`${hub.baseUrl}${path}`, {
       method,
-      ...(body === undefined ? { headers: { origin: hub.baseUrl, cookie } } : { headers: { ...fromHubPages(hub), cookie }, body: JSON.stringify(body) }),
+      ...(body === undefined
+        ? { headers: { origin: hub.baseUrl, cookie } }
+        : { headers: { ...fromHubPages(hub), cookie }, body: JSON.stringify(body) }),
     });
   const sessionIdOf = async (cookie: string) => ((await (await get('/me', cookie)).json()) as Me).session.id;
 
@@ -131,7 +133,8 @@ describe('sessions', () => {
 
   test('last use is written at most once a minute', async () => {
     const { cookie, id } = await newSession();
-    const lastSeen = async () => (await db().selectFrom('sessions').select('last_seen_at').where('id', '=', id).executeTakeFirstOrThrow()).last_seen_at;
+    const lastSeen = async () =>
+      (await db().selectFrom('sessions').select('last_seen_at').where('id', '=', id).executeTakeFirstOrThrow()).last_seen_at;
     await setSession(id, { last_seen_at: sql<Date>`now() - interval '30 seconds'` });
     const recent = await lastSeen();
     await get('/me', cookie);
@@ -164,7 +167,7 @@ describe('sessions', () => {
     assert.equal(stored.length, 3);
   });
 
-  test('ending one session stops it at once; another person\'s session is not found', async () => {
+  test("ending one session stops it at once; another person's session is not found", async () => {
     const { email } = await newPerson();
     const laptop = await signIn(hub, logs.lines, email);
     const phone = await signIn(hub, logs.lines, email);
@@ -199,7 +202,7 @@ describe('sessions', () => {
     await expectProblem(await send('DELETE', '/sessions/current', cookie), 401, 'unauthorized');
   });
 
-  test('a well-formed cookie this Hub never issued (another Hub\'s) is not a session', async () => {
+  test("a well-formed cookie this Hub never issued (another Hub's) is not a session", async () => {
     await expectProblem(await get('/me', `__Host-sr_session=${randomBytes(32).toString('base64url')}`), 401, 'unauthorized');
     await expectProblem(await get('/me', '__Host-sr_session='), 401, 'unauthorized');
     await expectProblem(await get('/me', 'other=1'), 401, 'unauthorized');
@@ -218,12 +221,20 @@ describe('sessions', () => {
   test('widget operations neither read the session cookie nor set one', async () => {
     const { cookie, id } = await newSession();
     await setSession(id, { last_seen_at: sql<Date>`now() - interval '10 minutes'` });
-    const { last_seen_at: before } = await db().selectFrom('sessions').select('last_seen_at').where('id', '=', id).executeTakeFirstOrThrow();
+    const { last_seen_at: before } = await db()
+      .selectFrom('sessions')
+      .select('last_seen_at')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     const { id: pollId } = await db().selectFrom('polls').select('id').executeTakeFirstOrThrow();
     const answers = [
       await get('/events?from=2026-01-01&to=2026-12-31', cookie),
       await get('/organizations', cookie),
-      await fetch(`${hub.baseUrl}/polls/${pollId}/votes`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{}' }),
+      await fetch(`${hub.baseUrl}/polls/${pollId}/votes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: '{}',
+      }),
     ];
     for (const answer of answers) {
       assert.deepEqual(answer.headers.getSetCookie(), [], `${answer.url} sets no cookie`);
@@ -240,7 +251,11 @@ describe('sessions', () => {
       await get('/me/sessions', cookie),
       await send('PATCH', '/me', cookie, { displayName: 'Still me' }),
       await fetch(`${hub.baseUrl}/sign-in-options`, { headers: { cookie } }),
-      await fetch(`${hub.baseUrl}/sign-in-links`, { method: 'POST', headers: { ...fromHubPages(hub), cookie }, body: JSON.stringify({ email: 'x@sessions.example' }) }),
+      await fetch(`${hub.baseUrl}/sign-in-links`, {
+        method: 'POST',
+        headers: { ...fromHubPages(hub), cookie },
+        body: JSON.stringify({ email: 'x@sessions.example' }),
+      }),
       await get('/health', cookie),
       await get('/manage/', cookie),
     ];
@@ -257,7 +272,11 @@ describe('sessions', () => {
     const idle = await signIn(hub, logs.lines, email);
     await send('DELETE', '/sessions/current', revoked);
     await setSession(await sessionIdOf(idle), { last_seen_at: sql<Date>`now() - interval '9 hours'` });
-    await db().updateTable('sign_in_links').set({ expires_at: sql<Date>`now() - interval '1 second'` }).where('person_id', '=', personId).execute();
+    await db()
+      .updateTable('sign_in_links')
+      .set({ expires_at: sql<Date>`now() - interval '1 second'` })
+      .where('person_id', '=', personId)
+      .execute();
     await sql`UPDATE sign_in_requests SET requested_at = now() - interval '16 minutes'`.execute(db());
     const counts = await purgeEndedSignIns(db());
     assert.ok(counts.sessions >= 2 && counts.links >= 3 && counts.requests >= 3, JSON.stringify(counts));

@@ -47,7 +47,13 @@ describe('sign-in by e-mail link, with a mail server', () => {
   test('known and unknown addresses get the same answer and one mail each; the log and audit log name neither', async () => {
     const { email: known } = await knownAddress();
     const unknown = unknownAddress();
-    const auditRows = async () => (await db().selectFrom('audit_log').select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow()).count;
+    const auditRows = async () =>
+      (
+        await db()
+          .selectFrom('audit_log')
+          .select(sql<number>`count(*)::int`.as('count'))
+          .executeTakeFirstOrThrow()
+      ).count;
     const auditBefore = await auditRows();
 
     const answers = [await requestLink(hub, known), await requestLink(hub, unknown)];
@@ -82,7 +88,12 @@ describe('sign-in by e-mail link, with a mail server', () => {
     assert.equal(me.person.id, personId);
     assert.equal(me.person.email, email);
     assert.equal(response.headers.getSetCookie().length, 1);
-    const entry = await db().selectFrom('audit_log').selectAll().where('action', '=', 'createSession').where('actor_id', '=', personId).executeTakeFirst();
+    const entry = await db()
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'createSession')
+      .where('actor_id', '=', personId)
+      .executeTakeFirst();
     assert.equal(entry?.actor_kind, 'person');
 
     const again = await createSession(hub, token);
@@ -93,7 +104,11 @@ describe('sign-in by e-mail link, with a mail server', () => {
   test('an expired link does not sign in', async () => {
     const { email, personId } = await knownAddress();
     const token = await mailedToken(email);
-    await db().updateTable('sign_in_links').set({ expires_at: sql<Date>`now() - interval '1 second'` }).where('person_id', '=', personId).execute();
+    await db()
+      .updateTable('sign_in_links')
+      .set({ expires_at: sql<Date>`now() - interval '1 second'` })
+      .where('person_id', '=', personId)
+      .execute();
     await expectProblem(await createSession(hub, token), 400, 'invalid-sign-in-link');
   });
 
@@ -133,11 +148,15 @@ describe('sign-in by e-mail link, with a mail server', () => {
     assert.equal(sent, 6, 'no mail for a refused request');
   });
 
-  test('signing in must come from the Hub\'s own pages (login CSRF), and the link stays usable when refused', async () => {
+  test("signing in must come from the Hub's own pages (login CSRF), and the link stays usable when refused", async () => {
     const { email } = await knownAddress();
     const token = await mailedToken(email);
     await expectProblem(await createSession(hub, token, { origin: 'https://evil.example' }), 403, 'cross-site-request');
-    const noOrigin = await fetch(`${hub.baseUrl}/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    const noOrigin = await fetch(`${hub.baseUrl}/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
     await expectProblem(noOrigin, 403, 'cross-site-request');
     const sameSite = await fetch(`${hub.baseUrl}/sessions`, {
       method: 'POST',

@@ -4,7 +4,15 @@ import { endSession, SESSION_IDLE_SECONDS, signedIn } from '../auth/sessions.js'
 import type { Database } from '../db/schema.js';
 import type { Handlers, Schemas } from '../http/api.js';
 import { ProblemError } from '../http/problems.js';
-import { findPerson, findSessionExpiry, listLiveSessions, membershipsOf, renamePerson, revokeSession, revokeSessionsOf } from './queries.js';
+import {
+  findPerson,
+  findSessionExpiry,
+  listLiveSessions,
+  membershipsOf,
+  renamePerson,
+  revokeSession,
+  revokeSessionsOf,
+} from './queries.js';
 
 type Operations = 'getMe' | 'updateMe' | 'listMySessions' | 'deleteMySessions' | 'deleteMySession';
 
@@ -77,7 +85,8 @@ export function meHandlers(db: Kysely<Database>): Pick<Handlers, Operations> {
     async deleteMySession(request, reply) {
       const person = signedIn(request);
       // Another person's session is as unknown as one that never existed.
-      if (!(await revokeSession(db, person.personId, request.params.sessionId))) throw new ProblemError('not-found', 'No such session of yours.');
+      if (!(await revokeSession(db, person.personId, request.params.sessionId)))
+        throw new ProblemError('not-found', 'No such session of yours.');
       if (request.params.sessionId === person.sessionId) endSession(reply);
       reply.code(204);
     },

@@ -113,7 +113,8 @@ export function memberHandlers(db: Kysely<Database>, { outbox, publicUrl }: Acco
         await lockMembersOf(trx, organizationId);
         const current = await findMember(trx, organizationId, personId);
         if (!current) throw noMember(personId);
-        if (current.role === 'owner' && role !== 'owner' && (await countOwners(trx, organizationId)) === 1) throw lastOwner('take the role of');
+        if (current.role === 'owner' && role !== 'owner' && (await countOwners(trx, organizationId)) === 1)
+          throw lastOwner('take the role of');
         await setMemberRole(trx, organizationId, personId, role);
         return { ...current, role };
       });
@@ -201,7 +202,10 @@ export function memberHandlers(db: Kysely<Database>, { outbox, publicUrl }: Acco
       const person = await inTransaction(db, async (trx) => {
         const invitation = await acceptInvitationByHash(trx, sha256(token));
         if (!invitation) {
-          throw new ProblemError('invalid-invitation', 'This invitation link has expired, was revoked or used already. Ask for a new invitation.');
+          throw new ProblemError(
+            'invalid-invitation',
+            'This invitation link has expired, was revoked or used already. Ask for a new invitation.',
+          );
         }
         let invitee = await findPersonByEmail(trx, invitation.email);
         if (!invitee) {

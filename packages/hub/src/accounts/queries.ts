@@ -1,5 +1,14 @@
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
-import type { AuditActorKind, Database, MemberRole, OrganizationStatus, OrganizationTable, PersonTable, SessionTable, SignInMethod } from '../db/schema.js';
+import type {
+  AuditActorKind,
+  Database,
+  MemberRole,
+  OrganizationStatus,
+  OrganizationTable,
+  PersonTable,
+  SessionTable,
+  SignInMethod,
+} from '../db/schema.js';
 import { byMomentThenId, pageByKeyset, type Page, type Paging } from '../http/listing.js';
 
 /** The SQL of organization accounts; each part of the accounts keeps its functions in its own section. */
@@ -27,7 +36,11 @@ export async function findLiveSession(db: Kysely<Database>, hash: string, idleSe
 }
 
 export async function touchSession(db: Kysely<Database>, id: string): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: sql<Date>`now()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function findRoles(db: Kysely<Database>, personId: string): Promise<{ organization_id: string; role: MemberRole }[]> {
@@ -52,7 +65,12 @@ export async function insertSession(
 }
 
 export async function revokeSessionByHash(db: Kysely<Database>, hash: string): Promise<void> {
-  await db.updateTable('sessions').set({ revoked_at: sql<Date>`now()` }).where('hash', '=', hash).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: sql<Date>`now()` })
+    .where('hash', '=', hash)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 /** Ends one session of the person; false when the person has no such session (or it had ended). */
@@ -68,7 +86,12 @@ export async function revokeSession(db: Kysely<Database>, personId: string, sess
 }
 
 export async function revokeSessionsOf(db: Kysely<Database>, personId: string): Promise<void> {
-  await db.updateTable('sessions').set({ revoked_at: sql<Date>`now()` }).where('person_id', '=', personId).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: sql<Date>`now()` })
+    .where('person_id', '=', personId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 /** Requests for links to one address within the window, and in how many seconds the oldest leaves it. */
@@ -146,7 +169,10 @@ export async function findSessionExpiry(db: Kysely<Database>, sessionId: string)
   return row.expires_at;
 }
 
-export type OwnSessionRow = Pick<Selectable<SessionTable>, 'id' | 'created_at' | 'last_seen_at' | 'expires_at' | 'signed_in_with' | 'user_agent'>;
+export type OwnSessionRow = Pick<
+  Selectable<SessionTable>,
+  'id' | 'created_at' | 'last_seen_at' | 'expires_at' | 'signed_in_with' | 'user_agent'
+>;
 
 /** The person's sessions that have not ended, newest first. */
 export async function listLiveSessions(db: Kysely<Database>, personId: string, idleSeconds: number): Promise<OwnSessionRow[]> {
@@ -167,7 +193,10 @@ export async function deleteEndedSignIns(
   db: Kysely<Database>,
   limits: { requestWindowSeconds: number; sessionIdleSeconds: number },
 ): Promise<{ links: number; requests: number; sessions: number }> {
-  const links = await db.deleteFrom('sign_in_links').where('expires_at', '<=', sql<Date>`now()`).executeTakeFirst();
+  const links = await db
+    .deleteFrom('sign_in_links')
+    .where('expires_at', '<=', sql<Date>`now()`)
+    .executeTakeFirst();
   const requests = await db
     .deleteFrom('sign_in_requests')
     .where('requested_at', '<=', sql<Date>`now() - make_interval(secs => ${limits.requestWindowSeconds})`)
@@ -335,7 +364,12 @@ export async function countOwners(db: Kysely<Database>, organizationId: string):
 }
 
 export async function setMemberRole(db: Kysely<Database>, organizationId: string, personId: string, role: MemberRole): Promise<void> {
-  await db.updateTable('memberships').set({ role }).where('organization_id', '=', organizationId).where('person_id', '=', personId).execute();
+  await db
+    .updateTable('memberships')
+    .set({ role })
+    .where('organization_id', '=', organizationId)
+    .where('person_id', '=', personId)
+    .execute();
 }
 
 export async function deleteMember(db: Kysely<Database>, organizationId: string, personId: string): Promise<void> {
@@ -383,7 +417,15 @@ const open = sql<boolean>`invitations.accepted_at IS NULL AND invitations.revoke
  */
 export async function insertInvitation(
   db: Kysely<Database>,
-  invitation: { organizationId: string; email: string; role: MemberRole; hash: string; invitedBy: string | null; language: 'de' | 'en'; lifetimeSeconds: number },
+  invitation: {
+    organizationId: string;
+    email: string;
+    role: MemberRole;
+    hash: string;
+    invitedBy: string | null;
+    language: 'de' | 'en';
+    lifetimeSeconds: number;
+  },
 ): Promise<string> {
   await db
     .updateTable('invitations')
@@ -418,7 +460,11 @@ export async function listOpenInvitations(db: Kysely<Database>, organizationId: 
     .execute();
 }
 
-export async function findOpenInvitation(db: Kysely<Database>, organizationId: string, invitationId: string): Promise<InvitationRow | undefined> {
+export async function findOpenInvitation(
+  db: Kysely<Database>,
+  organizationId: string,
+  invitationId: string,
+): Promise<InvitationRow | undefined> {
   return selectInvitations(db)
     .where('invitations.organization_id', '=', organizationId)
     .where('invitations.id', '=', invitationId)
@@ -522,7 +568,11 @@ export async function findOrganizationApiKey(db: Kysely<Database>, organizationI
  * too (the CLI). False when there is no such key, or it was revoked already.
  */
 export async function revokeApiKey(db: Kysely<Database>, id: string, organizationId?: string): Promise<boolean> {
-  let revoking = db.updateTable('api_keys').set({ revoked_at: sql<Date>`now()` }).where('id', '=', id).where('revoked_at', 'is', null);
+  let revoking = db
+    .updateTable('api_keys')
+    .set({ revoked_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null);
   if (organizationId !== undefined) revoking = revoking.where('organization_id', '=', organizationId);
   const revoked = await revoking.executeTakeFirst();
   return revoked.numUpdatedRows > 0n;

@@ -51,9 +51,13 @@ export function signInHandlers(db: Kysely<Database>, settings: SignInSettings): 
       const recent = await recentSignInRequests(db, emailHash, SIGN_IN_REQUEST_WINDOW_SECONDS);
       if (recent.count >= LINKS_PER_ADDRESS) {
         const seconds = Math.max(recent.retry_after, 1);
-        throw new ProblemError('rate-limited', `Too many sign-in links for this address. Try again in ${Math.ceil(seconds / 60)} minutes.`, {
-          headers: { 'Retry-After': String(seconds) },
-        });
+        throw new ProblemError(
+          'rate-limited',
+          `Too many sign-in links for this address. Try again in ${Math.ceil(seconds / 60)} minutes.`,
+          {
+            headers: { 'Retry-After': String(seconds) },
+          },
+        );
       }
       const { token, hash } = newToken();
       await inTransaction(db, async (trx) => {
@@ -62,7 +66,12 @@ export function signInHandlers(db: Kysely<Database>, settings: SignInSettings): 
         await enqueueMail(
           trx,
           known
-            ? { kind: 'sign-in-link', to: email, language, payload: { url: `${publicUrl}/manage/sign-in?token=${token}`, expiresMinutes: LINK_LIFETIME_MINUTES } }
+            ? {
+                kind: 'sign-in-link',
+                to: email,
+                language,
+                payload: { url: `${publicUrl}/manage/sign-in?token=${token}`, expiresMinutes: LINK_LIFETIME_MINUTES },
+              }
             : { kind: 'no-account', to: email, language, payload: { registerUrl: `${publicUrl}/manage/register` } },
         );
       });

@@ -19,7 +19,11 @@ export async function createPerson(db: Kysely<Database>, email: string, displayN
 }
 
 export function requestLink(hub: TestHub, email: string, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${hub.baseUrl}/sign-in-links`, { method: 'POST', headers: { ...fromHubPages(hub), ...headers }, body: JSON.stringify({ email }) });
+  return fetch(`${hub.baseUrl}/sign-in-links`, {
+    method: 'POST',
+    headers: { ...fromHubPages(hub), ...headers },
+    body: JSON.stringify({ email }),
+  });
 }
 
 interface LoggedMail {
@@ -30,7 +34,9 @@ interface LoggedMail {
 
 /** The mails the Hub wrote to its log (no SMTP_URL) to `email`, oldest first. */
 export function loggedMails(lines: LogLine[], email: string, kind = 'sign-in-link'): LoggedMail[] {
-  return lines.map((line) => line.mail as LoggedMail | undefined).filter((mail): mail is LoggedMail => mail?.kind === kind && mail.to === email);
+  return lines
+    .map((line) => line.mail as LoggedMail | undefined)
+    .filter((mail): mail is LoggedMail => mail?.kind === kind && mail.to === email);
 }
 
 export function tokenIn(text: string): string {
@@ -40,7 +46,11 @@ export function tokenIn(text: string): string {
 }
 
 export function createSession(hub: TestHub, token: string, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${hub.baseUrl}/sessions`, { method: 'POST', headers: { ...fromHubPages(hub), ...headers }, body: JSON.stringify({ token }) });
+  return fetch(`${hub.baseUrl}/sessions`, {
+    method: 'POST',
+    headers: { ...fromHubPages(hub), ...headers },
+    body: JSON.stringify({ token }),
+  });
 }
 
 /** `name=value` of the session cookie an answer set, for the `Cookie` header of later requests. */
