@@ -4,6 +4,7 @@ import * as client from 'openid-client';
 import { meOf } from '../accounts/me.js';
 import { findPersonByEmail } from '../accounts/queries.js';
 import type { Database } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import { ProblemError } from '../http/problems.js';
 import { recordAudit } from './audit.js';
 import { oidcStateCookie, oidcStateMaxAgeSeconds, openState, sealState, stateKey, type OidcState } from './oidc-state.js';
@@ -143,7 +144,7 @@ async function verifiedEmail(
 async function signIn(db: Kysely<Database>, email: string, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const person = await findPersonByEmail(db, email);
   if (!person) throw new OidcSignInError('no-account', 'Nobody with the address the identity provider vouches for is on the Hub.');
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const session = await startSession(trx, person.id, 'oidc', request, reply);
     const { principal } = await meOf(trx, person.id, session);
     await recordAudit(trx, {
