@@ -248,11 +248,15 @@ describe('members and invitations', () => {
     assert.equal((await fetch(`${base}/me`, { headers: { cookie: session } })).status, 200, 'signed in');
     const audited = await db()
       .selectFrom('audit_log')
-      .select(['actor_kind', 'actor_id', 'organization_id'])
+      .select(['actor_kind', 'actor_id', 'organization_id', 'resource_type', 'resource_id'])
       .where('action', '=', 'acceptInvitation')
       .where('actor_id', '=', me.person.id)
       .execute();
-    assert.equal(audited.length, 1, 'the acceptance is in the audit log under the new member');
+    assert.deepEqual(
+      audited,
+      [{ actor_kind: 'person', actor_id: me.person.id, organization_id: id, resource_type: 'session', resource_id: me.session.id }],
+      "the acceptance is in the organization's audit log under the new member, naming the session",
+    );
 
     await expectProblem(await accept({ token, displayName: 'Karl Kasse' }), 400, 'invalid-invitation');
     const after = await expectDocumented(await send('GET', `/organizations/${id}/invitations`, owner), 'listInvitations');

@@ -94,7 +94,7 @@ describe('sign-in by e-mail link, with a mail server', () => {
       .where('action', '=', 'createSession')
       .where('actor_id', '=', personId)
       .executeTakeFirst();
-    assert.equal(entry?.actor_kind, 'person');
+    assert.deepEqual([entry?.actor_kind, entry?.resource_type, entry?.resource_id], ['person', 'session', me.session.id]);
 
     const again = await createSession(hub, token);
     await expectProblem(again, 400, 'invalid-sign-in-link');

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { assertSessionTransport, newToken, sameOrigin, sha256, startSession } from '../auth/sessions.js';
+import { resolveOwner } from '../auth/resource-owners.js';
 import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Handlers, Schemas } from '../http/api.js';
@@ -214,12 +215,15 @@ export function memberHandlers(db: Kysely<Database>, { outbox, publicUrl }: Acco
           invitee = await personWithAddress(trx, invitation.email, displayName);
         }
         await grantMembership(trx, invitation.organization_id, invitee.id, invitation.role);
-        return invitee;
+        return { ...invitee, organizationId: invitation.organization_id };
       });
       const session = await startSession(db, person.id, 'invitation', request, reply);
       const { me, principal } = await meOf(db, person.id, session);
-      // The audit hook records the acceptance under the person it signed in.
+      // The audit hook records the acceptance under the person it signed in, in the log of the
+      // organization they joined, naming the session it started.
       request.principal = principal;
+      request.organization = await resolveOwner(db, { organizationId: person.organizationId });
+      request.auditResource = { type: 'session', id: session.id };
       reply.code(201);
       return me;
     },

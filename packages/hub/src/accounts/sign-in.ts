@@ -93,8 +93,9 @@ export function signInHandlers(db: Kysely<Database>, settings: SignInSettings): 
       }
       const session = await startSession(db, personId, 'email-link', request, reply);
       const { me, principal } = await meOf(db, personId, session);
-      // The audit hook records the sign-in under the person it signed in.
+      // The audit hook records the sign-in under the person it signed in, naming the session.
       request.principal = principal;
+      request.auditResource = { type: 'session', id: session.id };
       reply.code(201);
       return me;
     },
