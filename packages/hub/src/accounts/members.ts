@@ -195,7 +195,7 @@ export function memberHandlers(db: Kysely<Database>, { outbox, publicUrl }: Acco
       // Public, so the authorization hook does not look at it: the login-CSRF check is here (another
       // site must not sign a visitor in to an account of its choice). Both checks come before the
       // single-use token is spent, so a refused request leaves it usable.
-      if (!sameOrigin(request, `${request.protocol}://${request.host}`)) {
+      if (!sameOrigin(request)) {
         throw new ProblemError('cross-site-request', "Invitations are accepted only on the Hub's own pages (Origin).");
       }
       assertSessionTransport(request);

@@ -83,7 +83,7 @@ export function signInHandlers(db: Kysely<Database>, settings: SignInSettings): 
     async createSession(request, reply) {
       // Public, so the authorization hook does not look at it: the login-CSRF check is here. Both
       // checks come before the link is spent, so a refused request leaves it usable.
-      if (!sameOrigin(request, `${request.protocol}://${request.host}`)) {
+      if (!sameOrigin(request)) {
         throw new ProblemError('cross-site-request', "Signing in works only from the Hub's own pages (Origin).");
       }
       assertSessionTransport(request);

@@ -125,7 +125,7 @@ export function authorize(
     // other sites start, and every browser that knows SameSite sends `Origin` on requests other
     // than GET — so comparing it (or Sec-Fetch-Site) with the Hub's own origin closes what is left,
     // with no token to hand to the pages and the SDK.
-    if (principal.kind === 'person' && !safeMethods.has(request.method) && !sameOrigin(request, `${request.protocol}://${request.host}`)) {
+    if (principal.kind === 'person' && !safeMethods.has(request.method) && !sameOrigin(request)) {
       throw new ProblemError('cross-site-request', "Changes with a session are taken only from the Hub's own pages (Origin).");
     }
     const organization = await resolveOwner(db, request.params as Record<string, string>);

@@ -79,11 +79,11 @@ export function assertSessionTransport(request: FastifyRequest): void {
 
 /**
  * Whether a browser sent the request from the Hub's own pages: `Sec-Fetch-Site: same-origin`, or an
- * `Origin` equal to the Hub's. Guards every unsafe request that a cookie makes count (CSRF) and the
+ * `Origin` equal to the Hub's as the request reached it (behind a proxy: `TRUST_PROXY`). Guards every unsafe request that a cookie makes count (CSRF) and the
  * sign-in itself (login CSRF: another site must not sign a visitor in to an account of its choice).
  */
-export function sameOrigin(request: FastifyRequest, hubOrigin: string): boolean {
-  return request.headers['sec-fetch-site'] === 'same-origin' || request.headers.origin === hubOrigin;
+export function sameOrigin(request: FastifyRequest): boolean {
+  return request.headers['sec-fetch-site'] === 'same-origin' || request.headers.origin === `${request.protocol}://${request.host}`;
 }
 
 /**
