@@ -11,6 +11,7 @@ import { SrManageInvitation } from './invitation/invitation.js';
 import { SrManageMembers } from './members/members.js';
 import { SrManageRegistration } from './registration/registration.js';
 import { SrManageRegistrations } from './registrations/registrations.js';
+import { SrManageResponses } from './responses/responses.js';
 import { SrManageSessions } from './sessions/sessions.js';
 import { SrManageSignIn } from './sign-in/sign-in.js';
 import { SrManageSignInLink } from './sign-in-link/sign-in-link.js';
@@ -22,6 +23,7 @@ defineElement('sr-manage-invitation', SrManageInvitation);
 defineElement('sr-manage-members', SrManageMembers);
 defineElement('sr-manage-registration', SrManageRegistration);
 defineElement('sr-manage-registrations', SrManageRegistrations);
+defineElement('sr-manage-responses', SrManageResponses);
 defineElement('sr-manage-sessions', SrManageSessions);
 defineElement('sr-manage-sign-in', SrManageSignIn);
 defineElement('sr-manage-sign-in-link', SrManageSignInLink);
@@ -37,6 +39,7 @@ export {
   SrManageMembers,
   SrManageRegistration,
   SrManageRegistrations,
+  SrManageResponses,
   SrManageSessions,
   SrManageSignIn,
   SrManageSignInLink,

@@ -208,6 +208,7 @@ export class SrManageApp extends ManageElement {
       members: msg('Mitglieder'),
       'api-keys': msg('API-Schlüssel'),
       'audit-log': msg('Protokoll'),
+      responses: msg('Rückmeldungen'),
       'hub-audit-log': msg('Protokoll'),
       sessions: msg('Meine Anmeldungen'),
       'not-found': msg('Seite nicht gefunden'),
@@ -284,6 +285,8 @@ export class SrManageApp extends ManageElement {
         return html`<sr-manage-api-keys hub-url=${hubUrl} .me=${me} .organizationId=${route.organizationId}></sr-manage-api-keys>`;
       case 'audit-log':
         return html`<sr-manage-audit-log hub-url=${hubUrl} .me=${me} .organizationId=${route.organizationId}></sr-manage-audit-log>`;
+      case 'responses':
+        return html`<sr-manage-responses hub-url=${hubUrl} .me=${me} .organizationId=${route.organizationId}></sr-manage-responses>`;
       case 'hub-audit-log':
         return html`<sr-manage-audit-log hub-url=${hubUrl} .me=${me}></sr-manage-audit-log>`;
       case 'sessions':

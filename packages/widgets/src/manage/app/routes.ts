@@ -9,7 +9,7 @@ export type Route =
   | { screen: 'sign-in-link'; token: string }
   | { screen: 'invitation'; token: string }
   | { screen: 'register' }
-  | { screen: 'members' | 'api-keys' | 'audit-log'; organizationId: string }
+  | { screen: 'members' | 'api-keys' | 'audit-log' | 'responses'; organizationId: string }
   | { screen: 'hub-audit-log' }
   | { screen: 'sessions' }
   | { screen: 'not-found' };
@@ -34,7 +34,7 @@ export function routeOf(url: URL): Route {
     if (first === 'sessions') return { screen: 'sessions' };
     if (first === 'audit-log') return { screen: 'hub-audit-log' };
   }
-  if (first === 'organizations' && second && (third === 'members' || third === 'api-keys' || third === 'audit-log')) {
+  if (first === 'organizations' && second && (third === 'members' || third === 'api-keys' || third === 'audit-log' || third === 'responses')) {
     return { screen: third, organizationId: second };
   }
   return { screen: 'not-found' };

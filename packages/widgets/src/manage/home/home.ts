@@ -3,6 +3,7 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { ManageElement } from '../shared/manage-element.js';
 import { roleLabel, statusLabel } from '../shared/labels.js';
 import { basePath, organizationPath } from '../shared/navigation.js';
+import { managesResponses } from '../shared/organization-nav.js';
 import type { Me } from '../shared/session-events.js';
 
 /**
@@ -42,14 +43,20 @@ export class SrManageHome extends ManageElement {
                   : nothing
               }
               ${
-                role === 'owner'
+                managesResponses(role)
                   ? html`<ul class="actions links">
-                    <li><a href=${organizationPath(organization.id, 'members')}>${msg('Mitglieder')}</a></li>
-                    <li><a href=${organizationPath(organization.id, 'api-keys')}>${msg('API-Schlüssel')}</a></li>
-                    <li><a href=${organizationPath(organization.id, 'audit-log')}>${msg('Protokoll')}</a></li>
+                    <li><a href=${organizationPath(organization.id, 'responses')}>${msg('Rückmeldungen von Freiwilligen')}</a></li>
+                    ${
+                      role === 'owner'
+                        ? html`<li><a href=${organizationPath(organization.id, 'members')}>${msg('Mitglieder')}</a></li>
+                          <li><a href=${organizationPath(organization.id, 'api-keys')}>${msg('API-Schlüssel')}</a></li>
+                          <li><a href=${organizationPath(organization.id, 'audit-log')}>${msg('Protokoll')}</a></li>`
+                        : nothing
+                    }
                   </ul>`
-                  : html`<p class="hint">${msg('Mitglieder und Schlüssel verwalten Personen mit der Rolle Verwaltung.')}</p>`
+                  : nothing
               }
+              ${role === 'owner' ? nothing : html`<p class="hint">${msg('Mitglieder und Schlüssel verwalten Personen mit der Rolle Verwaltung.')}</p>`}
             </li>`,
             )}
           </ul>`

@@ -22,5 +22,5 @@ export function inAppPath(event: MouseEvent): string | undefined {
 }
 
 /** A screen's path for an organization, e.g. `/manage/organizations/<id>/members`. */
-export const organizationPath = (organizationId: string, screen: 'members' | 'api-keys' | 'audit-log'): string =>
+export const organizationPath = (organizationId: string, screen: 'members' | 'api-keys' | 'audit-log' | 'responses'): string =>
   `${basePath}organizations/${encodeURIComponent(organizationId)}/${screen}`;

@@ -1,24 +1,43 @@
 import { msg } from '@lit/localize';
+import type { Schema } from '@smart-region/sdk';
 import { html, type TemplateResult } from 'lit';
+import type { Role } from './labels.js';
 import { basePath, organizationPath } from './navigation.js';
 import type { Me } from './session-events.js';
 
-export type OrganizationScreen = 'members' | 'api-keys' | 'audit-log';
+export type OrganizationScreen = 'members' | 'api-keys' | 'audit-log' | 'responses';
 
-/** The organization's name as the person's membership shows it, else `undefined` (a region admin's look at another). */
-export function organizationName(me: Me | undefined, organizationId: string): string | undefined {
-  return me?.memberships.find(({ organization }) => organization.id === organizationId || organization.slug === organizationId)
-    ?.organization.name;
+/** Whether the role holds `volunteer-responses:manage` (the Hub's role table): coordinators and owners. */
+export const managesResponses = (role: Role | undefined): boolean => role === 'coordinator' || role === 'owner';
+
+/** The person's membership in the organization (by id or slug), `undefined` when they are no member (a region admin's look). */
+export function membershipIn(me: Me | undefined, organizationId: string): Schema<'Membership'> | undefined {
+  return me?.memberships.find(({ organization }) => organization.id === organizationId || organization.slug === organizationId);
 }
 
-/** The heading of an organization's screen, and links to its other screens (the current one marked). */
+/** The organization's name as the person's membership shows it, else `undefined`. */
+export function organizationName(me: Me | undefined, organizationId: string): string | undefined {
+  return membershipIn(me, organizationId)?.organization.name;
+}
+
+/**
+ * The heading of an organization's screen, and links to the other screens the person may open
+ * (the current one marked): the responses for coordinators and owners, the owners' screens for
+ * owners and for people who are no member (a region admin's look).
+ */
 export function organizationHeader(me: Me | undefined, organizationId: string, current: OrganizationScreen, title: string): TemplateResult {
   const name = organizationName(me, organizationId);
-  const links: [OrganizationScreen, string][] = [
-    ['members', msg('Mitglieder')],
-    ['api-keys', msg('API-Schlüssel')],
-    ['audit-log', msg('Protokoll')],
-  ];
+  const role = membershipIn(me, organizationId)?.role;
+  const ownerScreens = role === undefined || role === 'owner';
+  const responses: [OrganizationScreen, string][] = managesResponses(role) ? [['responses', msg('Rückmeldungen')]] : [];
+  const owners: [OrganizationScreen, string][] = ownerScreens
+    ? [
+        ['members', msg('Mitglieder')],
+        ['api-keys', msg('API-Schlüssel')],
+        ['audit-log', msg('Protokoll')],
+      ]
+    : [];
+  const links = [...responses, ...owners];
   return html`<p><a href=${basePath}>← ${msg('Meine Organisationen')}</a></p>
     <h1>${title}${name ? html`: <bdi>${name}</bdi>` : ''}</h1>
     <nav aria-label=${msg('Bereiche der Organisation')}>

@@ -1,0 +1,283 @@
+import { msg, str } from '@lit/localize';
+import { pages, type HubClient, type Schema } from '@smart-region/sdk';
+import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { skeletonText } from '../../core/states.js';
+import { firstPages, type FirstPages } from '../shared/first-pages.js';
+import { FormController, selectField } from '../shared/form.js';
+import { ManageElement } from '../shared/manage-element.js';
+import { membershipIn, organizationHeader } from '../shared/organization-nav.js';
+import type { Me } from '../shared/session-events.js';
+import { saveFile } from './save-file.js';
+
+type VolunteerResponse = Schema<'VolunteerResponse'>;
+type ResponsePage = Schema<'VolunteerResponsePage'>;
+type VolunteerNeed = Schema<'VolunteerNeed'>;
+
+/** Responses per page: a screen of them, more on request. */
+const pageSize = 25;
+
+/** Every need of the organization, whatever its status: responses to a closed one still wait for an answer. */
+async function allNeeds(hub: HubClient, organization: string, signal: AbortSignal): Promise<VolunteerNeed[]> {
+  const needs: VolunteerNeed[] = [];
+  const query = { organization: [organization], status: ['open', 'filled', 'expired', 'closed'] as VolunteerNeed['status'][], limit: 100 };
+  for await (const page of pages(hub, '/volunteer-needs', { params: { query }, signal })) needs.push(...page.items);
+  return needs;
+}
+
+/** The query of the list and of its CSV: one need, or all. */
+const responsesQuery = (need: string) => (need ? { need: [need] } : {});
+
+/**
+ * The pages of the organization's responses. Not the SDK's `pages`: the operation also answers
+ * CSV, so its data type is page-or-text, which `pages` does not take as a paginated path.
+ */
+async function* responsePages(hub: HubClient, organizationId: string, need: string, signal: AbortSignal): AsyncGenerator<ResponsePage> {
+  let cursor: string | undefined;
+  do {
+    const page = (await hub.GET('/organizations/{organizationId}/volunteer-responses', {
+      params: { path: { organizationId }, query: { ...responsesQuery(need), limit: pageSize, cursor } },
+      signal,
+    })) as ResponsePage; // JSON: only the download asks for the CSV form (Accept: text/csv).
+    yield page;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+}
+
+/**
+ * The volunteer responses inbox of an organization, for its coordinators and owners: who answered
+ * which need, newest first, with their contact, message and when the Hub deletes them; accept one
+ * (it then counts for the need) or take that back; narrow to one need; download them as CSV for a
+ * spreadsheet. Personal data: nothing of it is kept in the browser beyond the screen.
+ */
+export class SrManageResponses extends ManageElement {
+  static override properties: PropertyDeclarations = {
+    organizationId: { attribute: false },
+    me: { attribute: false },
+    need: { state: true },
+    pageCount: { state: true },
+    changing: { state: true },
+    done: { state: true },
+  };
+
+  static override styles = [
+    ManageElement.styles,
+    css`
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space-3) var(--_space-4);
+        align-items: end;
+        margin-block-end: var(--_space-4);
+      }
+      .toolbar .field {
+        flex: 1 1 16rem;
+        margin: 0;
+      }
+      .card-head {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space-1) var(--_space-3);
+        align-items: baseline;
+        justify-content: space-between;
+      }
+      .badge.accepted {
+        border-color: var(--_color-success, var(--_color-primary));
+        font-weight: 700;
+      }
+      .said {
+        white-space: pre-line;
+        overflow-wrap: anywhere;
+      }
+      .details a {
+        overflow-wrap: anywhere;
+      }
+    `,
+  ];
+
+  /** The organization's id or slug, from the address. */
+  declare organizationId: string;
+  declare me: Me | undefined;
+  /** The need whose responses are shown; empty for all. */
+  declare private need: string;
+  declare private pageCount: number;
+  /** The response whose acceptance is being changed. */
+  declare private changing: string | undefined;
+  declare private done: string | undefined;
+
+  /** Responses as the Hub answered a change to them, newer than the list loaded before. */
+  readonly #changed = new Map<string, VolunteerResponse>();
+  readonly #filter = new FormController<'need'>(this, { fields: ['need'], format: () => this.format });
+  readonly #action = new FormController<never>(this, { fields: [], format: () => this.format });
+
+  readonly #needs = this.fetchTask({
+    args: () => [this.organizationId] as const,
+    fetch: (hub, [organizationId], signal) => allNeeds(hub, organizationId, signal),
+    isEmpty: () => false,
+  });
+
+  readonly #responses = this.fetchTask({
+    args: () => [this.organizationId, this.need, this.pageCount] as const,
+    fetch: (hub, [organizationId, need, count], signal): Promise<FirstPages<VolunteerResponse>> =>
+      firstPages(responsePages(hub, organizationId, need, signal), count),
+    isEmpty: ({ items }) => items.length === 0,
+    // Another need's responses are other people: the old list never stands in for them.
+    keepForOtherArgs: false,
+  });
+
+  constructor() {
+    super();
+    this.organizationId = '';
+    this.need = '';
+    this.pageCount = 1;
+  }
+
+  protected override render(): TemplateResult {
+    return html`${organizationHeader(this.me, this.organizationId, 'responses', msg('Rückmeldungen'))}
+      <p class="lead">${msg('Wer sich auf die Aufrufe Ihrer Organisation gemeldet hat, neueste zuerst. Das sind personenbezogene Daten: Nutzen Sie sie nur für den Einsatz. Der Hub löscht jede Rückmeldung nach Ablauf ihrer Frist von selbst, und jeder Abruf steht im Protokoll.')}</p>
+      <div class="toolbar">
+        ${this.#needs.render({
+          skeleton: () => html`<p>${skeletonText('30ch')}</p>`,
+          complete: (needs) => this.#needFilter(needs),
+        })}
+        <button class="button" type="button" aria-disabled=${this.#action.sending ? 'true' : 'false'} @click=${() => void this.#download()}>
+          ${msg('Als CSV-Datei herunterladen')}
+        </button>
+      </div>
+      <div role="status">${this.done ? html`<p class="message">${this.done}</p>` : nothing}</div>
+      ${this.#action.failureMessage()}
+      ${this.#responses.render({
+        skeleton: () => html`<p>${skeletonText('50ch')}</p><p>${skeletonText('50ch')}</p>`,
+        emptyText: this.need
+          ? msg('Auf diesen Aufruf hat sich noch niemand gemeldet.')
+          : msg('Noch keine Rückmeldungen. Sobald sich jemand auf einen Aufruf Ihrer Organisation meldet, steht es hier.'),
+        complete: ({ items, more }) => html`<ul class="list" aria-label=${msg('Rückmeldungen, neueste zuerst')}>
+            ${items.map((response) => this.#response(this.#changed.get(response.id) ?? response))}
+          </ul>
+          ${
+            more
+              ? html`<p><button class="button" type="button" @click=${() => this.pageCount++}>${msg('Ältere Rückmeldungen anzeigen')}</button></p>`
+              : nothing
+          }`,
+      })}`;
+  }
+
+  #needFilter(needs: VolunteerNeed[]): TemplateResult {
+    const choices = needs.map((need) => [need.id, need.title] as const);
+    return selectField(this.#filter, 'need', msg('Aufruf'), this.need, choices, this.#chooseNeed, {
+      placeholder: msg('Alle Aufrufe'),
+    });
+  }
+
+  readonly #chooseNeed = (need: string) => {
+    this.need = need;
+    this.pageCount = 1;
+    this.done = undefined;
+  };
+
+  #response(response: VolunteerResponse): TemplateResult {
+    const nameId = `response-${response.id}`;
+    return html`<li class="card" data-response=${response.id}>
+      <div class="card-head">
+        <h2 id=${nameId} dir="auto">${response.name}</h2>
+        ${
+          response.accepted
+            ? html`<span class="badge accepted">${msg('angenommen')}</span>`
+            : html`<span class="badge">${msg('noch nicht angenommen')}</span>`
+        }
+      </div>
+      <dl class="details">
+        <dt>${msg('Aufruf')}</dt>
+        <dd dir="auto">${response.needTitle}</dd>
+        ${
+          response.email
+            ? html`<dt>${msg('E-Mail')}</dt>
+              <dd><a href="mailto:${response.email}">${response.email}</a></dd>`
+            : nothing
+        }
+        ${
+          response.phone
+            ? html`<dt>${msg('Telefon')}</dt>
+              <dd><a href="tel:${response.phone.replace(/[^\d+]/g, '')}">${response.phone}</a></dd>`
+            : nothing
+        }
+        ${
+          response.message
+            ? html`<dt>${msg('Nachricht')}</dt>
+              <dd class="said" dir="auto">${response.message}</dd>`
+            : nothing
+        }
+        <dt>${msg('Eingegangen')}</dt>
+        <dd>${this.format.dateTime(new Date(response.receivedAt))}</dd>
+        ${
+          response.acceptedAt
+            ? html`<dt>${msg('Angenommen')}</dt>
+              <dd>${this.format.dateTime(new Date(response.acceptedAt))}</dd>`
+            : nothing
+        }
+        <dt>${msg('Löschung')}</dt>
+        <dd>
+          ${
+            response.deleteAfter
+              ? msg(str`wird gelöscht am ${this.format.calendarDate(response.deleteAfter)}`)
+              : msg('bleibt gespeichert, solange der Aufruf läuft')
+          }
+        </dd>
+      </dl>
+      <div class="actions">
+        <button
+          class="button ${response.accepted ? '' : 'primary'}"
+          type="button"
+          aria-describedby=${nameId}
+          aria-disabled=${this.changing === response.id ? 'true' : 'false'}
+          @click=${() => void this.#setAccepted(response, !response.accepted)}
+        >
+          ${response.accepted ? msg('Annahme zurücknehmen') : msg('Annehmen')}
+        </button>
+      </div>
+    </li>`;
+  }
+
+  async #setAccepted(response: VolunteerResponse, accepted: boolean): Promise<void> {
+    if (this.changing) return;
+    this.changing = response.id;
+    this.done = undefined;
+    const updated = await this.#action.submit(
+      () => ({}),
+      () =>
+        this.client.PATCH('/organizations/{organizationId}/volunteer-responses/{volunteerResponseId}', {
+          params: { path: { organizationId: this.organizationId, volunteerResponseId: response.id } },
+          body: { accepted },
+        }),
+    );
+    this.changing = undefined;
+    if (!updated) return;
+    this.#changed.set(updated.id, updated);
+    this.done = updated.accepted
+      ? msg(str`${updated.name} ist angenommen und zählt für „${updated.needTitle}“.`)
+      : msg(str`Die Annahme von ${updated.name} ist zurückgenommen.`);
+  }
+
+  /** All responses of the filter as CSV (the contract's `Accept: text/csv`, no pages), saved as a file. */
+  async #download(): Promise<void> {
+    this.done = undefined;
+    const csv = await this.#action.submit(
+      () => ({}),
+      () =>
+        this.client.GET('/organizations/{organizationId}/volunteer-responses', {
+          params: { path: { organizationId: this.organizationId }, query: responsesQuery(this.need) },
+          headers: { Accept: 'text/csv' },
+          parseAs: 'text',
+        }),
+    );
+    if (csv === undefined) return;
+    const slug = membershipIn(this.me, this.organizationId)?.organization.slug ?? this.organizationId;
+    saveFile(`rueckmeldungen-${slug}-${this.format.day(new Date())}.csv`, 'text/csv;charset=utf-8', csv);
+    this.done = msg('Die CSV-Datei ist heruntergeladen.');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sr-manage-responses': SrManageResponses;
+  }
+}
