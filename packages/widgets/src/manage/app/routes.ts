@@ -34,7 +34,11 @@ export function routeOf(url: URL): Route {
     if (first === 'sessions') return { screen: 'sessions' };
     if (first === 'audit-log') return { screen: 'hub-audit-log' };
   }
-  if (first === 'organizations' && second && (third === 'members' || third === 'api-keys' || third === 'audit-log' || third === 'responses')) {
+  if (
+    first === 'organizations' &&
+    second &&
+    (third === 'members' || third === 'api-keys' || third === 'audit-log' || third === 'responses')
+  ) {
     return { screen: third, organizationId: second };
   }
   return { screen: 'not-found' };

@@ -1,9 +1,11 @@
 import { msg, str } from '@lit/localize';
 import { pages, type HubClient, type Schema } from '@smart-region/sdk';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { isHubError } from '../../core/errors.js';
 import { skeletonText } from '../../core/states.js';
 import { firstPages, type FirstPages } from '../shared/first-pages.js';
 import { FormController, selectField } from '../shared/form.js';
+import { roleLabel } from '../shared/labels.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { membershipIn, organizationHeader } from '../shared/organization-nav.js';
 import type { Me } from '../shared/session-events.js';
@@ -57,6 +59,7 @@ export class SrManageResponses extends ManageElement {
     pageCount: { state: true },
     changing: { state: true },
     done: { state: true },
+    refused: { state: true },
   };
 
   static override styles = [
@@ -103,6 +106,8 @@ export class SrManageResponses extends ManageElement {
   /** The response whose acceptance is being changed. */
   declare private changing: string | undefined;
   declare private done: string | undefined;
+  /** The Hub refused the list: the person's role may not read responses. */
+  declare private refused: boolean;
 
   /** Responses as the Hub answered a change to them, newer than the list loaded before. */
   readonly #changed = new Map<string, VolunteerResponse>();
@@ -117,8 +122,16 @@ export class SrManageResponses extends ManageElement {
 
   readonly #responses = this.fetchTask({
     args: () => [this.organizationId, this.need, this.pageCount] as const,
-    fetch: (hub, [organizationId, need, count], signal): Promise<FirstPages<VolunteerResponse>> =>
-      firstPages(responsePages(hub, organizationId, need, signal), count),
+    fetch: async (hub, [organizationId, need, count], signal): Promise<FirstPages<VolunteerResponse>> => {
+      this.refused = false;
+      try {
+        return await firstPages(responsePages(hub, organizationId, need, signal), count);
+      } catch (error) {
+        // The Hub decides who reads responses; the screen then says why, as no retry helps.
+        this.refused = isHubError(error) && error.status === 403;
+        throw error;
+      }
+    },
     isEmpty: ({ items }) => items.length === 0,
     // Another need's responses are other people: the old list never stands in for them.
     keepForOtherArgs: false,
@@ -129,10 +142,13 @@ export class SrManageResponses extends ManageElement {
     this.organizationId = '';
     this.need = '';
     this.pageCount = 1;
+    this.refused = false;
   }
 
   protected override render(): TemplateResult {
-    return html`${organizationHeader(this.me, this.organizationId, 'responses', msg('Rückmeldungen'))}
+    const header = organizationHeader(this.me, this.organizationId, 'responses', msg('Rückmeldungen'));
+    if (this.refused) return html`${header}${this.#refusal()}`;
+    return html`${header}
       <p class="lead">${msg('Wer sich auf die Aufrufe Ihrer Organisation gemeldet hat, neueste zuerst. Das sind personenbezogene Daten: Nutzen Sie sie nur für den Einsatz. Der Hub löscht jede Rückmeldung nach Ablauf ihrer Frist von selbst, und jeder Abruf steht im Protokoll.')}</p>
       <div class="toolbar">
         ${this.#needs.render({
@@ -159,6 +175,15 @@ export class SrManageResponses extends ManageElement {
               : nothing
           }`,
       })}`;
+  }
+
+  #refusal(): TemplateResult {
+    const role = membershipIn(this.me, this.organizationId)?.role;
+    return html`<div class="message danger" role="alert">
+      <p><strong>${msg('Rückmeldungen von Freiwilligen sehen nur Mitglieder mit der Rolle Koordination oder Verwaltung.')}</strong></p>
+      ${role ? html`<p>${msg(str`Ihre Rolle in dieser Organisation: ${roleLabel(role)}.`)}</p>` : nothing}
+      <p>${msg('Wenn Sie die Rückmeldungen bearbeiten sollen, bitten Sie eine Person mit der Rolle Verwaltung, Ihnen die Rolle Koordination zu geben.')}</p>
+    </div>`;
   }
 
   #needFilter(needs: VolunteerNeed[]): TemplateResult {

@@ -1,6 +1,6 @@
 import { msg } from '@lit/localize';
 import type { Schema } from '@smart-region/sdk';
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Role } from './labels.js';
 import { basePath, organizationPath } from './navigation.js';
 import type { Me } from './session-events.js';
@@ -40,12 +40,16 @@ export function organizationHeader(me: Me | undefined, organizationId: string, c
   const links = [...responses, ...owners];
   return html`<p><a href=${basePath}>← ${msg('Meine Organisationen')}</a></p>
     <h1>${title}${name ? html`: <bdi>${name}</bdi>` : ''}</h1>
-    <nav aria-label=${msg('Bereiche der Organisation')}>
-      <ul class="actions tabs">
-        ${links.map(
-          ([screen, label]) =>
-            html`<li><a href=${organizationPath(organizationId, screen)} aria-current=${screen === current ? 'page' : 'false'}>${label}</a></li>`,
-        )}
-      </ul>
-    </nav>`;
+    ${
+      links.length === 0
+        ? nothing
+        : html`<nav aria-label=${msg('Bereiche der Organisation')}>
+          <ul class="actions tabs">
+            ${links.map(
+              ([screen, label]) =>
+                html`<li><a href=${organizationPath(organizationId, screen)} aria-current=${screen === current ? 'page' : 'false'}>${label}</a></li>`,
+            )}
+          </ul>
+        </nav>`
+    }`;
 }
