@@ -2,8 +2,8 @@ import { msg, str } from '@lit/localize';
 import { pages, type HubClient, type Schema } from '@smart-region/sdk';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { isHubError } from '../../core/errors.js';
+import { FocusAfterUpdate } from '../../core/focus.js';
 import { skeletonText } from '../../core/states.js';
-import { firstPages, type FirstPages } from '../shared/first-pages.js';
 import { FormController, selectField } from '../shared/form.js';
 import { roleLabel } from '../shared/labels.js';
 import { ManageElement } from '../shared/manage-element.js';
@@ -30,19 +30,21 @@ async function allNeeds(hub: HubClient, organization: string, signal: AbortSigna
 const responsesQuery = (need: string) => (need ? { need: [need] } : {});
 
 /**
- * The pages of the organization's responses. Not the SDK's `pages`: the operation also answers
- * CSV, so its data type is page-or-text, which `pages` does not take as a paginated path.
+ * One page of the organization's responses, from `cursor` on. Not through the SDK's `pages`: the
+ * operation also answers CSV, so its data is typed page-or-text, which `pages` does not take.
  */
-async function* responsePages(hub: HubClient, organizationId: string, need: string, signal: AbortSignal): AsyncGenerator<ResponsePage> {
-  let cursor: string | undefined;
-  do {
-    const page = (await hub.GET('/organizations/{organizationId}/volunteer-responses', {
-      params: { path: { organizationId }, query: { ...responsesQuery(need), limit: pageSize, cursor } },
-      signal,
-    })) as ResponsePage; // JSON: only the download asks for the CSV form (Accept: text/csv).
-    yield page;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined);
+async function responsePage(
+  hub: HubClient,
+  organizationId: string,
+  need: string,
+  cursor?: string,
+  signal?: AbortSignal,
+): Promise<ResponsePage> {
+  // JSON: only the download asks for the CSV form (Accept: text/csv).
+  return (await hub.GET('/organizations/{organizationId}/volunteer-responses', {
+    params: { path: { organizationId }, query: { ...responsesQuery(need), limit: pageSize, cursor } },
+    signal,
+  })) as ResponsePage;
 }
 
 /**
@@ -56,7 +58,7 @@ export class SrManageResponses extends ManageElement {
     organizationId: { attribute: false },
     me: { attribute: false },
     need: { state: true },
-    pageCount: { state: true },
+    older: { state: true },
     changing: { state: true },
     done: { state: true },
     refused: { state: true },
@@ -102,7 +104,8 @@ export class SrManageResponses extends ManageElement {
   declare me: Me | undefined;
   /** The need whose responses are shown; empty for all. */
   declare private need: string;
-  declare private pageCount: number;
+  /** Older pages loaded on request below the first, and where the next one starts (`null`: no more). */
+  declare private older: { items: VolunteerResponse[]; nextCursor: string | null } | undefined;
   /** The response whose acceptance is being changed. */
   declare private changing: string | undefined;
   declare private done: string | undefined;
@@ -111,6 +114,7 @@ export class SrManageResponses extends ManageElement {
 
   /** Responses as the Hub answered a change to them, newer than the list loaded before. */
   readonly #changed = new Map<string, VolunteerResponse>();
+  readonly #focus = new FocusAfterUpdate(this);
   readonly #filter = new FormController<'need'>(this, { fields: ['need'], format: () => this.format });
   readonly #action = new FormController<never>(this, { fields: [], format: () => this.format });
 
@@ -121,11 +125,12 @@ export class SrManageResponses extends ManageElement {
   });
 
   readonly #responses = this.fetchTask({
-    args: () => [this.organizationId, this.need, this.pageCount] as const,
-    fetch: async (hub, [organizationId, need, count], signal): Promise<FirstPages<VolunteerResponse>> => {
+    args: () => [this.organizationId, this.need] as const,
+    fetch: async (hub, [organizationId, need], signal): Promise<ResponsePage> => {
       this.refused = false;
+      this.older = undefined;
       try {
-        return await firstPages(responsePages(hub, organizationId, need, signal), count);
+        return await responsePage(hub, organizationId, need, undefined, signal);
       } catch (error) {
         // The Hub decides who reads responses; the screen then says why, as no retry helps.
         this.refused = isHubError(error) && error.status === 403;
@@ -141,7 +146,6 @@ export class SrManageResponses extends ManageElement {
     super();
     this.organizationId = '';
     this.need = '';
-    this.pageCount = 1;
     this.refused = false;
   }
 
@@ -166,14 +170,22 @@ export class SrManageResponses extends ManageElement {
         emptyText: this.need
           ? msg('Auf diesen Aufruf hat sich noch niemand gemeldet.')
           : msg('Noch keine Rückmeldungen. Sobald sich jemand auf einen Aufruf Ihrer Organisation meldet, steht es hier.'),
-        complete: ({ items, more }) => html`<ul class="list" aria-label=${msg('Rückmeldungen, neueste zuerst')}>
-            ${items.map((response) => this.#response(this.#changed.get(response.id) ?? response))}
-          </ul>
-          ${
-            more
-              ? html`<p><button class="button" type="button" @click=${() => this.pageCount++}>${msg('Ältere Rückmeldungen anzeigen')}</button></p>`
-              : nothing
-          }`,
+        complete: (first) => {
+          const items = [...first.items, ...(this.older?.items ?? [])];
+          const next = this.older ? this.older.nextCursor : first.nextCursor;
+          return html`<ul class="list" aria-label=${msg('Rückmeldungen, neueste zuerst')}>
+              ${items.map((response) => this.#response(this.#changed.get(response.id) ?? response))}
+            </ul>
+            ${
+              next
+                ? html`<p>
+                  <button class="button" type="button" aria-disabled=${this.#action.sending ? 'true' : 'false'} @click=${() => void this.#loadOlder(next)}>
+                    ${msg('Ältere Rückmeldungen anzeigen')}
+                  </button>
+                </p>`
+                : nothing
+            }`;
+        },
       })}`;
   }
 
@@ -187,7 +199,16 @@ export class SrManageResponses extends ManageElement {
   }
 
   #needFilter(needs: VolunteerNeed[]): TemplateResult {
-    const choices = needs.map((need) => [need.id, need.title] as const);
+    // A need that no longer takes volunteers says so: its responses may still wait for an answer.
+    const ended: Partial<Record<VolunteerNeed['status'], string>> = {
+      filled: msg('besetzt'),
+      expired: msg('abgelaufen'),
+      closed: msg('beendet'),
+    };
+    const choices = needs.map((need) => {
+      const status = ended[need.status];
+      return [need.id, status ? `${need.title} (${status})` : need.title] as const;
+    });
     return selectField(this.#filter, 'need', msg('Aufruf'), this.need, choices, this.#chooseNeed, {
       placeholder: msg('Alle Aufrufe'),
     });
@@ -195,7 +216,6 @@ export class SrManageResponses extends ManageElement {
 
   readonly #chooseNeed = (need: string) => {
     this.need = need;
-    this.pageCount = 1;
     this.done = undefined;
   };
 
@@ -203,7 +223,7 @@ export class SrManageResponses extends ManageElement {
     const nameId = `response-${response.id}`;
     return html`<li class="card" data-response=${response.id}>
       <div class="card-head">
-        <h2 id=${nameId} dir="auto">${response.name}</h2>
+        <h2 id=${nameId} dir="auto" tabindex="-1">${response.name}</h2>
         ${
           response.accepted
             ? html`<span class="badge accepted">${msg('angenommen')}</span>`
@@ -260,6 +280,17 @@ export class SrManageResponses extends ManageElement {
         </button>
       </div>
     </li>`;
+  }
+
+  /** The next page below the list; the focus goes to its first response, where reading goes on. */
+  async #loadOlder(cursor: string): Promise<void> {
+    const page = await this.#action.submit(
+      () => ({}),
+      () => responsePage(this.client, this.organizationId, this.need, cursor),
+    );
+    if (!page) return;
+    this.older = { items: [...(this.older?.items ?? []), ...page.items], nextCursor: page.nextCursor };
+    if (page.items[0]) this.#focus.request(`#response-${page.items[0].id}`);
   }
 
   async #setAccepted(response: VolunteerResponse, accepted: boolean): Promise<void> {
