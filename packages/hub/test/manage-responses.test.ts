@@ -125,6 +125,34 @@ describe('the volunteer responses inbox in Chromium', () => {
     await page.context().close();
   });
 
+  test('older responses come below the list on request, and the focus goes to the first of them', async () => {
+    const volunteering = volunteerClient(hub);
+    const need = await volunteering.created(club, needBody({ title: 'Ordnerdienst beim Stadtlauf', peopleNeeded: 40 }));
+    // One more than a page: the 26th-newest is the first older one.
+    for (let index = 1; index <= 26; index++) {
+      const body = await volunteering.responseBody(need, { name: `Läuferin ${index}`, email: `laeuferin${index}@example.org` });
+      assert.equal((await volunteering.respond(need.id, body)).status, 201);
+    }
+    const page = await signedIn('koordination@tsv.example', 'coordinator');
+    await page.goto(`${hub.baseUrl}/manage/organizations/${clubSlug}/responses`);
+    await page.getByLabel('Aufruf').selectOption({ label: 'Ordnerdienst beim Stadtlauf' });
+    await page.getByRole('heading', { name: 'Läuferin 26' }).waitFor();
+    assert.equal(await page.locator('[data-response]').count(), 25);
+    await page.getByRole('button', { name: 'Ältere Rückmeldungen anzeigen' }).click();
+    await page.locator('[data-response]').nth(25).waitFor();
+    assert.equal(await page.locator('[data-response]').count(), 26);
+    assert.equal(await page.getByRole('button', { name: 'Ältere Rückmeldungen anzeigen' }).count(), 0);
+    assert.equal(
+      await page.evaluate(
+        () =>
+          document.querySelector('sr-manage-app')?.shadowRoot?.querySelector('sr-manage-responses')?.shadowRoot?.activeElement?.textContent,
+      ),
+      'Läuferin 1',
+    );
+    await expectAccessible(page, 'the inbox with older responses');
+    await page.context().close();
+  });
+
   test('an editor has no link to the responses and is refused on their address', async () => {
     const page = await signedIn('redaktion@tsv.example', 'editor');
     await page.goto(`${hub.baseUrl}/manage/`);
