@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { assetUrl } from '../src/assets.js';
 import { signIn } from './support/accounts.js';
 import { axeViolations } from './support/axe.js';
+import { launchChromium } from './support/chromium.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { needBody, volunteerClient } from './support/volunteering.js';
 import { organizationId } from './support/writes.js';
@@ -32,10 +33,7 @@ describe('the volunteer responses inbox in Chromium', () => {
     assert.ok(existsSync(assetUrl('manage')), 'the pages are not built: run npm run build:manage');
     hub = await startTestHub();
     club = await organizationId(hub, 'TSV Ochsenfurt 1862 e.V.');
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
