@@ -153,7 +153,7 @@ export class SrManageResponses extends ManageElement {
     const header = organizationHeader(this.me, this.organizationId, 'responses', msg('Rückmeldungen'));
     if (this.refused) return html`${header}${this.#refusal()}`;
     return html`${header}
-      <p class="lead">${msg('Wer sich auf die Aufrufe Ihrer Organisation gemeldet hat, neueste zuerst. Das sind personenbezogene Daten: Nutzen Sie sie nur für den Einsatz. Der Hub löscht jede Rückmeldung nach Ablauf ihrer Frist von selbst, und jeder Abruf steht im Protokoll.')}</p>
+      <p class="lead">${msg('Wer sich auf Ihre Aufrufe gemeldet hat, neueste zuerst. Nutzen Sie diese persönlichen Angaben nur für den Einsatz; der Hub löscht sie nach Ablauf der Frist von selbst.')}</p>
       <div class="toolbar">
         ${this.#needs.render({
           skeleton: () => html`<p>${skeletonText('30ch')}</p>`,
