@@ -28,7 +28,12 @@ export interface Keyset<Row> {
   direction: 'asc' | 'desc';
 }
 
-/** The commonest order: a moment (`table.column`), then the row's UUID `table.id` as the tie-break. */
+/**
+ * The commonest order: a moment (`table.column`), then the row's UUID `table.id` as the tie-break.
+ * The column must hold milliseconds at most (a `DEFAULT date_trunc('milliseconds', now())`, or
+ * moments from JavaScript): the cursor carries the moment as a JavaScript `Date`, and a finer stored
+ * moment would make a page that ends inside one millisecond skip (or repeat) rows.
+ */
 export function byMomentThenId<Row extends { id: string }>(
   table: string,
   column: string,
