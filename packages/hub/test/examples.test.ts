@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { examplesPolicy } from '../src/system/examples.js';
 import { axeViolations } from './support/axe.js';
+import { launchChromium } from './support/chromium.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { servedManifest, type WidgetManifest } from './support/manifest.js';
 import { dayFromNow } from './support/clock.js';
@@ -60,10 +61,7 @@ describe('example pages in Chromium', () => {
   before(async () => {
     hub = await startTestHub();
     manifest = await servedManifest(hub.baseUrl);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { assetUrl } from '../src/assets.js';
 import { SESSION_COOKIE } from '../src/auth/sessions.js';
 import { demoOwnerAddress } from '../src/orgs/seed/demo-accounts.js';
 import { managePolicy } from '../src/system/manage.js';
 import { axeViolations } from './support/axe.js';
+import { launchChromium } from './support/chromium.js';
 import { startMailedHub, type MailedHub } from './support/mailed-hub.js';
 
 // The pages for organizations (/manage/) in real Chromium, served by a real Hub that sends its mails
@@ -41,10 +42,7 @@ describe('the pages for organizations in Chromium', () => {
     assert.ok(existsSync(assetUrl('manage')), 'the pages are not built: run npm run build:manage');
     mailed = await startMailedHub();
     baseUrl = mailed.hub.baseUrl;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
