@@ -1,7 +1,8 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { PersonPrincipal } from '../auth/sessions.js';
-import { endSession, SESSION_IDLE_SECONDS, signedIn } from '../auth/sessions.js';
-import type { Database } from '../db/schema.js';
+import { endSession, SESSION_IDLE_SECONDS, signedIn, startSession } from '../auth/sessions.js';
+import type { Database, SignInMethod } from '../db/schema.js';
 import type { Handlers, Schemas } from '../http/api.js';
 import { ProblemError } from '../http/problems.js';
 import {
@@ -39,6 +40,26 @@ export async function meOf(
       memberships: new Map(memberships.map((membership) => [membership.id, membership.role])),
     },
   };
+}
+
+/**
+ * Signs the person in and answers as the operations that do so (createSession, acceptInvitation):
+ * `Me` with 201 and the cookie. The audit hook records it under the person signed in, naming the
+ * session it started.
+ */
+export async function signInAnswer(
+  db: Kysely<Database>,
+  personId: string,
+  signedInWith: SignInMethod,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Schemas['Me']> {
+  const session = await startSession(db, personId, signedInWith, request, reply);
+  const { me, principal } = await meOf(db, personId, session);
+  request.principal = principal;
+  request.auditResource = { type: 'session', id: session.id };
+  reply.code(201);
+  return me;
 }
 
 /** The signed-in person's own account: name and sessions. */

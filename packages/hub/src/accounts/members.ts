@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { assertSessionTransport, newToken, sameOrigin, sha256, startSession } from '../auth/sessions.js';
+import { assertSignInRequest, newToken, sha256 } from '../auth/sessions.js';
 import { resolveOwner } from '../auth/resource-owners.js';
 import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
@@ -27,7 +27,7 @@ import {
   type InvitationRow,
   type MemberRow,
 } from './queries.js';
-import { meOf } from './me.js';
+import { signInAnswer } from './me.js';
 import type { AccountMail } from './registrations.js';
 
 type Operations =
@@ -192,13 +192,7 @@ export function memberHandlers(db: Kysely<Database>, { outbox, publicUrl }: Acco
      * with its last-owner rule).
      */
     async acceptInvitation(request, reply) {
-      // Public, so the authorization hook does not look at it: the login-CSRF check is here (another
-      // site must not sign a visitor in to an account of its choice). Both checks come before the
-      // single-use token is spent, so a refused request leaves it usable.
-      if (!sameOrigin(request)) {
-        throw new ProblemError('cross-site-request', "Invitations are accepted only on the Hub's own pages (Origin).");
-      }
-      assertSessionTransport(request);
+      assertSignInRequest(request, "Invitations are accepted only on the Hub's own pages (Origin).");
       const { token, displayName } = request.body;
       const person = await inTransaction(db, async (trx) => {
         const invitation = await acceptInvitationByHash(trx, sha256(token));
@@ -217,15 +211,9 @@ export function memberHandlers(db: Kysely<Database>, { outbox, publicUrl }: Acco
         await grantMembership(trx, invitation.organization_id, invitee.id, invitation.role);
         return { ...invitee, organizationId: invitation.organization_id };
       });
-      const session = await startSession(db, person.id, 'invitation', request, reply);
-      const { me, principal } = await meOf(db, person.id, session);
-      // The audit hook records the acceptance under the person it signed in, in the log of the
-      // organization they joined, naming the session it started.
-      request.principal = principal;
+      // In the audit log of the organization joined.
       request.organization = await resolveOwner(db, { organizationId: person.organizationId });
-      request.auditResource = { type: 'session', id: session.id };
-      reply.code(201);
-      return me;
+      return signInAnswer(db, person.id, 'invitation', request, reply);
     },
   };
 }

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import { assertSessionTransport, endSession, newToken, sameOrigin, sha256, signedIn, startSession } from '../auth/sessions.js';
+import { assertSignInRequest, endSession, newToken, sha256, signedIn } from '../auth/sessions.js';
 import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Handlers, Schemas } from '../http/api.js';
 import { ProblemError } from '../http/problems.js';
 import { enqueueMail, type Outbox } from '../mail/outbox.js';
-import { meOf } from './me.js';
+import { signInAnswer } from './me.js';
 import { insertSignInLinkFor, recentSignInRequests, recordSignInRequest, revokeSession, useSignInLink } from './queries.js';
 
 type Operations = 'getSignInOptions' | 'requestSignInLink' | 'createSession' | 'deleteCurrentSession';
@@ -81,23 +81,12 @@ export function signInHandlers(db: Kysely<Database>, settings: SignInSettings): 
     },
 
     async createSession(request, reply) {
-      // Public, so the authorization hook does not look at it: the login-CSRF check is here. Both
-      // checks come before the link is spent, so a refused request leaves it usable.
-      if (!sameOrigin(request)) {
-        throw new ProblemError('cross-site-request', "Signing in works only from the Hub's own pages (Origin).");
-      }
-      assertSessionTransport(request);
+      assertSignInRequest(request, "Signing in works only from the Hub's own pages (Origin).");
       const personId = await useSignInLink(db, sha256(request.body.token));
       if (!personId) {
         throw new ProblemError('invalid-sign-in-link', 'This sign-in link is used, expired or unknown. Ask for a new one.');
       }
-      const session = await startSession(db, personId, 'email-link', request, reply);
-      const { me, principal } = await meOf(db, personId, session);
-      // The audit hook records the sign-in under the person it signed in, naming the session.
-      request.principal = principal;
-      request.auditResource = { type: 'session', id: session.id };
-      reply.code(201);
-      return me;
+      return signInAnswer(db, personId, 'email-link', request, reply);
     },
 
     async deleteCurrentSession(request, reply) {

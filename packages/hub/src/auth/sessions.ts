@@ -69,6 +69,17 @@ export function signedIn(request: FastifyRequest): PersonPrincipal {
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 
 /**
+ * What an operation that signs someone in checks before it spends a single-use token, so a refused
+ * request leaves the token usable: it comes from the Hub's own pages (these operations are public,
+ * so the authorization hook does not look at them — login CSRF: another site must not sign a
+ * visitor in to an account of its choice), and over a transport the session cookie may take.
+ */
+export function assertSignInRequest(request: FastifyRequest, crossSiteRefusal: string): void {
+  if (!sameOrigin(request)) throw new ProblemError('cross-site-request', crossSiteRefusal);
+  assertSessionTransport(request);
+}
+
+/**
  * A `Secure` cookie set over plain http reaches the browser only on localhost; anywhere else the
  * session would travel in the clear. Call before spending a single-use token.
  */
