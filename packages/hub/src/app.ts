@@ -22,6 +22,7 @@ import { loadContract, operationOf, type Contract, type OperationConfig } from '
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { checkBody, checkMediaType, registerBodyParsers } from './http/body.js';
 import { registerEtags } from './http/etag.js';
+import { notBuilt } from './accounts/not-built.js';
 import { ProblemError } from './http/problems.js';
 import { registerValidation } from './http/validation.js';
 import { MailOutbox, type MailOptions, type Outbox } from './mail/outbox.js';
@@ -101,6 +102,14 @@ function allHandlers(
     ...memberHandlers(db, mail),
     ...apiKeyHandlers(db),
     ...auditLogHandlers(db),
+    // Being written: the workspace's operations.
+    listCalendarSubscriptions: notBuilt('listCalendarSubscriptions'),
+    createCalendarSubscription: notBuilt('createCalendarSubscription'),
+    deleteCalendarSubscription: notBuilt('deleteCalendarSubscription'),
+    refreshCalendarSubscription: notBuilt('refreshCalendarSubscription'),
+    listOrganizationHelpOffers: notBuilt('listOrganizationHelpOffers'),
+    listOrganizationVolunteerNeeds: notBuilt('listOrganizationVolunteerNeeds'),
+    deleteVolunteerResponse: notBuilt('deleteVolunteerResponse'),
   };
 }
 

@@ -127,6 +127,7 @@ export interface paths {
          * List an organization's events
          * @description The stored events (not their occurrences) of one organization, with recurrence and
          *     overrides, sorted by their first start. For editing; calendars read `GET /events`.
+         *     Drafts are listed only for a credential that may write the organization's events.
          */
         get: operations["listOrganizationEvents"];
         put?: never;
@@ -169,6 +170,90 @@ export interface paths {
          *     Also available as `sr-hub import-ics --organization <id> <file-or-url>`.
          */
         post: operations["importCalendar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/calendar-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the organization's calendar subscriptions
+         * @description The iCalendar feeds the Hub re-imports for the organization, each with the result of its
+         *     last fetch. Needs the action `events:write`.
+         */
+        get: operations["listCalendarSubscriptions"];
+        put?: never;
+        /**
+         * Subscribe to an iCalendar feed
+         * @description The Hub fetches the feed now and then every hour (with `If-None-Match` and
+         *     `If-Modified-Since`, so an unchanged feed costs one short request) and imports it as
+         *     `importCalendar` does, for this feed's events only: events of other feeds and events made
+         *     in the workspace are never touched. A failed fetch or an invalid file changes nothing
+         *     (no event is deleted because a website was down); the subscription keeps the error and
+         *     each bad line. Only `http(s)` addresses of public hosts are fetched. Needs the action
+         *     `events:write`.
+         */
+        post: operations["createCalendarSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/calendar-subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+                subscriptionId: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End a calendar subscription
+         * @description The Hub stops fetching the feed and removes the events it imported from it. Needs the
+         *     action `events:write`.
+         */
+        delete: operations["deleteCalendarSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/calendar-subscriptions/{subscriptionId}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+                subscriptionId: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch a subscribed feed now
+         * @description Fetches and imports the feed now instead of waiting for the next hour, e.g. after the
+         *     club fixed its calendar. Needs the action `events:write`.
+         */
+        post: operations["refreshCalendarSubscription"];
         delete?: never;
         options?: never;
         head?: never;
@@ -233,7 +318,8 @@ export interface paths {
         };
         /**
          * Get one event
-         * @description The stored event with its recurrence and overrides.
+         * @description The stored event with its recurrence and overrides. A draft (`published: false`) is
+         *     found only with a credential that may write the organization's events.
          */
         get: operations["getEvent"];
         put?: never;
@@ -396,7 +482,9 @@ export interface paths {
         };
         /**
          * Get one help offer
-         * @description `openNow` and `hoursToday` are for the time of the request (Europe/Berlin).
+         * @description `openNow` and `hoursToday` are for the time of the request (Europe/Berlin). A draft
+         *     (`published: false`) is found only with a credential that may write the organization's
+         *     help offers.
          */
         get: operations["getHelpOffer"];
         put?: never;
@@ -427,7 +515,13 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List an organization's help offers
+         * @description Every help offer of one organization, drafts included, sorted by name. For its
+         *     workspace; citizens' lists leave drafts out. Drafts are listed only for a credential that may write
+         *     the organization's help offers.
+         */
+        get: operations["listOrganizationHelpOffers"];
         put?: never;
         /**
          * Create a help offer
@@ -733,7 +827,9 @@ export interface paths {
         };
         /**
          * Get one volunteer need
-         * @description The need with its status, how many people are still needed and the privacy notice a response agrees to.
+         * @description The need with its status, how many people are still needed and the privacy notice a
+         *     response agrees to. A draft (`published: false`) is found only with a credential that may
+         *     write the organization's volunteer needs.
          */
         get: operations["getVolunteerNeed"];
         put?: never;
@@ -765,7 +861,13 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List an organization's volunteer needs
+         * @description Every volunteer need of one organization (open, filled, expired, closed and drafts),
+         *     newest first. For its workspace; citizens' lists leave drafts out. Drafts are listed only for a credential that may write
+         *     the organization's volunteer needs.
+         */
+        get: operations["listOrganizationVolunteerNeeds"];
         put?: never;
         /**
          * Post a volunteer need
@@ -883,15 +985,23 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a response now
+         * @description Deletes the response and everything the person sent, before its retention date, e.g.
+         *     because the volunteer asked for it (GDPR Art. 17). An accepted response no longer counts
+         *     for the need. Recorded in the audit log without the person's data. Needs the action
+         *     `volunteer-responses:manage`.
+         */
+        delete: operations["deleteVolunteerResponse"];
         options?: never;
         head?: never;
         /**
-         * Accept a response (or take the acceptance back)
-         * @description `accepted: true` counts the person in: the need's `peopleStillNeeded` goes down by one and
-         *     the need is `filled` once nobody more is needed. `accepted: false` takes it back. Needs the
-         *     action `volunteer-responses:manage`: the organization's key with that scope, or its
-         *     coordinators and owners; not a region admin.
+         * Accept or decline a response (or take the decision back)
+         * @description `status: accepted` counts the person in: the need's `peopleStillNeeded` goes down by one
+         *     and the need is `filled` once nobody more is needed. `declined` thanks them without
+         *     counting them; `new` takes a decision back. With `message`, the volunteer gets an e-mail
+         *     with the decision and these words. Needs the action `volunteer-responses:manage`: the
+         *     organization's key with that scope, or its coordinators and owners; not a region admin.
          */
         patch: operations["updateVolunteerResponse"];
         trace?: never;
@@ -1349,6 +1459,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description `false`: a draft. Only the organization (its members and keys with the domain's write
+         *     scope) reads it, by id and in its own list; citizens' lists, searches, feeds and widgets
+         *     leave it out until it is published.
+         */
+        Published: boolean;
         /** Format: email */
         EmailAddress: string;
         /**
@@ -1642,7 +1758,18 @@ export interface components {
             errors?: {
                 /** @description Where the error is, e.g. `/body/name` or `/query/limit`. */
                 pointer: string;
+                /** @description The rule in English words, for developers and logs. */
                 reason: string;
+                /**
+                 * @description Which rule failed, stable, for forms that say it in the person's language: a JSON
+                 *     Schema keyword (`required`, `minLength`, `maxLength`, `minimum`, `maximum`,
+                 *     `minItems`, `maxItems`, `uniqueItems`, `format`, `pattern`, `enum`, `type`,
+                 *     `additionalProperties`) or a rule of the Hub's own, named in the operation
+                 *     (e.g. `end-before-start`, `unknown-reference`, `not-icalendar`).
+                 */
+                code?: string;
+                /** @description The bound of a `minLength`, `maxLength`, `minimum`, `maximum`, `minItems` or `maxItems` rule. */
+                limit?: number;
             }[];
         };
         PageBase: {
@@ -1753,6 +1880,7 @@ export interface components {
         };
         /** @description The fields an organization writes; shared by `HelpOfferInput` and `HelpOfferPatch`. */
         HelpOfferFields: {
+            published?: components["schemas"]["Published"];
             name?: string;
             description?: string;
             topics?: components["schemas"]["HelpTopicId"][];
@@ -1810,9 +1938,12 @@ export interface components {
             crisis?: unknown;
             /** @default false */
             walkIn?: unknown;
+            /** @default true */
+            published?: unknown;
         };
         HelpOfferPatch: components["schemas"]["HelpOfferFields"];
         HelpOffer: {
+            published: components["schemas"]["Published"];
             id: components["schemas"]["Id"];
             organization: {
                 id: components["schemas"]["Id"];
@@ -2085,6 +2216,7 @@ export interface components {
         };
         /** @description The fields an organization writes; shared by `EventInput` and `EventPatch`. */
         EventFields: {
+            published?: components["schemas"]["Published"];
             title?: string;
             description?: string | null;
             start?: components["schemas"]["LocalDateTime"];
@@ -2123,9 +2255,12 @@ export interface components {
             timeZone?: unknown;
             /** @default scheduled */
             status?: unknown;
+            /** @default true */
+            published?: unknown;
         };
         EventPatch: components["schemas"]["EventFields"];
         Event: {
+            published: components["schemas"]["Published"];
             id: components["schemas"]["Id"];
             /** @description The iCalendar `UID` (the feed's own for imported events). */
             uid: string;
@@ -2154,6 +2289,9 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        HelpOfferPage: components["schemas"]["PageBase"] & {
+            items: components["schemas"]["HelpOffer"][];
         };
         EventPage: components["schemas"]["PageBase"] & {
             items: components["schemas"]["Event"][];
@@ -2203,6 +2341,53 @@ export interface components {
             unchanged: number;
             /** @description Imported events whose `UID` is no longer in the feed. */
             removed: number;
+        };
+        CalendarSubscriptionInput: {
+            /**
+             * Format: uri
+             * @description The feed's address, e.g. the club website's or Nextcloud's public `.ics` link (`webcal://` works too when written as `https://`).
+             */
+            url: string;
+        };
+        CalendarSubscription: {
+            id: components["schemas"]["Id"];
+            url: string;
+            /**
+             * @description `pending` before the first fetch; `ok` when the last fetch was imported (or had not changed); `failed` when it changed nothing because of `lastError`.
+             * @enum {string}
+             */
+            status: "pending" | "ok" | "failed";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastCheckedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When a fetch last brought a changed feed.
+             */
+            lastChangedAt: string | null;
+            /** @description What the last imported fetch changed; `null` before the first import. */
+            lastResult: components["schemas"]["CalendarImportResult"] | null;
+            /** @description Why the last fetch changed nothing; `null` when it did not fail. */
+            lastError: components["schemas"]["CalendarSubscriptionError"] | null;
+            /** Format: date-time */
+            nextCheckAt: string;
+        };
+        CalendarSubscriptionError: {
+            /**
+             * @description `unreachable` (no answer, DNS, timeout, a private address), `http-status` (e.g. 404), `not-icalendar` (e.g. an HTML page), `invalid` (an iCalendar file with bad lines), `too-large` (over 5 MiB).
+             * @enum {string}
+             */
+            kind: "unreachable" | "http-status" | "not-icalendar" | "invalid" | "too-large";
+            detail: string;
+            /** @description Each bad line of an `invalid` feed. */
+            lines: {
+                line: number;
+                reason: string;
+            }[];
+        };
+        CalendarSubscriptionList: {
+            items: components["schemas"]["CalendarSubscription"][];
         };
         /**
          * @description `single` one option; `multiple` up to `maxChoices` options.
@@ -2456,6 +2641,7 @@ export interface components {
         };
         /** @description The fields an organization writes; shared by `VolunteerNeedInput` and `VolunteerNeedPatch`. */
         VolunteerNeedFields: {
+            published?: components["schemas"]["Published"];
             title?: string;
             description?: string;
             /** @description Where the help is needed; `null` for the whole region or remote help. */
@@ -2490,6 +2676,8 @@ export interface components {
             urgent?: unknown;
             /** @default [] */
             skills?: unknown;
+            /** @default true */
+            published?: unknown;
         };
         VolunteerNeedPatch: components["schemas"]["VolunteerNeedFields"] & {
             /**
@@ -2510,6 +2698,7 @@ export interface components {
             version: string;
         };
         VolunteerNeed: {
+            published: components["schemas"]["Published"];
             id: components["schemas"]["Id"];
             organization: components["schemas"]["VolunteerOrganization"];
             title: string;
@@ -2586,9 +2775,12 @@ export interface components {
                 /** Format: date-time */
                 givenAt: string;
             };
-            accepted: boolean;
-            /** Format: date-time */
-            acceptedAt: string | null;
+            status: components["schemas"]["VolunteerResponseStatus"];
+            /**
+             * Format: date-time
+             * @description When the response was accepted or declined; `null` while it is `new`.
+             */
+            decidedAt: string | null;
             /** Format: date-time */
             receivedAt: string;
             /**
@@ -2600,8 +2792,20 @@ export interface components {
         VolunteerResponsePage: components["schemas"]["PageBase"] & {
             items: components["schemas"]["VolunteerResponse"][];
         };
+        /**
+         * @description `new` until the organization decides; `accepted` counts the person in (the need's
+         *     `peopleStillNeeded` goes down by one); `declined` thanks them without counting them.
+         * @enum {string}
+         */
+        VolunteerResponseStatus: "new" | "accepted" | "declined";
         VolunteerResponsePatch: {
-            accepted: boolean;
+            status: components["schemas"]["VolunteerResponseStatus"];
+            /**
+             * @description A few words to the volunteer, sent by e-mail with the decision (from the Hub, replies
+             *     go to the organization's address). Only for a response that gave an e-mail address;
+             *     never stored with the response.
+             */
+            message?: string;
         };
     };
     responses: {
@@ -2799,6 +3003,26 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description The entry was changed since the version given in `If-Match` (by someone else, or in
+         *     another tab). Nothing was changed; read the entry again and apply the change to it.
+         */
+        PreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/edited-elsewhere",
+                 *       "title": "The entry was changed in the meantime.",
+                 *       "status": 412,
+                 *       "detail": "The event was changed at 2026-11-20T10:15:02.113Z, after the version this change is based on."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The request conflicts with the state of the resource. */
         Conflict: {
             headers: {
@@ -2927,6 +3151,13 @@ export interface components {
         Cursor: string;
         /** @description Items per page. */
         Limit: number;
+        /**
+         * @description The `ETag` of the read (or of the last change) this change is based on. The Hub answers
+         *     `412` when the stored entry was changed since, so nobody's edit is silently overwritten.
+         *     Only what the organization stored counts: a derived field (`openNow`, `hoursToday`,
+         *     `peopleStillNeeded`, a poll's `status` by time) never makes a version stale.
+         */
+        IfMatch: string;
         /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
         IfNoneMatch: string;
         /**
@@ -2939,6 +3170,7 @@ export interface components {
         MunicipalityId: string;
         /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
         OrganizationId: components["schemas"]["OrganizationRef"];
+        SubscriptionId: components["schemas"]["Id"];
         EventId: components["schemas"]["Id"];
         /**
          * @description Start of the range (inclusive): a date (`2026-11-01`, midnight in Europe/Berlin) or a
@@ -2979,7 +3211,10 @@ export interface components {
     };
     requestBodies: never;
     headers: {
-        /** @description Version of the representation, for `If-None-Match`. */
+        /**
+         * @description Version of the representation, for `If-None-Match`. For an entry an organization edits
+         *     (it has `updatedAt`) it also names the stored version, for `If-Match`.
+         */
         ETag: string;
         /** @description Seconds to wait before trying again. */
         RetryAfter: number;
@@ -3257,7 +3492,15 @@ export interface operations {
     updateOrganization: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the read (or of the last change) this change is based on. The Hub answers
+                 *     `412` when the stored entry was changed since, so nobody's edit is silently overwritten.
+                 *     Only what the organization stored counts: a derived field (`openNow`, `hoursToday`,
+                 *     `peopleStillNeeded`, a poll's `status` by time) never makes a version stale.
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
                 organizationId: components["parameters"]["OrganizationId"];
@@ -3278,6 +3521,7 @@ export interface operations {
             /** @description The updated organization. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3288,6 +3532,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -3483,6 +3728,144 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listCalendarSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every subscription of the organization, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarSubscriptionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createCalendarSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://gv-randersacker.example/kalender.ics"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CalendarSubscriptionInput"];
+            };
+        };
+        responses: {
+            /**
+             * @description The subscription, with the result of its first fetch (a feed that failed is still
+             *     subscribed; its `lastError` says why).
+             */
+            201: {
+                headers: {
+                    /** @description The subscription's address. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarSubscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteCalendarSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+                subscriptionId: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription and its events are gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    refreshCalendarSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+                subscriptionId: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription with the result of this fetch. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarSubscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listEventOccurrences: {
         parameters: {
             query: {
@@ -3654,7 +4037,15 @@ export interface operations {
     deleteEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the read (or of the last change) this change is based on. The Hub answers
+                 *     `412` when the stored entry was changed since, so nobody's edit is silently overwritten.
+                 *     Only what the organization stored counts: a derived field (`openNow`, `hoursToday`,
+                 *     `peopleStillNeeded`, a poll's `status` by time) never makes a version stale.
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 eventId: components["parameters"]["EventId"];
             };
@@ -3673,6 +4064,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -3683,7 +4075,15 @@ export interface operations {
     updateEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the read (or of the last change) this change is based on. The Hub answers
+                 *     `412` when the stored entry was changed since, so nobody's edit is silently overwritten.
+                 *     Only what the organization stored counts: a derived field (`openNow`, `hoursToday`,
+                 *     `peopleStillNeeded`, a poll's `status` by time) never makes a version stale.
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 eventId: components["parameters"]["EventId"];
             };
@@ -3708,6 +4108,7 @@ export interface operations {
             /** @description The updated event. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3718,6 +4119,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4061,6 +4463,7 @@ export interface operations {
                      *           "openNow": true,
                      *           "hoursToday": [],
                      *           "assuredDate": null,
+                     *           "published": true,
                      *           "isExample": false,
                      *           "createdAt": "2026-11-01T09:00:00Z",
                      *           "updatedAt": "2026-11-01T09:00:00Z",
@@ -4134,7 +4537,15 @@ export interface operations {
     deleteHelpOffer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the read (or of the last change) this change is based on. The Hub answers
+                 *     `412` when the stored entry was changed since, so nobody's edit is silently overwritten.
+                 *     Only what the organization stored counts: a derived field (`openNow`, `hoursToday`,
+                 *     `peopleStillNeeded`, a poll's `status` by time) never makes a version stale.
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 helpOfferId: components["parameters"]["HelpOfferId"];
             };
@@ -4153,6 +4564,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4163,7 +4575,15 @@ export interface operations {
     updateHelpOffer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the read (or of the last change) this change is based on. The Hub answers
+                 *     `412` when the stored entry was changed since, so nobody's edit is silently overwritten.
+                 *     Only what the organization stored counts: a derived field (`openNow`, `hoursToday`,
+                 *     `peopleStillNeeded`, a poll's `status` by time) never makes a version stale.
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 helpOfferId: components["parameters"]["HelpOfferId"];
             };
@@ -4184,6 +4604,7 @@ export interface operations {
             /** @description The updated offer. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4194,10 +4615,55 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listOrganizationHelpOffers: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HelpOfferPage"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4360,7 +4826,15 @@ export interface operations {
     updatePoll: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the read (or of the last change) this change is based on. The Hub answers
+                 *     `412` when the stored entry was changed since, so nobody's edit is silently overwritten.
+                 *     Only what the organization stored counts: a derived field (`openNow`, `hoursToday`,
+                 *     `peopleStillNeeded`, a poll's `status` by time) never makes a version stale.
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The poll's UUID or its short code (`K7M3QP`, any case). */
                 pollId: components["parameters"]["PollId"];
@@ -4381,6 +4855,7 @@ export interface operations {
             /** @description The updated poll. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4392,6 +4867,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4725,7 +5201,15 @@ export interface operations {
     updatePollTally: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the read (or of the last change) this change is based on. The Hub answers
+                 *     `412` when the stored entry was changed since, so nobody's edit is silently overwritten.
+                 *     Only what the organization stored counts: a derived field (`openNow`, `hoursToday`,
+                 *     `peopleStillNeeded`, a poll's `status` by time) never makes a version stale.
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The poll's UUID or its short code (`K7M3QP`, any case). */
                 pollId: components["parameters"]["PollId"];
@@ -4747,6 +5231,7 @@ export interface operations {
             /** @description The corrected tally. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4758,6 +5243,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4905,7 +5391,15 @@ export interface operations {
     deleteVolunteerNeed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the read (or of the last change) this change is based on. The Hub answers
+                 *     `412` when the stored entry was changed since, so nobody's edit is silently overwritten.
+                 *     Only what the organization stored counts: a derived field (`openNow`, `hoursToday`,
+                 *     `peopleStillNeeded`, a poll's `status` by time) never makes a version stale.
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 volunteerNeedId: components["parameters"]["VolunteerNeedId"];
             };
@@ -4924,6 +5418,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4934,7 +5429,15 @@ export interface operations {
     updateVolunteerNeed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the read (or of the last change) this change is based on. The Hub answers
+                 *     `412` when the stored entry was changed since, so nobody's edit is silently overwritten.
+                 *     Only what the organization stored counts: a derived field (`openNow`, `hoursToday`,
+                 *     `peopleStillNeeded`, a poll's `status` by time) never makes a version stale.
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 volunteerNeedId: components["parameters"]["VolunteerNeedId"];
             };
@@ -4955,6 +5458,7 @@ export interface operations {
             /** @description The updated need. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4965,10 +5469,55 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listOrganizationVolunteerNeeds: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VolunteerNeedPage"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5212,6 +5761,35 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    deleteVolunteerResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+                volunteerResponseId: components["parameters"]["VolunteerResponseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The response is deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     updateVolunteerResponse: {
         parameters: {
             query?: never;
@@ -5227,7 +5805,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "accepted": true
+                 *       "status": "accepted",
+                 *       "message": "Danke! Wir treffen uns um 8 Uhr am Haupteingang der Turnhalle."
                  *     }
                  */
                 "application/json": components["schemas"]["VolunteerResponsePatch"];
