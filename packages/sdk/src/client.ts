@@ -6,6 +6,7 @@ import { idempotentOperations } from './generated/idempotent-operations.js';
 import { newIdempotencyKey } from './idempotency.js';
 import { defaultRetryOptions, withRetries, type RetryOptions } from './retry.js';
 import { transport, type Fetch } from './transport.js';
+import { rememberVersion } from './version.js';
 
 export interface HubClientOptions {
   /** Where the Hub is, e.g. `https://hub.example.org` (paths of the contract are appended). */
@@ -146,6 +147,7 @@ export function createHubClient(options: HubClientOptions): HubClient {
       }
       const { data, error, response } = result;
       if (!response.ok) throw HubError.fromResponse(response, error);
+      rememberVersion(data, response);
       return data;
     }) as HubMethod<M>;
 

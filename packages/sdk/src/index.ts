@@ -27,3 +27,4 @@ export type {
   Schema,
 } from './schemas.js';
 export type { Fetch } from './transport.js';
+export { versionOf } from './version.js';

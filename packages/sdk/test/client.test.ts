@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createHubClient } from '../src/index.js';
+import { createHubClient, versionOf } from '../src/index.js';
 import { baseUrl, fakeFetch, json, wuerzburg } from './support/fake-fetch.js';
 
 describe('createHubClient', () => {
@@ -17,6 +17,19 @@ describe('createHubClient', () => {
     assert.deepEqual(page.items, [wuerzburg]);
     assert.equal(fake.requests[0]?.url, `${baseUrl}/municipalities/wuerzburg`);
     assert.equal(fake.requests[1]?.url, `${baseUrl}/municipalities?limit=10&district=Stadt%20W%C3%BCrzburg`);
+  });
+
+  it('keeps the version (ETag) of each answer beside its data, for If-Match', async () => {
+    const fake = fakeFetch(json(wuerzburg, { headers: { ETag: 'W/"v1.abc"' } }), json({ items: [], nextCursor: null }));
+    const hub = createHubClient({ baseUrl, fetch: fake.fetch, cache: false });
+
+    const municipality = await hub.GET('/municipalities/{municipalityId}', { params: { path: { municipalityId: 'wuerzburg' } } });
+    const page = await hub.GET('/municipalities');
+
+    assert.equal(versionOf(municipality), 'W/"v1.abc"');
+    assert.deepEqual(municipality, wuerzburg, 'the data itself is unchanged');
+    assert.equal(versionOf(page), undefined);
+    assert.equal(versionOf({ ...municipality }), undefined, 'a copy is not the answer');
   });
 
   it('sends the API key as a bearer token and the locale as Accept-Language', async () => {
