@@ -5,6 +5,17 @@
 import { defineElement } from '../core/define.js';
 import { SrManageApiKeys } from './api-keys/api-keys.js';
 import { SrManageApp } from './app/app.js';
+import { SrManageDashboard } from './dashboard/dashboard.js';
+import { SrManageEvents } from './events/events.js';
+import { SrManageEvent } from './event/event.js';
+import { SrManageCalendarSubscriptions } from './calendar-subscriptions/calendar-subscriptions.js';
+import { SrManageHelpOffers } from './help-offers/help-offers.js';
+import { SrManageHelpOffer } from './help-offer/help-offer.js';
+import { SrManageVolunteerNeeds } from './volunteer-needs/volunteer-needs.js';
+import { SrManageVolunteerNeed } from './volunteer-need/volunteer-need.js';
+import { SrManagePolls } from './polls/polls.js';
+import { SrManagePoll } from './poll/poll.js';
+import { SrManageProfile } from './profile/profile.js';
 import { SrManageAuditLog } from './audit-log/audit-log.js';
 import { SrManageHome } from './home/home.js';
 import { SrManageInvitation } from './invitation/invitation.js';
@@ -27,6 +38,17 @@ defineElement('sr-manage-responses', SrManageResponses);
 defineElement('sr-manage-sessions', SrManageSessions);
 defineElement('sr-manage-sign-in', SrManageSignIn);
 defineElement('sr-manage-sign-in-link', SrManageSignInLink);
+defineElement('sr-manage-dashboard', SrManageDashboard);
+defineElement('sr-manage-events', SrManageEvents);
+defineElement('sr-manage-event', SrManageEvent);
+defineElement('sr-manage-calendar-subscriptions', SrManageCalendarSubscriptions);
+defineElement('sr-manage-help-offers', SrManageHelpOffers);
+defineElement('sr-manage-help-offer', SrManageHelpOffer);
+defineElement('sr-manage-volunteer-needs', SrManageVolunteerNeeds);
+defineElement('sr-manage-volunteer-need', SrManageVolunteerNeed);
+defineElement('sr-manage-polls', SrManagePolls);
+defineElement('sr-manage-poll', SrManagePoll);
+defineElement('sr-manage-profile', SrManageProfile);
 // Last: the app renders the others, which are then defined already.
 defineElement('sr-manage-app', SrManageApp);
 
@@ -43,4 +65,15 @@ export {
   SrManageSessions,
   SrManageSignIn,
   SrManageSignInLink,
+  SrManageDashboard,
+  SrManageEvents,
+  SrManageEvent,
+  SrManageCalendarSubscriptions,
+  SrManageHelpOffers,
+  SrManageHelpOffer,
+  SrManageVolunteerNeeds,
+  SrManageVolunteerNeed,
+  SrManagePolls,
+  SrManagePoll,
+  SrManageProfile,
 };

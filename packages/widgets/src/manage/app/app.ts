@@ -209,6 +209,17 @@ export class SrManageApp extends ManageElement {
       'api-keys': msg('API-Schlüssel'),
       'audit-log': msg('Protokoll'),
       responses: msg('Rückmeldungen'),
+      dashboard: msg('Übersicht'),
+      events: msg('Termine'),
+      event: msg('Termin'),
+      'calendar-subscriptions': msg('Kalender-Abos'),
+      'help-offers': msg('Hilfsangebote'),
+      'help-offer': msg('Hilfsangebot'),
+      'volunteer-needs': msg('Ehrenamt'),
+      'volunteer-need': msg('Gesuch'),
+      polls: msg('Umfragen'),
+      poll: msg('Umfrage'),
+      profile: msg('Profil'),
       'hub-audit-log': msg('Protokoll'),
       sessions: msg('Meine Anmeldungen'),
       'not-found': msg('Seite nicht gefunden'),
@@ -287,6 +298,28 @@ export class SrManageApp extends ManageElement {
         return html`<sr-manage-audit-log hub-url=${hubUrl} .me=${me} .organizationId=${route.organizationId}></sr-manage-audit-log>`;
       case 'responses':
         return html`<sr-manage-responses hub-url=${hubUrl} .me=${me} .organizationId=${route.organizationId}></sr-manage-responses>`;
+      case 'dashboard':
+        return html`<sr-manage-dashboard hub-url=${hubUrl} .me=${me} .organizationId=${route.organizationId}></sr-manage-dashboard>`;
+      case 'events':
+        return html`<sr-manage-events hub-url=${hubUrl} .me=${me} .organizationId=${route.organizationId}></sr-manage-events>`;
+      case 'event':
+        return html`<sr-manage-event hub-url=${hubUrl} .me=${me} .organizationId=${route.organizationId} .itemId=${route.itemId}></sr-manage-event>`;
+      case 'calendar-subscriptions':
+        return html`<sr-manage-calendar-subscriptions hub-url=${hubUrl} .me=${me} .organizationId=${route.organizationId}></sr-manage-calendar-subscriptions>`;
+      case 'help-offers':
+        return html`<sr-manage-help-offers hub-url=${hubUrl} .me=${me} .organizationId=${route.organizationId}></sr-manage-help-offers>`;
+      case 'help-offer':
+        return html`<sr-manage-help-offer hub-url=${hubUrl} .me=${me} .organizationId=${route.organizationId} .itemId=${route.itemId}></sr-manage-help-offer>`;
+      case 'volunteer-needs':
+        return html`<sr-manage-volunteer-needs hub-url=${hubUrl} .me=${me} .organizationId=${route.organizationId}></sr-manage-volunteer-needs>`;
+      case 'volunteer-need':
+        return html`<sr-manage-volunteer-need hub-url=${hubUrl} .me=${me} .organizationId=${route.organizationId} .itemId=${route.itemId}></sr-manage-volunteer-need>`;
+      case 'polls':
+        return html`<sr-manage-polls hub-url=${hubUrl} .me=${me} .organizationId=${route.organizationId}></sr-manage-polls>`;
+      case 'poll':
+        return html`<sr-manage-poll hub-url=${hubUrl} .me=${me} .organizationId=${route.organizationId} .itemId=${route.itemId}></sr-manage-poll>`;
+      case 'profile':
+        return html`<sr-manage-profile hub-url=${hubUrl} .me=${me} .organizationId=${route.organizationId}></sr-manage-profile>`;
       case 'hub-audit-log':
         return html`<sr-manage-audit-log hub-url=${hubUrl} .me=${me}></sr-manage-audit-log>`;
       case 'sessions':

@@ -1,4 +1,4 @@
-import { basePath } from '../shared/navigation.js';
+import { basePath, itemScreens, type ItemScreen, type OrganizationScreen } from '../shared/navigation.js';
 
 /** A screen of the pages, from the path below `/manage/` and the query. */
 export type Route =
@@ -9,7 +9,9 @@ export type Route =
   | { screen: 'sign-in-link'; token: string }
   | { screen: 'invitation'; token: string }
   | { screen: 'register' }
-  | { screen: 'members' | 'api-keys' | 'audit-log' | 'responses'; organizationId: string }
+  | { screen: OrganizationScreen; organizationId: string }
+  /** One item of an organization to edit; `itemId` is `undefined` for a new one (`…/events/new`). */
+  | { screen: ItemScreen; organizationId: string; itemId: string | undefined }
   | { screen: 'hub-audit-log' }
   | { screen: 'sessions' }
   | { screen: 'not-found' };
@@ -22,7 +24,7 @@ export function routeOf(url: URL): Route {
   const parts = url.pathname.slice(basePath.length).split('/').filter(Boolean).map(decodeURIComponent);
   const token = url.searchParams.get('token') ?? '';
   const [first, second, third, ...rest] = parts;
-  if (rest.length > 0) return { screen: 'not-found' };
+  if (rest.length > 1 || (rest.length === 1 && first !== 'organizations')) return { screen: 'not-found' };
   if (first === undefined) return { screen: 'home' };
   if (second === undefined) {
     if (first === 'sign-in') {
@@ -34,12 +36,29 @@ export function routeOf(url: URL): Route {
     if (first === 'sessions') return { screen: 'sessions' };
     if (first === 'audit-log') return { screen: 'hub-audit-log' };
   }
-  if (
-    first === 'organizations' &&
-    second &&
-    (third === 'members' || third === 'api-keys' || third === 'audit-log' || third === 'responses')
-  ) {
-    return { screen: third, organizationId: second };
-  }
+  if (first === 'organizations' && second) return organizationRoute(second, third, rest[0]);
   return { screen: 'not-found' };
+}
+
+const listScreens: ReadonlySet<string> = new Set<OrganizationScreen>([
+  'events',
+  'calendar-subscriptions',
+  'help-offers',
+  'volunteer-needs',
+  'responses',
+  'polls',
+  'profile',
+  'members',
+  'api-keys',
+  'audit-log',
+]);
+
+/** `organizations/<id>`, `…/<screen>` and `…/<list>/<item id or "new">`. */
+function organizationRoute(organizationId: string, screen: string | undefined, item: string | undefined): Route {
+  if (screen === undefined) return { screen: 'dashboard', organizationId };
+  if (item === undefined)
+    return listScreens.has(screen) ? { screen: screen as OrganizationScreen, organizationId } : { screen: 'not-found' };
+  const itemScreen = (Object.keys(itemScreens) as ItemScreen[]).find((key) => itemScreens[key] === screen);
+  if (!itemScreen) return { screen: 'not-found' };
+  return { screen: itemScreen, organizationId, itemId: item === 'new' ? undefined : item };
 }

@@ -21,6 +21,33 @@ export function inAppPath(event: MouseEvent): string | undefined {
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
-/** A screen's path for an organization, e.g. `/manage/organizations/<id>/members`. */
-export const organizationPath = (organizationId: string, screen: 'members' | 'api-keys' | 'audit-log' | 'responses'): string =>
-  `${basePath}organizations/${encodeURIComponent(organizationId)}/${screen}`;
+/** The screens of one organization that list or show something (no item of their own). */
+export type OrganizationScreen =
+  | 'dashboard'
+  | 'events'
+  | 'calendar-subscriptions'
+  | 'help-offers'
+  | 'volunteer-needs'
+  | 'responses'
+  | 'polls'
+  | 'profile'
+  | 'members'
+  | 'api-keys'
+  | 'audit-log';
+
+/** The screens that edit one item of an organization, and the list screen each belongs to. */
+export const itemScreens = {
+  event: 'events',
+  'help-offer': 'help-offers',
+  'volunteer-need': 'volunteer-needs',
+  poll: 'polls',
+} as const satisfies Record<string, OrganizationScreen>;
+export type ItemScreen = keyof typeof itemScreens;
+
+/** A screen's path for an organization, e.g. `/manage/organizations/<id>/members`; the dashboard is the organization's own path. */
+export const organizationPath = (organizationId: string, screen: OrganizationScreen): string =>
+  `${basePath}organizations/${encodeURIComponent(organizationId)}${screen === 'dashboard' ? '' : `/${screen}`}`;
+
+/** The path of one item's screen, e.g. `/manage/organizations/<id>/events/<eventId>`; without an id the form for a new one. */
+export const itemPath = (organizationId: string, screen: ItemScreen, itemId?: string): string =>
+  `${organizationPath(organizationId, itemScreens[screen])}/${itemId === undefined ? 'new' : encodeURIComponent(itemId)}`;

@@ -1,11 +1,9 @@
 import { msg } from '@lit/localize';
 import type { Schema } from '@smart-region/sdk';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import type { Role } from './labels.js';
-import { basePath, organizationPath } from './navigation.js';
+import { basePath, organizationPath, type OrganizationScreen } from './navigation.js';
 import type { Me } from './session-events.js';
-
-export type OrganizationScreen = 'members' | 'api-keys' | 'audit-log' | 'responses';
 
 /** Whether the role holds `volunteer-responses:manage` (the Hub's role table): coordinators and owners. */
 export const managesResponses = (role: Role | undefined): boolean => role === 'coordinator' || role === 'owner';
@@ -22,34 +20,38 @@ export function organizationName(me: Me | undefined, organizationId: string): st
 
 /**
  * The heading of an organization's screen, and links to the other screens the person may open
- * (the current one marked): the responses for coordinators and owners, the owners' screens for
- * owners and for people who are no member (a region admin's look).
+ * (the current one marked): content for every member; the responses for coordinators and owners;
+ * the profile and the owners' screens for owners and for people who are no member (a region
+ * admin's look).
  */
 export function organizationHeader(me: Me | undefined, organizationId: string, current: OrganizationScreen, title: string): TemplateResult {
   const name = organizationName(me, organizationId);
   const role = membershipIn(me, organizationId)?.role;
   const ownerScreens = role === undefined || role === 'owner';
-  const responses: [OrganizationScreen, string][] = managesResponses(role) ? [['responses', msg('Rückmeldungen')]] : [];
-  const owners: [OrganizationScreen, string][] = ownerScreens
-    ? [
-        ['members', msg('Mitglieder')],
-        ['api-keys', msg('API-Schlüssel')],
-        ['audit-log', msg('Protokoll')],
-      ]
-    : [];
-  const links = [...responses, ...owners];
+  const links: [OrganizationScreen, string][] = [
+    ['dashboard', msg('Übersicht')],
+    ['events', msg('Termine')],
+    ['help-offers', msg('Hilfsangebote')],
+    ['volunteer-needs', msg('Ehrenamt')],
+    ...(managesResponses(role) ? [['responses', msg('Rückmeldungen')] as [OrganizationScreen, string]] : []),
+    ['polls', msg('Umfragen')],
+    ...(ownerScreens
+      ? ([
+          ['profile', msg('Profil')],
+          ['members', msg('Mitglieder')],
+          ['api-keys', msg('API-Schlüssel')],
+          ['audit-log', msg('Protokoll')],
+        ] as [OrganizationScreen, string][])
+      : []),
+  ];
   return html`<p><a href=${basePath}>← ${msg('Meine Organisationen')}</a></p>
     <h1>${title}${name ? html`: <bdi>${name}</bdi>` : ''}</h1>
-    ${
-      links.length === 0
-        ? nothing
-        : html`<nav aria-label=${msg('Bereiche der Organisation')}>
-          <ul class="actions tabs">
-            ${links.map(
-              ([screen, label]) =>
-                html`<li><a href=${organizationPath(organizationId, screen)} aria-current=${screen === current ? 'page' : 'false'}>${label}</a></li>`,
-            )}
-          </ul>
-        </nav>`
-    }`;
+    <nav aria-label=${msg('Bereiche der Organisation')}>
+      <ul class="actions tabs">
+        ${links.map(
+          ([screen, label]) =>
+            html`<li><a href=${organizationPath(organizationId, screen)} aria-current=${screen === current ? 'page' : 'false'}>${label}</a></li>`,
+        )}
+      </ul>
+    </nav>`;
 }

@@ -1,0 +1,26 @@
+import { msg } from '@lit/localize';
+import { html, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { ManageElement } from '../shared/manage-element.js';
+import { organizationHeader } from '../shared/organization-nav.js';
+import type { Me } from '../shared/session-events.js';
+
+/** Hilfsangebote: being built. */
+export class SrManageHelpOffers extends ManageElement {
+  static override properties: PropertyDeclarations = {
+    me: { attribute: false },
+    organizationId: { attribute: false },
+  };
+
+  declare me: Me | undefined;
+  declare organizationId: string;
+
+  protected override render(): TemplateResult {
+    return html`${organizationHeader(this.me, this.organizationId, 'help-offers', msg('Hilfsangebote'))}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sr-manage-help-offers': SrManageHelpOffers;
+  }
+}
