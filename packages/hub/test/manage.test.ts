@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { assetUrl } from '../src/assets.js';
 import { SESSION_COOKIE } from '../src/auth/sessions.js';
 import { demoOwnerAddress } from '../src/orgs/seed/demo-accounts.js';
 import { managePolicy } from '../src/system/manage.js';
-import { axeViolations } from './support/axe.js';
-import { launchChromium } from './support/chromium.js';
-import { startMailedHub, type MailedHub } from './support/mailed-hub.js';
+import type { MailedHub } from './support/mailed-hub.js';
+import { expectAccessible, says, screen, startWorkspace, type Workspace } from './support/workspace.js';
 
 // The pages for organizations (/manage/) in real Chromium, served by a real Hub that sends its mails
 // to a real SMTP server started here (`npm test` builds the pages before this runs): what the issue's
@@ -16,79 +12,21 @@ import { startMailedHub, type MailedHub } from './support/mailed-hub.js';
 // who accepts, gives them the role editor, creates a key and revokes it — and that the citizens'
 // widgets never carry or get the session cookie.
 
-/** No screen may fail axe: checked on every screen the flow passes, once it has settled. */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  assert.deepEqual(await axeViolations(page), [], `axe on ${screen}`);
-}
-
-/** The heading of the screen shown now, once it is there. */
-async function screen(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-/** A status line, once it says this. */
-async function says(page: Page, text: string | RegExp): Promise<void> {
-  await page.getByText(text).first().waitFor();
-}
-
 describe('the pages for organizations in Chromium', () => {
+  let workspace: Workspace;
   let mailed: MailedHub;
-  let browser: Browser;
   let baseUrl: string;
-  const policyViolations: string[] = [];
+  let policyViolations: string[];
+  let person: Workspace['person'];
+  let signInThroughPages: Workspace['signIn'];
 
   before(async () => {
-    assert.ok(existsSync(assetUrl('manage')), 'the pages are not built: run npm run build:manage');
-    mailed = await startMailedHub();
-    baseUrl = mailed.hub.baseUrl;
-    browser = await launchChromium();
+    workspace = await startWorkspace();
+    ({ mailed, baseUrl, failures: policyViolations, person, signIn: signInThroughPages } = workspace);
   });
   after(async () => {
-    await browser?.close();
-    await mailed?.close();
+    await workspace?.close();
   });
-
-  /** A browser of its own (its own cookies), in German, that records what the CSP blocks and what fails. */
-  async function person(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.exposeFunction('reportViolation', (text: string) => policyViolations.push(text));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
-          `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`,
-        );
-      });
-    });
-    page.on('pageerror', (error) => policyViolations.push(`uncaught: ${error.message}`));
-    return page;
-  }
-
-  /** Signs in as a person would: the address on the sign-in page, the link from the mail, "Anmelden". */
-  async function signInThroughPages(page: Page, email: string, { checkEachScreen = false } = {}): Promise<URL> {
-    await page.goto(`${baseUrl}/manage/`);
-    await screen(page, 'Anmelden');
-    if (checkEachScreen) await expectAccessible(page, 'the sign-in');
-    await page.getByLabel('E-Mail-Adresse').fill(email);
-    await page.getByRole('button', { name: 'Anmeldelink senden' }).click();
-    await says(page, 'Prüfen Sie Ihr Postfach');
-    if (checkEachScreen) await expectAccessible(page, '"check your e-mail"');
-    const link = mailed.linkIn(await mailed.nextMailTo(email), '/manage/sign-in');
-
-    // A mail scanner opens the link first: that signs nobody in and uses nothing up.
-    const scanned = await fetch(link);
-    assert.equal(scanned.status, 200);
-    assert.equal(scanned.headers.get('set-cookie'), null);
-
-    await page.goto(link.href);
-    await page.getByRole('button', { name: 'Anmelden', exact: true }).waitFor();
-    if (checkEachScreen) await expectAccessible(page, 'the link landing');
-    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-    await screen(page, 'Meine Organisationen');
-    assert.equal(new URL(page.url()).search, '', 'the used token leaves the address bar');
-    return link;
-  }
 
   test('one page for every path below /manage/, under a strict CSP, never stored, sending no referrer', async () => {
     for (const path of ['/manage/', '/manage/sign-in?token=abc', '/manage/organizations/x/members']) {

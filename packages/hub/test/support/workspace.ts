@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import type { HubOptions } from '../../src/app.js';
+import { assetUrl } from '../../src/assets.js';
+import { axeViolations } from './axe.js';
+import { launchChromium } from './chromium.js';
+import { startMailedHub, type MailedHub } from './mailed-hub.js';
+
+/**
+ * The workspace for organizations (`/manage/`) in real Chromium, served by a real Hub that mails
+ * through a real SMTP server: what every browser test of a workspace screen starts from. People
+ * sign in as they would, with the link from the mail.
+ */
+export interface Workspace {
+  mailed: MailedHub;
+  browser: Browser;
+  baseUrl: string;
+  /** What a page's CSP blocked and every uncaught error, of every page this workspace opened. */
+  failures: string[];
+  /** A browser of its own (its own cookies), in German, at `width` (desktop by default). */
+  person: (options?: { width?: number }) => Promise<Page>;
+  /** Signs in as a person would: the address on the sign-in page, the link from the mail, "Anmelden". */
+  signIn: (page: Page, email: string, options?: { checkEachScreen?: boolean }) => Promise<URL>;
+  close: () => Promise<void>;
+}
+
+export async function startWorkspace(options: Partial<Omit<HubOptions, 'database'>> = {}): Promise<Workspace> {
+  assert.ok(existsSync(assetUrl('manage')), 'the pages are not built: run npm run build:manage');
+  const mailed = await startMailedHub(options);
+  const browser = await launchChromium();
+  const baseUrl = mailed.hub.baseUrl;
+  const failures: string[] = [];
+
+  async function person({ width = 1280 } = {}): Promise<Page> {
+    const context = await browser.newContext({
+      locale: 'de-DE',
+      timezoneId: 'Europe/Berlin',
+      viewport: { width, height: 900 },
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    await page.exposeFunction('reportViolation', (text: string) => failures.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
+          `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`,
+        );
+      });
+    });
+    page.on('pageerror', (error) => failures.push(`uncaught: ${error.message}`));
+    return page;
+  }
+
+  async function signIn(page: Page, email: string, { checkEachScreen = false } = {}): Promise<URL> {
+    await page.goto(`${baseUrl}/manage/`);
+    await screen(page, 'Anmelden');
+    if (checkEachScreen) await expectAccessible(page, 'the sign-in');
+    await page.getByLabel('E-Mail-Adresse').fill(email);
+    await page.getByRole('button', { name: 'Anmeldelink senden' }).click();
+    await says(page, 'Prüfen Sie Ihr Postfach');
+    if (checkEachScreen) await expectAccessible(page, '"check your e-mail"');
+    const link = mailed.linkIn(await mailed.nextMailTo(email), '/manage/sign-in');
+
+    // A mail scanner opens the link first: that signs nobody in and uses nothing up.
+    const scanned = await fetch(link);
+    assert.equal(scanned.status, 200);
+    assert.equal(scanned.headers.get('set-cookie'), null);
+
+    await page.goto(link.href);
+    await page.getByRole('button', { name: 'Anmelden', exact: true }).waitFor();
+    if (checkEachScreen) await expectAccessible(page, 'the link landing');
+    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+    await screen(page, 'Meine Organisationen');
+    assert.equal(new URL(page.url()).search, '', 'the used token leaves the address bar');
+    return link;
+  }
+
+  return {
+    mailed,
+    browser,
+    baseUrl,
+    failures,
+    person,
+    signIn,
+    async close() {
+      await browser.close();
+      await mailed.close();
+    },
+  };
+}
+
+/** No state of a screen may fail axe: checked once it has settled. */
+export async function expectAccessible(page: Page, state: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(await axeViolations(page), [], `axe on ${state}`);
+}
+
+/** The heading of the screen shown now, once it is there. */
+export async function screen(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+/** A status line, once it says this. */
+export async function says(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByText(text).first().waitFor();
+}
