@@ -5722,6 +5722,8 @@ export interface operations {
                 need?: components["schemas"]["Id"][];
                 /** @description `true` only accepted responses; `false` only the others. */
                 accepted?: boolean;
+                /** @description Only responses with this status; repeat for several. */
+                status?: components["schemas"]["VolunteerResponseStatus"][];
                 /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Items per page. */
@@ -5746,8 +5748,8 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["VolunteerResponsePage"];
                     /**
-                     * @example received_at,need,name,email,phone,message,accepted,privacy_notice_url,privacy_notice_version,delete_after
-                     *     2026-11-20T17:41:09.113Z,Helferinnen und Helfer für den Kinderflohmarkt,Alex Beispiel,alex@example.org,,Ich kann am Vormittag beim Aufbau helfen.,no,https://tsv-ochsenfurt.example/datenschutz,3b9f0c1d2e4a,2027-03-05
+                     * @example received_at,need,name,email,phone,message,status,decided_at,privacy_notice_url,privacy_notice_version,delete_after
+                     *     2026-11-20T17:41:09.113Z,Helferinnen und Helfer für den Kinderflohmarkt,Alex Beispiel,alex@example.org,,Ich kann am Vormittag beim Aufbau helfen.,new,,https://tsv-ochsenfurt.example/datenschutz,3b9f0c1d2e4a,2027-03-05
                      */
                     "text/csv": string;
                 };
