@@ -124,6 +124,62 @@ describe('every request the contract does not allow gets a problem+json 4xx', ()
   });
 });
 
+describe('every field error says which rule failed (code, and the bound as limit), so forms can say it in any language', () => {
+  let hub: TestHub;
+  let orgId: string;
+  const admin = () => ({ 'content-type': 'application/json', authorization: `Bearer ${hub.adminToken}` });
+  const write = (method: string, path: string, body: unknown) =>
+    fetch(`${hub.baseUrl}${path}`, { method, headers: admin(), body: JSON.stringify(body) });
+  /** The errors of a 422 as `pointer code limit` lines (limit only where the rule has one). */
+  const rules = async (response: Response) =>
+    ((await expectProblem(response, 422, 'validation-failed')).errors ?? []).map((error) =>
+      [error.pointer, error.code, error.limit].filter((part) => part !== undefined).join(' '),
+    );
+
+  before(async () => {
+    hub = await startTestHub();
+    orgId = (await expectDocumented(await fetch(`${hub.baseUrl}/organizations?limit=1`), 'listOrganizations')).items[0]!.id;
+  });
+  after(() => hub.close());
+
+  test("the contract's schema: the keyword and its bound", async () => {
+    const tooLong = await rules(await write('POST', '/organizations', { name: 'x'.repeat(201), kind: 'castle', favourite: true }));
+    assert.ok(tooLong.includes('/body/name maxLength 200'), tooLong.join());
+    assert.ok(tooLong.includes('/body/kind enum'), tooLong.join());
+    assert.ok(tooLong.includes('/body/favourite additionalProperties'), tooLong.join());
+    assert.deepEqual(await rules(await write('POST', '/organizations', { kind: 'club' })), ['/body/name required']);
+    assert.deepEqual(await rules(await write('PATCH', `/organizations/${orgId}`, { name: 42 })), ['/body/name type']);
+    const options = Array.from({ length: 21 }, (_, index) => ({ label: `Option ${index}` }));
+    const poll = { question: 'Welche?', options, opensAt: '2027-01-01T00:00:00Z', closesAt: '2027-02-01T00:00:00Z' };
+    assert.deepEqual(await rules(await write('POST', `/organizations/${orgId}/polls`, poll)), ['/body/options maxItems 20']);
+    const query = await expectProblem(await fetch(`${hub.baseUrl}/municipalities?limit=1000`), 400, 'invalid-request');
+    assert.deepEqual(query.errors?.map(({ code, limit }) => [code, limit]), [['maximum', 100]]);
+  });
+
+  test("the Hub's own rules: a stable name each", async () => {
+    const event = { title: 'Sommerfest', start: '2027-07-04T18:00', end: '2027-07-04T16:00' };
+    assert.deepEqual(await rules(await write('POST', `/organizations/${orgId}/events`, event)), ['/body/end end-before-start']);
+    assert.deepEqual(await rules(await write('PATCH', `/organizations/${orgId}`, { municipalityId: 'atlantis' })), [
+      '/body/municipalityId unknown-reference',
+    ]);
+    const poll = {
+      question: 'Welcher Tag?',
+      options: [{ label: 'Samstag' }, { label: 'samstag ' }],
+      opensAt: '2027-02-01T00:00:00Z',
+      closesAt: '2027-01-01T00:00:00Z',
+    };
+    assert.deepEqual(await rules(await write('POST', `/organizations/${orgId}/polls`, poll)), [
+      '/body/closesAt end-before-start',
+      '/body/options/1/label duplicate',
+    ]);
+    const need = { title: '  A  ', description: 'Beim Aufbau helfen', peopleNeeded: 2, skills: ['Aufbau', ' aufbau'] };
+    assert.deepEqual(await rules(await write('POST', `/organizations/${orgId}/volunteer-needs`, need)), [
+      '/body/title too-short 3',
+      '/body/skills/1 duplicate',
+    ]);
+  });
+});
+
 describe('hostile text and missing bodies get a problem+json 4xx naming the field, never a 500', () => {
   let hub: TestHub;
   let orgId: string;
@@ -236,7 +292,7 @@ describe('hostile text and missing bodies get a problem+json 4xx naming the fiel
     ];
     for (const [method, path, headers] of writes) {
       const problem = await expectProblem(await fetch(`${hub.baseUrl}${path}`, { method, headers }), 400, 'invalid-request');
-      assert.deepEqual(problem.errors, [{ pointer: '/body', reason: 'is required' }], `${method} ${path}`);
+      assert.deepEqual(problem.errors, [{ pointer: '/body', reason: 'is required', code: 'required' }], `${method} ${path}`);
       assert.match(problem.detail ?? '', /body is required/);
     }
   });

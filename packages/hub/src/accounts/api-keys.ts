@@ -4,7 +4,7 @@ import { isApiKeyScope } from '../auth/roles.js';
 import * as clock from '../clock.js';
 import type { Database } from '../db/schema.js';
 import type { Handlers, Schemas } from '../http/api.js';
-import { invalidBody, ProblemError } from '../http/problems.js';
+import { fieldError, invalidBody, ProblemError } from '../http/problems.js';
 import { findOrganizationApiKey, listOrganizationApiKeys, revokeApiKey, type ApiKeyRow } from './queries.js';
 
 type Operations = 'listApiKeys' | 'createApiKey' | 'revokeApiKey';
@@ -38,7 +38,7 @@ export function apiKeyHandlers(db: Kysely<Database>): Pick<Handlers, Operations>
       const { label, scopes, expiresAt } = request.body;
       const expiry = expiresAt ? new Date(expiresAt) : undefined;
       // On the Hub's clock, as the key's use is checked against it.
-      if (expiry && expiry <= clock.now()) throw invalidBody([{ pointer: '/expiresAt', reason: 'must lie in the future' }]);
+      if (expiry && expiry <= clock.now()) throw invalidBody([fieldError('/expiresAt', 'not-in-future', 'must lie in the future')]);
       const principal = request.principal;
       const created = await createApiKey(db, {
         organizationId,

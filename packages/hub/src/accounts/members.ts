@@ -5,7 +5,7 @@ import { resolveOwner } from '../auth/resource-owners.js';
 import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Handlers, Schemas } from '../http/api.js';
-import { invalidBody, ProblemError } from '../http/problems.js';
+import { fieldError, invalidBody, ProblemError } from '../http/problems.js';
 import { enqueueMail } from '../mail/outbox.js';
 import {
   acceptInvitationByHash,
@@ -205,7 +205,7 @@ export function memberHandlers(db: Kysely<Database>, { outbox, publicUrl }: Acco
         let invitee = await findPersonByEmail(trx, invitation.email);
         if (!invitee) {
           // Thrown inside the transaction, so the invitation stays open for the next try.
-          if (!displayName) throw invalidBody([{ pointer: '/displayName', reason: 'is needed: this address has no account yet' }]);
+          if (!displayName) throw invalidBody([fieldError('/displayName', 'required', 'is needed: this address has no account yet')]);
           invitee = await personWithAddress(trx, invitation.email, displayName);
         }
         await grantMembership(trx, invitation.organization_id, invitee.id, invitation.role);

@@ -3,7 +3,7 @@ import type { Database, OrganizationStatus } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Handlers, Schemas } from '../http/api.js';
 import { mapPage } from '../http/listing.js';
-import { invalidBody, invalidFields, ProblemError } from '../http/problems.js';
+import { fieldError, invalidBody, invalidFields, ProblemError } from '../http/problems.js';
 import { enqueueMail, type Outbox } from '../mail/outbox.js';
 import { knownMunicipalities } from '../orgs/lookups.js';
 import { checkOrganization, newOrganizationRow, toOrganization } from '../orgs/organizations.js';
@@ -87,7 +87,7 @@ export function registrationHandlers(db: Kysely<Database>, { outbox, publicUrl }
       const { organizationId } = request.params;
       const { decision, reason } = request.body;
       if (decision === 'reject' && !reason?.trim()) {
-        throw invalidBody([{ pointer: '/reason', reason: 'is needed to reject a registration: the applicant gets it by e-mail' }]);
+        throw invalidBody([fieldError('/reason', 'required', 'is needed to reject a registration: the applicant gets it by e-mail')]);
       }
       const status = decided[decision];
       const row = await inTransaction(db, async (trx) => {

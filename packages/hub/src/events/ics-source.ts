@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { invalidBody } from '../http/problems.js';
+import { fieldError, invalidBody } from '../http/problems.js';
 import { isKnownTimeZone } from './recurrence.js';
 
 /**
@@ -31,7 +31,7 @@ export class ImportProblems {
     const more = errors.length > 10 ? ` (${errors.length} problems in all)` : '';
     // A feed is one text body: its errors point at the body as a whole and name the line.
     throw invalidBody(
-      shown.map(({ line, reason }) => ({ pointer: '', reason: `line ${line}: ${reason}` })),
+      shown.map(({ line, reason }) => fieldError('', 'invalid-icalendar', `line ${line}: ${reason}`)),
       `${listed}${more}. Nothing was imported.`,
     );
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Insertable, Selectable } from 'kysely';
 import type { EventTable } from '../db/schema.js';
 import type { Schemas } from '../http/api.js';
-import type { FieldError } from '../http/problems.js';
+import { fieldError, type FieldError } from '../http/problems.js';
 import { unknownMunicipality, type KnownMunicipalities } from '../orgs/lookups.js';
 import { sortKey } from '../http/text.js';
 import { summarizeRecurrence } from './recurrence-summary.js';
@@ -123,7 +123,7 @@ export function scheduleOf(data: EventData): Schedule {
  */
 export function checkEvent(data: EventData, municipalities: KnownMunicipalities): { data: EventData; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const fail = (pointer: string, reason: string) => errors.push({ pointer, reason });
+  const fail = (pointer: string, code: string, reason: string) => errors.push(fieldError(pointer, code, reason));
   const checkMunicipality = (pointer: string, location: EventLocation | null | undefined) => {
     const id = location?.municipalityId;
     if (id && !municipalities.has(id)) errors.push(unknownMunicipality(`${pointer}/municipalityId`, id));
@@ -131,7 +131,7 @@ export function checkEvent(data: EventData, municipalities: KnownMunicipalities)
   checkMunicipality('/location', data.location);
   data.overrides.forEach((override, index) => checkMunicipality(`/overrides/${index}/location`, override.location));
   if (!isKnownTimeZone(data.timeZone)) {
-    fail('/timeZone', `"${data.timeZone}" is not an IANA time zone (e.g. Europe/Berlin)`);
+    fail('/timeZone', 'unknown-time-zone', `"${data.timeZone}" is not an IANA time zone (e.g. Europe/Berlin)`);
     return { data, errors };
   }
   const local = <T extends string | undefined>(pointer: string, text: T): T => {
@@ -139,6 +139,7 @@ export function checkEvent(data: EventData, municipalities: KnownMunicipalities)
     if (isDateOnly(text) !== data.allDay) {
       fail(
         pointer,
+        'all-day-mismatch',
         data.allDay
           ? 'must be a date (YYYY-MM-DD) for an all-day event'
           : 'must be a date and time (YYYY-MM-DDThh:mm) unless allDay is true',
@@ -146,24 +147,24 @@ export function checkEvent(data: EventData, municipalities: KnownMunicipalities)
       return text;
     }
     const time = parseLocal(text);
-    if (!time) fail(pointer, `is not a real ${data.allDay ? 'date' : 'date and time'} between ${MIN_YEAR} and ${MAX_YEAR}`);
+    if (!time) fail(pointer, 'not-a-date', `is not a real ${data.allDay ? 'date' : 'date and time'} between ${MIN_YEAR} and ${MAX_YEAR}`);
     return (time ? formatLocal(time) : text) as T;
   };
   const start = local('/start', data.start);
   const end = local('/end', data.end);
-  if (end < start) fail('/end', 'must not be before start');
+  if (end < start) fail('/end', 'end-before-start', 'must not be before start');
 
   let recurrence = data.recurrence;
   if (recurrence) {
     if (recurrence.rule) {
       try {
         const rule = parseRule(recurrence.rule);
-        if (rule.count && rule.until) fail('/recurrence/rule', 'may have COUNT or UNTIL, not both');
+        if (rule.count && rule.until) fail('/recurrence/rule', 'count-and-until', 'may have COUNT or UNTIL, not both');
       } catch (error) {
-        fail('/recurrence/rule', `is not an RFC 5545 RRULE: ${(error as Error).message}`);
+        fail('/recurrence/rule', 'invalid-rule', `is not an RFC 5545 RRULE: ${(error as Error).message}`);
       }
     } else if (recurrence.rdates.length === 0) {
-      fail('/recurrence', 'needs a rule or rdates');
+      fail('/recurrence', 'rule-or-rdates', 'needs a rule or rdates');
     }
     // An RDATE before the start is part of the set too (RFC 5545: the union of DTSTART, RRULE and RDATE).
     const rdates = recurrence.rdates.map((rdate, index) => local(`/recurrence/rdates/${index}`, rdate));
@@ -171,7 +172,7 @@ export function checkEvent(data: EventData, municipalities: KnownMunicipalities)
     recurrence = { rule: recurrence.rule, rdates: [...new Set(rdates)].sort(), exdates: [...new Set(exdates)].sort() };
   }
 
-  if (data.overrides.length > 0 && !recurrence) fail('/overrides', 'only a recurring event has overrides');
+  if (data.overrides.length > 0 && !recurrence) fail('/overrides', 'overrides-without-recurrence', 'only a recurring event has overrides');
   const overrides = data.overrides.map((override, index) => {
     const pointer = `/overrides/${index}`;
     const normalized: EventOverride = { recurrenceId: local(`${pointer}/recurrenceId`, override.recurrenceId) };
@@ -182,13 +183,13 @@ export function checkEvent(data: EventData, municipalities: KnownMunicipalities)
     if (override.description !== undefined) normalized.description = override.description;
     if (override.location !== undefined) normalized.location = override.location;
     if (normalized.end !== undefined && normalized.end < (normalized.start ?? normalized.recurrenceId)) {
-      fail(`${pointer}/end`, 'must not be before the start of the occurrence');
+      fail(`${pointer}/end`, 'end-before-start', 'must not be before the start of the occurrence');
     }
     return normalized;
   });
   const ids = overrides.map((override) => override.recurrenceId);
   ids.forEach((id, index) => {
-    if (ids.indexOf(id) !== index) fail(`/overrides/${index}/recurrenceId`, 'is overridden twice');
+    if (ids.indexOf(id) !== index) fail(`/overrides/${index}/recurrenceId`, 'duplicate', 'is overridden twice');
   });
   overrides.sort((a, b) => (a.recurrenceId < b.recurrenceId ? -1 : 1));
 
@@ -198,13 +199,13 @@ export function checkEvent(data: EventData, municipalities: KnownMunicipalities)
     try {
       firstStart(scheduleOf(normalized));
     } catch (error) {
-      fail('/recurrence/rule', `cannot be expanded: ${(error as Error).message}`);
+      fail('/recurrence/rule', 'invalid-rule', `cannot be expanded: ${(error as Error).message}`);
     }
   }
   if (errors.length === 0 && recurrence) {
     const unknown = new Set(unknownRecurrenceIds(scheduleOf(normalized), ids));
     data.overrides.forEach((override, index) => {
-      if (unknown.has(ids[index]!)) fail(`/overrides/${index}/recurrenceId`, `${override.recurrenceId} is not an occurrence of the event`);
+      if (unknown.has(ids[index]!)) fail(`/overrides/${index}/recurrenceId`, 'unknown-occurrence', `${override.recurrenceId} is not an occurrence of the event`);
     });
   }
   return { data: normalized, errors };

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { invalidQuery } from '../http/problems.js';
+import { fieldError, invalidQuery } from '../http/problems.js';
 import { dataFromRow, scheduleOf, type EventRow } from './model.js';
 import { eventsInRange, type EventFilters } from './queries.js';
 import { DEFAULT_TIME_ZONE, occurrencesBetween, parseLocal, timeZone, type Occurrence } from './recurrence.js';
@@ -24,7 +24,7 @@ export interface FoundOccurrence {
 export function parseBound(text: string, name: 'from' | 'to'): Date {
   const ms = text.length === 10 ? parseLocal(text, timeZone(DEFAULT_TIME_ZONE))?.toUnixTime() : Date.parse(text) / 1000;
   if (ms === undefined || Number.isNaN(ms)) {
-    throw invalidQuery([{ pointer: `/${name}`, reason: 'is not a real date or date-time' }], `"${text}" is not a real date or date-time.`);
+    throw invalidQuery([fieldError(`/${name}`, 'not-a-date', 'is not a real date or date-time')], `"${text}" is not a real date or date-time.`);
   }
   return new Date(ms * 1000);
 }
@@ -37,11 +37,11 @@ export function parseRange(fromText: string, toText: string | undefined): Range 
   const from = parseBound(fromText, 'from');
   const to = toText === undefined ? new Date(from.getTime() + MAX_RANGE_DAYS * DAY_MS) : parseBound(toText, 'to');
   if (to <= from) {
-    throw invalidQuery([{ pointer: '/to', reason: 'must be after from' }], '"to" must be after "from".');
+    throw invalidQuery([fieldError('/to', 'end-before-start', 'must be after from')], '"to" must be after "from".');
   }
   if (to.getTime() - from.getTime() > MAX_RANGE_MS) {
     throw invalidQuery(
-      [{ pointer: '/to', reason: `must be at most ${MAX_RANGE_DAYS} days after from` }],
+      [fieldError('/to', 'range-too-long', `must be at most ${MAX_RANGE_DAYS} days after from`, MAX_RANGE_DAYS)],
       `The range from "from" to "to" may be at most ${MAX_RANGE_DAYS} days long.`,
     );
   }

@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.js';
 import type { Handlers, Schemas } from '../http/api.js';
 import { decodeCursor, toPage } from '../http/cursor.js';
 import { DEFAULT_LIMIT } from '../http/listing.js';
-import { invalidBody, invalidQuery, ProblemError } from '../http/problems.js';
+import { fieldError, invalidBody, invalidQuery, ProblemError } from '../http/problems.js';
 import { existingOrganization, knownMunicipalities, unknownMunicipality } from '../orgs/lookups.js';
 import { emergencyContacts } from './emergency-contacts.js';
 import { checkOffer, completeInput, dataFromOffer, toHelpOffer, toWrite, type OfferData, type OfferWrite } from './model.js';
@@ -26,7 +26,7 @@ function parseNear(near: string | undefined): Schemas['GeoPoint'] | undefined {
   if (near === undefined) return undefined;
   const [lat, lon] = near.split(',').map(Number) as [number, number];
   if (Math.abs(lat) > 90 || Math.abs(lon) > 180)
-    throw invalidQuery([{ pointer: '/near', reason: 'must be lat,lon with -90 ≤ lat ≤ 90 and -180 ≤ lon ≤ 180' }]);
+    throw invalidQuery([fieldError('/near', 'invalid-coordinates', 'must be lat,lon with -90 ≤ lat ≤ 90 and -180 ≤ lon ≤ 180')]);
   return { lat, lon };
 }
 
@@ -39,7 +39,7 @@ function parseCursor(cursor: string | undefined, sort: SearchSort): SearchPositi
   const [cursorSort, key, name, id] = position;
   const validKey = Number.isInteger(key) && Math.abs(key as number) < 2 ** 31;
   if (cursorSort !== sort || !validKey || typeof name !== 'string' || typeof id !== 'string' || !uuid.test(id)) {
-    throw invalidQuery([{ pointer: '/cursor', reason: 'belongs to another search; start again without cursor' }]);
+    throw invalidQuery([fieldError('/cursor', 'cursor-mismatch', 'belongs to another search; start again without cursor')]);
   }
   return [sort, key as number, name, id];
 }
@@ -83,9 +83,9 @@ export function helpHandlers(db: Kysely<Database>): Pick<Handlers, HelpOperation
     async listHelpOffers(request) {
       const query = request.query;
       const near = parseNear(query.near);
-      if (query.radius !== undefined && !near) throw invalidQuery([{ pointer: '/radius', reason: 'needs near (lat,lon)' }]);
+      if (query.radius !== undefined && !near) throw invalidQuery([fieldError('/radius', 'needs-near', 'needs near (lat,lon)')]);
       const sort: SearchSort = query.sort ?? (query.q ? 'relevance' : near ? 'distance' : 'name');
-      if (sort === 'distance' && !near) throw invalidQuery([{ pointer: '/sort', reason: 'distance needs near (lat,lon)' }]);
+      if (sort === 'distance' && !near) throw invalidQuery([fieldError('/sort', 'needs-near', 'distance needs near (lat,lon)')]);
       const after = parseCursor(query.cursor, sort);
       await assertMunicipalities(db, query.municipality);
       const limit = query.limit ?? DEFAULT_LIMIT;

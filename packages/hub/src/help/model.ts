@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { HelpOfferLocationTable, HelpOfferTable } from '../db/schema.js';
 import type { Schemas } from '../http/api.js';
-import type { FieldError } from '../http/problems.js';
+import { fieldError, type FieldError } from '../http/problems.js';
 import { unknownMunicipality, type KnownMunicipalities } from '../orgs/lookups.js';
 import { sortKey } from '../http/text.js';
 import { checkOpeningHours, fromHoursRows, toHoursRows, type HoursRow } from './opening-hours.js';
@@ -88,17 +88,17 @@ export function checkOffer(data: OfferData, municipalities: KnownMunicipalities)
     }
   });
   if (data.serviceArea === 'local' && !data.locations.some((location) => location.municipalityId)) {
-    errors.push({ pointer: '/serviceArea', reason: 'local offers need a place with a municipalityId' });
+    errors.push(fieldError('/serviceArea', 'local-without-municipality', 'local offers need a place with a municipalityId'));
   }
   if (data.crisis && !data.openingHours.alwaysOpen) {
-    errors.push({ pointer: '/crisis', reason: 'crisis services must be open around the clock (openingHours.alwaysOpen)' });
+    errors.push(fieldError('/crisis', 'crisis-not-always-open', 'crisis services must be open around the clock (openingHours.alwaysOpen)'));
   }
   for (const error of checkOpeningHours(data.openingHours)) {
-    errors.push({ pointer: `/openingHours${error.pointer}`, reason: error.reason });
+    errors.push({ ...error, pointer: `/openingHours${error.pointer}` });
   }
   const languages = canonicalLanguages(data.languages);
   if (typeof languages === 'number') {
-    errors.push({ pointer: `/languages/${languages}`, reason: 'is not a valid BCP 47 language tag' });
+    errors.push(fieldError(`/languages/${languages}`, 'invalid-language-tag', 'is not a valid BCP 47 language tag'));
     return { data, errors };
   }
   return { data: { ...data, languages }, errors };

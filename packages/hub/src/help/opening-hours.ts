@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Schemas } from '../http/api.js';
+import { fieldError, type FieldError } from '../http/problems.js';
 import { publicHoliday } from './holidays.js';
 
 type Weekday = Schemas['HelpSchedule']['byDay'][number];
@@ -149,11 +150,11 @@ export function fromHoursRows(
 }
 
 /** Problems with opening hours the contract's schema cannot express; pointers below `openingHours`. */
-export function checkOpeningHours(hours: Schemas['OpeningHoursInput']): { pointer: string; reason: string }[] {
-  const errors: { pointer: string; reason: string }[] = [];
+export function checkOpeningHours(hours: Schemas['OpeningHoursInput']): FieldError[] {
+  const errors: FieldError[] = [];
   (hours.schedules ?? []).forEach((schedule, index) => {
     if (schedule.opensAt === schedule.closesAt) {
-      errors.push({ pointer: `/schedules/${index}/closesAt`, reason: 'must differ from opensAt (use alwaysOpen, or 00:00 to 24:00)' });
+      errors.push(fieldError(`/schedules/${index}/closesAt`, 'empty-period', 'must differ from opensAt (use alwaysOpen, or 00:00 to 24:00)'));
     }
   });
   const closedDays = new Set(
@@ -163,11 +164,11 @@ export function checkOpeningHours(hours: Schemas['OpeningHoursInput']): { pointe
     const opens = exception.opensAt ?? null;
     const closes = exception.closesAt ?? null;
     if ((opens === null) !== (closes === null)) {
-      errors.push({ pointer: `/exceptions/${index}`, reason: 'needs both opensAt and closesAt, or neither (closed all day)' });
+      errors.push(fieldError(`/exceptions/${index}`, 'opens-and-closes', 'needs both opensAt and closesAt, or neither (closed all day)'));
     } else if (opens !== null && opens === closes) {
-      errors.push({ pointer: `/exceptions/${index}/closesAt`, reason: 'must differ from opensAt' });
+      errors.push(fieldError(`/exceptions/${index}/closesAt`, 'empty-period', 'must differ from opensAt'));
     } else if (opens !== null && closedDays.has(exception.date)) {
-      errors.push({ pointer: `/exceptions/${index}`, reason: `${exception.date} is also marked closed all day` });
+      errors.push(fieldError(`/exceptions/${index}`, 'conflicting-exception', `${exception.date} is also marked closed all day`));
     }
   });
   return errors;

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ContractOperation } from './contract.js';
-import { invalidFields, ProblemError } from './problems.js';
+import { fieldError, invalidFields, ProblemError } from './problems.js';
 
 /** Largest iCalendar feed an organization may import. */
 export const CALENDAR_BODY_LIMIT = 5 * 1024 * 1024;
@@ -56,7 +56,7 @@ export function checkBody({ bodyTypes, bodyRequired }: ContractOperation): (requ
       throw invalidFields(
         'invalid-request',
         'body',
-        [{ pointer: '', reason: 'is required' }],
+        [fieldError('', 'required', 'is required')],
         `A request body is required: send it as ${bodyTypes.join(' or ')}.`,
       );
     }

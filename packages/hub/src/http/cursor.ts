@@ -1,4 +1,4 @@
-import { invalidQuery } from './problems.js';
+import { fieldError, invalidQuery } from './problems.js';
 
 /**
  * Opaque keyset cursors: the sort key of the last item of a page, base64url-encoded JSON.
@@ -23,7 +23,7 @@ export function decodeCursor(cursor: string | undefined, length: number): (strin
     // fall through to the problem below
   }
   throw invalidQuery(
-    [{ pointer: '/cursor', reason: 'is not a cursor this Hub issued' }],
+    [fieldError('/cursor', 'unknown-cursor', 'is not a cursor this Hub issued')],
     'The cursor is not valid. Pass the nextCursor of a previous page.',
   );
 }

@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { operationOf, type Contract } from './contract.js';
 import { OutageLog } from './outage.js';
-import { invalidFields, problemContentType, ProblemError, type FieldError, type Problem, type RequestPart } from './problems.js';
+import { fieldError, invalidFields, problemContentType, ProblemError, type FieldError, type Problem, type RequestPart } from './problems.js';
 
 /** Error codes of pg, PGlite and Node's sockets that mean "the database is not reachable". */
 const unavailableCodes = new Set([
@@ -43,12 +43,14 @@ const validationPlace: Record<string, RequestPart> = {
 function fieldErrors(error: FastifyError): FieldError[] {
   return (error.validation ?? []).map((issue) => {
     // `unevaluatedProperty`: schemas combined with allOf close themselves with unevaluatedProperties.
-    const params = issue.params as { missingProperty?: string; additionalProperty?: string; unevaluatedProperty?: string };
+    const params = issue.params as { missingProperty?: string; additionalProperty?: string; unevaluatedProperty?: string; limit?: unknown };
     const unknown = params.additionalProperty ?? params.unevaluatedProperty;
     const field = params.missingProperty ?? unknown;
     const pointer = `${issue.instancePath}${field ? `/${field}` : ''}`;
     const reason = unknown ? 'is not a known field' : (issue.message ?? 'is not valid');
-    return { pointer, reason };
+    // An unknown field is one rule for a client, whichever keyword closed the schema.
+    const code = unknown ? 'additionalProperties' : issue.keyword;
+    return fieldError(pointer, code, reason, typeof params.limit === 'number' ? params.limit : undefined);
   });
 }
 

@@ -5,7 +5,21 @@
 export interface FieldError {
   /** Where the error is, e.g. `/body/name` or `/query/limit`. */
   pointer: string;
+  /** The rule in English words, for developers and logs. */
   reason: string;
+  /**
+   * Which rule failed, stable, so a form can say it in the person's language: a JSON Schema
+   * keyword (`required`, `maxLength`, …) or a rule of the Hub's own in kebab-case
+   * (`end-before-start`, `unknown-reference`, …). Required here so no check can leave it out.
+   */
+  code: string;
+  /** The bound of a length, size or count rule, so a form can say "at most 200 characters". */
+  limit?: number;
+}
+
+/** One field error: where, which rule (see FieldError.code), why in words, and the rule's bound if it has one. */
+export function fieldError(pointer: string, code: string, reason: string, limit?: number): FieldError {
+  return { pointer, code, reason, ...(limit === undefined ? {} : { limit }) };
 }
 
 export interface Problem {
@@ -82,7 +96,7 @@ export type RequestPart = 'path' | 'query' | 'header' | 'body';
  * unless the caller says it better.
  */
 export function invalidFields(type: ProblemType, part: RequestPart, errors: FieldError[], detail?: string): ProblemError {
-  const located = errors.map((error) => ({ pointer: `/${part}${error.pointer}`, reason: error.reason }));
+  const located = errors.map((error) => ({ ...error, pointer: `/${part}${error.pointer}` }));
   return new ProblemError(type, detail ?? located.map((error) => `${error.pointer} ${error.reason}`).join('; '), { errors: located });
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { invalidFields, type FieldError } from './problems.js';
+import { fieldError, invalidFields, type FieldError } from './problems.js';
 
 /**
  * The contract's `format: email`, stricter than RFC 5322: a dot-atom local part without `%`, `?`,
@@ -64,12 +64,12 @@ function nulAt(value: unknown, pointer: string, isBody: boolean): FieldError | u
     if (at < 0) return undefined;
     // A text body (an iCalendar feed) is named by its line, a field by its pointer.
     const line = pointer === '' && isBody ? ` in line ${value.slice(0, at).split('\n').length}` : '';
-    return { pointer, reason: `must not contain the NUL character (U+0000)${line}` };
+    return fieldError(pointer, 'nul-character', `must not contain the NUL character (U+0000)${line}`);
   }
   if (typeof value !== 'object' || value === null) return undefined;
   for (const [key, item] of Object.entries(value)) {
     const inner = `${pointer}/${pointerKey(key)}`;
-    if (key.includes('\0')) return { pointer: inner, reason: 'must not contain the NUL character (U+0000) in its name' };
+    if (key.includes('\0')) return fieldError(inner, 'nul-character', 'must not contain the NUL character (U+0000) in its name');
     const found = nulAt(item, inner, isBody);
     if (found) return found;
   }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { ProblemError, type FieldError } from '../http/problems.js';
+import { fieldError, ProblemError, type FieldError } from '../http/problems.js';
 import { findOrganizationSummary, selectMunicipalityNames } from './queries.js';
 
 /**
@@ -34,5 +34,5 @@ export async function knownMunicipalities(db: Kysely<Database>, ids?: readonly s
 
 /** The field error for a municipality id that is not known: one wording in every domain. */
 export function unknownMunicipality(pointer: string, id: string): FieldError {
-  return { pointer, reason: `is not a known municipality ("${id}")` };
+  return fieldError(pointer, 'unknown-reference', `is not a known municipality ("${id}")`);
 }

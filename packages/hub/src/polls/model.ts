@@ -1,5 +1,5 @@
 import type { Schemas } from '../http/api.js';
-import type { FieldError } from '../http/problems.js';
+import { fieldError, type FieldError } from '../http/problems.js';
 import { unknownMunicipality, type KnownMunicipalities } from '../orgs/lookups.js';
 import type { PollRow } from './queries.js';
 import * as clock from '../clock.js';
@@ -92,23 +92,27 @@ export function dataFromRow(row: PollRow): PollData {
 export function checkPoll(data: PollData, municipalities: KnownMunicipalities): FieldError[] {
   const errors: FieldError[] = [];
   if (data.kind === 'single' && data.maxChoices !== 1) {
-    errors.push({ pointer: '/maxChoices', reason: 'must be 1 for a single choice poll' });
+    errors.push(fieldError('/maxChoices', 'single-choice-max', 'must be 1 for a single choice poll', 1));
   }
   if (data.kind === 'multiple' && (data.maxChoices < 2 || data.maxChoices > data.options.length)) {
-    errors.push({
-      pointer: '/maxChoices',
-      reason: `must be between 2 and the number of options (${data.options.length}) for a multiple choice poll`,
-    });
+    errors.push(
+      fieldError(
+        '/maxChoices',
+        'max-choices-out-of-range',
+        `must be between 2 and the number of options (${data.options.length}) for a multiple choice poll`,
+        data.options.length,
+      ),
+    );
   }
   if (Date.parse(data.closesAt) <= Date.parse(data.opensAt)) {
-    errors.push({ pointer: '/closesAt', reason: 'must be after opensAt' });
+    errors.push(fieldError('/closesAt', 'end-before-start', 'must be after opensAt'));
   }
   const labels = data.options.map((option) => option.label.trim().toLocaleLowerCase('de'));
   labels.forEach((label, index) => {
-    if (label === '') errors.push({ pointer: `/options/${index}/label`, reason: 'must not be blank' });
-    else if (labels.indexOf(label) !== index) errors.push({ pointer: `/options/${index}/label`, reason: 'repeats an earlier option' });
+    if (label === '') errors.push(fieldError(`/options/${index}/label`, 'blank', 'must not be blank'));
+    else if (labels.indexOf(label) !== index) errors.push(fieldError(`/options/${index}/label`, 'duplicate', 'repeats an earlier option'));
   });
-  if (data.question.trim().length < 3) errors.push({ pointer: '/question', reason: 'must have at least 3 characters besides spaces' });
+  if (data.question.trim().length < 3) errors.push(fieldError('/question', 'too-short', 'must have at least 3 characters besides spaces', 3));
   if (data.municipalityId !== null && !municipalities.has(data.municipalityId)) {
     errors.push(unknownMunicipality('/municipalityId', data.municipalityId));
   }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Schemas } from '../http/api.js';
-import { ProblemError, type FieldError } from '../http/problems.js';
+import { fieldError, ProblemError, type FieldError } from '../http/problems.js';
 import {
   deleteTallyCounts,
   insertTallyCounts,
@@ -29,8 +29,8 @@ export function checkTally(poll: PollRow, input: Schemas['PollTallyFields'], sto
   const byOption = new Map<string, number>();
   sentCounts.forEach((entry, index) => {
     const optionId = entry.optionId.toLowerCase();
-    if (!known.has(optionId)) errors.push({ pointer: `/counts/${index}/optionId`, reason: 'is not an option of this poll' });
-    else if (byOption.has(optionId)) errors.push({ pointer: `/counts/${index}/optionId`, reason: 'is counted twice' });
+    if (!known.has(optionId)) errors.push(fieldError(`/counts/${index}/optionId`, 'unknown-reference', 'is not an option of this poll'));
+    else if (byOption.has(optionId)) errors.push(fieldError(`/counts/${index}/optionId`, 'duplicate', 'is counted twice'));
     byOption.set(optionId, entry.count);
   });
   const counts = poll.options.map((option) => ({ optionId: option.id, count: byOption.get(option.id) ?? 0 }));
@@ -38,19 +38,23 @@ export function checkTally(poll: PollRow, input: Schemas['PollTallyFields'], sto
   // A correction of the counts of a single choice poll recomputes the participants unless sent.
   const participants = input.participants ?? (poll.kind === 'single' ? choices : stored?.participants);
   if (participants === undefined) {
-    errors.push({ pointer: '/participants', reason: 'is needed for a multiple choice poll (people, not choices)' });
+    errors.push(fieldError('/participants', 'required', 'is needed for a multiple choice poll (people, not choices)'));
   } else if (poll.kind === 'single' && participants < choices) {
-    errors.push({ pointer: '/participants', reason: `must be at least the sum of the counts (${choices}) in a single choice poll` });
+    errors.push(fieldError('/participants', 'fewer-participants-than-counts', `must be at least the sum of the counts (${choices}) in a single choice poll`, choices));
   } else if (participants * poll.max_choices < choices) {
-    errors.push({
-      pointer: '/counts',
-      reason: `add up to ${choices} choices, more than ${participants} participants can make with ${poll.max_choices} each`,
-    });
+    errors.push(
+      fieldError(
+        '/counts',
+        'too-many-choices',
+        `add up to ${choices} choices, more than ${participants} participants can make with ${poll.max_choices} each`,
+        participants * poll.max_choices,
+      ),
+    );
   }
   const date = input.date ?? stored?.date ?? '';
-  if (Number.isNaN(Date.parse(`${date}T00:00:00Z`))) errors.push({ pointer: '/date', reason: 'is not a calendar date' });
+  if (Number.isNaN(Date.parse(`${date}T00:00:00Z`))) errors.push(fieldError('/date', 'not-a-date', 'is not a calendar date'));
   const place = (input.place ?? stored?.place ?? '').trim();
-  if (place === '') errors.push({ pointer: '/place', reason: 'must not be blank' });
+  if (place === '') errors.push(fieldError('/place', 'blank', 'must not be blank'));
   const data: Snapshot = {
     channel: input.channel ?? stored?.channel ?? 'in-person',
     place,

@@ -4,7 +4,7 @@ import type { ProofOfWork, ProofSubject, VerifiedProof } from '../citizen/proof-
 import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Schemas } from '../http/api.js';
-import { invalidBody, ProblemError, type FieldError } from '../http/problems.js';
+import { fieldError, invalidBody, ProblemError, type FieldError } from '../http/problems.js';
 import { berlinDateTime } from '../http/text.js';
 import { hashCode, normalizeCode } from './codes.js';
 import { closingTime, pollStatus } from './model.js';
@@ -33,20 +33,20 @@ function checkVote(poll: PollRow, body: Schemas['VoteInput']): FieldError[] {
   const errors: FieldError[] = [];
   const known = new Set(poll.options.map((option) => option.id));
   body.choices.forEach((choice, index) => {
-    if (!known.has(choice.toLowerCase())) errors.push({ pointer: `/choices/${index}`, reason: 'is not an option of this poll' });
+    if (!known.has(choice.toLowerCase())) errors.push(fieldError(`/choices/${index}`, 'unknown-reference', 'is not an option of this poll'));
   });
   if (body.choices.length > poll.max_choices) {
     const allowed = poll.max_choices === 1 ? 'one choice' : `at most ${poll.max_choices} choices`;
-    errors.push({ pointer: '/choices', reason: `allows ${allowed} in this poll, not ${body.choices.length}` });
+    errors.push(fieldError('/choices', 'too-many-choices', `allows ${allowed} in this poll, not ${body.choices.length}`, poll.max_choices));
   }
   if (poll.participation === 'codes') {
-    if (body.code === undefined) errors.push({ pointer: '/code', reason: 'is needed: this poll takes printed participation codes' });
-    else if (normalizeCode(body.code) === '') errors.push({ pointer: '/code', reason: 'is empty' });
-    if (body.proof !== undefined) errors.push({ pointer: '/proof', reason: 'is not used in a poll with participation codes' });
+    if (body.code === undefined) errors.push(fieldError('/code', 'required', 'is needed: this poll takes printed participation codes'));
+    else if (normalizeCode(body.code) === '') errors.push(fieldError('/code', 'blank', 'is empty'));
+    if (body.proof !== undefined) errors.push(fieldError('/proof', 'not-allowed', 'is not used in a poll with participation codes'));
   } else {
     if (body.proof === undefined)
-      errors.push({ pointer: '/proof', reason: `is needed: solve a challenge from /polls/${poll.id}/challenge` });
-    if (body.code !== undefined) errors.push({ pointer: '/code', reason: 'is not used in an open poll' });
+      errors.push(fieldError('/proof', 'required', `is needed: solve a challenge from /polls/${poll.id}/challenge`));
+    if (body.code !== undefined) errors.push(fieldError('/code', 'not-allowed', 'is not used in an open poll'));
   }
   return errors;
 }

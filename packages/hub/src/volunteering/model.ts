@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Schemas } from '../http/api.js';
-import type { FieldError } from '../http/problems.js';
+import { fieldError, type FieldError } from '../http/problems.js';
 import { unknownMunicipality, type KnownMunicipalities } from '../orgs/lookups.js';
 import { sortKey } from '../http/text.js';
 import type { NeedRow } from './queries.js';
@@ -106,15 +106,15 @@ export function dataFromRow(row: NeedRow): NeedData {
 /** The rules across fields that the contract's schema cannot say. */
 export function checkNeed(data: NeedData, municipalities: KnownMunicipalities): FieldError[] {
   const errors: FieldError[] = [];
-  if (data.title.trim().length < 3) errors.push({ pointer: '/title', reason: 'must have at least 3 characters besides spaces' });
-  if (data.description.trim() === '') errors.push({ pointer: '/description', reason: 'must not be blank' });
+  if (data.title.trim().length < 3) errors.push(fieldError('/title', 'too-short', 'must have at least 3 characters besides spaces', 3));
+  if (data.description.trim() === '') errors.push(fieldError('/description', 'blank', 'must not be blank'));
   if (data.startsAt !== null && data.endsAt !== null && Date.parse(data.endsAt) <= Date.parse(data.startsAt)) {
-    errors.push({ pointer: '/endsAt', reason: 'must be after startsAt' });
+    errors.push(fieldError('/endsAt', 'end-before-start', 'must be after startsAt'));
   }
   const skills = data.skills.map((skill) => skill.trim().toLocaleLowerCase('de'));
   skills.forEach((skill, index) => {
-    if (skill === '') errors.push({ pointer: `/skills/${index}`, reason: 'must not be blank' });
-    else if (skills.indexOf(skill) !== index) errors.push({ pointer: `/skills/${index}`, reason: 'repeats an earlier skill' });
+    if (skill === '') errors.push(fieldError(`/skills/${index}`, 'blank', 'must not be blank'));
+    else if (skills.indexOf(skill) !== index) errors.push(fieldError(`/skills/${index}`, 'duplicate', 'repeats an earlier skill'));
   });
   if (data.municipalityId !== null && !municipalities.has(data.municipalityId)) {
     errors.push(unknownMunicipality('/municipalityId', data.municipalityId));

@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Schemas } from '../http/api.js';
 import { csvTable } from '../http/csv.js';
-import { invalidBody, ProblemError, type FieldError } from '../http/problems.js';
+import { fieldError, invalidBody, ProblemError, type FieldError } from '../http/problems.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { findOrganization } from '../orgs/queries.js';
 import { berlinDateTime } from '../http/text.js';
@@ -50,16 +50,19 @@ export function assertTakesResponses(need: NeedRow, now = clock.now()): void {
 /** What only the Hub can check about a response; the schema checked the rest. */
 function checkResponse(need: NeedRow, body: ResponseInput): FieldError[] {
   const errors: FieldError[] = [];
-  if (body.name.trim() === '') errors.push({ pointer: '/name', reason: 'must not be blank' });
+  if (body.name.trim() === '') errors.push(fieldError('/name', 'blank', 'must not be blank'));
   if (!body.email?.trim() && !body.phone?.trim()) {
-    errors.push({ pointer: '/email', reason: 'give an e-mail address or a phone number' });
-    errors.push({ pointer: '/phone', reason: 'give a phone number or an e-mail address' });
+    errors.push(fieldError('/email', 'email-or-phone', 'give an e-mail address or a phone number'));
+    errors.push(fieldError('/phone', 'email-or-phone', 'give a phone number or an e-mail address'));
   }
   if (need.privacy_policy_url !== null && body.consent.privacyNoticeVersion !== privacyNoticeVersion(need.privacy_policy_url)) {
-    errors.push({
-      pointer: '/consent/privacyNoticeVersion',
-      reason: 'is not the current version of the privacy notice: show the need again and ask for consent to its notice',
-    });
+    errors.push(
+      fieldError(
+        '/consent/privacyNoticeVersion',
+        'outdated-privacy-notice',
+        'is not the current version of the privacy notice: show the need again and ask for consent to its notice',
+      ),
+    );
   }
   return errors;
 }

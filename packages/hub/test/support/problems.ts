@@ -6,7 +6,13 @@ export async function expectProblem(
   response: Response,
   status: number,
   type: string,
-): Promise<{ type: string; title: string; status: number; detail?: string; errors?: { pointer: string; reason: string }[] }> {
+): Promise<{
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: { pointer: string; reason: string; code?: string; limit?: number }[];
+}> {
   const text = await response.text();
   assert.equal(response.status, status, `expected ${status}, got ${response.status}: ${text}`);
   assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
@@ -15,5 +21,7 @@ export async function expectProblem(
   assert.equal(problem.status, status);
   assert.ok(problem.title.length > 0);
   assert.doesNotMatch(text, /at .*\.(ts|js):\d+/, 'no stack trace reaches the client');
+  // Forms say each field's problem in the person's language from its code.
+  for (const error of problem.errors ?? []) assert.ok(error.code, `${error.pointer} names its rule (code): ${text}`);
   return problem;
 }
