@@ -27,6 +27,8 @@ import { ProblemError } from './http/problems.js';
 import { registerValidation } from './http/validation.js';
 import { MailOutbox, type MailOptions, type Outbox } from './mail/outbox.js';
 import { eventHandlers } from './events/handlers.js';
+import { subscriptionHandlers } from './events/subscription-handlers.js';
+import { scheduleSubscriptionRefresh, type CalendarSubscriptionOptions } from './events/subscriptions.js';
 import { helpHandlers } from './help/handlers.js';
 import { municipalityHandlers } from './orgs/municipalities.js';
 import { organizationHandlers } from './orgs/organizations.js';
@@ -66,6 +68,8 @@ export interface HubOptions {
   signIn?: SignInCleanupOptions;
   /** Sign-in with a municipality's own identity provider (`OIDC_*`); off when absent. */
   oidc?: OidcOptions | undefined;
+  /** The hourly fetch of subscribed calendars (`CALENDAR_FEEDS_ALLOW_PRIVATE_ADDRESSES`). */
+  calendarSubscriptions?: CalendarSubscriptionOptions;
 }
 
 /** Log lines name the route, never the client's address or query (it may say what someone searched for). */
@@ -93,6 +97,7 @@ function allHandlers(
     ...municipalityHandlers(db),
     ...organizationHandlers(db),
     ...eventHandlers(db, contract.version),
+    ...subscriptionHandlers(db, options.calendarSubscriptions ?? {}),
     ...helpHandlers(db),
     ...pollHandlers(db, options.polls),
     ...volunteerHandlers,
@@ -103,10 +108,6 @@ function allHandlers(
     ...apiKeyHandlers(db),
     ...auditLogHandlers(db),
     // Being written: the workspace's operations.
-    listCalendarSubscriptions: notBuilt('listCalendarSubscriptions'),
-    createCalendarSubscription: notBuilt('createCalendarSubscription'),
-    deleteCalendarSubscription: notBuilt('deleteCalendarSubscription'),
-    refreshCalendarSubscription: notBuilt('refreshCalendarSubscription'),
     listOrganizationHelpOffers: notBuilt('listOrganizationHelpOffers'),
     listOrganizationVolunteerNeeds: notBuilt('listOrganizationVolunteerNeeds'),
     deleteVolunteerResponse: notBuilt('deleteVolunteerResponse'),
@@ -164,11 +165,13 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   const volunteer = volunteering(options.database.db, options.volunteering ?? {}, app.log, outbox);
   const auditPurge = scheduleAuditPurge(options.database.db, options.audit ?? {}, app.log);
   const signInCleanup = scheduleSignInCleanup(options.database.db, options.signIn ?? {}, app.log);
+  const subscriptionRefresh = scheduleSubscriptionRefresh(options.database.db, options.calendarSubscriptions ?? {}, app.log);
   // preClose: the jobs stop before the database closes (onClose).
   app.addHook('preClose', async () => {
     await volunteer.stop();
     await auditPurge.stop();
     await signInCleanup.stop();
+    await subscriptionRefresh.stop();
     await outbox.stop();
   });
   const handlers = allHandlers(options, contract, volunteer.handlers, outbox);

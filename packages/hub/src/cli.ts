@@ -105,6 +105,7 @@ async function serve(config: HubConfig, seedIfEmpty: boolean): Promise<void> {
     mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
     publicUrl: config.publicUrl,
     oidc: config.oidc,
+    calendarSubscriptions: { allowPrivateAddresses: config.calendarFeedsAllowPrivateAddresses },
   });
   const drain = registerDraining(app);
   // SIGTERM/SIGINT: drain (answer with `Connection: close`, /health 503), then stop accepting,

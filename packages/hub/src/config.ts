@@ -27,6 +27,12 @@ export interface HubConfig {
   shutdownDrainMs: number;
   trustProxy: boolean;
   /**
+   * Calendar subscriptions may fetch feeds from loopback, private and link-local addresses: for
+   * local development and tests only; otherwise only public hosts are fetched (no requests into
+   * the Hub's own network on an organization's behalf).
+   */
+  calendarFeedsAllowPrivateAddresses: boolean;
+  /**
    * The Hub's origin as people reach it, e.g. `https://hub.example.org`: sign-in and invitation
    * links in mails point there. A setting, not the request's Host header, which the client writes:
    * a link asked for with a forged Host must still lead to this Hub. Default `http://localhost:<PORT>`.
@@ -91,6 +97,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     rateLimitMax: integer('RATE_LIMIT_MAX', 600),
     shutdownDrainMs: integer('SHUTDOWN_DRAIN_MS', 2_000),
     trustProxy: env.TRUST_PROXY === 'true',
+    calendarFeedsAllowPrivateAddresses: env.CALENDAR_FEEDS_ALLOW_PRIVATE_ADDRESSES === 'true',
     publicUrl: origin('PUBLIC_URL', env.PUBLIC_URL || `http://localhost:${port}`),
     oidc: oidc(env),
     logLevel: env.LOG_LEVEL || 'info',

@@ -139,6 +139,8 @@ export interface EventTable {
   organization_id: string;
   uid: string;
   imported: boolean;
+  /** Migration 0012: the calendar subscription that imported it; null for every other event. */
+  source_subscription_id: ColumnType<string | null, string | null | undefined, string | null>;
   content_hash: string;
   title: string;
   description: string | null;
@@ -370,6 +372,23 @@ export interface MailOutboxTable {
   created_at: CreatedAt;
 }
 
+/** Migration 0012: an organization's iCalendar feed, re-imported on a schedule. */
+export interface CalendarSubscriptionTable {
+  id: Generated<string>;
+  organization_id: string;
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  status: 'pending' | 'ok' | 'failed';
+  /** jsonb, written as JSON text and read parsed. */
+  last_result: ColumnType<Schemas['CalendarImportResult'] | null, string | null, string | null>;
+  last_error: ColumnType<Schemas['CalendarSubscriptionError'] | null, string | null, string | null>;
+  last_checked_at: Date | null;
+  last_changed_at: Date | null;
+  next_check_at: Date;
+  created_at: CreatedAt;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: CreatedAt;
@@ -387,6 +406,7 @@ export interface Database {
   invitations: InvitationTable;
   audit_log: AuditLogTable;
   events: EventTable;
+  calendar_subscriptions: CalendarSubscriptionTable;
   schema_migrations: SchemaMigrationTable;
   help_offers: HelpOfferTable;
   help_offer_locations: HelpOfferLocationTable;

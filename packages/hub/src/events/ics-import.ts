@@ -252,7 +252,7 @@ function checkAgainstSchema(input: unknown): { pointer: string; reason: string }
   });
 }
 
-interface FeedEvent {
+export interface FeedEvent {
   uid: string;
   data: EventData;
 }
@@ -351,16 +351,35 @@ function readEvents(calendar: ICAL.Component, source: SourceLines, context: Cont
   return events;
 }
 
-/** Makes the organization's imported events match the feed, in one transaction. */
-export async function importCalendar(db: Kysely<Database>, organizationId: string, feed: string): Promise<ImportResult> {
+/** A feed read and checked: its events, or the bad lines that keep it from being imported. */
+export interface ReadFeed {
+  events: FeedEvent[];
+  municipalities: KnownMunicipalities;
+  problems: ImportProblems;
+}
+
+/** Reads and checks a feed for the organization; writes nothing. */
+export async function readFeed(db: Kysely<Database>, organizationId: string, feed: string): Promise<ReadFeed> {
   const organization = await existingOrganization(db, organizationId);
   const municipalities = await knownMunicipalities(db);
   const source = new SourceLines(feed);
   const problems = new ImportProblems();
   const calendar = parseCalendar(feed, source, problems);
   const events = calendar ? readEvents(calendar, source, { municipalities, homeMunicipality: organization.municipalityId }, problems) : [];
-  problems.throwIfAny();
+  return { events, municipalities, problems };
+}
 
+/**
+ * Makes the events that came from one source match the feed, in one transaction. The source is a
+ * calendar subscription's id, or null for the manual import. An event another source owns keeps
+ * its UID and stays as it is (counted as unchanged): one feed never changes another's events.
+ */
+export async function writeFeed(
+  db: Kysely<Database>,
+  organizationId: string,
+  { events, municipalities }: ReadFeed,
+  sourceSubscriptionId: string | null,
+): Promise<ImportResult> {
   return inTransaction(db, async (trx) => {
     await lockImports(trx, organizationId);
     const existing = await eventVersions(trx, organizationId);
@@ -370,8 +389,10 @@ export async function importCalendar(db: Kysely<Database>, organizationId: strin
       const columns = toColumns(event.data, municipalities);
       const found = byUid.get(event.uid);
       if (!found) {
-        await insertEvent(trx, { organizationId, uid: event.uid, imported: true }, columns);
+        await insertEvent(trx, { organizationId, uid: event.uid, imported: true, sourceSubscriptionId }, columns);
         result.created++;
+      } else if (found.source_subscription_id !== sourceSubscriptionId) {
+        result.unchanged++;
       } else if (found.imported && found.content_hash === columns.content_hash) {
         result.unchanged++;
       } else {
@@ -380,9 +401,18 @@ export async function importCalendar(db: Kysely<Database>, organizationId: strin
       }
     }
     const inFeed = new Set(events.map((event) => event.uid));
-    const gone = existing.filter((row) => row.imported && !inFeed.has(row.uid)).map((row) => row.id);
+    const gone = existing
+      .filter((row) => row.imported && row.source_subscription_id === sourceSubscriptionId && !inFeed.has(row.uid))
+      .map((row) => row.id);
     await deleteEvents(trx, gone);
     result.removed = gone.length;
     return result;
   });
+}
+
+/** The manual import: makes the organization's imported events (of no subscription) match the feed. */
+export async function importCalendar(db: Kysely<Database>, organizationId: string, feed: string): Promise<ImportResult> {
+  const read = await readFeed(db, organizationId, feed);
+  read.problems.throwIfAny();
+  return writeFeed(db, organizationId, read, null);
 }

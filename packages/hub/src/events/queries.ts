@@ -57,13 +57,20 @@ export async function eventsInRange(db: Kysely<Database>, filters: EventFilters,
 /** Inserts an event; events created through the API get their id as iCalendar UID. */
 export async function insertEvent(
   db: Kysely<Database>,
-  event: { organizationId: string; uid?: string; imported: boolean },
+  event: { organizationId: string; uid?: string; imported: boolean; sourceSubscriptionId?: string | null },
   columns: EventColumns,
 ): Promise<string> {
   const id = randomUUID();
   await db
     .insertInto('events')
-    .values({ ...columns, id, organization_id: event.organizationId, uid: event.uid ?? id, imported: event.imported })
+    .values({
+      ...columns,
+      id,
+      organization_id: event.organizationId,
+      uid: event.uid ?? id,
+      imported: event.imported,
+      source_subscription_id: event.sourceSubscriptionId ?? null,
+    })
     .execute();
   return id;
 }
@@ -80,9 +87,13 @@ export async function deleteEvents(db: Kysely<Database>, ids: string[]): Promise
   if (ids.length > 0) await db.deleteFrom('events').where('id', 'in', ids).execute();
 }
 
-/** What an import compares a feed with: each of the organization's events by UID, with its content hash. */
+/** What an import compares a feed with: each of the organization's events by UID, with its content hash and source. */
 export async function eventVersions(db: Kysely<Database>, organizationId: string) {
-  return db.selectFrom('events').select(['id', 'uid', 'content_hash', 'imported']).where('organization_id', '=', organizationId).execute();
+  return db
+    .selectFrom('events')
+    .select(['id', 'uid', 'content_hash', 'imported', 'source_subscription_id'])
+    .where('organization_id', '=', organizationId)
+    .execute();
 }
 
 /** Serializes the imports of one organization (inside the import's transaction), so two at once cannot both insert a UID. */

@@ -12,7 +12,7 @@ export interface ScheduledJob {
  * the next one: a database that is away for a while must not stop the job. The timers do not
  * keep a process (a test, the CLI) alive.
  */
-function scheduleJob(round: () => Promise<unknown>, intervalMs: number, log: FastifyBaseLogger, failure: string): ScheduledJob {
+export function scheduleJob(round: () => Promise<unknown>, intervalMs: number, log: FastifyBaseLogger, failure: string): ScheduledJob {
   const timers: NodeJS.Timeout[] = [];
   let running: Promise<unknown> | undefined;
   const run = () => {
