@@ -5,6 +5,7 @@ import { errorState, skeletonState, skeletonText } from '../../core/states.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { basePath, inAppPath, navigate } from '../shared/navigation.js';
 import { isSignedOut, type Me } from '../shared/session-events.js';
+import { mayLeave } from '../shared/unsaved-changes.js';
 import type { SignInNotice } from '../sign-in/sign-in.js';
 import { publicScreens, routeOf, type Route } from './routes.js';
 
@@ -107,6 +108,8 @@ export class SrManageApp extends ManageElement {
   /** A screen changed after the first: the focus goes to the new screen, as after a page load. */
   #moved = false;
   #meRequest: AbortController | undefined;
+  /** The address of the screen shown, to return to when the person keeps unsaved changes. */
+  #path = currentPath();
 
   constructor() {
     super();
@@ -149,6 +152,12 @@ export class SrManageApp extends ManageElement {
   }
 
   readonly #onPopState = () => {
+    // Back or forward away from unsaved changes: unless the person lets them go, the address returns.
+    if (!mayLeave()) {
+      history.pushState(null, '', this.#path);
+      return;
+    }
+    this.#path = currentPath();
     this.route = routeOf(new URL(location.href));
     this.#moved = true;
   };
@@ -157,7 +166,7 @@ export class SrManageApp extends ManageElement {
     const path = inAppPath(event);
     if (path === undefined) return;
     event.preventDefault();
-    if (path !== `${location.pathname}${location.search}${location.hash}`) navigate(path);
+    if (path !== currentPath() && mayLeave()) navigate(path);
   };
 
   readonly #onSignedIn = (event: GlobalEventHandlersEventMap['sr-manage-signed-in']) => {
@@ -330,6 +339,8 @@ export class SrManageApp extends ManageElement {
     }
   }
 }
+
+const currentPath = () => `${location.pathname}${location.search}${location.hash}`;
 
 declare global {
   interface HTMLElementTagNameMap {

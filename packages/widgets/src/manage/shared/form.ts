@@ -3,7 +3,10 @@ import { html, nothing, type ReactiveController, type ReactiveElement, type Temp
 import { errorMessage, isHubError, type ErrorMessage } from '../../core/errors.js';
 import { emit } from '../../core/events.js';
 import type { Formats } from '../../core/format.js';
+import { fieldMessage } from './field-messages.js';
+import { isProblem } from './problems.js';
 import { isSignedOut } from './session-events.js';
+import { hasUnsavedChange, markClean, markDirty } from './unsaved-changes.js';
 
 export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;
 
@@ -19,18 +22,27 @@ export interface FormOptions<Field extends string> {
   fieldOf?: (pointer: string) => string | undefined;
   /** A message for a refusal this form knows better than the generic one (e.g. "last owner"), else `undefined`. */
   explain?: (error: unknown) => ErrorMessage | undefined;
+  /**
+   * Shows the entry as it is stored now, after someone else changed it since the form loaded it
+   * (the Hub's 412): the form offers it beside the message, and what was typed stays.
+   */
+  onStale?: () => void;
 }
 
 /**
  * A form's messages and sending state. What was typed stays in the element (its draft) through
  * every failure: the Hub's field errors (problem+json `errors[].pointer`, `/body/email` or
- * `/email`) are shown at their fields and in a summary at the top that links to each, any other
- * failure above the button, with the draft kept for the retry. The focus moves to what answers
- * the send.
+ * `/email`) are shown at their fields, said from the rule the Hub names (`code`, `limit`), and in
+ * a summary at the top that links to each; an edit someone else overtook (412) says so and offers
+ * the current version; any other failure is shown above the button, with the draft kept for the
+ * retry. The focus moves to what answers the send. A form is unsaved from its first change to its
+ * next successful send (or reset), and leaving the page or the screen asks first (unsaved-changes.ts).
  */
 export class FormController<Field extends string> implements ReactiveController {
   errors: FieldErrors<Field> = {};
   failure: ErrorMessage | undefined;
+  /** The last send was refused because the entry changed since it was loaded (412). */
+  stale = false;
   sending = false;
   readonly #host: ReactiveElement;
   readonly #options: FormOptions<Field>;
@@ -49,16 +61,21 @@ export class FormController<Field extends string> implements ReactiveController 
   async submit<T>(check: () => FieldErrors<Field>, send: () => Promise<T>): Promise<T | undefined> {
     if (this.sending) return undefined;
     this.failure = undefined;
+    this.stale = false;
     this.errors = withoutEmpty(check());
     if (Object.keys(this.errors).length > 0) return this.#answered(undefined);
     this.sending = true;
     this.#host.requestUpdate();
     try {
-      return this.#answered(await send());
+      const sent = await send();
+      markClean(this);
+      return this.#answered(sent);
     } catch (error) {
       if (isSignedOut(error)) emit(this.#host, 'sr-manage-signed-out', { expired: true });
       const fields = this.#fieldErrorsFrom(error);
+      this.stale = isProblem(error, 'edited-elsewhere');
       if (fields) this.errors = fields;
+      else if (this.stale) this.failure = staleMessage();
       else this.failure = this.#options.explain?.(error) ?? errorMessage(error, this.#options.format());
       return this.#answered(undefined);
     } finally {
@@ -67,18 +84,31 @@ export class FormController<Field extends string> implements ReactiveController 
     }
   }
 
-  /** A field was changed: its message goes, the others stay until the next send. */
+  /** A field was changed: the form is unsaved; its message goes, the others stay until the next send. */
   changed(field: Field): void {
+    markDirty(this);
     if (!this.errors[field]) return;
     this.errors = { ...this.errors, [field]: undefined };
     this.#host.requestUpdate();
   }
 
-  /** Forgets every message, e.g. when the form is shown for another item. */
+  /** Forgets every message and any unsaved change, e.g. when the form is shown for another item. */
   reset(): void {
     this.errors = {};
     this.failure = undefined;
+    this.stale = false;
+    markClean(this);
     this.#host.requestUpdate();
+  }
+
+  /** Whether something was changed and not yet saved. */
+  get dirty(): boolean {
+    return hasUnsavedChange(this);
+  }
+
+  /** A form that leaves the page holds nothing unsaved any more. */
+  hostDisconnected(): void {
+    markClean(this);
   }
 
   hostUpdated(): void {
@@ -97,9 +127,10 @@ export class FormController<Field extends string> implements ReactiveController 
     if (!isHubError(error) || error.errors.length === 0) return undefined;
     const errors: FieldErrors<Field> = {};
     const fieldOf = this.#options.fieldOf ?? ((pointer: string) => pointer.split('/')[1]);
-    for (const { pointer } of error.errors) {
-      const field = fieldOf(pointer.replace(/^\/body/, '')) as Field;
-      if (this.#options.fields.includes(field)) errors[field] = msg('Bitte prüfen Sie diese Angabe.');
+    for (const fieldError of error.errors) {
+      const field = fieldOf(fieldError.pointer.replace(/^\/body/, '')) as Field;
+      // The first rule a field breaks is the one to mend first (a URL: its form before its length).
+      if (this.#options.fields.includes(field)) errors[field] ??= fieldMessage(fieldError);
     }
     return Object.keys(errors).length ? errors : undefined;
   }
@@ -126,10 +157,12 @@ export class FormController<Field extends string> implements ReactiveController 
   failureMessage(): TemplateResult | typeof nothing {
     const failure = this.failure;
     if (!failure) return nothing;
+    const onStale = this.stale ? this.#options.onStale : undefined;
     return html`<div class="message danger" role="alert" tabindex="-1" data-form-answer>
       <p><strong>${failure.title}</strong></p>
       <p>${failure.detail}</p>
-      ${failure.canRetry ? html`<p>${msg('Ihre Eingaben sind noch da. Sie können es gleich noch einmal versuchen.')}</p>` : nothing}
+      ${failure.canRetry && !this.stale ? html`<p>${msg('Ihre Eingaben sind noch da. Sie können es gleich noch einmal versuchen.')}</p>` : nothing}
+      ${onStale ? html`<p><button class="button" type="button" @click=${onStale}>${msg('Aktuelle Fassung anzeigen')}</button></p>` : nothing}
     </div>`;
   }
 
@@ -144,6 +177,17 @@ export class FormController<Field extends string> implements ReactiveController 
       ${this.sending ? sendingLabel : label}
     </button>`;
   }
+}
+
+/** The 412 said in words: someone else saved first; nothing typed here is lost. */
+function staleMessage(): ErrorMessage {
+  return {
+    title: msg('Jemand hat diesen Eintrag inzwischen geändert.'),
+    detail: msg(
+      'Ihre Eingaben sind noch da. Sehen Sie sich die aktuelle Fassung an, bevor Sie erneut speichern.',
+    ),
+    canRetry: true,
+  };
 }
 
 function withoutEmpty<Field extends string>(errors: FieldErrors<Field>): FieldErrors<Field> {
