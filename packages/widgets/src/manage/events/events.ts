@@ -10,20 +10,20 @@ import { organizationHeader } from '../shared/organization-nav.js';
 import type { Me } from '../shared/session-events.js';
 import { nextOccurrences, occurrenceRange } from './occurrences.js';
 
-type Event = Schema<'Event'>;
+type StoredEvent = Schema<'Event'>;
 type Occurrence = Schema<'EventOccurrence'>;
 type Shown = 'upcoming' | 'past' | 'drafts';
 
 /** Every stored event of the organization, drafts included (the session may write them). */
-async function allEvents(hub: HubClient, organizationId: string, signal: AbortSignal): Promise<Event[]> {
-  const events: Event[] = [];
+async function allEvents(hub: HubClient, organizationId: string, signal: AbortSignal): Promise<StoredEvent[]> {
+  const events: StoredEvent[] = [];
   const init = { params: { path: { organizationId }, query: { limit: 100 } }, signal };
   for await (const page of pages(hub, '/organizations/{organizationId}/events', init)) events.push(...page.items);
   return events;
 }
 
 interface Listed {
-  event: Event;
+  event: StoredEvent;
   /** Its next occurrence in the coming year that is not cancelled, if any. */
   next: Occurrence | undefined;
 }
@@ -64,10 +64,9 @@ export class SrManageEvents extends ManageElement {
       .card h2 a {
         overflow-wrap: anywhere;
       }
-      [aria-pressed='true'] {
+      .button[aria-pressed='true'] {
         font-weight: 700;
-        background: var(--_color-primary);
-        color: var(--_color-on-primary, #fff);
+        border: 2px solid var(--_color-primary);
       }
     `,
   ];
@@ -166,7 +165,7 @@ export class SrManageEvents extends ManageElement {
   }
 
   /** An event without a coming date: when it was (or starts, beyond the year looked at). */
-  #firstDate(event: Event): string {
+  #firstDate(event: StoredEvent): string {
     const day = this.format.calendarDate(event.start.slice(0, 10), { dateStyle: 'full' });
     return event.allDay ? day : `${day}, ${event.start.slice(11, 16)}`;
   }
