@@ -108,8 +108,6 @@ function allHandlers(
     ...apiKeyHandlers(db),
     ...auditLogHandlers(db),
     // Being written: the workspace's operations.
-    listOrganizationHelpOffers: notBuilt('listOrganizationHelpOffers'),
-    listOrganizationVolunteerNeeds: notBuilt('listOrganizationVolunteerNeeds'),
     deleteVolunteerResponse: notBuilt('deleteVolunteerResponse'),
   };
 }
@@ -140,7 +138,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   await app.register(cors, {
     origin: '*',
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'If-None-Match', 'Idempotency-Key'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'If-None-Match', 'If-Match', 'Idempotency-Key'],
     exposedHeaders: ['ETag', 'Retry-After', 'Location'],
     maxAge: 86_400,
   });
@@ -157,7 +155,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
         new ProblemError('rate-limited', `Too many requests from this client. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`),
     });
   }
-  registerEtags(app);
+  registerEtags(app, contract);
   // After the ETag hook, so an answer that became 304 is not recorded as a read.
   app.addHook('onSend', auditAnswers(options.database.db));
 

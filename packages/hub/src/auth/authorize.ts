@@ -54,6 +54,19 @@ export function granted(request: FastifyRequest): boolean {
   return request.principal !== undefined && action !== undefined && can(request.principal, action, request.organization);
 }
 
+/**
+ * Drafts (`published: false`) are read only by a credential that may write their domain for their
+ * organization (the operation's action, `granted`): the one rule every read of events, help offers
+ * and volunteer needs asks, for an entry (`mayRead`) or for a list (`mayReadDrafts`).
+ */
+export function mayReadDrafts(request: FastifyRequest): boolean {
+  return granted(request);
+}
+
+export function mayRead(request: FastifyRequest, entry: { published: boolean }): boolean {
+  return entry.published || mayReadDrafts(request);
+}
+
 function roleName(principal: Principal, organization: TargetOrganization | undefined): string {
   if (principal.kind === 'key') return 'this API key';
   if (principal.kind === 'admin') return 'a region admin';

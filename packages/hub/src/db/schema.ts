@@ -168,6 +168,8 @@ export interface EventTable {
   sequence: Generated<number>;
   first_start: Date;
   last_end: Date | null;
+  /** Migration 0010: false for a draft, which only its organization reads. */
+  published: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -206,6 +208,8 @@ export interface HelpOfferTable {
   search_labels: string;
   search_details: string;
   search_vector: ColumnType<string, never, never>;
+  /** Migration 0010: false for a draft, which only its organization reads. */
+  published: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -336,6 +340,8 @@ export interface VolunteerNeedTable {
   people_needed: number;
   people_accepted: Generated<number>;
   closed_at: Date | null;
+  /** Migration 0010: false for a draft, which only its organization reads. */
+  published: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -1,9 +1,11 @@
 import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
+import { mayRead, mayReadDrafts } from '../auth/authorize.js';
 import type { Database } from '../db/schema.js';
 import type { Handlers } from '../http/api.js';
 import { decodeCursor, toPage } from '../http/cursor.js';
 import { DEFAULT_LIMIT, mapPage } from '../http/listing.js';
+import { writeIfUnchanged } from '../http/preconditions.js';
 import { invalidBody, ProblemError } from '../http/problems.js';
 import { existingOrganization, knownMunicipalities } from '../orgs/lookups.js';
 import { sortKey } from '../http/text.js';
@@ -38,11 +40,15 @@ async function checkedEvent(db: Kysely<Database>, data: EventData) {
   return toColumns(checked.data, municipalities);
 }
 
+const notFound = (eventId: string) => new ProblemError('not-found', `There is no event "${eventId}".`);
+
 async function existingEvent(db: Kysely<Database>, eventId: string) {
   const row = await findEvent(db, eventId);
-  if (!row) throw new ProblemError('not-found', `There is no event "${eventId}".`);
+  if (!row) throw notFound(eventId);
   return row;
 }
+
+const eventEntry = (id: string) => ({ table: 'events', id, noun: 'event' }) as const;
 
 function sendCalendar(reply: FastifyReply, calendar: string, filename?: string): string {
   reply.type(CALENDAR_CONTENT_TYPE);
@@ -82,11 +88,15 @@ export function eventHandlers(db: Kysely<Database>, version: string): Pick<Handl
     },
 
     async getEvent(request) {
-      return toEvent(await existingEvent(db, request.params.eventId));
+      const row = await existingEvent(db, request.params.eventId);
+      if (!mayRead(request, row)) throw notFound(row.id);
+      return toEvent(row);
     },
 
     async getEventCalendar(request, reply) {
       const row = await existingEvent(db, request.params.eventId);
+      // A feed is for citizens: a draft is not there yet.
+      if (!row.published) throw notFound(row.id);
       const filename =
         sortKey(row.title)
           .replace(/[^a-z0-9]+/g, '-')
@@ -97,12 +107,12 @@ export function eventHandlers(db: Kysely<Database>, version: string): Pick<Handl
     async listOrganizationEvents(request) {
       const { organizationId } = request.params;
       await existingOrganization(db, organizationId);
-      return mapPage(await listOrganizationEvents(db, organizationId, request.query), toEvent);
+      return mapPage(await listOrganizationEvents(db, organizationId, { ...request.query, drafts: mayReadDrafts(request) }), toEvent);
     },
 
     async createEvent(request, reply) {
       const { organizationId } = request.params;
-      const columns = await checkedEvent(db, completeInput(request.body));
+      const columns = { ...(await checkedEvent(db, completeInput(request.body))), published: request.body.published ?? true };
       const id = await insertEvent(db, { organizationId, imported: false }, columns);
       reply.code(201).header('Location', `/events/${id}`);
       return toEvent((await findEvent(db, id))!);
@@ -112,13 +122,14 @@ export function eventHandlers(db: Kysely<Database>, version: string): Pick<Handl
       const row = await existingEvent(db, request.params.eventId);
       // The stored event with the sent fields replaced, checked as a whole like a new one.
       const merged = completeInput({ ...dataFromRow(row), ...request.body });
-      await updateEvent(db, row.id, await checkedEvent(db, merged));
+      const columns = { ...(await checkedEvent(db, merged)), published: request.body.published ?? row.published };
+      await writeIfUnchanged(db, request, eventEntry(row.id), (trx) => updateEvent(trx, row.id, columns));
       return toEvent((await findEvent(db, row.id))!);
     },
 
     async deleteEvent(request, reply) {
       const row = await existingEvent(db, request.params.eventId);
-      await deleteEvents(db, [row.id]);
+      await writeIfUnchanged(db, request, eventEntry(row.id), (trx) => deleteEvents(trx, [row.id]));
       return reply.code(204).send();
     },
 

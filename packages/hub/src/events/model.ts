@@ -262,6 +262,7 @@ export function toEvent(row: EventRow): Schemas['Event'] {
     ...dataFromRow(row),
     recurrence: recurrenceOf(row),
     imported: row.imported,
+    published: row.published,
     isExample: row.is_example,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

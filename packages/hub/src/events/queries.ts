@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { byMomentThenId, containsWords, pageByKeyset, type Page, type Paging } from '../http/listing.js';
+import { nextVersion } from '../http/preconditions.js';
 import { approvedOrganization } from '../orgs/queries.js';
 import type { EventColumns, EventRow } from './model.js';
 
@@ -27,9 +28,15 @@ export function selectEvents(db: Kysely<Database>) {
 /** Earliest first occurrence first. */
 const byFirstStart = byMomentThenId<EventRow>('events', 'first_start', (row) => row.first_start, 'asc');
 
-/** A page of one organization's events (as stored, not expanded into occurrences). */
-export async function listOrganizationEvents(db: Kysely<Database>, organizationId: string, paging: Paging): Promise<Page<EventRow>> {
-  return pageByKeyset(selectEvents(db).where('events.organization_id', '=', organizationId), byFirstStart, paging);
+/** A page of one organization's events (as stored, not expanded into occurrences); its drafts only when `drafts`. */
+export async function listOrganizationEvents(
+  db: Kysely<Database>,
+  organizationId: string,
+  options: Paging & { drafts: boolean },
+): Promise<Page<EventRow>> {
+  let query = selectEvents(db).where('events.organization_id', '=', organizationId);
+  if (!options.drafts) query = query.where('events.published', '=', true);
+  return pageByKeyset(query, byFirstStart, options);
 }
 
 export async function findEvent(db: Kysely<Database>, id: string): Promise<EventRow | undefined> {
@@ -38,10 +45,11 @@ export async function findEvent(db: Kysely<Database>, id: string): Promise<Event
 
 /**
  * Events that may have an occurrence in `[from, to)`: their stored window overlaps the range
- * (GiST index) and they pass the filters. Expanding them decides which really do.
+ * (GiST index) and they pass the filters. Expanding them decides which really do. Citizens' reads:
+ * drafts are left out.
  */
 export async function eventsInRange(db: Kysely<Database>, filters: EventFilters, from: Date, to: Date): Promise<EventRow[]> {
-  let query = selectEvents(db).where(
+  let query = selectEvents(db).where('events.published', '=', true).where(
     sql<boolean>`tstzrange(events.first_start, events.last_end, '[]') && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')`,
   );
   if (filters.municipality?.length) query = query.where('events.municipality_id', 'in', filters.municipality);
@@ -78,7 +86,7 @@ export async function insertEvent(
 export async function updateEvent(db: Kysely<Database>, id: string, columns: EventColumns & { imported?: boolean }): Promise<void> {
   await db
     .updateTable('events')
-    .set({ ...columns, sequence: sql<number>`sequence + 1`, updated_at: new Date() })
+    .set({ ...columns, sequence: sql<number>`sequence + 1`, updated_at: nextVersion() })
     .where('id', '=', id)
     .execute();
 }

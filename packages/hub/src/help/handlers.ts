@@ -1,14 +1,16 @@
 import type { Kysely } from 'kysely';
+import { mayRead, mayReadDrafts } from '../auth/authorize.js';
 import type { Database } from '../db/schema.js';
 import type { Handlers, Schemas } from '../http/api.js';
 import { decodeCursor, toPage } from '../http/cursor.js';
-import { DEFAULT_LIMIT } from '../http/listing.js';
+import { DEFAULT_LIMIT, mapPage } from '../http/listing.js';
+import { writeIfUnchanged } from '../http/preconditions.js';
 import { fieldError, invalidBody, invalidQuery, ProblemError } from '../http/problems.js';
 import { existingOrganization, knownMunicipalities, unknownMunicipality } from '../orgs/lookups.js';
 import { emergencyContacts } from './emergency-contacts.js';
 import { checkOffer, completeInput, dataFromOffer, toHelpOffer, toWrite, type OfferData, type OfferWrite } from './model.js';
 import { regionMoment } from './opening-hours.js';
-import { deleteOffer, findOffer, insertOffer, searchOffers, updateOffer, type SearchPosition, type SearchSort } from './queries.js';
+import { deleteOffer, findOffer, insertOffer, listOrganizationOffers, searchOffers, updateOffer, type SearchPosition, type SearchSort } from './queries.js';
 import { planSearch } from './search.js';
 import { helpTopics } from './topics.js';
 import * as clock from '../clock.js';
@@ -18,6 +20,7 @@ type HelpOperations =
   | 'listEmergencyContacts'
   | 'listHelpOffers'
   | 'getHelpOffer'
+  | 'listOrganizationHelpOffers'
   | 'createHelpOffer'
   | 'updateHelpOffer'
   | 'deleteHelpOffer';
@@ -61,13 +64,17 @@ export async function checkedOffer(db: Kysely<Database>, data: OfferData, organi
   return toWrite(checked.data, { organizationName: organization.name, municipalityNames: municipalities });
 }
 
+const notFound = (id: string) => new ProblemError('not-found', `There is no help offer "${id}".`);
+
+const offerEntry = (id: string) => ({ table: 'help_offers', id, noun: 'help offer' }) as const;
+
 /** `openNow` and `hoursToday` are computed for the time of the request (tests call the queries with other moments). */
 export function helpHandlers(db: Kysely<Database>): Pick<Handlers, HelpOperations> {
   const now = () => regionMoment(clock.now());
 
   async function existingOffer(id: string) {
     const row = await findOffer(db, id, now());
-    if (!row) throw new ProblemError('not-found', `There is no help offer "${id}".`);
+    if (!row) throw notFound(id);
     return row;
   }
 
@@ -114,7 +121,16 @@ export function helpHandlers(db: Kysely<Database>): Pick<Handlers, HelpOperation
     },
 
     async getHelpOffer(request) {
-      return toHelpOffer(await existingOffer(request.params.helpOfferId));
+      const row = await existingOffer(request.params.helpOfferId);
+      if (!mayRead(request, row)) throw notFound(row.id);
+      return toHelpOffer(row);
+    },
+
+    async listOrganizationHelpOffers(request) {
+      const { organizationId } = request.params;
+      await existingOrganization(db, organizationId);
+      const options = { ...request.query, drafts: mayReadDrafts(request) };
+      return mapPage(await listOrganizationOffers(db, organizationId, options, now()), toHelpOffer);
     },
 
     async createHelpOffer(request, reply) {
@@ -130,13 +146,13 @@ export function helpHandlers(db: Kysely<Database>): Pick<Handlers, HelpOperation
       // The stored offer with the sent fields replaced, checked as a whole like a new one.
       const merged = { ...dataFromOffer(toHelpOffer(row)), ...request.body };
       const write = await checkedOffer(db, completeInput(merged), row.organization_id);
-      await updateOffer(db, row.id, write);
+      await writeIfUnchanged(db, request, offerEntry(row.id), (trx) => updateOffer(trx, row.id, write));
       return toHelpOffer((await findOffer(db, row.id, now()))!);
     },
 
     async deleteHelpOffer(request, reply) {
       const row = await existingOffer(request.params.helpOfferId);
-      await deleteOffer(db, row.id);
+      await writeIfUnchanged(db, request, offerEntry(row.id), (trx) => deleteOffer(trx, row.id));
       return reply.code(204).send();
     },
   };

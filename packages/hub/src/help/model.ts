@@ -54,6 +54,7 @@ export function completeInput(input: Schemas['HelpOfferInput']): OfferData {
       description: hours.description ?? null,
     },
     assuredDate: input.assuredDate ?? null,
+    published: input.published ?? true,
   };
 }
 
@@ -162,6 +163,7 @@ export function toWrite(data: OfferData, context: { organizationName: string; mu
       open_on_public_holidays: hours.openOnPublicHolidays,
       hours_description: hours.description,
       assured_date: data.assuredDate,
+      published: data.published,
       search_labels: labels,
       search_details: details,
     },
@@ -207,6 +209,7 @@ export interface OfferRow {
   open_on_public_holidays: boolean;
   hours_description: string | null;
   assured: string | null;
+  published: boolean;
   created_at: Date;
   updated_at: Date;
   locations: Schemas['HelpOffer']['locations'];
@@ -244,6 +247,7 @@ export function toHelpOffer(row: OfferRow): Schemas['HelpOffer'] {
     openNow: row.open_now,
     hoursToday: row.hours_today,
     assuredDate: row.assured,
+    published: row.published,
     isExample: row.is_example,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

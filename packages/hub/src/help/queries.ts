@@ -3,6 +3,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Schemas } from '../http/api.js';
+import { pageByKeyset, type Keyset, type Page, type Paging } from '../http/listing.js';
+import { nextVersion } from '../http/preconditions.js';
 import { approvedOrganization } from '../orgs/queries.js';
 import { searchLabels, type OfferRow, type OfferWrite } from './model.js';
 import { hoursTodaySql, openNowFilterSql, openNowSql, type HoursRow, type RegionMoment } from './opening-hours.js';
@@ -67,6 +69,7 @@ export function selectOffers(db: Kysely<Database>, moment: RegionMoment) {
       'help_offers.always_open',
       'help_offers.open_on_public_holidays',
       'help_offers.hours_description',
+      'help_offers.published',
       'help_offers.created_at',
       'help_offers.updated_at',
     ])
@@ -92,6 +95,29 @@ export async function findOffer(db: Kysely<Database>, id: string, moment: Region
     .executeTakeFirst();
 }
 
+/** By name, as citizens' lists are. */
+const byName: Keyset<OfferRow> = {
+  columns: [
+    { sql: sql`help_offers.sort_name`, value: (row) => row.sort_name },
+    { sql: sql`help_offers.id`, type: 'uuid', value: (row) => row.id },
+  ],
+  direction: 'asc',
+};
+
+/** A page of one organization's offers by name; its drafts only when `drafts`. */
+export async function listOrganizationOffers(
+  db: Kysely<Database>,
+  organizationId: string,
+  options: Paging & { drafts: boolean },
+  moment: RegionMoment,
+): Promise<Page<OfferRow>> {
+  let query = selectOffers(db, moment)
+    .select(sql<null>`NULL::int`.as('distance_m'))
+    .where('help_offers.organization_id', '=', organizationId);
+  if (!options.drafts) query = query.where('help_offers.published', '=', true);
+  return pageByKeyset(query, byName, options);
+}
+
 export interface OfferFilters {
   topic?: string[] | undefined;
   audience?: string[] | undefined;
@@ -109,7 +135,8 @@ export interface OfferFilters {
 }
 
 function conditionSql(filters: OfferFilters, plan: SearchPlan | undefined, moment: RegionMoment): RawBuilder<boolean> {
-  const conditions: RawBuilder<unknown>[] = [];
+  // Citizens never find drafts.
+  const conditions: RawBuilder<unknown>[] = [sql`help_offers.published`];
   if (plan) conditions.push(matchSql(plan));
   if (filters.topic?.length) conditions.push(sql`help_offers.topic_closure && ${filters.topic}::text[]`);
   if (filters.audience?.length) conditions.push(sql`help_offers.audiences && ${filters.audience}::text[]`);
@@ -127,7 +154,7 @@ function conditionSql(filters: OfferFilters, plan: SearchPlan | undefined, momen
   if (filters.barrierFree) conditions.push(sql`help_offers.barrier_free`);
   if (filters.openNow) conditions.push(openNowFilterSql(moment));
   if (filters.near && filters.radius !== undefined) conditions.push(sql`nearest.metres <= ${Math.round(filters.radius * 1000)}::int`);
-  return conditions.length > 0 ? sql<boolean>`${sql.join(conditions, sql` AND `)}` : sql<boolean>`true`;
+  return sql<boolean>`${sql.join(conditions, sql` AND `)}`;
 }
 
 /** A page of the matches (the `matches` of `searchOffers`) in the order of their key. */
@@ -315,7 +342,7 @@ export async function updateOffer(db: Kysely<Database>, offerId: string, write: 
   await inTransaction(db, async (trx) => {
     await trx
       .updateTable('help_offers')
-      .set({ ...write.columns, updated_at: new Date() })
+      .set({ ...write.columns, updated_at: nextVersion() })
       .where('id', '=', offerId)
       .execute();
     await writeParts(trx, offerId, write);

@@ -48,6 +48,7 @@ export const problemTypes = {
   'poll-not-open': { status: 409, title: 'The poll does not take votes now.' },
   'code-already-used': { status: 409, title: 'This participation code has already been used.' },
   'volunteer-need-not-open': { status: 409, title: 'The volunteer need takes no responses now.' },
+  'edited-elsewhere': { status: 412, title: 'The entry was changed in the meantime.' },
   'payload-too-large': { status: 413, title: 'The request body is too large.' },
   'uri-too-long': { status: 414, title: 'The URL is too long.' },
   'unsupported-media-type': { status: 415, title: 'The content type is not supported.' },

@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, OrganizationTable } from '../db/schema.js';
 import type { OperationHandler, Schemas } from '../http/api.js';
 import { mapPage } from '../http/listing.js';
+import { writeIfUnchanged } from '../http/preconditions.js';
 import { invalidBody, ProblemError, type FieldError } from '../http/problems.js';
 import { knownMunicipalities, unknownMunicipality, type KnownMunicipalities } from './lookups.js';
 import { findOrganization, insertOrganization, listOrganizations, updateOrganization } from './queries.js';
@@ -94,7 +95,8 @@ export function organizationHandlers(db: Kysely<Database>): {
     async updateOrganization(request) {
       const { organizationId } = request.params;
       const fields = await checkedOrganization(db, request.body);
-      const row = await updateOrganization(db, organizationId, toColumns(fields));
+      const entry = { table: 'organizations', id: organizationId, noun: 'organization' } as const;
+      const row = await writeIfUnchanged(db, request, entry, (trx) => updateOrganization(trx, organizationId, toColumns(fields)));
       if (!row) throw new ProblemError('not-found', `There is no organization "${organizationId}".`);
       return toOrganization(row);
     },

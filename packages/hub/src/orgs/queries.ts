@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Database, MunicipalityTable, OrganizationTable } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
+import { nextVersion } from '../http/preconditions.js';
 import { renameInOffers } from '../help/queries.js';
 import { pageByName, type Page, type Paging } from '../http/listing.js';
 import type { ExistingOrganization } from './lookups.js';
@@ -79,7 +80,7 @@ export async function updateOrganization(
   return inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable('organizations')
-      .set({ ...columns, updated_at: new Date() })
+      .set({ ...columns, updated_at: nextVersion() })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirst();

@@ -6,6 +6,7 @@ import type { Database } from '../db/schema.js';
 import type { Handlers } from '../http/api.js';
 import { sendCsv, wantsCsv } from '../http/csv.js';
 import { mapPage } from '../http/listing.js';
+import { writeIfUnchanged } from '../http/preconditions.js';
 import { invalidBody, ProblemError } from '../http/problems.js';
 import { knownMunicipalities } from '../orgs/lookups.js';
 import { codesCsv, createCodes } from './codes.js';
@@ -109,11 +110,12 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
       // A poll switched to single choice takes one choice, unless the patch says otherwise.
       if (fields.kind === 'single' && fields.maxChoices === undefined) merged.maxChoices = 1;
       const data = await checkedPoll(merged);
-      await updatePoll(db, row.id, data, {
+      const changes = {
         replaceOptions: fields.options !== undefined,
         close: transition === 'closed' || transition === 'archived' ? status === 'open' || status === 'draft' : false,
         archive: transition === 'archived',
-      });
+      };
+      await writeIfUnchanged(db, request, { table: 'polls', id: row.id, noun: 'poll' }, (trx) => updatePoll(trx, row.id, data, changes));
       return toPoll((await findPoll(db, row.id))!);
     },
 
@@ -180,7 +182,8 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
       if (poll.archived_at !== null) throw new ProblemError('conflict', 'The poll is archived; its results no longer change.');
       const stored = await findTally(db, poll.id, request.params.tallyId);
       const snapshot = checkedTally(poll, request.body, stored);
-      await updateTally(db, stored.id, snapshot, actingKeyId(request.principal));
+      const entry = { table: 'poll_tallies', id: stored.id, noun: 'tally' } as const;
+      await writeIfUnchanged(db, request, entry, (trx) => updateTally(trx, stored.id, snapshot, actingKeyId(request.principal)));
       return findTally(db, poll.id, stored.id);
     },
 

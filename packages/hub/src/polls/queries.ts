@@ -4,6 +4,7 @@ import type { Database, PollTable } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Schemas } from '../http/api.js';
 import { byMomentThenId, pageByKeyset, type Page, type Paging } from '../http/listing.js';
+import { nextVersion } from '../http/preconditions.js';
 import { approvedOrganization } from '../orgs/queries.js';
 import type { PollData } from './model.js';
 
@@ -117,7 +118,7 @@ export async function updatePoll(
       .updateTable('polls')
       .set({
         ...pollColumns(data),
-        updated_at: new Date(),
+        updated_at: nextVersion(),
         ...(changes.close ? { closed_at: sql<Date>`coalesce(closed_at, now())` } : {}),
         ...(changes.archive ? { archived_at: sql<Date>`coalesce(archived_at, now())` } : {}),
       })
@@ -227,7 +228,7 @@ export async function updateTallyRow(db: Kysely<Database>, tallyId: string, snap
       participants: snapshot.participants,
       note: snapshot.note,
       revision: sql<number>`revision + 1`,
-      updated_at: new Date(),
+      updated_at: nextVersion(),
     })
     .where('id', '=', tallyId)
     .returning(['id', 'poll_id', 'revision', 'created_at', 'updated_at'])

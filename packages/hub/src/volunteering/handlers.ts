@@ -1,14 +1,16 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
+import { mayRead, mayReadDrafts } from '../auth/authorize.js';
 import { ProofOfWork, type ProofDifficulty } from '../citizen/proof-of-work.js';
 import type { Database } from '../db/schema.js';
 import { parseBound } from '../events/occurrences.js';
 import type { Handlers } from '../http/api.js';
 import { sendCsv, wantsCsv } from '../http/csv.js';
 import { mapPage } from '../http/listing.js';
+import { writeIfUnchanged } from '../http/preconditions.js';
 import { invalidBody, ProblemError } from '../http/problems.js';
 import type { Outbox } from '../mail/outbox.js';
-import { knownMunicipalities } from '../orgs/lookups.js';
+import { existingOrganization, knownMunicipalities } from '../orgs/lookups.js';
 import { scheduleRetentionPurge } from '../system/jobs.js';
 import { checkNeed, completeInput, dataFromRow, toNeed, type NeedData } from './model.js';
 import {
@@ -18,6 +20,7 @@ import {
   findResponse,
   insertNeed,
   listNeeds,
+  listOrganizationNeeds,
   listResponses,
   setAccepted,
   updateNeed,
@@ -30,6 +33,7 @@ import * as clock from '../clock.js';
 type VolunteerOperations =
   | 'listVolunteerNeeds'
   | 'getVolunteerNeed'
+  | 'listOrganizationVolunteerNeeds'
   | 'createVolunteerNeed'
   | 'updateVolunteerNeed'
   | 'deleteVolunteerNeed'
@@ -56,6 +60,10 @@ export interface Volunteering {
 
 const SIX_HOURS_MS = 6 * 3_600_000;
 
+const needEntry = (id: string) => ({ table: 'volunteer_needs', id, noun: 'volunteer need' }) as const;
+
+const needNotFound = (id: string) => new ProblemError('not-found', `There is no volunteer need "${id}".`);
+
 /** Volunteer needs, responses with their e-mail to the organization (through the Hub's outbox) and the retention job. */
 export function volunteering(db: Kysely<Database>, options: VolunteerOptions, log: FastifyBaseLogger, outbox: Outbox): Volunteering {
   const proofOfWork = new ProofOfWork(options.proofSecret, options.proofDifficulty);
@@ -69,7 +77,14 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
 
   async function existingNeed(id: string): Promise<NeedRow> {
     const row = await findNeed(db, id);
-    if (!row) throw new ProblemError('not-found', `There is no volunteer need "${id}".`);
+    if (!row) throw needNotFound(id);
+    return row;
+  }
+
+  /** A need citizens may answer: a draft is not there for them yet. */
+  async function publishedNeed(id: string): Promise<NeedRow> {
+    const row = await existingNeed(id);
+    if (!row.published) throw needNotFound(id);
     return row;
   }
 
@@ -93,7 +108,18 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
     },
 
     async getVolunteerNeed(request) {
-      return toNeed(await existingNeed(request.params.volunteerNeedId));
+      const row = await existingNeed(request.params.volunteerNeedId);
+      if (!mayRead(request, row)) throw needNotFound(row.id);
+      return toNeed(row);
+    },
+
+    async listOrganizationVolunteerNeeds(request) {
+      const { organizationId } = request.params;
+      await existingOrganization(db, organizationId);
+      // One moment for every status on the page.
+      const now = clock.now();
+      const options = { ...request.query, drafts: mayReadDrafts(request) };
+      return mapPage(await listOrganizationNeeds(db, organizationId, options), (row) => toNeed(row, now));
     },
 
     async createVolunteerNeed(request, reply) {
@@ -109,18 +135,19 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
       const row = await existingNeed(request.params.volunteerNeedId);
       const { status, ...fields } = request.body;
       const data = await checkedNeed({ ...dataFromRow(row), ...fields });
-      await updateNeed(db, row.id, data, status === undefined ? undefined : status === 'closed');
+      const close = status === undefined ? undefined : status === 'closed';
+      await writeIfUnchanged(db, request, needEntry(row.id), (trx) => updateNeed(trx, row.id, data, close));
       return toNeed((await findNeed(db, row.id))!);
     },
 
     async deleteVolunteerNeed(request, reply) {
       const row = await existingNeed(request.params.volunteerNeedId);
-      await deleteNeed(db, row.id);
+      await writeIfUnchanged(db, request, needEntry(row.id), (trx) => deleteNeed(trx, row.id));
       reply.code(204);
     },
 
     async getVolunteerNeedChallenge(request, reply) {
-      const need = await existingNeed(request.params.volunteerNeedId);
+      const need = await publishedNeed(request.params.volunteerNeedId);
       assertTakesResponses(need);
       proofOfWork.pruneUsed(db);
       reply.header('Cache-Control', 'no-store');
@@ -128,7 +155,7 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
     },
 
     async createVolunteerResponse(request, reply) {
-      const need = await existingNeed(request.params.volunteerNeedId);
+      const need = await publishedNeed(request.params.volunteerNeedId);
       const { receipt, replayed, stored } = await submitResponse(
         db,
         proofOfWork,

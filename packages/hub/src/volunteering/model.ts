@@ -23,6 +23,7 @@ export interface NeedData {
   peopleNeeded: number;
   urgent: boolean;
   contactRole: string | null;
+  published: boolean;
 }
 
 /** The status at `now`: the same rule as `statusSql` in the queries. */
@@ -83,6 +84,7 @@ export function completeInput(input: NeedFields & Pick<NeedData, 'title' | 'desc
     peopleNeeded: input.peopleNeeded,
     urgent: input.urgent ?? false,
     contactRole: input.contactRole ?? null,
+    published: input.published ?? true,
   };
 }
 
@@ -100,6 +102,7 @@ export function dataFromRow(row: NeedRow): NeedData {
     peopleNeeded: row.people_needed,
     urgent: row.urgent,
     contactRole: row.contact_role,
+    published: row.published,
   };
 }
 
@@ -141,5 +144,6 @@ export function needColumns(data: NeedData) {
     people_needed: data.peopleNeeded,
     urgent: data.urgent,
     contact_role: data.contactRole,
+    published: data.published,
   };
 }

@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database, VolunteerNeedTable, VolunteerResponseTable } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { byMomentThenId, containsWords, pageByKeyset, type Keyset, type Page, type Paging } from '../http/listing.js';
+import { nextVersion } from '../http/preconditions.js';
 import { approvedOrganization } from '../orgs/queries.js';
 import { needColumns, type NeedData } from './model.js';
 import * as clock from '../clock.js';
@@ -57,10 +58,12 @@ const byUrgency: Keyset<NeedRow> = {
   direction: 'asc',
 };
 
-/** A page of needs with the wanted statuses at `now` (open ones without a filter). */
+/** A page of published needs with the wanted statuses at `now` (open ones without a filter): what citizens see. */
 export async function listNeeds(db: Kysely<Database>, filters: NeedFilters, paging: Paging, now: Date): Promise<Page<NeedRow>> {
   const { status, municipality, organization, skill, from, to, remote, urgent, q, sort } = filters;
-  let query = selectNeeds(db).where(sql<boolean>`${statusSql(now)} = ANY(${status?.length ? status : ['open']}::text[])`);
+  let query = selectNeeds(db)
+    .where('volunteer_needs.published', '=', true)
+    .where(sql<boolean>`${statusSql(now)} = ANY(${status?.length ? status : ['open']}::text[])`);
   if (municipality?.length) query = query.where('volunteer_needs.municipality_id', 'in', municipality);
   if (organization?.length) query = query.where('volunteer_needs.organization_id', 'in', organization);
   if (skill?.length) {
@@ -77,6 +80,20 @@ export async function listNeeds(db: Kysely<Database>, filters: NeedFilters, pagi
   if (urgent !== undefined) query = query.where('volunteer_needs.urgent', '=', urgent);
   for (const condition of containsWords('volunteer_needs.search_text', q)) query = query.where(condition);
   return pageByKeyset(query, sort === 'urgency' ? byUrgency : byDate, paging);
+}
+
+/** Newest first. */
+const byCreation = byMomentThenId<NeedRow>('volunteer_needs', 'created_at', (row) => row.created_at, 'desc');
+
+/** A page of one organization's needs in every status; its drafts only when `drafts`. */
+export async function listOrganizationNeeds(
+  db: Kysely<Database>,
+  organizationId: string,
+  options: Paging & { drafts: boolean },
+): Promise<Page<NeedRow>> {
+  let query = selectNeeds(db).where('volunteer_needs.organization_id', '=', organizationId);
+  if (!options.drafts) query = query.where('volunteer_needs.published', '=', true);
+  return pageByKeyset(query, byCreation, options);
 }
 
 export async function findNeed(db: Kysely<Database>, id: string): Promise<NeedRow | undefined> {
@@ -97,7 +114,7 @@ export async function updateNeed(db: Kysely<Database>, id: string, data: NeedDat
     .updateTable('volunteer_needs')
     .set({
       ...needColumns(data),
-      updated_at: new Date(),
+      updated_at: nextVersion(),
       ...(close === true ? { closed_at: sql<Date>`coalesce(closed_at, ${clock.now()})` } : close === false ? { closed_at: null } : {}),
     })
     .where('id', '=', id)

@@ -58,7 +58,7 @@ interface ExampleNeed {
   /** Days from the seeding day at 10:00 UTC, and hours it lasts; absent: ongoing. */
   day?: number;
   hours?: number;
-  need: Omit<NeedData, 'startsAt' | 'endsAt' | 'remote' | 'urgent' | 'skills' | 'place' | 'timeCommitment' | 'contactRole'> &
+  need: Omit<NeedData, 'startsAt' | 'endsAt' | 'remote' | 'urgent' | 'skills' | 'place' | 'timeCommitment' | 'contactRole' | 'published'> &
     Partial<Pick<NeedData, 'remote' | 'urgent' | 'skills' | 'place' | 'timeCommitment' | 'contactRole'>>;
 }
 
