@@ -67,7 +67,7 @@ describe('the volunteer responses inbox in Chromium', () => {
 
     const page = await signedIn('koordination@tsv.example', 'coordinator');
     await page.goto(`${hub.baseUrl}/manage/`);
-    await page.getByRole('link', { name: 'Rückmeldungen von Freiwilligen' }).click();
+    await page.getByRole('link', { name: 'Rückmeldungen', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: /^Rückmeldungen/ }).waitFor();
     assert.match(new URL(page.url()).pathname, new RegExp(`^/manage/organizations/[^/]+/responses$`));
 

@@ -1,9 +1,9 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ManageElement } from '../shared/manage-element.js';
 import { roleLabel, statusLabel } from '../shared/labels.js';
 import { basePath, organizationPath } from '../shared/navigation.js';
-import { managesResponses } from '../shared/organization-nav.js';
+import { organizationScreens } from '../shared/organization-nav.js';
 import type { Me } from '../shared/session-events.js';
 
 /**
@@ -42,20 +42,16 @@ export class SrManageHome extends ManageElement {
                   ? html`<p>${msg('Die Region prüft Ihre Registrierung. Bis zur Freigabe ist nichts von Ihrer Organisation öffentlich.')}</p>`
                   : nothing
               }
-              ${
-                managesResponses(role)
-                  ? html`<ul class="actions links">
-                    <li><a href=${organizationPath(organization.id, 'responses')}>${msg('Rückmeldungen von Freiwilligen')}</a></li>
-                    ${
-                      role === 'owner'
-                        ? html`<li><a href=${organizationPath(organization.id, 'members')}>${msg('Mitglieder')}</a></li>
-                          <li><a href=${organizationPath(organization.id, 'api-keys')}>${msg('API-Schlüssel')}</a></li>
-                          <li><a href=${organizationPath(organization.id, 'audit-log')}>${msg('Protokoll')}</a></li>`
-                        : nothing
-                    }
-                  </ul>`
-                  : nothing
-              }
+              <p>
+                <a class="button primary" href=${organizationPath(organization.id, 'dashboard')} aria-label=${msg(str`Öffnen: ${organization.name}`)}
+                  >${msg('Öffnen')}</a
+                >
+              </p>
+              <ul class="actions links" aria-label=${msg(str`Bereiche von ${organization.name}`)}>
+                ${organizationScreens(role)
+                  .filter(([screen]) => screen !== 'dashboard')
+                  .map(([screen, label]) => html`<li><a href=${organizationPath(organization.id, screen)}>${label}</a></li>`)}
+              </ul>
               ${role === 'owner' ? nothing : html`<p class="hint">${msg('Mitglieder und Schlüssel verwalten Personen mit der Rolle Verwaltung.')}</p>`}
             </li>`,
             )}

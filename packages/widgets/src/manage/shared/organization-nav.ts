@@ -19,16 +19,13 @@ export function organizationName(me: Me | undefined, organizationId: string): st
 }
 
 /**
- * The heading of an organization's screen, and links to the other screens the person may open
- * (the current one marked): content for every member; the responses for coordinators and owners;
- * the profile and the owners' screens for owners and for people who are no member (a region
- * admin's look).
+ * The screens of an organization a role may open, with their names: content for every member; the
+ * responses for coordinators and owners; the profile and the owners' screens for owners and for
+ * people who are no member (`undefined`: a region admin's look).
  */
-export function organizationHeader(me: Me | undefined, organizationId: string, current: OrganizationScreen, title: string): TemplateResult {
-  const name = organizationName(me, organizationId);
-  const role = membershipIn(me, organizationId)?.role;
+export function organizationScreens(role: Role | undefined): [OrganizationScreen, string][] {
   const ownerScreens = role === undefined || role === 'owner';
-  const links: [OrganizationScreen, string][] = [
+  return [
     ['dashboard', msg('Übersicht')],
     ['events', msg('Termine')],
     ['help-offers', msg('Hilfsangebote')],
@@ -44,6 +41,12 @@ export function organizationHeader(me: Me | undefined, organizationId: string, c
         ] as [OrganizationScreen, string][])
       : []),
   ];
+}
+
+/** The heading of an organization's screen, and links to the other screens the person may open (the current one marked). */
+export function organizationHeader(me: Me | undefined, organizationId: string, current: OrganizationScreen, title: string): TemplateResult {
+  const name = organizationName(me, organizationId);
+  const links = organizationScreens(membershipIn(me, organizationId)?.role);
   return html`<p><a href=${basePath}>← ${msg('Meine Organisationen')}</a></p>
     <h1>${title}${name ? html`: <bdi>${name}</bdi>` : ''}</h1>
     <nav aria-label=${msg('Bereiche der Organisation')}>
