@@ -487,7 +487,7 @@ export class SrManageEvent extends ManageElement {
         ? html`<ul class="list" aria-label=${labels.moves}>
             ${d.moves.map(
               (move) => html`<li class="actions">
-                <span>${msg(str`${dayText(move.from)} → ${dayText(move.date)}${move.startTime ? `, ${move.startTime}` : ''}`)}</span>
+                <span>${dayText(move.from)} → ${dayText(move.date)}${move.startTime ? `, ${move.startTime}` : ''}</span>
                 <button class="button" type="button" aria-label=${msg(str`Verschiebung vom ${dayText(move.from)} zurücknehmen`)}
                   @click=${() => (this.draft = { ...this.draft, moves: this.draft.moves.filter((other) => other !== move) })}>
                   ${msg('Zurücknehmen')}
