@@ -132,12 +132,14 @@ describe('events in the pages for organizations, in Chromium', () => {
       ['2026-12-03T19:30:00 scheduled', '2026-12-10T19:30:00 cancelled', '2026-12-15T19:30:00 scheduled', '2026-12-17T19:30:00 scheduled'],
     );
 
-    // The club's website: Thursday the 3rd and Tuesday the 15th, nothing on Tuesday the 8th.
+    // The club's website (its calendar lists the coming two weeks): Thursday the 3rd and Tuesday
+    // the 15th, nothing on Tuesday the 8th.
     await page.goto(`${workspace.baseUrl}/examples/club/`);
-    const day = (date: string) => page.locator(`sr-event-calendar [data-day="${date}"]`);
-    await day('2026-12-03').getByText('Chorprobe').waitFor();
-    await day('2026-12-15').getByText('Chorprobe').waitFor();
-    assert.equal(await day('2026-12-08').getByText('Chorprobe').count(), 0);
+    const day = (heading: string) => page.locator('sr-event-calendar [part~="day"]').filter({ has: page.getByRole('heading', { name: heading }) });
+    await day('Donnerstag, 3. Dezember').getByText('Chorprobe').waitFor();
+    await day('Dienstag, 15. Dezember').getByText('Chorprobe').waitFor();
+    assert.equal(await day('Dienstag, 8. Dezember').getByText('Chorprobe').count(), 0);
+    await look(page, 'club-website');
 
     // The list: the next date in words and the repeat.
     await page.goto(`${workspace.baseUrl}/manage/organizations/${club}/events`);
