@@ -22,7 +22,6 @@ import { loadContract, operationOf, type Contract, type OperationConfig } from '
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { checkBody, checkMediaType, registerBodyParsers } from './http/body.js';
 import { registerEtags } from './http/etag.js';
-import { notBuilt } from './accounts/not-built.js';
 import { ProblemError } from './http/problems.js';
 import { registerValidation } from './http/validation.js';
 import { MailOutbox, type MailOptions, type Outbox } from './mail/outbox.js';
@@ -107,8 +106,6 @@ function allHandlers(
     ...memberHandlers(db, mail),
     ...apiKeyHandlers(db),
     ...auditLogHandlers(db),
-    // Being written: the workspace's operations.
-    deleteVolunteerResponse: notBuilt('deleteVolunteerResponse'),
   };
 }
 

@@ -139,7 +139,7 @@ describe('audit log: who changed what, and who read personal data', () => {
       headers: { cookie: coordinator.cookie, accept: 'text/csv' },
     });
     assert.equal(csv.status, 200);
-    assert.equal((await volunteers.accept(club, responseId, true, key.key)).status, 200);
+    assert.equal((await volunteers.decide(club, responseId, { status: 'accepted' }, key.key)).status, 200);
 
     const entries = await entriesAfter(since);
     assert.deepEqual(

@@ -1,21 +1,24 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import { createApiKey } from '../src/auth/api-keys.js';
 import { openDatabase } from '../src/db/connection.js';
 import { migrate } from '../src/db/migrate.js';
 import { seed } from '../src/orgs/seed/seed.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { captureLogs } from './support/logs.js';
+import { expectProblem } from './support/problems.js';
 import { eventually, LocalSmtp } from './support/mail.js';
 import { needBody, volunteerClient } from './support/volunteering.js';
 import { freePort } from './support/ports.js';
 import { fromNow } from './support/clock.js';
 
-describe('volunteer responses: e-mail to the organization, retention job, sr-hub purge', () => {
+describe('volunteer responses: e-mail to the organization and to the volunteer, retention job, sr-hub purge', () => {
   let hub: TestHub;
   let smtp: LocalSmtp;
   let smtpPort: number;
@@ -79,10 +82,71 @@ describe('volunteer responses: e-mail to the organization, retention job, sr-hub
     assert.equal(smtp.mails.filter((mail) => mail.text.includes('Ralf Geduldig')).length, 1, 'sent once');
   });
 
+  test('a decision with a message reaches the volunteer by e-mail in their language, replies go to the organization; the words are not kept', async () => {
+    const manage = (await createApiKey(hub.database.db, { organizationId: club, scopes: ['volunteer-responses:manage'] })).key;
+    const need = await client.created(club, needBody({ title: 'Kuchenbuffet beim Sportfest' }));
+    const answer = async (body: Record<string, unknown>, language?: string) => {
+      const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': randomUUID() };
+      if (language) headers['accept-language'] = language;
+      const sent = await fetch(`${hub.baseUrl}/volunteer-needs/${need.id}/responses`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(await client.responseBody(need, body)),
+      });
+      assert.equal(sent.status, 201);
+      const page = (await (await client.responses(club, manage, `?need=${need.id}`)).json()) as { items: { id: string; name: string }[] };
+      return page.items.find((item) => item.name === body['name'])!.id;
+    };
+    const german = await answer({ name: 'Dora Absage', email: 'dora@example.org' }, 'de-DE,de;q=0.9');
+    const english = await answer({ name: 'Eve Welcome', email: 'eve@example.org' }, 'en-GB,en;q=0.9,de;q=0.5');
+    const phoneOnly = await answer({ name: 'Fritz Telefon', email: undefined, phone: '0931 4711' });
+
+    const declined = await client.decide(club, german, { status: 'declined', message: 'Diesmal sind wir schon genug, danke!' }, manage);
+    assert.equal(declined.status, 200);
+    await eventually('the mail to Dora', () => smtp.mails.some((mail) => mail.to.includes('dora@example.org')));
+    const toDora = smtp.mails.find((mail) => mail.to.includes('dora@example.org'))!;
+    assert.equal(toDora.subject, 'Ihre Rückmeldung: Kuchenbuffet beim Sportfest');
+    assert.match(toDora.text, /Guten Tag Dora Absage/);
+    assert.match(toDora.text, /braucht Ihre Hilfe dieses Mal leider nicht/);
+    assert.match(toDora.text, /Diesmal sind wir schon genug, danke!/);
+    assert.match(toDora.replyTo ?? '', /info@tsv-ochsenfurt\.example/);
+
+    assert.equal((await client.decide(club, english, { status: 'accepted', message: 'See you at 2 pm!' }, manage)).status, 200);
+    await eventually('the mail to Eve', () => smtp.mails.some((mail) => mail.to.includes('eve@example.org')));
+    const toEve = smtp.mails.find((mail) => mail.to.includes('eve@example.org'))!;
+    assert.equal(toEve.subject, 'Your response: Kuchenbuffet beim Sportfest');
+    assert.match(toEve.text, /counts on you/);
+    assert.match(toEve.text, /See you at 2 pm!/);
+
+    // Without an e-mail address there is nobody to write to: said at the field, nothing decided.
+    const refused = await expectProblem(
+      await client.decide(club, phoneOnly, { status: 'declined', message: 'Schade!' }, manage),
+      422,
+      'validation-failed',
+    );
+    assert.deepEqual(
+      refused.errors?.map((error) => error.pointer),
+      ['/body/message'],
+    );
+    const left = await hub.database.db.selectFrom('volunteer_responses').selectAll().where('need_id', '=', need.id).execute();
+    assert.equal(left.find((row) => row.id === phoneOnly)?.status, 'new');
+    const kept = JSON.stringify(left);
+    for (const words of ['Diesmal sind wir schon genug', 'See you at 2 pm'])
+      assert.ok(!kept.includes(words), `the response keeps no "${words}"`);
+    await eventually('an empty outbox', async () => (await hub.database.db.selectFrom('mail_outbox').select('id').execute()).length === 0);
+  });
+
   test('the personal data of responses is in the mail, never in the log', () => {
     const log = logs.text();
     assert.ok(log.includes('e-mail not sent, will retry'), 'the failures were logged');
-    for (const secret of ['Paula Wartend', 'paula@example.org', 'Ralf Geduldig', 'Ich kann beim Aufbau helfen.', '931 555 0199']) {
+    for (const secret of [
+      'Paula Wartend',
+      'paula@example.org',
+      'Ralf Geduldig',
+      'Ich kann beim Aufbau helfen.',
+      '931 555 0199',
+      'Diesmal sind wir',
+    ]) {
       assert.ok(!log.includes(secret), `the log shows "${secret}"`);
     }
   });

@@ -128,7 +128,7 @@ describe('volunteer needs and responses', () => {
     await expectProblem(await fetch(`${hub.baseUrl}/volunteer-needs/${need.id}`), 404, 'not-found');
   });
 
-  test('a citizen responds; only the organization reads the response, as JSON and CSV; accepting counts down "still needed"', async () => {
+  test('a citizen responds; only the organization reads the response, as JSON and CSV; accepting counts down "still needed", declining does not', async () => {
     const need = await client.created(club, needBody({ peopleNeeded: 1 }));
     const response = await client.respond(need.id, await client.responseBody(need));
     const receipt = await expectDocumented(response.clone(), 'createVolunteerResponse', 201);
@@ -145,7 +145,8 @@ describe('volunteer needs and responses', () => {
     assert.equal(item.email, 'erika.mustermann@example.org');
     assert.equal(item.consent.privacyNoticeVersion, need.privacyNotice?.version);
     assert.equal(item.consent.privacyNoticeUrl, need.privacyNotice?.url);
-    assert.equal(item.accepted, false);
+    assert.equal(item.status, 'new');
+    assert.equal(item.decidedAt, null);
     const deleteAfter = new Date(Date.parse(need.endsAt as string) + 90 * DAY).toISOString().slice(0, 10);
     assert.equal(item.deleteAfter, deleteAfter);
 
@@ -161,20 +162,74 @@ describe('volunteer needs and responses', () => {
     await expectProblem(await client.responses(club, otherKey, '', 'text/csv'), 403, 'forbidden');
     await expectProblem(await client.responses(club, clubNeedsKey), 403, 'forbidden');
     await expectProblem(await fetch(`${hub.baseUrl}/organizations/${club}/volunteer-responses`), 401, 'unauthorized');
-    await expectProblem(await client.accept(club, item.id, true, otherKey), 403, 'forbidden');
-    await expectProblem(await client.accept(other, item.id, true, otherKey), 404, 'not-found');
+    const accept = { status: 'accepted' };
+    await expectProblem(await client.decide(club, item.id, accept, otherKey), 403, 'forbidden');
+    await expectProblem(await client.decide(other, item.id, accept, otherKey), 404, 'not-found');
 
-    const accepted = await client.accept(club, item.id, true, clubResponsesKey);
-    assert.equal((await expectDocumented(accepted, 'updateVolunteerResponse')).accepted, true);
+    const accepted = await expectDocumented(await client.decide(club, item.id, accept, clubResponsesKey), 'updateVolunteerResponse');
+    assert.equal(accepted.status, 'accepted');
+    assert.ok(accepted.decidedAt !== null && !Number.isNaN(Date.parse(accepted.decidedAt)), 'accepted at a moment');
     // Accepting twice counts once.
-    assert.equal((await client.accept(club, item.id, true, clubResponsesKey)).status, 200);
-    let now = await client.need(need.id);
-    assert.equal(now.peopleStillNeeded, 0);
-    assert.equal(now.status, 'filled');
-    await client.accept(club, item.id, false, clubResponsesKey);
-    now = await client.need(need.id);
-    assert.equal(now.peopleStillNeeded, 1);
-    assert.equal(now.status, 'open');
+    assert.equal((await client.decide(club, item.id, accept, clubResponsesKey)).status, 200);
+    let state = await client.need(need.id);
+    assert.equal(state.peopleStillNeeded, 0);
+    assert.equal(state.status, 'filled');
+    const csvRow = (await (await client.responses(club, clubResponsesKey, `?need=${need.id}`, 'text/csv')).text()).split('\r\n')[1]!;
+    assert.ok(csvRow.includes(`,accepted,${accepted.decidedAt},`), csvRow);
+
+    // Declined: thanked, not counted; listed under its status.
+    const declined = await expectDocumented(
+      await client.decide(club, item.id, { status: 'declined' }, clubResponsesKey),
+      'updateVolunteerResponse',
+    );
+    assert.equal(declined.status, 'declined');
+    state = await client.need(need.id);
+    assert.equal(state.peopleStillNeeded, 1);
+    assert.equal(state.status, 'open');
+    const byStatus = async (query: string) =>
+      (await expectDocumented(await client.responses(club, clubResponsesKey, `?need=${need.id}${query}`), 'listVolunteerResponses')).items
+        .length;
+    assert.equal(await byStatus('&status=declined'), 1);
+    assert.equal(await byStatus('&status=new&status=accepted'), 0);
+    assert.equal(await byStatus('&accepted=false'), 1);
+
+    // `new` takes the decision back.
+    const undecided = await expectDocumented(
+      await client.decide(club, item.id, { status: 'new' }, clubResponsesKey),
+      'updateVolunteerResponse',
+    );
+    assert.deepEqual([undecided.status, undecided.decidedAt], ['new', null]);
+    assert.equal((await client.need(need.id)).peopleStillNeeded, 1);
+  });
+
+  test('deleting a response now: 204, gone, an accepted one stops counting, recorded without personal data; other organizations cannot', async () => {
+    const need = await client.created(club, needBody({ peopleNeeded: 2 }));
+    await client.respond(need.id, await client.responseBody(need));
+    const [item] = (await expectDocumented(await client.responses(club, clubResponsesKey, `?need=${need.id}`), 'listVolunteerResponses'))
+      .items;
+    await client.decide(club, item!.id, { status: 'accepted' }, clubResponsesKey);
+    assert.equal((await client.need(need.id)).peopleStillNeeded, 1);
+
+    await expectProblem(await client.remove(club, item!.id, otherKey), 403, 'forbidden');
+    await expectProblem(await client.remove(other, item!.id, otherKey), 404, 'not-found');
+    await expectProblem(await client.remove(club, item!.id, clubNeedsKey), 403, 'forbidden');
+
+    const removed = await client.remove(club, item!.id, clubResponsesKey);
+    assert.equal(removed.status, 204);
+    const left = await expectDocumented(await client.responses(club, clubResponsesKey, `?need=${need.id}`), 'listVolunteerResponses');
+    assert.deepEqual(left.items, []);
+    assert.equal((await client.need(need.id)).peopleStillNeeded, 2);
+    await expectProblem(await client.remove(club, item!.id, clubResponsesKey), 404, 'not-found');
+
+    const entry = await hub.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'deleteVolunteerResponse')
+      .where('resource_id', '=', item!.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual([entry.organization_id, entry.resource_type], [club, 'volunteer-response']);
+    const logged = JSON.stringify(entry);
+    for (const secret of secrets) assert.ok(!logged.includes(secret), `the audit entry holds no "${secret}"`);
   });
 
   test('the same Idempotency-Key twice → one response and the same answer; other content → 422; a used proof → 422', async () => {
@@ -339,14 +394,15 @@ describe('volunteer needs and responses', () => {
       ],
       [`${hub.baseUrl}/organizations/${club}/volunteer-responses?cursor=xyz`, { headers: coordinator }, 400],
       [`${hub.baseUrl}/organizations/${club}/volunteer-responses?accepted=vielleicht`, { headers: coordinator }, 400],
+      [`${hub.baseUrl}/organizations/${club}/volunteer-responses?status=accepted&status=vielleicht`, { headers: coordinator }, 400],
       [
         `${hub.baseUrl}/organizations/${club}/volunteer-responses/${randomUUID()}`,
-        { method: 'PATCH', headers: { ...coordinator, 'content-type': 'application/json' }, body: '{"accepted":"yes"}' },
+        { method: 'PATCH', headers: { ...coordinator, 'content-type': 'application/json' }, body: '{"status":"yes"}' },
         422,
       ],
       [
         `${hub.baseUrl}/organizations/${club}/volunteer-responses/${randomUUID()}`,
-        { method: 'PATCH', headers: { ...coordinator, 'content-type': 'application/json' }, body: '{"accepted":true}' },
+        { method: 'PATCH', headers: { ...coordinator, 'content-type': 'application/json' }, body: '{"status":"accepted"}' },
         404,
       ],
     ];

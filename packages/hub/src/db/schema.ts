@@ -346,6 +346,9 @@ export interface VolunteerNeedTable {
   updated_at: UpdatedAt;
 }
 
+/** Migration 0011: `new` until the organization decides. */
+export type VolunteerResponseStatus = 'new' | 'accepted' | 'declined';
+
 /** A citizen's response: personal data, read by the need's organization only. */
 export interface VolunteerResponseTable {
   id: Generated<string>;
@@ -359,7 +362,10 @@ export interface VolunteerResponseTable {
   message: string | null;
   privacy_notice_url: string;
   privacy_notice_version: string;
-  accepted_at: Date | null;
+  status: ColumnType<VolunteerResponseStatus, never, VolunteerResponseStatus>;
+  decided_at: ColumnType<Date | null, never, Date | null>;
+  /** What the volunteer's browser asked for when answering; null when unknown. */
+  language: ColumnType<'de' | 'en' | null, 'de' | 'en' | null | undefined, never>;
   created_at: CreatedAt;
 }
 

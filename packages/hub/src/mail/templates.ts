@@ -1,5 +1,6 @@
 import type { MailTemplate } from './template.js';
 import { invitation, noAccount, registrationDecided, registrationReceived, signInLink } from './templates/accounts.js';
+import { volunteerDecision } from './templates/volunteer-decision.js';
 import { volunteerResponse } from './templates/volunteer-response.js';
 
 /** Every kind of mail the Hub sends, one entry each: its name in the outbox → its template. */
@@ -10,6 +11,7 @@ export const mailTemplates = {
   'registration-received': registrationReceived,
   'registration-decided': registrationDecided,
   'volunteer-response': volunteerResponse,
+  'volunteer-decision': volunteerDecision,
 };
 
 export type MailKind = keyof typeof mailTemplates;

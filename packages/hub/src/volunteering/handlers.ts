@@ -11,21 +11,24 @@ import { writeIfUnchanged } from '../http/preconditions.js';
 import { invalidBody, ProblemError } from '../http/problems.js';
 import type { Outbox } from '../mail/outbox.js';
 import { existingOrganization, knownMunicipalities } from '../orgs/lookups.js';
+import { pageLanguage } from '../system/manage.js';
 import { scheduleRetentionPurge } from '../system/jobs.js';
 import { checkNeed, completeInput, dataFromRow, toNeed, type NeedData } from './model.js';
 import {
   allResponses,
   deleteNeed,
+  deleteResponse,
   findNeed,
   findResponse,
   insertNeed,
   listNeeds,
   listOrganizationNeeds,
   listResponses,
-  setAccepted,
   updateNeed,
   type NeedRow,
+  type ResponseRow,
 } from './queries.js';
+import { applyDecision } from './decisions.js';
 import { DEFAULT_RETENTION_DAYS, purgeResponses } from './retention.js';
 import { assertTakesResponses, responseProofSubject, responsesCsv, submitResponse, toResponse } from './responses.js';
 import * as clock from '../clock.js';
@@ -40,7 +43,8 @@ type VolunteerOperations =
   | 'getVolunteerNeedChallenge'
   | 'createVolunteerResponse'
   | 'listVolunteerResponses'
-  | 'updateVolunteerResponse';
+  | 'updateVolunteerResponse'
+  | 'deleteVolunteerResponse';
 
 export interface VolunteerOptions {
   /** Signs proof-of-work challenges; Hubs behind one load balancer need the same one. */
@@ -74,6 +78,12 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
     options.purgeIntervalMs ?? SIX_HOURS_MS,
     log,
   );
+
+  async function existingResponse(organizationId: string, id: string): Promise<ResponseRow> {
+    const row = await findResponse(db, organizationId, id);
+    if (!row) throw new ProblemError('not-found', `The organization has no volunteer response "${id}".`);
+    return row;
+  }
 
   async function existingNeed(id: string): Promise<NeedRow> {
     const row = await findNeed(db, id);
@@ -163,6 +173,8 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
         request.headers['idempotency-key'],
         request.body,
         retentionDays,
+        // What the volunteer's browser speaks, for the mail about the decision; unknown without the header.
+        request.headers['accept-language'] ? pageLanguage(request.headers['accept-language']) : null,
       );
       if (stored) outbox.kick();
       reply.code(201);
@@ -183,12 +195,16 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
 
     async updateVolunteerResponse(request, reply) {
       const { organizationId, volunteerResponseId } = request.params;
-      const find = () => findResponse(db, organizationId, volunteerResponseId);
-      const row = await find();
-      if (!row) throw new ProblemError('not-found', `The organization has no volunteer response "${volunteerResponseId}".`);
-      await setAccepted(db, row.id, row.need_id, request.body.accepted);
+      const row = await existingResponse(organizationId, volunteerResponseId);
+      if (await applyDecision(db, row, request.body)) outbox.kick();
       reply.header('Cache-Control', 'no-store');
-      return toResponse((await find())!, retentionDays);
+      return toResponse((await findResponse(db, organizationId, volunteerResponseId))!, retentionDays);
+    },
+
+    async deleteVolunteerResponse(request, reply) {
+      const row = await existingResponse(request.params.organizationId, request.params.volunteerResponseId);
+      await deleteResponse(db, row.id, row.need_id);
+      return reply.code(204).send();
     },
   };
 

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
-import type { Database, VolunteerNeedTable, VolunteerResponseTable } from '../db/schema.js';
+import type { Database, VolunteerNeedTable, VolunteerResponseStatus, VolunteerResponseTable } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { byMomentThenId, containsWords, pageByKeyset, type Keyset, type Page, type Paging } from '../http/listing.js';
 import { nextVersion } from '../http/preconditions.js';
@@ -135,13 +135,16 @@ export type ResponseRow = Awaited<ReturnType<ReturnType<typeof selectResponses>[
 
 export interface ResponseFilters {
   need?: string[] | undefined;
+  /** `true` accepted ones only, `false` the others (new and declined). */
   accepted?: boolean | undefined;
+  status?: VolunteerResponseStatus[] | undefined;
 }
 
 function filteredResponses(db: Kysely<Database>, organizationId: string, filters: ResponseFilters) {
   let query = selectResponses(db, organizationId);
   if (filters.need?.length) query = query.where('volunteer_responses.need_id', 'in', filters.need);
-  if (filters.accepted !== undefined) query = query.where('volunteer_responses.accepted_at', filters.accepted ? 'is not' : 'is', null);
+  if (filters.accepted !== undefined) query = query.where('volunteer_responses.status', filters.accepted ? '=' : '<>', 'accepted');
+  if (filters.status?.length) query = query.where('volunteer_responses.status', 'in', filters.status);
   return query;
 }
 
@@ -169,23 +172,58 @@ export async function allResponses(db: Kysely<Database>, organizationId: string,
     .execute();
 }
 
-/** Flips a response's acceptance and the need's count in one transaction; returns false when nothing changed. */
-export async function setAccepted(db: Kysely<Database>, responseId: string, needId: string, accepted: boolean): Promise<boolean> {
+/** How much a response in this status counts for its need's `people_accepted`. */
+const counts = (status: VolunteerResponseStatus): number => (status === 'accepted' ? 1 : 0);
+
+/**
+ * Adds `change` to the need's count of accepted people (no-op for 0). Leaves `updated_at` alone:
+ * the count is not part of the need's edited version, so a decision never makes an open edit stale.
+ */
+async function countAccepted(db: Kysely<Database>, needId: string, change: number): Promise<void> {
+  if (change === 0) return;
+  await db
+    .updateTable('volunteer_needs')
+    .set({ people_accepted: sql<number>`people_accepted + ${change}` })
+    .where('id', '=', needId)
+    .execute();
+}
+
+/** The response's status, locked until the transaction ends, so two decisions never count twice. */
+async function lockedStatus(trx: Kysely<Database>, responseId: string): Promise<VolunteerResponseStatus | undefined> {
+  const row = await trx.selectFrom('volunteer_responses').select('status').where('id', '=', responseId).forUpdate().executeTakeFirst();
+  return row?.status;
+}
+
+/**
+ * Sets a response's status and moves the need's count with it, in one transaction; returns false
+ * when the response already had that status (nothing changed, no mail to send).
+ */
+export async function decideResponse(
+  db: Kysely<Database>,
+  responseId: string,
+  needId: string,
+  status: VolunteerResponseStatus,
+): Promise<boolean> {
   return inTransaction(db, async (trx) => {
-    const flipped = await trx
-      .updateTable('volunteer_responses')
-      .set({ accepted_at: accepted ? sql<Date>`now()` : null })
-      .where('id', '=', responseId)
-      .where('accepted_at', accepted ? 'is' : 'is not', null)
-      .returning('id')
-      .executeTakeFirst();
-    if (!flipped) return false;
+    const before = await lockedStatus(trx, responseId);
+    if (before === undefined || before === status) return false;
     await trx
-      .updateTable('volunteer_needs')
-      .set({ people_accepted: sql<number>`people_accepted + ${accepted ? 1 : -1}`, updated_at: new Date() })
-      .where('id', '=', needId)
+      .updateTable('volunteer_responses')
+      .set({ status, decided_at: status === 'new' ? null : clock.now() })
+      .where('id', '=', responseId)
       .execute();
+    await countAccepted(trx, needId, counts(status) - counts(before));
     return true;
+  });
+}
+
+/** Deletes a response (its pending mails go with it); an accepted one stops counting for its need. */
+export async function deleteResponse(db: Kysely<Database>, responseId: string, needId: string): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const before = await lockedStatus(trx, responseId);
+    if (before === undefined) return;
+    await trx.deleteFrom('volunteer_responses').where('id', '=', responseId).execute();
+    await countAccepted(trx, needId, -counts(before));
   });
 }
 
@@ -213,7 +251,7 @@ export async function insertResponse(db: Kysely<Database>, row: Insertable<Volun
     .executeTakeFirst();
 }
 
-/** A response with what its e-mail to the organization tells: the need's title and the organization. */
+/** A response with what its e-mails tell: the need's title and the organization. */
 export async function findResponseForMail(db: Kysely<Database>, responseId: string) {
   return db
     .selectFrom('volunteer_responses')
@@ -230,6 +268,8 @@ export async function findResponseForMail(db: Kysely<Database>, responseId: stri
       'volunteer_responses.created_at',
       'volunteer_needs.title',
       'organizations.id as organization_id',
+      'organizations.name as organization_name',
+      'organizations.email as organization_email',
     ])
     .executeTakeFirst();
 }

@@ -94,7 +94,8 @@ async function queueResponseMail(db: Kysely<Database>, organizationId: string, r
  * Stores one response, exactly once per `Idempotency-Key`, and queues its e-mail to the
  * organization in the same transaction, so a response is never without its notification. A filled
  * honeypot passes every check and gets the same answer, but nothing is stored or sent.
- * `retentionDays`: what the e-mail says about the deletion of responses.
+ * `retentionDays`: what the e-mail says about the deletion of responses; `language`: the
+ * volunteer's, for a later mail about the decision.
  */
 export async function submitResponse(
   db: Kysely<Database>,
@@ -103,6 +104,7 @@ export async function submitResponse(
   idempotencyKey: string,
   body: ResponseInput,
   retentionDays: number,
+  language: 'de' | 'en' | null,
 ): Promise<{ receipt: Receipt; replayed: boolean; stored: boolean }> {
   const errors = checkResponse(need, body);
   if (errors.length > 0) throw invalidBody(errors);
@@ -130,6 +132,7 @@ export async function submitResponse(
           ...fields,
           privacy_notice_url: need.privacy_policy_url!,
           privacy_notice_version: body.consent.privacyNoticeVersion,
+          language,
         });
         if (!response) return undefined;
         await proofOfWork.spend(trx, proof, subject);
@@ -172,8 +175,8 @@ export function toResponse(row: ResponseRow, retentionDays: number): Schemas['Vo
       privacyNoticeVersion: row.privacy_notice_version,
       givenAt: row.created_at.toISOString(),
     },
-    accepted: row.accepted_at !== null,
-    acceptedAt: row.accepted_at?.toISOString() ?? null,
+    status: row.status,
+    decidedAt: row.decided_at?.toISOString() ?? null,
     receivedAt: row.created_at.toISOString(),
     deleteAfter: deleteAfter(row, retentionDays),
   };
@@ -188,7 +191,8 @@ export function responsesCsv(responses: Schemas['VolunteerResponse'][]): string 
       'email',
       'phone',
       'message',
-      'accepted',
+      'status',
+      'decided_at',
       'privacy_notice_url',
       'privacy_notice_version',
       'delete_after',
@@ -200,7 +204,8 @@ export function responsesCsv(responses: Schemas['VolunteerResponse'][]): string 
       response.email,
       response.phone,
       response.message,
-      response.accepted ? 'yes' : 'no',
+      response.status,
+      response.decidedAt,
       response.consent.privacyNoticeUrl,
       response.consent.privacyNoticeVersion,
       response.deleteAfter,

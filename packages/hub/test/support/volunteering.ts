@@ -57,11 +57,18 @@ export function volunteerClient(hub: TestHub) {
         headers: { authorization: `Bearer ${key}`, accept },
       });
     },
-    accept(organizationId: string, responseId: string, accepted: boolean, key: string): Promise<Response> {
+    /** PATCH a decision, e.g. `{ status: 'accepted', message: '…' }`. */
+    decide(organizationId: string, responseId: string, body: Record<string, unknown>, key: string): Promise<Response> {
       return fetch(`${hub.baseUrl}/organizations/${organizationId}/volunteer-responses/${responseId}`, {
         method: 'PATCH',
         headers: jsonWithKey(key),
-        body: JSON.stringify({ accepted }),
+        body: JSON.stringify(body),
+      });
+    },
+    remove(organizationId: string, responseId: string, key: string): Promise<Response> {
+      return fetch(`${hub.baseUrl}/organizations/${organizationId}/volunteer-responses/${responseId}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${key}` },
       });
     },
   };
