@@ -190,8 +190,27 @@ describe('the help offers of the pages for organizations in Chromium', () => {
     await says(page, 'Gespeichert und veröffentlicht.');
     await page.getByRole('region', { name: 'Vorschau im Hilfefinder' }).getByRole('heading', { name: 'Online-Sprechstunde Glücksspiel' }).waitFor();
 
+    // A colleague changes the offer meanwhile: the save is refused and says so, the typing stays,
+    // and the current version is shown; saving again then replaces it knowingly.
+    const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+    const meanwhile = await fetch(`${workspace.baseUrl}/help-offers/${id}`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${workspace.mailed.hub.adminToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ description: 'Beratung per Video, von einer Kollegin ergänzt.' }),
+    });
+    assert.equal(meanwhile.status, 200, await meanwhile.clone().text());
+    await page.getByRole('textbox', { name: 'Name *' }).fill('Online-Sprechstunde Glücksspiel und Wetten');
+    await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await says(page, 'Jemand hat diesen Eintrag inzwischen geändert.');
+    assert.equal(await page.getByRole('textbox', { name: 'Name *' }).inputValue(), 'Online-Sprechstunde Glücksspiel und Wetten');
+    await page.getByRole('button', { name: 'Aktuelle Fassung anzeigen' }).click();
+    await says(page, 'Sie weicht von Ihren Eingaben ab bei: Name, Beschreibung.');
+    await expectAccessible(page, 'an edit someone else overtook, with the current version');
+    await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await says(page, 'Gespeichert und veröffentlicht.');
+
     await page.getByRole('button', { name: 'Angebot löschen' }).click();
-    await page.getByText('„Online-Sprechstunde Glücksspiel“ wirklich löschen?').waitFor();
+    await page.getByText('„Online-Sprechstunde Glücksspiel und Wetten“ wirklich löschen?').waitFor();
     await expectAccessible(page, 'the delete confirmation');
     await page.getByRole('button', { name: 'Ja, endgültig löschen' }).click();
     await screen(page, /^Hilfsangebote/);

@@ -11,7 +11,7 @@ import { ManageElement } from '../shared/manage-element.js';
 import { itemPath, navigate, organizationPath } from '../shared/navigation.js';
 import { organizationHeader } from '../shared/organization-nav.js';
 import type { Me } from '../shared/session-events.js';
-import { hoursEditor } from './hours-editor.js';
+import { hoursEditor, lines } from './hours-editor.js';
 import {
   emptyLocation,
   emptyPhone,
@@ -81,6 +81,7 @@ export class SrManageHelpOffer extends ManageElement {
     topicQuery: { state: true },
     confirmingDelete: { state: true },
     done: { state: true },
+    current: { state: true },
   };
 
   static override styles = [
@@ -120,6 +121,16 @@ export class SrManageHelpOffer extends ManageElement {
       .hours-line fieldset {
         display: grid;
         gap: var(--_space-3);
+        justify-items: start;
+      }
+      .hours-line .field {
+        justify-self: stretch;
+      }
+      .topic-choices label {
+        font-weight: 400;
+      }
+      .topic-choices :not(.child) > label {
+        font-weight: 600;
       }
       .topic-choices {
         max-block-size: 16rem;
@@ -171,11 +182,18 @@ export class SrManageHelpOffer extends ManageElement {
   declare private topicQuery: string;
   declare private confirmingDelete: boolean;
   declare private done: string | undefined;
+  /** After a 412: the offer as someone else saved it meanwhile, shown beside what was typed. */
+  declare private current: HelpOffer | undefined;
 
   /** The fields of the draft as it is now; the form's summary and the Hub's pointers use them. */
   readonly #fields: string[] = [];
-  readonly #form = new FormController<string>(this, { fields: this.#fields, format: () => this.format, fieldOf: offerFieldOf });
-  readonly #action = new FormController<never>(this, { fields: [], format: () => this.format });
+  readonly #form = new FormController<string>(this, {
+    fields: this.#fields,
+    format: () => this.format,
+    fieldOf: offerFieldOf,
+    onStale: () => void this.#showCurrent(),
+  });
+  readonly #action = new FormController<never>(this, { fields: [], format: () => this.format, onStale: () => void this.#showCurrent() });
   readonly #focus = new FocusAfterUpdate(this);
   /** Whether the draft differs from the saved offer (the preview then says it shows the saved state). */
   #unsaved = false;
@@ -227,6 +245,7 @@ export class SrManageHelpOffer extends ManageElement {
     this.draft = offer ? offerDraftFrom(offer) : newOfferDraft();
     this.#unsaved = false;
     this.confirmingDelete = false;
+    this.current = undefined;
     this.#form.reset();
   }
 
@@ -234,6 +253,8 @@ export class SrManageHelpOffer extends ManageElement {
   #edit(changes: Partial<OfferDraft>, focus?: string): void {
     if (!this.draft) return;
     this.draft = { ...this.draft, ...changes };
+    // Each key is a field or a group of them: the form is unsaved, and the field's message goes.
+    for (const key of Object.keys(changes)) this.#form.changed(key);
     this.#unsaved = true;
     this.done = undefined;
     if (focus) this.#focus.request(focus);
@@ -265,7 +286,7 @@ export class SrManageHelpOffer extends ManageElement {
             ['no', msg('Entwurf'), msg('Nur für Ihre Organisation sichtbar.')],
             ['yes', msg('Veröffentlicht'), msg('Im Hilfefinder für alle sichtbar.')],
           ], (value) => this.#edit({ published: value === 'yes' }))}
-          ${this.#form.failureMessage()}
+          ${this.#form.failureMessage()} ${this.current ? this.#currentVersion(this.current, draft) : nothing}
           <div class="actions">${this.#form.submitButton(msg('Speichern'), msg('Wird gespeichert …'))}</div>
         </form>
         ${this.offer ? this.#deletion(this.offer) : nothing}
@@ -458,8 +479,8 @@ export class SrManageHelpOffer extends ManageElement {
       <legend><h2>${msg('Kontakt')}</h2></legend>
       ${textField(this.#form, 'url', msg('Website'), draft.url, (url) => this.#edit({ url }), { type: 'url', hint: msg('beginnend mit https://') })}
       ${textField(this.#form, 'email', msg('E-Mail'), draft.email, (email) => this.#edit({ email }), { type: 'email', maxlength: 254 })}
-      <ul class="list">
-        ${draft.phones.map((phone, index) => {
+      ${lines(
+        draft.phones.map((phone, index) => {
           const set = (changes: Partial<typeof phone>) => this.#edit({ phones: replaced(draft.phones, index, { ...phone, ...changes }) });
           return html`<li class="card">
             ${textField(this.#form, `phones-${index}-number`, msg(str`Telefon ${index + 1}`), phone.number, (number) => set({ number }), {
@@ -476,8 +497,8 @@ export class SrManageHelpOffer extends ManageElement {
               </button>
             </div>
           </li>`;
-        })}
-      </ul>
+        }),
+      )}
       <p>
         <button class="button" type="button" id="add-phone" @click=${() => this.#edit({ phones: [...draft.phones, emptyPhone()] }, `#phones-${draft.phones.length}-number`)}>
           ${msg('Telefonnummer hinzufügen')}
@@ -493,9 +514,7 @@ export class SrManageHelpOffer extends ManageElement {
       <p class="hint">${msg('Wo man das Angebot findet. Ohne Koordinaten zeigt der Hilfefinder den Ort in der Mitte seiner Gemeinde.')}</p>
       ${this.#municipalities.render({
         skeleton: () => html`<p>${skeletonText('30ch')}</p>`,
-        complete: (municipalities) => html`<ul class="list">
-          ${draft.locations.map((location, index) => this.#place(draft, location, index, municipalities))}
-        </ul>`,
+        complete: (municipalities) => lines(draft.locations.map((location, index) => this.#place(draft, location, index, municipalities))),
       })}
       <p>
         <button
@@ -613,6 +632,51 @@ export class SrManageHelpOffer extends ManageElement {
       <h2 id="preview-heading">${msg('Vorschau im Hilfefinder')}</h2>
       ${body}
     </section>`;
+  }
+
+  /** After a 412: which parts of the stored offer differ from what was typed, and taking it over instead. */
+  #currentVersion(current: HelpOffer, draft: OfferDraft): TemplateResult {
+    const stored = offerDraftFrom(current);
+    const parts: [keyof OfferDraft, string][] = [
+      ['name', msg('Name')],
+      ['description', msg('Beschreibung')],
+      ['topics', msg('Themen')],
+      ['audiences', msg('Für wen')],
+      ['languages', msg('Sprachen')],
+      ['cost', msg('Kosten')],
+      ['phones', msg('Kontakt')],
+      ['email', msg('E-Mail')],
+      ['url', msg('Website')],
+      ['locations', msg('Orte')],
+      ['hours', msg('Öffnungszeiten')],
+      ['published', msg('Sichtbarkeit')],
+    ];
+    const differing = parts.filter(([key]) => JSON.stringify(stored[key]) !== JSON.stringify(draft[key])).map(([, label]) => label);
+    return html`<section class="message" aria-labelledby="current-heading" tabindex="-1" data-current>
+      <h2 id="current-heading">${msg('Die aktuelle Fassung')}</h2>
+      <p>
+        ${differing.length ? msg(str`Sie weicht von Ihren Eingaben ab bei: ${differing.join(', ')}.`) : msg('Sie stimmt in den wichtigsten Angaben mit Ihren Eingaben überein.')}
+      </p>
+      <p>${msg('„Speichern“ ersetzt diese Fassung durch Ihre Eingaben.')}</p>
+      <div class="actions">
+        <button class="button" type="button" @click=${() => this.#show(current)}>${msg('Meine Eingaben verwerfen und die aktuelle Fassung übernehmen')}</button>
+      </div>
+    </section>`;
+  }
+
+  /** Loads the offer as stored now; a save then replaces that version, knowingly. */
+  async #showCurrent(): Promise<void> {
+    const offer = this.offer;
+    if (!offer) return;
+    // Through the action's controller: a successful send marks its form saved, and the typing is not.
+    const current = await this.#action.submit(
+      () => ({}),
+      () => this.client.GET('/help-offers/{helpOfferId}', { params: { path: { helpOfferId: offer.id } } }),
+    );
+    if (!current) return;
+    this.offer = current;
+    this.current = current;
+    this.#focus.request('[data-current]');
   }
 
   async #save(): Promise<void> {

@@ -153,6 +153,9 @@ function exceptionLine(context: HoursEditorContext, exception: ExceptionDraft, i
   </li>`;
 }
 
+/** Lines as a list; none: no empty list with its spacing. */
+export const lines = (items: TemplateResult[]): TemplateResult | typeof nothing => (items.length ? html`<ul class="list">${items}</ul>` : nothing);
+
 /**
  * The opening-hours editor: around the clock, or weekly lines of weekdays with one period each
  * (several lines give several periods a day; a line closing before it opens ends the next day),
@@ -179,9 +182,7 @@ export function hoursEditor(context: HoursEditorContext): TemplateResult {
       hours.alwaysOpen
         ? nothing
         : html`<p class="hint">${msg('Eine Zeile je Zeitraum. Mehrere Zeiträume am Tag: mehrere Zeilen, z. B. Mo–Fr 9–12 und Di, Do 14–18.')}</p>
-          <ul class="list">
-            ${hours.periods.map((period, index) => periodLine(context, period, index))}
-          </ul>
+          ${lines(hours.periods.map((period, index) => periodLine(context, period, index)))}
           <p>
             <button
               class="button"
@@ -206,9 +207,7 @@ export function hoursEditor(context: HoursEditorContext): TemplateResult {
     }
     <h3>${msg('Ausnahmen')}</h3>
     <p class="hint">${msg('Tage, an denen es anders ist: geschlossen oder zu anderen Zeiten. Eine Ausnahme gilt auch an Feiertagen.')}</p>
-    <ul class="list">
-      ${hours.exceptions.map((exception, index) => exceptionLine(context, exception, index))}
-    </ul>
+    ${lines(hours.exceptions.map((exception, index) => exceptionLine(context, exception, index)))}
     <p>
       <button
         class="button"
