@@ -14,6 +14,7 @@ import { saveFile } from './save-file.js';
 type VolunteerResponse = Schema<'VolunteerResponse'>;
 type ResponsePage = Schema<'VolunteerResponsePage'>;
 type VolunteerNeed = Schema<'VolunteerNeed'>;
+type ResponseStatus = Schema<'VolunteerResponseStatus'>;
 
 /** Responses per page: a screen of them, more on request. */
 const pageSize = 25;
@@ -26,8 +27,14 @@ async function allNeeds(hub: HubClient, organization: string, signal: AbortSigna
   return needs;
 }
 
-/** The query of the list and of its CSV: one need, or all. */
-const responsesQuery = (need: string) => (need ? { need: [need] } : {});
+/** What the list shows, and its CSV holds: one need or all, one status or all. */
+interface ResponseFilter {
+  need: string;
+  status: ResponseStatus | '';
+}
+
+/** The query of the list and of its CSV. */
+const responsesQuery = ({ need, status }: ResponseFilter) => ({ ...(need ? { need: [need] } : {}), ...(status ? { status: [status] } : {}) });
 
 /**
  * One page of the organization's responses, from `cursor` on. Not through the SDK's `pages`: the
@@ -36,13 +43,13 @@ const responsesQuery = (need: string) => (need ? { need: [need] } : {});
 async function responsePage(
   hub: HubClient,
   organizationId: string,
-  need: string,
+  filter: ResponseFilter,
   cursor?: string,
   signal?: AbortSignal,
 ): Promise<ResponsePage> {
   // JSON: only the download asks for the CSV form (Accept: text/csv).
   return (await hub.GET('/organizations/{organizationId}/volunteer-responses', {
-    params: { path: { organizationId }, query: { ...responsesQuery(need), limit: pageSize, cursor } },
+    params: { path: { organizationId }, query: { ...responsesQuery(filter), limit: pageSize, cursor } },
     signal,
   })) as ResponsePage;
 }
@@ -50,14 +57,19 @@ async function responsePage(
 /**
  * The volunteer responses inbox of an organization, for its coordinators and owners: who answered
  * which need, newest first, with their contact, message and when the Hub deletes them; accept one
- * (it then counts for the need) or take that back; narrow to one need; download them as CSV for a
- * spreadsheet. Personal data: nothing of it is kept in the browser beyond the screen.
+ * (it then counts for the need) or decline it, each with an optional message the Hub e-mails to the
+ * volunteer, or take the decision back; delete one now when the volunteer asks; narrow to one need
+ * or one status; download them as CSV for a spreadsheet. Personal data: nothing of it is kept in
+ * the browser beyond the screen.
  */
 export class SrManageResponses extends ManageElement {
   static override properties: PropertyDeclarations = {
     organizationId: { attribute: false },
     me: { attribute: false },
     need: { state: true },
+    status: { state: true },
+    messages: { state: true },
+    confirmingDelete: { state: true },
     older: { state: true },
     changing: { state: true },
     done: { state: true },
@@ -89,6 +101,12 @@ export class SrManageResponses extends ManageElement {
         border-color: var(--_color-success, var(--_color-primary));
         font-weight: 700;
       }
+      .badge.declined {
+        border-style: dashed;
+      }
+      .decision textarea {
+        min-block-size: 4rem;
+      }
       .said {
         white-space: pre-line;
         overflow-wrap: anywhere;
@@ -104,9 +122,15 @@ export class SrManageResponses extends ManageElement {
   declare me: Me | undefined;
   /** The need whose responses are shown; empty for all. */
   declare private need: string;
+  /** The status of the responses shown; empty for all. */
+  declare private status: ResponseStatus | '';
+  /** The words to each volunteer typed so far, by response: kept through a refusal. */
+  declare private messages: ReadonlyMap<string, string>;
+  /** The response whose deletion waits for a yes. */
+  declare private confirmingDelete: string | undefined;
   /** Older pages loaded on request below the first, and where the next one starts (`null`: no more). */
   declare private older: { items: VolunteerResponse[]; nextCursor: string | null } | undefined;
-  /** The response whose acceptance is being changed. */
+  /** The response being decided on or deleted; the decision form's field errors are its. */
   declare private changing: string | undefined;
   declare private done: string | undefined;
   /** The Hub refused the list: the person's role may not read responses. */
@@ -114,8 +138,13 @@ export class SrManageResponses extends ManageElement {
 
   /** Responses as the Hub answered a change to them, newer than the list loaded before. */
   readonly #changed = new Map<string, VolunteerResponse>();
+  /** Responses deleted since the list loaded. */
+  readonly #deleted = new Set<string>();
+  /** The response the decision form's last answer (a field error at the message) is about. */
+  #decided: string | undefined;
   readonly #focus = new FocusAfterUpdate(this);
-  readonly #filter = new FormController<'need'>(this, { fields: ['need'], format: () => this.format });
+  readonly #filter = new FormController<'need' | 'status'>(this, { fields: ['need', 'status'], format: () => this.format });
+  readonly #decision = new FormController<'message'>(this, { fields: ['message'], format: () => this.format });
   readonly #action = new FormController<never>(this, { fields: [], format: () => this.format });
 
   readonly #needs = this.fetchTask({
@@ -125,12 +154,12 @@ export class SrManageResponses extends ManageElement {
   });
 
   readonly #responses = this.fetchTask({
-    args: () => [this.organizationId, this.need] as const,
-    fetch: async (hub, [organizationId, need], signal): Promise<ResponsePage> => {
+    args: () => [this.organizationId, this.need, this.status] as const,
+    fetch: async (hub, [organizationId, need, status], signal): Promise<ResponsePage> => {
       this.refused = false;
       this.older = undefined;
       try {
-        return await responsePage(hub, organizationId, need, undefined, signal);
+        return await responsePage(hub, organizationId, { need, status }, undefined, signal);
       } catch (error) {
         // The Hub decides who reads responses; the screen then says why, as no retry helps.
         this.refused = isHubError(error) && error.status === 403;
@@ -146,6 +175,8 @@ export class SrManageResponses extends ManageElement {
     super();
     this.organizationId = '';
     this.need = '';
+    this.status = '';
+    this.messages = new Map();
     this.refused = false;
   }
 
@@ -159,19 +190,22 @@ export class SrManageResponses extends ManageElement {
           skeleton: () => html`<p>${skeletonText('30ch')}</p>`,
           complete: (needs) => this.#needFilter(needs),
         })}
+        ${this.#statusFilter()}
         <button class="button" type="button" aria-disabled=${this.#action.sending ? 'true' : 'false'} @click=${() => void this.#download()}>
           ${msg('Als CSV-Datei herunterladen')}
         </button>
       </div>
-      <div role="status">${this.done ? html`<p class="message">${this.done}</p>` : nothing}</div>
+      <div role="status" id="inbox-status" tabindex="-1">${this.done ? html`<p class="message">${this.done}</p>` : nothing}</div>
       ${this.#action.failureMessage()}
       ${this.#responses.render({
         skeleton: () => html`<p>${skeletonText('50ch')}</p><p>${skeletonText('50ch')}</p>`,
-        emptyText: this.need
-          ? msg('Auf diesen Aufruf hat sich noch niemand gemeldet.')
-          : msg('Noch keine Rückmeldungen. Sobald sich jemand auf einen Aufruf Ihrer Organisation meldet, steht es hier.'),
+        emptyText: this.status
+          ? msg('Keine Rückmeldungen mit diesem Stand.')
+          : this.need
+            ? msg('Auf diesen Aufruf hat sich noch niemand gemeldet.')
+            : msg('Noch keine Rückmeldungen. Sobald sich jemand auf einen Aufruf Ihrer Organisation meldet, steht es hier.'),
         complete: (first) => {
-          const items = [...first.items, ...(this.older?.items ?? [])];
+          const items = [...first.items, ...(this.older?.items ?? [])].filter((response) => !this.#deleted.has(response.id));
           const next = this.older ? this.older.nextCursor : first.nextCursor;
           return html`<ul class="list" aria-label=${msg('Rückmeldungen, neueste zuerst')}>
               ${items.map((response) => this.#response(this.#changed.get(response.id) ?? response))}
@@ -219,16 +253,32 @@ export class SrManageResponses extends ManageElement {
     this.done = undefined;
   };
 
+  #statusFilter(): TemplateResult {
+    const choices = [
+      ['new', msg('neu')],
+      ['accepted', msg('angenommen')],
+      ['declined', msg('abgelehnt')],
+    ] as const;
+    return selectField(this.#filter, 'status', msg('Stand'), this.status, choices, this.#chooseStatus, { placeholder: msg('Alle') });
+  }
+
+  readonly #chooseStatus = (status: string) => {
+    this.status = status as ResponseStatus | '';
+    this.done = undefined;
+  };
+
+  #badge(status: ResponseStatus): TemplateResult {
+    if (status === 'accepted') return html`<span class="badge accepted">${msg('angenommen')}</span>`;
+    if (status === 'declined') return html`<span class="badge declined">${msg('abgelehnt')}</span>`;
+    return html`<span class="badge">${msg('neu')}</span>`;
+  }
+
   #response(response: VolunteerResponse): TemplateResult {
     const nameId = `response-${response.id}`;
     return html`<li class="card" data-response=${response.id}>
       <div class="card-head">
         <h2 id=${nameId} dir="auto" tabindex="-1">${response.name}</h2>
-        ${
-          response.accepted
-            ? html`<span class="badge accepted">${msg('angenommen')}</span>`
-            : html`<span class="badge">${msg('noch nicht angenommen')}</span>`
-        }
+        ${this.#badge(response.status)}
       </div>
       <dl class="details">
         <dt>${msg('Aufruf')}</dt>
@@ -254,31 +304,21 @@ export class SrManageResponses extends ManageElement {
         <dt>${msg('Eingegangen')}</dt>
         <dd>${this.format.dateTime(new Date(response.receivedAt))}</dd>
         ${
-          response.acceptedAt
-            ? html`<dt>${msg('Angenommen')}</dt>
-              <dd>${this.format.dateTime(new Date(response.acceptedAt))}</dd>`
+          response.decidedAt
+            ? html`<dt>${response.status === 'accepted' ? msg('Angenommen') : msg('Abgelehnt')}</dt>
+              <dd>${this.format.dateTime(new Date(response.decidedAt))}</dd>`
             : nothing
         }
         <dt>${msg('Löschung')}</dt>
         <dd>
           ${
             response.deleteAfter
-              ? msg(str`wird gelöscht am ${this.format.calendarDate(response.deleteAfter)}`)
+              ? msg(str`wird am ${this.format.calendarDate(response.deleteAfter)} gelöscht`)
               : msg('bleibt gespeichert, solange der Aufruf läuft')
           }
         </dd>
       </dl>
-      <div class="actions">
-        <button
-          class="button ${response.accepted ? '' : 'primary'}"
-          type="button"
-          aria-describedby=${nameId}
-          aria-disabled=${this.changing === response.id ? 'true' : 'false'}
-          @click=${() => void this.#setAccepted(response, !response.accepted)}
-        >
-          ${response.accepted ? msg('Annahme zurücknehmen') : msg('Annehmen')}
-        </button>
-      </div>
+      ${this.#decisionForm(response, nameId)} ${this.#deletion(response, nameId)}
     </li>`;
   }
 
@@ -286,31 +326,144 @@ export class SrManageResponses extends ManageElement {
   async #loadOlder(cursor: string): Promise<void> {
     const page = await this.#action.submit(
       () => ({}),
-      () => responsePage(this.client, this.organizationId, this.need, cursor),
+      () => responsePage(this.client, this.organizationId, { need: this.need, status: this.status }, cursor),
     );
     if (!page) return;
     this.older = { items: [...(this.older?.items ?? []), ...page.items], nextCursor: page.nextCursor };
     if (page.items[0]) this.#focus.request(`#response-${page.items[0].id}`);
   }
 
-  async #setAccepted(response: VolunteerResponse, accepted: boolean): Promise<void> {
+  /**
+   * Accept, decline or take back, with the words to the volunteer: the Hub e-mails them with the
+   * decision. Without an e-mail address there is nobody to write to, and the form says so.
+   */
+  #decisionForm(response: VolunteerResponse, nameId: string): TemplateResult {
+    const id = `message-${response.id}`;
+    const error = this.#decided === response.id ? this.#decision.errors.message : undefined;
+    const busy = this.changing === response.id ? 'true' : 'false';
+    const choices: [ResponseStatus, string, string][] = [
+      ['accepted', msg('Annehmen'), 'primary'],
+      ['declined', msg('Ablehnen'), ''],
+      ['new', msg('Entscheidung zurücknehmen'), ''],
+    ];
+    const message = response.email
+      ? html`<div class="field">
+          <label for=${id}>${msg('Nachricht an die Person (freiwillig)')}</label>
+          <span class="hint" id="${id}-hint">${msg(str`Geht mit der Entscheidung per E-Mail an ${response.email}; Antworten kommen an die Adresse Ihrer Organisation. Der Hub speichert die Nachricht nicht.`)}</span>
+          ${error ? html`<span class="field-error" id="${id}-error">${error}</span>` : nothing}
+          <textarea
+            id=${id}
+            maxlength="2000"
+            aria-invalid=${error ? 'true' : 'false'}
+            aria-describedby="${id}-hint${error ? ` ${id}-error` : ''}"
+            .value=${this.messages.get(response.id) ?? ''}
+            @input=${(event: Event) => {
+              this.messages = new Map(this.messages).set(response.id, (event.target as HTMLTextAreaElement).value);
+              this.#decision.changed('message');
+            }}
+          ></textarea>
+        </div>`
+      : html`<p class="hint">${msg('Keine E-Mail-Adresse angegeben: Geben Sie der Person bitte telefonisch Bescheid.')}</p>`;
+    return html`<div class="decision">
+      ${message}
+      ${this.changing === response.id || this.#decided === response.id ? this.#decision.failureMessage() : nothing}
+      <div class="actions">
+        ${choices
+          .filter(([status]) => status !== response.status)
+          .map(
+            ([status, label, kind]) => html`<button
+              class="button ${kind}"
+              type="button"
+              aria-describedby=${nameId}
+              aria-disabled=${busy}
+              @click=${() => void this.#decide(response, status)}
+            >
+              ${label}
+            </button>`,
+          )}
+      </div>
+    </div>`;
+  }
+
+  #deletion(response: VolunteerResponse, nameId: string): TemplateResult {
+    if (this.confirmingDelete !== response.id) {
+      return html`<p>
+        <button class="button danger" type="button" id="delete-${response.id}" aria-describedby=${nameId} @click=${() => {
+          this.confirmingDelete = response.id;
+          this.#focus.request(`#delete-question-${response.id}`);
+        }}>${msg('Jetzt löschen')}</button>
+      </p>`;
+    }
+    return html`<div class="message danger" role="group" aria-labelledby="delete-question-${response.id}">
+      <p id="delete-question-${response.id}" tabindex="-1">
+        <strong>${msg(str`Die Rückmeldung von ${response.name} jetzt löschen?`)}</strong>
+        ${msg('Zum Beispiel, weil die Person darum gebeten hat. Alle ihre Angaben sind dann sofort gelöscht; das lässt sich nicht rückgängig machen.')}
+      </p>
+      ${this.changing === response.id ? this.#action.failureMessage() : nothing}
+      <div class="actions">
+        <button class="button danger" type="button" aria-disabled=${this.changing === response.id ? 'true' : 'false'} @click=${() => void this.#delete(response)}>
+          ${msg('Ja, jetzt löschen')}
+        </button>
+        <button class="button" type="button" @click=${() => {
+          this.confirmingDelete = undefined;
+          this.#focus.request(`#delete-${response.id}`);
+        }}>${msg('Abbrechen')}</button>
+      </div>
+    </div>`;
+  }
+
+  async #decide(response: VolunteerResponse, status: ResponseStatus): Promise<void> {
     if (this.changing) return;
     this.changing = response.id;
+    this.#decided = response.id;
     this.done = undefined;
-    const updated = await this.#action.submit(
+    const message = this.messages.get(response.id)?.trim() ?? '';
+    const updated = await this.#decision.submit(
       () => ({}),
       () =>
         this.client.PATCH('/organizations/{organizationId}/volunteer-responses/{volunteerResponseId}', {
           params: { path: { organizationId: this.organizationId, volunteerResponseId: response.id } },
-          body: { accepted },
+          body: message ? { status, message } : { status },
         }),
     );
     this.changing = undefined;
-    if (!updated) return;
+    if (!updated) {
+      // The field error is at this response's message; the summary of the form is not shown.
+      if (this.#decision.errors.message) this.#focus.request(`#message-${response.id}`);
+      return;
+    }
     this.#changed.set(updated.id, updated);
-    this.done = updated.accepted
-      ? msg(str`${updated.name} ist angenommen und zählt für „${updated.needTitle}“.`)
-      : msg(str`Die Annahme von ${updated.name} ist zurückgenommen.`);
+    const messages = new Map(this.messages);
+    messages.delete(updated.id);
+    this.messages = messages;
+    const sent = message ? ` ${msg('Die Nachricht geht per E-Mail an die Person.')}` : '';
+    const said = {
+      accepted: msg(str`${updated.name} ist angenommen und zählt für „${updated.needTitle}“.`),
+      declined: msg(str`${updated.name} ist abgelehnt.`),
+      new: msg(str`Die Entscheidung über ${updated.name} ist zurückgenommen.`),
+    }[updated.status];
+    this.done = `${said}${sent}`;
+  }
+
+  async #delete(response: VolunteerResponse): Promise<void> {
+    if (this.changing) return;
+    this.changing = response.id;
+    this.done = undefined;
+    const deleted = await this.#action.submit(
+      () => ({}),
+      async () => {
+        await this.client.DELETE('/organizations/{organizationId}/volunteer-responses/{volunteerResponseId}', {
+          params: { path: { organizationId: this.organizationId, volunteerResponseId: response.id } },
+        });
+        return true;
+      },
+    );
+    this.changing = undefined;
+    if (!deleted) return;
+    this.#deleted.add(response.id);
+    this.confirmingDelete = undefined;
+    this.done = msg(str`Die Rückmeldung von ${response.name} ist gelöscht.`);
+    this.#focus.request('#inbox-status');
   }
 
   /** All responses of the filter as CSV (the contract's `Accept: text/csv`, no pages), saved as a file. */
@@ -320,7 +473,7 @@ export class SrManageResponses extends ManageElement {
       () => ({}),
       () =>
         this.client.GET('/organizations/{organizationId}/volunteer-responses', {
-          params: { path: { organizationId: this.organizationId }, query: responsesQuery(this.need) },
+          params: { path: { organizationId: this.organizationId }, query: responsesQuery({ need: this.need, status: this.status }) },
           headers: { Accept: 'text/csv' },
           parseAs: 'text',
         }),
