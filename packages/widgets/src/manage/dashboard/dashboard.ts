@@ -35,6 +35,10 @@ export class SrManageDashboard extends ManageElement {
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr));
         gap: var(--_space-4);
       }
+      /* Areas side by side share a row's height: their lines stay at the top. */
+      .area {
+        align-content: start;
+      }
       .area h2 {
         margin-block: 0 var(--_space-2);
         font-size: 1.15em;

@@ -1,6 +1,6 @@
 import { msg } from '@lit/localize';
 import { versionOf, type Schema } from '@smart-region/sdk';
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { FocusAfterUpdate } from '../../core/focus.js';
 import { skeletonText } from '../../core/states.js';
 import { emit } from '../../core/events.js';
@@ -33,6 +33,15 @@ export class SrManageProfile extends ManageElement {
     current: { state: true },
     done: { state: true },
   };
+
+  static override styles = [
+    ManageElement.styles,
+    css`
+      .replaces {
+        margin-block: var(--_space-3);
+      }
+    `,
+  ];
 
   declare me: Me | undefined;
   declare organizationId: string;
@@ -166,12 +175,13 @@ export class SrManageProfile extends ManageElement {
     const differing = fields.filter((field) => stored[field] !== draft[field]);
     return html`<section class="message" aria-labelledby="current-heading" tabindex="-1" data-current>
       <h2 id="current-heading">${msg('Die aktuelle Fassung')}</h2>
+      <p>${msg('Jemand hat das Profil geändert, während Sie es bearbeitet haben. Gespeichert ist jetzt:')}</p>
       ${differing.length === 0
         ? html`<p>${msg('Sie stimmt mit Ihren Eingaben überein.')}</p>`
         : html`<dl class="details">
             ${differing.map((field) => html`<dt>${labels[field]}</dt><dd dir="auto">${stored[field] || msg('(leer)')}</dd>`)}
           </dl>`}
-      <p>${msg('„Profil speichern“ ersetzt diese Fassung durch Ihre Eingaben.')}</p>
+      <p class="replaces">${msg('„Profil speichern“ ersetzt diese Fassung durch Ihre Eingaben.')}</p>
       <div class="actions">
         <button class="button" type="button" @click=${() => this.#adopt(current)}>${msg('Meine Eingaben verwerfen und die aktuelle Fassung übernehmen')}</button>
       </div>

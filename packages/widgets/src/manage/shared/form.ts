@@ -162,8 +162,16 @@ export class FormController<Field extends string> implements ReactiveController 
       <p><strong>${failure.title}</strong></p>
       <p>${failure.detail}</p>
       ${failure.canRetry && !this.stale ? html`<p>${msg('Ihre Eingaben sind noch da. Sie können es gleich noch einmal versuchen.')}</p>` : nothing}
-      ${onStale ? html`<p><button class="button" type="button" @click=${onStale}>${msg('Aktuelle Fassung anzeigen')}</button></p>` : nothing}
+      ${onStale ? html`<p><button class="button" type="button" @click=${() => this.#showCurrent(onStale)}>${msg('Aktuelle Fassung anzeigen')}</button></p>` : nothing}
     </div>`;
+  }
+
+  /** The screen shows the current version: it says the rest, so the message goes (what was typed stays unsaved). */
+  #showCurrent(onStale: () => void): void {
+    this.failure = undefined;
+    this.stale = false;
+    this.#host.requestUpdate();
+    onStale();
   }
 
   /** Whether sending failed in a way no retry can mend (a used link). */
