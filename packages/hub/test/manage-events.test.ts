@@ -11,7 +11,8 @@ import { expectAccessible, says, screen, startWorkspace, type Workspace } from '
 // end before the start, a repeat that ends before it begins) without losing what was typed,
 // creates a choir rehearsal every Tuesday and Thursday with one Tuesday left out, sees the repeat
 // in the calendar's words, cancels one date and takes that back, finds the dates on the club's
-// example website, and keeps a second event as a draft.
+// example website, keeps a second event as a draft, meets a change someone else saved meanwhile
+// (If-Match) and takes it over, publishes and deletes it.
 
 const club = 'tsv-ochsenfurt-1862-e-v';
 /** Where the screenshots of the screens go for a look (not part of the repository). */
@@ -181,6 +182,25 @@ describe('events in the pages for organizations, in Chromium', () => {
 
     await row.getByRole('link', { name: 'Jahreshauptversammlung' }).click();
     await screen(page, /^Termin bearbeiten/);
+
+    // Someone else renames it meanwhile: publishing is refused (If-Match), nothing typed is lost,
+    // and the current version can be looked at and taken over.
+    const renamed = await fetch(`${workspace.baseUrl}/events/${eventId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${workspace.mailed.hub.adminToken}` },
+      body: JSON.stringify({ title: 'Jahreshauptversammlung 2027' }),
+    });
+    assert.equal(renamed.status, 200, await renamed.clone().text());
+    await page.getByLabel('Beschreibung').fill('Mit Neuwahl des Vorstands.');
+    await page.getByRole('button', { name: 'Veröffentlichen', exact: true }).click();
+    await says(page, 'Jemand hat diesen Eintrag inzwischen geändert.');
+    assert.equal(await page.getByLabel('Beschreibung').inputValue(), 'Mit Neuwahl des Vorstands.', 'nothing typed is lost');
+    await page.getByRole('button', { name: 'Aktuelle Fassung anzeigen' }).click();
+    await page.getByRole('heading', { name: 'Die aktuelle Fassung' }).waitFor();
+    await expectAccessible(page, 'the current version beside what was typed');
+    await look(page, 'event-overtaken');
+    await page.getByRole('button', { name: 'Meine Eingaben verwerfen und die aktuelle Fassung übernehmen' }).click();
+    assert.equal(await page.getByLabel('Titel').inputValue(), 'Jahreshauptversammlung 2027');
     await page.getByRole('button', { name: 'Veröffentlichen', exact: true }).click();
     await says(page, 'Gespeichert und veröffentlicht.');
     assert.equal((await fetch(`${workspace.baseUrl}/events/${eventId}`)).status, 200);

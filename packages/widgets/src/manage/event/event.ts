@@ -49,6 +49,7 @@ export class SrManageEvent extends ManageElement {
     draft: { state: true },
     event: { state: true },
     done: { state: true },
+    overtaken: { state: true },
     confirmingDelete: { state: true },
     skipDay: { state: true },
     move: { state: true },
@@ -118,12 +119,20 @@ export class SrManageEvent extends ManageElement {
   /** The event as the Hub last answered it (with its version); `undefined` while new. */
   declare private event: StoredEvent | undefined;
   declare private done: string | undefined;
+  /** The version someone else saved while this form was open, loaded on request after a 412. */
+  declare private overtaken: StoredEvent | undefined;
   declare private confirmingDelete: boolean;
   declare private skipDay: string;
   declare private move: { from: string; date: string; startTime: string; endTime: string };
 
-  readonly #form = new FormController<EventField>(this, { fields: eventFields, format: () => this.format, fieldOf: fieldOfPointer });
-  readonly #action = new FormController<never>(this, { fields: [], format: () => this.format });
+  readonly #form = new FormController<EventField>(this, {
+    fields: eventFields,
+    format: () => this.format,
+    fieldOf: fieldOfPointer,
+    onStale: () => void this.#loadCurrent(true),
+  });
+  /** Changes outside the form (a date cancelled, the event deleted): on a 412 the current version is loaded to try again. */
+  readonly #action = new FormController<never>(this, { fields: [], format: () => this.format, onStale: () => void this.#loadCurrent(false) });
   /** The id whose stored state the draft was filled from: a reload never overwrites what was typed. */
   #filledFrom: string | undefined;
 
@@ -174,6 +183,38 @@ export class SrManageEvent extends ManageElement {
     this.#form.reset();
   }
 
+  /**
+   * The event as stored now, after someone else changed it: the next change names its version.
+   * What was typed stays; `compare` shows the stored version beside it, to keep or to take over.
+   */
+  async #loadCurrent(compare: boolean): Promise<void> {
+    const event = this.event;
+    if (!event) return;
+    try {
+      const current = await this.client.GET('/events/{eventId}', { params: { path: { eventId: event.id } } });
+      this.event = current;
+      this.overtaken = compare ? current : undefined;
+      this.#action.reset();
+      if (!compare) this.done = msg('Die aktuelle Fassung ist geladen. Bitte versuchen Sie es noch einmal.');
+    } catch (error) {
+      this.noticeSignedOut(error);
+    }
+  }
+
+  #overtakenMessage(current: StoredEvent): TemplateResult {
+    const adopt = () => {
+      this.draft = draftOf(current);
+      this.overtaken = undefined;
+      this.#form.reset();
+    };
+    return html`<div class="message" role="status">
+      <h2>${msg('Die aktuelle Fassung')}</h2>
+      <p><strong dir="auto">${current.title}</strong>${current.recurrence ? html`, ${current.recurrence.summary[this.locale]}` : nothing}</p>
+      <p>${msg('Die nächsten Termine und die Vorschau unten zeigen diese Fassung. „Veröffentlichen“ oder „Als Entwurf speichern“ ersetzt sie durch Ihre Eingaben.')}</p>
+      <p><button class="button" type="button" @click=${adopt}>${msg('Meine Eingaben verwerfen und die aktuelle Fassung übernehmen')}</button></p>
+    </div>`;
+  }
+
   protected override render(): TemplateResult {
     const title = this.itemId === undefined ? msg('Neuer Termin') : msg('Termin bearbeiten');
     return html`${organizationHeader(this.me, this.organizationId, 'events', title)}
@@ -216,7 +257,7 @@ export class SrManageEvent extends ManageElement {
     };
     const set = (changes: Partial<EventDraft>) => (this.draft = { ...this.draft, ...changes });
     return html`<form class="form" novalidate @submit=${this.#save}>
-      ${this.#form.summary(labels)}
+      ${this.#form.summary(labels)} ${this.overtaken ? this.#overtakenMessage(this.overtaken) : nothing}
       ${textField(this.#form, 'title', labels.title, d.title, (title) => set({ title }), { required: true, maxlength: 200 })}
       ${labelledField(
         this.#form,
@@ -232,8 +273,8 @@ export class SrManageEvent extends ManageElement {
       )}
       <fieldset class="form">
         <legend><h2>${msg('Wann')}</h2></legend>
-        ${this.#check('allDay', msg('ganztägig'), d.allDay, (allDay) => set({ allDay }))}
-        ${this.#check('multiDay', msg('mehrtägig'), d.multiDay, (multiDay) => set({ multiDay, endDate: multiDay ? d.endDate || d.startDate : d.startDate }))}
+        ${this.#check('allDay', msg('ganztägig'), d.allDay, (allDay) => this.#edit({ allDay }, 'start'))}
+        ${this.#check('multiDay', msg('mehrtägig'), d.multiDay, (multiDay) => this.#edit({ multiDay, endDate: multiDay ? d.endDate || d.startDate : d.startDate }, 'end'))}
         ${this.#when('start', labels.start, d.startDate, d.startTime, true, (startDate) => this.#startDateChanged(startDate), (startTime) => set({ startTime }))}
         ${d.multiDay || !d.allDay ? this.#when('end', labels.end, d.endDate, d.endTime, d.multiDay, (endDate) => set({ endDate }), (endTime) => set({ endTime })) : nothing}
       </fieldset>
@@ -272,6 +313,12 @@ export class SrManageEvent extends ManageElement {
         </button>
       </div>
     </form>`;
+  }
+
+  /** A change made with a control that is no text field: the form is unsaved, and `field`'s message goes. */
+  #edit(changes: Partial<EventDraft>, field: EventField): void {
+    this.draft = { ...this.draft, ...changes };
+    this.#form.changed(field);
   }
 
   /** A checkbox with its label beside it. */
@@ -467,7 +514,7 @@ export class SrManageEvent extends ManageElement {
               (day) => html`<li class="actions">
                 <span>${dayText(day)}</span>
                 <button class="button" type="button" aria-label=${msg(str`${dayText(day)} wieder aufnehmen`)}
-                  @click=${() => (this.draft = { ...this.draft, skipped: this.draft.skipped.filter((skipped) => skipped !== day) })}>
+                  @click=${() => this.#edit({ skipped: this.draft.skipped.filter((skipped) => skipped !== day) }, 'skipped')}>
                   ${msg('Wieder aufnehmen')}
                 </button>
               </li>`,
@@ -489,7 +536,7 @@ export class SrManageEvent extends ManageElement {
               (move) => html`<li class="actions">
                 <span>${dayText(move.from)} → ${dayText(move.date)}${move.startTime ? `, ${move.startTime}` : ''}</span>
                 <button class="button" type="button" aria-label=${msg(str`Verschiebung vom ${dayText(move.from)} zurücknehmen`)}
-                  @click=${() => (this.draft = { ...this.draft, moves: this.draft.moves.filter((other) => other !== move) })}>
+                  @click=${() => this.#edit({ moves: this.draft.moves.filter((other) => other !== move) }, 'moves')}>
                   ${msg('Zurücknehmen')}
                 </button>
               </li>`,
@@ -531,7 +578,7 @@ export class SrManageEvent extends ManageElement {
       <legend>${msg('Eintritt')}</legend>
       ${costs.map(
         ([cost, text]) => html`<div class="check">
-          <input type="radio" name="cost" id="cost-${cost || 'unknown'}" .checked=${d.cost === cost} @change=${() => (this.draft = { ...this.draft, cost })} />
+          <input type="radio" name="cost" id="cost-${cost || 'unknown'}" .checked=${d.cost === cost} @change=${() => this.#edit({ cost }, 'price')} />
           <label for="cost-${cost || 'unknown'}">${text}</label>
         </div>`,
       )}
@@ -554,6 +601,7 @@ export class SrManageEvent extends ManageElement {
     );
     if (!saved) return;
     this.event = saved;
+    this.overtaken = undefined;
     this.#filledFrom = saved.id;
     this.draft = draftOf(saved);
     this.done = saved.published ? msg('Gespeichert und veröffentlicht.') : msg('Als Entwurf gespeichert. Auf der Website erscheint er noch nicht.');
