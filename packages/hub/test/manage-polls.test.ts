@@ -75,7 +75,7 @@ describe('polls in the pages for organizations, in Chromium', () => {
     await page.getByLabel(/^Ende/).fill('2026-12-09T18:00');
     await page.getByRole('button', { name: 'Umfrage anlegen' }).click();
     await summaryLine(page, 'Frage: Bitte geben Sie die Frage ein (mindestens 3 Zeichen).').waitFor();
-    await summaryLine(page, 'Antworten: Antwort 1 hat noch keinen Text.').waitFor();
+    await summaryLine(page, 'Antworten: Antworten 1, 2 haben noch keinen Text.').waitFor();
     await summaryLine(page, 'Ende: Das Ende muss nach dem Beginn liegen.').waitFor();
     assert.equal(await page.getByLabel('Frage').getAttribute('aria-invalid'), 'true');
     await expectAccessible(page, 'the form with errors');

@@ -156,12 +156,13 @@ export class PollEditor {
     const errors: FieldErrors<PollField> = {};
     if (draft.question.trim().length < 3) errors.question = msg('Bitte geben Sie die Frage ein (mindestens 3 Zeichen).');
     const labels = draft.options.map((option) => option.label.trim().toLocaleLowerCase());
-    const blank = labels.findIndex((label) => label === '');
+    const blanks = labels.flatMap((label, index) => (label === '' ? [index + 1] : []));
     const repeated = labels.findIndex((label, index) => label !== '' && labels.indexOf(label) !== index);
     if (draft.options.length < 2) errors.options = msg('Eine Umfrage braucht mindestens zwei Antworten.');
     else if (draft.options.length > limits.options) {
       errors.options = msg(str`Höchstens ${limits.options} Antworten sind möglich; bitte entfernen Sie ${draft.options.length - limits.options}.`);
-    } else if (blank >= 0) errors.options = msg(str`Antwort ${blank + 1} hat noch keinen Text.`);
+    } else if (blanks.length === 1) errors.options = msg(str`Antwort ${blanks[0]} hat noch keinen Text.`);
+    else if (blanks.length > 1) errors.options = msg(str`Antworten ${blanks.join(', ')} haben noch keinen Text.`);
     else if (repeated >= 0) errors.options = msg(str`Antwort ${repeated + 1} steht schon einmal in der Liste.`);
     const most = Number(draft.maxChoices);
     if (draft.kind === 'multiple' && !(Number.isInteger(most) && most >= 2 && most <= draft.options.length)) {
@@ -312,6 +313,8 @@ export class PollEditor {
     const { draft, form } = this;
     const error = form.errors.options;
     const count = draft.options.length;
+    // A blank option is what the message is about; other problems concern the list as a whole.
+    const anyBlank = draft.options.some((option) => option.label.trim() === '');
     return html`<fieldset id="options" class="field" tabindex="-1" aria-describedby="options-hint ${error ? 'options-error' : ''}">
       <legend>${msg('Antworten')} *</legend>
       <span id="options-hint" class="hint">${msg(str`Mindestens 2, höchstens ${limits.options}, in der Reihenfolge, in der sie erscheinen. Jetzt: ${count}.`)}</span>
@@ -326,7 +329,7 @@ export class PollEditor {
               <input
                 id="option-${option.key}"
                 maxlength=${limits.label}
-                aria-invalid=${error ? 'true' : 'false'}
+                aria-invalid=${error && (option.label.trim() === '' || !anyBlank) ? 'true' : 'false'}
                 .value=${option.label}
                 @input=${(event: Event) => this.#setOption(option.key, { label: (event.target as HTMLInputElement).value })}
               />

@@ -74,6 +74,10 @@ export class SrManagePoll extends ManageElement {
         grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
         gap: var(--_space-3);
       }
+      /* Labels of different lengths: the inputs of a row still line up. */
+      .counts > .field {
+        grid-template-rows: 1fr auto;
+      }
       .said {
         white-space: pre-line;
         overflow-wrap: anywhere;
