@@ -1,23 +1,27 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { signIn as addPerson } from './support/accounts.js';
 import { organizationId } from './support/writes.js';
-import { expectAccessible, says, screen, startWorkspace, type Workspace } from './support/workspace.js';
+import {
+  expectAccessible,
+  expectNoSidewaysScrolling,
+  lookAt,
+  says,
+  screen,
+  startWorkspace,
+  type Workspace,
+} from './support/workspace.js';
 
 // The calendar subscriptions of the pages for organizations (/manage/) in real Chromium against a
 // real Hub that may fetch from this machine: a club's editor subscribes to the club's feed (served
 // by a local website) and sees what was imported, is told at the field when the address is
-// missing, subscribes to a web page by mistake and sees why nothing came of it, fetches the feed
-// again, and ends the subscription, whose events then go.
+// missing, subscribes to a web page by mistake and sees why nothing came of it, sees the bad line
+// of a broken feed, fetches the feed again, and ends the subscriptions, whose events then go.
 
 const club = 'tsv-ochsenfurt-1862-e-v';
 const editor = 'kalender@tsv-ochsenfurt.example';
-/** Where the screenshots of the screens go for a look (not part of the repository). */
-const shots = process.env['SR_SHOTS_DIR'];
 
 const feed = [
   'BEGIN:VCALENDAR',
@@ -35,6 +39,10 @@ function website(): Server {
       if (request.headers['if-none-match'] === '"1"') return response.writeHead(304).end();
       return response.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', etag: '"1"' }).end(feed);
     }
+    if (request.url === '/kaputt.ics') {
+      // Line 8 lacks the colon after SUMMARY.
+      return response.writeHead(200, { 'content-type': 'text/calendar' }).end(feed.replace('SUMMARY:Training', 'SUMMARY Training'));
+    }
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>TSV</title><p>Termine');
   });
 }
@@ -51,23 +59,11 @@ describe('calendar subscriptions in the pages for organizations, in Chromium', (
     workspace = await startWorkspace({ calendarSubscriptions: { allowPrivateAddresses: true, roundIntervalMs: 0 } });
     const hub = workspace.mailed.hub;
     await addPerson(hub.database.db, { email: editor, organizationId: await organizationId(hub, 'TSV Ochsenfurt 1862 e.V.'), role: 'editor' });
-    if (shots) await mkdir(shots, { recursive: true });
   });
   after(async () => {
     await workspace?.close();
     await new Promise((resolve) => site?.close(resolve));
   });
-
-  async function look(page: Page, name: string): Promise<void> {
-    if (!shots) return;
-    await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: `${shots}/${name}-${page.viewportSize()?.width}.png`, fullPage: true });
-  }
-
-  async function noSidewaysScrolling(page: Page, state: string): Promise<void> {
-    const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-    assert.ok(scroll <= width, `${state}: ${scroll} px wide at ${width} px`);
-  }
 
   const importedEvents = () =>
     workspace.mailed.hub.database.db
@@ -85,8 +81,8 @@ describe('calendar subscriptions in the pages for organizations, in Chromium', (
       await screen(page, /^Kalender-Abos/);
       await says(page, 'Ihre Organisation hat noch keinen Kalender abonniert.');
       await expectAccessible(page, 'no subscription yet');
-      await noSidewaysScrolling(page, 'no subscription yet');
-      await look(page, 'subscriptions-empty');
+      await expectNoSidewaysScrolling(page, 'no subscription yet');
+      await lookAt(page, 'subscriptions-empty');
 
       const address = page.getByLabel('Adresse des Kalenders');
       await page.getByRole('button', { name: 'Abonnieren' }).click();
@@ -103,8 +99,8 @@ describe('calendar subscriptions in the pages for organizations, in Chromium', (
       assert.deepEqual(await importedEvents(), [{ title: 'Training' }, { title: 'Weihnachtsfeier' }]);
       assert.equal(await address.inputValue(), '', 'the form is ready for the next address');
       await expectAccessible(page, 'a subscribed feed');
-      await noSidewaysScrolling(page, 'a subscribed feed');
-      await look(page, 'subscriptions-ok');
+      await expectNoSidewaysScrolling(page, 'a subscribed feed');
+      await lookAt(page, 'subscriptions-ok');
 
       // The same address again: the Hub's conflict in words.
       await address.fill(`${siteUrl}/kalender.ics`);
@@ -122,8 +118,17 @@ describe('calendar subscriptions in the pages for organizations, in Chromium', (
       await webPage.getByText(/Unter dieser Adresse liegt keine Kalenderdatei/).waitFor();
       await webPage.getByText(/HTML page/).waitFor();
       await expectAccessible(page, 'a web page instead of a feed');
-      await noSidewaysScrolling(page, 'a web page instead of a feed');
-      await look(page, 'subscriptions-failed');
+      await expectNoSidewaysScrolling(page, 'a web page instead of a feed');
+      await lookAt(page, 'subscriptions-failed');
+
+      // A feed with a bad line: the line's number and what is wrong with it.
+      await address.fill(`${siteUrl}/kaputt.ics`);
+      await page.getByRole('button', { name: 'Abonnieren' }).click();
+      const broken = page.locator('[data-subscription]').filter({ hasText: `${siteUrl}/kaputt.ics` });
+      await broken.getByText(/Die Kalenderdatei hat fehlerhafte Zeilen/).waitFor();
+      await broken.getByRole('list', { name: 'Fehlerhafte Zeilen' }).getByText(/Zeile 8:.*SUMMARY Training/).waitFor();
+      await expectAccessible(page, 'a feed with a bad line');
+      await lookAt(page, 'subscriptions-bad-line');
 
       await subscription.getByRole('button', { name: 'Jetzt abrufen' }).click();
       await says(page, /Kalender abgerufen\.\s+0 neu, 0 geändert, 2 unverändert, 0 entfernt/);
@@ -138,13 +143,15 @@ describe('calendar subscriptions in the pages for organizations, in Chromium', (
       });
       assert.equal(focused, 'Ja, Abo beenden', 'the focus is on the confirmation');
       await expectAccessible(page, 'asked to confirm the end');
-      await look(page, 'subscriptions-confirm');
+      await lookAt(page, 'subscriptions-confirm');
       await page.getByRole('button', { name: 'Ja, Abo beenden' }).click();
       await says(page, `Das Abo von ${siteUrl}/termine ist beendet; seine Termine wurden gelöscht.`);
 
-      await subscription.getByRole('button', { name: 'Abo beenden' }).click();
-      await page.getByRole('button', { name: 'Ja, Abo beenden' }).click();
-      await says(page, `Das Abo von ${siteUrl}/kalender.ics ist beendet; seine Termine wurden gelöscht.`);
+      for (const ended of [broken, subscription]) {
+        await ended.getByRole('button', { name: 'Abo beenden' }).click();
+        await page.getByRole('button', { name: 'Ja, Abo beenden' }).click();
+        await says(page, /ist beendet; seine Termine wurden gelöscht/);
+      }
       await says(page, 'Ihre Organisation hat noch keinen Kalender abonniert.');
       assert.deepEqual(await importedEvents(), [], 'the feed’s events went with it');
       await expectAccessible(page, 'every subscription ended');

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import type { HubOptions } from '../../src/app.js';
 import { assetUrl } from '../../src/assets.js';
@@ -104,4 +105,19 @@ export async function screen(page: Page, name: string | RegExp): Promise<void> {
 /** A status line, once it says this. */
 export async function says(page: Page, text: string | RegExp): Promise<void> {
   await page.getByText(text).first().waitFor();
+}
+
+/** At a phone's width as well: the screen never scrolls sideways. */
+export async function expectNoSidewaysScrolling(page: Page, state: string): Promise<void> {
+  const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(scroll <= width, `${state}: ${scroll} px wide at ${width} px`);
+}
+
+/** A screenshot of the whole page as `<name>-<width>.png` in `SR_SHOTS_DIR`, for a look; nothing without it. */
+export async function lookAt(page: Page, name: string): Promise<void> {
+  const shots = process.env['SR_SHOTS_DIR'];
+  if (!shots) return;
+  await mkdir(shots, { recursive: true });
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${shots}/${name}-${page.viewportSize()?.width}.png`, fullPage: true });
 }
