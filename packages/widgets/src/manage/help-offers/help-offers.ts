@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { paginate, type Schema } from '@smart-region/sdk';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { collect } from '../../core/collect.js';
@@ -89,7 +89,11 @@ export class SrManageHelpOffers extends ManageElement {
   #openNow(offer: HelpOffer): string {
     if (offer.openingHours.alwaysOpen) return msg('Rund um die Uhr erreichbar.');
     if (offer.openNow === null) return msg('Keine Öffnungszeiten angegeben.');
-    return offer.openNow ? msg('Jetzt geöffnet.') : msg('Jetzt geschlossen.');
+    const now = offer.openNow ? msg('Jetzt geöffnet.') : msg('Jetzt geschlossen.');
+    const today = offer.hoursToday.map(({ opensAt, closesAt }) => `${opensAt}–${closesAt}`).join(', ');
+    if (today) return `${now} ${msg(str`Heute ${today}\u00a0Uhr.`)}`;
+    // Open with no period today: in one of yesterday's that runs past midnight.
+    return offer.openNow ? now : `${now} ${msg('Heute geschlossen.')}`;
   }
 }
 
