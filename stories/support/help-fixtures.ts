@@ -57,7 +57,7 @@ const offer = (id: number, fields: Partial<HelpOffer> & Pick<HelpOffer, 'name' |
   audiences: ['adults'], eligibilityDescription: null, languages: ['de'], cost: 'free', feesDescription: null,
   anonymous: false, barrierFree: true, accessibility: null, crisis: false, serviceArea: 'region', url: null, email: null,
   phones: [], chatUrl: null, walkIn: false, locations: [], openingHours: hours([]), openNow: null, hoursToday: [],
-  assuredDate: '2026-11-01', isExample: true, createdAt: '2026-11-01T09:00:00Z', updatedAt: '2026-11-01T09:00:00Z', distanceKm: null,
+  assuredDate: '2026-11-01', published: true, isExample: true, createdAt: '2026-11-01T09:00:00Z', updatedAt: '2026-11-01T09:00:00Z', distanceKm: null,
   ...fields,
 });
 

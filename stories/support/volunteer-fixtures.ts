@@ -29,6 +29,7 @@ const need = (id: number, fields: Partial<VolunteerNeed> & Pick<VolunteerNeed, '
   peopleStillNeeded: 2,
   status: 'open',
   privacyNotice: { url: 'https://tsv-ochsenfurt.example/datenschutz', version: '3b9f0c1d2e4a' },
+  published: true,
   isExample: true,
   createdAt: '2026-11-02T09:12:40.000Z',
   updatedAt: '2026-11-02T09:12:40.000Z',

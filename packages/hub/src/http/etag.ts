@@ -15,10 +15,17 @@ const versions = new WeakMap<FastifyReply, string>();
 
 /** Changes whose 200 answer documents an `ETag`: the new version, for the next `If-Match`. */
 function changesWithEtag(contract: Contract): Set<string> {
-  const paths = contract.document.paths as Record<string, Record<string, { operationId?: string; responses?: Record<string, { headers?: object }> }>>;
+  const paths = contract.document.paths as Record<
+    string,
+    Record<string, { operationId?: string; responses?: Record<string, { headers?: object }> }>
+  >;
   const operations = Object.values(paths).flatMap((item) => Object.values(item));
   return new Set(
-    operations.flatMap((operation) => (operation.operationId && operation.responses?.['200']?.headers && 'ETag' in operation.responses['200'].headers ? [operation.operationId] : [])),
+    operations.flatMap((operation) =>
+      operation.operationId && operation.responses?.['200']?.headers && 'ETag' in operation.responses['200'].headers
+        ? [operation.operationId]
+        : [],
+    ),
   );
 }
 

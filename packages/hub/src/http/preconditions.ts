@@ -25,7 +25,7 @@ export function nextVersion(): RawBuilder<Date> {
 }
 
 /** The versions an `If-Match` names: `*`, or the version part of each entity tag (undefined for a tag that is not ours). */
-function versionsIn(ifMatch: string): ('*' | string | undefined)[] {
+function versionsIn(ifMatch: string): (string | undefined)[] {
   return ifMatch.split(',').map((candidate) => {
     const tag = candidate.trim();
     if (tag === '*') return '*';
@@ -66,12 +66,7 @@ export async function writeIfUnchanged<T>(
   const ifMatch = request.headers['if-match'];
   if (ifMatch === undefined) return write(db);
   return inTransaction(db, async (trx) => {
-    const row = await trx
-      .selectFrom(entry.table)
-      .select('updated_at')
-      .where('id', '=', entry.id)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await trx.selectFrom(entry.table).select('updated_at').where('id', '=', entry.id).forUpdate().executeTakeFirst();
     const stored = row?.updated_at;
     const current = stored && versionOf(stored);
     const matches = versionsIn(ifMatch).some((version) => stored !== undefined && (version === '*' || version === current));
