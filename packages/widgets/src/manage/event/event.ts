@@ -586,10 +586,22 @@ export class SrManageEvent extends ManageElement {
     </fieldset>`;
   }
 
+  /** A day to leave out or a move typed but not yet added counts as added: nothing typed is dropped. */
+  #takePendingExceptions(): void {
+    const d = this.draft;
+    if (draftRule(d) === null && d.rdates.length === 0) return;
+    const skipped = this.skipDay && !d.skipped.includes(this.skipDay) ? [...d.skipped, this.skipDay].sort() : d.skipped;
+    const moves = this.move.from && this.move.date ? [...d.moves.filter((move) => move.from !== this.move.from), { ...this.move }] : d.moves;
+    this.draft = { ...d, skipped, moves };
+    this.skipDay = '';
+    if (moves !== d.moves) this.move = { from: '', date: '', startTime: '', endTime: '' };
+  }
+
   readonly #save = async (submitEvent: SubmitEvent): Promise<void> => {
     submitEvent.preventDefault();
     const published = (submitEvent.submitter as HTMLElement | null)?.dataset['publish'] !== 'false';
     this.done = undefined;
+    this.#takePendingExceptions();
     const existing = this.event;
     const body = bodyOf(this.draft, published, existing);
     const saved = await this.#form.submit(

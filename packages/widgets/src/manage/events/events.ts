@@ -43,30 +43,13 @@ export class SrManageEvents extends ManageElement {
   static override styles = [
     ManageElement.styles,
     css`
-      .toolbar {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_space-3) var(--_space-4);
-        align-items: end;
-        margin-block-end: var(--_space-4);
-      }
-      .toolbar .field {
-        flex: 1 1 14rem;
-        margin: 0;
-      }
-      .card-head {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_space-1) var(--_space-3);
-        align-items: baseline;
-        justify-content: space-between;
-      }
       .card h2 a {
         overflow-wrap: anywhere;
       }
+      /* The chosen group is marked like the current tab, not by colour alone. */
       .button[aria-pressed='true'] {
         font-weight: 700;
-        border: 2px solid var(--_color-primary);
+        box-shadow: inset 0 -4px 0 var(--_color-primary);
       }
     `,
   ];

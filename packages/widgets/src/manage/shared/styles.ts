@@ -136,6 +136,26 @@ export const manageStyles = css`
   .card p {
     margin: 0;
   }
+  /* A list's filters and actions above it, wrapping on a phone. */
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-3) var(--_space-4);
+    align-items: end;
+    margin-block-end: var(--_space-4);
+  }
+  .toolbar .field {
+    flex: 1 1 14rem;
+    margin: 0;
+  }
+  /* A card's title with its badges beside it, or below on a narrow screen. */
+  .card-head {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-1) var(--_space-3);
+    align-items: baseline;
+    justify-content: space-between;
+  }
   .details {
     display: grid;
     grid-template-columns: max-content 1fr;
