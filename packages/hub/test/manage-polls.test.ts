@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
 import { demoOwnerAddress } from '../src/orgs/seed/demo-accounts.js';
 import { testNow } from './support/clock.js';
-import { expectAccessible, says, screen, startWorkspace, type Workspace } from './support/workspace.js';
+import { expectAccessible, says, screen, startWorkspace, summaryLine, type Workspace } from './support/workspace.js';
 
 // The polls of the pages for organizations (/manage/) in real Chromium against a real Hub: a
 // municipality's clerk signs in with the mailed link, creates a poll with participation codes
@@ -38,24 +37,14 @@ describe('polls in the pages for organizations, in Chromium', () => {
     await workspace?.close();
   });
 
-  /** A person's browser whose clock stands at the Hub's pinned now. */
-  async function personAtTestNow(width?: number): Promise<Page> {
-    const page = await workspace.person(width === undefined ? {} : { width });
-    await page.clock.setFixedTime(new Date(testNow));
-    return page;
-  }
-
   const api = async <T>(path: string): Promise<T> => {
     const response = await fetch(`${workspace.baseUrl}${path}`);
     assert.equal(response.status, 200, await response.clone().text());
     return (await response.json()) as T;
   };
 
-  /** The summary's line for `field`, once the form answered. */
-  const summaryLine = (page: Page, text: string): Locator => page.getByRole('alert').getByRole('link', { name: text });
-
   test('a clerk creates a code poll, makes 50 codes, a citizen votes with one, and a meeting tally counts next to the online vote', async () => {
-    const page = await personAtTestNow();
+    const page = await workspace.person({ now: testNow });
     await workspace.signIn(page, demoOwnerAddress(slug));
 
     await page.goto(`${workspace.baseUrl}/manage/organizations/${slug}/polls`);
@@ -136,7 +125,7 @@ describe('polls in the pages for organizations, in Chromium', () => {
     // A citizen votes with the first code on the municipality's website (served by the test). The
     // test's Hub is on loopback, which Chromium lets a website reach only with the reader's permission.
     const website = 'https://www.eisingen.example';
-    const citizen = await personAtTestNow();
+    const citizen = await workspace.person({ now: testNow });
     await citizen.context().grantPermissions(['local-network-access']);
     citizen.on('console', (message) => message.type() === 'error' && workspace.failures.push(`citizen: ${message.text()}`));
     await citizen.route(`${website}/eisingen/**`, (route) =>
@@ -233,7 +222,7 @@ describe('polls in the pages for organizations, in Chromium', () => {
   });
 
   test('on a phone 320 px wide, the list and a poll fit the screen', async () => {
-    const page = await personAtTestNow(320);
+    const page = await workspace.person({ width: 320, now: testNow });
     await workspace.signIn(page, demoOwnerAddress(slug));
     await page.goto(`${workspace.baseUrl}/manage/organizations/${slug}/polls`);
     await screen(page, /^Umfragen/);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { HubOptions } from '../../src/app.js';
 import { assetUrl } from '../../src/assets.js';
 import { axeViolations } from './axe.js';
@@ -19,8 +19,11 @@ export interface Workspace {
   baseUrl: string;
   /** What a page's CSP blocked and every uncaught error, of every page this workspace opened. */
   failures: string[];
-  /** A browser of its own (its own cookies), in German, at `width` (desktop by default). */
-  person: (options?: { width?: number }) => Promise<Page>;
+  /**
+   * A browser of its own (its own cookies), in German, at `width` (desktop by default); with `now`,
+   * its clock stands at that moment (e.g. the Hub's pinned `testNow`).
+   */
+  person: (options?: { width?: number; now?: string }) => Promise<Page>;
   /** Signs in as a person would: the address on the sign-in page, the link from the mail, "Anmelden". */
   signIn: (page: Page, email: string, options?: { checkEachScreen?: boolean }) => Promise<URL>;
   close: () => Promise<void>;
@@ -33,7 +36,7 @@ export async function startWorkspace(options: Partial<Omit<HubOptions, 'database
   const baseUrl = mailed.hub.baseUrl;
   const failures: string[] = [];
 
-  async function person({ width = 1280 } = {}): Promise<Page> {
+  async function person({ width = 1280, now }: { width?: number; now?: string } = {}): Promise<Page> {
     const context = await browser.newContext({
       locale: 'de-DE',
       timezoneId: 'Europe/Berlin',
@@ -50,6 +53,7 @@ export async function startWorkspace(options: Partial<Omit<HubOptions, 'database
       });
     });
     page.on('pageerror', (error) => failures.push(`uncaught: ${error.message}`));
+    if (now) await page.clock.setFixedTime(new Date(now));
     return page;
   }
 
@@ -120,4 +124,9 @@ export async function lookAt(page: Page, name: string): Promise<void> {
   await mkdir(shots, { recursive: true });
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: `${shots}/${name}-${page.viewportSize()?.width}.png`, fullPage: true });
+}
+
+/** The error summary's line for a field (`"<label>: <message>"`), a link to the field. */
+export function summaryLine(page: Page, text: string): Locator {
+  return page.getByRole('alert').getByRole('link', { name: text });
 }
