@@ -96,6 +96,18 @@ describe('events in the pages for organizations, in Chromium', () => {
     await page.getByLabel('Einen Termin auslassen').fill('2026-12-08');
     await page.getByRole('button', { name: 'Diesen Tag auslassen' }).click();
     await page.getByRole('list', { name: 'Ausgelassene Termine' }).getByText('Dienstag, 8. Dezember 2026').waitFor();
+    // A move of a day the rehearsal does not meet (Wednesday): the Hub's refusal at the moves.
+    await page.getByLabel('Einen Termin verschieben: welcher Tag?').fill('2026-12-09');
+    await page.getByLabel('Neuer Tag').fill('2026-12-11');
+    await page.getByLabel('Neuer Beginn').fill('18:00');
+    await page.getByLabel('Neues Ende').fill('20:00');
+    await page.getByRole('button', { name: 'Verschiebung hinzufügen' }).click();
+    await page.getByRole('button', { name: 'Veröffentlichen', exact: true }).click();
+    await page.getByRole('alert').getByRole('link', { name: /^Verschobene Termine: / }).waitFor();
+    assert.equal(await page.getByLabel('Titel').inputValue(), 'Chorprobe', 'nothing typed is lost');
+    await expectAccessible(page, 'the Hub’s refusal at a field');
+    await page.getByRole('button', { name: /^Verschiebung vom Mittwoch, 9\. Dezember 2026 zurücknehmen/ }).click();
+
     await page.getByRole('button', { name: 'Veröffentlichen', exact: true }).click();
     await says(page, 'Gespeichert und veröffentlicht.');
     await screen(page, /^Termin bearbeiten/);
