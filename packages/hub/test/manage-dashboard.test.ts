@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { testNow } from './support/clock.js';
-import { expectAccessible, screen, says, startWorkspace, type Workspace } from './support/workspace.js';
+import { expectAccessible, expectNoSidewaysScrolling, lookAt, screen, says, startWorkspace, type Workspace } from './support/workspace.js';
 
 // An organization's overview and profile in the pages for organizations (/manage/), in real
 // Chromium against a real Hub: the demo owner of a counselling service signs in with the mailed
@@ -14,7 +13,6 @@ import { expectAccessible, screen, says, startWorkspace, type Workspace } from '
 const service = 'Suchtberatung Mainfranken';
 /** Made stale before the test: last checked more than twelve months before the pinned now. */
 const staleOffer = 'Suchtberatung Alkohol und Medikamente';
-const shots = process.env['SR_SHOTS'];
 
 describe('the overview and the profile of an organization in Chromium', () => {
   let workspace: Workspace;
@@ -30,7 +28,6 @@ describe('the overview and the profile of an organization in Chromium', () => {
     slug = row.slug;
     owner = `${slug}@demo.smart-region.example`;
     await db.updateTable('help_offers').set({ assured_date: '2025-06-01' }).where('name', '=', staleOffer).execute();
-    if (shots) await mkdir(shots, { recursive: true });
   });
   after(async () => {
     await workspace?.close();
@@ -42,10 +39,6 @@ describe('the overview and the profile of an organization in Chromium', () => {
     await page.clock.setFixedTime(new Date(testNow));
     await workspace.signIn(page, owner);
     return page;
-  }
-
-  async function shot(page: Page, name: string): Promise<void> {
-    if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
   }
 
   /** Someone else saves the profile, as another owner in another browser would. */
@@ -68,7 +61,7 @@ describe('the overview and the profile of an organization in Chromium', () => {
     const events = page.getByRole('region', { name: 'Termine' });
     await events.getByRole('link', { name: 'Alle Termine' }).waitFor();
     await expectAccessible(page, 'the overview');
-    await shot(page, 'dashboard-1280');
+    await lookAt(page, 'dashboard');
 
     await offers.getByRole('link', { name: staleOffer }).click();
     await screen(page, new RegExp(`^${staleOffer}`));
@@ -82,7 +75,7 @@ describe('the overview and the profile of an organization in Chromium', () => {
     const website = page.getByRole('textbox', { name: 'Website' });
     await website.waitFor();
     await expectAccessible(page, 'the profile');
-    await shot(page, 'profile-1280');
+    await lookAt(page, 'profile');
 
     await website.fill('www ohne https');
     await page.getByRole('button', { name: 'Profil speichern' }).click();
@@ -91,7 +84,7 @@ describe('the overview and the profile of an organization in Chromium', () => {
     assert.equal(await website.getAttribute('aria-invalid'), 'true');
     assert.equal(await website.inputValue(), 'www ohne https', 'nothing typed is lost');
     await expectAccessible(page, 'the profile with a field error');
-    await shot(page, 'profile-field-error-1280');
+    await lookAt(page, 'profile-field-error');
 
     await website.fill('https://www.suchtberatung-mainfranken.example');
     await page.getByRole('textbox', { name: 'Telefon' }).fill('0931 123456');
@@ -104,7 +97,7 @@ describe('the overview and the profile of an organization in Chromium', () => {
     const current = page.getByRole('region', { name: 'Die aktuelle Fassung' });
     await current.getByText('Beratung und Begleitung, von einer anderen Person geändert.').waitFor();
     await expectAccessible(page, 'the profile changed meanwhile, with the current version');
-    await shot(page, 'profile-edited-elsewhere-1280');
+    await lookAt(page, 'profile-edited-elsewhere');
 
     await page.getByRole('button', { name: 'Profil speichern' }).click();
     await says(page, 'Das Profil ist gespeichert.');
@@ -150,16 +143,15 @@ describe('the overview and the profile of an organization in Chromium', () => {
   test('a phone shows the overview and the profile without scrolling sideways', async () => {
     const page = await ownerPage(320);
     for (const [path, heading, name] of [
-      ['', /^Übersicht/, 'dashboard-320'],
-      ['/profile', /^Profil/, 'profile-320'],
+      ['', /^Übersicht/, 'dashboard'],
+      ['/profile', /^Profil/, 'profile'],
     ] as const) {
       await page.goto(`${workspace.baseUrl}/manage/organizations/${slug}${path}`);
       await screen(page, heading);
       await page.waitForLoadState('networkidle');
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      assert.equal(overflow, 0, `${name}: no horizontal scroll`);
-      await expectAccessible(page, name);
-      await shot(page, name);
+      await expectNoSidewaysScrolling(page, `the ${name} at 320 px`);
+      await expectAccessible(page, `the ${name} at 320 px`);
+      await lookAt(page, name);
     }
     assert.deepEqual(workspace.failures, []);
   });
