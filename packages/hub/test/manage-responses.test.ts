@@ -13,7 +13,8 @@ import { organizationId } from './support/writes.js';
 
 // The volunteer responses inbox of the pages for organizations (/manage/) in real Chromium, served
 // by a real Hub: a citizen answers a need through the Hub's API, the club's coordinator finds the
-// response, accepts it, narrows the list to one need and downloads the CSV; an editor is refused.
+// response, accepts it, narrows the list to one need and one status, downloads the CSV, takes the
+// decision back and declines it, and deletes it; an editor is refused.
 
 const clubSlug = 'tsv-ochsenfurt-1862-e-v';
 
@@ -58,7 +59,7 @@ describe('the volunteer responses inbox in Chromium', () => {
     return page;
   }
 
-  test('a coordinator finds a citizen’s response, accepts it, narrows to one need, downloads the CSV and takes the acceptance back', async () => {
+  test('a coordinator finds a citizen’s response, accepts it, narrows to one need and a status, downloads the CSV, declines it and deletes it', async () => {
     const volunteering = volunteerClient(hub);
     const need = await volunteering.created(club, needBody({ title: 'Helfende für das Vereinsfest', peopleNeeded: 3 }));
     await volunteering.created(club, needBody({ title: 'Kuchen für den Flohmarkt' }));
@@ -80,11 +81,11 @@ describe('the volunteer responses inbox in Chromium', () => {
     );
     assert.equal(await card.getByRole('link', { name: '+49 931 555 0199' }).getAttribute('href'), 'tel:+499315550199');
     await card.getByText('Ich kann beim Aufbau helfen.').waitFor();
-    await card.getByText(/wird gelöscht am \d{2}\.\d{2}\.\d{4}/).waitFor();
-    await card.getByText('noch nicht angenommen').waitFor();
-    // The coordinator's tabs: only what the role may open.
+    await card.getByText(/wird am \d{2}\.\d{2}\.\d{4} gelöscht/).waitFor();
+    await card.getByText('neu', { exact: true }).waitFor();
+    // The coordinator's tabs: what the role may open (content is readable by every member).
     const tabs = page.getByRole('navigation', { name: 'Bereiche der Organisation' });
-    assert.deepEqual(await tabs.getByRole('link').allInnerTexts(), ['Rückmeldungen']);
+    assert.deepEqual(await tabs.getByRole('link').allInnerTexts(), ['Übersicht', 'Termine', 'Hilfsangebote', 'Ehrenamt', 'Rückmeldungen', 'Umfragen']);
     await expectAccessible(page, 'the inbox with a new response');
 
     await card.getByRole('button', { name: 'Annehmen' }).click();
@@ -99,6 +100,10 @@ describe('the volunteer responses inbox in Chromium', () => {
     await expectAccessible(page, 'the inbox narrowed to a need without responses');
     await page.getByLabel('Aufruf').selectOption({ label: 'Helfende für das Vereinsfest' });
     await card.waitFor();
+    await page.getByLabel('Stand').selectOption({ label: 'abgelehnt' });
+    await page.getByText('Keine Rückmeldungen mit diesem Stand.').waitFor();
+    await page.getByLabel('Stand').selectOption({ label: 'angenommen' });
+    await card.waitFor();
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -107,15 +112,29 @@ describe('the volunteer responses inbox in Chromium', () => {
     assert.match(download.suggestedFilename(), new RegExp(`^rueckmeldungen-${clubSlug}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     const csv = await readFile(await download.path(), 'utf8');
     const [header, ...rows] = csv.trim().split(/\r?\n/);
-    assert.match(header ?? '', /^received_at,need,name,email,phone,message,accepted/);
+    assert.match(header ?? '', /^received_at,need,name,email,phone,message,status,decided_at,/);
     assert.equal(rows.length, 1, 'only the chosen need’s responses');
-    assert.match(rows[0] ?? '', /Helfende für das Vereinsfest,Erika Mustermann,erika\.mustermann@example\.org,.*,yes,/);
+    assert.match(rows[0] ?? '', /Helfende für das Vereinsfest,Erika Mustermann,erika\.mustermann@example\.org,.*,accepted,/);
     await page.getByText('Die CSV-Datei ist heruntergeladen.').waitFor();
     await expectAccessible(page, 'the inbox after the download');
 
-    await card.getByRole('button', { name: 'Annahme zurücknehmen' }).click();
-    await page.getByText('Die Annahme von Erika Mustermann ist zurückgenommen.').waitFor();
+    await page.getByLabel('Stand').selectOption({ label: 'Alle' });
+    await card.getByRole('button', { name: 'Entscheidung zurücknehmen' }).click();
+    await page.getByText('Die Entscheidung über Erika Mustermann ist zurückgenommen.').waitFor();
     assert.equal((await volunteering.need(need.id)).peopleStillNeeded, 3);
+    await card.getByRole('button', { name: 'Ablehnen' }).click();
+    await page.getByText('Erika Mustermann ist abgelehnt.').waitFor();
+    await card.getByText('abgelehnt', { exact: true }).waitFor();
+    assert.equal((await volunteering.need(need.id)).peopleStillNeeded, 3, 'a declined response does not count');
+
+    await card.getByRole('button', { name: 'Jetzt löschen' }).click();
+    await card.getByText('Die Rückmeldung von Erika Mustermann jetzt löschen?').waitFor();
+    await expectAccessible(page, 'the question before deleting a response');
+    await card.getByRole('button', { name: 'Ja, jetzt löschen' }).click();
+    await page.getByText('Die Rückmeldung von Erika Mustermann ist gelöscht.').waitFor();
+    assert.equal(await card.count(), 0);
+    const left = await hub.database.db.selectFrom('volunteer_responses').select('id').where('need_id', '=', need.id).execute();
+    assert.deepEqual(left, [], 'deleted in the Hub, not only from the screen');
 
     // Nothing of the responses stays in the browser's storage.
     assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length]), [0, 0]);
@@ -156,7 +175,7 @@ describe('the volunteer responses inbox in Chromium', () => {
     await page.goto(`${hub.baseUrl}/manage/`);
     await page.getByRole('heading', { level: 1, name: 'Meine Organisationen' }).waitFor();
     await page.getByText('TSV Ochsenfurt 1862 e.V.').first().waitFor();
-    assert.equal(await page.getByRole('link', { name: /Rückmeldungen/ }).count(), 0);
+    assert.deepEqual(await page.getByRole('link', { name: /Rückmeldungen/ }).allInnerTexts(), []);
 
     await page.goto(`${hub.baseUrl}/manage/organizations/${clubSlug}/responses`);
     await page
@@ -165,7 +184,8 @@ describe('the volunteer responses inbox in Chromium', () => {
       .waitFor();
     await page.getByText('Ihre Rolle in dieser Organisation: Redaktion.').waitFor();
     assert.equal(await page.locator('[data-response]').count(), 0);
-    assert.equal(await page.getByRole('navigation', { name: 'Bereiche der Organisation' }).count(), 0);
+    const tabs = await page.getByRole('navigation', { name: 'Bereiche der Organisation' }).getByRole('link').allInnerTexts();
+    assert.ok(!tabs.includes('Rückmeldungen'), `an editor's tabs: ${tabs.join(', ')}`);
     await expectAccessible(page, 'the refusal');
     assert.deepEqual(failures, []);
     await page.context().close();
