@@ -49,9 +49,11 @@ export async function findEvent(db: Kysely<Database>, id: string): Promise<Event
  * drafts are left out.
  */
 export async function eventsInRange(db: Kysely<Database>, filters: EventFilters, from: Date, to: Date): Promise<EventRow[]> {
-  let query = selectEvents(db).where('events.published', '=', true).where(
-    sql<boolean>`tstzrange(events.first_start, events.last_end, '[]') && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')`,
-  );
+  let query = selectEvents(db)
+    .where('events.published', '=', true)
+    .where(
+      sql<boolean>`tstzrange(events.first_start, events.last_end, '[]') && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')`,
+    );
   if (filters.municipality?.length) query = query.where('events.municipality_id', 'in', filters.municipality);
   if (filters.organization?.length) query = query.where('events.organization_id', 'in', filters.organization);
   if (filters.category?.length) {

@@ -10,7 +10,16 @@ import { existingOrganization, knownMunicipalities, unknownMunicipality } from '
 import { emergencyContacts } from './emergency-contacts.js';
 import { checkOffer, completeInput, dataFromOffer, toHelpOffer, toWrite, type OfferData, type OfferWrite } from './model.js';
 import { regionMoment } from './opening-hours.js';
-import { deleteOffer, findOffer, insertOffer, listOrganizationOffers, searchOffers, updateOffer, type SearchPosition, type SearchSort } from './queries.js';
+import {
+  deleteOffer,
+  findOffer,
+  insertOffer,
+  listOrganizationOffers,
+  searchOffers,
+  updateOffer,
+  type SearchPosition,
+  type SearchSort,
+} from './queries.js';
 import { planSearch } from './search.js';
 import { helpTopics } from './topics.js';
 import * as clock from '../clock.js';
