@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { dayFromNow, testNow } from './support/clock.js';
-import { expectAccessible, screen, says, startWorkspace, type Workspace } from './support/workspace.js';
+import { expectAccessible, expectNoSidewaysScrolling, lookAt, screen, says, startWorkspace, type Workspace } from './support/workspace.js';
 
 // The help offers of the pages for organizations (/manage/) in real Chromium against a real Hub:
 // a counselling service's owner signs in with the mailed link, gives an offer a period that is
@@ -14,7 +13,6 @@ import { expectAccessible, screen, says, startWorkspace, type Workspace } from '
 const service = 'Suchtberatung Mainfranken';
 /** Seeded with Wednesday 15:00–19:00: closed at the pinned now (Wednesday, 10:15 in Würzburg). */
 const offerName = 'Glücksspielberatung';
-const shots = process.env['SR_SHOTS'];
 
 /** The form's line of the weekly hours or an exception, by its position. */
 const hoursLine = (page: Page, index: number): Locator => page.locator('li.hours-line').nth(index);
@@ -29,7 +27,6 @@ describe('the help offers of the pages for organizations in Chromium', () => {
     const row = await workspace.mailed.hub.database.db.selectFrom('organizations').select('slug').where('name', '=', service).executeTakeFirstOrThrow();
     slug = row.slug;
     owner = `${slug}@demo.smart-region.example`;
-    if (shots) await mkdir(shots, { recursive: true });
   });
   after(async () => {
     await workspace?.close();
@@ -43,10 +40,6 @@ describe('the help offers of the pages for organizations in Chromium', () => {
     return page;
   }
 
-  async function shot(page: Page, name: string): Promise<void> {
-    if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-  }
-
   test('an owner gives an offer hours that are open now and marks it checked; the help finder shows "geöffnet" and the date', async () => {
     const page = await ownerPage();
     await page.goto(`${workspace.baseUrl}/manage/organizations/${slug}/help-offers`);
@@ -56,7 +49,7 @@ describe('the help offers of the pages for organizations in Chromium', () => {
     await card.getByText('Zuletzt geprüft am 05.10.2026.').waitFor();
     await card.getByText('veröffentlicht').waitFor();
     await expectAccessible(page, 'the list of help offers');
-    await shot(page, 'list-1280');
+    await lookAt(page, 'help-offers-list');
 
     await card.getByRole('link', { name: offerName }).click();
     await screen(page, new RegExp(`^${offerName}`));
@@ -67,12 +60,12 @@ describe('the help offers of the pages for organizations in Chromium', () => {
     await preview.getByRole('heading', { name: offerName }).waitFor();
     await preview.getByText('Geschlossen · heute 15:00–19:00').waitFor();
     await expectAccessible(page, 'the form of a published offer with its preview');
-    await shot(page, 'form-1280');
+    await lookAt(page, 'help-offers-form');
 
     // A second period on Wednesday, from before now to noon, and one past midnight on Fridays.
     await page.getByRole('button', { name: 'Zeitraum hinzufügen' }).click();
     const morning = hoursLine(page, 1);
-    assert.equal(await morning.getByRole('checkbox', { name: 'Mo' }).evaluate((box) => box === box.getRootNode().activeElement), true, 'the new line has the focus');
+    assert.equal(await morning.getByRole('checkbox', { name: 'Mo' }).evaluate((box) => box === (box.getRootNode() as ShadowRoot).activeElement), true, 'the new line has the focus');
     await morning.getByRole('checkbox', { name: 'Mi' }).check();
     await morning.getByLabel('öffnet um').fill('09:00');
     await morning.getByLabel('schließt um').fill('12:00');
@@ -153,11 +146,11 @@ describe('the help offers of the pages for organizations in Chromium', () => {
     assert.equal(await page.getByRole('textbox', { name: 'E-Mail' }).inputValue(), 'beratung(at)example.org', 'nothing typed is lost');
     assert.equal(await line.getByLabel('schließt um').inputValue(), '09:00');
     await expectAccessible(page, 'the form with its errors');
-    await shot(page, 'errors-1280');
+    await lookAt(page, 'help-offers-errors');
 
     // The summary's link leads to the field.
     await summary.getByRole('link', { name: /^Themen/ }).click();
-    assert.equal(await page.getByRole('searchbox', { name: 'Themen *' }).evaluate((input) => input === input.getRootNode().activeElement), true);
+    assert.equal(await page.getByRole('searchbox', { name: 'Themen *' }).evaluate((input) => input === (input.getRootNode() as ShadowRoot).activeElement), true);
 
     await page.getByRole('textbox', { name: 'Name *' }).fill('Online-Sprechstunde Glücksspiel');
     await page.getByRole('textbox', { name: 'Beschreibung *' }).fill('Beratung per Video für Menschen, die zu viel spielen, und ihre Angehörigen.');
@@ -224,17 +217,16 @@ describe('the help offers of the pages for organizations in Chromium', () => {
     const page = await ownerPage(320);
     await page.goto(`${workspace.baseUrl}/manage/organizations/${slug}/help-offers`);
     await page.locator('[data-offer]').first().waitFor();
-    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-    assert.equal(await fits(), true, 'the list needs no horizontal scrolling');
+    await expectNoSidewaysScrolling(page, 'the list on a phone');
     await expectAccessible(page, 'the list on a phone');
-    await shot(page, 'list-320');
+    await lookAt(page, 'help-offers-list');
     await page.locator('[data-offer]').filter({ hasText: offerName }).getByRole('link').click();
     await page.getByRole('textbox', { name: 'Name *' }).waitFor();
     await page.getByRole('button', { name: 'Ausnahme hinzufügen' }).click();
     await page.getByRole('region', { name: 'Vorschau im Hilfefinder' }).getByRole('heading', { name: offerName }).waitFor();
-    assert.equal(await fits(), true, 'the form needs no horizontal scrolling');
+    await expectNoSidewaysScrolling(page, 'the form on a phone');
     await expectAccessible(page, 'the form on a phone');
-    await shot(page, 'form-320');
+    await lookAt(page, 'help-offers-form');
     assert.deepEqual(workspace.failures, []);
     await page.context().close();
   });
