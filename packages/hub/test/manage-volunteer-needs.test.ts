@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { expectAccessible, expectNoSidewaysScrolling, lookAt, screen, says, startWorkspace, summaryLine, type Workspace } from './support/workspace.js';
+
+// The volunteer needs of the pages for organizations (/manage/) in real Chromium against a real
+// Hub that mails through a real SMTP server: a club's owner signs in with the mailed link, is told
+// each bad input at its field with nothing typed lost, creates a need; a citizen answers it through
+// <sr-volunteer-board> on the club's example page; the owner accepts the response with a message
+// that reaches the citizen by e-mail, downloads the CSV and deletes the response.
+
+const slug = 'tsv-ochsenfurt-1862-e-v';
+const owner = `${slug}@demo.smart-region.example`;
+const title = 'Kuchenbuffet beim Winterfest';
+
+describe('the volunteer needs of the pages for organizations in Chromium', () => {
+  let workspace: Workspace;
+
+  before(async () => {
+    workspace = await startWorkspace();
+  });
+  after(async () => {
+    await workspace?.close();
+  });
+
+  async function ownerPage(width = 1280): Promise<Page> {
+    const page = await workspace.person({ width });
+    await workspace.signIn(page, owner);
+    return page;
+  }
+
+  test('bad input is said at each field with nothing lost; a need is created, answered on the board, accepted with a mail, exported and its response deleted', async () => {
+    const page = await ownerPage();
+    await page.goto(`${workspace.baseUrl}/manage/organizations/${slug}/volunteer-needs`);
+    await screen(page, /^Ehrenamt/);
+    await page.getByRole('heading', { name: /^Offen \(\d+\)$/ }).waitFor();
+    await expectAccessible(page, 'the list of needs');
+    await lookAt(page, 'volunteer-needs-list');
+
+    await page.getByRole('link', { name: 'Neues Gesuch' }).click();
+    await screen(page, /^Neues Gesuch/);
+    await page.getByRole('textbox', { name: 'Beschreibung *' }).fill('Kuchen backen und am Stand verkaufen.');
+    await page.getByLabel('Wie viele Personen suchen Sie? *').fill('0');
+    await page.getByLabel('Beginn *').fill('2027-01-16T14:00');
+    await page.getByLabel('Ende *').fill('2027-01-16T10:00');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await summaryLine(page, 'Titel: Bitte geben Sie einen Titel an.').waitFor();
+    await summaryLine(page, 'Wie viele Personen: Bitte eine ganze Zahl von 1 bis 10 000: so viele Personen suchen Sie.').waitFor();
+    await summaryLine(page, 'Ende: Das Ende muss nach dem Beginn liegen.').waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'Beschreibung *' }).inputValue(), 'Kuchen backen und am Stand verkaufen.', 'nothing typed is lost');
+    assert.equal(await page.getByLabel('Beginn *').inputValue(), '2027-01-16T14:00');
+    await expectAccessible(page, 'the form with bad input');
+    await lookAt(page, 'volunteer-need-errors');
+
+    await page.getByRole('textbox', { name: 'Titel *' }).fill(title);
+    await page.getByLabel('Wie viele Personen suchen Sie? *').fill('2');
+    await page.getByLabel('Ende *').fill('2027-01-16T18:00');
+    const skills = page.getByRole('textbox', { name: 'Was hilft (freiwillig)' });
+    await skills.fill('Kuchen backen');
+    await skills.press('Enter');
+    await skills.fill('Kasse');
+    await page.getByRole('button', { name: 'Hinzufügen' }).click();
+    await page.getByRole('button', { name: 'Kasse entfernen' }).click();
+    await page.getByLabel('Ort (freiwillig)').fill('Turnhalle am Main');
+    await page.getByLabel('Gemeinde').selectOption({ label: 'Ochsenfurt' });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await says(page, 'Gespeichert und veröffentlicht.');
+    await screen(page, new RegExp(`^${title}`));
+    assert.match(new URL(page.url()).pathname, new RegExp(`^/manage/organizations/${slug}/volunteer-needs/[0-9a-f-]{36}$`));
+    const preview = page.getByRole('region', { name: 'Vorschau auf der Ehrenamtsbörse' });
+    await preview.getByText(title).first().waitFor();
+    await expectAccessible(page, 'a saved need with its preview');
+    await lookAt(page, 'volunteer-need-form');
+    const stored = await workspace.mailed.hub.database.db
+      .selectFrom('volunteer_needs')
+      .select(['skills', 'people_needed'])
+      .where('title', '=', title)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual([stored.skills, stored.people_needed], [['Kuchen backen'], 2]);
+
+    // A citizen answers on the club's website.
+    const citizen = await workspace.person();
+    await citizen.goto(`${workspace.baseUrl}/examples/club/`);
+    const card = citizen.locator('sr-volunteer-board [part~="need"]').filter({ hasText: title });
+    await card.locator('[part~="help-button"]').click();
+    const dialog = citizen.locator('sr-volunteer-board dialog');
+    await dialog.locator('#name').fill('Mia Kuchen');
+    await dialog.locator('#email').fill('mia@example.org');
+    await dialog.locator('#consent').check();
+    await dialog.locator('[part~="submit-button"]').click();
+    await dialog.locator('[part~="confirmation"]').waitFor({ timeout: 30_000 });
+    await citizen.context().close();
+
+    await page.goto(`${workspace.baseUrl}/manage/organizations/${slug}/volunteer-needs`);
+    await page.locator('[data-need]').filter({ hasText: title }).getByRole('link', { name: '1 neue Rückmeldung' }).click();
+    await screen(page, /^Rückmeldungen/);
+    const response = page.locator('[data-response]').filter({ hasText: 'Mia Kuchen' });
+    await response.getByLabel('Nachricht an die Person (freiwillig)').fill('Danke! Bitte um 13:30 an der Turnhalle sein.');
+    await expectAccessible(page, 'a response with a message typed');
+    await lookAt(page, 'responses-inbox');
+    await response.getByRole('button', { name: 'Annehmen' }).click();
+    await says(page, `Mia Kuchen ist angenommen und zählt für „${title}“. Die Nachricht geht per E-Mail an die Person.`);
+    const mail = await workspace.mailed.nextMailTo('mia@example.org');
+    assert.equal(mail.subject, `Ihre Rückmeldung: ${title}`);
+    assert.match(mail.text, /Danke! Bitte um 13:30 an der Turnhalle sein\./);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Als CSV-Datei herunterladen' }).click()]);
+    const csv = await readFile(await download.path(), 'utf8');
+    assert.match(csv, new RegExp(`${title},Mia Kuchen,mia@example\\.org,.*,accepted,`));
+
+    await response.getByRole('button', { name: 'Jetzt löschen' }).click();
+    await response.getByRole('button', { name: 'Ja, jetzt löschen' }).click();
+    await says(page, 'Die Rückmeldung von Mia Kuchen ist gelöscht.');
+    await expectAccessible(page, 'the inbox after deleting');
+    const left = await workspace.mailed.hub.database.db.selectFrom('volunteer_responses').select('id').where('name', '=', 'Mia Kuchen').execute();
+    assert.deepEqual(left, []);
+    assert.deepEqual(workspace.failures, []);
+    await page.context().close();
+  });
+
+  test('at a phone’s width the list and the form fit', async () => {
+    const page = await ownerPage(320);
+    await page.goto(`${workspace.baseUrl}/manage/organizations/${slug}/volunteer-needs`);
+    await page.getByRole('heading', { name: /^Offen \(\d+\)$/ }).waitFor();
+    await expectNoSidewaysScrolling(page, 'the list');
+    await lookAt(page, 'volunteer-needs-list');
+    await page.getByRole('link', { name: 'Neues Gesuch' }).click();
+    await screen(page, /^Neues Gesuch/);
+    await page.getByRole('textbox', { name: 'Titel *' }).waitFor();
+    await expectNoSidewaysScrolling(page, 'the form');
+    await expectAccessible(page, 'the form at 320 px');
+    await lookAt(page, 'volunteer-need-form');
+    await page.goto(`${workspace.baseUrl}/manage/organizations/${slug}/responses`);
+    await screen(page, /^Rückmeldungen/);
+    await expectNoSidewaysScrolling(page, 'the inbox');
+    await lookAt(page, 'responses-inbox');
+    await page.context().close();
+  });
+});
