@@ -79,7 +79,11 @@ describe('polls in the pages for organizations, in Chromium', () => {
     await page.getByRole('button', { name: 'Umfrage anlegen' }).click();
     await summaryLine(page, 'Antworten: Höchstens 20 Antworten sind möglich; bitte entfernen Sie 1.').waitFor();
     for (let count = 21; count > 3; count--) await page.getByRole('button', { name: `Antwort ${count} entfernen` }).click();
-    assert.equal(await page.getByLabel('Frage').inputValue(), 'Soll die Gemeinde einen Radweg nach Waldbrunn bauen?', 'nothing typed is lost');
+    assert.equal(
+      await page.getByLabel('Frage').inputValue(),
+      'Soll die Gemeinde einen Radweg nach Waldbrunn bauen?',
+      'nothing typed is lost',
+    );
     assert.equal(await page.getByLabel('Antwort 1', { exact: true }).inputValue(), 'Ja');
 
     // The options in the order they are shown: "Enthaltung" moved up and back down.
@@ -99,7 +103,9 @@ describe('polls in the pages for organizations, in Chromium', () => {
     const pollId = /\/polls\/([0-9a-f-]{36})$/.exec(new URL(page.url()).pathname)?.[1];
     assert.ok(pollId, page.url());
     await page.getByText('Abstimmen bis 20. Dezember 2026 um 18:00 Uhr.').first().waitFor();
-    const poll = await api<{ shortCode: string; status: string; opensAt: string; options: { id: string; label: string }[] }>(`/polls/${pollId}`);
+    const poll = await api<{ shortCode: string; status: string; opensAt: string; options: { id: string; label: string }[] }>(
+      `/polls/${pollId}`,
+    );
     assert.equal(poll.status, 'open');
     assert.equal(poll.opensAt, '2026-12-01T07:00:00.000Z', 'the window is on the region’s clocks');
     assert.deepEqual(
@@ -157,7 +163,10 @@ describe('polls in the pages for organizations, in Chromium', () => {
     await tallyForm.getByLabel('Ja', { exact: true }).fill('41');
     await tallyForm.getByLabel('Teilnehmende').fill('50');
     await tallyForm.getByRole('button', { name: 'Zählung speichern' }).click();
-    await tallyForm.getByRole('alert').getByRole('link', { name: /^Teilnehmende: / }).waitFor();
+    await tallyForm
+      .getByRole('alert')
+      .getByRole('link', { name: /^Teilnehmende: / })
+      .waitFor();
     assert.equal(await tallyForm.getByLabel('Teilnehmende').getAttribute('aria-invalid'), 'true');
     assert.equal(await tallyForm.getByLabel('Ja', { exact: true }).inputValue(), '41', 'nothing typed is lost');
     assert.equal(await tallyForm.getByLabel('Ort oder Anlass').inputValue(), 'Bürgerversammlung Eisingen');
@@ -196,7 +205,10 @@ describe('polls in the pages for organizations, in Chromium', () => {
     await tally.getByText('Vor Ort: 41 / 18 / 3, 62 Teilnehmende').waitFor();
     await tally.getByText('Verlauf: 2 Fassungen').click();
     const first = tally.getByRole('listitem').filter({ hasText: 'Fassung 1 vom' });
-    assert.match(await first.innerText(), /^Fassung 1 vom .*: Vor Ort, Bürgerversammlung Eisingen, 01\.12\.2026: 41 \/ 17 \/ 3, 61 Teilnehmende$/);
+    assert.match(
+      await first.innerText(),
+      /^Fassung 1 vom .*: Vor Ort, Bürgerversammlung Eisingen, 01\.12\.2026: 41 \/ 17 \/ 3, 61 Teilnehmende$/,
+    );
     await expectAccessible(page, 'the corrected tally with its history');
 
     const [resultsFile] = await Promise.all([

@@ -160,7 +160,9 @@ export class PollEditor {
     const repeated = labels.findIndex((label, index) => label !== '' && labels.indexOf(label) !== index);
     if (draft.options.length < 2) errors.options = msg('Eine Umfrage braucht mindestens zwei Antworten.');
     else if (draft.options.length > limits.options) {
-      errors.options = msg(str`Höchstens ${limits.options} Antworten sind möglich; bitte entfernen Sie ${draft.options.length - limits.options}.`);
+      errors.options = msg(
+        str`Höchstens ${limits.options} Antworten sind möglich; bitte entfernen Sie ${draft.options.length - limits.options}.`,
+      );
     } else if (blanks.length === 1) errors.options = msg(str`Antwort ${blanks[0]} hat noch keinen Text.`);
     else if (blanks.length > 1) errors.options = msg(str`Antworten ${blanks.join(', ')} haben noch keinen Text.`);
     else if (repeated >= 0) errors.options = msg(str`Antwort ${repeated + 1} steht schon einmal in der Liste.`);
@@ -288,8 +290,20 @@ export class PollEditor {
               msg('Teilnahme'),
               draft.participation,
               [
-                ['open', msg('Offen für alle'), msg('Jede Person kann online abstimmen, ohne Konto. Der Browser rechnet kurz, damit niemand massenhaft abstimmen kann; eine zweite Stimme derselben Person lässt sich aber nicht ausschließen.')],
-                ['codes', msg('Nur mit Teilnahmecode'), msg('Sie erzeugen Codes, verschicken sie per Post, und jeder Code zählt genau eine Stimme. Richtig, wenn jede Person nur einmal abstimmen darf.')],
+                [
+                  'open',
+                  msg('Offen für alle'),
+                  msg(
+                    'Jede Person kann online abstimmen, ohne Konto. Der Browser rechnet kurz, damit niemand massenhaft abstimmen kann; eine zweite Stimme derselben Person lässt sich aber nicht ausschließen.',
+                  ),
+                ],
+                [
+                  'codes',
+                  msg('Nur mit Teilnahmecode'),
+                  msg(
+                    'Sie erzeugen Codes, verschicken sie per Post, und jeder Code zählt genau eine Stimme. Richtig, wenn jede Person nur einmal abstimmen darf.',
+                  ),
+                ],
               ],
               (participation) => this.#set('participation', { participation: participation as PollDraft['participation'] }),
             )
@@ -301,7 +315,11 @@ export class PollEditor {
         draft.resultsVisibility,
         [
           ['always', msg('Immer'), msg('Jede Person sieht den Zwischenstand schon während der Abstimmung.')],
-          ['after-voting', msg('Nach der eigenen Stimme'), msg('Wer abgestimmt hat, sieht den Zwischenstand; alle anderen erst das Ergebnis nach dem Ende.')],
+          [
+            'after-voting',
+            msg('Nach der eigenen Stimme'),
+            msg('Wer abgestimmt hat, sieht den Zwischenstand; alle anderen erst das Ergebnis nach dem Ende.'),
+          ],
           ['after-closing', msg('Erst nach dem Ende'), msg('Bis zum Ende sieht niemand Zahlen. Ihre Organisation sieht sie hier immer.')],
         ],
         (visibility) => this.#set('resultsVisibility', { resultsVisibility: visibility as PollDraft['resultsVisibility'] }),

@@ -122,7 +122,7 @@ export class SrManagePoll extends ManageElement {
 
   readonly #municipalities = this.fetchTask({
     args: () => [] as const,
-    fetch: (hub, [], signal) => allMunicipalities(hub, signal),
+    fetch: (hub, _args, signal) => allMunicipalities(hub, signal),
     isEmpty: () => false,
   });
 
@@ -153,9 +153,7 @@ export class SrManagePoll extends ManageElement {
   readonly #tallies = this.fetchTask({
     args: () => [this.itemId, this.reload, runsCounts(this.me, this.organizationId)] as const,
     fetch: async (hub, [pollId, , allowed], signal): Promise<PollTally[]> =>
-      pollId === undefined || !allowed
-        ? []
-        : (await hub.GET('/polls/{pollId}/tallies', { params: { path: { pollId } }, signal })).items,
+      pollId === undefined || !allowed ? [] : (await hub.GET('/polls/{pollId}/tallies', { params: { path: { pollId } }, signal })).items,
     isEmpty: () => false,
   });
 
@@ -323,7 +321,9 @@ export class SrManagePoll extends ManageElement {
             ${textField(this.#codesForm, 'codeCount', msg('Anzahl der Codes'), this.codeCount, (value) => (this.codeCount = value), {
               type: 'number',
               required: true,
-              hint: msg('Z. B. eine je Haushalt oder je Person, die Post bekommt; höchstens 5.000 auf einmal. Weitere Codes können Sie später erzeugen.'),
+              hint: msg(
+                'Z. B. eine je Haushalt oder je Person, die Post bekommt; höchstens 5.000 auf einmal. Weitere Codes können Sie später erzeugen.',
+              ),
             })}
             ${this.#codesForm.failureMessage()}
             <div class="actions">${this.#codesForm.submitButton(msg('Codes erzeugen und herunterladen'), msg('Codes werden erzeugt …'))}</div>
@@ -338,17 +338,14 @@ export class SrManagePoll extends ManageElement {
     this.done = undefined;
     const count = Number(this.codeCount);
     const csv = await this.#codesForm.submit(
-      () =>
-        Number.isInteger(count) && count >= 1 && count <= 5000
-          ? {}
-          : { codeCount: msg('Bitte eine ganze Zahl von 1 bis 5.000.') },
+      () => (Number.isInteger(count) && count >= 1 && count <= 5000 ? {} : { codeCount: msg('Bitte eine ganze Zahl von 1 bis 5.000.') }),
       () =>
         this.client.POST('/polls/{pollId}/codes', {
           params: { path: { pollId: poll.id } },
           body: { count },
           headers: { Accept: 'text/csv' },
           parseAs: 'text',
-        }) as Promise<unknown> as Promise<string>,
+        }),
     );
     if (csv === undefined) return;
     // One code a line below the header row.
@@ -369,7 +366,7 @@ export class SrManagePoll extends ManageElement {
           params: { path: { pollId: poll.id } },
           headers: { Accept: 'text/csv' },
           parseAs: 'text',
-        }) as Promise<unknown> as Promise<string>,
+        }),
     );
     if (csv === undefined) return;
     saveFile(`ergebnis-${poll.shortCode}-${this.format.day(new Date())}.csv`, 'text/csv;charset=utf-8', csv);

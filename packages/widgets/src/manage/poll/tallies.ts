@@ -118,16 +118,16 @@ export class TallyEditor {
     const { draft, form } = this;
     const countsError = form.errors.counts;
     return html`${choiceField(
-        form,
-        'channel',
-        msg('Art der Zählung'),
-        draft.channel,
-        [
-          ['in-person', msg('Vor Ort'), msg('Stimmzettel oder Handzeichen einer Versammlung.')],
-          ['postal', msg('Per Post'), msg('Ein Stapel ausgezählter Briefe.')],
-        ],
-        (channel) => this.#set('channel', { channel: channel as TallyDraft['channel'] }),
-      )}
+      form,
+      'channel',
+      msg('Art der Zählung'),
+      draft.channel,
+      [
+        ['in-person', msg('Vor Ort'), msg('Stimmzettel oder Handzeichen einer Versammlung.')],
+        ['postal', msg('Per Post'), msg('Ein Stapel ausgezählter Briefe.')],
+      ],
+      (channel) => this.#set('channel', { channel: channel as TallyDraft['channel'] }),
+    )}
       ${textField(form, 'place', msg('Ort oder Anlass'), draft.place, (place) => this.#set('place', { place }), {
         required: true,
         maxlength: 200,
@@ -154,14 +154,21 @@ export class TallyEditor {
           )}
         </div>
       </fieldset>
-      ${textField(form, 'participants', msg('Teilnehmende'), draft.participants, (participants) => this.#set('participants', { participants }), {
-        type: 'number',
-        required: poll.kind === 'multiple',
-        hint:
-          poll.kind === 'single'
-            ? msg('Wie viele Menschen abgestimmt haben; leer gelassen die Summe der Stimmen.')
-            : msg('Wie viele Menschen abgestimmt haben (jede Person kann mehrere Antworten wählen).'),
-      })}
+      ${textField(
+        form,
+        'participants',
+        msg('Teilnehmende'),
+        draft.participants,
+        (participants) => this.#set('participants', { participants }),
+        {
+          type: 'number',
+          required: poll.kind === 'multiple',
+          hint:
+            poll.kind === 'single'
+              ? msg('Wie viele Menschen abgestimmt haben; leer gelassen die Summe der Stimmen.')
+              : msg('Wie viele Menschen abgestimmt haben (jede Person kann mehrere Antworten wählen).'),
+        },
+      )}
       ${textField(form, 'note', msg('Anmerkung (freiwillig)'), draft.note, (note) => this.#set('note', { note }), {
         maxlength: 2000,
         hint: msg('Z. B. wer gezählt hat, oder warum nachgezählt wurde.'),
