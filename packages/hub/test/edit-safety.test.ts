@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { pinClock } from '../src/clock.js';
-import { pinTestClock, testNow } from './support/clock.js';
+import { fromNow, pinTestClock, testNow } from './support/clock.js';
 import { expectDocumented } from './support/contract.js';
 import { eventBody, eventClient } from './support/events.js';
 import { helpClient, offerBody } from './support/help.js';
@@ -76,7 +76,10 @@ describe('safe editing: ETag versions and If-Match', () => {
     const offer = await helpClient(hub).created(organization, offerBody());
     const entries = [
       { path: `/help-offers/${offer.id}`, body: (round: number) => ({ name: `Sprechstunde ${round}` }) },
-      { path: `/events/${(await eventClient(hub).created(organization, eventBody())).id}`, body: (round: number) => ({ title: `Probe ${round}` }) },
+      {
+        path: `/events/${(await eventClient(hub).created(organization, eventBody())).id}`,
+        body: (round: number) => ({ title: `Probe ${round}` }),
+      },
     ];
     for (const { path, body } of entries) {
       for (let round = 0; round < 5; round += 1) {
@@ -109,7 +112,40 @@ describe('safe editing: ETag versions and If-Match', () => {
       assert.equal((await expectDocumented(closed, 'getHelpOffer')).openNow, false);
       assert.notEqual(closed.headers.get('etag'), loaded);
       assert.equal(versionIn(closed.headers.get('etag')), versionIn(loaded));
-      assert.equal((await change('PATCH', path, { name: 'Sprechstunde am Mittwoch' }, loaded)).status, 200, 'the form saved at 10:15 still saves');
+      assert.equal(
+        (await change('PATCH', path, { name: 'Sprechstunde am Mittwoch' }, loaded)).status,
+        200,
+        'the form saved at 10:15 still saves',
+      );
+    } finally {
+      pinTestClock();
+    }
+  });
+
+  test("an accepted volunteer and a poll's opening by time leave the stored version as it was", async () => {
+    await change('PATCH', `/organizations/${organization}`, { privacyPolicyUrl: 'https://gesangverein.example/datenschutz' });
+    const volunteering = volunteerClient(hub);
+    const need = await volunteering.created(organization, needBody());
+    const needPath = `/volunteer-needs/${need.id}`;
+    const loadedNeed = await etagOf(needPath);
+    assert.equal((await volunteering.respond(need.id, await volunteering.responseBody(need))).status, 201);
+    const key = (await createApiKey(hub.database.db, { organizationId: organization, scopes: ['volunteer-responses:manage'] })).key;
+    const { items } = (await (await volunteering.responses(organization, key)).json()) as { items: { id: string }[] };
+    assert.equal((await volunteering.decide(organization, items[0]!.id, { status: 'accepted' }, key)).status, 200);
+    const accepted = await read(needPath);
+    assert.equal((await expectDocumented(accepted, 'getVolunteerNeed')).peopleStillNeeded, need.peopleStillNeeded - 1);
+    assert.equal(versionIn(accepted.headers.get('etag')), versionIn(loadedNeed));
+    assert.equal((await change('PATCH', needPath, { urgent: true }, loadedNeed)).status, 200);
+
+    const poll = await pollClient(hub).created(organization, pollBody({ opensAt: fromNow(3_600_000) }));
+    const pollPath = `/polls/${poll.id}`;
+    const loadedPoll = await etagOf(pollPath);
+    pinClock(new Date(Date.parse(testNow) + 2 * 3_600_000));
+    try {
+      const opened = await read(pollPath);
+      assert.equal((await expectDocumented(opened, 'getPoll')).status, 'open');
+      assert.equal(versionIn(opened.headers.get('etag')), versionIn(loadedPoll));
+      assert.equal((await change('PATCH', pollPath, { description: 'Jetzt offen.' }, loadedPoll)).status, 200);
     } finally {
       pinTestClock();
     }
