@@ -2,11 +2,11 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { labelledField, textField, type FormController } from '../shared/form.js';
 import {
-  daysLabel,
   emptyException,
   emptyPeriod,
   endsNextDay,
   hoursSummary,
+  periodLabel,
   weekdays,
   weekdayShort,
   type ExceptionDraft,
@@ -69,7 +69,8 @@ function dayChoices(context: HoursEditorContext, index: number, period: PeriodDr
 function periodLine(context: HoursEditorContext, period: PeriodDraft, index: number): TemplateResult {
   const { hours } = context;
   const set = (changed: PeriodDraft) => context.change({ ...hours, periods: replaced(hours.periods, index, changed) });
-  const title = period.days.length ? daysLabel(period.days) : msg(str`Zeitraum ${index + 1}`);
+  // The line's own words ("Mi 09:00–12:00") tell two lines of one day apart, also in the remove button's name.
+  const title = periodLabel(period) || msg(str`Zeitraum ${index + 1}`);
   const nextDay = endsNextDay(period.opensAt, period.closesAt);
   return html`<li class="card hours-line">
     <fieldset>

@@ -8,6 +8,7 @@ import {
   hoursInputFrom,
   hoursProblems,
   hoursSummary,
+  periodLabel,
   type HoursDraft,
 } from './opening-hours.js';
 
@@ -65,6 +66,9 @@ describe('the opening-hours editor’s conversions (manage/help-offer/opening-ho
       ),
     ).to.equal('Mo–Fr 09:00–12:00; Di, Do 14:00–24:00');
     expect(hoursSummary(draft({ alwaysOpen: true }))).to.equal('rund um die Uhr (24/7)');
+    // A line being entered is named by what it has so far.
+    expect(periodLabel({ days: ['WE'], opensAt: '09:00', closesAt: '' })).to.equal('Mi');
+    expect(periodLabel({ days: [], opensAt: '', closesAt: '' })).to.equal('');
   });
 
   it('knows a period past midnight: it closes before it opens, on the next day', () => {

@@ -162,11 +162,17 @@ export function daysLabel(days: readonly Weekday[]): string {
   return parts.join(', ');
 }
 
+/** A line of the weekly hours as people write it ("Mo–Fr 09:00–12:00"); what is entered of it so far. */
+export function periodLabel(period: PeriodDraft): string {
+  const times = period.opensAt && period.closesAt ? `${period.opensAt}–${period.closesAt === '00:00' ? '24:00' : period.closesAt}` : '';
+  return [daysLabel(period.days), times].filter(Boolean).join(' ');
+}
+
 /** The weekly hours in one line: "Mo–Fr 09:00–12:00; Di, Do 14:00–18:00", `24/7`, or empty without hours. */
 export function hoursSummary(draft: HoursDraft): string {
   if (draft.alwaysOpen) return msg('rund um die Uhr (24/7)');
   return draft.periods
     .filter((period) => period.days.length > 0 && period.opensAt && period.closesAt)
-    .map((period) => `${daysLabel(period.days)} ${period.opensAt}–${period.closesAt === '00:00' ? '24:00' : period.closesAt}`)
+    .map(periodLabel)
     .join('; ');
 }
