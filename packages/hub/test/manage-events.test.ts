@@ -69,8 +69,12 @@ describe('events in the pages for organizations, in Chromium', () => {
     await summaryLine(page, 'Titel: Bitte geben Sie einen Titel an.').waitFor();
     assert.equal(await page.getByLabel('Titel').getAttribute('aria-invalid'), 'true');
     await page.getByLabel('Titel').fill('Chorprobe');
-    await when(page, /^Beginn/).getByLabel('Datum').fill('2026-12-03');
-    await when(page, /^Beginn/).getByLabel('Uhrzeit').fill('19:30');
+    await when(page, /^Beginn/)
+      .getByLabel('Datum')
+      .fill('2026-12-03');
+    await when(page, /^Beginn/)
+      .getByLabel('Uhrzeit')
+      .fill('19:30');
     await when(page, /^Ende/).getByLabel('Uhrzeit').fill('19:00');
     await page.getByLabel('Wiederholt sich').selectOption({ label: 'Jede Woche oder alle paar Wochen, an bestimmten Tagen' });
     // Thursday, the start's weekday, is ticked already; Tuesday added.
@@ -103,7 +107,10 @@ describe('events in the pages for organizations, in Chromium', () => {
     await page.getByLabel('Neues Ende').fill('20:00');
     await page.getByRole('button', { name: 'Verschiebung hinzufügen' }).click();
     await page.getByRole('button', { name: 'Veröffentlichen', exact: true }).click();
-    await page.getByRole('alert').getByRole('link', { name: /^Verschobene Termine: / }).waitFor();
+    await page
+      .getByRole('alert')
+      .getByRole('link', { name: /^Verschobene Termine: / })
+      .waitFor();
     assert.equal(await page.getByLabel('Titel').inputValue(), 'Chorprobe', 'nothing typed is lost');
     await expectAccessible(page, 'the Hub’s refusal at a field');
     await page.getByRole('button', { name: /^Verschiebung vom Mittwoch, 9\. Dezember 2026 zurücknehmen/ }).click();
@@ -118,10 +125,12 @@ describe('events in the pages for organizations, in Chromium', () => {
     await page.getByText('jeden Dienstag und Donnerstag, bis 30. Juni 2027').waitFor();
     const dates = page.locator('[data-occurrence]');
     await dates.first().waitFor();
-    assert.deepEqual(
-      (await dates.evaluateAll((items) => items.map((item) => item.getAttribute('data-occurrence')))).slice(0, 4),
-      ['2026-12-03T19:30:00', '2026-12-10T19:30:00', '2026-12-15T19:30:00', '2026-12-17T19:30:00'],
-    );
+    assert.deepEqual((await dates.evaluateAll((items) => items.map((item) => item.getAttribute('data-occurrence')))).slice(0, 4), [
+      '2026-12-03T19:30:00',
+      '2026-12-10T19:30:00',
+      '2026-12-15T19:30:00',
+      '2026-12-17T19:30:00',
+    ]);
     await page.locator('sr-event-calendar').getByText('Chorprobe').first().waitFor();
     await expectAccessible(page, 'the saved event');
     await look(page, 'event-saved');
@@ -137,9 +146,9 @@ describe('events in the pages for organizations, in Chromium', () => {
     await tenth.getByRole('button', { name: 'Diesen Termin absagen' }).click();
     await says(page, 'Der Termin ist abgesagt; der Kalender zeigt ihn als „Abgesagt“.');
 
-    const occurrences = (await (
-      await fetch(`${workspace.baseUrl}/events?from=2026-12-01&to=2026-12-20&q=Chorprobe`)
-    ).json()) as { items: { eventId: string; recurrenceId: string; status: string }[] };
+    const occurrences = (await (await fetch(`${workspace.baseUrl}/events?from=2026-12-01&to=2026-12-20&q=Chorprobe`)).json()) as {
+      items: { eventId: string; recurrenceId: string; status: string }[];
+    };
     assert.deepEqual(
       occurrences.items.filter((item) => item.eventId === eventId).map(({ recurrenceId, status }) => `${recurrenceId} ${status}`),
       ['2026-12-03T19:30:00 scheduled', '2026-12-10T19:30:00 cancelled', '2026-12-15T19:30:00 scheduled', '2026-12-17T19:30:00 scheduled'],
@@ -148,7 +157,8 @@ describe('events in the pages for organizations, in Chromium', () => {
     // The club's website (its calendar lists the coming two weeks): Thursday the 3rd and Tuesday
     // the 15th, nothing on Tuesday the 8th.
     await page.goto(`${workspace.baseUrl}/examples/club/`);
-    const day = (heading: string) => page.locator('sr-event-calendar [part~="day"]').filter({ has: page.getByRole('heading', { name: heading }) });
+    const day = (heading: string) =>
+      page.locator('sr-event-calendar [part~="day"]').filter({ has: page.getByRole('heading', { name: heading }) });
     await day('Donnerstag, 3. Dezember').getByText('Chorprobe').waitFor();
     await day('Dienstag, 15. Dezember').getByText('Chorprobe').waitFor();
     assert.equal(await day('Dienstag, 8. Dezember').getByText('Chorprobe').count(), 0);
@@ -174,7 +184,9 @@ describe('events in the pages for organizations, in Chromium', () => {
     await noSidewaysScrolling(page, 'the empty form');
     await page.getByLabel('Titel').fill('Jahreshauptversammlung');
     await page.getByLabel('ganztägig').check();
-    await when(page, /^Beginn/).getByLabel('Datum').fill('2027-03-12');
+    await when(page, /^Beginn/)
+      .getByLabel('Datum')
+      .fill('2027-03-12');
     await page.getByRole('button', { name: 'Als Entwurf speichern', exact: true }).click();
     await says(page, 'Als Entwurf gespeichert. Auf der Website erscheint er noch nicht.');
     await expectAccessible(page, 'a saved draft at 320 px');

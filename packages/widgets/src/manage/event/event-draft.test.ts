@@ -19,13 +19,21 @@ const rehearsal = (changes: Partial<EventDraft> = {}): EventDraft => {
 describe('the event form’s draft', () => {
   it('becomes the contract’s body: local times, the rule, days left out and moves at the start’s time', () => {
     const body = bodyOf(rehearsal(), true, undefined);
-    expect(body).to.deep.include({ title: 'Chorprobe', start: '2026-12-03T19:30:00', end: '2026-12-03T21:00:00', allDay: false, location: null });
+    expect(body).to.deep.include({
+      title: 'Chorprobe',
+      start: '2026-12-03T19:30:00',
+      end: '2026-12-03T21:00:00',
+      allDay: false,
+      location: null,
+    });
     expect(body.recurrence).to.deep.equal({
       rule: 'FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20270630',
       rdates: [],
       exdates: ['2026-12-08T19:30:00'],
     });
-    expect(body.overrides).to.deep.equal([{ recurrenceId: '2026-12-17T19:30:00', start: '2026-12-18T18:00:00', end: '2026-12-18T20:00:00' }]);
+    expect(body.overrides).to.deep.equal([
+      { recurrenceId: '2026-12-17T19:30:00', start: '2026-12-18T18:00:00', end: '2026-12-18T20:00:00' },
+    ]);
   });
 
   it('keeps cancelled dates and a rule it cannot show, and reads back what it wrote', () => {
@@ -49,7 +57,9 @@ describe('the event form’s draft', () => {
 
   it('says what is wrong at each field before sending', () => {
     expect(checkDraft(rehearsal())).to.deep.equal({});
-    const errors = checkDraft(rehearsal({ title: ' ', endTime: '19:00', repeat: { ...rehearsal().repeat, until: '2026-11-30', weekdays: [] } }));
+    const errors = checkDraft(
+      rehearsal({ title: ' ', endTime: '19:00', repeat: { ...rehearsal().repeat, until: '2026-11-30', weekdays: [] } }),
+    );
     expect(Object.keys(errors)).to.have.members(['title', 'end', 'weekdays', 'until']);
     expect(checkDraft(rehearsal({ allDay: true, multiDay: true, endDate: '2026-12-02' }))).to.have.keys(['end']);
   });

@@ -96,7 +96,9 @@ const timeOf = (local: string): string => local.slice(11, 16);
 
 /** An override that only moves its occurrence: the form shows it as a move; any other it keeps. */
 const isMove = (override: EventOverride): boolean =>
-  override.start !== undefined && override.status !== 'cancelled' && Object.keys(override).every((key) => ['recurrenceId', 'start', 'end', 'status'].includes(key));
+  override.start !== undefined &&
+  override.status !== 'cancelled' &&
+  Object.keys(override).every((key) => ['recurrenceId', 'start', 'end', 'status'].includes(key));
 
 export function draftOf(event: Event): EventDraft {
   const startDate = dayOf(event.start);
@@ -179,26 +181,35 @@ export function checkDraft(draft: EventDraft): FieldErrors<EventField> {
   const errors: FieldErrors<EventField> = {};
   if (!draft.title.trim()) errors.title = msg('Bitte geben Sie einen Titel an.');
   if (!draft.startDate || (!draft.allDay && !draft.startTime)) {
-    errors.start = draft.allDay ? msg('Bitte geben Sie ein Datum an.') : msg('Bitte geben Sie Datum und Uhrzeit an – oder wählen Sie „ganztägig“.');
+    errors.start = draft.allDay
+      ? msg('Bitte geben Sie ein Datum an.')
+      : msg('Bitte geben Sie Datum und Uhrzeit an – oder wählen Sie „ganztägig“.');
   }
   const endDay = draft.multiDay ? draft.endDate : draft.startDate;
   if (!endDay || (!draft.allDay && !draft.endTime)) errors.end = msg('Bitte geben Sie an, wann der Termin endet.');
   else if (!errors.start && local(draft, endDay, draft.endTime) < local(draft, draft.startDate, draft.startTime)) {
-    errors.end = draft.multiDay || draft.allDay ? msg('Das Ende liegt vor dem Beginn.') : msg('Das Ende liegt vor dem Beginn. Endet der Termin am nächsten Tag, wählen Sie „mehrtägig“.');
+    errors.end =
+      draft.multiDay || draft.allDay
+        ? msg('Das Ende liegt vor dem Beginn.')
+        : msg('Das Ende liegt vor dem Beginn. Endet der Termin am nächsten Tag, wählen Sie „mehrtägig“.');
   }
   if (draft.keptRule === undefined && draft.repeat.frequency !== 'none') {
     const { repeat } = draft;
-    if (!(repeat.interval >= 1 && repeat.interval <= 99 && Number.isInteger(repeat.interval))) errors.repeat = msg('Bitte eine Zahl von 1 bis 99.');
-    if (repeat.frequency === 'weekly' && repeat.weekdays.length === 0) errors.weekdays = msg('Bitte wählen Sie mindestens einen Wochentag.');
+    if (!(repeat.interval >= 1 && repeat.interval <= 99 && Number.isInteger(repeat.interval)))
+      errors.repeat = msg('Bitte eine Zahl von 1 bis 99.');
+    if (repeat.frequency === 'weekly' && repeat.weekdays.length === 0)
+      errors.weekdays = msg('Bitte wählen Sie mindestens einen Wochentag.');
     if (repeat.ends === 'until') {
       if (!repeat.until) errors.until = msg('Bitte geben Sie an, bis wann der Termin sich wiederholt.');
-      else if (draft.startDate && repeat.until < draft.startDate) errors.until = msg('Das Ende der Wiederholung liegt vor dem ersten Termin.');
+      else if (draft.startDate && repeat.until < draft.startDate)
+        errors.until = msg('Das Ende der Wiederholung liegt vor dem ersten Termin.');
     }
     if (repeat.ends === 'count' && !(repeat.count >= 1 && repeat.count <= 999 && Number.isInteger(repeat.count))) {
       errors.count = msg('Bitte eine Zahl von 1 bis 999.');
     }
   }
-  if (draft.moves.some((move) => !move.date || (!draft.allDay && !move.startTime))) errors.moves = msg('Bitte geben Sie den neuen Tag und die Uhrzeit an.');
+  if (draft.moves.some((move) => !move.date || (!draft.allDay && !move.startTime)))
+    errors.moves = msg('Bitte geben Sie den neuen Tag und die Uhrzeit an.');
   const hasLocation = [draft.address, draft.municipality].some((text) => text.trim());
   if (hasLocation && !draft.locationName.trim()) errors.locationName = msg('Bitte nennen Sie den Ort, z. B. „Pfarrheim St. Laurentius“.');
   if (draft.categories.length > 5) errors.categories = msg('Bitte höchstens 5 Kategorien.');

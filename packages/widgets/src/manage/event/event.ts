@@ -10,8 +10,26 @@ import { ManageElement } from '../shared/manage-element.js';
 import { itemPath, navigate, organizationPath } from '../shared/navigation.js';
 import { organizationHeader } from '../shared/organization-nav.js';
 import type { Me } from '../shared/session-events.js';
-import { bodyOf, checkDraft, draftOf, draftRule, emptyDraft, eventFields, fieldOfPointer, type EventDraft, type EventField } from './event-draft.js';
-import { defaultRepeat, weekdayCodes, type Frequency, type Repeat, type RepeatEnd, type Weekday, type WeekOfMonth } from './recurrence-rule.js';
+import {
+  bodyOf,
+  checkDraft,
+  draftOf,
+  draftRule,
+  emptyDraft,
+  eventFields,
+  fieldOfPointer,
+  type EventDraft,
+  type EventField,
+} from './event-draft.js';
+import {
+  defaultRepeat,
+  weekdayCodes,
+  type Frequency,
+  type Repeat,
+  type RepeatEnd,
+  type Weekday,
+  type WeekOfMonth,
+} from './recurrence-rule.js';
 
 type StoredEvent = Schema<'Event'>;
 type Occurrence = Schema<'EventOccurrence'>;
@@ -29,7 +47,8 @@ async function choices(hub: HubClient, signal: AbortSignal): Promise<Choices> {
   const [categories] = await Promise.all([
     hub.GET('/event-categories', { signal }),
     (async () => {
-      for await (const page of pages(hub, '/municipalities', { params: { query: { limit: 100 } }, signal })) municipalities.push(...page.items);
+      for await (const page of pages(hub, '/municipalities', { params: { query: { limit: 100 } }, signal }))
+        municipalities.push(...page.items);
     })(),
   ]);
   return { municipalities, categories: categories.items };
@@ -132,13 +151,17 @@ export class SrManageEvent extends ManageElement {
     onStale: () => void this.#loadCurrent(true),
   });
   /** Changes outside the form (a date cancelled, the event deleted): on a 412 the current version is loaded to try again. */
-  readonly #action = new FormController<never>(this, { fields: [], format: () => this.format, onStale: () => void this.#loadCurrent(false) });
+  readonly #action = new FormController<never>(this, {
+    fields: [],
+    format: () => this.format,
+    onStale: () => void this.#loadCurrent(false),
+  });
   /** The id whose stored state the draft was filled from: a reload never overwrites what was typed. */
   #filledFrom: string | undefined;
 
   readonly #choices = this.fetchTask({
     args: () => [] as const,
-    fetch: (hub, [], signal) => choices(hub, signal),
+    fetch: (hub, _args, signal) => choices(hub, signal),
     isEmpty: () => false,
   });
 
@@ -275,8 +298,28 @@ export class SrManageEvent extends ManageElement {
         <legend><h2>${msg('Wann')}</h2></legend>
         ${this.#check('allDay', msg('ganztägig'), d.allDay, (allDay) => this.#edit({ allDay }, 'start'))}
         ${this.#check('multiDay', msg('mehrtägig'), d.multiDay, (multiDay) => this.#edit({ multiDay, endDate: multiDay ? d.endDate || d.startDate : d.startDate }, 'end'))}
-        ${this.#when('start', labels.start, d.startDate, d.startTime, true, (startDate) => this.#startDateChanged(startDate), (startTime) => set({ startTime }))}
-        ${d.multiDay || !d.allDay ? this.#when('end', labels.end, d.endDate, d.endTime, d.multiDay, (endDate) => set({ endDate }), (endTime) => set({ endTime })) : nothing}
+        ${this.#when(
+          'start',
+          labels.start,
+          d.startDate,
+          d.startTime,
+          true,
+          (startDate) => this.#startDateChanged(startDate),
+          (startTime) => set({ startTime }),
+        )}
+        ${
+          d.multiDay || !d.allDay
+            ? this.#when(
+                'end',
+                labels.end,
+                d.endDate,
+                d.endTime,
+                d.multiDay,
+                (endDate) => set({ endDate }),
+                (endTime) => set({ endTime }),
+              )
+            : nothing
+        }
       </fieldset>
       ${this.#repeatFields(labels)}
       <fieldset class="form">
@@ -289,9 +332,17 @@ export class SrManageEvent extends ManageElement {
         ${this.#choices.render({
           skeleton: () => html`<p>${skeletonText('20ch')}</p>`,
           complete: ({ municipalities }) =>
-            selectField(this.#form, 'municipality', labels.municipality, d.municipality, municipalities.map(({ id, name }) => [id, name] as const), (municipality) => set({ municipality }), {
-              placeholder: msg('– keine Angabe –'),
-            }),
+            selectField(
+              this.#form,
+              'municipality',
+              labels.municipality,
+              d.municipality,
+              municipalities.map(({ id, name }) => [id, name] as const),
+              (municipality) => set({ municipality }),
+              {
+                placeholder: msg('– keine Angabe –'),
+              },
+            ),
         })}
       </fieldset>
       <fieldset class="form">
@@ -330,7 +381,15 @@ export class SrManageEvent extends ManageElement {
   }
 
   /** Date and time of the start or the end, in a group; the first shown input carries the field's id (the summary links to it). */
-  #when(name: 'start' | 'end', legend: string, date: string, time: string, showDate: boolean, onDate: (value: string) => void, onTime: (value: string) => void): TemplateResult {
+  #when(
+    name: 'start' | 'end',
+    legend: string,
+    date: string,
+    time: string,
+    showDate: boolean,
+    onDate: (value: string) => void,
+    onTime: (value: string) => void,
+  ): TemplateResult {
     const error = this.#form.errors[name];
     const showTime = !this.draft.allDay;
     const control = (id: string, type: string, label: string, value: string, onInput: (value: string) => void) =>
@@ -355,7 +414,10 @@ export class SrManageEvent extends ManageElement {
   /** A new start date: a repeat not chosen yet follows its weekday and date. */
   #startDateChanged(startDate: string): void {
     const d = this.draft;
-    const repeat = d.repeat.frequency === 'none' && startDate ? { ...defaultRepeat(startDate), ends: d.repeat.ends, until: d.repeat.until, count: d.repeat.count } : d.repeat;
+    const repeat =
+      d.repeat.frequency === 'none' && startDate
+        ? { ...defaultRepeat(startDate), ends: d.repeat.ends, until: d.repeat.until, count: d.repeat.count }
+        : d.repeat;
     this.draft = { ...d, startDate, endDate: d.multiDay && d.endDate >= startDate ? d.endDate : startDate, repeat };
   }
 
@@ -376,31 +438,53 @@ export class SrManageEvent extends ManageElement {
       ['monthly-day', msg('Jeden Monat am selben Tag (z. B. am 15.)')],
       ['yearly', msg('Jedes Jahr am selben Tag')],
     ];
-    const unit = { none: '', weekly: msg('Wochen'), 'monthly-weekday': msg('Monate'), 'monthly-day': msg('Monate'), yearly: msg('Jahre') }[r.frequency];
+    const unit = { none: '', weekly: msg('Wochen'), 'monthly-weekday': msg('Monate'), 'monthly-day': msg('Monate'), yearly: msg('Jahre') }[
+      r.frequency
+    ];
     return html`<fieldset class="form">
       <legend><h2>${labels.repeat}</h2></legend>
-      ${savedSummary
-        ? html`<p>${msg('So steht es im Kalender:')} <span class="said">${savedSummary}</span>${unsaved ? html` ${msg('(gespeicherter Stand; nach dem Speichern steht hier die neue Wiederholung)')}` : nothing}</p>`
-        : nothing}
-      ${d.keptRule !== undefined
-        ? html`<p class="message">${msg('Diese Wiederholung wurde anderswo festgelegt und bleibt so, bis Sie hier eine andere wählen:')} <code>${d.keptRule}</code></p>`
-        : nothing}
-      ${selectField(this.#form, 'repeat', msg('Wiederholt sich'), d.keptRule !== undefined ? '' : r.frequency, frequencies, (frequency) =>
-        this.#setRepeat({ frequency: frequency as Frequency }, 'repeat'), d.keptRule !== undefined ? { placeholder: msg('– wie festgelegt –') } : {})}
-      ${r.frequency !== 'none' && d.keptRule === undefined
-        ? html`<div class="sub">
+      ${
+        savedSummary
+          ? html`<p>${msg('So steht es im Kalender:')} <span class="said">${savedSummary}</span>${unsaved ? html` ${msg('(gespeicherter Stand; nach dem Speichern steht hier die neue Wiederholung)')}` : nothing}</p>`
+          : nothing
+      }
+      ${
+        d.keptRule !== undefined
+          ? html`<p class="message">${msg('Diese Wiederholung wurde anderswo festgelegt und bleibt so, bis Sie hier eine andere wählen:')} <code>${d.keptRule}</code></p>`
+          : nothing
+      }
+      ${selectField(
+        this.#form,
+        'repeat',
+        msg('Wiederholt sich'),
+        d.keptRule !== undefined ? '' : r.frequency,
+        frequencies,
+        (frequency) => this.#setRepeat({ frequency: frequency as Frequency }, 'repeat'),
+        d.keptRule !== undefined ? { placeholder: msg('– wie festgelegt –') } : {},
+      )}
+      ${
+        r.frequency !== 'none' && d.keptRule === undefined
+          ? html`<div class="sub">
             ${this.#numberField('interval', msg(str`Alle wie viele ${unit}?`), r.interval, (interval) => this.#setRepeat({ interval }, 'repeat'), msg('1 heißt: jede(n)'), 'repeat')}
             ${r.frequency === 'weekly' ? this.#weekdayFields(labels.weekdays) : nothing}
             ${r.frequency === 'monthly-weekday' ? this.#weekOfMonthFields() : nothing}
             ${r.frequency === 'monthly-day' ? this.#numberField('monthDay', msg('Am wievielten Tag des Monats?'), r.monthDay, (monthDay) => this.#setRepeat({ monthDay }, 'repeat'), undefined, 'repeat') : nothing}
             ${this.#endFields(labels)}
           </div>`
-        : nothing}
+          : nothing
+      }
       ${draftRule(d) !== null || d.rdates.length > 0 ? this.#exceptionFields(labels) : nothing}
     </fieldset>`;
   }
 
-  #numberField(id: string, label: string, value: number, onInput: (value: number) => void, hint: string | undefined, field: EventField): TemplateResult {
+  #numberField(
+    id: string,
+    label: string,
+    value: number,
+    onInput: (value: number) => void,
+    hint: string | undefined,
+    field: EventField,
+  ): TemplateResult {
     return html`<div class="field">
       <label for=${id}>${label}</label>
       ${hint ? html`<span id="${id}-hint" class="hint">${hint}</span>` : nothing}
@@ -430,7 +514,9 @@ export class SrManageEvent extends ManageElement {
 
   #weekdayName(code: Weekday): string {
     // 2026-11-02 is a Monday.
-    return new Intl.DateTimeFormat(this.locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 10, 2 + weekdayCodes.indexOf(code))));
+    return new Intl.DateTimeFormat(this.locale, { weekday: 'long', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(2026, 10, 2 + weekdayCodes.indexOf(code))),
+    );
   }
 
   #weekOfMonthFields(): TemplateResult {
@@ -445,8 +531,13 @@ export class SrManageEvent extends ManageElement {
     ];
     return html`<div class="when">
       ${this.#plainSelect('week-of-month', msg('Am'), String(r.weekOfMonth), weeks, (week) => this.#setRepeat({ weekOfMonth: Number(week) as WeekOfMonth }, 'repeat'))}
-      ${this.#plainSelect('weekday', msg('Wochentag im Monat'), r.weekday, weekdayCodes.map((code) => [code, this.#weekdayName(code)]), (weekday) =>
-        this.#setRepeat({ weekday: weekday as Weekday }, 'repeat'))}
+      ${this.#plainSelect(
+        'weekday',
+        msg('Wochentag im Monat'),
+        r.weekday,
+        weekdayCodes.map((code) => [code, this.#weekdayName(code)]),
+        (weekday) => this.#setRepeat({ weekday: weekday as Weekday }, 'repeat'),
+      )}
     </div>`;
   }
 
@@ -476,11 +567,19 @@ export class SrManageEvent extends ManageElement {
         </div>`,
       )}
       ${r.ends === 'until' ? textField(this.#form, 'until', labels.until, r.until, (until) => this.#setRepeat({ until }, 'until'), { type: 'date' }) : nothing}
-      ${r.ends === 'count'
-        ? labelledField(this.#form, 'count', labels.count, { hint: msg('Der erste Termin zählt mit.') }, ({ invalid, describedBy }) =>
-            html`<input id="count" type="number" inputmode="numeric" min="1" aria-invalid=${invalid} aria-describedby=${describedBy} .value=${String(r.count)}
-              @input=${(e: Event) => this.#setRepeat({ count: Number((e.target as HTMLInputElement).value) }, 'count')} />`)
-        : nothing}
+      ${
+        r.ends === 'count'
+          ? labelledField(
+              this.#form,
+              'count',
+              labels.count,
+              { hint: msg('Der erste Termin zählt mit.') },
+              ({ invalid, describedBy }) =>
+                html`<input id="count" type="number" inputmode="numeric" min="1" aria-invalid=${invalid} aria-describedby=${describedBy} .value=${String(r.count)}
+              @input=${(e: Event) => this.#setRepeat({ count: Number((e.target as HTMLInputElement).value) }, 'count')} />`,
+            )
+          : nothing
+      }
     </fieldset>`;
   }
 
@@ -508,8 +607,9 @@ export class SrManageEvent extends ManageElement {
         hint: msg('Der Tag, an dem der Termin ausfällt, z. B. in den Ferien.'),
       })}
       <p><button class="button" type="button" @click=${addSkip}>${msg('Diesen Tag auslassen')}</button></p>
-      ${d.skipped.length
-        ? html`<ul class="list" aria-label=${labels.skipped}>
+      ${
+        d.skipped.length
+          ? html`<ul class="list" aria-label=${labels.skipped}>
             ${d.skipped.map(
               (day) => html`<li class="actions">
                 <span>${dayText(day)}</span>
@@ -520,18 +620,22 @@ export class SrManageEvent extends ManageElement {
               </li>`,
             )}
           </ul>`
-        : nothing}
+          : nothing
+      }
       ${textField(this.#form, 'moves', msg('Einen Termin verschieben: welcher Tag?'), this.move.from, (from) => setMove({ from }), { type: 'date' })}
       <div class="when">
         <div class="field"><label for="move-date">${msg('Neuer Tag')}</label><input id="move-date" type="date" .value=${this.move.date} @input=${(e: Event) => setMove({ date: (e.target as HTMLInputElement).value })} /></div>
-        ${d.allDay
-          ? nothing
-          : html`<div class="field"><label for="move-start">${msg('Neuer Beginn')}</label><input id="move-start" type="time" .value=${this.move.startTime} @input=${(e: Event) => setMove({ startTime: (e.target as HTMLInputElement).value })} /></div>
-              <div class="field"><label for="move-end">${msg('Neues Ende')}</label><input id="move-end" type="time" .value=${this.move.endTime} @input=${(e: Event) => setMove({ endTime: (e.target as HTMLInputElement).value })} /></div>`}
+        ${
+          d.allDay
+            ? nothing
+            : html`<div class="field"><label for="move-start">${msg('Neuer Beginn')}</label><input id="move-start" type="time" .value=${this.move.startTime} @input=${(e: Event) => setMove({ startTime: (e.target as HTMLInputElement).value })} /></div>
+              <div class="field"><label for="move-end">${msg('Neues Ende')}</label><input id="move-end" type="time" .value=${this.move.endTime} @input=${(e: Event) => setMove({ endTime: (e.target as HTMLInputElement).value })} /></div>`
+        }
       </div>
       <p><button class="button" type="button" @click=${addMove}>${msg('Verschiebung hinzufügen')}</button></p>
-      ${d.moves.length
-        ? html`<ul class="list" aria-label=${labels.moves}>
+      ${
+        d.moves.length
+          ? html`<ul class="list" aria-label=${labels.moves}>
             ${d.moves.map(
               (move) => html`<li class="actions">
                 <span>${dayText(move.from)} → ${dayText(move.date)}${move.startTime ? `, ${move.startTime}` : ''}</span>
@@ -542,7 +646,8 @@ export class SrManageEvent extends ManageElement {
               </li>`,
             )}
           </ul>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -591,7 +696,8 @@ export class SrManageEvent extends ManageElement {
     const d = this.draft;
     if (draftRule(d) === null && d.rdates.length === 0) return;
     const skipped = this.skipDay && !d.skipped.includes(this.skipDay) ? [...d.skipped, this.skipDay].sort() : d.skipped;
-    const moves = this.move.from && this.move.date ? [...d.moves.filter((move) => move.from !== this.move.from), { ...this.move }] : d.moves;
+    const moves =
+      this.move.from && this.move.date ? [...d.moves.filter((move) => move.from !== this.move.from), { ...this.move }] : d.moves;
     this.draft = { ...d, skipped, moves };
     this.skipDay = '';
     if (moves !== d.moves) this.move = { from: '', date: '', startTime: '', endTime: '' };
@@ -599,7 +705,7 @@ export class SrManageEvent extends ManageElement {
 
   readonly #save = async (submitEvent: SubmitEvent): Promise<void> => {
     submitEvent.preventDefault();
-    const published = (submitEvent.submitter as HTMLElement | null)?.dataset['publish'] !== 'false';
+    const published = submitEvent.submitter?.dataset['publish'] !== 'false';
     this.done = undefined;
     this.#takePendingExceptions();
     const existing = this.event;
@@ -608,7 +714,10 @@ export class SrManageEvent extends ManageElement {
       () => checkDraft(this.draft),
       () =>
         existing
-          ? this.client.PATCH('/events/{eventId}', { params: { path: { eventId: existing.id }, header: { 'If-Match': versionOf(existing) } }, body })
+          ? this.client.PATCH('/events/{eventId}', {
+              params: { path: { eventId: existing.id }, header: { 'If-Match': versionOf(existing) } },
+              body,
+            })
           : this.client.POST('/organizations/{organizationId}/events', { params: { path: { organizationId: this.organizationId } }, body }),
     );
     if (!saved) return;
@@ -616,7 +725,9 @@ export class SrManageEvent extends ManageElement {
     this.overtaken = undefined;
     this.#filledFrom = saved.id;
     this.draft = draftOf(saved);
-    this.done = saved.published ? msg('Gespeichert und veröffentlicht.') : msg('Als Entwurf gespeichert. Auf der Website erscheint er noch nicht.');
+    this.done = saved.published
+      ? msg('Gespeichert und veröffentlicht.')
+      : msg('Als Entwurf gespeichert. Auf der Website erscheint er noch nicht.');
     if (!existing) navigate(itemPath(this.organizationId, 'event', saved.id), { replace: true });
   };
 
@@ -641,12 +752,14 @@ export class SrManageEvent extends ManageElement {
     const id = occurrence.recurrenceId;
     return html`<li class="card" data-occurrence=${id ?? ''}>
       <span id="occurrence-${index}">${fullTimeText(occurrence, this.format)} ${cancelled ? html`<span class="badge">${msg('abgesagt')}</span>` : nothing}</span>
-      ${id === null || event.status === 'cancelled'
-        ? nothing
-        : html`<button class="button ${cancelled ? '' : 'danger'}" type="button" aria-describedby="occurrence-${index}"
+      ${
+        id === null || event.status === 'cancelled'
+          ? nothing
+          : html`<button class="button ${cancelled ? '' : 'danger'}" type="button" aria-describedby="occurrence-${index}"
             aria-disabled=${this.#action.sending ? 'true' : 'false'} @click=${() => void this.#setCancelled(event, id, !cancelled)}>
             ${cancelled ? msg('Absage zurücknehmen') : msg('Diesen Termin absagen')}
-          </button>`}
+          </button>`
+      }
     </li>`;
   }
 
@@ -655,11 +768,17 @@ export class SrManageEvent extends ManageElement {
     this.done = undefined;
     const others = event.overrides.filter((override) => override.recurrenceId !== recurrenceId);
     const current = event.overrides.find((override) => override.recurrenceId === recurrenceId);
-    const changed = current ? { ...current, status: cancelled ? ('cancelled' as const) : ('scheduled' as const) } : { recurrenceId, status: 'cancelled' as const };
+    const changed = current
+      ? { ...current, status: cancelled ? ('cancelled' as const) : ('scheduled' as const) }
+      : { recurrenceId, status: 'cancelled' as const };
     const overrides = [...others, ...(changed.status === 'scheduled' && Object.keys(changed).length === 2 ? [] : [changed])];
     const saved = await this.#action.submit(
       () => ({}),
-      () => this.client.PATCH('/events/{eventId}', { params: { path: { eventId: event.id }, header: { 'If-Match': versionOf(event) } }, body: { overrides } }),
+      () =>
+        this.client.PATCH('/events/{eventId}', {
+          params: { path: { eventId: event.id }, header: { 'If-Match': versionOf(event) } },
+          body: { overrides },
+        }),
     );
     if (!saved) return;
     // Only the overrides changed: what was typed in the form stays.
@@ -673,24 +792,28 @@ export class SrManageEvent extends ManageElement {
     return html`<section class="preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading">${msg('So sieht der Termin auf der Website aus')}</h2>
       <p class="lead">${event.published ? msg('Die Vorschau zeigt den gespeicherten, veröffentlichten Stand.') : msg('Ein Entwurf erscheint nicht auf der Website; die Vorschau zeigt ihn erst nach dem Veröffentlichen.')}</p>
-      ${event.published
-        ? html`<sr-event-calendar hub-url=${this.hubUrl ?? location.origin} organization=${event.organizer.organizationId} q=${event.title} date=${date} view="list"></sr-event-calendar>`
-        : nothing}
+      ${
+        event.published
+          ? html`<sr-event-calendar hub-url=${this.hubUrl ?? location.origin} organization=${event.organizer.organizationId} q=${event.title} date=${date} view="list"></sr-event-calendar>`
+          : nothing
+      }
     </section>`;
   }
 
   #deletion(event: StoredEvent): TemplateResult {
     return html`<section aria-labelledby="delete-heading">
       <h2 id="delete-heading">${msg('Termin löschen')}</h2>
-      ${this.confirmingDelete
-        ? html`<div class="message danger" role="alert">
+      ${
+        this.confirmingDelete
+          ? html`<div class="message danger" role="alert">
             <p>${msg(str`„${event.title}“ mit allen Terminen endgültig löschen?`)}</p>
             <div class="actions">
               <button class="button danger" type="button" @click=${() => void this.#delete(event)}>${msg('Ja, endgültig löschen')}</button>
               <button class="button" type="button" @click=${() => (this.confirmingDelete = false)}>${msg('Abbrechen')}</button>
             </div>
           </div>`
-        : html`<p><button class="button danger" type="button" @click=${() => (this.confirmingDelete = true)}>${msg('Termin löschen …')}</button></p>`}
+          : html`<p><button class="button danger" type="button" @click=${() => (this.confirmingDelete = true)}>${msg('Termin löschen …')}</button></p>`
+      }
     </section>`;
   }
 
@@ -698,7 +821,9 @@ export class SrManageEvent extends ManageElement {
     const deleted = await this.#action.submit(
       () => ({}),
       async () => {
-        await this.client.DELETE('/events/{eventId}', { params: { path: { eventId: event.id }, header: { 'If-Match': versionOf(event) } } });
+        await this.client.DELETE('/events/{eventId}', {
+          params: { path: { eventId: event.id }, header: { 'If-Match': versionOf(event) } },
+        });
         return true;
       },
     );

@@ -123,7 +123,9 @@ export class SrManageEvents extends ManageElement {
     if (shown.length === 0) {
       const empty = query
         ? msg('Kein Termin mit diesem Titel.')
-        : { upcoming: msg('Keine anstehenden Termine.'), past: msg('Keine vergangenen Termine.'), drafts: msg('Keine Entwürfe.') }[this.shown];
+        : { upcoming: msg('Keine anstehenden Termine.'), past: msg('Keine vergangenen Termine.'), drafts: msg('Keine Entwürfe.') }[
+            this.shown
+          ];
       return html`<p role="status">${empty}</p>`;
     }
     return html`<ul class="list" aria-label=${msg('Termine')}>
