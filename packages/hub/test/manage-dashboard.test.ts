@@ -53,6 +53,11 @@ describe('the overview and the profile of an organization in Chromium', () => {
 
   test('the owner opens the overview from the home and follows an item that needs attention to its screen', async () => {
     const page = await ownerPage();
+    const areas = page.getByRole('list', { name: `Bereiche von ${service}` });
+    await areas.getByRole('link', { name: 'Hilfsangebote' }).waitFor();
+    await areas.getByRole('link', { name: 'Profil' }).waitFor();
+    await expectAccessible(page, 'the home with the organization');
+    await lookAt(page, 'home');
     await page.getByRole('link', { name: `Öffnen: ${service}` }).click();
     await screen(page, /^Übersicht/);
     assert.equal(new URL(page.url()).pathname, `/manage/organizations/${organizationId}`);
@@ -143,10 +148,11 @@ describe('the overview and the profile of an organization in Chromium', () => {
   test('a phone shows the overview and the profile without scrolling sideways', async () => {
     const page = await ownerPage(320);
     for (const [path, heading, name] of [
+      ['/', /^Meine Organisationen/, 'home'],
       ['', /^Übersicht/, 'dashboard'],
       ['/profile', /^Profil/, 'profile'],
     ] as const) {
-      await page.goto(`${workspace.baseUrl}/manage/organizations/${slug}${path}`);
+      await page.goto(`${workspace.baseUrl}/manage${path === '/' ? '/' : `/organizations/${slug}${path}`}`);
       await screen(page, heading);
       await page.waitForLoadState('networkidle');
       await expectNoSidewaysScrolling(page, `the ${name} at 320 px`);
