@@ -130,13 +130,7 @@ export class SrManageVolunteerNeeds extends ManageElement {
         ${need.published ? (need.urgent ? html`<span class="badge">${msg('dringend')}</span>` : nothing) : html`<span class="badge draft">${msg('Entwurf')}</span>`}
       </div>
       <p>${this.#when(need)}</p>
-      <p>
-        ${
-          need.peopleStillNeeded === 0
-            ? msg(str`Alle ${need.peopleNeeded} Plätze sind besetzt.`)
-            : msg(str`Noch ${need.peopleStillNeeded} von ${need.peopleNeeded} Personen gesucht.`)
-        }
-      </p>
+      <p>${this.#people(need)}</p>
       ${
         waiting > 0
           ? html`<p class="waiting">
@@ -145,6 +139,15 @@ export class SrManageVolunteerNeeds extends ManageElement {
           : nothing
       }
     </li>`;
+  }
+
+  /** Who is still missing while the need runs; who came, once it ended. */
+  #people(need: VolunteerNeed): string {
+    if (need.peopleStillNeeded === 0) return msg(str`Alle ${need.peopleNeeded} Plätze sind besetzt.`);
+    if (need.status === 'expired' || need.status === 'closed') {
+      return msg(str`${need.peopleNeeded - need.peopleStillNeeded} von ${need.peopleNeeded} Personen angenommen.`);
+    }
+    return msg(str`Noch ${need.peopleStillNeeded} von ${need.peopleNeeded} Personen gesucht.`);
   }
 
   #when(need: VolunteerNeed): string {
