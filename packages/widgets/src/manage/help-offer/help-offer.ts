@@ -281,7 +281,12 @@ export class SrManageHelpOffer extends ManageElement {
           void this.#save();
         }}>
           ${this.#about(draft)} ${this.#access(draft)} ${this.#contact(draft)} ${this.#places(draft)}
-          ${hoursEditor({ form: this.#form, hours: draft.hours, change: (hours, focus) => this.#edit({ hours }, focus) })}
+          ${hoursEditor({
+            form: this.#form,
+            hours: draft.hours,
+            change: (hours, focus) => this.#edit({ hours }, focus),
+            dateLabel: (day) => this.format.calendarDate(day),
+          })}
           ${choiceField(this.#form, 'published', msg('Sichtbarkeit'), draft.published ? 'yes' : 'no', [
             ['no', msg('Entwurf'), msg('Nur für Ihre Organisation sichtbar.')],
             ['yes', msg('Veröffentlicht'), msg('Im Hilfefinder für alle sichtbar.')],

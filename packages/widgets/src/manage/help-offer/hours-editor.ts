@@ -21,6 +21,8 @@ export interface HoursEditorContext {
   hours: HoursDraft;
   /** The hours changed; `focus` is a selector of what to focus after the update (a new line). */
   change: (hours: HoursDraft, focus?: string) => void;
+  /** A calendar day in the person's words (`2026-12-24` → `24.12.2026`). */
+  dateLabel: (day: string) => string;
 }
 
 const replaced = <T>(list: readonly T[], index: number, item: T): T[] => list.map((old, at) => (at === index ? item : old));
@@ -102,9 +104,11 @@ function exceptionLine(context: HoursEditorContext, exception: ExceptionDraft, i
   const { hours, form } = context;
   const set = (changed: ExceptionDraft) => context.change({ ...hours, exceptions: replaced(hours.exceptions, index, changed) });
   const kind = `exceptions-${index}-kind`;
+  // Named by its date once it has one: the lines and their remove buttons are told apart by it.
+  const title = /^\d{4}-\d{2}-\d{2}$/.test(exception.date) ? msg(str`Ausnahme am ${context.dateLabel(exception.date)}`) : msg(str`Ausnahme ${index + 1}`);
   return html`<li class="card hours-line">
     <fieldset>
-      <legend>${msg(str`Ausnahme ${index + 1}`)}</legend>
+      <legend>${title}</legend>
       ${labelledField(form, `exceptions-${index}-date`, msg('Datum'), { required: true }, ({ invalid, describedBy }) => html`<input
           id="exceptions-${index}-date"
           type="date"
@@ -148,7 +152,7 @@ function exceptionLine(context: HoursEditorContext, exception: ExceptionDraft, i
         maxlength: 200,
       })}
       <button class="button" type="button" @click=${() => context.change({ ...hours, exceptions: without(hours.exceptions, index) }, '#add-exception')}>
-        ${msg(str`Ausnahme ${index + 1} entfernen`)}
+        ${msg(str`${title} entfernen`)}
       </button>
     </fieldset>
   </li>`;
