@@ -155,13 +155,14 @@ describe('events in the pages for organizations, in Chromium', () => {
     );
 
     // The club's website (its calendar lists the coming two weeks): Thursday the 3rd and Tuesday
-    // the 15th, nothing on Tuesday the 8th.
+    // the 15th, nothing on Tuesday the 8th, Thursday the 10th cancelled.
     await page.goto(`${workspace.baseUrl}/examples/club/`);
     const day = (heading: string) =>
       page.locator('sr-event-calendar [part~="day"]').filter({ has: page.getByRole('heading', { name: heading }) });
     await day('Donnerstag, 3. Dezember').getByText('Chorprobe').waitFor();
     await day('Dienstag, 15. Dezember').getByText('Chorprobe').waitFor();
     assert.equal(await day('Dienstag, 8. Dezember').getByText('Chorprobe').count(), 0);
+    await day('Donnerstag, 10. Dezember').getByText('Abgesagt').waitFor();
     await look(page, 'club-website');
 
     // The list: the next date in words and the repeat.

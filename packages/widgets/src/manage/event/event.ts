@@ -828,7 +828,10 @@ export class SrManageEvent extends ManageElement {
       },
     );
     this.confirmingDelete = false;
-    if (deleted) navigate(organizationPath(this.organizationId, 'events'));
+    if (!deleted) return;
+    // Whatever was typed belonged to the deleted event: leaving asks nothing.
+    this.#form.reset();
+    navigate(organizationPath(this.organizationId, 'events'));
   }
 }
 
