@@ -79,24 +79,6 @@ export class SrManageResponses extends ManageElement {
   static override styles = [
     ManageElement.styles,
     css`
-      .toolbar {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_space-3) var(--_space-4);
-        align-items: end;
-        margin-block-end: var(--_space-4);
-      }
-      .toolbar .field {
-        flex: 1 1 16rem;
-        margin: 0;
-      }
-      .card-head {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_space-1) var(--_space-3);
-        align-items: baseline;
-        justify-content: space-between;
-      }
       .badge.accepted {
         border-color: var(--_color-success, var(--_color-primary));
         font-weight: 700;

@@ -30,13 +30,6 @@ export class SrManageVolunteerNeeds extends ManageElement {
   static override styles = [
     ManageElement.styles,
     css`
-      .card-head {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_space-1) var(--_space-3);
-        align-items: baseline;
-        justify-content: space-between;
-      }
       .card h3 {
         margin: 0;
       }
