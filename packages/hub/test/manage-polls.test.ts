@@ -114,6 +114,26 @@ describe('polls in the pages for organizations, in Chromium', () => {
     );
     await expectAccessible(page, 'the new poll');
 
+    // Someone saves the poll in another tab meanwhile: the save here says so and keeps what was
+    // typed; after a look at the current version, the next save replaces it knowingly.
+    const typed = 'Der Landkreis plant den Radweg für 2027; die Gemeinde gibt ihre Stellungnahme ab.';
+    await page.getByLabel('Beschreibung (freiwillig)').fill(typed);
+    const otherTab = await page.context().newPage();
+    await otherTab.goto(page.url());
+    await otherTab.getByLabel('Beschreibung (freiwillig)').fill('Aus dem anderen Fenster gespeichert.');
+    await otherTab.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await says(otherTab, 'Die Änderungen sind gespeichert.');
+    await otherTab.close();
+    await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await says(page, 'Jemand hat diesen Eintrag inzwischen geändert.');
+    await expectAccessible(page, 'the poll someone else saved meanwhile');
+    await page.getByRole('button', { name: 'Aktuelle Fassung anzeigen' }).click();
+    await says(page, 'Aus dem anderen Fenster gespeichert.');
+    assert.equal(await page.getByLabel('Beschreibung (freiwillig)').inputValue(), typed, 'nothing typed is lost');
+    await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await says(page, 'Die Änderungen sind gespeichert.');
+    assert.equal((await api<{ description: string }>(`/polls/${pollId}`)).description, typed);
+
     // 50 codes, downloaded once for the mail merge.
     assert.equal(await page.getByLabel('Anzahl der Codes').inputValue(), '50');
     const [download] = await Promise.all([

@@ -84,12 +84,13 @@ export class PollEditor {
   readonly #timeZone: () => string;
   readonly #format: () => Formats;
 
-  constructor(host: ReactiveElement, format: () => Formats, timeZone: () => string) {
+  /** `onStale` shows the poll as stored now, after someone else saved it since it was loaded (412). */
+  constructor(host: ReactiveElement, format: () => Formats, timeZone: () => string, onStale: () => void) {
     this.#host = host;
     this.#timeZone = timeZone;
     this.#format = format;
-    // `/options/2/label` is the options' field; every other pointer names its field first.
-    this.form = new FormController<PollField>(host, { fields, format });
+    // `/options/2/label` is the options' field: a pointer's first segment names the field.
+    this.form = new FormController<PollField>(host, { fields, format, onStale });
     this.draft = this.#emptyDraft();
   }
 

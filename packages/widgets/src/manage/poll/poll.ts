@@ -114,11 +114,16 @@ export class SrManagePoll extends ManageElement {
     this,
     () => this.format,
     () => this.resolveTimeZone(),
+    () => void this.#showCurrentPoll(),
   );
-  readonly #tally = new TallyEditor(this, () => this.format);
+  readonly #tally = new TallyEditor(this, () => this.format, () => void this.#showCurrentTallies());
   readonly #codesForm = new FormController<'codeCount'>(this, { fields: ['codeCount'], format: () => this.format });
   /** Closing, downloads: their failure shows where they were asked for. */
-  readonly #action = new FormController<never>(this, { fields: [], format: () => this.format });
+  readonly #action = new FormController<never>(this, {
+    fields: [],
+    format: () => this.format,
+    onStale: () => void this.#showCurrentPoll(),
+  });
 
   readonly #municipalities = this.fetchTask({
     args: () => [] as const,
@@ -191,6 +196,7 @@ export class SrManagePoll extends ManageElement {
   #run(poll: Poll): TemplateResult {
     const counts = runsCounts(this.me, this.organizationId);
     return html`<h2 class="question" dir="auto">${poll.question}</h2>
+      ${poll.description ? html`<p class="said" dir="auto">${poll.description}</p>` : nothing}
       <p>${poll.status === 'archived' ? msg('Archiviert.') : statusLine(poll, this.format)}</p>
       <div role="status">${this.done ? html`<p class="message">${this.done}</p>` : nothing}</div>
       <section aria-labelledby="results-title">
@@ -256,6 +262,30 @@ export class SrManagePoll extends ManageElement {
     this.done = msg('Die Umfrage ist beendet. Es kann niemand mehr abstimmen.');
   }
 
+  /**
+   * The poll as stored now above the form (question, window, results), after someone else saved it
+   * meanwhile; the form keeps what was typed, and its next save replaces that version knowingly.
+   */
+  async #showCurrentPoll(): Promise<void> {
+    const pollId = this.itemId;
+    if (pollId === undefined) return;
+    this.saved = await this.client.GET('/polls/{pollId}', { params: { path: { pollId } } });
+    this.reload++;
+    this.done = msg('Oben steht jetzt die aktuelle Fassung der Umfrage; Ihre Eingaben sind im Formular geblieben.');
+  }
+
+  /** The tallies as stored now, after someone else corrected the one being corrected here. */
+  async #showCurrentTallies(): Promise<void> {
+    const pollId = this.itemId;
+    const editing = this.#tally.editing;
+    if (pollId === undefined || !editing) return;
+    const { items } = await this.client.GET('/polls/{pollId}/tallies', { params: { path: { pollId } } });
+    const current = items.find(({ id }) => id === editing.id);
+    if (current) this.#tally.overtaken(current);
+    this.reload++;
+    this.done = msg('Die Liste zeigt jetzt die aktuelle Fassung der Zählung; Ihre Eingaben sind im Formular geblieben.');
+  }
+
   #settingsForm(poll: Poll | undefined): TemplateResult {
     const form = this.#editor.form;
     const locks: PollLocks | undefined = poll && {
@@ -289,7 +319,9 @@ export class SrManagePoll extends ManageElement {
             }),
     );
     if (!answer) return;
-    this.saved = answer;
+    // A change's answer carries the new version (ETag); a creation's does not, so the new poll's
+    // screen loads it (with its version) instead.
+    this.saved = poll ? answer : undefined;
     this.#shownInForm = answer.id;
     this.#editor.load(answer);
     this.#tally.start();

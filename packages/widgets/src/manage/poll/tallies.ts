@@ -36,13 +36,24 @@ export class TallyEditor {
   readonly #host: ReactiveElement;
   readonly #format: () => Formats;
 
-  constructor(host: ReactiveElement, format: () => Formats) {
+  /** `onStale` shows the tallies as stored now, after someone else corrected this one meanwhile (412). */
+  constructor(host: ReactiveElement, format: () => Formats, onStale: () => void) {
     this.#host = host;
     this.#format = format;
     this.form = new FormController<TallyField>(host, {
       fields: ['channel', 'place', 'date', 'counts', 'participants', 'note'],
       format,
+      onStale,
     });
+  }
+
+  /**
+   * The tally under correction as stored now: the next save replaces that version knowingly, and
+   * what was typed stays.
+   */
+  overtaken(current: PollTally): void {
+    this.editing = current;
+    this.#host.requestUpdate();
   }
 
   /** An empty form for a new tally of today. */
