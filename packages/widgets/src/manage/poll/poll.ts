@@ -116,7 +116,11 @@ export class SrManagePoll extends ManageElement {
     () => this.resolveTimeZone(),
     () => void this.#showCurrentPoll(),
   );
-  readonly #tally = new TallyEditor(this, () => this.format, () => void this.#showCurrentTallies());
+  readonly #tally = new TallyEditor(
+    this,
+    () => this.format,
+    () => void this.#showCurrentTallies(),
+  );
   readonly #codesForm = new FormController<'codeCount'>(this, { fields: ['codeCount'], format: () => this.format });
   /** Closing, downloads: their failure shows where they were asked for. */
   readonly #action = new FormController<never>(this, {
