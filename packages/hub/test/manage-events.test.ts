@@ -234,6 +234,9 @@ describe('events in the pages for organizations, in Chromium', () => {
     await page.getByRole('button', { name: 'Termin löschen …' }).click();
     await page.getByRole('button', { name: 'Ja, endgültig löschen' }).click();
     await screen(page, /^Termine/);
+    await page.locator('[data-event]').first().waitFor();
+    await noSidewaysScrolling(page, 'the coming events');
+    await look(page, 'events-list');
     assert.equal((await fetch(`${workspace.baseUrl}/events/${eventId}`)).status, 404);
     assert.deepEqual(workspace.failures, []);
     await page.context().close();

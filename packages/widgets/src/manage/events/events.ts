@@ -44,7 +44,11 @@ export class SrManageEvents extends ManageElement {
     ManageElement.styles,
     css`
       .card h2 a {
-        overflow-wrap: anywhere;
+        overflow-wrap: break-word;
+        hyphens: auto;
+      }
+      .start {
+        margin-block-end: var(--_space-4);
       }
       /* The chosen group is marked like the current tab, not by colour alone. */
       .button[aria-pressed='true'] {
@@ -82,7 +86,7 @@ export class SrManageEvents extends ManageElement {
 
   protected override render(): TemplateResult {
     return html`${organizationHeader(this.me, this.organizationId, 'events', msg('Termine'))}
-      <ul class="actions links">
+      <ul class="actions links start">
         <li><a class="button primary" href=${itemPath(this.organizationId, 'event')}>${msg('Neuer Termin')}</a></li>
         <li><a href=${organizationPath(this.organizationId, 'calendar-subscriptions')}>${msg('Kalender-Abos: Termine aus Ihrem Kalender übernehmen')}</a></li>
         <li><a href="/docs#tag/Events/operation/importCalendar">${msg('Eine Kalenderdatei (ICS) einmalig importieren')}</a></li>
