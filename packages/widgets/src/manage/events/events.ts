@@ -47,7 +47,7 @@ export class SrManageEvents extends ManageElement {
         overflow-wrap: break-word;
         hyphens: auto;
       }
-      .start {
+      ul.start {
         margin-block-end: var(--_space-4);
       }
       /* The chosen group is marked like the current tab, not by colour alone. */
