@@ -24,7 +24,11 @@ describe('the help offers of the pages for organizations in Chromium', () => {
 
   before(async () => {
     workspace = await startWorkspace();
-    const row = await workspace.mailed.hub.database.db.selectFrom('organizations').select('slug').where('name', '=', service).executeTakeFirstOrThrow();
+    const row = await workspace.mailed.hub.database.db
+      .selectFrom('organizations')
+      .select('slug')
+      .where('name', '=', service)
+      .executeTakeFirstOrThrow();
     slug = row.slug;
     owner = `${slug}@demo.smart-region.example`;
   });
@@ -65,7 +69,11 @@ describe('the help offers of the pages for organizations in Chromium', () => {
     // A second period on Wednesday, from before now to noon, and one past midnight on Fridays.
     await page.getByRole('button', { name: 'Zeitraum hinzufügen' }).click();
     const morning = hoursLine(page, 1);
-    assert.equal(await morning.getByRole('checkbox', { name: 'Mo' }).evaluate((box) => box === (box.getRootNode() as ShadowRoot).activeElement), true, 'the new line has the focus');
+    assert.equal(
+      await morning.getByRole('checkbox', { name: 'Mo' }).evaluate((box) => box === (box.getRootNode() as ShadowRoot).activeElement),
+      true,
+      'the new line has the focus',
+    );
     await morning.getByRole('checkbox', { name: 'Mi' }).check();
     await morning.getByLabel('öffnet um').fill('09:00');
     await morning.getByLabel('schließt um').fill('12:00');
@@ -97,9 +105,15 @@ describe('the help offers of the pages for organizations in Chromium', () => {
     await preview.getByRole('button', { name: 'Alle Details' }).first().click();
     const details = page.getByRole('dialog');
     await details.getByText(today).waitFor();
-    await details.getByText(/geöffnet/).first().waitFor();
+    await details
+      .getByText(/geöffnet/)
+      .first()
+      .waitFor();
     await expectAccessible(page, 'the preview’s details after "Angaben geprüft"');
-    await details.getByRole('button', { name: /Schließen/ }).first().click();
+    await details
+      .getByRole('button', { name: /Schließen/ })
+      .first()
+      .click();
 
     // Citizens see the same: no session, the public search.
     const found = (await (await fetch(`${workspace.baseUrl}/help-offers?q=${encodeURIComponent(offerName)}`)).json()) as {
@@ -150,10 +164,17 @@ describe('the help offers of the pages for organizations in Chromium', () => {
 
     // The summary's link leads to the field.
     await summary.getByRole('link', { name: /^Themen/ }).click();
-    assert.equal(await page.getByRole('searchbox', { name: 'Themen *' }).evaluate((input) => input === (input.getRootNode() as ShadowRoot).activeElement), true);
+    assert.equal(
+      await page
+        .getByRole('searchbox', { name: 'Themen *' })
+        .evaluate((input) => input === (input.getRootNode() as ShadowRoot).activeElement),
+      true,
+    );
 
     await page.getByRole('textbox', { name: 'Name *' }).fill('Online-Sprechstunde Glücksspiel');
-    await page.getByRole('textbox', { name: 'Beschreibung *' }).fill('Beratung per Video für Menschen, die zu viel spielen, und ihre Angehörigen.');
+    await page
+      .getByRole('textbox', { name: 'Beschreibung *' })
+      .fill('Beratung per Video für Menschen, die zu viel spielen, und ihre Angehörigen.');
     await page.getByRole('searchbox', { name: 'Themen *' }).fill('glucks');
     // Typing narrows the topics, umlauts or not.
     await page.getByRole('checkbox', { name: 'Sucht › Glücksspiel' }).check();
@@ -181,7 +202,10 @@ describe('the help offers of the pages for organizations in Chromium', () => {
     await page.getByRole('radio', { name: 'Veröffentlicht' }).check();
     await page.getByRole('button', { name: 'Speichern', exact: true }).click();
     await says(page, 'Gespeichert und veröffentlicht.');
-    await page.getByRole('region', { name: 'Vorschau im Hilfefinder' }).getByRole('heading', { name: 'Online-Sprechstunde Glücksspiel' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Vorschau im Hilfefinder' })
+      .getByRole('heading', { name: 'Online-Sprechstunde Glücksspiel' })
+      .waitFor();
 
     // A colleague changes the offer meanwhile: the save is refused and says so, the typing stays,
     // and the current version is shown; saving again then replaces it knowingly.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { byMomentThenId, containsWords, pageByKeyset, type Page, type Paging } from '../http/listing.js';
+import { byMomentThenId, containsWords, pageOfOrganization, type OrganizationPaging, type Page } from '../http/listing.js';
 import { nextVersion } from '../http/preconditions.js';
 import { approvedOrganization } from '../orgs/queries.js';
 import type { EventColumns, EventRow } from './model.js';
@@ -32,11 +32,9 @@ const byFirstStart = byMomentThenId<EventRow>('events', 'first_start', (row) => 
 export async function listOrganizationEvents(
   db: Kysely<Database>,
   organizationId: string,
-  options: Paging & { drafts: boolean },
+  paging: OrganizationPaging,
 ): Promise<Page<EventRow>> {
-  let query = selectEvents(db).where('events.organization_id', '=', organizationId);
-  if (!options.drafts) query = query.where('events.published', '=', true);
-  return pageByKeyset(query, byFirstStart, options);
+  return pageOfOrganization(selectEvents(db), 'events', organizationId, byFirstStart, paging);
 }
 
 export async function findEvent(db: Kysely<Database>, id: string): Promise<EventRow | undefined> {

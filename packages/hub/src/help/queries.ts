@@ -3,7 +3,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Schemas } from '../http/api.js';
-import { pageByKeyset, type Keyset, type Page, type Paging } from '../http/listing.js';
+import { pageOfOrganization, type Keyset, type OrganizationPaging, type Page } from '../http/listing.js';
 import { nextVersion } from '../http/preconditions.js';
 import { approvedOrganization } from '../orgs/queries.js';
 import { searchLabels, type OfferRow, type OfferWrite } from './model.js';
@@ -108,14 +108,11 @@ const byName: Keyset<OfferRow> = {
 export async function listOrganizationOffers(
   db: Kysely<Database>,
   organizationId: string,
-  options: Paging & { drafts: boolean },
+  paging: OrganizationPaging,
   moment: RegionMoment,
 ): Promise<Page<OfferRow>> {
-  let query = selectOffers(db, moment)
-    .select(sql<null>`NULL::int`.as('distance_m'))
-    .where('help_offers.organization_id', '=', organizationId);
-  if (!options.drafts) query = query.where('help_offers.published', '=', true);
-  return pageByKeyset(query, byName, options);
+  const offers = selectOffers(db, moment).select(sql<null>`NULL::int`.as('distance_m'));
+  return pageOfOrganization(offers, 'help_offers', organizationId, byName, paging);
 }
 
 export interface OfferFilters {

@@ -79,6 +79,27 @@ export async function pageByKeyset<DB, TB extends keyof DB, Row>(
   );
 }
 
+/** An organization's own list: its drafts too only for who may read them (auth/authorize.ts `mayReadDrafts`). */
+export interface OrganizationPaging extends Paging {
+  drafts: boolean;
+}
+
+/**
+ * One page of an organization's own events, help offers or volunteer needs (its workspace's
+ * lists) in the keyset's order: `query` selects from `table`; drafts only when `paging.drafts`.
+ */
+export function pageOfOrganization<DB, TB extends keyof DB, Row>(
+  query: SelectQueryBuilder<DB, TB, Row>,
+  table: 'events' | 'help_offers' | 'volunteer_needs',
+  organizationId: string,
+  keyset: Keyset<Row>,
+  paging: OrganizationPaging,
+): Promise<Page<Row>> {
+  let page = query.where(sql<boolean>`${sql.ref(`${table}.organization_id`)} = ${organizationId}`);
+  if (!paging.drafts) page = page.where(sql<boolean>`${sql.ref(`${table}.published`)}`);
+  return pageByKeyset(page, keyset, paging);
+}
+
 /** The items of a page mapped to what the API answers. */
 export function mapPage<Row, Item>(page: Page<Row>, toItem: (row: Row) => Item): Page<Item> {
   return { items: page.items.map(toItem), nextCursor: page.nextCursor };

@@ -1,7 +1,16 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database, VolunteerNeedTable, VolunteerResponseStatus, VolunteerResponseTable } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
-import { byMomentThenId, containsWords, pageByKeyset, type Keyset, type Page, type Paging } from '../http/listing.js';
+import {
+  byMomentThenId,
+  containsWords,
+  pageByKeyset,
+  pageOfOrganization,
+  type Keyset,
+  type OrganizationPaging,
+  type Page,
+  type Paging,
+} from '../http/listing.js';
 import { nextVersion } from '../http/preconditions.js';
 import { approvedOrganization } from '../orgs/queries.js';
 import { needColumns, type NeedData } from './model.js';
@@ -89,11 +98,9 @@ const byCreation = byMomentThenId<NeedRow>('volunteer_needs', 'created_at', (row
 export async function listOrganizationNeeds(
   db: Kysely<Database>,
   organizationId: string,
-  options: Paging & { drafts: boolean },
+  paging: OrganizationPaging,
 ): Promise<Page<NeedRow>> {
-  let query = selectNeeds(db).where('volunteer_needs.organization_id', '=', organizationId);
-  if (!options.drafts) query = query.where('volunteer_needs.published', '=', true);
-  return pageByKeyset(query, byCreation, options);
+  return pageOfOrganization(selectNeeds(db), 'volunteer_needs', organizationId, byCreation, paging);
 }
 
 export async function findNeed(db: Kysely<Database>, id: string): Promise<NeedRow | undefined> {

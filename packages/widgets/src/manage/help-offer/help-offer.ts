@@ -58,7 +58,9 @@ function fieldsOf(draft: OfferDraft): string[] {
     'walkIn',
     ...draft.locations.flatMap((_, index) => ['name', 'address', 'municipalityId', 'lat', 'lon'].map((key) => `locations-${index}-${key}`)),
     ...draft.hours.periods.flatMap((_, index) => ['days', 'opensAt', 'closesAt'].map((key) => `periods-${index}-${key}`)),
-    ...draft.hours.exceptions.flatMap((_, index) => ['date', 'opensAt', 'closesAt', 'description'].map((key) => `exceptions-${index}-${key}`)),
+    ...draft.hours.exceptions.flatMap((_, index) =>
+      ['date', 'opensAt', 'closesAt', 'description'].map((key) => `exceptions-${index}-${key}`),
+    ),
     'hoursDescription',
     'published',
   ];
@@ -217,13 +219,13 @@ export class SrManageHelpOffer extends ManageElement {
 
   readonly #topics = this.fetchTask({
     args: () => [] as const,
-    fetch: async (hub, [], signal) => (await hub.GET('/help-topics', { signal })).items,
+    fetch: async (hub, _args, signal) => (await hub.GET('/help-topics', { signal })).items,
     isEmpty: () => false,
   });
 
   readonly #municipalities = this.fetchTask({
     args: () => [] as const,
-    fetch: (hub, [], signal) => collect(paginate(hub, '/municipalities', { params: { query: { limit: 100 } }, signal })),
+    fetch: (hub, _args, signal) => collect(paginate(hub, '/municipalities', { params: { query: { limit: 100 } }, signal })),
     isEmpty: () => false,
   });
 
@@ -287,10 +289,17 @@ export class SrManageHelpOffer extends ManageElement {
             change: (hours, focus) => this.#edit({ hours }, focus),
             dateLabel: (day) => this.format.calendarDate(day),
           })}
-          ${choiceField(this.#form, 'published', msg('Sichtbarkeit'), draft.published ? 'yes' : 'no', [
-            ['no', msg('Entwurf'), msg('Nur für Ihre Organisation sichtbar.')],
-            ['yes', msg('Veröffentlicht'), msg('Im Hilfefinder für alle sichtbar.')],
-          ], (value) => this.#edit({ published: value === 'yes' }))}
+          ${choiceField(
+            this.#form,
+            'published',
+            msg('Sichtbarkeit'),
+            draft.published ? 'yes' : 'no',
+            [
+              ['no', msg('Entwurf'), msg('Nur für Ihre Organisation sichtbar.')],
+              ['yes', msg('Veröffentlicht'), msg('Im Hilfefinder für alle sichtbar.')],
+            ],
+            (value) => this.#edit({ published: value === 'yes' }),
+          )}
           ${this.#form.failureMessage()} ${this.current ? this.#currentVersion(this.current, draft) : nothing}
           <div class="actions">${this.#form.submitButton(msg('Speichern'), msg('Wird gespeichert …'))}</div>
         </form>
@@ -325,19 +334,31 @@ export class SrManageHelpOffer extends ManageElement {
       labels[`phones-${index}-description`] = msg(str`Telefon ${index + 1}: wofür`);
     });
     draft.locations.forEach((_, index) => {
-      for (const key of ['name', 'address', 'municipalityId', 'lat', 'lon']) labels[`locations-${index}-${key}`] = msg(str`Ort ${index + 1}`);
+      for (const key of ['name', 'address', 'municipalityId', 'lat', 'lon'])
+        labels[`locations-${index}-${key}`] = msg(str`Ort ${index + 1}`);
     });
     draft.hours.periods.forEach((_, index) => {
       for (const key of ['days', 'opensAt', 'closesAt']) labels[`periods-${index}-${key}`] = msg(str`Öffnungszeit ${index + 1}`);
     });
     draft.hours.exceptions.forEach((_, index) => {
-      for (const key of ['date', 'opensAt', 'closesAt', 'description']) labels[`exceptions-${index}-${key}`] = msg(str`Ausnahme ${index + 1}`);
+      for (const key of ['date', 'opensAt', 'closesAt', 'description'])
+        labels[`exceptions-${index}-${key}`] = msg(str`Ausnahme ${index + 1}`);
     });
     return labels;
   }
 
-  #textArea(name: keyof OfferDraft & string, label: string, value: string, options: { hint?: string; required?: boolean; maxlength: number }): TemplateResult {
-    return labelledField(this.#form, name, label, options, ({ invalid, describedBy, required }) => html`<textarea
+  #textArea(
+    name: 'description' | 'eligibilityDescription',
+    label: string,
+    value: string,
+    options: { hint?: string; required?: boolean; maxlength: number },
+  ): TemplateResult {
+    return labelledField(
+      this.#form,
+      name,
+      label,
+      options,
+      ({ invalid, describedBy, required }) => html`<textarea
         id=${name}
         maxlength=${options.maxlength}
         aria-required=${required}
@@ -348,7 +369,8 @@ export class SrManageHelpOffer extends ManageElement {
           this.#edit({ [name]: (event.target as HTMLTextAreaElement).value });
           this.#form.changed(name);
         }}
-      ></textarea>`);
+      ></textarea>`,
+    );
   }
 
   /** A yes/no of the offer, with what it means. */
@@ -463,16 +485,30 @@ export class SrManageHelpOffer extends ManageElement {
     return html`<fieldset class="form">
       <legend><h2>${msg('Zugang')}</h2></legend>
       ${selectField(this.#form, 'cost', msg('Kosten'), draft.cost, costs, (cost) => this.#edit({ cost: cost as Cost }))}
-      ${textField(this.#form, 'feesDescription', msg('Kosten in Worten (freiwillig)'), draft.feesDescription, (feesDescription) => this.#edit({ feesDescription }), {
-        maxlength: 500,
-        hint: msg('z. B. „5 € je Treffen, auf Wunsch ermäßigt“'),
-      })}
+      ${textField(
+        this.#form,
+        'feesDescription',
+        msg('Kosten in Worten (freiwillig)'),
+        draft.feesDescription,
+        (feesDescription) => this.#edit({ feesDescription }),
+        {
+          maxlength: 500,
+          hint: msg('z. B. „5 € je Treffen, auf Wunsch ermäßigt“'),
+        },
+      )}
       ${this.#check('anonymous', msg('Anonym möglich'), msg('Man muss seinen Namen nicht nennen.'), draft.anonymous)}
       ${this.#check('barrierFree', msg('Barrierefrei'), msg('Stufenlos erreichbar, oder ganz per Telefon oder online nutzbar.'), draft.barrierFree)}
-      ${textField(this.#form, 'accessibility', msg('Barrierefreiheit in Worten (freiwillig)'), draft.accessibility, (accessibility) => this.#edit({ accessibility }), {
-        maxlength: 1000,
-        hint: msg('z. B. Aufzug, Induktionsschleife, Gebärdensprache'),
-      })}
+      ${textField(
+        this.#form,
+        'accessibility',
+        msg('Barrierefreiheit in Worten (freiwillig)'),
+        draft.accessibility,
+        (accessibility) => this.#edit({ accessibility }),
+        {
+          maxlength: 1000,
+          hint: msg('z. B. Aufzug, Induktionsschleife, Gebärdensprache'),
+        },
+      )}
       ${this.#check('walkIn', msg('Offene Sprechstunde'), msg('Man kann zu den Öffnungszeiten ohne Termin kommen.'), draft.walkIn)}
       ${selectField(this.#form, 'serviceArea', msg('Für welches Gebiet'), draft.serviceArea, areas, (area) => this.#edit({ serviceArea: area as ServiceArea }))}
       ${this.#check('crisis', msg('Krisendienst'), msg('Rund um die Uhr erreichbar in akuten Krisen; der Hilfefinder zeigt ihn dann zuerst.'), draft.crisis)}
@@ -492,10 +528,17 @@ export class SrManageHelpOffer extends ManageElement {
               type: 'tel',
               hint: msg('wie man wählt, z. B. 0931 123 45'),
             })}
-            ${textField(this.#form, `phones-${index}-description`, msg('wofür (freiwillig)'), phone.description, (description) => set({ description }), {
-              maxlength: 200,
-              hint: msg('z. B. „Terminvereinbarung“'),
-            })}
+            ${textField(
+              this.#form,
+              `phones-${index}-description`,
+              msg('wofür (freiwillig)'),
+              phone.description,
+              (description) => set({ description }),
+              {
+                maxlength: 200,
+                hint: msg('z. B. „Terminvereinbarung“'),
+              },
+            )}
             <div>
               <button class="button" type="button" @click=${() => this.#edit({ phones: without(draft.phones, index) }, '#add-phone')}>
                 ${msg(str`Telefon ${index + 1} entfernen`)}
@@ -535,7 +578,8 @@ export class SrManageHelpOffer extends ManageElement {
   }
 
   #place(draft: OfferDraft, location: LocationDraft, index: number, municipalities: Municipality[]): TemplateResult {
-    const set = (changes: Partial<LocationDraft>) => this.#edit({ locations: replaced(draft.locations, index, { ...location, ...changes }) });
+    const set = (changes: Partial<LocationDraft>) =>
+      this.#edit({ locations: replaced(draft.locations, index, { ...location, ...changes }) });
     const municipality = municipalities.find((item) => item.id === location.municipalityId);
     const field = (key: string) => `locations-${index}-${key}`;
     return html`<li class="card">
@@ -621,8 +665,10 @@ export class SrManageHelpOffer extends ManageElement {
   #preview(): TemplateResult {
     const offer = this.offer;
     let body: TemplateResult;
-    if (!offer) body = html`<p>${msg('Nach dem ersten Speichern und Veröffentlichen zeigt sich das Angebot hier so, wie es im Hilfefinder erscheint.')}</p>`;
-    else if (!offer.published) body = html`<p>${msg('Dieses Angebot ist ein Entwurf: im Hilfefinder erscheint es erst, wenn Sie es veröffentlichen.')}</p>`;
+    if (!offer)
+      body = html`<p>${msg('Nach dem ersten Speichern und Veröffentlichen zeigt sich das Angebot hier so, wie es im Hilfefinder erscheint.')}</p>`;
+    else if (!offer.published)
+      body = html`<p>${msg('Dieses Angebot ist ein Entwurf: im Hilfefinder erscheint es erst, wenn Sie es veröffentlichen.')}</p>`;
     else {
       body = html`<p class="hint">
           ${this.#unsaved ? msg('Die Vorschau zeigt den gespeicherten Stand. Ihre Änderungen erscheinen nach dem Speichern.') : msg('So erscheint das Angebot im Hilfefinder.')}
@@ -698,7 +744,10 @@ export class SrManageHelpOffer extends ManageElement {
               params: { path: { helpOfferId: offer.id }, header: { 'If-Match': versionOf(offer) } },
               body,
             })
-          : this.client.POST('/organizations/{organizationId}/help-offers', { params: { path: { organizationId: this.organizationId } }, body }),
+          : this.client.POST('/organizations/{organizationId}/help-offers', {
+              params: { path: { organizationId: this.organizationId } },
+              body,
+            }),
     );
     if (!saved) return;
     this.#show(saved);
@@ -725,7 +774,9 @@ export class SrManageHelpOffer extends ManageElement {
     const deleted = await this.#action.submit(
       () => ({}),
       async () => {
-        await this.client.DELETE('/help-offers/{helpOfferId}', { params: { path: { helpOfferId: offer.id }, header: { 'If-Match': versionOf(offer) } } });
+        await this.client.DELETE('/help-offers/{helpOfferId}', {
+          params: { path: { helpOfferId: offer.id }, header: { 'If-Match': versionOf(offer) } },
+        });
         return true;
       },
     );

@@ -29,8 +29,20 @@ const replaced = <T>(list: readonly T[], index: number, item: T): T[] => list.ma
 const without = <T>(list: readonly T[], index: number): T[] => list.filter((_, at) => at !== index);
 
 /** A time input with its label, hint and error; `24:00` is entered as `00:00` (see opening-hours.ts). */
-function timeField(context: HoursEditorContext, name: string, label: string, value: string, onInput: (value: string) => void, hint?: string): TemplateResult {
-  return labelledField(context.form, name, label, { hint, required: true }, ({ invalid, describedBy }) => html`<input
+function timeField(
+  context: HoursEditorContext,
+  name: string,
+  label: string,
+  value: string,
+  onInput: (value: string) => void,
+  hint?: string,
+): TemplateResult {
+  return labelledField(
+    context.form,
+    name,
+    label,
+    { hint, required: true },
+    ({ invalid, describedBy }) => html`<input
       id=${name}
       type="time"
       step="300"
@@ -42,7 +54,8 @@ function timeField(context: HoursEditorContext, name: string, label: string, val
         onInput((event.target as HTMLInputElement).value);
         context.form.changed(name);
       }}
-    />`);
+    />`,
+  );
 }
 
 /** The weekdays of a period as checkboxes (the first has the id the error summary links to). */
@@ -105,11 +118,18 @@ function exceptionLine(context: HoursEditorContext, exception: ExceptionDraft, i
   const set = (changed: ExceptionDraft) => context.change({ ...hours, exceptions: replaced(hours.exceptions, index, changed) });
   const kind = `exceptions-${index}-kind`;
   // Named by its date once it has one: the lines and their remove buttons are told apart by it.
-  const title = /^\d{4}-\d{2}-\d{2}$/.test(exception.date) ? msg(str`Ausnahme am ${context.dateLabel(exception.date)}`) : msg(str`Ausnahme ${index + 1}`);
+  const title = /^\d{4}-\d{2}-\d{2}$/.test(exception.date)
+    ? msg(str`Ausnahme am ${context.dateLabel(exception.date)}`)
+    : msg(str`Ausnahme ${index + 1}`);
   return html`<li class="card hours-line">
     <fieldset>
       <legend>${title}</legend>
-      ${labelledField(form, `exceptions-${index}-date`, msg('Datum'), { required: true }, ({ invalid, describedBy }) => html`<input
+      ${labelledField(
+        form,
+        `exceptions-${index}-date`,
+        msg('Datum'),
+        { required: true },
+        ({ invalid, describedBy }) => html`<input
           id="exceptions-${index}-date"
           type="date"
           aria-required="true"
@@ -120,7 +140,8 @@ function exceptionLine(context: HoursEditorContext, exception: ExceptionDraft, i
             set({ ...exception, date: (event.target as HTMLInputElement).value });
             form.changed(`exceptions-${index}-date`);
           }}
-        />`)}
+        />`,
+      )}
       <fieldset class="field">
         <legend>${msg('An diesem Tag')}</legend>
         <div class="choice">
@@ -147,10 +168,17 @@ function exceptionLine(context: HoursEditorContext, exception: ExceptionDraft, i
             )}
           </div>`
       }
-      ${textField(form, `exceptions-${index}-description`, msg('Hinweis'), exception.description, (description) => set({ ...exception, description }), {
-        hint: msg('z. B. „Betriebsausflug“ oder „Heiligabend nur vormittags“'),
-        maxlength: 200,
-      })}
+      ${textField(
+        form,
+        `exceptions-${index}-description`,
+        msg('Hinweis'),
+        exception.description,
+        (description) => set({ ...exception, description }),
+        {
+          hint: msg('z. B. „Betriebsausflug“ oder „Heiligabend nur vormittags“'),
+          maxlength: 200,
+        },
+      )}
       <button class="button" type="button" @click=${() => context.change({ ...hours, exceptions: without(hours.exceptions, index) }, '#add-exception')}>
         ${msg(str`${title} entfernen`)}
       </button>
@@ -159,7 +187,8 @@ function exceptionLine(context: HoursEditorContext, exception: ExceptionDraft, i
 }
 
 /** Lines as a list; none: no empty list with its spacing. */
-export const lines = (items: TemplateResult[]): TemplateResult | typeof nothing => (items.length ? html`<ul class="list">${items}</ul>` : nothing);
+export const lines = (items: TemplateResult[]): TemplateResult | typeof nothing =>
+  items.length ? html`<ul class="list">${items}</ul>` : nothing;
 
 /**
  * The opening-hours editor: around the clock, or weekly lines of weekdays with one period each
@@ -223,9 +252,16 @@ export function hoursEditor(context: HoursEditorContext): TemplateResult {
         ${msg('Ausnahme hinzufügen')}
       </button>
     </p>
-    ${textField(form, 'hoursDescription', msg('Öffnungszeiten in Worten (freiwillig)'), hours.description, (description) => context.change({ ...hours, description }), {
-      hint: msg('z. B. „Termine nach Vereinbarung“'),
-      maxlength: 500,
-    })}
+    ${textField(
+      form,
+      'hoursDescription',
+      msg('Öffnungszeiten in Worten (freiwillig)'),
+      hours.description,
+      (description) => context.change({ ...hours, description }),
+      {
+        hint: msg('z. B. „Termine nach Vereinbarung“'),
+        maxlength: 500,
+      },
+    )}
   </fieldset>`;
 }

@@ -102,7 +102,9 @@ export function offerDraftFrom(offer: HelpOffer): OfferDraft {
     serviceArea: offer.serviceArea,
     url: offer.url ?? '',
     email: offer.email ?? '',
-    phones: offer.phones.length ? offer.phones.map((phone) => ({ number: phone.number, description: phone.description ?? '' })) : [emptyPhone()],
+    phones: offer.phones.length
+      ? offer.phones.map((phone) => ({ number: phone.number, description: phone.description ?? '' }))
+      : [emptyPhone()],
     chatUrl: offer.chatUrl ?? '',
     walkIn: offer.walkIn,
     locations: offer.locations.map((location) => ({
@@ -182,7 +184,8 @@ export function offerProblems(draft: OfferDraft): Record<string, string | undefi
   if (draft.topics.length > maxTopics) problems['topics'] = msg(str`Höchstens ${maxTopics} Themen.`);
   const badLanguage = languageTags(draft.languages).find((tag) => !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/.test(tag));
   if (badLanguage) problems['languages'] = msg(str`„${badLanguage}“ ist kein Sprachkürzel (z. B. de, en, tr).`);
-  if (draft.email.trim() && !looksLikeEmail(draft.email)) problems['email'] = msg('Geben Sie eine E-Mail-Adresse wie beratung@beispiel.de an.');
+  if (draft.email.trim() && !looksLikeEmail(draft.email))
+    problems['email'] = msg('Geben Sie eine E-Mail-Adresse wie beratung@beispiel.de an.');
   if (draft.url.trim() && !isHttpUrl(draft.url)) problems['url'] = msg('Geben Sie eine Adresse beginnend mit https:// an.');
   if (draft.chatUrl.trim() && !isHttpUrl(draft.chatUrl)) problems['chatUrl'] = msg('Geben Sie eine Adresse beginnend mit https:// an.');
   draft.phones.forEach((phone, index) => {
@@ -202,7 +205,8 @@ export function offerProblems(draft: OfferDraft): Record<string, string | undefi
   if (draft.serviceArea === 'local' && !draft.locations.some((location) => location.municipalityId)) {
     problems['serviceArea'] = msg('Ein Angebot vor Ort braucht einen Ort mit Gemeinde.');
   }
-  if (draft.crisis && !draft.hours.alwaysOpen) problems['crisis'] = msg('Ein Krisendienst ist rund um die Uhr erreichbar: wählen Sie bei den Öffnungszeiten „24/7“.');
+  if (draft.crisis && !draft.hours.alwaysOpen)
+    problems['crisis'] = msg('Ein Krisendienst ist rund um die Uhr erreichbar: wählen Sie bei den Öffnungszeiten „24/7“.');
   return problems;
 }
 

@@ -45,7 +45,9 @@ describe('the opening-hours editor’s conversions (manage/help-offer/opening-ho
   });
 
   it('sends no weekly periods around the clock, and trims empty texts to null', () => {
-    const input = hoursInputFrom(draft({ alwaysOpen: true, periods: [{ days: ['MO'], opensAt: '09:00', closesAt: '12:00' }], description: '  ' }));
+    const input = hoursInputFrom(
+      draft({ alwaysOpen: true, periods: [{ days: ['MO'], opensAt: '09:00', closesAt: '12:00' }], description: '  ' }),
+    );
     expect(input.schedules).to.deep.equal([]);
     expect(input.description).to.equal(null);
   });
@@ -84,7 +86,11 @@ describe('the opening-hours editor’s conversions (manage/help-offer/opening-ho
           { days: [], opensAt: '09:00', closesAt: '09:00' },
           { days: ['MO'], opensAt: '22:00', closesAt: '02:00' },
         ],
-        exceptions: [emptyException(), { date: '2026-12-24', closed: true, opensAt: '', closesAt: '', description: '' }, { date: '2026-12-24', closed: false, opensAt: '10:00', closesAt: '' , description: '' }],
+        exceptions: [
+          emptyException(),
+          { date: '2026-12-24', closed: true, opensAt: '', closesAt: '', description: '' },
+          { date: '2026-12-24', closed: false, opensAt: '10:00', closesAt: '', description: '' },
+        ],
       }),
     );
     expect(Object.keys(problems).sort()).to.deep.equal(

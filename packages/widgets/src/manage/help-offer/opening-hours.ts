@@ -118,7 +118,9 @@ export function hoursProblems(draft: HoursDraft): Partial<Record<HoursField, str
       if (!period.opensAt) problems[`periods-${index}-opensAt`] = msg('Geben Sie an, wann geöffnet wird.');
       if (!period.closesAt) problems[`periods-${index}-closesAt`] = msg('Geben Sie an, wann geschlossen wird.');
       else if (period.opensAt === period.closesAt) {
-        problems[`periods-${index}-closesAt`] = msg('Öffnen und Schließen brauchen verschiedene Uhrzeiten. Für rund um die Uhr wählen Sie „24/7“.');
+        problems[`periods-${index}-closesAt`] = msg(
+          'Öffnen und Schließen brauchen verschiedene Uhrzeiten. Für rund um die Uhr wählen Sie „24/7“.',
+        );
       }
     });
   }
@@ -129,7 +131,8 @@ export function hoursProblems(draft: HoursDraft): Partial<Record<HoursField, str
     if (closedDays.has(exception.date)) problems[`exceptions-${index}-date`] = msg('An diesem Tag ist schon „geschlossen“ eingetragen.');
     if (!exception.opensAt) problems[`exceptions-${index}-opensAt`] = msg('Geben Sie an, wann geöffnet wird.');
     if (!exception.closesAt) problems[`exceptions-${index}-closesAt`] = msg('Geben Sie an, wann geschlossen wird.');
-    else if (exception.opensAt === exception.closesAt) problems[`exceptions-${index}-closesAt`] = msg('Öffnen und Schließen brauchen verschiedene Uhrzeiten.');
+    else if (exception.opensAt === exception.closesAt)
+      problems[`exceptions-${index}-closesAt`] = msg('Öffnen und Schließen brauchen verschiedene Uhrzeiten.');
   });
   return problems;
 }
@@ -139,7 +142,8 @@ export function hoursFieldOf(pointer: string): HoursField | undefined {
   const [list, index, key] = pointer.split('/').filter(Boolean);
   if (index === undefined || !/^\d+$/.test(index)) return undefined;
   if (list === 'schedules') return `periods-${Number(index)}-${key === 'byDay' ? 'days' : key === 'closesAt' ? 'closesAt' : 'opensAt'}`;
-  if (list === 'exceptions') return `exceptions-${Number(index)}-${key === 'closesAt' ? 'closesAt' : key === 'opensAt' ? 'opensAt' : 'date'}`;
+  if (list === 'exceptions')
+    return `exceptions-${Number(index)}-${key === 'closesAt' ? 'closesAt' : key === 'opensAt' ? 'opensAt' : 'date'}`;
   return undefined;
 }
 
@@ -150,7 +154,7 @@ export function hoursFieldOf(pointer: string): HoursField | undefined {
 export function daysLabel(days: readonly Weekday[]): string {
   const indexes = weekdays.map((day, index) => (days.includes(day) ? index : -1)).filter((index) => index >= 0);
   const parts: string[] = [];
-  for (let start = 0; start < indexes.length; ) {
+  for (let start = 0; start < indexes.length;) {
     let end = start;
     while (end + 1 < indexes.length && indexes[end + 1] === indexes[end]! + 1) end++;
     const first = weekdayShort(weekdays[indexes[start]!]!);

@@ -85,10 +85,11 @@ export function topicPicker(context: TopicPickerContext): TemplateResult {
                   class="button chip"
                   type="button"
                   aria-label=${msg(str`${label(id)} entfernen`)}
-                  @click=${() => context.choose(
-                    chosen.filter((topic) => topic !== id),
-                    chosen.length > 1 ? `.chips li:nth-child(${Math.min(index + 1, chosen.length - 1)}) button` : '#topics',
-                  )}
+                  @click=${() =>
+                    context.choose(
+                      chosen.filter((topic) => topic !== id),
+                      chosen.length > 1 ? `.chips li:nth-child(${Math.min(index + 1, chosen.length - 1)}) button` : '#topics',
+                    )}
                 >
                   ${label(id)} <span aria-hidden="true">×</span>
                 </button>

@@ -45,7 +45,12 @@ export class SrManageHelpOffers extends ManageElement {
   readonly #offers = this.fetchTask({
     args: () => [this.organizationId] as const,
     fetch: (hub, [organizationId], signal) =>
-      collect(paginate(hub, '/organizations/{organizationId}/help-offers', { params: { path: { organizationId }, query: { limit: 100 } }, signal })),
+      collect(
+        paginate(hub, '/organizations/{organizationId}/help-offers', {
+          params: { path: { organizationId }, query: { limit: 100 } },
+          signal,
+        }),
+      ),
     keepForOtherArgs: false,
   });
 
