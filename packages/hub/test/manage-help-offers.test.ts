@@ -184,10 +184,29 @@ describe('the help offers of the pages for organizations in Chromium', () => {
     await page.getByRole('button', { name: 'Sucht › Glücksspiel entfernen' }).waitFor();
     await page.getByRole('textbox', { name: 'E-Mail' }).fill('online@suchtberatung-mainfranken.example');
     await line.getByLabel('schließt um').fill('11:00');
-    await expectAccessible(page, 'the form with topics chosen');
+    // A place with a municipality and no coordinates: it is shown at the municipality's centre.
+    await page.getByRole('button', { name: 'Ort hinzufügen' }).click();
+    await page.getByRole('textbox', { name: 'Adresse' }).fill('Bahnhofstraße 4, 97070 Würzburg');
+    await page.getByRole('combobox', { name: 'Gemeinde' }).selectOption({ label: 'Würzburg' });
+    await page.getByRole('button', { name: 'Mitte von Würzburg übernehmen' }).waitFor();
+    await expectAccessible(page, 'the form with topics and a place');
     await page.getByRole('button', { name: 'Speichern', exact: true }).click();
     await says(page, 'Als Entwurf gespeichert.');
     assert.match(new URL(page.url()).pathname, new RegExp(`^/manage/organizations/${slug}/help-offers/[0-9a-f-]{36}$`));
+    const draftId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    const admin = { headers: { Authorization: `Bearer ${workspace.mailed.hub.adminToken}` } };
+    const stored = (await (await fetch(`${workspace.baseUrl}/help-offers/${draftId}`, admin)).json()) as {
+      published: boolean;
+      locations: { municipalityId: string; coordinates: unknown }[];
+    };
+    const wuerzburg = (await (await fetch(`${workspace.baseUrl}/municipalities/wuerzburg`)).json()) as { center: unknown };
+    assert.equal(stored.published, false);
+    assert.deepEqual(stored.locations[0], {
+      name: null,
+      address: 'Bahnhofstraße 4, 97070 Würzburg',
+      municipalityId: 'wuerzburg',
+      coordinates: wuerzburg.center,
+    });
     await page.getByText('Dieses Angebot ist ein Entwurf: im Hilfefinder erscheint es erst, wenn Sie es veröffentlichen.').waitFor();
     await page.getByText('Noch nie als geprüft vermerkt.').waitFor();
     await expectAccessible(page, 'a saved draft');
