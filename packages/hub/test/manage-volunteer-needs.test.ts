@@ -119,6 +119,46 @@ describe('the volunteer needs of the pages for organizations in Chromium', () =>
     await page.context().close();
   });
 
+  test('a draft stays out of the board; a need is closed, reopened and deleted after a question', async () => {
+    const draftTitle = 'Fahrdienst zum Auswärtsspiel';
+    const page = await ownerPage();
+    await page.goto(`${workspace.baseUrl}/manage/organizations/${slug}/volunteer-needs/new`);
+    await screen(page, /^Neues Gesuch/);
+    await page.getByRole('textbox', { name: 'Titel *' }).fill(draftTitle);
+    await page.getByRole('textbox', { name: 'Beschreibung *' }).fill('Eltern fahren die Jugend nach Kitzingen.');
+    await page.getByLabel('Laufend, ohne festen Termin').check();
+    await page.getByRole('radio', { name: 'Entwurf' }).check();
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await says(page, 'Als Entwurf gespeichert.');
+    await says(page, 'Dieses Gesuch ist ein Entwurf: auf der Ehrenamtsbörse erscheint es erst, wenn Sie es veröffentlichen.');
+    await expectAccessible(page, 'a saved draft');
+    const board = await (await fetch(`${workspace.baseUrl}/volunteer-needs?limit=100`)).text();
+    assert.ok(!board.includes(draftTitle), 'citizens do not see a draft');
+
+    await page.getByRole('button', { name: 'Gesuch beenden' }).click();
+    await says(page, 'Das Gesuch ist beendet.');
+    await page.getByRole('button', { name: 'Wieder öffnen' }).click();
+    await says(page, 'Das Gesuch ist wieder offen.');
+
+    await page.getByRole('link', { name: '← Alle Gesuche' }).click();
+    await page.getByRole('heading', { name: 'Entwürfe (1)' }).waitFor();
+    const card = page.locator('[data-need]').filter({ hasText: draftTitle });
+    await card.getByText('Entwurf').waitFor();
+    await card.getByText('Laufend, ohne festes Ende').waitFor();
+    await expectAccessible(page, 'the list with a draft');
+    await card.getByRole('link', { name: draftTitle }).click();
+    await screen(page, new RegExp(`^${draftTitle}`));
+    await page.getByRole('button', { name: 'Gesuch löschen' }).click();
+    await says(page, `„${draftTitle}“ wirklich löschen?`);
+    await expectAccessible(page, 'the question before deleting a need');
+    await page.getByRole('button', { name: 'Ja, endgültig löschen' }).click();
+    await screen(page, /^Ehrenamt/);
+    await page.getByRole('heading', { name: /^Offen \(\d+\)$/ }).waitFor();
+    assert.equal(await page.locator('[data-need]').filter({ hasText: draftTitle }).count(), 0);
+    assert.deepEqual(workspace.failures, []);
+    await page.context().close();
+  });
+
   test('at a phone’s width the list and the form fit', async () => {
     const page = await ownerPage(320);
     await page.goto(`${workspace.baseUrl}/manage/organizations/${slug}/volunteer-needs`);
