@@ -38,8 +38,7 @@ describe('the help offers of the pages for organizations in Chromium', () => {
 
   /** A signed-in owner whose browser reads the pinned now, as the Hub does. */
   async function ownerPage(width = 1280): Promise<Page> {
-    const page = await workspace.person({ width });
-    await page.clock.setFixedTime(new Date(testNow));
+    const page = await workspace.person({ width, now: testNow });
     await workspace.signIn(page, owner);
     return page;
   }
