@@ -153,7 +153,10 @@ describe('every field error says which rule failed (code, and the bound as limit
     const poll = { question: 'Welche?', options, opensAt: '2027-01-01T00:00:00Z', closesAt: '2027-02-01T00:00:00Z' };
     assert.deepEqual(await rules(await write('POST', `/organizations/${orgId}/polls`, poll)), ['/body/options maxItems 20']);
     const query = await expectProblem(await fetch(`${hub.baseUrl}/municipalities?limit=1000`), 400, 'invalid-request');
-    assert.deepEqual(query.errors?.map(({ code, limit }) => [code, limit]), [['maximum', 100]]);
+    assert.deepEqual(
+      query.errors?.map(({ code, limit }) => [code, limit]),
+      [['maximum', 100]],
+    );
   });
 
   test("the Hub's own rules: a stable name each", async () => {

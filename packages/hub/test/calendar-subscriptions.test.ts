@@ -144,7 +144,11 @@ describe('calendar subscriptions', () => {
     });
 
     // Without an ETag the Last-Modified date is what is sent back.
-    feeds.serve('/verein.ics', { status: 200, body: calendar(vevent('probe@verein', 'Chorprobe')), lastModified: 'Wed, 02 Dec 2026 07:00:00 GMT' });
+    feeds.serve('/verein.ics', {
+      status: 200,
+      body: calendar(vevent('probe@verein', 'Chorprobe')),
+      lastModified: 'Wed, 02 Dec 2026 07:00:00 GMT',
+    });
     await refresh(org, first.id);
     feeds.answers.get('/verein.ics')!.body = 'not served: the date did not change';
     const byDate = await refresh(org, first.id);
@@ -164,7 +168,7 @@ describe('calendar subscriptions', () => {
       const failed = await refresh(org, subscription.id);
       assert.equal(failed.status, 'failed');
       assert.equal(failed.lastError?.kind, kind);
-      assert.match(failed.lastError!.detail, detail);
+      assert.match(failed.lastError.detail, detail);
       assert.deepEqual(failed.lastResult, subscription.lastResult, 'the last import stays on record');
       assert.deepEqual(await titles(org), before, `${kind}: no event changed`);
       return failed;
@@ -173,12 +177,22 @@ describe('calendar subscriptions', () => {
     feeds.serve('/sport.ics', { status: 404, body: 'Not found', type: 'text/plain' });
     await expectFailure('http-status', /answered 404/);
 
-    feeds.serve('/sport.ics', { status: 200, body: '<!doctype html><title>Termine</title><p>Unsere Termine', type: 'text/html; charset=utf-8' });
+    feeds.serve('/sport.ics', {
+      status: 200,
+      body: '<!doctype html><title>Termine</title><p>Unsere Termine',
+      type: 'text/html; charset=utf-8',
+    });
     await expectFailure('not-icalendar', /HTML page/);
 
     feeds.serve('/sport.ics', {
       status: 200,
-      body: calendar(vevent('neu@sport', 'Neu'), ['BEGIN:VEVENT', 'UID:kaputt@sport', 'DTSTART:20261210T180000Z', 'SUMMARY Training', 'END:VEVENT']),
+      body: calendar(vevent('neu@sport', 'Neu'), [
+        'BEGIN:VEVENT',
+        'UID:kaputt@sport',
+        'DTSTART:20261210T180000Z',
+        'SUMMARY Training',
+        'END:VEVENT',
+      ]),
       etag: '"s2"',
     });
     const invalid = await expectFailure('invalid', /One line/);
@@ -197,7 +211,7 @@ describe('calendar subscriptions', () => {
     const gone = await subscribed(org, downUrl);
     assert.equal(gone.status, 'failed');
     assert.equal(gone.lastError?.kind, 'unreachable');
-    assert.match(gone.lastError!.detail, /refused/);
+    assert.match(gone.lastError.detail, /refused/);
     assert.equal(gone.lastResult, null);
     assert.deepEqual(await titles(org), before);
 
@@ -214,11 +228,23 @@ describe('calendar subscriptions', () => {
     const own = await client().created(org, eventBody({ title: 'Vorstandssitzung' }));
     // The manual import (no subscription) brought an event earlier.
     await expectDocumented(await client().importFeed(org, calendar(vevent('hand@musik', 'Von Hand importiert'))), 'importCalendar');
-    const a = await subscribed(org, feeds.serve('/a.ics', { status: 200, body: calendar(vevent('a1@musik', 'Probe A'), vevent('geteilt@musik', 'Geteilt')) }));
+    const a = await subscribed(
+      org,
+      feeds.serve('/a.ics', { status: 200, body: calendar(vevent('a1@musik', 'Probe A'), vevent('geteilt@musik', 'Geteilt')) }),
+    );
     // Feed B also lists the shared UID: it stays feed A's event, feed B leaves it alone.
-    const b = await subscribed(org, feeds.serve('/b.ics', { status: 200, body: calendar(vevent('b1@musik', 'Probe B'), vevent('geteilt@musik', 'Anders')) }));
+    const b = await subscribed(
+      org,
+      feeds.serve('/b.ics', { status: 200, body: calendar(vevent('b1@musik', 'Probe B'), vevent('geteilt@musik', 'Anders')) }),
+    );
     assert.deepEqual(b.lastResult, { created: 1, updated: 0, unchanged: 1, removed: 0 });
-    const all = { 'a1@musik': 'Probe A', 'geteilt@musik': 'Geteilt', 'b1@musik': 'Probe B', 'hand@musik': 'Von Hand importiert', [own.uid]: own.title };
+    const all = {
+      'a1@musik': 'Probe A',
+      'geteilt@musik': 'Geteilt',
+      'b1@musik': 'Probe B',
+      'hand@musik': 'Von Hand importiert',
+      [own.uid]: own.title,
+    };
     assert.deepEqual(await titles(org), all);
 
     // Feed B empties: only its own event goes.
@@ -236,7 +262,10 @@ describe('calendar subscriptions', () => {
     const ended = await fetch(`${base(org)}/${a.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${hub.adminToken}` } });
     assert.equal(ended.status, 204);
     assert.deepEqual(await titles(org), { [own.uid]: own.title });
-    const list = await expectDocumented(await fetch(base(org), { headers: { authorization: `Bearer ${hub.adminToken}` } }), 'listCalendarSubscriptions');
+    const list = await expectDocumented(
+      await fetch(base(org), { headers: { authorization: `Bearer ${hub.adminToken}` } }),
+      'listCalendarSubscriptions',
+    );
     assert.deepEqual(
       list.items.map((item) => item.id),
       [b.id],
@@ -268,7 +297,11 @@ describe('calendar subscriptions', () => {
     const other = await client().newOrganization('Fremder Verein');
     const url = feeds.serve('/kultur.ics', { status: 200, body: calendar(vevent('lesung@kultur', 'Lesung')) });
     const editor = await signedInAs(hub.database.db, { email: 'editor@kultur.example', organizationId: org, role: 'editor' });
-    const editorsFeed = await expectDocumented(await subscribe(org, url, sessionHeaders(hub.baseUrl, editor)), 'createCalendarSubscription', 201);
+    const editorsFeed = await expectDocumented(
+      await subscribe(org, url, sessionHeaders(hub.baseUrl, editor)),
+      'createCalendarSubscription',
+      201,
+    );
     assert.equal(editorsFeed.status, 'ok');
     const stranger = await signedInAs(hub.database.db, { email: 'owner@fremd.example', organizationId: other, role: 'owner' });
     await expectProblem(await subscribe(org, feeds.url('/fremd.ics'), sessionHeaders(hub.baseUrl, stranger)), 403, 'forbidden');
@@ -289,7 +322,10 @@ describe('calendar subscriptions', () => {
     assert.equal(fetched(), before, 'not due before the hour');
     await refreshDueSubscriptions(hub.database.db, options, new Date(checkedAt + 60 * 60_000));
     assert.equal(fetched(), before + 1);
-    const list = await expectDocumented(await fetch(base(org), { headers: { authorization: `Bearer ${hub.adminToken}` } }), 'listCalendarSubscriptions');
+    const list = await expectDocumented(
+      await fetch(base(org), { headers: { authorization: `Bearer ${hub.adminToken}` } }),
+      'listCalendarSubscriptions',
+    );
     assert.equal(list.items[0]!.lastCheckedAt, new Date(checkedAt + 60 * 60_000).toISOString());
     assert.equal(list.items[0]!.nextCheckAt, new Date(checkedAt + 120 * 60_000).toISOString());
   });
@@ -297,7 +333,19 @@ describe('calendar subscriptions', () => {
 
 describe('fetching a feed only from public hosts', () => {
   test('loopback, private, link-local and reserved addresses are refused, unless allowed', async () => {
-    for (const address of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1']) {
+    for (const address of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      'fe80::1',
+      'fd00::1',
+      '::ffff:127.0.0.1',
+    ]) {
       assert.equal(isPublicAddress(address), false, address);
     }
     for (const address of ['93.184.215.14', '2a00:1450:4001:82b::200e', '::ffff:93.184.215.14']) {
@@ -310,7 +358,10 @@ describe('fetching a feed only from public hosts', () => {
       const none = { etag: null, lastModified: null };
       await assert.rejects(fetchFeed(url, none), { kind: 'unreachable', detail: /private or local address/ });
       // By name: the check runs on the address the name resolves to.
-      await assert.rejects(fetchFeed(url.replace('127.0.0.1', 'localhost'), none), { kind: 'unreachable', detail: /private or local address/ });
+      await assert.rejects(fetchFeed(url.replace('127.0.0.1', 'localhost'), none), {
+        kind: 'unreachable',
+        detail: /private or local address/,
+      });
       // With the development setting on, the same feed is fetched.
       assert.equal((await fetchFeed(url, none, { allowPrivateAddresses: true })).changed, true);
       assert.equal(feeds.requests.length, 1, 'only the allowed fetch reached the server');

@@ -89,12 +89,16 @@ describe('one lookup of municipalities and organizations', () => {
     });
     assert.equal(created.status, 422);
     const inBody = (await created.json()) as { errors: { pointer: string; reason: string }[] };
-    assert.deepEqual(inBody.errors, [{ pointer: '/body/municipalityId', reason: 'is not a known municipality ("atlantis")', code: 'unknown-reference' }]);
+    assert.deepEqual(inBody.errors, [
+      { pointer: '/body/municipalityId', reason: 'is not a known municipality ("atlantis")', code: 'unknown-reference' },
+    ]);
 
     const searched = await fetch(`${hub.baseUrl}/help-offers?municipality=atlantis`);
     assert.equal(searched.status, 400);
     const inQuery = (await searched.json()) as { errors: { pointer: string; reason: string }[] };
-    assert.deepEqual(inQuery.errors, [{ pointer: '/query/municipality/0', reason: 'is not a known municipality ("atlantis")', code: 'unknown-reference' }]);
+    assert.deepEqual(inQuery.errors, [
+      { pointer: '/query/municipality/0', reason: 'is not a known municipality ("atlantis")', code: 'unknown-reference' },
+    ]);
   });
 
   test('an organization that does not exist is a 404 naming it', async () => {

@@ -4,15 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { signIn as addPerson } from './support/accounts.js';
 import { organizationId } from './support/writes.js';
-import {
-  expectAccessible,
-  expectNoSidewaysScrolling,
-  lookAt,
-  says,
-  screen,
-  startWorkspace,
-  type Workspace,
-} from './support/workspace.js';
+import { expectAccessible, expectNoSidewaysScrolling, lookAt, says, screen, startWorkspace, type Workspace } from './support/workspace.js';
 
 // The calendar subscriptions of the pages for organizations (/manage/) in real Chromium against a
 // real Hub that may fetch from this machine: a club's editor subscribes to the club's feed (served
@@ -58,7 +50,11 @@ describe('calendar subscriptions in the pages for organizations, in Chromium', (
     siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
     workspace = await startWorkspace({ calendarSubscriptions: { allowPrivateAddresses: true, roundIntervalMs: 0 } });
     const hub = workspace.mailed.hub;
-    await addPerson(hub.database.db, { email: editor, organizationId: await organizationId(hub, 'TSV Ochsenfurt 1862 e.V.'), role: 'editor' });
+    await addPerson(hub.database.db, {
+      email: editor,
+      organizationId: await organizationId(hub, 'TSV Ochsenfurt 1862 e.V.'),
+      role: 'editor',
+    });
   });
   after(async () => {
     await workspace?.close();
@@ -86,7 +82,10 @@ describe('calendar subscriptions in the pages for organizations, in Chromium', (
 
       const address = page.getByLabel('Adresse des Kalenders');
       await page.getByRole('button', { name: 'Abonnieren' }).click();
-      await page.getByRole('alert').getByRole('link', { name: /Bitte geben Sie die Adresse des Kalenders an/ }).waitFor();
+      await page
+        .getByRole('alert')
+        .getByRole('link', { name: /Bitte geben Sie die Adresse des Kalenders an/ })
+        .waitFor();
       assert.equal(await address.getAttribute('aria-invalid'), 'true');
       await expectAccessible(page, 'the address missing');
 
@@ -126,7 +125,10 @@ describe('calendar subscriptions in the pages for organizations, in Chromium', (
       await page.getByRole('button', { name: 'Abonnieren' }).click();
       const broken = page.locator('[data-subscription]').filter({ hasText: `${siteUrl}/kaputt.ics` });
       await broken.getByText(/Die Kalenderdatei hat fehlerhafte Zeilen/).waitFor();
-      await broken.getByRole('list', { name: 'Fehlerhafte Zeilen' }).getByText(/Zeile 8:.*SUMMARY Training/).waitFor();
+      await broken
+        .getByRole('list', { name: 'Fehlerhafte Zeilen' })
+        .getByText(/Zeile 8:.*SUMMARY Training/)
+        .waitFor();
       await expectAccessible(page, 'a feed with a bad line');
       await lookAt(page, 'subscriptions-bad-line');
 

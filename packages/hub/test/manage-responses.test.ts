@@ -85,7 +85,14 @@ describe('the volunteer responses inbox in Chromium', () => {
     await card.getByText('neu', { exact: true }).waitFor();
     // The coordinator's tabs: what the role may open (content is readable by every member).
     const tabs = page.getByRole('navigation', { name: 'Bereiche der Organisation' });
-    assert.deepEqual(await tabs.getByRole('link').allInnerTexts(), ['Übersicht', 'Termine', 'Hilfsangebote', 'Ehrenamt', 'Rückmeldungen', 'Umfragen']);
+    assert.deepEqual(await tabs.getByRole('link').allInnerTexts(), [
+      'Übersicht',
+      'Termine',
+      'Hilfsangebote',
+      'Ehrenamt',
+      'Rückmeldungen',
+      'Umfragen',
+    ]);
     await expectAccessible(page, 'the inbox with a new response');
 
     await card.getByRole('button', { name: 'Annehmen' }).click();

@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { expectAccessible, expectNoSidewaysScrolling, lookAt, screen, says, startWorkspace, summaryLine, type Workspace } from './support/workspace.js';
+import {
+  expectAccessible,
+  expectNoSidewaysScrolling,
+  lookAt,
+  screen,
+  says,
+  startWorkspace,
+  summaryLine,
+  type Workspace,
+} from './support/workspace.js';
 
 // The volunteer needs of the pages for organizations (/manage/) in real Chromium against a real
 // Hub that mails through a real SMTP server: a club's owner signs in with the mailed link, is told
@@ -48,7 +57,11 @@ describe('the volunteer needs of the pages for organizations in Chromium', () =>
     await summaryLine(page, 'Titel: Bitte geben Sie einen Titel an.').waitFor();
     await summaryLine(page, 'Wie viele Personen: Bitte eine ganze Zahl von 1 bis 10 000: so viele Personen suchen Sie.').waitFor();
     await summaryLine(page, 'Ende: Das Ende muss nach dem Beginn liegen.').waitFor();
-    assert.equal(await page.getByRole('textbox', { name: 'Beschreibung *' }).inputValue(), 'Kuchen backen und am Stand verkaufen.', 'nothing typed is lost');
+    assert.equal(
+      await page.getByRole('textbox', { name: 'Beschreibung *' }).inputValue(),
+      'Kuchen backen und am Stand verkaufen.',
+      'nothing typed is lost',
+    );
     assert.equal(await page.getByLabel('Beginn *').inputValue(), '2027-01-16T14:00');
     await expectAccessible(page, 'the form with bad input');
     await lookAt(page, 'volunteer-need-errors');
@@ -105,7 +118,10 @@ describe('the volunteer needs of the pages for organizations in Chromium', () =>
     assert.equal(mail.subject, `Ihre Rückmeldung: ${title}`);
     assert.match(mail.text, /Danke! Bitte um 13:30 an der Turnhalle sein\./);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Als CSV-Datei herunterladen' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Als CSV-Datei herunterladen' }).click(),
+    ]);
     const csv = await readFile(await download.path(), 'utf8');
     assert.match(csv, new RegExp(`${title},Mia Kuchen,mia@example\\.org,.*,accepted,`));
 
@@ -113,7 +129,11 @@ describe('the volunteer needs of the pages for organizations in Chromium', () =>
     await response.getByRole('button', { name: 'Ja, jetzt löschen' }).click();
     await says(page, 'Die Rückmeldung von Mia Kuchen ist gelöscht.');
     await expectAccessible(page, 'the inbox after deleting');
-    const left = await workspace.mailed.hub.database.db.selectFrom('volunteer_responses').select('id').where('name', '=', 'Mia Kuchen').execute();
+    const left = await workspace.mailed.hub.database.db
+      .selectFrom('volunteer_responses')
+      .select('id')
+      .where('name', '=', 'Mia Kuchen')
+      .execute();
     assert.deepEqual(left, []);
     assert.deepEqual(workspace.failures, []);
     await page.context().close();

@@ -205,7 +205,8 @@ export function checkEvent(data: EventData, municipalities: KnownMunicipalities)
   if (errors.length === 0 && recurrence) {
     const unknown = new Set(unknownRecurrenceIds(scheduleOf(normalized), ids));
     data.overrides.forEach((override, index) => {
-      if (unknown.has(ids[index]!)) fail(`/overrides/${index}/recurrenceId`, 'unknown-occurrence', `${override.recurrenceId} is not an occurrence of the event`);
+      if (unknown.has(ids[index]!))
+        fail(`/overrides/${index}/recurrenceId`, 'unknown-occurrence', `${override.recurrenceId} is not an occurrence of the event`);
     });
   }
   return { data: normalized, errors };

@@ -24,7 +24,10 @@ export interface FoundOccurrence {
 export function parseBound(text: string, name: 'from' | 'to'): Date {
   const ms = text.length === 10 ? parseLocal(text, timeZone(DEFAULT_TIME_ZONE))?.toUnixTime() : Date.parse(text) / 1000;
   if (ms === undefined || Number.isNaN(ms)) {
-    throw invalidQuery([fieldError(`/${name}`, 'not-a-date', 'is not a real date or date-time')], `"${text}" is not a real date or date-time.`);
+    throw invalidQuery(
+      [fieldError(`/${name}`, 'not-a-date', 'is not a real date or date-time')],
+      `"${text}" is not a real date or date-time.`,
+    );
   }
   return new Date(ms * 1000);
 }

@@ -8,10 +8,7 @@ import { deleteSubscription, findSubscription, insertSubscription, listSubscript
 import { refreshSubscription, toSubscription } from './subscriptions.js';
 
 type SubscriptionOperations =
-  | 'listCalendarSubscriptions'
-  | 'createCalendarSubscription'
-  | 'deleteCalendarSubscription'
-  | 'refreshCalendarSubscription';
+  'listCalendarSubscriptions' | 'createCalendarSubscription' | 'deleteCalendarSubscription' | 'refreshCalendarSubscription';
 
 function notFound(id: string): ProblemError {
   return new ProblemError('not-found', `The organization has no calendar subscription "${id}".`);

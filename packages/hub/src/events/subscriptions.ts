@@ -6,7 +6,13 @@ import type { Schemas } from '../http/api.js';
 import { scheduleJob, type ScheduledJob } from '../system/jobs.js';
 import { readFeed, writeFeed } from './ics-import.js';
 import { FeedError, fetchFeed, type FeedFetchOptions } from './subscription-fetch.js';
-import { countSubscriptionEvents, dueSubscriptions, recordCheck, type SubscriptionCheck, type SubscriptionRow } from './subscription-queries.js';
+import {
+  countSubscriptionEvents,
+  dueSubscriptions,
+  recordCheck,
+  type SubscriptionCheck,
+  type SubscriptionRow,
+} from './subscription-queries.js';
 
 /**
  * Calendar subscriptions: the organization's own iCalendar feed, fetched and imported (as the

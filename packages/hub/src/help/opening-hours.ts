@@ -154,7 +154,9 @@ export function checkOpeningHours(hours: Schemas['OpeningHoursInput']): FieldErr
   const errors: FieldError[] = [];
   (hours.schedules ?? []).forEach((schedule, index) => {
     if (schedule.opensAt === schedule.closesAt) {
-      errors.push(fieldError(`/schedules/${index}/closesAt`, 'empty-period', 'must differ from opensAt (use alwaysOpen, or 00:00 to 24:00)'));
+      errors.push(
+        fieldError(`/schedules/${index}/closesAt`, 'empty-period', 'must differ from opensAt (use alwaysOpen, or 00:00 to 24:00)'),
+      );
     }
   });
   const closedDays = new Set(

@@ -3,7 +3,15 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { operationOf, type Contract } from './contract.js';
 import { OutageLog } from './outage.js';
-import { fieldError, invalidFields, problemContentType, ProblemError, type FieldError, type Problem, type RequestPart } from './problems.js';
+import {
+  fieldError,
+  invalidFields,
+  problemContentType,
+  ProblemError,
+  type FieldError,
+  type Problem,
+  type RequestPart,
+} from './problems.js';
 
 /** Error codes of pg, PGlite and Node's sockets that mean "the database is not reachable". */
 const unavailableCodes = new Set([

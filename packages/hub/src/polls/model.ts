@@ -112,7 +112,8 @@ export function checkPoll(data: PollData, municipalities: KnownMunicipalities): 
     if (label === '') errors.push(fieldError(`/options/${index}/label`, 'blank', 'must not be blank'));
     else if (labels.indexOf(label) !== index) errors.push(fieldError(`/options/${index}/label`, 'duplicate', 'repeats an earlier option'));
   });
-  if (data.question.trim().length < 3) errors.push(fieldError('/question', 'too-short', 'must have at least 3 characters besides spaces', 3));
+  if (data.question.trim().length < 3)
+    errors.push(fieldError('/question', 'too-short', 'must have at least 3 characters besides spaces', 3));
   if (data.municipalityId !== null && !municipalities.has(data.municipalityId)) {
     errors.push(unknownMunicipality('/municipalityId', data.municipalityId));
   }

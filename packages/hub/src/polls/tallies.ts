@@ -40,7 +40,14 @@ export function checkTally(poll: PollRow, input: Schemas['PollTallyFields'], sto
   if (participants === undefined) {
     errors.push(fieldError('/participants', 'required', 'is needed for a multiple choice poll (people, not choices)'));
   } else if (poll.kind === 'single' && participants < choices) {
-    errors.push(fieldError('/participants', 'fewer-participants-than-counts', `must be at least the sum of the counts (${choices}) in a single choice poll`, choices));
+    errors.push(
+      fieldError(
+        '/participants',
+        'fewer-participants-than-counts',
+        `must be at least the sum of the counts (${choices}) in a single choice poll`,
+        choices,
+      ),
+    );
   } else if (participants * poll.max_choices < choices) {
     errors.push(
       fieldError(

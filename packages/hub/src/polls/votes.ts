@@ -33,7 +33,8 @@ function checkVote(poll: PollRow, body: Schemas['VoteInput']): FieldError[] {
   const errors: FieldError[] = [];
   const known = new Set(poll.options.map((option) => option.id));
   body.choices.forEach((choice, index) => {
-    if (!known.has(choice.toLowerCase())) errors.push(fieldError(`/choices/${index}`, 'unknown-reference', 'is not an option of this poll'));
+    if (!known.has(choice.toLowerCase()))
+      errors.push(fieldError(`/choices/${index}`, 'unknown-reference', 'is not an option of this poll'));
   });
   if (body.choices.length > poll.max_choices) {
     const allowed = poll.max_choices === 1 ? 'one choice' : `at most ${poll.max_choices} choices`;

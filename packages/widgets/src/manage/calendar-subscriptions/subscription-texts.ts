@@ -23,9 +23,13 @@ export function subscriptionFailure(kind: NonNullable<Subscription['lastError']>
     case 'http-status':
       return msg('Der Server hat mit einem Fehler geantwortet, z. B. „nicht gefunden“. Prüfen Sie die Adresse.');
     case 'not-icalendar':
-      return msg('Unter dieser Adresse liegt keine Kalenderdatei (iCalendar), sondern z. B. eine Webseite. Nehmen Sie den Abonnement- oder ICS-Link.');
+      return msg(
+        'Unter dieser Adresse liegt keine Kalenderdatei (iCalendar), sondern z. B. eine Webseite. Nehmen Sie den Abonnement- oder ICS-Link.',
+      );
     case 'invalid':
-      return msg('Die Kalenderdatei hat fehlerhafte Zeilen. Korrigieren Sie die Termine in Ihrem Kalender und rufen Sie ihn dann erneut ab.');
+      return msg(
+        'Die Kalenderdatei hat fehlerhafte Zeilen. Korrigieren Sie die Termine in Ihrem Kalender und rufen Sie ihn dann erneut ab.',
+      );
     case 'too-large':
       return msg('Die Kalenderdatei ist größer als 5 MiB.');
   }

@@ -177,10 +177,7 @@ export class SrManageDashboard extends ManageElement {
     const attention = needs.flatMap((need): Attention[] => {
       const why = needAttention(need, now);
       if (!why) return [];
-      const text =
-        why === 'full'
-          ? msg('Alle Plätze sind vergeben.')
-          : msg(str`Endet am ${this.format.date(new Date(need.endsAt!))}.`);
+      const text = why === 'full' ? msg('Alle Plätze sind vergeben.') : msg(str`Endet am ${this.format.date(new Date(need.endsAt!))}.`);
       return [{ title: need.title, why: text, href: itemPath(this.organizationId, 'volunteer-need', need.id) }];
     });
     return html`<p>${open === 1 ? msg('1 Gesuch nimmt Rückmeldungen an.') : msg(str`${open} Gesuche nehmen Rückmeldungen an.`)}</p>
@@ -238,7 +235,8 @@ export class SrManageDashboard extends ManageElement {
         why: msg('Der letzte Abruf ist fehlgeschlagen; die Termine bleiben, wie sie waren.'),
         href: organizationPath(this.organizationId, 'calendar-subscriptions'),
       }));
-    const allFine = subscriptions.length === 0 ? msg('Sie haben keine Kalender abonniert.') : msg('Alle Abos wurden zuletzt fehlerfrei abgerufen.');
+    const allFine =
+      subscriptions.length === 0 ? msg('Sie haben keine Kalender abonniert.') : msg('Alle Abos wurden zuletzt fehlerfrei abgerufen.');
     return html`${this.#attentionList(failed, allFine)} ${this.#listLink('calendar-subscriptions', msg('Alle Kalender-Abos'))}`;
   }
 }

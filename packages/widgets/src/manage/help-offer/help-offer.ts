@@ -475,7 +475,7 @@ export class SrManageHelpOffer extends ManageElement {
     const costs: [Cost, string][] = [
       ['free', msg('kostenlos')],
       ['low', msg('geringer Eigenanteil')],
-      ['fee', msg('kostenpflichtig', { desc: 'Eintritt: kostenpflichtig' })],
+      ['fee', msg('mit Gebühren')],
     ];
     const areas: [ServiceArea, string][] = [
       ['local', msg('vor Ort: für Menschen in der Nähe der Orte unten')],

@@ -176,11 +176,13 @@ export class SrManageProfile extends ManageElement {
     return html`<section class="message" aria-labelledby="current-heading" tabindex="-1" data-current>
       <h2 id="current-heading">${msg('Die aktuelle Fassung')}</h2>
       <p>${msg('Jemand hat das Profil geändert, während Sie es bearbeitet haben. Gespeichert ist jetzt:')}</p>
-      ${differing.length === 0
-        ? html`<p>${msg('Sie stimmt mit Ihren Eingaben überein.')}</p>`
-        : html`<dl class="details">
+      ${
+        differing.length === 0
+          ? html`<p>${msg('Sie stimmt mit Ihren Eingaben überein.')}</p>`
+          : html`<dl class="details">
             ${differing.map((field) => html`<dt>${labels[field]}</dt><dd dir="auto">${stored[field] || msg('(leer)')}</dd>`)}
-          </dl>`}
+          </dl>`
+      }
       <p class="replaces">${msg('„Profil speichern“ ersetzt diese Fassung durch Ihre Eingaben.')}</p>
       <div class="actions">
         <button class="button" type="button" @click=${() => this.#adopt(current)}>${msg('Meine Eingaben verwerfen und die aktuelle Fassung übernehmen')}</button>

@@ -34,7 +34,10 @@ interface ResponseFilter {
 }
 
 /** The query of the list and of its CSV. */
-const responsesQuery = ({ need, status }: ResponseFilter) => ({ ...(need ? { need: [need] } : {}), ...(status ? { status: [status] } : {}) });
+const responsesQuery = ({ need, status }: ResponseFilter) => ({
+  ...(need ? { need: [need] } : {}),
+  ...(status ? { status: [status] } : {}),
+});
 
 /**
  * One page of the organization's responses, from `cursor` on. Not through the SDK's `pages`: the

@@ -92,7 +92,7 @@ describe('FormController', () => {
     expect(hasUnsavedChange(element.form)).to.equal(true);
 
     // The browser's own question; the person's answer is played here.
-    const ask = window.confirm;
+    const ask = window.confirm.bind(window);
     const questions: string[] = [];
     try {
       window.confirm = (question?: string) => (questions.push(question ?? ''), false);

@@ -191,9 +191,7 @@ export class FormController<Field extends string> implements ReactiveController 
 function staleMessage(): ErrorMessage {
   return {
     title: msg('Jemand hat diesen Eintrag inzwischen geändert.'),
-    detail: msg(
-      'Ihre Eingaben sind noch da. Sehen Sie sich die aktuelle Fassung an, bevor Sie erneut speichern.',
-    ),
+    detail: msg('Ihre Eingaben sind noch da. Sehen Sie sich die aktuelle Fassung an, bevor Sie erneut speichern.'),
     canRetry: true,
   };
 }

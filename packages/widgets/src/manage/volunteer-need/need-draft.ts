@@ -140,7 +140,8 @@ export function needProblems(draft: NeedDraft): FieldErrors<NeedField> {
         : start && Date.parse(end) <= Date.parse(start)
           ? msg('Das Ende muss nach dem Beginn liegen.')
           : undefined,
-    placeAddress: draft.placeAddress.trim() && !draft.placeName.trim() ? msg('Bitte geben Sie zur Adresse auch den Namen des Orts an.') : undefined,
+    placeAddress:
+      draft.placeAddress.trim() && !draft.placeName.trim() ? msg('Bitte geben Sie zur Adresse auch den Namen des Orts an.') : undefined,
   };
 }
 

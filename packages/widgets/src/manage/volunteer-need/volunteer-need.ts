@@ -11,7 +11,16 @@ import { ManageElement } from '../shared/manage-element.js';
 import { itemPath, navigate, organizationPath } from '../shared/navigation.js';
 import { organizationHeader } from '../shared/organization-nav.js';
 import type { Me } from '../shared/session-events.js';
-import { needDraftFrom, needFieldOf, needFields, needInputFrom, needProblems, newNeedDraft, type NeedDraft, type NeedField } from './need-draft.js';
+import {
+  needDraftFrom,
+  needFieldOf,
+  needFields,
+  needInputFrom,
+  needProblems,
+  newNeedDraft,
+  type NeedDraft,
+  type NeedField,
+} from './need-draft.js';
 
 type VolunteerNeed = Schema<'VolunteerNeed'>;
 
@@ -179,10 +188,17 @@ export class SrManageVolunteerNeed extends ManageElement {
           void this.#save();
         }}>
           ${this.#what(draft)} ${this.#when(draft)} ${this.#where(draft)} ${this.#contact(draft)}
-          ${choiceField(this.#form, 'published', msg('Sichtbarkeit'), draft.published ? 'yes' : 'no', [
-            ['no', msg('Entwurf'), msg('Nur für Ihre Organisation sichtbar.')],
-            ['yes', msg('Veröffentlicht'), msg('Auf der Ehrenamtsbörse für alle sichtbar; Freiwillige können sich melden.')],
-          ], (value) => this.#edit({ published: value === 'yes' }))}
+          ${choiceField(
+            this.#form,
+            'published',
+            msg('Sichtbarkeit'),
+            draft.published ? 'yes' : 'no',
+            [
+              ['no', msg('Entwurf'), msg('Nur für Ihre Organisation sichtbar.')],
+              ['yes', msg('Veröffentlicht'), msg('Auf der Ehrenamtsbörse für alle sichtbar; Freiwillige können sich melden.')],
+            ],
+            (value) => this.#edit({ published: value === 'yes' }),
+          )}
           ${this.#form.failureMessage()} ${this.current ? this.#currentVersion(this.current) : nothing}
           <div class="actions">${this.#form.submitButton(msg('Speichern'), msg('Wird gespeichert …'))}</div>
         </form>
@@ -237,7 +253,12 @@ export class SrManageVolunteerNeed extends ManageElement {
         maxlength: 200,
         hint: msg('z. B. „Helferinnen und Helfer für den Kinderflohmarkt“'),
       })}
-      ${labelledField(this.#form, 'description', msg('Beschreibung'), { required: true, hint: msg('Was ist zu tun, und was erwartet die Freiwilligen?') }, ({ invalid, describedBy, required }) => html`<textarea
+      ${labelledField(
+        this.#form,
+        'description',
+        msg('Beschreibung'),
+        { required: true, hint: msg('Was ist zu tun, und was erwartet die Freiwilligen?') },
+        ({ invalid, describedBy, required }) => html`<textarea
           id="description"
           maxlength="5000"
           aria-required=${required}
@@ -245,12 +266,20 @@ export class SrManageVolunteerNeed extends ManageElement {
           aria-describedby=${describedBy}
           .value=${draft.description}
           @input=${(event: Event) => this.#edit({ description: (event.target as HTMLTextAreaElement).value })}
-        ></textarea>`)}
-      ${textField(this.#form, 'peopleNeeded', msg('Wie viele Personen suchen Sie?'), draft.peopleNeeded, (peopleNeeded) => this.#edit({ peopleNeeded }), {
-        required: true,
-        type: 'number',
-        hint: msg('Angenommene Rückmeldungen zählen davon ab; ist niemand mehr nötig, gilt das Gesuch als besetzt.'),
-      })}
+        ></textarea>`,
+      )}
+      ${textField(
+        this.#form,
+        'peopleNeeded',
+        msg('Wie viele Personen suchen Sie?'),
+        draft.peopleNeeded,
+        (peopleNeeded) => this.#edit({ peopleNeeded }),
+        {
+          required: true,
+          type: 'number',
+          hint: msg('Angenommene Rückmeldungen zählen davon ab; ist niemand mehr nötig, gilt das Gesuch als besetzt.'),
+        },
+      )}
       ${this.#skills(draft)}
       ${this.#check('urgent', msg('Dringend'), msg('Die Ehrenamtsbörse zeigt dringende Gesuche zuerst.'), draft.urgent)}
     </fieldset>`;
@@ -263,7 +292,12 @@ export class SrManageVolunteerNeed extends ManageElement {
       const known = draft.skills.some((chosen) => chosen.toLocaleLowerCase() === skill.toLocaleLowerCase());
       this.#edit({ skills: known ? draft.skills : [...draft.skills, skill], skill: '' }, '#skills');
     };
-    return html`${labelledField(this.#form, 'skills', msg('Was hilft (freiwillig)'), { hint: msg('Fähigkeiten in Worten, bis zu 10, z. B. „Führerschein“ oder „Kochen“.') }, ({ invalid, describedBy }) => html`<div class="adding">
+    return html`${labelledField(
+      this.#form,
+      'skills',
+      msg('Was hilft (freiwillig)'),
+      { hint: msg('Fähigkeiten in Worten, bis zu 10, z. B. „Führerschein“ oder „Kochen“.') },
+      ({ invalid, describedBy }) => html`<div class="adding">
         <input
           id="skills"
           maxlength="60"
@@ -280,7 +314,8 @@ export class SrManageVolunteerNeed extends ManageElement {
         <button class="button" type="button" aria-disabled=${draft.skills.length >= 10 ? 'true' : 'false'} @click=${() => (draft.skills.length < 10 ? add() : undefined)}>
           ${msg('Hinzufügen')}
         </button>
-      </div>`)}
+      </div>`,
+    )}
       ${
         draft.skills.length
           ? html`<ul class="chips" aria-label=${msg('Gewählte Fähigkeiten')}>
@@ -314,10 +349,17 @@ export class SrManageVolunteerNeed extends ManageElement {
               hint: msg('Danach nimmt das Gesuch keine Rückmeldungen mehr an.'),
             })}`
       }
-      ${textField(this.#form, 'timeCommitment', msg('Zeitaufwand (freiwillig)'), draft.timeCommitment, (timeCommitment) => this.#edit({ timeCommitment }), {
-        maxlength: 200,
-        hint: msg('z. B. „3 Stunden“ oder „2 Stunden pro Woche“'),
-      })}
+      ${textField(
+        this.#form,
+        'timeCommitment',
+        msg('Zeitaufwand (freiwillig)'),
+        draft.timeCommitment,
+        (timeCommitment) => this.#edit({ timeCommitment }),
+        {
+          maxlength: 200,
+          hint: msg('z. B. „3 Stunden“ oder „2 Stunden pro Woche“'),
+        },
+      )}
     </fieldset>`;
   }
 
@@ -329,11 +371,18 @@ export class SrManageVolunteerNeed extends ManageElement {
         maxlength: 200,
         hint: msg('z. B. „Turnhalle am Main“'),
       })}
-      ${textField(this.#form, 'placeAddress', msg('Adresse (freiwillig)'), draft.placeAddress, (placeAddress) => this.#edit({ placeAddress }), {
-        maxlength: 300,
-        autocomplete: 'street-address',
-        hint: msg('Straße, Postleitzahl und Ort'),
-      })}
+      ${textField(
+        this.#form,
+        'placeAddress',
+        msg('Adresse (freiwillig)'),
+        draft.placeAddress,
+        (placeAddress) => this.#edit({ placeAddress }),
+        {
+          maxlength: 300,
+          autocomplete: 'street-address',
+          hint: msg('Straße, Postleitzahl und Ort'),
+        },
+      )}
       ${this.#municipalities.render({
         skeleton: () => html`<p>${skeletonText('30ch')}</p>`,
         complete: (municipalities) =>
@@ -353,10 +402,17 @@ export class SrManageVolunteerNeed extends ManageElement {
   #contact(draft: NeedDraft): TemplateResult {
     return html`<fieldset class="form">
       <legend><h2>${msg('Ansprechperson')}</h2></legend>
-      ${textField(this.#form, 'contactRole', msg('Wer antwortet (freiwillig)'), draft.contactRole, (contactRole) => this.#edit({ contactRole }), {
-        maxlength: 200,
-        hint: msg('Eine Rolle, kein Name, z. B. „Jugendleitung“ oder „Vorstand“.'),
-      })}
+      ${textField(
+        this.#form,
+        'contactRole',
+        msg('Wer antwortet (freiwillig)'),
+        draft.contactRole,
+        (contactRole) => this.#edit({ contactRole }),
+        {
+          maxlength: 200,
+          hint: msg('Eine Rolle, kein Name, z. B. „Jugendleitung“ oder „Vorstand“.'),
+        },
+      )}
     </fieldset>`;
   }
 
@@ -411,8 +467,10 @@ export class SrManageVolunteerNeed extends ManageElement {
   #preview(): TemplateResult {
     const need = this.need;
     let body: TemplateResult;
-    if (!need) body = html`<p>${msg('Nach dem ersten Speichern und Veröffentlichen zeigt sich das Gesuch hier so, wie es auf der Ehrenamtsbörse erscheint.')}</p>`;
-    else if (!need.published) body = html`<p>${msg('Dieses Gesuch ist ein Entwurf: auf der Ehrenamtsbörse erscheint es erst, wenn Sie es veröffentlichen.')}</p>`;
+    if (!need)
+      body = html`<p>${msg('Nach dem ersten Speichern und Veröffentlichen zeigt sich das Gesuch hier so, wie es auf der Ehrenamtsbörse erscheint.')}</p>`;
+    else if (!need.published)
+      body = html`<p>${msg('Dieses Gesuch ist ein Entwurf: auf der Ehrenamtsbörse erscheint es erst, wenn Sie es veröffentlichen.')}</p>`;
     else {
       body = html`<p class="hint">
           ${this.#unsaved ? msg('Die Vorschau zeigt den gespeicherten Stand. Ihre Änderungen erscheinen nach dem Speichern.') : msg('So erscheinen die offenen Gesuche Ihrer Organisation auf der Ehrenamtsbörse.')}
@@ -462,7 +520,10 @@ export class SrManageVolunteerNeed extends ManageElement {
               params: { path: { volunteerNeedId: need.id }, header: { 'If-Match': versionOf(need) } },
               body,
             })
-          : this.client.POST('/organizations/{organizationId}/volunteer-needs', { params: { path: { organizationId: this.organizationId } }, body }),
+          : this.client.POST('/organizations/{organizationId}/volunteer-needs', {
+              params: { path: { organizationId: this.organizationId } },
+              body,
+            }),
     );
     if (!saved) return;
     this.#show(saved);

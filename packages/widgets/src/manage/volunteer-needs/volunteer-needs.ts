@@ -53,7 +53,10 @@ export class SrManageVolunteerNeeds extends ManageElement {
     args: () => [this.organizationId] as const,
     fetch: (hub, [organizationId], signal) =>
       collect(
-        paginate(hub, '/organizations/{organizationId}/volunteer-needs', { params: { path: { organizationId }, query: { limit: 100 } }, signal }),
+        paginate(hub, '/organizations/{organizationId}/volunteer-needs', {
+          params: { path: { organizationId }, query: { limit: 100 } },
+          signal,
+        }),
       ),
     keepForOtherArgs: false,
   });
@@ -94,7 +97,13 @@ export class SrManageVolunteerNeeds extends ManageElement {
       ${this.#needs.render({
         skeleton: () => html`<p>${skeletonText('50ch')}</p><p>${skeletonText('50ch')}</p>`,
         emptyText: msg('Noch keine Gesuche. Legen Sie mit „Neues Gesuch“ das erste an.'),
-        complete: (needs) => groups.map((group) => this.#group(group, needs.filter((need) => groupOf(need) === group))),
+        complete: (needs) =>
+          groups.map((group) =>
+            this.#group(
+              group,
+              needs.filter((need) => groupOf(need) === group),
+            ),
+          ),
       })}`;
   }
 
