@@ -159,6 +159,18 @@ describe('the overview and the profile of an organization in Chromium', () => {
       await expectAccessible(page, `the ${name} at 320 px`);
       await lookAt(page, name);
     }
+
+    // A phone shows the organization's screens as a menu that opens on demand, not a wall of tabs.
+    await page.goto(`${workspace.baseUrl}/manage/organizations/${slug}`);
+    await screen(page, /^Übersicht/);
+    const menu = page.getByRole('group').filter({ hasText: 'Bereiche: Übersicht' });
+    assert.equal(await page.getByRole('link', { name: 'Mitglieder', exact: true }).isVisible(), false, 'closed at first');
+    await menu.getByText('Bereiche').click();
+    await expectAccessible(page, 'the open menu at 320 px');
+    await lookAt(page, 'dashboard-menu');
+    await page.getByRole('link', { name: 'Mitglieder', exact: true }).click();
+    await screen(page, /^Mitglieder/);
+    await page.getByText('Bereiche: Mitglieder').waitFor();
     assert.deepEqual(workspace.failures, []);
   });
 });

@@ -43,18 +43,30 @@ export function organizationScreens(role: Role | undefined): [OrganizationScreen
   ];
 }
 
-/** The heading of an organization's screen, and links to the other screens the person may open (the current one marked). */
+/**
+ * The heading of an organization's screen, and links to the other screens the person may open
+ * (the current one marked): a row of tabs, and on a phone a menu that names the current screen
+ * and opens on demand, so the screen's content is not pushed down by a wall of links (the
+ * pattern of GOV.UK's service navigation). Only one of the two is displayed.
+ */
 export function organizationHeader(me: Me | undefined, organizationId: string, current: OrganizationScreen, title: string): TemplateResult {
   const name = organizationName(me, organizationId);
   const links = organizationScreens(membershipIn(me, organizationId)?.role);
+  const items = (className: string) =>
+    html`<ul class=${className}>
+      ${links.map(
+        ([screen, label]) =>
+          html`<li><a href=${organizationPath(organizationId, screen)} aria-current=${screen === current ? 'page' : 'false'}>${label}</a></li>`,
+      )}
+    </ul>`;
+  const currentLabel = links.find(([screen]) => screen === current)?.[1];
   return html`<p><a href=${basePath}>← ${msg('Meine Organisationen')}</a></p>
     <h1>${title}${name ? html`: <bdi>${name}</bdi>` : ''}</h1>
-    <nav aria-label=${msg('Bereiche der Organisation')}>
-      <ul class="actions tabs">
-        ${links.map(
-          ([screen, label]) =>
-            html`<li><a href=${organizationPath(organizationId, screen)} aria-current=${screen === current ? 'page' : 'false'}>${label}</a></li>`,
-        )}
-      </ul>
+    <nav class="sections-wide" aria-label=${msg('Bereiche der Organisation')}>${items('actions tabs')}</nav>
+    <nav class="sections-narrow" aria-label=${msg('Bereiche der Organisation')}>
+      <details>
+        <summary>${msg('Bereiche')}${currentLabel ? html`: <strong>${currentLabel}</strong>` : ''}</summary>
+        ${items('sections-menu')}
+      </details>
     </nav>`;
 }

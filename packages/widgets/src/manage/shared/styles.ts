@@ -244,6 +244,42 @@ export const tabStyles = css`
     text-decoration: none;
     border-block-end: 3px solid var(--_color-primary);
   }
+  /* An organization's screens: tabs on a wide screen, a menu on a phone (organization-nav.ts). */
+  .sections-narrow {
+    display: none;
+  }
+  @media (max-width: 40rem) {
+    .sections-wide {
+      display: none;
+    }
+    .sections-narrow {
+      display: block;
+      margin-block-end: var(--_space-5);
+      border-block: 1px solid var(--_color-divider);
+    }
+    .sections-narrow summary {
+      padding-block: var(--_space-3);
+      color: var(--_color-primary);
+      cursor: pointer;
+    }
+    ul.sections-menu {
+      margin: 0 0 var(--_space-2);
+      padding: 0;
+      list-style: none;
+    }
+    .sections-menu a {
+      display: flex;
+      align-items: center;
+      min-block-size: 2.75rem;
+      padding-inline-start: var(--_space-3);
+    }
+    .sections-menu a[aria-current='page'] {
+      font-weight: 700;
+      color: inherit;
+      text-decoration: none;
+      border-inline-start: 3px solid var(--_color-primary);
+    }
+  }
 `;
 
 /** Lists of links or buttons laid out in a row. */

@@ -575,6 +575,7 @@
 's8511b55aa6d39762': `Visibility`,
 's85e424280219ac03': `Please enter the votes (0 for none).`,
 's85fa5a2bf395e428': `This content is not set up correctly.`,
+'s86286e9496d3a6b2': `Sections`,
 's862e948ac324408a': `Price`,
 's866a683052b25c84': `Share`,
 's866f2f7646fa5505': `after a number of dates`,
