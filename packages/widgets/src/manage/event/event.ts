@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { pages, versionOf, type HubClient, type Schema } from '@smart-region/sdk';
+import { versionOf, type HubClient, type Schema } from '@smart-region/sdk';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { skeletonText } from '../../core/states.js';
 import '../../event-calendar/define.js';
@@ -7,6 +7,7 @@ import { fullTimeText } from '../../event-calendar/occurrences.js';
 import { occurrenceRange, occurrencesOf } from '../events/occurrences.js';
 import { FormController, labelledField, selectField, textField } from '../shared/form.js';
 import { ManageElement } from '../shared/manage-element.js';
+import { allMunicipalities } from '../shared/municipalities.js';
 import { itemPath, navigate, organizationPath } from '../shared/navigation.js';
 import { organizationHeader } from '../shared/organization-nav.js';
 import type { Me } from '../shared/session-events.js';
@@ -43,14 +44,7 @@ interface Choices {
 }
 
 async function choices(hub: HubClient, signal: AbortSignal): Promise<Choices> {
-  const municipalities: Schema<'Municipality'>[] = [];
-  const [categories] = await Promise.all([
-    hub.GET('/event-categories', { signal }),
-    (async () => {
-      for await (const page of pages(hub, '/municipalities', { params: { query: { limit: 100 } }, signal }))
-        municipalities.push(...page.items);
-    })(),
-  ]);
+  const [categories, municipalities] = await Promise.all([hub.GET('/event-categories', { signal }), allMunicipalities(hub, signal)]);
   return { municipalities, categories: categories.items };
 }
 

@@ -1,13 +1,13 @@
 import { msg, str } from '@lit/localize';
-import { paginate, versionOf, type Schema } from '@smart-region/sdk';
+import { versionOf, type Schema } from '@smart-region/sdk';
 import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { collect } from '../../core/collect.js';
 import { FocusAfterUpdate } from '../../core/focus.js';
 import { skeletonText } from '../../core/states.js';
 import '../../help-finder/define.js';
 import { choiceField, FormController, labelledField, selectField, textField } from '../shared/form.js';
 import { ManageElement } from '../shared/manage-element.js';
+import { allMunicipalities } from '../shared/municipalities.js';
 import { itemPath, navigate, organizationPath } from '../shared/navigation.js';
 import { organizationHeader } from '../shared/organization-nav.js';
 import type { Me } from '../shared/session-events.js';
@@ -225,7 +225,7 @@ export class SrManageHelpOffer extends ManageElement {
 
   readonly #municipalities = this.fetchTask({
     args: () => [] as const,
-    fetch: (hub, _args, signal) => collect(paginate(hub, '/municipalities', { params: { query: { limit: 100 } }, signal })),
+    fetch: (hub, _args, signal) => allMunicipalities(hub, signal),
     isEmpty: () => false,
   });
 

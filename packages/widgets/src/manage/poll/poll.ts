@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { pages, versionOf, type HubClient, type Schema } from '@smart-region/sdk';
+import { versionOf, type Schema } from '@smart-region/sdk';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { FocusAfterUpdate } from '../../core/focus.js';
 import { skeletonText } from '../../core/states.js';
@@ -9,6 +9,7 @@ import { pollStyles } from '../../poll/styles.js';
 import { saveFile } from '../responses/save-file.js';
 import { FormController, textField } from '../shared/form.js';
 import { ManageElement } from '../shared/manage-element.js';
+import { allMunicipalities } from '../shared/municipalities.js';
 import { itemPath, navigate } from '../shared/navigation.js';
 import { membershipIn, organizationHeader } from '../shared/organization-nav.js';
 import type { Me } from '../shared/session-events.js';
@@ -18,19 +19,12 @@ import { tallyList, TallyEditor } from './tallies.js';
 type Poll = Schema<'Poll'>;
 type PollResults = Schema<'PollResults'>;
 type PollTally = Schema<'PollTally'>;
-type Municipality = Schema<'Municipality'>;
 
 /** Whether the role holds `poll-codes:manage` (the Hub's role table): codes and tallies are for coordinators and owners. */
 const runsCounts = (me: Me | undefined, organizationId: string): boolean => {
   const role = membershipIn(me, organizationId)?.role;
   return role === 'coordinator' || role === 'owner';
 };
-
-async function allMunicipalities(hub: HubClient, signal: AbortSignal): Promise<Municipality[]> {
-  const municipalities: Municipality[] = [];
-  for await (const page of pages(hub, '/municipalities', { params: { query: { limit: 100 } }, signal })) municipalities.push(...page.items);
-  return municipalities;
-}
 
 /** Codes made in this visit: the Hub keeps only their hashes, so this is the one copy besides the file. */
 interface MadeCodes {

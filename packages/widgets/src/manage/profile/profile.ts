@@ -6,6 +6,7 @@ import { skeletonText } from '../../core/states.js';
 import { emit } from '../../core/events.js';
 import { FormController, labelledField, selectField, textField } from '../shared/form.js';
 import { ManageElement } from '../shared/manage-element.js';
+import { allMunicipalities } from '../shared/municipalities.js';
 import { organizationHeader } from '../shared/organization-nav.js';
 import type { Me } from '../shared/session-events.js';
 
@@ -71,7 +72,7 @@ export class SrManageProfile extends ManageElement {
 
   readonly #municipalities = this.fetchTask({
     args: () => [] as const,
-    fetch: (hub, _args, signal) => hub.GET('/municipalities', { params: { query: { limit: 100 } }, signal }),
+    fetch: (hub, _args, signal) => allMunicipalities(hub, signal),
   });
 
   constructor() {
@@ -114,7 +115,7 @@ export class SrManageProfile extends ManageElement {
       this.draft = { ...draft, [field]: value };
       this.done = undefined;
     };
-    const municipalities = this.#municipalities.value?.items ?? [];
+    const municipalities = this.#municipalities.value ?? [];
     return html`<form class="form" novalidate aria-label=${msg('Profil bearbeiten')} @submit=${this.#save}>
       ${this.#form.summary(labels)}
       ${textField(this.#form, 'name', labels.name, draft.name, set('name'), { required: true, autocomplete: 'organization', maxlength: 200 })}

@@ -1,13 +1,13 @@
 import { msg } from '@lit/localize';
-import { paginate, type Schema } from '@smart-region/sdk';
+import type { Schema } from '@smart-region/sdk';
 import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { collect } from '../../core/collect.js';
 import { emit } from '../../core/events.js';
 import { FocusAfterUpdate } from '../../core/focus.js';
 import { skeletonText } from '../../core/states.js';
 import { FormController, looksLikeEmail, selectField, textField, type FieldErrors } from '../shared/form.js';
 import { kindChoices } from '../shared/labels.js';
 import { ManageElement } from '../shared/manage-element.js';
+import { allMunicipalities } from '../shared/municipalities.js';
 import { basePath } from '../shared/navigation.js';
 import type { Me } from '../shared/session-events.js';
 
@@ -106,7 +106,7 @@ export class SrManageRegistration extends ManageElement {
 
   readonly #municipalities = this.fetchTask({
     args: () => [] as const,
-    fetch: (hub, _args, signal) => collect(paginate(hub, '/municipalities', { params: { query: { limit: 100 } }, signal })),
+    fetch: (hub, _args, signal) => allMunicipalities(hub, signal),
     isEmpty: () => false,
   });
 

@@ -7,6 +7,7 @@ import { skeletonText } from '../../core/states.js';
 import { FormController, labelledField } from '../shared/form.js';
 import { kindChoices } from '../shared/labels.js';
 import { ManageElement } from '../shared/manage-element.js';
+import { allMunicipalities } from '../shared/municipalities.js';
 
 type Registration = Schema<'OrganizationRegistration'>;
 type Field = 'reason';
@@ -40,7 +41,7 @@ export class SrManageRegistrations extends ManageElement {
 
   readonly #municipalities = this.fetchTask({
     args: () => [] as const,
-    fetch: (hub, _args, signal) => collect(paginate(hub, '/municipalities', { params: { query: { limit: 100 } }, signal })),
+    fetch: (hub, _args, signal) => allMunicipalities(hub, signal),
   });
 
   constructor() {
