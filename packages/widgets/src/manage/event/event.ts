@@ -6,7 +6,9 @@ import '../../event-calendar/define.js';
 import { fullTimeText } from '../../event-calendar/occurrences.js';
 import { occurrenceRange, occurrencesOf } from '../events/occurrences.js';
 import { FormController, labelledField, selectField, textField } from '../shared/form.js';
+import { FocusAfterUpdate } from '../../core/focus.js';
 import { ManageElement } from '../shared/manage-element.js';
+import { deleteQuestion } from '../shared/delete-question.js';
 import { allMunicipalities } from '../shared/municipalities.js';
 import { itemPath, navigate, organizationPath } from '../shared/navigation.js';
 import { organizationHeader } from '../shared/organization-nav.js';
@@ -145,6 +147,7 @@ export class SrManageEvent extends ManageElement {
     onStale: () => void this.#loadCurrent(true),
   });
   /** Changes outside the form (a date cancelled, the event deleted): on a 412 the current version is loaded to try again. */
+  readonly #focus = new FocusAfterUpdate(this);
   readonly #action = new FormController<never>(this, {
     fields: [],
     format: () => this.format,
@@ -797,17 +800,15 @@ export class SrManageEvent extends ManageElement {
   #deletion(event: StoredEvent): TemplateResult {
     return html`<section aria-labelledby="delete-heading">
       <h2 id="delete-heading">${msg('Termin löschen')}</h2>
-      ${
-        this.confirmingDelete
-          ? html`<div class="message danger" role="alert">
-            <p>${msg(str`„${event.title}“ mit allen Terminen endgültig löschen?`)}</p>
-            <div class="actions">
-              <button class="button danger" type="button" @click=${() => void this.#delete(event)}>${msg('Ja, endgültig löschen')}</button>
-              <button class="button" type="button" @click=${() => (this.confirmingDelete = false)}>${msg('Abbrechen')}</button>
-            </div>
-          </div>`
-          : html`<p><button class="button danger" type="button" @click=${() => (this.confirmingDelete = true)}>${msg('Termin löschen …')}</button></p>`
-      }
+      ${deleteQuestion({
+        asking: this.confirmingDelete,
+        setAsking: (asking) => (this.confirmingDelete = asking),
+        label: msg('Termin löschen …'),
+        question: msg(str`„${event.title}“ mit allen Terminen endgültig löschen?`),
+        action: this.#action,
+        focus: this.#focus,
+        remove: () => void this.#delete(event),
+      })}
     </section>`;
   }
 

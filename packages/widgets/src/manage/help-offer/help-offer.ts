@@ -7,6 +7,7 @@ import { skeletonText } from '../../core/states.js';
 import '../../help-finder/define.js';
 import { choiceField, FormController, labelledField, selectField, textField } from '../shared/form.js';
 import { ManageElement } from '../shared/manage-element.js';
+import { deleteQuestion } from '../shared/delete-question.js';
 import { allMunicipalities } from '../shared/municipalities.js';
 import { itemPath, navigate, organizationPath } from '../shared/navigation.js';
 import { organizationHeader } from '../shared/organization-nav.js';
@@ -638,27 +639,15 @@ export class SrManageHelpOffer extends ManageElement {
   }
 
   #deletion(offer: HelpOffer): TemplateResult {
-    if (!this.confirmingDelete) {
-      return html`<p>
-        <button class="button danger" type="button" id="delete" @click=${() => {
-          this.confirmingDelete = true;
-          this.#focus.request('#delete-question');
-        }}>${msg('Angebot löschen')}</button>
-      </p>`;
-    }
-    return html`<div class="message danger" role="group" aria-labelledby="delete-question">
-      <p id="delete-question" tabindex="-1"><strong>${msg(str`„${offer.name}“ wirklich löschen? Das lässt sich nicht rückgängig machen.`)}</strong></p>
-      ${this.#action.failureMessage()}
-      <div class="actions">
-        <button class="button danger" type="button" aria-disabled=${this.#action.sending ? 'true' : 'false'} @click=${() => void this.#delete(offer)}>
-          ${msg('Ja, endgültig löschen')}
-        </button>
-        <button class="button" type="button" @click=${() => {
-          this.confirmingDelete = false;
-          this.#focus.request('#delete');
-        }}>${msg('Abbrechen')}</button>
-      </div>
-    </div>`;
+    return deleteQuestion({
+      asking: this.confirmingDelete,
+      setAsking: (asking) => (this.confirmingDelete = asking),
+      label: msg('Angebot löschen'),
+      question: msg(str`„${offer.name}“ wirklich löschen? Das lässt sich nicht rückgängig machen.`),
+      action: this.#action,
+      focus: this.#focus,
+      remove: () => void this.#delete(offer),
+    });
   }
 
   /** The real help finder searching the saved offer's name: what citizens see of it now. */

@@ -7,6 +7,7 @@ import { skeletonText } from '../../core/states.js';
 import '../../volunteer-board/define.js';
 import { choiceField, FormController, labelledField, selectField, textField } from '../shared/form.js';
 import { ManageElement } from '../shared/manage-element.js';
+import { deleteQuestion } from '../shared/delete-question.js';
 import { allMunicipalities } from '../shared/municipalities.js';
 import { itemPath, navigate, organizationPath } from '../shared/navigation.js';
 import { organizationHeader } from '../shared/organization-nav.js';
@@ -437,30 +438,16 @@ export class SrManageVolunteerNeed extends ManageElement {
   }
 
   #deletion(need: VolunteerNeed): TemplateResult {
-    if (!this.confirmingDelete) {
-      return html`<p>
-        <button class="button danger" type="button" id="delete" @click=${() => {
-          this.confirmingDelete = true;
-          this.#focus.request('#delete-question');
-        }}>${msg('Gesuch löschen')}</button>
-      </p>`;
-    }
-    return html`<div class="message danger" role="group" aria-labelledby="delete-question">
-      <p id="delete-question" tabindex="-1">
-        <strong>${msg(str`„${need.title}“ wirklich löschen?`)}</strong>
-        ${msg('Auch alle Rückmeldungen dazu werden gelöscht. Das lässt sich nicht rückgängig machen; „Gesuch beenden“ behält sie.')}
-      </p>
-      ${this.#action.failureMessage()}
-      <div class="actions">
-        <button class="button danger" type="button" aria-disabled=${this.#action.sending ? 'true' : 'false'} @click=${() => void this.#delete(need)}>
-          ${msg('Ja, endgültig löschen')}
-        </button>
-        <button class="button" type="button" @click=${() => {
-          this.confirmingDelete = false;
-          this.#focus.request('#delete');
-        }}>${msg('Abbrechen')}</button>
-      </div>
-    </div>`;
+    return deleteQuestion({
+      asking: this.confirmingDelete,
+      setAsking: (asking) => (this.confirmingDelete = asking),
+      label: msg('Gesuch löschen'),
+      question: msg(str`„${need.title}“ wirklich löschen?`),
+      detail: msg('Auch alle Rückmeldungen dazu werden gelöscht. Das lässt sich nicht rückgängig machen; „Gesuch beenden“ behält sie.'),
+      action: this.#action,
+      focus: this.#focus,
+      remove: () => void this.#delete(need),
+    });
   }
 
   /** The real volunteer board with the organization's needs: how the saved, published need looks. */
