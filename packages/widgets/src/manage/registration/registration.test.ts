@@ -58,7 +58,7 @@ describe('<sr-manage-registration>', () => {
     submit(screen);
     await untilItSays(screen, 'Bitte prüfen Sie Ihre Angaben:');
     expect($(screen, '#name').getAttribute('aria-invalid')).to.equal('true');
-    expect(textOf(screen)).to.include('Name der Organisation: Bitte prüfen Sie diese Angabe.');
+    expect(textOf(screen)).to.include('Name der Organisation: Höchstens 200 Zeichen.', "the Hub's rule, said in German");
     expect($<HTMLInputElement>(screen, '#personName').value).to.equal('Maria Beispiel');
     await expect(screen).to.be.accessible();
   });
