@@ -5,7 +5,7 @@ import { collect } from '../../core/collect.js';
 import { skeletonText } from '../../core/states.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { itemPath, organizationPath } from '../shared/navigation.js';
-import { organizationHeader } from '../shared/organization-nav.js';
+import { managesResponses, membershipIn, organizationHeader } from '../shared/organization-nav.js';
 import type { Me } from '../shared/session-events.js';
 
 type VolunteerNeed = Schema<'VolunteerNeed'>;
@@ -61,24 +61,21 @@ export class SrManageVolunteerNeeds extends ManageElement {
     keepForOtherArgs: false,
   });
 
-  /** New responses per need; empty for a role that may not read responses (editors). */
+  /** New responses per need; empty for a role that may not read responses (editors), which is not asked. */
   readonly #newResponses = this.fetchTask({
-    args: () => [this.organizationId] as const,
-    fetch: async (hub, [organizationId], signal): Promise<Map<string, number>> => {
+    args: () => [this.organizationId, managesResponses(membershipIn(this.me, this.organizationId)?.role)] as const,
+    fetch: async (hub, [organizationId, readsResponses], signal): Promise<Map<string, number>> => {
       const counts = new Map<string, number>();
-      try {
-        let cursor: string | undefined;
-        do {
-          const page = (await hub.GET('/organizations/{organizationId}/volunteer-responses', {
-            params: { path: { organizationId }, query: { status: ['new'], limit: 100, cursor } },
-            signal,
-          })) as Schema<'VolunteerResponsePage'>;
-          for (const response of page.items) counts.set(response.volunteerNeedId, (counts.get(response.volunteerNeedId) ?? 0) + 1);
-          cursor = page.nextCursor ?? undefined;
-        } while (cursor);
-      } catch {
-        // Not this role's to read: the list shows no counts rather than an error.
-      }
+      if (!readsResponses) return counts;
+      let cursor: string | undefined;
+      do {
+        const page = (await hub.GET('/organizations/{organizationId}/volunteer-responses', {
+          params: { path: { organizationId }, query: { status: ['new'], limit: 100, cursor } },
+          signal,
+        })) as Schema<'VolunteerResponsePage'>;
+        for (const response of page.items) counts.set(response.volunteerNeedId, (counts.get(response.volunteerNeedId) ?? 0) + 1);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
       return counts;
     },
     isEmpty: () => false,
