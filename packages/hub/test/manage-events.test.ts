@@ -207,6 +207,9 @@ describe('events in the pages for organizations, in Chromium', () => {
 
     await row.getByRole('link', { name: 'Jahreshauptversammlung' }).click();
     await screen(page, /^Termin bearbeiten/);
+    // The form shows once the draft is loaded; the rename below must come after that load.
+    await page.getByLabel('Titel').waitFor();
+    assert.equal(await page.getByLabel('Titel').inputValue(), 'Jahreshauptversammlung');
 
     // Someone else renames it meanwhile: publishing is refused (If-Match), nothing typed is lost,
     // and the current version can be looked at and taken over.
