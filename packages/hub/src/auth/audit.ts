@@ -70,7 +70,7 @@ function resourceOf(operation: ContractOperation, request: FastifyRequest, reply
 
 function audited(operation: ContractOperation, request: FastifyRequest, reply: FastifyReply): boolean {
   const succeeded = reply.statusCode >= 200 && reply.statusCode < 300;
-  const changes = request.method !== 'GET' && request.method !== 'HEAD';
+  const changes = request.method !== 'GET' && request.method !== 'HEAD' && !operation.changesNothing;
   return succeeded && request.principal !== undefined && (changes || operation.personalData);
 }
 

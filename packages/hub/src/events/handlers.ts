@@ -6,6 +6,7 @@ import type { Handlers } from '../http/api.js';
 import { decodeCursor, toPage } from '../http/cursor.js';
 import { DEFAULT_LIMIT, mapPage } from '../http/listing.js';
 import { writeIfUnchanged } from '../http/preconditions.js';
+import { withoutSaving } from '../http/preview.js';
 import { invalidBody, ProblemError } from '../http/problems.js';
 import { existingOrganization, knownMunicipalities } from '../orgs/lookups.js';
 import { sortKey } from '../http/text.js';
@@ -13,7 +14,7 @@ import { eventCategories } from './categories.js';
 import { toCalendar } from './ics-export.js';
 import { importCalendar } from './ics-import.js';
 import { checkEvent, completeInput, dataFromRow, toColumns, toEvent, toOccurrences, type EventData } from './model.js';
-import { compareOccurrences, findOccurrences, parseRange, position, type OccurrencePosition } from './occurrences.js';
+import { compareOccurrences, expandEvent, findOccurrences, parseRange, position, type OccurrencePosition } from './occurrences.js';
 import { deleteEvents, findEvent, insertEvent, listOrganizationEvents, updateEvent, type EventFilters } from './queries.js';
 import { formatLocal, today } from './recurrence.js';
 
@@ -31,6 +32,7 @@ type EventOperations =
   | 'createEvent'
   | 'updateEvent'
   | 'deleteEvent'
+  | 'previewEvent'
   | 'importCalendar';
 
 async function checkedEvent(db: Kysely<Database>, data: EventData) {
@@ -131,6 +133,32 @@ export function eventHandlers(db: Kysely<Database>, version: string): Pick<Handl
       const row = await existingEvent(db, request.params.eventId);
       await writeIfUnchanged(db, request, eventEntry(row.id), (trx) => deleteEvents(trx, [row.id]));
       return reply.code(204).send();
+    },
+
+    async previewEvent(request) {
+      const { organizationId } = request.params;
+      const { event: input, replaces, from, to } = request.body;
+      const range = parseRange(from, to);
+      await existingOrganization(db, organizationId);
+      return withoutSaving(db, 'event', async (trx) => {
+        let id: string;
+        if (replaces === undefined) {
+          id = await insertEvent(
+            trx,
+            { organizationId, imported: false },
+            { ...(await checkedEvent(trx, completeInput(input))), published: true },
+          );
+        } else {
+          const row = await existingEvent(trx, replaces);
+          if (row.organization_id !== organizationId) throw notFound(replaces);
+          // As updateEvent merges: the stored event with the sent fields replaced.
+          const merged = completeInput({ ...dataFromRow(row), ...input });
+          await updateEvent(trx, row.id, { ...(await checkedEvent(trx, merged)), published: true });
+          id = row.id;
+        }
+        const row = (await findEvent(trx, id))!;
+        return { event: toEvent(row), occurrences: toOccurrences(row, expandEvent(row, range)) };
+      });
     },
 
     async importCalendar(request) {

@@ -22,6 +22,8 @@ export interface ContractOperation {
   statuses: string[];
   /** `x-personal-data: true`: it reads citizens' personal data, so every read is audited (auth/audit.ts). */
   personalData: boolean;
+  /** `x-changes-nothing: true`: a POST that only answers (a preview), so it is no change to audit. */
+  changesNothing: boolean;
 }
 
 export interface Contract {
@@ -50,6 +52,7 @@ export function loadContract(): Contract {
           requestBody?: { content: Record<string, unknown>; required?: boolean };
           responses: Record<string, unknown>;
           'x-personal-data'?: boolean;
+          'x-changes-nothing'?: boolean;
         }
       >
     >;
@@ -70,6 +73,7 @@ export function loadContract(): Contract {
         bodyRequired: operation.requestBody?.required === true,
         statuses: Object.keys(operation.responses),
         personalData: operation['x-personal-data'] === true,
+        changesNothing: operation['x-changes-nothing'] === true,
       });
     }
     if (methods.includes('GET')) methods.push('HEAD');

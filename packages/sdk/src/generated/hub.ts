@@ -144,6 +144,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{organizationId}/events/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview an event before saving it
+         * @description The event and its occurrences in `[from, to)` as `GET /events` would give them, for the
+         *     event form's live preview (the real calendar widget, fed from this answer).
+         *     Checked exactly like a save, so a 422 names the same fields; nothing is stored, nothing is
+         *     audited. With `replaces`, the answer is that stored item with these fields in place (what a
+         *     save would make of it), otherwise a new item. The answer shows it as published, even a draft,
+         *     because it is what the website would show.
+         */
+        post: operations["previewEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organizations/{organizationId}/calendar-imports": {
         parameters: {
             query?: never;
@@ -535,6 +563,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{organizationId}/help-offers/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a help offer before saving it
+         * @description The offer as `GET /help-offers/{helpOfferId}` would give it (opening hours, open now), for
+         *     the offer form's live preview in the real help finder.
+         *     Checked exactly like a save, so a 422 names the same fields; nothing is stored, nothing is
+         *     audited. With `replaces`, the answer is that stored item with these fields in place (what a
+         *     save would make of it), otherwise a new item. The answer shows it as published, even a draft,
+         *     because it is what the website would show.
+         */
+        post: operations["previewHelpOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/polls": {
         parameters: {
             query?: never;
@@ -606,6 +662,35 @@ export interface paths {
          *     draft until `opensAt`, open until `closesAt` (or until closed early) and then closed.
          */
         post: operations["createPoll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/polls/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a poll before saving it
+         * @description The poll and its results as `GET /polls/{pollId}` and `GET /polls/{pollId}/results` would
+         *     give them at the moment `at` (default now), for the poll form's live preview in the real
+         *     poll widget. With `replaces`, the results are that poll's counts so far.
+         *     Checked exactly like a save, so a 422 names the same fields; nothing is stored, nothing is
+         *     audited. With `replaces`, the answer is that stored item with these fields in place (what a
+         *     save would make of it), otherwise a new item. The answer shows it as published, even a draft,
+         *     because it is what the website would show.
+         */
+        post: operations["previewPoll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -937,6 +1022,34 @@ export interface paths {
          *     `errors` (e.g. `/body/consent` when the consent is missing).
          */
         post: operations["createVolunteerResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/volunteer-needs/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a volunteer need before saving it
+         * @description The need as `GET /volunteer-needs/{volunteerNeedId}` would give it (people still needed), for
+         *     the need form's live preview in the real volunteer board.
+         *     Checked exactly like a save, so a 422 names the same fields; nothing is stored, nothing is
+         *     audited. With `replaces`, the answer is that stored item with these fields in place (what a
+         *     save would make of it), otherwise a new item. The answer shows it as published, even a draft,
+         *     because it is what the website would show.
+         */
+        post: operations["previewVolunteerNeed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1914,6 +2027,40 @@ export interface components {
              * @description When the entry was last checked by its organization (HSDS `assured_date`).
              */
             assuredDate?: string | null;
+        };
+        /** @description The stored item (of the same organization) these fields would replace; without it, a new item. */
+        PreviewReplaces: components["schemas"]["Id"];
+        EventPreviewRequest: {
+            event: components["schemas"]["EventInput"];
+            replaces?: components["schemas"]["PreviewReplaces"];
+            from: components["schemas"]["RangeBound"];
+            to: components["schemas"]["RangeBound"];
+        };
+        EventPreview: {
+            event: components["schemas"]["Event"];
+            /** @description Its occurrences overlapping `[from, to)`, in order, as `GET /events` lists them. */
+            occurrences: components["schemas"]["EventOccurrence"][];
+        };
+        HelpOfferPreviewRequest: {
+            offer: components["schemas"]["HelpOfferInput"];
+            replaces?: components["schemas"]["PreviewReplaces"];
+        };
+        VolunteerNeedPreviewRequest: {
+            need: components["schemas"]["VolunteerNeedInput"];
+            replaces?: components["schemas"]["PreviewReplaces"];
+        };
+        PollPreviewRequest: {
+            poll: components["schemas"]["PollInput"];
+            replaces?: components["schemas"]["PreviewReplaces"];
+            /**
+             * Format: date-time
+             * @description The moment to show the poll at (its status follows from it); default now.
+             */
+            at?: string;
+        };
+        PollPreview: {
+            poll: components["schemas"]["Poll"];
+            results: components["schemas"]["PollResults"];
         };
         HelpOfferInput: components["schemas"]["HelpOfferFields"] & {
             name: string;
@@ -3645,6 +3792,58 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    previewEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "event": {
+                 *         "title": "Chorprobe des Gesangvereins",
+                 *         "start": "2026-11-03T19:00",
+                 *         "end": "2026-11-03T21:00",
+                 *         "recurrence": {
+                 *           "rrule": "FREQ=WEEKLY;BYDAY=TU,TH"
+                 *         }
+                 *       },
+                 *       "from": "2026-11-01",
+                 *       "to": "2026-12-01"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EventPreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The event and its occurrences in the range, as the website would show them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     importCalendar: {
         parameters: {
             query?: never;
@@ -4749,6 +4948,55 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    previewHelpOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "offer": {
+                 *         "name": "Offener Trauertreff Höchberg",
+                 *         "description": "Austausch für Trauernde, begleitet von zwei ausgebildeten Trauerbegleiterinnen.",
+                 *         "topics": [
+                 *           "trauer"
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpOfferPreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The offer as the help finder would show it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpOffer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listPolls: {
         parameters: {
             query?: {
@@ -4933,6 +5181,62 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    previewPoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "poll": {
+                 *         "question": "Soll der Dorfplatz ein Sonnensegel bekommen?",
+                 *         "options": [
+                 *           {
+                 *             "label": "Ja"
+                 *           },
+                 *           {
+                 *             "label": "Nein"
+                 *           }
+                 *         ],
+                 *         "opensAt": "2027-03-01T08:00:00+01:00",
+                 *         "closesAt": "2027-03-15T18:00:00+01:00"
+                 *       },
+                 *       "at": "2027-03-01T08:00:00+01:00"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PollPreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The poll and its results at that moment, as the widget would show them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PollPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -5717,6 +6021,53 @@ export interface operations {
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["VolunteerResponseRefused"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    previewVolunteerNeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "need": {
+                 *         "title": "Helferinnen und Helfer für das Weinfest",
+                 *         "description": "Ausschank und Aufbau am Festwochenende.",
+                 *         "peopleNeeded": 6
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["VolunteerNeedPreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The need as the volunteer board would show it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerNeed"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
