@@ -5,6 +5,7 @@ import type { Handlers, Schemas } from '../http/api.js';
 import { decodeCursor, toPage } from '../http/cursor.js';
 import { DEFAULT_LIMIT, mapPage } from '../http/listing.js';
 import { writeIfUnchanged } from '../http/preconditions.js';
+import { withoutSaving } from '../http/preview.js';
 import { fieldError, invalidBody, invalidQuery, ProblemError } from '../http/problems.js';
 import { existingOrganization, knownMunicipalities, unknownMunicipality } from '../orgs/lookups.js';
 import { emergencyContacts } from './emergency-contacts.js';
@@ -32,7 +33,8 @@ type HelpOperations =
   | 'listOrganizationHelpOffers'
   | 'createHelpOffer'
   | 'updateHelpOffer'
-  | 'deleteHelpOffer';
+  | 'deleteHelpOffer'
+  | 'previewHelpOffer';
 
 function parseNear(near: string | undefined): Schemas['GeoPoint'] | undefined {
   if (near === undefined) return undefined;
@@ -81,8 +83,8 @@ const offerEntry = (id: string) => ({ table: 'help_offers', id, noun: 'help offe
 export function helpHandlers(db: Kysely<Database>): Pick<Handlers, HelpOperations> {
   const now = () => regionMoment(clock.now());
 
-  async function existingOffer(id: string) {
-    const row = await findOffer(db, id, now());
+  async function existingOffer(id: string, from: Kysely<Database> = db) {
+    const row = await findOffer(from, id, now());
     if (!row) throw notFound(id);
     return row;
   }
@@ -163,6 +165,27 @@ export function helpHandlers(db: Kysely<Database>): Pick<Handlers, HelpOperation
       const row = await existingOffer(request.params.helpOfferId);
       await writeIfUnchanged(db, request, offerEntry(row.id), (trx) => deleteOffer(trx, row.id));
       return reply.code(204).send();
+    },
+
+    async previewHelpOffer(request) {
+      const { organizationId } = request.params;
+      const { offer: input, replaces } = request.body;
+      await existingOrganization(db, organizationId);
+      return withoutSaving(db, 'offer', async (trx) => {
+        let id: string;
+        if (replaces === undefined) {
+          const write = await checkedOffer(trx, { ...completeInput(input), published: true }, organizationId);
+          id = await insertOffer(trx, organizationId, write);
+        } else {
+          const row = await existingOffer(replaces, trx);
+          if (row.organization_id !== organizationId) throw notFound(replaces);
+          // As updateHelpOffer merges: the stored offer with the sent fields replaced.
+          const merged = { ...dataFromOffer(toHelpOffer(row)), ...input };
+          await updateOffer(trx, row.id, await checkedOffer(trx, { ...completeInput(merged), published: true }, organizationId));
+          id = row.id;
+        }
+        return toHelpOffer((await findOffer(trx, id, now()))!);
+      });
     },
   };
 }
