@@ -8,6 +8,7 @@ import type { Handlers } from '../http/api.js';
 import { sendCsv, wantsCsv } from '../http/csv.js';
 import { mapPage } from '../http/listing.js';
 import { writeIfUnchanged } from '../http/preconditions.js';
+import { withoutSaving } from '../http/preview.js';
 import { invalidBody, ProblemError } from '../http/problems.js';
 import type { Outbox } from '../mail/outbox.js';
 import { existingOrganization, knownMunicipalities } from '../orgs/lookups.js';
@@ -40,6 +41,7 @@ type VolunteerOperations =
   | 'createVolunteerNeed'
   | 'updateVolunteerNeed'
   | 'deleteVolunteerNeed'
+  | 'previewVolunteerNeed'
   | 'getVolunteerNeedChallenge'
   | 'createVolunteerResponse'
   | 'listVolunteerResponses'
@@ -85,8 +87,8 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
     return row;
   }
 
-  async function existingNeed(id: string): Promise<NeedRow> {
-    const row = await findNeed(db, id);
+  async function existingNeed(id: string, source: Kysely<Database> = db): Promise<NeedRow> {
+    const row = await findNeed(source, id);
     if (!row) throw needNotFound(id);
     return row;
   }
@@ -98,8 +100,8 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
     return row;
   }
 
-  async function checkedNeed(data: NeedData): Promise<NeedData> {
-    const errors = checkNeed(data, await knownMunicipalities(db, data.municipalityId === null ? [] : [data.municipalityId]));
+  async function checkedNeed(data: NeedData, source: Kysely<Database> = db): Promise<NeedData> {
+    const errors = checkNeed(data, await knownMunicipalities(source, data.municipalityId === null ? [] : [data.municipalityId]));
     if (errors.length > 0) throw invalidBody(errors);
     return data;
   }
@@ -154,6 +156,29 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
       const row = await existingNeed(request.params.volunteerNeedId);
       await writeIfUnchanged(db, request, needEntry(row.id), (trx) => deleteNeed(trx, row.id));
       reply.code(204);
+    },
+
+    async previewVolunteerNeed(request) {
+      const { organizationId } = request.params;
+      const { need: input, replaces } = request.body;
+      await existingOrganization(db, organizationId);
+      return withoutSaving(db, 'need', async (trx) => {
+        let id: string;
+        if (replaces === undefined) {
+          // As createVolunteerNeed: the contract requires these fields, the generated type of an allOf does not say so.
+          const data = await checkedNeed(completeInput(input as Parameters<typeof completeInput>[0]), trx);
+          id = await insertNeed(trx, organizationId, { ...data, published: true });
+        } else {
+          const row = await existingNeed(replaces, trx);
+          if (row.organization_id !== organizationId) throw needNotFound(replaces);
+          // As updateVolunteerNeed merges: the stored need with the sent fields replaced; its accepted
+          // responses and whether it was closed stay, so people still needed and the status are the saved ones'.
+          const data = await checkedNeed({ ...dataFromRow(row), ...input }, trx);
+          await updateNeed(trx, row.id, { ...data, published: true }, undefined);
+          id = row.id;
+        }
+        return toNeed((await findNeed(trx, id))!);
+      });
     },
 
     async getVolunteerNeedChallenge(request, reply) {
