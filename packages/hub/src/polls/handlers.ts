@@ -3,12 +3,13 @@ import { granted } from '../auth/authorize.js';
 import { actingKeyId } from '../auth/principal.js';
 import { ProofOfWork, type ProofDifficulty } from '../citizen/proof-of-work.js';
 import type { Database } from '../db/schema.js';
-import type { Handlers } from '../http/api.js';
+import type { Handlers, Schemas } from '../http/api.js';
 import { sendCsv, wantsCsv } from '../http/csv.js';
 import { mapPage } from '../http/listing.js';
 import { writeIfUnchanged } from '../http/preconditions.js';
+import { withoutSaving } from '../http/preview.js';
 import { invalidBody, ProblemError } from '../http/problems.js';
-import { knownMunicipalities } from '../orgs/lookups.js';
+import { existingOrganization, knownMunicipalities } from '../orgs/lookups.js';
 import { codesCsv, createCodes } from './codes.js';
 import { checkPoll, completeInput, dataFromRow, pollStatus, toPoll, type PollData } from './model.js';
 import { findPoll, hasCounts, insertPoll, listPolls, updatePoll, type PollRow } from './queries.js';
@@ -28,7 +29,8 @@ type PollOperations =
   | 'listPollTallies'
   | 'createPollTally'
   | 'updatePollTally'
-  | 'getPollResults';
+  | 'getPollResults'
+  | 'previewPoll';
 
 export interface PollOptions {
   /** Signs proof-of-work challenges; Hubs behind one load balancer need the same one. */
@@ -39,12 +41,21 @@ export interface PollOptions {
 /** Fields that are fixed once anything was counted: changing them would change what people voted on. */
 const countedFields = ['question', 'options', 'kind', 'maxChoices', 'participation'] as const;
 
+/** A counted field's value as compared for a change: options by label and description, not id. */
+const comparable = (field: (typeof countedFields)[number], value: unknown) =>
+  JSON.stringify(field === 'options' ? (value as PollData['options']).map((option) => [option.label, option.description ?? null]) : value);
+
+const optionsChanged = (stored: PollData['options'], sent: PollData['options']) =>
+  comparable('options', stored) !== comparable('options', sent);
+
+const notFound = (id: string) => new ProblemError('not-found', `There is no poll "${id}".`);
+
 export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): Pick<Handlers, PollOperations> {
   const proofOfWork = new ProofOfWork(options.proofSecret, options.proofDifficulty);
 
   async function existingPoll(id: string): Promise<PollRow> {
     const row = await findPoll(db, id);
-    if (!row) throw new ProblemError('not-found', `There is no poll "${id}".`);
+    if (!row) throw notFound(id);
     return row;
   }
 
@@ -58,6 +69,34 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
     const errors = checkPoll(data, await knownMunicipalities(db, data.municipalityId === null ? [] : [data.municipalityId]));
     if (errors.length > 0) throw invalidBody(errors);
     return data;
+  }
+
+  /**
+   * The stored poll with `fields` in place, as a save at `now` may make it: the fields counted
+   * votes depend on stay once anything was counted, and the window's start once it opened, its
+   * end once it closed.
+   */
+  async function checkedChange(row: PollRow, fields: Schemas['PollFields'], now: Date): Promise<PollData> {
+    const status = pollStatus(row, now);
+    const stored = dataFromRow(row);
+    const changed = countedFields.filter((field) => field in fields && comparable(field, fields[field]) !== comparable(field, stored[field]));
+    if (changed.length > 0 && (await hasCounts(db, row.id))) {
+      throw new ProblemError('conflict', `The poll has votes or tallies, so ${changed.join(', ')} can no longer change.`);
+    }
+    if (fields.opensAt !== undefined && Date.parse(fields.opensAt) !== row.opens_at.getTime() && status !== 'draft') {
+      throw new ProblemError('conflict', 'The poll has opened already, so opensAt can no longer change.');
+    }
+    if (
+      fields.closesAt !== undefined &&
+      Date.parse(fields.closesAt) !== row.closes_at.getTime() &&
+      (status === 'closed' || status === 'archived')
+    ) {
+      throw new ProblemError('conflict', 'The poll has closed, so closesAt can no longer change; a closed poll is not reopened.');
+    }
+    const merged = { ...stored, ...fields };
+    // A poll switched to single choice takes one choice, unless the patch says otherwise.
+    if (fields.kind === 'single' && fields.maxChoices === undefined) merged.maxChoices = 1;
+    return checkedPoll(merged);
   }
 
   return {
@@ -84,32 +123,8 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
       const row = await existingPoll(request.params.pollId);
       const { status: transition, ...fields } = request.body;
       const now = clock.now();
+      const data = await checkedChange(row, fields, now);
       const status = pollStatus(row, now);
-      const stored = dataFromRow(row);
-      const comparable = (field: (typeof countedFields)[number], value: unknown) =>
-        JSON.stringify(
-          field === 'options' ? (value as PollData['options']).map((option) => [option.label, option.description ?? null]) : value,
-        );
-      const changed = countedFields.filter(
-        (field) => field in fields && comparable(field, fields[field]) !== comparable(field, stored[field]),
-      );
-      if (changed.length > 0 && (await hasCounts(db, row.id))) {
-        throw new ProblemError('conflict', `The poll has votes or tallies, so ${changed.join(', ')} can no longer change.`);
-      }
-      if (fields.opensAt !== undefined && Date.parse(fields.opensAt) !== row.opens_at.getTime() && status !== 'draft') {
-        throw new ProblemError('conflict', 'The poll has opened already, so opensAt can no longer change.');
-      }
-      if (
-        fields.closesAt !== undefined &&
-        Date.parse(fields.closesAt) !== row.closes_at.getTime() &&
-        (status === 'closed' || status === 'archived')
-      ) {
-        throw new ProblemError('conflict', 'The poll has closed, so closesAt can no longer change; a closed poll is not reopened.');
-      }
-      const merged = { ...stored, ...fields };
-      // A poll switched to single choice takes one choice, unless the patch says otherwise.
-      if (fields.kind === 'single' && fields.maxChoices === undefined) merged.maxChoices = 1;
-      const data = await checkedPoll(merged);
       const changes = {
         replaceOptions: fields.options !== undefined,
         close: transition === 'closed' || transition === 'archived' ? status === 'open' || status === 'draft' : false,
@@ -117,6 +132,33 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
       };
       await writeIfUnchanged(db, request, { table: 'polls', id: row.id, noun: 'poll' }, (trx) => updatePoll(trx, row.id, data, changes));
       return toPoll((await findPoll(db, row.id))!);
+    },
+
+    async previewPoll(request) {
+      const { organizationId } = request.params;
+      const { poll: input, replaces } = request.body;
+      const now = clock.now();
+      const at = request.body.at === undefined ? now : new Date(request.body.at);
+      await existingOrganization(db, organizationId);
+      return withoutSaving(db, 'poll', async (trx) => {
+        let id: string;
+        if (replaces === undefined) {
+          // The contract requires these fields; the generated type of an allOf does not carry that over.
+          id = await insertPoll(trx, organizationId, await checkedPoll(completeInput(input as Parameters<typeof completeInput>[0])));
+        } else {
+          const row = await findPoll(trx, replaces);
+          if (row?.organization_id !== organizationId) throw notFound(replaces);
+          // Refused as a save now would refuse it, so the preview never shows what cannot be saved.
+          const data = await checkedChange(row, input, now);
+          // Options sent unchanged keep their ids, and with them the votes and tallies counted for them.
+          const replaceOptions = optionsChanged(dataFromRow(row).options, data.options);
+          await updatePoll(trx, row.id, data, { replaceOptions, close: false, archive: false });
+          id = row.id;
+        }
+        const row = (await findPoll(trx, id))!;
+        // The organizer's view of the results, as the widget shows it to them at that moment.
+        return { poll: toPoll(row, at), results: await computeResults(trx, row, at) };
+      });
     },
 
     async getPollChallenge(request, reply) {
