@@ -8,6 +8,12 @@ import type { Locale } from '../../core/i18n.js';
 import { skeletonText } from '../../core/states.js';
 import '../../hub/define.js';
 
+/**
+ * What `answer` returns for a read that only serves a write (a proof-of-work challenge): it is
+ * refused on the page, as the write would be.
+ */
+export const refused: unique symbol = Symbol('refused in the preview');
+
 /** A request of the previewed widget, as the preview sees it. */
 export interface WidgetRequest {
   method: string;
@@ -23,7 +29,8 @@ export interface DraftPreviewOptions<Input, Value> {
   load: (hub: HubClient, input: Input, signal: AbortSignal) => Promise<Value>;
   /**
    * The widget's reads of the previewed item, answered from the preview (e.g. `GET /events` with
-   * its occurrences); `undefined` sends the request on to the Hub (topics, municipalities).
+   * its occurrences); `undefined` sends the request on to the Hub (topics, municipalities);
+   * `refused` keeps it on the page.
    */
   answer: (value: Value, request: WidgetRequest) => unknown;
   /** The Hub's address and the page's language, for the widget's other reads and its links. */
@@ -147,8 +154,8 @@ export class DraftPreview<Input, Value> implements ReactiveController {
   async #fetch(request: Request): Promise<Response> {
     const shown = this.#shown;
     const answer = shown && this.#options.answer(shown.value, { method: request.method, url: new URL(request.url) });
-    if (answer !== undefined) return Response.json(answer);
-    if (request.method === 'GET' || request.method === 'HEAD') return fetch(request);
+    if (answer !== undefined && answer !== refused) return Response.json(answer);
+    if (answer === undefined && (request.method === 'GET' || request.method === 'HEAD')) return fetch(request);
     const refusal = { type: '/problems/preview', title: msg('In der Vorschau wird nichts gesendet.'), status: 409 };
     return Response.json(refusal, { status: 409, headers: { 'Content-Type': 'application/problem+json' } });
   }
