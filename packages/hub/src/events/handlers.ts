@@ -157,7 +157,10 @@ export function eventHandlers(db: Kysely<Database>, version: string): Pick<Handl
           id = row.id;
         }
         const row = (await findEvent(trx, id))!;
-        return { event: toEvent(row), occurrences: toOccurrences(row, expandEvent(row, range)) };
+        // In the order GET /events lists them: a moved or cancelled date comes where it falls.
+        const found = expandEvent(row, range).map((occurrence) => ({ row, occurrence }));
+        found.sort((a, b) => compareOccurrences(position(a), position(b)));
+        return { event: toEvent(row), occurrences: toOccurrences(row, found.map(({ occurrence }) => occurrence)) };
       });
     },
 
