@@ -6,9 +6,10 @@ import { expectAccessible, expectNoSidewaysScrolling, lookAt, screen, says, star
 
 // The help offers of the pages for organizations (/manage/) in real Chromium against a real Hub:
 // a counselling service's owner signs in with the mailed link, gives an offer a period that is
-// open at the pinned "now", marks the details as checked, and the help finder shows "geöffnet"
-// and the new date; a new offer's bad input is said at each field with nothing typed lost; a
-// draft is published and deleted after a confirmation.
+// open at the pinned "now", marks the details as checked, and the help finder beside the form
+// shows "geöffnet" before the save (the website only after it) and the new date; a new offer's bad
+// input is said at each field with nothing typed lost; the new draft shows in the preview before
+// it is saved; it is published and deleted after a confirmation.
 
 const service = 'Suchtberatung Mainfranken';
 /** Seeded with Wednesday 15:00–19:00: closed at the pinned now (Wednesday, 10:15 in Würzburg). */
@@ -35,6 +36,14 @@ describe('the help offers of the pages for organizations in Chromium', () => {
   after(async () => {
     await workspace?.close();
   });
+
+  /** The offer as citizens find it: no session, the public search. */
+  async function publicOffer(name: string) {
+    const found = (await (await fetch(`${workspace.baseUrl}/help-offers?q=${encodeURIComponent(name)}`)).json()) as {
+      items: { name: string; openNow: boolean; assuredDate: string; openingHours: { exceptions: { description: string }[] } }[];
+    };
+    return found.items.find((item) => item.name === name);
+  }
 
   /** A signed-in owner whose browser reads the pinned now, as the Hub does. */
   async function ownerPage(width = 1280): Promise<Page> {
@@ -88,8 +97,10 @@ describe('the help offers of the pages for organizations in Chromium', () => {
     await closed.getByLabel('Datum *').fill(dayFromNow(20));
     await closed.getByLabel('Hinweis').fill('Teamfortbildung');
     await says(page, 'So steht es im Hilfefinder: Mi 15:00–19:00; Mi 09:00–12:00; Fr 22:00–02:00');
-    await page.getByText('Die Vorschau zeigt den gespeicherten Stand. Ihre Änderungen erscheinen nach dem Speichern.').waitFor();
-    await expectAccessible(page, 'the opening-hours editor with three periods and an exception');
+    // Not saved yet: the preview already shows the offer open now, the website does not.
+    await preview.getByText('Jetzt geöffnet · heute 09:00–12:00, 15:00–19:00').waitFor();
+    assert.equal((await publicOffer(offerName))?.openNow, false, 'the website still has the saved hours');
+    await expectAccessible(page, 'the opening-hours editor with three periods and an exception, previewed unsaved');
 
     await page.getByRole('button', { name: 'Speichern', exact: true }).click();
     await says(page, 'Gespeichert und veröffentlicht.');
@@ -115,10 +126,7 @@ describe('the help offers of the pages for organizations in Chromium', () => {
       .click();
 
     // Citizens see the same: no session, the public search.
-    const found = (await (await fetch(`${workspace.baseUrl}/help-offers?q=${encodeURIComponent(offerName)}`)).json()) as {
-      items: { name: string; openNow: boolean; assuredDate: string; openingHours: { exceptions: { description: string }[] } }[];
-    };
-    const offer = found.items.find((item) => item.name === offerName);
+    const offer = await publicOffer(offerName);
     assert.equal(offer?.openNow, true);
     assert.equal(offer?.assuredDate, '2026-12-02');
     assert.equal(offer?.openingHours.exceptions[0]?.description, 'Teamfortbildung');
@@ -188,7 +196,12 @@ describe('the help offers of the pages for organizations in Chromium', () => {
     await page.getByRole('textbox', { name: 'Adresse' }).fill('Bahnhofstraße 4, 97070 Würzburg');
     await page.getByRole('combobox', { name: 'Gemeinde' }).selectOption({ label: 'Würzburg' });
     await page.getByRole('button', { name: 'Mitte von Würzburg übernehmen' }).waitFor();
-    await expectAccessible(page, 'the form with topics and a place');
+    // New, a draft and not saved: the preview shows it as the website would once it is published.
+    const preview = page.getByRole('region', { name: 'Vorschau im Hilfefinder' });
+    await preview.getByRole('heading', { name: 'Online-Sprechstunde Glücksspiel' }).waitFor();
+    await preview.getByText('Als Entwurf ist es noch nicht öffentlich').waitFor();
+    assert.equal(await publicOffer('Online-Sprechstunde Glücksspiel'), undefined);
+    await expectAccessible(page, 'the form with topics and a place, its draft previewed');
     await page.getByRole('button', { name: 'Speichern', exact: true }).click();
     await says(page, 'Als Entwurf gespeichert.');
     assert.match(new URL(page.url()).pathname, new RegExp(`^/manage/organizations/${slug}/help-offers/[0-9a-f-]{36}$`));
@@ -206,7 +219,7 @@ describe('the help offers of the pages for organizations in Chromium', () => {
       municipalityId: 'wuerzburg',
       coordinates: wuerzburg.center,
     });
-    await page.getByText('Dieses Angebot ist ein Entwurf: im Hilfefinder erscheint es erst, wenn Sie es veröffentlichen.').waitFor();
+    await preview.getByText('Als Entwurf ist es noch nicht öffentlich').waitFor();
     await page.getByText('Noch nie als geprüft vermerkt.').waitFor();
     await expectAccessible(page, 'a saved draft');
 
@@ -220,10 +233,8 @@ describe('the help offers of the pages for organizations in Chromium', () => {
     await page.getByRole('radio', { name: 'Veröffentlicht' }).check();
     await page.getByRole('button', { name: 'Speichern', exact: true }).click();
     await says(page, 'Gespeichert und veröffentlicht.');
-    await page
-      .getByRole('region', { name: 'Vorschau im Hilfefinder' })
-      .getByRole('heading', { name: 'Online-Sprechstunde Glücksspiel' })
-      .waitFor();
+    await preview.getByRole('heading', { name: 'Online-Sprechstunde Glücksspiel' }).waitFor();
+    assert.equal(await preview.getByText('Als Entwurf ist es noch nicht öffentlich').count(), 0);
 
     // A colleague changes the offer meanwhile: the save is refused and says so, the typing stays,
     // and the current version is shown; saving again then replaces it knowingly.

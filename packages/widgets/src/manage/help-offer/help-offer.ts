@@ -1,13 +1,13 @@
 import { msg, str } from '@lit/localize';
 import { versionOf, type Schema } from '@smart-region/sdk';
 import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
 import { FocusAfterUpdate } from '../../core/focus.js';
 import { skeletonText } from '../../core/states.js';
 import '../../help-finder/define.js';
 import { choiceField, FormController, labelledField, selectField, textField } from '../shared/form.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { deleteQuestion } from '../shared/delete-question.js';
+import { DraftPreview } from '../shared/draft-preview.js';
 import { allMunicipalities } from '../shared/municipalities.js';
 import { itemPath, navigate, organizationPath } from '../shared/navigation.js';
 import { organizationHeader } from '../shared/organization-nav.js';
@@ -27,6 +27,7 @@ import {
   type OfferDraft,
   type ServiceArea,
 } from './offer-draft.js';
+import { answerFinder } from './offer-preview.js';
 import { verificationLine } from './verification.js';
 import { topicPicker } from './topic-picker.js';
 
@@ -71,8 +72,8 @@ function fieldsOf(draft: OfferDraft): string[] {
  * A help offer of an organization, new or to edit: the HSDS-shaped form (topics with search,
  * audiences, languages, cost, access, contact channels, places with a municipality, opening
  * hours), drafts and publishing, "Angaben geprüft" (today as the last-verified date), deleting
- * after a confirmation, every change with `If-Match`; beside it the real help finder showing the
- * saved, published offer.
+ * after a confirmation, every change with `If-Match`; beside it the real help finder showing what
+ * a save would make of the fields as typed (draft or not, saved or not).
  */
 export class SrManageHelpOffer extends ManageElement {
   static override properties: PropertyDeclarations = {
@@ -198,8 +199,6 @@ export class SrManageHelpOffer extends ManageElement {
   });
   readonly #action = new FormController<never>(this, { fields: [], format: () => this.format, onStale: () => void this.#showCurrent() });
   readonly #focus = new FocusAfterUpdate(this);
-  /** Whether the draft differs from the saved offer (the preview then says it shows the saved state). */
-  #unsaved = false;
 
   readonly #loaded = this.fetchTask({
     args: () => [this.itemId] as const,
@@ -230,6 +229,20 @@ export class SrManageHelpOffer extends ManageElement {
     isEmpty: () => false,
   });
 
+  readonly #preview = new DraftPreview(this, {
+    task: (options) => this.fetchTask(options),
+    input: () => this.draft && { offer: this.#inputOf(this.draft), replaces: this.offer?.id },
+    load: (hub, body, signal) =>
+      hub.POST('/organizations/{organizationId}/help-offers/preview', {
+        params: { path: { organizationId: this.organizationId } },
+        body,
+        signal,
+      }),
+    answer: (offer, request) => answerFinder(offer, this.#topics.value ?? [], request),
+    hubUrl: () => this.hubUrl ?? location.origin,
+    locale: () => this.locale,
+  });
+
   constructor() {
     super();
     this.organizationId = '';
@@ -246,7 +259,6 @@ export class SrManageHelpOffer extends ManageElement {
   #show(offer: HelpOffer | undefined): void {
     this.offer = offer;
     this.draft = offer ? offerDraftFrom(offer) : newOfferDraft();
-    this.#unsaved = false;
     this.confirmingDelete = false;
     this.current = undefined;
     this.#form.reset();
@@ -258,7 +270,6 @@ export class SrManageHelpOffer extends ManageElement {
     this.draft = { ...this.draft, ...changes };
     // Each key is a field or a group of them: the form is unsaved, and the field's message goes.
     for (const key of Object.keys(changes)) this.#form.changed(key);
-    this.#unsaved = true;
     this.done = undefined;
     if (focus) this.#focus.request(focus);
   }
@@ -306,7 +317,7 @@ export class SrManageHelpOffer extends ManageElement {
         </form>
         ${this.offer ? this.#deletion(this.offer) : nothing}
       </div>
-      ${this.#preview()}
+      ${this.#previewSection(draft)}
     </div>`;
   }
 
@@ -650,27 +661,19 @@ export class SrManageHelpOffer extends ManageElement {
     });
   }
 
-  /** The real help finder searching the saved offer's name: what citizens see of it now. */
-  #preview(): TemplateResult {
-    const offer = this.offer;
-    let body: TemplateResult;
-    if (!offer)
-      body = html`<p>${msg('Nach dem ersten Speichern und Veröffentlichen zeigt sich das Angebot hier so, wie es im Hilfefinder erscheint.')}</p>`;
-    else if (!offer.published)
-      body = html`<p>${msg('Dieses Angebot ist ein Entwurf: im Hilfefinder erscheint es erst, wenn Sie es veröffentlichen.')}</p>`;
-    else {
-      body = html`<p class="hint">
-          ${this.#unsaved ? msg('Die Vorschau zeigt den gespeicherten Stand. Ihre Änderungen erscheinen nach dem Speichern.') : msg('So erscheint das Angebot im Hilfefinder.')}
-        </p>
-        ${keyed(
-          offer.updatedAt,
-          // The quick exit would leave the workspace with unsaved typing: here it stays on the page.
-          html`<sr-help-finder hub-url=${this.hubUrl ?? location.origin} q=${offer.name} @sr-quick-exit=${(event: Event) => event.preventDefault()}></sr-help-finder>`,
-        )}`;
-    }
+  /** The real help finder showing what a save would make of the fields as typed now. */
+  #previewSection(draft: OfferDraft): TemplateResult {
     return html`<section class="preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading">${msg('Vorschau im Hilfefinder')}</h2>
-      ${body}
+      <p class="hint">
+        ${msg('So erscheint das Angebot im Hilfefinder, mit Ihren Eingaben – auch ungespeichert.')}
+        ${draft.published ? nothing : msg('Als Entwurf ist es noch nicht öffentlich: im Hilfefinder erscheint es erst, wenn Sie es veröffentlichen.')}
+      </p>
+      ${this.#preview.render(
+        // The quick exit would leave the workspace with unsaved typing: here it stays on the page.
+        () => html`<sr-help-finder @sr-quick-exit=${(event: Event) => event.preventDefault()}></sr-help-finder>`,
+        msg('Die Vorschau erscheint, sobald das Formular geladen ist.'),
+      )}
     </section>`;
   }
 
@@ -719,11 +722,16 @@ export class SrManageHelpOffer extends ManageElement {
     this.#focus.request('[data-current]');
   }
 
+  /** What a save sends of `draft`; the preview shows the same. */
+  #inputOf(draft: OfferDraft): Schema<'HelpOfferInput'> {
+    const centres = new Map((this.#municipalities.value ?? []).map((municipality) => [municipality.id, municipality.center]));
+    return offerInputFrom(draft, centres);
+  }
+
   async #save(): Promise<void> {
     const draft = this.draft;
     if (!draft) return;
-    const centres = new Map((this.#municipalities.value ?? []).map((municipality) => [municipality.id, municipality.center]));
-    const body = offerInputFrom(draft, centres);
+    const body = this.#inputOf(draft);
     const offer = this.offer;
     const saved = await this.#form.submit(
       () => offerProblems(draft),
@@ -756,6 +764,7 @@ export class SrManageHelpOffer extends ManageElement {
     );
     if (!saved) return;
     this.offer = saved;
+    this.#preview.refresh();
     this.done = msg(str`Als geprüft vermerkt: Stand ${this.format.calendarDate(saved.assuredDate ?? '')}.`);
   }
 

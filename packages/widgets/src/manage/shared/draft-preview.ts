@@ -107,6 +107,11 @@ export class DraftPreview<Input, Value> implements ReactiveController {
     }
   }
 
+  /** Asks again for the same fields: the stored item changed by a write of its own (e.g. marked as checked). */
+  refresh(): void {
+    void this.#task.run();
+  }
+
   /** The widget showing the preview (`widget` makes its tag), or why there is none yet. */
   render(widget: (value: Value) => TemplateResult, waiting: string): unknown {
     return this.#task.render({
