@@ -152,7 +152,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
         new ProblemError('rate-limited', `Too many requests from this client. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`),
     });
   }
-  registerEtags(app, contract);
+  registerEtags(app);
   // After the ETag hook, so an answer that became 304 is not recorded as a read.
   app.addHook('onSend', auditAnswers(options.database.db));
 

@@ -24,6 +24,8 @@ export interface ContractOperation {
   personalData: boolean;
   /** `x-changes-nothing: true`: a POST that only answers (a preview), so it is no change to audit. */
   changesNothing: boolean;
+  /** Its 200 answer documents an `ETag` header: for a change, the new version for the next `If-Match`. */
+  etagOnSuccess: boolean;
 }
 
 export interface Contract {
@@ -50,7 +52,7 @@ export function loadContract(): Contract {
           operationId: string;
           security?: SecurityRequirement[];
           requestBody?: { content: Record<string, unknown>; required?: boolean };
-          responses: Record<string, unknown>;
+          responses: Record<string, { headers?: Record<string, unknown> } | undefined>;
           'x-personal-data'?: boolean;
           'x-changes-nothing'?: boolean;
         }
@@ -74,6 +76,7 @@ export function loadContract(): Contract {
         statuses: Object.keys(operation.responses),
         personalData: operation['x-personal-data'] === true,
         changesNothing: operation['x-changes-nothing'] === true,
+        etagOnSuccess: operation.responses['200']?.headers?.['ETag'] !== undefined,
       });
     }
     if (methods.includes('GET')) methods.push('HEAD');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { operationOf, type Contract } from './contract.js';
+import { operationOf } from './contract.js';
 import { versionOf } from './preconditions.js';
 
 function matches(ifNoneMatch: string, etag: string): boolean {
@@ -13,22 +13,6 @@ function matches(ifNoneMatch: string, etag: string): boolean {
 /** The stored version of each answer that is an entry an organization edits (its top-level `updatedAt`). */
 const versions = new WeakMap<FastifyReply, string>();
 
-/** Changes whose 200 answer documents an `ETag`: the new version, for the next `If-Match`. */
-function changesWithEtag(contract: Contract): Set<string> {
-  const paths = contract.document.paths as Record<
-    string,
-    Record<string, { operationId?: string; responses?: Record<string, { headers?: object }> }>
-  >;
-  const operations = Object.values(paths).flatMap((item) => Object.values(item));
-  return new Set(
-    operations.flatMap((operation) =>
-      operation.operationId && operation.responses?.['200']?.headers && 'ETag' in operation.responses['200'].headers
-        ? [operation.operationId]
-        : [],
-    ),
-  );
-}
-
 /**
  * Weak ETags on every successful read, and `304 Not Modified` when the client already has that
  * version: the SDK's cache and the browser revalidate instead of downloading again. Of the
@@ -38,8 +22,7 @@ function changesWithEtag(contract: Contract): Set<string> {
  * `updatedAt` (preconditions.ts compares it with `If-Match`); the changes that document an ETag
  * answer with the new one. `If-None-Match` compares the whole tag.
  */
-export function registerEtags(app: FastifyInstance, contract: Contract): void {
-  const changes = changesWithEtag(contract);
+export function registerEtags(app: FastifyInstance): void {
   app.addHook('preSerialization', async (_request, reply, payload) => {
     const updatedAt = (payload as { updatedAt?: unknown } | null)?.updatedAt;
     if (typeof updatedAt === 'string') versions.set(reply, versionOf(updatedAt));
@@ -49,7 +32,7 @@ export function registerEtags(app: FastifyInstance, contract: Contract): void {
     if (reply.statusCode !== 200 || typeof payload !== 'string' || reply.hasHeader('etag')) return payload;
     const operation = operationOf(request);
     const read = request.method === 'GET' || request.method === 'HEAD';
-    if (read ? operation && !operation.statuses.includes('304') : !operation || !changes.has(operation.operationId)) return payload;
+    if (read ? operation && !operation.statuses.includes('304') : !operation?.etagOnSuccess) return payload;
     const hash = createHash('sha256').update(payload).digest('base64url').slice(0, 27);
     const version = versions.get(reply);
     const etag = `W/"${version === undefined ? hash : `${version}.${hash}`}"`;
