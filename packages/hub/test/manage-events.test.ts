@@ -11,8 +11,9 @@ import { expectAccessible, says, screen, startWorkspace, type Workspace } from '
 // end before the start, a repeat that ends before it begins) without losing what was typed,
 // creates a choir rehearsal every Tuesday and Thursday with one Tuesday left out, sees the repeat
 // in the calendar's words, cancels one date and takes that back, finds the dates on the club's
-// example website, keeps a second event as a draft, meets a change someone else saved meanwhile
-// (If-Match) and takes it over, publishes and deletes it.
+// example website, keeps a second event as a draft, sees it and a title typed but not saved in
+// the form's preview (the calendar as the website will show it, while the website has nothing),
+// meets a change someone else saved meanwhile (If-Match) and takes it over, publishes and deletes it.
 
 const club = 'tsv-ochsenfurt-1862-e-v';
 /** Where the screenshots of the screens go for a look (not part of the repository). */
@@ -94,7 +95,7 @@ describe('events in the pages for organizations, in Chromium', () => {
     await page.getByLabel('Wiederholen bis').fill('2027-06-30');
     await page.getByLabel('Ort', { exact: true }).fill('Pfarrheim St. Laurentius');
     await page.getByLabel('Gemeinde').selectOption({ label: 'Ochsenfurt' });
-    await page.getByLabel('Kultur').check();
+    await page.getByRole('checkbox', { name: 'Kultur' }).check();
     await page.getByLabel('Eintritt frei').check();
     // Tuesday 8 December is a holiday for the choir.
     await page.getByLabel('Einen Termin auslassen').fill('2026-12-08');
@@ -183,11 +184,15 @@ describe('events in the pages for organizations, in Chromium', () => {
     await page.goto(`${workspace.baseUrl}/manage/organizations/${club}/events/new`);
     await screen(page, /^Neuer Termin/);
     await noSidewaysScrolling(page, 'the empty form');
+    await page.getByText('Die Vorschau erscheint, sobald Titel, Beginn und Ende angegeben sind.').waitFor();
     await page.getByLabel('Titel').fill('Jahreshauptversammlung');
     await page.getByLabel('ganztägig').check();
     await when(page, /^Beginn/)
       .getByLabel('Datum')
       .fill('2027-03-12');
+    // Enough for the calendar: the new event shows in the preview before it is saved.
+    const preview = page.getByRole('region', { name: 'So sieht der Termin auf der Website aus' }).locator('sr-event-calendar');
+    await preview.getByText('Jahreshauptversammlung', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Als Entwurf speichern', exact: true }).click();
     await says(page, 'Als Entwurf gespeichert. Auf der Website erscheint er noch nicht.');
     await expectAccessible(page, 'a saved draft at 320 px');
@@ -210,6 +215,24 @@ describe('events in the pages for organizations, in Chromium', () => {
     // The form shows once the draft is loaded; the rename below must come after that load.
     await page.getByLabel('Titel').waitFor();
     assert.equal(await page.getByLabel('Titel').inputValue(), 'Jahreshauptversammlung');
+
+    // The draft in the preview, on its day; a title typed and not saved follows there once the
+    // typing pauses, while the website knows nothing of it.
+    await preview.getByRole('heading', { name: 'Freitag, 12. März' }).waitFor();
+    await preview.getByText('Jahreshauptversammlung', { exact: true }).waitFor();
+    await page.getByLabel('Titel').fill('Jahreshauptversammlung mit Neuwahlen');
+    await preview.getByText('Jahreshauptversammlung mit Neuwahlen', { exact: true }).waitFor();
+    const website = (await (await fetch(`${workspace.baseUrl}/events?from=2027-03-01&to=2027-04-01&limit=100`)).json()) as {
+      items: { title: string }[];
+    };
+    assert.deepEqual(
+      website.items.filter((item) => item.title.startsWith('Jahreshauptversammlung')),
+      [],
+      'the website lists neither the draft nor the unsaved title',
+    );
+    await expectAccessible(page, 'the preview of an unsaved title at 320 px');
+    await noSidewaysScrolling(page, 'the preview');
+    await look(page, 'event-preview');
 
     // Someone else renames it meanwhile: publishing is refused (If-Match), nothing typed is lost,
     // and the current version can be looked at and taken over.

@@ -10,6 +10,7 @@ import { FocusAfterUpdate } from '../../core/focus.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { deleteQuestion } from '../shared/delete-question.js';
 import { allMunicipalities } from '../shared/municipalities.js';
+import { DraftPreview } from '../shared/draft-preview.js';
 import { itemPath, navigate, organizationPath } from '../shared/navigation.js';
 import { organizationHeader } from '../shared/organization-nav.js';
 import type { Me } from '../shared/session-events.js';
@@ -24,6 +25,7 @@ import {
   type EventDraft,
   type EventField,
 } from './event-draft.js';
+import { answerCalendar, firstShownDay, previewWindow, type EventPreviewRequest, type PreviewedEvent } from './event-preview.js';
 import {
   defaultRepeat,
   weekdayCodes,
@@ -155,6 +157,11 @@ export class SrManageEvent extends ManageElement {
   });
   /** The id whose stored state the draft was filled from: a reload never overwrites what was typed. */
   #filledFrom: string | undefined;
+  /**
+   * The draft was complete once (a stored event always was): from then on the preview follows
+   * every state, and says when one is incomplete; before, a new event's form shows why it waits.
+   */
+  #completeOnce = false;
 
   readonly #choices = this.fetchTask({
     args: () => [] as const,
@@ -185,6 +192,19 @@ export class SrManageEvent extends ManageElement {
     isEmpty: () => false,
   });
 
+  /** The calendar as citizens will see it, with what is typed now: saved or not, draft or not. */
+  readonly #preview = new DraftPreview(this, {
+    task: (options) => this.fetchTask(options),
+    input: () => this.#previewRequest(),
+    load: async (hub, request: EventPreviewRequest, signal): Promise<PreviewedEvent> => ({
+      request,
+      preview: await this.#askPreview(hub, request, signal),
+    }),
+    answer: (previewed, request) => answerCalendar(previewed, request, this.format, (other) => this.#askPreview(this.client, other)),
+    hubUrl: () => this.hubUrl ?? location.origin,
+    locale: () => this.locale,
+  });
+
   constructor() {
     super();
     this.organizationId = '';
@@ -200,7 +220,26 @@ export class SrManageEvent extends ManageElement {
     this.#filledFrom = id;
     this.event = event;
     this.draft = event ? draftOf(event) : emptyDraft(this.format.day(new Date()));
+    this.#completeOnce = event !== undefined;
     this.#form.reset();
+  }
+
+  /** The preview's request: the draft as a save sends it, replacing the stored event if there is one. */
+  #previewRequest(): EventPreviewRequest | undefined {
+    if (this.#filledFrom === undefined) return undefined;
+    this.#completeOnce ||= Object.keys(checkDraft(this.draft)).length === 0;
+    if (!this.#completeOnce) return undefined;
+    const event = this.event;
+    // Published: the preview is what the website would show once it is.
+    return { event: bodyOf(this.draft, true, event), replaces: event?.id, ...previewWindow(this.format) };
+  }
+
+  #askPreview(hub: HubClient, body: EventPreviewRequest, signal?: AbortSignal) {
+    return hub.POST('/organizations/{organizationId}/events/preview', {
+      params: { path: { organizationId: this.organizationId } },
+      body,
+      signal,
+    });
   }
 
   /**
@@ -230,7 +269,7 @@ export class SrManageEvent extends ManageElement {
     return html`<div class="message" role="status">
       <h2>${msg('Die aktuelle Fassung')}</h2>
       <p><strong dir="auto">${current.title}</strong>${current.recurrence ? html`, ${current.recurrence.summary[this.locale]}` : nothing}</p>
-      <p>${msg('Die nächsten Termine und die Vorschau unten zeigen diese Fassung. „Veröffentlichen“ oder „Als Entwurf speichern“ ersetzt sie durch Ihre Eingaben.')}</p>
+      <p>${msg('Die nächsten Termine unten zeigen diese Fassung. „Veröffentlichen“ oder „Als Entwurf speichern“ ersetzt sie durch Ihre Eingaben.')}</p>
       <p><button class="button" type="button" @click=${adopt}>${msg('Meine Eingaben verwerfen und die aktuelle Fassung übernehmen')}</button></p>
     </div>`;
   }
@@ -250,7 +289,7 @@ export class SrManageEvent extends ManageElement {
     return html`<div role="status">${this.done ? html`<p class="message">${this.done}</p>` : nothing}</div>
       ${event && !event.published ? html`<p class="message">${msg('Dieser Termin ist ein Entwurf: Auf der Website erscheint er erst, wenn Sie ihn veröffentlichen.')}</p>` : nothing}
       ${event?.imported ? html`<p class="message">${msg('Dieser Termin kommt aus einem Kalender-Import. Der nächste Import überschreibt Ihre Änderungen.')}</p>` : nothing}
-      ${this.#action.failureMessage()} ${this.#editForm()} ${event ? this.#occurrenceList(event) : nothing} ${event ? this.#preview(event) : nothing}
+      ${this.#action.failureMessage()} ${this.#editForm()} ${event ? this.#occurrenceList(event) : nothing} ${this.#previewSection(event)}
       ${event ? this.#deletion(event) : nothing}`;
   }
 
@@ -783,17 +822,18 @@ export class SrManageEvent extends ManageElement {
     this.done = cancelled ? msg('Der Termin ist abgesagt; der Kalender zeigt ihn als „Abgesagt“.') : msg('Die Absage ist zurückgenommen.');
   }
 
-  #preview(event: StoredEvent): TemplateResult {
-    const from = occurrenceRange(this.format).from;
-    const date = event.start.slice(0, 10) > from ? event.start.slice(0, 10) : from;
+  #previewSection(event: StoredEvent | undefined): TemplateResult {
     return html`<section class="preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading">${msg('So sieht der Termin auf der Website aus')}</h2>
-      <p class="lead">${event.published ? msg('Die Vorschau zeigt den gespeicherten, veröffentlichten Stand.') : msg('Ein Entwurf erscheint nicht auf der Website; die Vorschau zeigt ihn erst nach dem Veröffentlichen.')}</p>
-      ${
-        event.published
-          ? html`<sr-event-calendar hub-url=${this.hubUrl ?? location.origin} organization=${event.organizer.organizationId} q=${event.title} date=${date} view="list"></sr-event-calendar>`
-          : nothing
-      }
+      <p class="lead">
+        ${msg('Die Vorschau zeigt Ihre Eingaben, auch ungespeicherte.')}
+        ${event?.published ? nothing : msg('Auf der Website erscheint der Termin erst, wenn Sie ihn veröffentlichen.')}
+      </p>
+      ${this.#preview.render(
+        (previewed) =>
+          html`<sr-event-calendar organization=${this.organizationId} date=${firstShownDay(previewed, this.format)} view="list"></sr-event-calendar>`,
+        msg('Die Vorschau erscheint, sobald Titel, Beginn und Ende angegeben sind.'),
+      )}
     </section>`;
   }
 

@@ -30,7 +30,8 @@ export interface DraftPreviewOptions<Input, Value> {
   /**
    * The widget's reads of the previewed item, answered from the preview (e.g. `GET /events` with
    * its occurrences); `undefined` sends the request on to the Hub (topics, municipalities);
-   * `refused` keeps it on the page.
+   * `refused` keeps it on the page. A promise of an answer, for what the preview must ask the Hub
+   * first (e.g. days outside the previewed range).
    */
   answer: (value: Value, request: WidgetRequest) => unknown;
   /** The Hub's address and the page's language, for the widget's other reads and its links. */
@@ -158,7 +159,7 @@ export class DraftPreview<Input, Value> implements ReactiveController {
 
   async #fetch(request: Request): Promise<Response> {
     const shown = this.#shown;
-    const answer = shown && this.#options.answer(shown.value, { method: request.method, url: new URL(request.url) });
+    const answer = shown && (await this.#options.answer(shown.value, { method: request.method, url: new URL(request.url) }));
     if (answer !== undefined && answer !== refused) return Response.json(answer);
     if (answer === undefined && (request.method === 'GET' || request.method === 'HEAD')) return fetch(request);
     const refusal = { type: '/problems/preview', title: msg('In der Vorschau wird nichts gesendet.'), status: 409 };
