@@ -92,6 +92,32 @@ describe('the volunteer needs of the pages for organizations in Chromium', () =>
       .executeTakeFirstOrThrow();
     assert.deepEqual([stored.skills, stored.people_needed], [['Kuchen backen'], 2]);
 
+    // Typed, not saved: the preview follows once the typing pauses; the website does not.
+    const changed = `${title} mit Kaffee`;
+    await page.getByRole('textbox', { name: 'Titel *' }).fill(changed);
+    await page.getByLabel('Wie viele Personen suchen Sie? *').fill('3');
+    const previewCard = preview.locator('sr-volunteer-board [part~="need"]');
+    await previewCard.getByText(changed).waitFor();
+    await previewCard.getByText('Noch 3 Personen gesucht').waitFor();
+    assert.equal(await previewCard.count(), 1, 'the preview shows just this need');
+    const website = await (await fetch(`${workspace.baseUrl}/volunteer-needs?limit=100`)).text();
+    assert.ok(website.includes(title) && !website.includes(changed), 'the website still has the saved need');
+    await expectAccessible(page, 'an unsaved change in the preview');
+    // The answer form can be tried out; nothing leaves the page.
+    await previewCard.locator('[part~="help-button"]').click();
+    const previewDialog = preview.locator('sr-volunteer-board dialog');
+    await previewDialog.locator('#name').fill('Probe Person');
+    await previewDialog.locator('#email').fill('probe@example.org');
+    await previewDialog.locator('#consent').check();
+    await previewDialog.locator('[part~="submit-button"]').click();
+    await previewDialog.locator('[part~="send-error"]').getByText(/Ihre Nachricht wurde nicht gesendet/).waitFor();
+    await page.keyboard.press('Escape');
+    // Saved again as it was, so the rest of the story reads the need as created.
+    await page.getByRole('textbox', { name: 'Titel *' }).fill(title);
+    await page.getByLabel('Wie viele Personen suchen Sie? *').fill('2');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await says(page, 'Gespeichert und veröffentlicht.');
+
     // A citizen answers on the club's website.
     const citizen = await workspace.person();
     await citizen.goto(`${workspace.baseUrl}/examples/club/`);
@@ -148,10 +174,14 @@ describe('the volunteer needs of the pages for organizations in Chromium', () =>
     await page.getByRole('textbox', { name: 'Beschreibung *' }).fill('Eltern fahren die Jugend nach Kitzingen.');
     await page.getByLabel('Laufend, ohne festen Termin').check();
     await page.getByRole('radio', { name: 'Entwurf' }).check();
+    // A new draft, not saved yet, shows on the board as it will once published.
+    const preview = page.getByRole('region', { name: 'Vorschau auf der Ehrenamtsbörse' });
+    await preview.getByText('Als Entwurf ist es dort erst zu sehen, wenn Sie es veröffentlichen.').waitFor();
+    await preview.locator('sr-volunteer-board [part~="need-title"]').getByText(draftTitle).waitFor();
+    await expectAccessible(page, 'a new draft in the preview');
     await page.getByRole('button', { name: 'Speichern' }).click();
     await says(page, 'Als Entwurf gespeichert.');
-    await says(page, 'Dieses Gesuch ist ein Entwurf: auf der Ehrenamtsbörse erscheint es erst, wenn Sie es veröffentlichen.');
-    await expectAccessible(page, 'a saved draft');
+    await preview.locator('sr-volunteer-board [part~="need-title"]').getByText(draftTitle).waitFor();
     const board = await (await fetch(`${workspace.baseUrl}/volunteer-needs?limit=100`)).text();
     assert.ok(!board.includes(draftTitle), 'citizens do not see a draft');
 

@@ -1,13 +1,13 @@
 import { msg, str } from '@lit/localize';
 import { versionOf, type Schema } from '@smart-region/sdk';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
 import { FocusAfterUpdate } from '../../core/focus.js';
 import { skeletonText } from '../../core/states.js';
 import '../../volunteer-board/define.js';
 import { choiceField, FormController, labelledField, selectField, textField } from '../shared/form.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { deleteQuestion } from '../shared/delete-question.js';
+import { DraftPreview } from '../shared/draft-preview.js';
 import { allMunicipalities } from '../shared/municipalities.js';
 import { itemPath, navigate, organizationPath } from '../shared/navigation.js';
 import { organizationHeader } from '../shared/organization-nav.js';
@@ -22,14 +22,19 @@ import {
   type NeedDraft,
   type NeedField,
 } from './need-draft.js';
+import { answerBoard } from './need-preview.js';
 
 type VolunteerNeed = Schema<'VolunteerNeed'>;
+
+/** Whether the form's own checks pass, which ask more than the Hub's (a need with a time has a start and an end). */
+const complete = (draft: NeedDraft) => !Object.values(needProblems(draft)).some(Boolean);
 
 /**
  * A volunteer need of an organization, new or to edit: what the help is, how many people, the
  * skills that help (chips), when (or ongoing), where (a place, a municipality, or from home), how
  * urgent, how much time, who answers; a draft or published; closing, reopening and deleting after a
- * question; every change with `If-Match`. Beside it the real volunteer board of the organization.
+ * question; every change with `If-Match`. Beside it the real volunteer board showing what a save
+ * would make of the fields as typed (draft or not, saved or not).
  */
 export class SrManageVolunteerNeed extends ManageElement {
   static override properties: PropertyDeclarations = {
@@ -118,8 +123,6 @@ export class SrManageVolunteerNeed extends ManageElement {
   });
   readonly #action = new FormController<never>(this, { fields: [], format: () => this.format, onStale: () => void this.#showCurrent() });
   readonly #focus = new FocusAfterUpdate(this);
-  /** Whether the draft differs from the saved need (the preview then says it shows the saved state). */
-  #unsaved = false;
 
   readonly #loaded = this.fetchTask({
     args: () => [this.itemId] as const,
@@ -144,6 +147,21 @@ export class SrManageVolunteerNeed extends ManageElement {
     isEmpty: () => false,
   });
 
+  readonly #preview = new DraftPreview(this, {
+    task: (options) => this.fetchTask(options),
+    // The body a save would send, once the save would send it.
+    input: () => (this.draft && complete(this.draft) ? { need: needInputFrom(this.draft), replaces: this.need?.id } : undefined),
+    load: (hub, body, signal) =>
+      hub.POST('/organizations/{organizationId}/volunteer-needs/preview', {
+        params: { path: { organizationId: this.organizationId } },
+        body,
+        signal,
+      }),
+    answer: answerBoard,
+    hubUrl: () => this.hubUrl ?? location.origin,
+    locale: () => this.locale,
+  });
+
   constructor() {
     super();
     this.organizationId = '';
@@ -154,7 +172,6 @@ export class SrManageVolunteerNeed extends ManageElement {
   #show(need: VolunteerNeed | undefined): void {
     this.need = need;
     this.draft = need ? needDraftFrom(need) : newNeedDraft();
-    this.#unsaved = false;
     this.confirmingDelete = false;
     this.current = undefined;
     this.#form.reset();
@@ -164,7 +181,6 @@ export class SrManageVolunteerNeed extends ManageElement {
     if (!this.draft) return;
     this.draft = { ...this.draft, ...changes };
     for (const key of Object.keys(changes)) if (key !== 'skill') this.#form.changed(key as NeedField);
-    this.#unsaved = true;
     this.done = undefined;
     if (focus) this.#focus.request(focus);
   }
@@ -205,7 +221,7 @@ export class SrManageVolunteerNeed extends ManageElement {
         </form>
         ${this.need ? this.#deletion(this.need) : nothing}
       </div>
-      ${this.#preview()}
+      ${this.#previewSection(draft)}
     </div>`;
   }
 
@@ -450,23 +466,20 @@ export class SrManageVolunteerNeed extends ManageElement {
     });
   }
 
-  /** The real volunteer board with the organization's needs: how the saved, published need looks. */
-  #preview(): TemplateResult {
-    const need = this.need;
-    let body: TemplateResult;
-    if (!need)
-      body = html`<p>${msg('Nach dem ersten Speichern und Veröffentlichen zeigt sich das Gesuch hier so, wie es auf der Ehrenamtsbörse erscheint.')}</p>`;
-    else if (!need.published)
-      body = html`<p>${msg('Dieses Gesuch ist ein Entwurf: auf der Ehrenamtsbörse erscheint es erst, wenn Sie es veröffentlichen.')}</p>`;
-    else {
-      body = html`<p class="hint">
-          ${this.#unsaved ? msg('Die Vorschau zeigt den gespeicherten Stand. Ihre Änderungen erscheinen nach dem Speichern.') : msg('So erscheinen die offenen Gesuche Ihrer Organisation auf der Ehrenamtsbörse.')}
-        </p>
-        ${keyed(need.updatedAt, html`<sr-volunteer-board hub-url=${this.hubUrl ?? location.origin} organization=${need.organization.organizationId}></sr-volunteer-board>`)}`;
-    }
+  /** The real volunteer board showing what a save would make of the fields as typed now. */
+  #previewSection(draft: NeedDraft): TemplateResult {
     return html`<section class="preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading">${msg('Vorschau auf der Ehrenamtsbörse')}</h2>
-      ${body}
+      <p class="hint">
+        ${msg('So erscheint das Gesuch auf der Ehrenamtsbörse, mit Ihren Eingaben – auch ungespeichert.')}
+        ${draft.published ? nothing : msg('Als Entwurf ist es dort erst zu sehen, wenn Sie es veröffentlichen.')}
+        ${complete(draft) || !this.need ? nothing : msg('Solange eine nötige Angabe fehlt oder nicht passt, bleibt der letzte vollständige Stand stehen.')}
+        ${msg('„Ich helfe mit“ lässt sich ausprobieren; aus der Vorschau wird nichts gesendet.')}
+      </p>
+      ${this.#preview.render(
+        () => html`<sr-volunteer-board></sr-volunteer-board>`,
+        msg('Die Vorschau erscheint, sobald Titel, Beschreibung, die Zahl der Personen und der Zeitraum angegeben sind.'),
+      )}
     </section>`;
   }
 
