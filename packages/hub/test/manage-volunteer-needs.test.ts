@@ -110,7 +110,10 @@ describe('the volunteer needs of the pages for organizations in Chromium', () =>
     await previewDialog.locator('#email').fill('probe@example.org');
     await previewDialog.locator('#consent').check();
     await previewDialog.locator('[part~="submit-button"]').click();
-    await previewDialog.locator('[part~="send-error"]').getByText(/Ihre Nachricht wurde nicht gesendet/).waitFor();
+    await previewDialog
+      .locator('[part~="send-error"]')
+      .getByText(/Ihre Nachricht wurde nicht gesendet/)
+      .waitFor();
     await page.keyboard.press('Escape');
     // Saved again as it was, so the rest of the story reads the need as created.
     await page.getByRole('textbox', { name: 'Titel *' }).fill(title);

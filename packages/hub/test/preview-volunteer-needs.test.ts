@@ -78,7 +78,10 @@ describe('the preview of a volunteer need', () => {
     await client.decide(club, page.items[0]!.id, { status: 'accepted' }, clubResponsesKey);
     const before = await stored();
 
-    const need = await previewed({ need: needBody({ title: 'Ordnerinnen und Ordner beim Heimspiel', peopleNeeded: 5 }), replaces: saved.id });
+    const need = await previewed({
+      need: needBody({ title: 'Ordnerinnen und Ordner beim Heimspiel', peopleNeeded: 5 }),
+      replaces: saved.id,
+    });
     assert.equal(need.id, saved.id);
     assert.equal(need.title, 'Ordnerinnen und Ordner beim Heimspiel');
     assert.deepEqual([need.peopleNeeded, need.peopleStillNeeded], [5, 4], 'the accepted volunteer still counts');
@@ -101,7 +104,11 @@ describe('the preview of a volunteer need', () => {
   });
 
   test('the same checks as a save, pointing into the need', async () => {
-    const problem = await expectProblem(await preview({ need: needBody({ title: '  ab  ', skills: ['Aufbau', 'aufbau'] }) }), 422, 'validation-failed');
+    const problem = await expectProblem(
+      await preview({ need: needBody({ title: '  ab  ', skills: ['Aufbau', 'aufbau'] }) }),
+      422,
+      'validation-failed',
+    );
     const pointers = problem.errors?.map((error) => error.pointer) ?? [];
     assert.ok(pointers.includes('/body/need/title'), pointers.join(', '));
     assert.ok(pointers.includes('/body/need/skills/1'), pointers.join(', '));
@@ -111,7 +118,10 @@ describe('the preview of a volunteer need', () => {
       ['/body/need/municipalityId'],
     );
     const schema = await expectProblem(await preview({ need: needBody({ peopleNeeded: 0 }) }), 422, 'validation-failed');
-    assert.ok(schema.errors?.some((error) => error.pointer === '/body/need/peopleNeeded'), JSON.stringify(schema.errors));
+    assert.ok(
+      schema.errors?.some((error) => error.pointer === '/body/need/peopleNeeded'),
+      JSON.stringify(schema.errors),
+    );
   });
 
   test('another organization’s need is not there to replace, and another organization’s key may not preview', async () => {
