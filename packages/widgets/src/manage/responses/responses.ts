@@ -9,6 +9,7 @@ import { roleLabel } from '../shared/labels.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { membershipIn, organizationHeader } from '../shared/organization-nav.js';
 import type { Me } from '../shared/session-events.js';
+import { responsePage, responsesQuery } from './response-pages.js';
 import { saveFile } from './save-file.js';
 
 type VolunteerResponse = Schema<'VolunteerResponse'>;
@@ -16,45 +17,12 @@ type ResponsePage = Schema<'VolunteerResponsePage'>;
 type VolunteerNeed = Schema<'VolunteerNeed'>;
 type ResponseStatus = Schema<'VolunteerResponseStatus'>;
 
-/** Responses per page: a screen of them, more on request. */
-const pageSize = 25;
-
 /** Every need of the organization, whatever its status: responses to a closed one still wait for an answer. */
 async function allNeeds(hub: HubClient, organization: string, signal: AbortSignal): Promise<VolunteerNeed[]> {
   const needs: VolunteerNeed[] = [];
   const query = { organization: [organization], status: ['open', 'filled', 'expired', 'closed'] as VolunteerNeed['status'][], limit: 100 };
   for await (const page of pages(hub, '/volunteer-needs', { params: { query }, signal })) needs.push(...page.items);
   return needs;
-}
-
-/** What the list shows, and its CSV holds: one need or all, one status or all. */
-interface ResponseFilter {
-  need: string;
-  status: ResponseStatus | '';
-}
-
-/** The query of the list and of its CSV. */
-const responsesQuery = ({ need, status }: ResponseFilter) => ({
-  ...(need ? { need: [need] } : {}),
-  ...(status ? { status: [status] } : {}),
-});
-
-/**
- * One page of the organization's responses, from `cursor` on. Not through the SDK's `pages`: the
- * operation also answers CSV, so its data is typed page-or-text, which `pages` does not take.
- */
-async function responsePage(
-  hub: HubClient,
-  organizationId: string,
-  filter: ResponseFilter,
-  cursor?: string,
-  signal?: AbortSignal,
-): Promise<ResponsePage> {
-  // JSON: only the download asks for the CSV form (Accept: text/csv).
-  return (await hub.GET('/organizations/{organizationId}/volunteer-responses', {
-    params: { path: { organizationId }, query: { ...responsesQuery(filter), limit: pageSize, cursor } },
-    signal,
-  })) as ResponsePage;
 }
 
 /**

@@ -3,6 +3,7 @@ import { paginate, type Schema } from '@smart-region/sdk';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { collect } from '../../core/collect.js';
 import { skeletonText } from '../../core/states.js';
+import { allResponses } from '../responses/response-pages.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { itemPath, organizationPath } from '../shared/navigation.js';
 import { managesResponses, membershipIn, organizationHeader } from '../shared/organization-nav.js';
@@ -67,15 +68,9 @@ export class SrManageVolunteerNeeds extends ManageElement {
     fetch: async (hub, [organizationId, readsResponses], signal): Promise<Map<string, number>> => {
       const counts = new Map<string, number>();
       if (!readsResponses) return counts;
-      let cursor: string | undefined;
-      do {
-        const page = (await hub.GET('/organizations/{organizationId}/volunteer-responses', {
-          params: { path: { organizationId }, query: { status: ['new'], limit: 100, cursor } },
-          signal,
-        })) as Schema<'VolunteerResponsePage'>;
-        for (const response of page.items) counts.set(response.volunteerNeedId, (counts.get(response.volunteerNeedId) ?? 0) + 1);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
+      for (const response of await allResponses(hub, organizationId, { need: '', status: 'new' }, signal)) {
+        counts.set(response.volunteerNeedId, (counts.get(response.volunteerNeedId) ?? 0) + 1);
+      }
       return counts;
     },
     isEmpty: () => false,
