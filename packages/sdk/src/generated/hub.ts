@@ -2998,7 +2998,7 @@ export interface components {
                 /**
                  * @example {
                  *       "type": "/problems/unauthorized",
-                 *       "title": "An API key is needed.",
+                 *       "title": "Sign in or send an API key.",
                  *       "status": 401,
                  *       "detail": "Send an API key as \"Authorization: Bearer <key>\"."
                  *     }
@@ -3015,7 +3015,7 @@ export interface components {
                 /**
                  * @example {
                  *       "type": "/problems/forbidden",
-                 *       "title": "This API key may not do this.",
+                 *       "title": "This sign-in or API key may not do this.",
                  *       "status": 403,
                  *       "detail": "The key needs the scope \"admin\"."
                  *     }
