@@ -72,11 +72,13 @@ export function withEtagCache(fetch: Fetch, cache: LruCache<CachedAnswer>): Fetc
 }
 
 /**
- * The same URL can have different answers per language and per API key (an organization's own
- * data), so both are part of the key: one client never serves one key's answer to another.
+ * The same URL can have different answers per format (JSON or CSV), per language and per API key
+ * (an organization's own data), so all three are part of the key: one client never serves one
+ * key's answer to another, nor a CSV file to a caller that asked for JSON.
  */
 function cacheKey(request: Request): string {
-  return [request.url, request.headers.get('Accept-Language') ?? '', request.headers.get('Authorization') ?? ''].join('\n');
+  const varying = ['Accept', 'Accept-Language', 'Authorization'].map((name) => request.headers.get(name) ?? '');
+  return [request.url, ...varying].join('\n');
 }
 
 function answerFrom(cached: CachedAnswer): Response {

@@ -52,6 +52,15 @@ describe('ETag cache', () => {
     assert.equal(requests[1]?.headers.has('If-None-Match'), false);
   });
 
+  it('keeps answers per Accept: a CSV answer never stands in for the JSON one', async () => {
+    const { hub, requests } = client([json(wuerzburg, { headers: { ETag: '"csv"' } }), json(wuerzburg, { headers: { ETag: '"json"' } })]);
+
+    await get(hub, 'wuerzburg', { Accept: 'text/csv' });
+    await get(hub, 'wuerzburg', { Accept: 'application/json' });
+
+    assert.equal(requests[1]?.headers.has('If-None-Match'), false);
+  });
+
   it('forgets the least recently used answer beyond maxEntries', async () => {
     const answer = (body: object, etag: string) => json(body, { headers: { ETag: etag } });
     const { hub, requests } = client(
