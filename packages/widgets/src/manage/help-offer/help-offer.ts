@@ -100,13 +100,6 @@ export class SrManageHelpOffer extends ManageElement {
           grid-template-columns: minmax(0, 38rem) minmax(0, 1fr);
           align-items: start;
         }
-        /* Beside the long form, the preview stays in view while the fields far below are typed. */
-        .preview {
-          position: sticky;
-          inset-block-start: var(--_space-3);
-          max-block-size: calc(100vh - 2 * var(--_space-3));
-          overflow-y: auto;
-        }
       }
       .form textarea {
         min-block-size: 6rem;
