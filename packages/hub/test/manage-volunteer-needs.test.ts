@@ -103,6 +103,7 @@ describe('the volunteer needs of the pages for organizations in Chromium', () =>
     const website = await (await fetch(`${workspace.baseUrl}/volunteer-needs?limit=100`)).text();
     assert.ok(website.includes(title) && !website.includes(changed), 'the website still has the saved need');
     await expectAccessible(page, 'an unsaved change in the preview');
+    await lookAt(page, 'volunteer-need-preview');
     // The answer form can be tried out; nothing leaves the page.
     await previewCard.locator('[part~="help-button"]').click();
     const previewDialog = preview.locator('sr-volunteer-board dialog');
