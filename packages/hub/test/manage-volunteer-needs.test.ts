@@ -189,10 +189,15 @@ describe('the volunteer needs of the pages for organizations in Chromium', () =>
     const board = await (await fetch(`${workspace.baseUrl}/volunteer-needs?limit=100`)).text();
     assert.ok(!board.includes(draftTitle), 'citizens do not see a draft');
 
+    // Closed, the preview's board takes no more answers; reopened, it does again.
+    const helpButton = preview.locator('sr-volunteer-board [part~="help-button"]');
+    await helpButton.waitFor();
     await page.getByRole('button', { name: 'Gesuch beenden' }).click();
     await says(page, 'Das Gesuch ist beendet.');
+    await helpButton.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Wieder öffnen' }).click();
     await says(page, 'Das Gesuch ist wieder offen.');
+    await helpButton.waitFor();
 
     await page.getByRole('link', { name: '← Alle Gesuche' }).click();
     await page.getByRole('heading', { name: 'Entwürfe (1)' }).waitFor();

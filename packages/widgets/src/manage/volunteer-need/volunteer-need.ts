@@ -542,6 +542,8 @@ export class SrManageVolunteerNeed extends ManageElement {
     );
     if (!saved) return;
     this.need = saved;
+    // The fields are the same, the status is not: the board shows it closed or open again.
+    this.#preview.refresh();
     this.done = close ? msg('Das Gesuch ist beendet.') : msg('Das Gesuch ist wieder offen.');
   }
 
