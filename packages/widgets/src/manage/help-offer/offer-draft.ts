@@ -128,7 +128,10 @@ function coordinatesOf(location: LocationDraft, centres: ReadonlyMap<string, Sch
   return centres.get(location.municipalityId) ?? null;
 }
 
-/** The body of a create or a whole-offer update, from a draft `offerProblems` found nothing wrong with. */
+/**
+ * The body of a create or a whole-offer update, from a draft `offerProblems` found nothing wrong
+ * with; the live preview sends it as typed, and the Hub's 422 then names what is not complete.
+ */
 export function offerInputFrom(draft: OfferDraft, centres: ReadonlyMap<string, Schema<'GeoPoint'>>): Schema<'HelpOfferInput'> {
   return {
     published: draft.published,
