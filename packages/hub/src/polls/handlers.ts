@@ -65,8 +65,8 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
     return checked.data;
   }
 
-  async function checkedPoll(data: PollData): Promise<PollData> {
-    const errors = checkPoll(data, await knownMunicipalities(db, data.municipalityId === null ? [] : [data.municipalityId]));
+  async function checkedPoll(handle: Kysely<Database>, data: PollData): Promise<PollData> {
+    const errors = checkPoll(data, await knownMunicipalities(handle, data.municipalityId === null ? [] : [data.municipalityId]));
     if (errors.length > 0) throw invalidBody(errors);
     return data;
   }
@@ -76,11 +76,13 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
    * votes depend on stay once anything was counted, and the window's start once it opened, its
    * end once it closed.
    */
-  async function checkedChange(row: PollRow, fields: Schemas['PollFields'], now: Date): Promise<PollData> {
+  async function checkedChange(handle: Kysely<Database>, row: PollRow, fields: Schemas['PollFields'], now: Date): Promise<PollData> {
     const status = pollStatus(row, now);
     const stored = dataFromRow(row);
-    const changed = countedFields.filter((field) => field in fields && comparable(field, fields[field]) !== comparable(field, stored[field]));
-    if (changed.length > 0 && (await hasCounts(db, row.id))) {
+    const changed = countedFields.filter(
+      (field) => field in fields && comparable(field, fields[field]) !== comparable(field, stored[field]),
+    );
+    if (changed.length > 0 && (await hasCounts(handle, row.id))) {
       throw new ProblemError('conflict', `The poll has votes or tallies, so ${changed.join(', ')} can no longer change.`);
     }
     if (fields.opensAt !== undefined && Date.parse(fields.opensAt) !== row.opens_at.getTime() && status !== 'draft') {
@@ -96,7 +98,7 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
     const merged = { ...stored, ...fields };
     // A poll switched to single choice takes one choice, unless the patch says otherwise.
     if (fields.kind === 'single' && fields.maxChoices === undefined) merged.maxChoices = 1;
-    return checkedPoll(merged);
+    return checkedPoll(handle, merged);
   }
 
   return {
@@ -114,7 +116,7 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
       const { organizationId } = request.params;
       // The contract requires these fields; the generated type of an allOf does not carry that over.
       const input = request.body as Parameters<typeof completeInput>[0];
-      const id = await insertPoll(db, organizationId, await checkedPoll(completeInput(input)));
+      const id = await insertPoll(db, organizationId, await checkedPoll(db, completeInput(input)));
       reply.code(201).header('Location', `/polls/${id}`);
       return toPoll((await findPoll(db, id))!);
     },
@@ -123,7 +125,7 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
       const row = await existingPoll(request.params.pollId);
       const { status: transition, ...fields } = request.body;
       const now = clock.now();
-      const data = await checkedChange(row, fields, now);
+      const data = await checkedChange(db, row, fields, now);
       const status = pollStatus(row, now);
       const changes = {
         replaceOptions: fields.options !== undefined,
@@ -144,12 +146,12 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
         let id: string;
         if (replaces === undefined) {
           // The contract requires these fields; the generated type of an allOf does not carry that over.
-          id = await insertPoll(trx, organizationId, await checkedPoll(completeInput(input as Parameters<typeof completeInput>[0])));
+          id = await insertPoll(trx, organizationId, await checkedPoll(trx, completeInput(input as Parameters<typeof completeInput>[0])));
         } else {
           const row = await findPoll(trx, replaces);
           if (row?.organization_id !== organizationId) throw notFound(replaces);
           // Refused as a save now would refuse it, so the preview never shows what cannot be saved.
-          const data = await checkedChange(row, input, now);
+          const data = await checkedChange(trx, row, input, now);
           // Options sent unchanged keep their ids, and with them the votes and tallies counted for them.
           const replaceOptions = optionsChanged(dataFromRow(row).options, data.options);
           await updatePoll(trx, row.id, data, { replaceOptions, close: false, archive: false });
