@@ -16,7 +16,7 @@ import { importCalendar } from './ics-import.js';
 import { checkEvent, completeInput, dataFromRow, toColumns, toEvent, toOccurrences, type EventData } from './model.js';
 import { compareOccurrences, expandEvent, findOccurrences, parseRange, position, type OccurrencePosition } from './occurrences.js';
 import { deleteEvents, findEvent, insertEvent, listOrganizationEvents, updateEvent, type EventFilters } from './queries.js';
-import { formatLocal, today } from './recurrence.js';
+import { formatLocal, today, type Occurrence } from './recurrence.js';
 
 const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 /** Feeds without `from` start this many days back, so recent events stay in subscribed calendars. */
@@ -158,9 +158,9 @@ export function eventHandlers(db: Kysely<Database>, version: string): Pick<Handl
         }
         const row = (await findEvent(trx, id))!;
         // In the order GET /events lists them: a moved or cancelled date comes where it falls.
-        const found = expandEvent(row, range).map((occurrence) => ({ row, occurrence }));
-        found.sort((a, b) => compareOccurrences(position(a), position(b)));
-        return { event: toEvent(row), occurrences: toOccurrences(row, found.map(({ occurrence }) => occurrence)) };
+        const at = (occurrence: Occurrence) => position({ row, occurrence });
+        const occurrences = [...expandEvent(row, range)].sort((a, b) => compareOccurrences(at(a), at(b)));
+        return { event: toEvent(row), occurrences: toOccurrences(row, occurrences) };
       });
     },
 
