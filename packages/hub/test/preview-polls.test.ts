@@ -101,7 +101,12 @@ describe('the preview of a poll', () => {
     await expectDocumented(await client.tally(saved.id, tally), 'createPollTally', 201);
     const before = await stored();
 
-    const sent = pollBody({ description: 'Bitte bis Monatsende abstimmen.', opensAt: saved.opensAt, closesAt: fromNow(10 * 24 * hour) });
+    const sent = pollBody({
+      description: 'Bitte bis Monatsende abstimmen.',
+      resultsVisibility: 'after-closing',
+      opensAt: saved.opensAt,
+      closesAt: fromNow(10 * 24 * hour),
+    });
     const previewed = await expectDocumented(await preview(town, { poll: sent, replaces: saved.id }), 'previewPoll');
     assert.equal(previewed.poll.id, saved.id);
     assert.equal(previewed.poll.shortCode, saved.shortCode);
@@ -123,6 +128,11 @@ describe('the preview of a poll', () => {
     assert.deepEqual(await stored(), before);
     assert.deepEqual(await expectDocumented(await fetch(`${hub.baseUrl}/polls/${saved.id}`), 'getPoll'), saved);
     assert.equal((await client.results(saved.id, townKey)).participants!.total, 9);
+
+    // Saved as the form saves it (every field, the options unchanged): what the preview showed.
+    const patched = await expectDocumented(await client.patch(saved.id, sent, townKey), 'updatePoll');
+    assert.deepEqual({ ...patched, updatedAt: previewed.poll.updatedAt }, previewed.poll);
+    assert.deepEqual(await client.results(saved.id, townKey), previewed.results);
   });
 
   test('what a save would refuse is refused: counted fields once counted, the opening once open', async () => {

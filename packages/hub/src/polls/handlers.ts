@@ -45,8 +45,9 @@ const countedFields = ['question', 'options', 'kind', 'maxChoices', 'participati
 const comparable = (field: (typeof countedFields)[number], value: unknown) =>
   JSON.stringify(field === 'options' ? (value as PollData['options']).map((option) => [option.label, option.description ?? null]) : value);
 
-const optionsChanged = (stored: PollData['options'], sent: PollData['options']) =>
-  comparable('options', stored) !== comparable('options', sent);
+/** Options sent unchanged keep their ids, and with them the votes and tallies counted for them. */
+const optionsChanged = (row: PollRow, sent: PollData['options'] | undefined) =>
+  sent !== undefined && comparable('options', dataFromRow(row).options) !== comparable('options', sent);
 
 const notFound = (id: string) => new ProblemError('not-found', `There is no poll "${id}".`);
 
@@ -128,7 +129,7 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
       const data = await checkedChange(db, row, fields, now);
       const status = pollStatus(row, now);
       const changes = {
-        replaceOptions: fields.options !== undefined,
+        replaceOptions: optionsChanged(row, fields.options),
         close: transition === 'closed' || transition === 'archived' ? status === 'open' || status === 'draft' : false,
         archive: transition === 'archived',
       };
@@ -152,9 +153,7 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
           if (row?.organization_id !== organizationId) throw notFound(replaces);
           // Refused as a save now would refuse it, so the preview never shows what cannot be saved.
           const data = await checkedChange(trx, row, input, now);
-          // Options sent unchanged keep their ids, and with them the votes and tallies counted for them.
-          const replaceOptions = optionsChanged(dataFromRow(row).options, data.options);
-          await updatePoll(trx, row.id, data, { replaceOptions, close: false, archive: false });
+          await updatePoll(trx, row.id, data, { replaceOptions: optionsChanged(row, input.options), close: false, archive: false });
           id = row.id;
         }
         const row = (await findPoll(trx, id))!;
