@@ -7,6 +7,7 @@ import '../../poll/define.js';
 import { resultsView, statusLine } from '../../poll/results.js';
 import { pollStyles } from '../../poll/styles.js';
 import { saveFile } from '../responses/save-file.js';
+import { DraftPreview } from '../shared/draft-preview.js';
 import { FormController, textField } from '../shared/form.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { allMunicipalities } from '../shared/municipalities.js';
@@ -14,11 +15,13 @@ import { itemPath, navigate } from '../shared/navigation.js';
 import { membershipIn, organizationHeader } from '../shared/organization-nav.js';
 import type { Me } from '../shared/session-events.js';
 import { PollEditor, type PollLocks } from './poll-form.js';
+import { answerPoll } from './poll-preview.js';
 import { tallyList, TallyEditor } from './tallies.js';
 
 type Poll = Schema<'Poll'>;
 type PollResults = Schema<'PollResults'>;
 type PollTally = Schema<'PollTally'>;
+type PollPreviewRequest = Schema<'PollPreviewRequest'>;
 
 /** Whether the role holds `poll-codes:manage` (the Hub's role table): codes and tallies are for coordinators and owners. */
 const runsCounts = (me: Me | undefined, organizationId: string): boolean => {
@@ -36,8 +39,8 @@ interface MadeCodes {
  * One poll of an organization: a new one's form, or a saved one to run — the results as the public
  * sees them (online, in person, postal, total, share) with a CSV export; participation codes made
  * and downloaded for a mail merge; tallies from meetings and postal ballots, corrected with their
- * history; closing early; the settings the Hub still lets change; and the poll widget as the
- * website shows it.
+ * history; closing early; the settings the Hub still lets change; and the poll widget showing
+ * the settings as typed, saved or not.
  */
 export class SrManagePoll extends ManageElement {
   static override properties: PropertyDeclarations = {
@@ -123,6 +126,23 @@ export class SrManagePoll extends ManageElement {
     onStale: () => void this.#showCurrentPoll(),
   });
 
+  /** The form was complete once: from then on each change is previewed, an incomplete one with a note. */
+  #completeOnce = false;
+  /** The poll widget with the settings as typed, as voters will see it. */
+  readonly #preview = new DraftPreview(this, {
+    task: (options) => this.fetchTask(options),
+    input: () => this.#previewRequest(),
+    load: (hub, body: PollPreviewRequest, signal) =>
+      hub.POST('/organizations/{organizationId}/polls/preview', {
+        params: { path: { organizationId: this.organizationId } },
+        body,
+        signal,
+      }),
+    answer: answerPoll,
+    hubUrl: () => this.hubUrl ?? location.origin,
+    locale: () => this.locale,
+  });
+
   readonly #municipalities = this.fetchTask({
     args: () => [] as const,
     fetch: (hub, _args, signal) => allMunicipalities(hub, signal),
@@ -175,11 +195,23 @@ export class SrManagePoll extends ManageElement {
     return loaded ?? this.saved;
   }
 
+  /**
+   * What a save would make of the form, shown from the opening on (or now, once it has opened):
+   * the ballot as voters will see it. Nothing until the form was complete once.
+   */
+  #previewRequest(): PollPreviewRequest | undefined {
+    this.#completeOnce ||= Object.keys(this.#editor.check()).length === 0;
+    if (!this.#completeOnce) return undefined;
+    const poll = this.#editor.body();
+    const { opensAt } = poll;
+    return { poll, replaces: this.itemId, ...(opensAt && Date.parse(opensAt) > Date.now() ? { at: opensAt } : {}) };
+  }
+
   protected override render(): TemplateResult {
     if (this.itemId === undefined) {
       return html`${organizationHeader(this.me, this.organizationId, 'polls', msg('Neue Umfrage'))}
         <p class="lead">${msg('Nach dem Anlegen erzeugen Sie hier Teilnahmecodes, tragen Zählungen ein und sehen das Ergebnis.')}</p>
-        ${this.#settingsForm(undefined)}`;
+        ${this.#settingsForm(undefined)} ${this.#previewSection(undefined)}`;
     }
     return html`${organizationHeader(this.me, this.organizationId, 'polls', msg('Umfrage'))}
       ${this.#poll.render({
@@ -216,11 +248,21 @@ export class SrManagePoll extends ManageElement {
         <h2 id="settings-title">${msg('Einstellungen')}</h2>
         ${this.#settingsForm(poll)}
       </section>
-      <section aria-labelledby="preview-title">
-        <h2 id="preview-title">${msg('Vorschau auf Ihrer Website')}</h2>
-        <p class="lead">${msg('Das Umfrage-Element, wie es auf Ihrer Website erscheint, im gespeicherten Stand.')}</p>
-        <div class="preview"><sr-poll poll-id=${poll.shortCode} hub-url=${this.hubUrl ?? location.origin}></sr-poll></div>
-      </section>`;
+      ${this.#previewSection(poll)}`;
+  }
+
+  #previewSection(poll: Poll | undefined): TemplateResult {
+    return html`<section aria-labelledby="preview-title">
+      <h2 id="preview-title">${msg('Vorschau auf Ihrer Website')}</h2>
+      <p class="lead">
+        ${msg('So erscheint die Umfrage auf Ihrer Website, mit Ihren Eingaben – auch ungespeicherten –, wie Abstimmende sie ab dem Beginn sehen. Abstimmen lässt sich in der Vorschau nicht.')}
+        ${poll ? nothing : msg('Auf der Website erscheint sie erst, wenn Sie sie anlegen.')}
+      </p>
+      ${this.#preview.render(
+        (preview) => html`<div class="preview"><sr-poll poll-id=${preview.poll.id}></sr-poll></div>`,
+        msg('Die Vorschau erscheint, sobald Frage, Antworten und Zeitraum angegeben sind.'),
+      )}
+    </section>`;
   }
 
   #closeEarly(poll: Poll): TemplateResult {
