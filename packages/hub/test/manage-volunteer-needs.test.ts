@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
   expectAccessible,
   expectNoSidewaysScrolling,
@@ -37,6 +37,17 @@ describe('the volunteer needs of the pages for organizations in Chromium', () =>
     const page = await workspace.person({ width });
     await workspace.signIn(page, owner);
     return page;
+  }
+
+  /** Offers help on a need's card of the board within `where`, as a citizen does; the form's dialog, sent. */
+  async function offerHelp(where: Page | Locator, card: Locator, name: string, email: string): Promise<Locator> {
+    await card.locator('[part~="help-button"]').click();
+    const dialog = where.locator('sr-volunteer-board dialog');
+    await dialog.locator('#name').fill(name);
+    await dialog.locator('#email').fill(email);
+    await dialog.locator('#consent').check();
+    await dialog.locator('[part~="submit-button"]').click();
+    return dialog;
   }
 
   test('bad input is said at each field with nothing lost; a need is created, answered on the board, accepted with a mail, exported and its response deleted', async () => {
@@ -105,12 +116,7 @@ describe('the volunteer needs of the pages for organizations in Chromium', () =>
     await expectAccessible(page, 'an unsaved change in the preview');
     await lookAt(page, 'volunteer-need-preview');
     // The answer form can be tried out; nothing leaves the page.
-    await previewCard.locator('[part~="help-button"]').click();
-    const previewDialog = preview.locator('sr-volunteer-board dialog');
-    await previewDialog.locator('#name').fill('Probe Person');
-    await previewDialog.locator('#email').fill('probe@example.org');
-    await previewDialog.locator('#consent').check();
-    await previewDialog.locator('[part~="submit-button"]').click();
+    const previewDialog = await offerHelp(preview, previewCard, 'Probe Person', 'probe@example.org');
     await previewDialog
       .locator('[part~="send-error"]')
       .getByText(/Ihre Nachricht wurde nicht gesendet/)
@@ -126,12 +132,7 @@ describe('the volunteer needs of the pages for organizations in Chromium', () =>
     const citizen = await workspace.person();
     await citizen.goto(`${workspace.baseUrl}/examples/club/`);
     const card = citizen.locator('sr-volunteer-board [part~="need"]').filter({ hasText: title });
-    await card.locator('[part~="help-button"]').click();
-    const dialog = citizen.locator('sr-volunteer-board dialog');
-    await dialog.locator('#name').fill('Mia Kuchen');
-    await dialog.locator('#email').fill('mia@example.org');
-    await dialog.locator('#consent').check();
-    await dialog.locator('[part~="submit-button"]').click();
+    const dialog = await offerHelp(citizen, card, 'Mia Kuchen', 'mia@example.org');
     await dialog.locator('[part~="confirmation"]').waitFor({ timeout: 30_000 });
     await citizen.context().close();
 
