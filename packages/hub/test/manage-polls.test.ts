@@ -98,6 +98,10 @@ describe('polls in the pages for organizations, in Chromium', () => {
     await page.getByLabel('Beginn').fill('2026-12-01T08:00');
     await page.getByLabel(/^Ende/).fill('2026-12-20T18:00');
     await page.getByLabel('Nur mit Teilnahmecode').check();
+    // The poll widget shows the new poll as typed, before it exists.
+    const preview = page.locator('sr-poll');
+    await preview.getByRole('group', { name: 'Soll die Gemeinde einen Radweg nach Waldbrunn bauen?' }).waitFor();
+    await preview.getByLabel('Ihr Teilnahmecode').waitFor();
     await page.getByRole('button', { name: 'Umfrage anlegen' }).click();
     await says(page, 'Die Umfrage ist angelegt.');
     const pollId = /\/polls\/([0-9a-f-]{36})$/.exec(new URL(page.url()).pathname)?.[1];
@@ -118,6 +122,19 @@ describe('polls in the pages for organizations, in Chromium', () => {
     // typed; after a look at the current version, the next save replaces it knowingly.
     const typed = 'Der Landkreis plant den Radweg für 2027; die Gemeinde gibt ihre Stellungnahme ab.';
     await page.getByLabel('Beschreibung (freiwillig)').fill(typed);
+    // The preview follows the unsaved change once typing pauses; the website does not have it.
+    await preview.getByText(typed).waitFor();
+    assert.equal((await api<{ description: string | null }>(`/polls/${pollId}`)).description, null);
+    await expectAccessible(page, 'the preview with an unsaved change');
+    // A vote in the preview stays on the page, and says so.
+    await preview.getByRole('radio', { name: 'Ja' }).check();
+    await preview.getByLabel('Ihr Teilnahmecode').fill('ABCD-EFGH');
+    await preview.getByRole('button', { name: 'Abstimmen' }).click();
+    await preview
+      .getByRole('alert')
+      .getByText(/Ihre Stimme wurde nicht gezählt/)
+      .waitFor();
+    assert.equal((await api<Results>(`/polls/${pollId}/results`)).participants.total, 0);
     const otherTab = await page.context().newPage();
     await otherTab.goto(page.url());
     await otherTab.getByLabel('Beschreibung (freiwillig)').fill('Aus dem anderen Fenster gespeichert.');
