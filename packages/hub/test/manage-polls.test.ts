@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { demoOwnerAddress } from '../src/orgs/seed/demo-accounts.js';
 import { testNow } from './support/clock.js';
-import { expectAccessible, says, screen, startWorkspace, summaryLine, type Workspace } from './support/workspace.js';
+import { expectAccessible, lookAt, says, screen, startWorkspace, summaryLine, type Workspace } from './support/workspace.js';
 
 // The polls of the pages for organizations (/manage/) in real Chromium against a real Hub: a
 // municipality's clerk signs in with the mailed link, creates a poll with participation codes
@@ -135,6 +135,7 @@ describe('polls in the pages for organizations, in Chromium', () => {
       .getByText(/Ihre Stimme wurde nicht gezählt/)
       .waitFor();
     assert.equal((await api<Results>(`/polls/${pollId}/results`)).participants.total, 0);
+    await lookAt(page, 'poll-preview');
     const otherTab = await page.context().newPage();
     await otherTab.goto(page.url());
     await otherTab.getByLabel('Beschreibung (freiwillig)').fill('Aus dem anderen Fenster gespeichert.');
@@ -282,6 +283,8 @@ describe('polls in the pages for organizations, in Chromium', () => {
     await page.getByRole('heading', { level: 2, name: 'Zählungen vor Ort und per Post' }).waitFor();
     await page.waitForLoadState('networkidle');
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scrolling in a poll');
+    await page.locator('sr-poll').getByRole('heading').or(page.locator('sr-poll').locator('legend')).first().waitFor();
+    await lookAt(page, 'poll-preview');
     await expectAccessible(page, 'a poll on a phone');
     assert.deepEqual(workspace.failures, []);
     await page.context().close();

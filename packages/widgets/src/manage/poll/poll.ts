@@ -255,7 +255,7 @@ export class SrManagePoll extends ManageElement {
     return html`<section aria-labelledby="preview-title">
       <h2 id="preview-title">${msg('Vorschau auf Ihrer Website')}</h2>
       <p class="lead">
-        ${msg('So erscheint die Umfrage auf Ihrer Website, mit Ihren Eingaben – auch ungespeicherten –, wie Abstimmende sie ab dem Beginn sehen. Abstimmen lässt sich in der Vorschau nicht.')}
+        ${msg('So erscheint die Umfrage auf Ihrer Website: mit Ihren Eingaben, auch ungespeicherten, und so, wie Abstimmende sie ab dem Beginn sehen. Abstimmen lässt sich in der Vorschau nicht.')}
         ${poll ? nothing : msg('Auf der Website erscheint sie erst, wenn Sie sie anlegen.')}
       </p>
       ${this.#preview.render(
