@@ -49,6 +49,9 @@ export function voteFailure(error: unknown, format: Formats): VoteFailure {
         detail: `${kept} ${msg('Bitte prüfen Sie die Anzahl der Antworten.')}`,
         canRetry: false,
       };
+    case 'preview':
+      // Kept on the page by the live preview of the pages for organizations, which says why in the editor's language.
+      return { title: (error as { title: string }).title, detail: kept, canRetry: false };
     default:
       return notSentFailure(errorMessage(error, format), msg('Ihre Stimme wurde nicht gezählt.'), kept);
   }
