@@ -161,6 +161,16 @@ describe('the preview of an event', () => {
       order.errors?.map(({ pointer, code }) => [pointer, code]),
       [['/body/event/end', 'end-before-start']],
     );
+    // The range is the body's too: named there, not as a query parameter.
+    const range = await expectProblem(
+      await preview(people.club, { event: rehearsal, from: '2026-12-15', to: '2026-12-01' }),
+      422,
+      'validation-failed',
+    );
+    assert.deepEqual(
+      range.errors?.map(({ pointer, code }) => [pointer, code]),
+      [['/body/to', 'end-before-start']],
+    );
   });
 
   test('another organization’s event is not found; another organization’s key is refused', async () => {

@@ -138,7 +138,7 @@ export function eventHandlers(db: Kysely<Database>, version: string): Pick<Handl
     async previewEvent(request) {
       const { organizationId } = request.params;
       const { event: input, replaces, from, to } = request.body;
-      const range = parseRange(from, to);
+      const range = parseRange(from, to, 'body');
       await existingOrganization(db, organizationId);
       return withoutSaving(db, 'event', async (trx) => {
         let id: string;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { fieldError, invalidQuery } from '../http/problems.js';
+import { fieldError, invalidBody, invalidQuery, type FieldError } from '../http/problems.js';
 import { dataFromRow, scheduleOf, type EventRow } from './model.js';
 import { eventsInRange, type EventFilters } from './queries.js';
 import { DEFAULT_TIME_ZONE, occurrencesBetween, parseLocal, timeZone, type Occurrence } from './recurrence.js';
@@ -20,11 +20,18 @@ export interface FoundOccurrence {
   occurrence: Occurrence;
 }
 
+/** Where a range was sent: in the query of a read (a 400), or in the body of a preview (a 422). */
+type RangePart = 'query' | 'body';
+
+const invalidRange = (part: RangePart, errors: FieldError[], detail: string) =>
+  part === 'query' ? invalidQuery(errors, detail) : invalidBody(errors, detail);
+
 /** A range bound: a date is midnight in the region's time zone, a date-time carries its offset. */
-export function parseBound(text: string, name: 'from' | 'to'): Date {
+export function parseBound(text: string, name: 'from' | 'to', part: RangePart = 'query'): Date {
   const ms = text.length === 10 ? parseLocal(text, timeZone(DEFAULT_TIME_ZONE))?.toUnixTime() : Date.parse(text) / 1000;
   if (ms === undefined || Number.isNaN(ms)) {
-    throw invalidQuery(
+    throw invalidRange(
+      part,
       [fieldError(`/${name}`, 'not-a-date', 'is not a real date or date-time')],
       `"${text}" is not a real date or date-time.`,
     );
@@ -36,14 +43,15 @@ export function parseBound(text: string, name: 'from' | 'to'): Date {
  * The requested range; `to` after `from` and at most 366 days later, or a 400 saying so.
  * Without `to` the range is as long as allowed.
  */
-export function parseRange(fromText: string, toText: string | undefined): Range {
-  const from = parseBound(fromText, 'from');
-  const to = toText === undefined ? new Date(from.getTime() + MAX_RANGE_DAYS * DAY_MS) : parseBound(toText, 'to');
+export function parseRange(fromText: string, toText: string | undefined, part: RangePart = 'query'): Range {
+  const from = parseBound(fromText, 'from', part);
+  const to = toText === undefined ? new Date(from.getTime() + MAX_RANGE_DAYS * DAY_MS) : parseBound(toText, 'to', part);
   if (to <= from) {
-    throw invalidQuery([fieldError('/to', 'end-before-start', 'must be after from')], '"to" must be after "from".');
+    throw invalidRange(part, [fieldError('/to', 'end-before-start', 'must be after from')], '"to" must be after "from".');
   }
   if (to.getTime() - from.getTime() > MAX_RANGE_MS) {
-    throw invalidQuery(
+    throw invalidRange(
+      part,
       [fieldError('/to', 'range-too-long', `must be at most ${MAX_RANGE_DAYS} days after from`, MAX_RANGE_DAYS)],
       `The range from "from" to "to" may be at most ${MAX_RANGE_DAYS} days long.`,
     );

@@ -5,10 +5,9 @@ import type { WidgetRequest } from '../shared/draft-preview.js';
 
 export type EventPreviewRequest = Schema<'EventPreviewRequest'>;
 type EventPreview = Schema<'EventPreview'>;
-type Occurrence = Schema<'EventOccurrence'>;
 type OccurrencePage = Schema<'EventOccurrencePage'>;
 
-/** A preview with the request it answers: days outside its range are asked for with the same fields. */
+/** A preview with the request it answers: the calendar's ranges are asked for with the same fields. */
 export interface PreviewedEvent {
   request: EventPreviewRequest;
   preview: EventPreview;
@@ -36,39 +35,20 @@ export function firstShownDay({ request, preview }: PreviewedEvent, format: Form
   return day < from ? from : day;
 }
 
-/** The moments an occurrence covers: all-day ones from the first day's midnight to the one after the last. */
-function span(occurrence: Occurrence, format: Formats): [number, number] {
-  if (!occurrence.allDay) return [Date.parse(occurrence.start), Date.parse(occurrence.end)];
-  return [format.startOfDay(occurrence.start).getTime(), format.startOfDay(addDays(occurrence.end, 1)).getTime()];
-}
-
-/** As the Hub decides it for `GET /events`: overlapping `[from, to)`; one without duration belongs where it starts. */
-function overlaps(occurrence: Occurrence, from: number, to: number, format: Formats): boolean {
-  const [start, end] = span(occurrence, format);
-  return start < to && (end > from || (end === start && start >= from));
-}
-
 /**
- * The calendar's `GET /events?from&to…` answered with the previewed event's occurrences in that
- * range, as one page: from the preview when it covers the range, else from a preview asked for
- * that range with the same fields. The calendar's filters are not applied: the preview holds the
- * one event, and the organization's website shows it. Other reads go on to the Hub (`undefined`).
+ * The calendar's `GET /events?from&to…` answered as one page with the previewed event's
+ * occurrences in exactly that range, from a preview asked for that range with the same fields:
+ * the Hub alone decides what falls into a range (all-day and multi-day dates, time zones), as it
+ * does on the website. The calendar's filters are not applied: the preview holds the one event.
+ * Other reads go on to the Hub (`undefined`).
  */
 export function answerCalendar(
-  previewed: PreviewedEvent,
+  { request }: PreviewedEvent,
   { method, url }: WidgetRequest,
-  format: Formats,
   ask: (request: EventPreviewRequest) => Promise<EventPreview>,
-): OccurrencePage | Promise<OccurrencePage> | undefined {
+): Promise<OccurrencePage> | undefined {
   const from = url.searchParams.get('from');
   const to = url.searchParams.get('to');
   if (method !== 'GET' || !url.pathname.endsWith('/events') || !from || !to) return undefined;
-  const [fromMs, toMs] = [Date.parse(from), Date.parse(to)];
-  const page = (occurrences: Occurrence[]): OccurrencePage => ({
-    items: occurrences.filter((occurrence) => overlaps(occurrence, fromMs, toMs, format)),
-    nextCursor: null,
-  });
-  const { request, preview } = previewed;
-  if (fromMs >= Date.parse(request.from) && toMs <= Date.parse(request.to)) return page(preview.occurrences);
-  return ask({ ...request, from, to }).then((other) => page(other.occurrences));
+  return ask({ ...request, from, to }).then((preview) => ({ items: preview.occurrences, nextCursor: null }));
 }

@@ -200,7 +200,7 @@ export class SrManageEvent extends ManageElement {
       request,
       preview: await this.#askPreview(hub, request, signal),
     }),
-    answer: (previewed, request) => answerCalendar(previewed, request, this.format, (other) => this.#askPreview(this.client, other)),
+    answer: (previewed, request) => answerCalendar(previewed, request, (other) => this.#askPreview(this.client, other)),
     hubUrl: () => this.hubUrl ?? location.origin,
     locale: () => this.locale,
   });
