@@ -135,6 +135,11 @@ describe('events in the pages for organizations, in Chromium', () => {
     await page.locator('sr-event-calendar').getByText('Chorprobe').first().waitFor();
     await expectAccessible(page, 'the saved event');
     await look(page, 'event-saved');
+    // The way to a snippet of just this event: the club's calendar, searching its title.
+    assert.equal(
+      await page.getByRole('link', { name: 'Auf der Website einbinden' }).getAttribute('href'),
+      `/configure/?widget=event-calendar&organization=${club}&q=Chorprobe`,
+    );
 
     // One date cancelled and restored, then cancelled for good.
     const tenth = page.locator('[data-occurrence="2026-12-10T19:30:00"]');

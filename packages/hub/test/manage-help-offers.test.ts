@@ -73,6 +73,11 @@ describe('the help offers of the pages for organizations in Chromium', () => {
     await preview.getByText('Geschlossen · heute 15:00–19:00').waitFor();
     await expectAccessible(page, 'the form of a published offer with its preview');
     await lookAt(page, 'help-offers-form');
+    // The way to a snippet of just this offer: the help finder searching its name.
+    assert.equal(
+      await page.getByRole('link', { name: 'Auf der Website einbinden' }).getAttribute('href'),
+      '/configure/?widget=help-finder&q=Gl%C3%BCcksspielberatung',
+    );
 
     // A second period on Wednesday, from before now to noon, and one past midnight on Fridays.
     await page.getByRole('button', { name: 'Zeitraum hinzufügen' }).click();

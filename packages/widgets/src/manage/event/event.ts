@@ -11,6 +11,7 @@ import { ManageElement } from '../shared/manage-element.js';
 import { deleteQuestion } from '../shared/delete-question.js';
 import { allMunicipalities } from '../shared/municipalities.js';
 import { DraftPreview } from '../shared/draft-preview.js';
+import { embedLink, organizationAttribute } from '../shared/embed-link.js';
 import { itemPath, navigate, organizationPath } from '../shared/navigation.js';
 import { organizationHeader } from '../shared/organization-nav.js';
 import type { Me } from '../shared/session-events.js';
@@ -834,6 +835,7 @@ export class SrManageEvent extends ManageElement {
           html`<sr-event-calendar organization=${this.organizationId} date=${firstShownDay(previewed, this.format)} view="list"></sr-event-calendar>`,
         msg('Die Vorschau erscheint, sobald Titel, Beginn und Ende angegeben sind.'),
       )}
+      ${event ? embedLink('event-calendar', { organization: organizationAttribute(this.me, this.organizationId), q: event.title }) : nothing}
     </section>`;
   }
 

@@ -8,6 +8,7 @@ import { choiceField, FormController, labelledField, selectField, textField } fr
 import { ManageElement } from '../shared/manage-element.js';
 import { deleteQuestion } from '../shared/delete-question.js';
 import { DraftPreview } from '../shared/draft-preview.js';
+import { embedLink } from '../shared/embed-link.js';
 import { allMunicipalities } from '../shared/municipalities.js';
 import { itemPath, navigate, organizationPath } from '../shared/navigation.js';
 import { organizationHeader } from '../shared/organization-nav.js';
@@ -674,6 +675,7 @@ export class SrManageHelpOffer extends ManageElement {
         () => html`<sr-help-finder @sr-quick-exit=${(event: Event) => event.preventDefault()}></sr-help-finder>`,
         msg('Die Vorschau erscheint, sobald das Formular geladen ist.'),
       )}
+      ${this.offer ? embedLink('help-finder', { q: this.offer.name }) : nothing}
     </section>`;
   }
 

@@ -8,6 +8,7 @@ import { resultsView, statusLine } from '../../poll/results.js';
 import { pollStyles } from '../../poll/styles.js';
 import { saveFile } from '../responses/save-file.js';
 import { DraftPreview } from '../shared/draft-preview.js';
+import { embedLink } from '../shared/embed-link.js';
 import { FormController, textField } from '../shared/form.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { allMunicipalities } from '../shared/municipalities.js';
@@ -262,6 +263,7 @@ export class SrManagePoll extends ManageElement {
         (preview) => html`<div class="preview"><sr-poll poll-id=${preview.poll.id}></sr-poll></div>`,
         msg('Die Vorschau erscheint, sobald Frage, Antworten und Zeitraum angegeben sind.'),
       )}
+      ${poll ? embedLink('poll', { 'poll-id': poll.shortCode }) : nothing}
     </section>`;
   }
 

@@ -8,6 +8,7 @@ import { choiceField, FormController, labelledField, selectField, textField } fr
 import { ManageElement } from '../shared/manage-element.js';
 import { deleteQuestion } from '../shared/delete-question.js';
 import { DraftPreview } from '../shared/draft-preview.js';
+import { embedLink, organizationAttribute } from '../shared/embed-link.js';
 import { allMunicipalities } from '../shared/municipalities.js';
 import { itemPath, navigate, organizationPath } from '../shared/navigation.js';
 import { organizationHeader } from '../shared/organization-nav.js';
@@ -480,6 +481,7 @@ export class SrManageVolunteerNeed extends ManageElement {
         () => html`<sr-volunteer-board></sr-volunteer-board>`,
         msg('Die Vorschau erscheint, sobald Titel, Beschreibung, die Zahl der Personen und der Zeitraum angegeben sind.'),
       )}
+      ${this.need ? embedLink('volunteer-board', { organization: organizationAttribute(this.me, this.organizationId) }) : nothing}
     </section>`;
   }
 

@@ -559,6 +559,7 @@
 's80aa7bd343f37389': `It appears on the website only once you create it.`,
 's8112652aa0a4a53c': `accepted`,
 's811bca9a832c4bf7': `The message goes to the person by e-mail.`,
+'s814172a5040b5a19': `Embed on a website`,
 's81a232b4fc3081db': `You can try “I'll help”; nothing is sent from the preview.`,
 's81b952aea07aeddd': `Calendar subscriptions: take over the events of your calendar`,
 's820edb39809a1c29': `Open`,
