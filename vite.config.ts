@@ -156,7 +156,16 @@ function cdnBuild(): UserConfig {
       outDir: join(widgets, 'dist/cdn'),
       emptyOutDir: true,
       target,
-      lib: { entry: { 'sr-widgets': source('autoload/sr-widgets.ts'), ...Object.fromEntries(entries) }, formats: ['es'] },
+      lib: {
+        entry: {
+          'sr-widgets': source('autoload/sr-widgets.ts'),
+          ...Object.fromEntries(entries),
+          // Iframe embeds: the parent page's script, and the one of the Hub's embed pages inside the frame.
+          'sr-embed': source('embed/parent.ts'),
+          'sr-embed-frame': source('embed/frame.ts'),
+        },
+        formats: ['es'],
+      },
       rolldownOptions: {
         output: {
           ...minified,
@@ -197,12 +206,39 @@ function manageBuild(): UserConfig {
       // The page loads one module; its chunks are found relative to it.
       modulePreload: false,
       rolldownOptions: {
-        input: { manage: source('manage/define.ts') },
+        // The configurator (`/configure/`) is an entry of its own: it needs no sign-in and none of the workspace's screens.
+        input: { manage: source('manage/define.ts'), configure: source('configure/define.ts') },
         preserveEntrySignatures: false,
         output: { ...minified, comments: false, entryFileNames: 'assets/[name].js', chunkFileNames: 'assets/[name]-[hash].js' },
       },
     },
-    plugins: [minifiedCss(), minifiedHtml()],
+    plugins: [minifiedCss(), minifiedHtml(), elementsManifestAttributes()],
+  };
+}
+
+/**
+ * The configurator reads the widgets' options from `custom-elements.json`; its bundle keeps only the
+ * custom elements' tag names and attributes (a few KiB of the manifest's 270).
+ */
+function elementsManifestAttributes(): Plugin {
+  return {
+    name: 'sr-elements-manifest-attributes',
+    enforce: 'pre',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.startsWith(join(widgets, 'custom-elements.json'))) return null;
+      type Declaration = { tagName?: string; customElement?: boolean; attributes?: { name: string; description?: string; type?: unknown }[] };
+      const { modules } = JSON.parse(code) as { modules: { declarations?: Declaration[] }[] };
+      const declarations = modules
+        .flatMap((module) => module.declarations ?? [])
+        .filter((declaration) => declaration.customElement && declaration.tagName)
+        .map(({ tagName, customElement, attributes = [] }) => ({
+          tagName,
+          customElement,
+          attributes: attributes.map(({ name, description, type }) => ({ name, description, type })),
+        }));
+      return { code: JSON.stringify({ modules: [{ declarations }] }), map: null };
+    },
   };
 }
 

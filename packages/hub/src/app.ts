@@ -33,6 +33,8 @@ import { municipalityHandlers } from './orgs/municipalities.js';
 import { organizationHandlers } from './orgs/organizations.js';
 import { pollHandlers, type PollOptions } from './polls/handlers.js';
 import { healthHandlers } from './system/health.js';
+import { registerEmbed, type EmbedOptions } from './system/embed.js';
+import { registerConfigure } from './system/configure.js';
 import { registerExamples } from './system/examples.js';
 import { registerManage } from './system/manage.js';
 import { registerPages } from './system/pages.js';
@@ -69,6 +71,8 @@ export interface HubOptions {
   oidc?: OidcOptions | undefined;
   /** The hourly fetch of subscribed calendars (`CALENDAR_FEEDS_ALLOW_PRIVATE_ADDRESSES`). */
   calendarSubscriptions?: CalendarSubscriptionOptions;
+  /** Which sites may frame the embed pages (`EMBED_FRAME_ANCESTORS`). */
+  embed?: EmbedOptions;
 }
 
 /** Log lines name the route, never the client's address or query (it may say what someone searched for). */
@@ -195,7 +199,9 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   registerOidc(app, options.database.db, options.oidc, options.publicUrl);
   await registerStaticFiles(app);
   await registerExamples(app, options.database.db);
+  await registerEmbed(app, options.database.db, options.embed);
   await registerManage(app);
+  await registerConfigure(app);
 
   app.addHook('onClose', async () => {
     await options.database.close();

@@ -106,6 +106,7 @@ async function serve(config: HubConfig, seedIfEmpty: boolean): Promise<void> {
     publicUrl: config.publicUrl,
     oidc: config.oidc,
     calendarSubscriptions: { allowPrivateAddresses: config.calendarFeedsAllowPrivateAddresses },
+    embed: { frameAncestors: config.embedFrameAncestors },
   });
   const drain = registerDraining(app);
   // SIGTERM/SIGINT: drain (answer with `Connection: close`, /health 503), then stop accepting,

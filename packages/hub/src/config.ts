@@ -40,11 +40,13 @@ export interface HubConfig {
   publicUrl: string;
   /** Sign-in with the municipality's own identity provider (`OIDC_*`); off when `OIDC_ISSUER` is unset. */
   oidc: OidcOptions | undefined;
+  /** The only sites that may frame the embed pages (`/embed/…`), as origins; any site when unset. */
+  embedFrameAncestors: string[] | undefined;
   logLevel: string;
 }
 
-/** `PUBLIC_URL` as an origin: http(s), scheme, host and port only. */
-function origin(name: string, raw: string): string {
+/** `PUBLIC_URL` (or a site of `EMBED_FRAME_ANCESTORS`) as an origin: http(s), scheme, host and port only. */
+function origin(name: string, raw: string, what = "the Hub's address like https://hub.example.org"): string {
   const url = URL.parse(raw);
   if (
     !url ||
@@ -53,9 +55,15 @@ function origin(name: string, raw: string): string {
     url.search ||
     url.hash
   ) {
-    throw new Error(`${name} must be the Hub's address like https://hub.example.org (no path), not "${raw}".`);
+    throw new Error(`${name} must be ${what} (no path), not "${raw}".`);
   }
   return url.origin;
+}
+
+/** `EMBED_FRAME_ANCESTORS`: origins separated by spaces or commas, or nothing. */
+function origins(name: string, raw: string | undefined): string[] | undefined {
+  const list = (raw ?? '').split(/[\s,]+/).filter(Boolean);
+  return list.length > 0 ? list.map((entry) => origin(name, entry, "a list of sites' addresses like https://www.randersacker.de")) : undefined;
 }
 
 /** `OIDC_ISSUER` with its client's id and secret at the provider, or nothing at all. */
@@ -100,6 +108,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     calendarFeedsAllowPrivateAddresses: env.CALENDAR_FEEDS_ALLOW_PRIVATE_ADDRESSES === 'true',
     publicUrl: origin('PUBLIC_URL', env.PUBLIC_URL || `http://localhost:${port}`),
     oidc: oidc(env),
+    embedFrameAncestors: origins('EMBED_FRAME_ANCESTORS', env.EMBED_FRAME_ANCESTORS),
     logLevel: env.LOG_LEVEL || 'info',
   };
 }
