@@ -117,6 +117,11 @@ describe('polls in the pages for organizations, in Chromium', () => {
       ['Ja', 'Nein', 'Enthaltung'],
     );
     await expectAccessible(page, 'the new poll');
+    // The way to a snippet of just this poll: by its short code, readable in a snippet.
+    assert.equal(
+      await page.getByRole('link', { name: 'Auf der Website einbinden' }).getAttribute('href'),
+      `/configure/?widget=poll&poll-id=${poll.shortCode}`,
+    );
 
     // Someone saves the poll in another tab meanwhile: the save here says so and keeps what was
     // typed; after a look at the current version, the next save replaces it knowingly.

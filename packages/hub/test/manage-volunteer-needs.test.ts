@@ -96,6 +96,11 @@ describe('the volunteer needs of the pages for organizations in Chromium', () =>
     await preview.getByText(title).first().waitFor();
     await expectAccessible(page, 'a saved need with its preview');
     await lookAt(page, 'volunteer-need-form');
+    // The way to a snippet with this need: the board of the club's needs (a board shows no single need).
+    assert.equal(
+      await page.getByRole('link', { name: 'Auf der Website einbinden' }).getAttribute('href'),
+      `/configure/?widget=volunteer-board&organization=${slug}`,
+    );
     const stored = await workspace.mailed.hub.database.db
       .selectFrom('volunteer_needs')
       .select(['skills', 'people_needed'])
