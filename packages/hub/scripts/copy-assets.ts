@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { assets, type Asset } from '../src/assets.js';
+import { exampleProjects } from '../src/system/examples.js';
 
 const sources = new URL('../src/', import.meta.url);
 const build = new URL('../dist/', import.meta.url);
@@ -25,4 +26,9 @@ if (missing.length > 0) {
   }
   process.exit(1);
 }
-for (const { from, to } of copies) await cp(from, to, { recursive: true });
+// The example projects with their own tooling (and whatever a developer built or installed in them)
+// are nothing the Hub serves, so they stay out of its package.
+const examples = new URL(assets.examples.source, sources);
+const projects = [...exampleProjects(examples)].map((name) => fileURLToPath(new URL(`${name}/`, examples)));
+const outsideProjects = (path: string) => !projects.some((project) => `${path}/`.startsWith(project));
+for (const { from, to } of copies) await cp(from, to, { recursive: true, filter: outsideProjects });

@@ -31,6 +31,20 @@ export const examplesPolicy = [
 /** What the pages load besides their HTML: their style sheets, fonts, pictures, font licenses. */
 const assetPattern = /\.(css|woff2|svg|png|txt)$/;
 
+/**
+ * The folders of `examples/` with a package.json of their own (`vite/`): projects that their own
+ * tools build and serve, not pages of the Hub. The Hub serves nothing of them, so neither their
+ * sources nor a build output or node_modules left there by a developer reach a browser.
+ */
+export function exampleProjects(dir: URL): Set<string> {
+  if (!existsSync(dir)) return new Set();
+  return new Set(
+    readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(new URL(`${entry.name}/package.json`, dir)))
+      .map((entry) => entry.name),
+  );
+}
+
 interface CdnManifest {
   files: Record<string, { integrity: string; imports: string[] }>;
 }
@@ -103,9 +117,11 @@ export async function renderExample(html: string, db: Kysely<Database>): Promise
  */
 export async function registerExamples(app: FastifyInstance, db: Kysely<Database>): Promise<void> {
   if (!existsSync(examplesDir) || !existsSync(cdnDir)) return;
+  const projects = exampleProjects(examplesDir);
   const pages = readdirSync(examplesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(new URL(`${entry.name}/index.html`, examplesDir)))
+    .filter((entry) => entry.isDirectory() && !projects.has(entry.name) && existsSync(new URL(`${entry.name}/index.html`, examplesDir)))
     .map((entry) => entry.name);
+  const inProject = (path: string) => projects.has(path.replace(/^\//, '').split('/')[0]!);
 
   const servePage = (file: URL) => async (_request: unknown, reply: FastifyReply) => {
     const html = await renderExample(await readFile(file, 'utf8'), db);
@@ -128,7 +144,7 @@ export async function registerExamples(app: FastifyInstance, db: Kysely<Database
     decorateReply: false,
     index: false,
     // The HTML goes through renderExample; the README and anything else stays unserved.
-    allowedPath: (path) => assetPattern.test(path),
+    allowedPath: (path) => assetPattern.test(path) && !inProject(path),
     setHeaders: (reply) => {
       reply.header('Content-Security-Policy', examplesPolicy);
     },
