@@ -1,0 +1,242 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { axeViolations } from './support/axe.js';
+import { launchChromium } from './support/chromium.js';
+import { startTestHub, type TestHub } from './support/hub.js';
+import { servedManifest, type WidgetManifest } from './support/manifest.js';
+import { startOtherSite, type OtherSite } from './support/other-site.js';
+
+// The embed pages in iframes of a site on ANOTHER origin, under that site's strict policy, with
+// the parent script sr-embed.js: the iframe takes its content's height, messages from elsewhere
+// change nothing, and each widget works inside the frame (dialogs, a vote, "Ich helfe mit", quick
+// exit). One Hub, one browser; each test a context of its own, run side by side.
+
+/** Cheap proofs of work: the tests are about the frame, not the work. */
+const proofDifficulty = { minCounter: 1, maxCounter: 20 };
+
+interface Trouble {
+  violations: string[];
+  pageErrors: string[];
+  consoleErrors: string[];
+  foreignRequests: string[];
+}
+
+describe('embed pages in iframes of another site', { concurrency: true }, () => {
+  let hub: TestHub;
+  let site: OtherSite;
+  let browser: Browser;
+  let manifest: WidgetManifest & { version: string };
+
+  before(async () => {
+    hub = await startTestHub({ polls: { proofDifficulty }, volunteering: { proofDifficulty, purgeIntervalMs: 0 } });
+    site = await startOtherSite(hub.baseUrl);
+    site.pages.set('/', '<!doctype html><html lang="de"><title>Gemeinde Randersacker</title><h1>Startseite</h1></html>');
+    // A page of the site in a frame marked as an embed: its messages must not size anything.
+    site.pages.set('/impostor', '<!doctype html><html lang="de"><title>Fremder Rahmen</title><p>Nichts</p></html>');
+    manifest = (await servedManifest(hub.baseUrl)) as WidgetManifest & { version: string };
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+    await hub?.close();
+  });
+
+  /** The site's page with the iframe snippet of `widget` (and the impostor frame), as a webmaster pastes it. */
+  function sitePage(widget: string, query: string, title: string): string {
+    const path = `/${widget}`;
+    const parent = manifest.files['sr-embed.js']!;
+    site.pages.set(
+      path,
+      `<!doctype html>
+<html lang="de">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Gemeinde</title></head>
+<body>
+<h1>Unsere Gemeinde</h1>
+<iframe data-sr-embed src="${hub.baseUrl}/embed/${widget}?${query}" title="${title}" loading="lazy" width="100%" height="640"></iframe>
+<script type="module" src="${hub.baseUrl}/widgets/${manifest.version}/sr-embed.js" integrity="${parent.integrity}" crossorigin="anonymous"></script>
+<iframe data-sr-embed src="/impostor" title="Fremder Rahmen" width="300" height="150"></iframe>
+<p>Fußzeile der Gemeinde</p>
+</body>
+</html>`,
+    );
+    return `${site.url}${path}`;
+  }
+
+  /** A citizen's browser on the site, recording what would trouble a careful webmaster, in every frame. */
+  async function citizen(width: number): Promise<{ context: BrowserContext; page: Page; trouble: Trouble }> {
+    const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const trouble: Trouble = { violations: [], pageErrors: [], consoleErrors: [], foreignRequests: [] };
+    await page.exposeFunction('reportViolation', (text: string) => trouble.violations.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { reportViolation: (text: string) => void }).reportViolation;
+        report(`${location.origin}: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`);
+      });
+    });
+    page.on('pageerror', (error) => trouble.pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') trouble.consoleErrors.push(message.text());
+    });
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol !== 'data:' && url.origin !== hub.baseUrl && url.origin !== site.url) trouble.foreignRequests.push(request.url());
+    });
+    return { context, page, trouble };
+  }
+
+  /** The embed page's frame, once its widget shows its data. */
+  async function embedFrame(page: Page, tag: string): Promise<Frame> {
+    const frame = await (await page.waitForSelector(`iframe[src^="${hub.baseUrl}/embed/"]`)).contentFrame();
+    assert.ok(frame);
+    await frame.waitForFunction(
+      (name) => {
+        const root = document.querySelector(name)?.shadowRoot;
+        return !!root && !root.querySelector('[part~="skeleton"]') && (root.textContent ?? '').trim().length > 0;
+      },
+      tag,
+      { timeout: 15_000 },
+    );
+    return frame;
+  }
+
+  /** The iframe's height, once it is its content's (the parent script set it): no scroll bar of its own. */
+  async function fitsContent(page: Page, frame: Frame): Promise<number> {
+    const iframe = `iframe[src^="${hub.baseUrl}/embed/"]`;
+    await page.waitForFunction(
+      async ([selector]) => (document.querySelector(selector!) as HTMLIFrameElement).style.height !== '',
+      [iframe],
+    );
+    for (const deadline = Date.now() + 5000; ; ) {
+      const content = await frame.evaluate(() => Math.ceil(document.querySelector('main')!.getBoundingClientRect().height));
+      const height = await page.$eval(iframe, (element) => element.getBoundingClientRect().height);
+      if (height === content) {
+        assert.equal(await frame.evaluate(() => document.scrollingElement!.scrollHeight <= innerHeight), true, 'no scrolling inside');
+        return height;
+      }
+      assert.ok(Date.now() < deadline, `iframe ${height} px, its content ${content} px`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  async function assertClean(context: BrowserContext, trouble: Trouble): Promise<void> {
+    assert.deepEqual(trouble.violations, [], 'CSP violations');
+    assert.deepEqual(trouble.pageErrors, [], 'uncaught errors');
+    assert.deepEqual(trouble.consoleErrors, [], 'console errors');
+    assert.deepEqual(trouble.foreignRequests, [], 'requests to a third origin');
+    assert.deepEqual(await context.cookies(), [], 'cookies');
+  }
+
+  test('event calendar: the iframe follows its content (month → list), a foreign frame’s message changes nothing, a dialog works, axe-clean', async () => {
+    const { context, page, trouble } = await citizen(1280);
+    await page.goto(sitePage('event-calendar', 'municipality=randersacker', 'Veranstaltungen in Randersacker'));
+    const frame = await embedFrame(page, 'sr-event-calendar');
+    const month = await fitsContent(page, frame);
+
+    await frame.locator('sr-event-calendar [part~="view-button"]', { hasText: 'Liste' }).click();
+    await frame.locator('sr-event-calendar [part~="list"]').waitFor();
+    await page.waitForFunction(
+      ([selector, before]) => (document.querySelector(selector!) as HTMLIFrameElement).getBoundingClientRect().height !== Number(before),
+      [`iframe[src^="${hub.baseUrl}/embed/"]`, String(month)],
+    );
+    const list = await fitsContent(page, frame);
+    assert.notEqual(list, month);
+
+    // The site's own frame, marked like an embed, claims a height: the parent script ignores it (wrong origin).
+    const impostor = page.frames().find((candidate) => candidate.url().endsWith('/impostor'))!;
+    const received = page.evaluate(
+      () =>
+        new Promise<string>((resolve) =>
+          addEventListener('message', (event) => {
+            // After every listener of this message, the parent script's included.
+            if ((event.data as { height?: number }).height === 77) setTimeout(() => resolve(event.origin));
+          }),
+        ),
+    );
+    await impostor.evaluate(() => parent.postMessage({ type: 'sr-embed:height', height: 77 }, '*'));
+    assert.equal(await received, site.url);
+    assert.equal(await page.$eval('iframe[src="/impostor"]', (element) => element.getBoundingClientRect().height), 150);
+    assert.equal(await fitsContent(page, frame), list);
+
+    // An event's dialog opens and closes with Escape inside the frame.
+    await frame.locator('sr-event-calendar [part~="list"] [part~="event"]').first().click();
+    const dialog = frame.locator('sr-event-calendar [part~="dialog"][open]');
+    await dialog.waitFor();
+    assert.deepEqual(await axeViolations(frame), []);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    assert.deepEqual(await axeViolations(frame), []);
+    await assertClean(context, trouble);
+    await context.close();
+  });
+
+  test('help finder at 320 px: axe-clean, no sideways scrolling, a dialog, and the quick exit leaves the whole site', async () => {
+    const { context, page, trouble } = await citizen(320);
+    await page.goto(sitePage('help-finder', '', 'Hilfe finden'));
+    const frame = await embedFrame(page, 'sr-help-finder');
+    await frame.locator('sr-help-finder [part~="details-button"]').first().waitFor();
+    await fitsContent(page, frame);
+    assert.ok((await frame.evaluate(() => document.scrollingElement!.scrollWidth)) <= (await frame.evaluate(() => innerWidth)), 'sideways');
+    assert.ok((await page.evaluate(() => document.scrollingElement!.scrollWidth)) <= 320, 'the site scrolls sideways');
+    assert.deepEqual(await axeViolations(frame), []);
+
+    await frame.locator('sr-help-finder [part~="details-button"]').first().click();
+    const dialog = frame.locator('sr-help-finder [part~="dialog"]');
+    await dialog.waitFor();
+    // Nothing of the dialog out of reach at 320 px: its close button can be reached and used.
+    await frame.locator('sr-help-finder [part~="dialog-close"]').click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await assertClean(context, trouble);
+    // Leaving replaces the site's page with its start page, not just the frame's content.
+    await frame.locator('sr-help-finder [part~="quick-exit"]').click();
+    await page.waitForURL(`${site.url}/`);
+    assert.equal(await page.title(), 'Gemeinde Randersacker');
+    await context.close();
+  });
+
+  test('poll: a vote is counted from inside the frame, axe-clean', async () => {
+    const polls = (await (await fetch(`${hub.baseUrl}/polls?limit=100`)).json()) as {
+      items: { shortCode: string; question: string; participation: string; status?: string }[];
+    };
+    const poll = polls.items.find((item) => item.question.startsWith('Wie soll der Dorfplatz in Eisingen'));
+    assert.ok(poll);
+    const { context, page, trouble } = await citizen(1280);
+    await page.goto(sitePage('poll', `poll-id=${poll.shortCode}`, 'Umfrage zum Dorfplatz'));
+    const frame = await embedFrame(page, 'sr-poll');
+    await fitsContent(page, frame);
+    assert.deepEqual(await axeViolations(frame), []);
+
+    await frame.locator('sr-poll [part~="option"]').first().click();
+    await frame.locator('sr-poll [part~="submit-button"]').click();
+    await frame.locator('sr-poll [part~="confirmation"]').waitFor({ timeout: 15_000 });
+    await fitsContent(page, frame);
+    assert.deepEqual(await axeViolations(frame), []);
+    await assertClean(context, trouble);
+    await context.close();
+  });
+
+  test('volunteer board at 320 px: "Ich helfe mit" in a dialog inside the frame, sent, axe-clean', async () => {
+    const { context, page, trouble } = await citizen(320);
+    await page.goto(sitePage('volunteer-board', 'municipality=hoechberg', 'Ehrenamt in Höchberg'));
+    const frame = await embedFrame(page, 'sr-volunteer-board');
+    await fitsContent(page, frame);
+    assert.deepEqual(await axeViolations(frame), []);
+
+    await frame.locator('sr-volunteer-board [part~="help-button"]').first().click();
+    const dialog = frame.locator('sr-volunteer-board [part~="dialog"]');
+    await dialog.waitFor();
+    await frame.getByRole('textbox', { name: /^Name/ }).fill('Erika Mustermann');
+    await frame.getByRole('textbox', { name: /^E-Mail/ }).fill('erika.mustermann@example.org');
+    await frame.locator('sr-volunteer-board [part~="consent"]').check();
+    assert.deepEqual(await axeViolations(frame), []);
+    // Below the fold of a frame only as high as the board: still reachable inside the dialog.
+    await frame.locator('sr-volunteer-board [part~="submit-button"]').click();
+    await frame.locator('sr-volunteer-board [part~="confirmation"]').waitFor({ timeout: 15_000 });
+    await assertClean(context, trouble);
+    await context.close();
+  });
+});
