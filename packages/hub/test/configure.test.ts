@@ -1,0 +1,251 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { managePolicy } from '../src/system/manage.js';
+import { axeViolations } from './support/axe.js';
+import { launchChromium } from './support/chromium.js';
+import { dayFromNow } from './support/clock.js';
+import { startTestHub, type TestHub } from './support/hub.js';
+import { servedManifest, type WidgetManifest } from './support/manifest.js';
+import { expectNoSidewaysScrolling, lookAt } from './support/workspace.js';
+
+// The configurator at /configure/ in real Chromium against a real Hub with the built files
+// (npm run build:cdn && npm run build:manage): a webmaster's way from choosing to a working snippet,
+// and that snippet on a site of another origin under a strict policy.
+
+const sha384 = (bytes: ArrayBuffer) => `sha384-${createHash('sha384').update(Buffer.from(bytes)).digest('base64')}`;
+
+/** Presses Tab until `target` has the focus: how a keyboard user gets there. */
+async function tabTo(page: Page, target: Locator): Promise<void> {
+  for (let presses = 0; presses < 80; presses++) {
+    if (await target.evaluate((element) => element.matches(':focus'))) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`Tab never reached ${target.toString()}`);
+}
+
+/** A small site on another origin than the Hub: each path answers the HTML or CSS set for it, with a strict policy. */
+async function startOtherSite(hubUrl: string): Promise<{ url: string; pages: Map<string, { type: string; body: string }>; close: () => Promise<void> }> {
+  const pages = new Map<string, { type: string; body: string }>();
+  const policy = [
+    "default-src 'self'",
+    `script-src 'self' ${hubUrl}`,
+    "style-src 'self'",
+    `connect-src 'self' ${hubUrl}`,
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  const server: Server = createServer((request, response) => {
+    const page = pages.get(request.url ?? '');
+    if (!page) return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': page.type, 'content-security-policy': policy }).end(page.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, pages, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+describe('configurator in Chromium', () => {
+  let hub: TestHub;
+  let browser: Browser;
+  let manifest: WidgetManifest;
+
+  before(async () => {
+    hub = await startTestHub();
+    manifest = await servedManifest(hub.baseUrl);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await hub?.close();
+  });
+
+  /** A German webmaster's browser that records CSP violations and uncaught errors; the clipboard allowed. */
+  async function webmaster(width = 1280): Promise<{ context: BrowserContext; page: Page; trouble: string[] }> {
+    const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hub.baseUrl });
+    const page = await context.newPage();
+    const trouble: string[] = [];
+    await page.exposeFunction('reportViolation', (text: string) => trouble.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
+          `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`,
+        );
+      });
+    });
+    page.on('pageerror', (error) => trouble.push(`uncaught: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') trouble.push(`console: ${message.text()}`);
+    });
+    return { context, page, trouble };
+  }
+
+  const snippet = (page: Page, id: string) => page.locator(`[data-snippet="${id}"] code`);
+
+  /** The calendar's events, once shown, each an event the Hub has in Randersacker. */
+  async function expectRandersackerEvents(calendar: Locator): Promise<void> {
+    const response = await fetch(`${hub.baseUrl}/events?municipality=randersacker&from=${dayFromNow(-70)}&to=${dayFromNow(120)}&limit=100`);
+    const titles = ((await response.json()) as { items: { title: string }[] }).items.map((item) => item.title);
+    const events = calendar.locator('[part~="event"]');
+    await events.first().waitFor({ timeout: 15_000 });
+    for (const text of await events.allTextContents())
+      assert.ok(
+        titles.some((title) => text.includes(title)),
+        `"${text}" is an event in Randersacker`,
+      );
+  }
+
+  test('the page: public, under the pages’ strict policy, linked from the start page; /configure keeps the choices', async () => {
+    const response = await fetch(`${hub.baseUrl}/configure/`);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-security-policy'), managePolicy);
+    assert.equal(response.headers.get('set-cookie'), null);
+    assert.doesNotMatch(await response.text(), /\{\{|style=|<script>|\son[a-z]+=/);
+    const redirect = await fetch(`${hub.baseUrl}/configure?widget=poll`, { redirect: 'manual' });
+    assert.equal(redirect.status, 301);
+    assert.equal(redirect.headers.get('location'), '/configure/?widget=poll');
+    assert.match(await (await fetch(`${hub.baseUrl}/`)).text(), /<a href="\/configure\/">/);
+  });
+
+  test('keyboard only: event calendar for Randersacker, dark, own colour — the address, the preview and each snippet follow', async () => {
+    const { context, page, trouble } = await webmaster();
+    await page.goto(`${hub.baseUrl}/configure/`);
+    await page.getByRole('heading', { level: 1, name: 'Widget auf Ihrer Website einbinden' }).waitFor();
+
+    await tabTo(page, page.getByRole('radio', { name: 'Veranstaltungskalender' }));
+    assert.equal(await page.getByRole('radio', { name: 'Veranstaltungskalender' }).isChecked(), true, 'the calendar comes first');
+    await tabTo(page, page.getByPlaceholder('Gemeinde suchen'));
+    await page.keyboard.type('Rander');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForURL(/municipality=randersacker/);
+
+    await tabTo(page, page.getByRole('radio', { name: 'wie die Seite' }).first());
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await tabTo(page, page.getByRole('textbox', { name: 'Hauptfarbe', exact: true }));
+    await page.keyboard.type('#8ab4f8');
+    await page.keyboard.press('Tab');
+    await page.waitForURL(/color=/);
+    assert.equal(new URL(page.url()).search, '?widget=event-calendar&municipality=randersacker&theme=dark&color=%238ab4f8');
+    assert.equal(await page.locator('[data-contrast]').getAttribute('data-contrast'), 'passes');
+
+    const preview = page.locator('[data-preview] sr-event-calendar');
+    await expectRandersackerEvents(preview);
+    assert.equal(await preview.getAttribute('theme'), 'dark');
+    assert.equal(await page.locator('[data-preview]').evaluate((frame) => frame.style.getPropertyValue('--sr-color-primary')), '#8ab4f8');
+
+    const copied: Record<string, string> = {};
+    for (const id of ['script', 'css', 'iframe', 'link']) {
+      await tabTo(page, page.locator(`[data-snippet="${id}"] button`));
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').getByText('ist in der Zwischenablage').waitFor();
+      copied[id] = await page.evaluate(() => navigator.clipboard.readText());
+      assert.equal(copied[id], await snippet(page, id).textContent(), `${id}: the clipboard holds the snippet shown`);
+    }
+    const query = 'municipality=randersacker&amp;theme=dark&amp;color=%238ab4f8';
+    assert.match(copied['iframe']!, new RegExp(`<iframe data-sr-embed src="${hub.baseUrl}/embed/event-calendar\\?${query}" title="Veranstaltungskalender"`));
+    assert.equal(copied['iframe']!.includes('sr-embed.js'), Boolean(manifest.files['sr-embed.js']), 'the height script once it is built');
+    assert.equal(copied['link'], `<a href="${hub.baseUrl}/w/event-calendar?${query}">Veranstaltungen ansehen</a>`);
+    assert.equal(copied['css'], 'sr-event-calendar {\n  --sr-color-primary: #8ab4f8;\n}');
+
+    // The address holds every choice: opened again (a bookmark), the page shows the same.
+    await page.reload();
+    assert.equal(await page.getByRole('radio', { name: 'dunkel' }).isChecked(), true);
+    assert.equal(await snippet(page, 'script').textContent(), copied['script']);
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(await axeViolations(page), [], 'axe');
+    assert.deepEqual(trouble, []);
+    await context.close();
+
+    // The script snippet on another origin's page with a strict policy, the colour in the site's stylesheet.
+    const site = await startOtherSite(hub.baseUrl);
+    try {
+      site.pages.set('/site.css', { type: 'text/css', body: copied['css']! });
+      site.pages.set('/', {
+        type: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Gemeinde</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/site.css">\n${copied['script']!.split('\n').filter((line) => !line.startsWith('<sr-')).join('\n')}</head><body><main><h1>Veranstaltungen</h1>\n${copied['script']!.split('\n').find((line) => line.startsWith('<sr-'))}</main></body></html>`,
+      });
+      const visitor = await webmaster();
+      const foreign: string[] = [];
+      visitor.page.on('request', (request) => {
+        const { origin, protocol } = new URL(request.url());
+        if (protocol !== 'data:' && origin !== site.url && origin !== hub.baseUrl) foreign.push(request.url());
+      });
+      await visitor.page.goto(`${site.url}/`);
+      const calendar = visitor.page.locator('sr-event-calendar');
+      await expectRandersackerEvents(calendar);
+      assert.equal(await calendar.evaluate((element) => getComputedStyle(element).getPropertyValue('--sr-color-primary').trim()), '#8ab4f8');
+      const loaded = await visitor.page.$$eval('script[src], link[rel="modulepreload"]', (elements) =>
+        elements.map((element) => ({ url: element.getAttribute('src') ?? element.getAttribute('href')!, integrity: element.getAttribute('integrity') })),
+      );
+      assert.ok(loaded.length >= 2, 'the entry and its chunks');
+      for (const { url, integrity } of loaded) {
+        const file = new URL(url).pathname.replace(/^\/widgets\/[^/]+\//, '');
+        assert.equal(integrity, manifest.files[file]?.integrity, file);
+        assert.equal(sha384(await (await fetch(url)).arrayBuffer()), integrity, `${file}: the served bytes' hash`);
+      }
+      await visitor.page.waitForLoadState('networkidle');
+      assert.deepEqual(visitor.trouble, [], 'CSP violations, errors');
+      assert.deepEqual(foreign, [], 'requests to third parties');
+      await visitor.context.close();
+    } finally {
+      await site.close();
+    }
+  });
+
+  test('contrast: a light yellow is flagged with a suggestion that passes, a dark blue passes', async () => {
+    const { context, page, trouble } = await webmaster();
+    await page.goto(`${hub.baseUrl}/configure/?widget=poll&theme=light&color=%23fff59d`);
+    const contrast = page.locator('[data-contrast]');
+    await page.getByText('Kontrast zu gering').waitFor();
+    assert.equal(await contrast.getAttribute('data-contrast'), 'fails');
+    await lookAt(page, 'contrast-fails');
+    await page.getByRole('button', { name: /^Vorschlag übernehmen/ }).click();
+    await page.getByText('Kontrast ausreichend').waitFor();
+    // The preview shows the real widget in the colour: with the suggestion, axe finds it readable.
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(await axeViolations(page), [], 'axe with the suggested colour');
+    assert.match(new URL(page.url()).searchParams.get('color') ?? '', /^#[0-9a-f]{6}$/);
+    assert.notEqual(new URL(page.url()).searchParams.get('color'), '#fff59d');
+
+    await page.getByRole('textbox', { name: 'Hauptfarbe', exact: true }).fill('#003366');
+    await page.getByRole('textbox', { name: 'Hauptfarbe', exact: true }).press('Tab');
+    await page.getByText('Kontrast ausreichend').waitFor();
+    assert.equal(await contrast.getAttribute('data-contrast'), 'passes');
+    assert.deepEqual(trouble, []);
+    await context.close();
+  });
+
+  for (const width of [1280, 320]) {
+    test(`${width} px: each widget's options without ids to type, preview narrow and wide, axe-clean, no sideways scrolling`, async () => {
+      const { context, page, trouble } = await webmaster(width);
+      await page.goto(`${hub.baseUrl}/configure/?widget=help-finder`);
+      await page.getByRole('combobox', { name: 'Nur diese Gemeinde' }).waitFor();
+      await page.locator('[data-preview] sr-help-finder').waitFor();
+      await page.getByRole('radio', { name: /schmal/ }).check();
+      await expectNoSidewaysScrolling(page, 'the help finder');
+      assert.deepEqual(await axeViolations(page), [], 'axe on the help finder');
+      await lookAt(page, 'help-finder');
+
+      await page.getByRole('radio', { name: 'Bürgerbeteiligung' }).check();
+      const polls = page.getByRole('combobox', { name: 'Beteiligung', exact: true });
+      await page.waitForFunction(() => document.querySelector('sr-configure')?.shadowRoot?.querySelectorAll('#option-poll-id option').length! > 1);
+      const [, first] = await polls.locator('option').allTextContents();
+      await polls.selectOption({ label: first! });
+      await page.waitForURL(/poll-id=/);
+      await page.locator('[data-preview] sr-poll').waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectNoSidewaysScrolling(page, 'the poll');
+      assert.deepEqual(await axeViolations(page), [], 'axe on the poll');
+      await lookAt(page, 'poll');
+      assert.deepEqual(trouble, []);
+      await context.close();
+    });
+  }
+});
