@@ -125,7 +125,9 @@ describe('embed and widget pages', () => {
     assert.match(html, /<html lang="en">/);
     assert.match(html, /<title>Event calendar<\/title>/);
     const css = /<style>([^<]*)<\/style>/.exec(html)?.[1];
-    assert.equal(css, ':root{--sr-color-primary:#005ea8;--sr-color-on-primary:#ffffff;--sr-radius:12px;color-scheme:dark}');
+    assert.equal(css, ':root{--sr-color-primary:#005ea8;--sr-color-on-primary:#ffffff;--sr-radius:12px}');
+    // The widget page is dark as a whole; in a frame only the widget is.
+    assert.match(await (await get(`/w/event-calendar?${query}`)).text(), /<style>:root\{[^}]*;color-scheme:dark\}<\/style>/);
     const hash = `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
     assert.equal(directives(response.headers.get('content-security-policy') ?? '').get('style-src'), `style-src 'self' ${hash}`);
 

@@ -35,10 +35,15 @@ function policy(directives: Record<string, string>): string {
     .join('; ');
 }
 
-/** The theme's custom properties and colour scheme as a `<style>` element; the CSP allows exactly it by its hash. */
-function themeStyle({ properties, theme }: EmbedParameters): { element: string; hash: string } | undefined {
+/**
+ * The theme's custom properties as a `<style>` element; the CSP allows exactly it by its hash. A
+ * widget page takes the theme's colour scheme as a whole; an embed page leaves it to the widget
+ * (its `theme` attribute): a frame whose scheme differs from the site's gets an opaque background,
+ * a dark edge around the widget on a light site.
+ */
+function themeStyle(kind: Kind, { properties, theme }: EmbedParameters): { element: string; hash: string } | undefined {
   const declarations = Object.entries(properties).map(([property, value]) => `${property}:${value}`);
-  if (theme) declarations.push(`color-scheme:${theme}`);
+  if (theme && kind === 'page') declarations.push(`color-scheme:${theme}`);
   if (declarations.length === 0) return undefined;
   const css = `:root{${declarations.join(';')}}`;
   return { element: `  <style>${css}</style>`, hash: `'sha256-${createHash('sha256').update(css).digest('base64')}'` };
@@ -73,7 +78,7 @@ export async function registerEmbed(app: FastifyInstance, db: Kysely<Database>, 
     }
     const parameters = embedParameters(name, request.query as Record<string, unknown>);
     const lang = parameters.lang ?? pageLanguage(request.headers['accept-language']);
-    const style = themeStyle(parameters);
+    const style = themeStyle(kind, parameters);
     const html = await renderExample(fill(template, { kind, name, lang, parameters, style: style?.element }), db);
     if (kind === 'embed') reply.removeHeader('X-Frame-Options');
     return reply

@@ -4,6 +4,7 @@ import type { HeightMessage, MeasureMessage } from './protocol.js';
  * The script of the Hub's embed pages (`/embed/<widget>`), inside the iframe of another site:
  * - it tells the parent page the height of its content whenever that changes, so the parent's
  *   `sr-embed.js` can size the iframe (any parent may read it: a height says nothing about the reader);
+ *   the help finder's at most a screen high;
  * - the help finder's quick exit leaves the whole site, not only the frame: it navigates the top
  *   page when the browser lets a frame do that (after the reader's click or key), else the frame.
  */
@@ -13,10 +14,17 @@ const framed = window.parent !== window;
 /** The content's height, not the document's: that never gets smaller than the iframe itself. */
 const content = document.querySelector('main');
 
+/**
+ * The help finder keeps its quick exit at the top of the screen as the reader scrolls. A frame as
+ * high as its whole list would scroll with the site, and the exit with it, out of sight: its frame
+ * is at most a screen high and scrolls inside, the exit always in reach.
+ */
+const maxHeight = document.querySelector('sr-help-finder') ? screen.availHeight : Infinity;
+
 let reported = 0;
 function reportHeight(force = false): void {
   if (!framed || !content) return;
-  const height = Math.ceil(content.getBoundingClientRect().height);
+  const height = Math.min(Math.ceil(content.getBoundingClientRect().height), maxHeight);
   if (height === 0 || (height === reported && !force)) return;
   reported = height;
   window.parent.postMessage({ type: 'sr-embed:height', height } satisfies HeightMessage, '*');
