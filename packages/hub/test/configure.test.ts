@@ -222,6 +222,19 @@ describe('configurator in Chromium', () => {
     await context.close();
   });
 
+  test('in English for a browser that prefers it: texts, the link snippet and the widget in the preview', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${hub.baseUrl}/configure/?widget=event-calendar&lang=en`);
+    await page.getByRole('heading', { level: 1, name: 'Embed a widget on your website' }).waitFor();
+    await page.getByRole('heading', { name: 'Code to paste' }).waitFor();
+    assert.match((await snippet(page, 'link').textContent()) ?? '', />See the events<\/a>$/);
+    assert.equal(await page.locator('[data-preview] sr-event-calendar').getAttribute('lang'), 'en');
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(await axeViolations(page), [], 'axe');
+    await context.close();
+  });
+
   for (const width of [1280, 320]) {
     test(`${width} px: each widget's options without ids to type, preview narrow and wide, axe-clean, no sideways scrolling`, async () => {
       const { context, page, trouble } = await webmaster(width);

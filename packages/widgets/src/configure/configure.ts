@@ -61,7 +61,13 @@ export class SrConfigure extends ManageElement {
       .inline {
         display: flex;
         flex-wrap: wrap;
-        gap: var(--_space-2) var(--_space-4);
+        gap: 0 var(--_space-4);
+        margin-block-end: 0;
+      }
+      .inline > legend {
+        font-size: 1em;
+        font-weight: 600;
+        margin-block-end: 0;
       }
       .color {
         display: flex;
@@ -309,13 +315,11 @@ export class SrConfigure extends ManageElement {
     return html`<fieldset>
       <legend>${msg('3. Aussehen')}</legend>
       <fieldset class="inline">
-        <legend class="visually-hidden">${msg('Hell oder dunkel')}</legend>
-        <span>${msg('Hell oder dunkel:')}</span>
+        <legend>${msg('Hell oder dunkel')}</legend>
         ${radio('theme', undefined, msg('wie die Seite'))} ${radio('theme', 'light', msg('hell'))} ${radio('theme', 'dark', msg('dunkel'))}
       </fieldset>
       <fieldset class="inline">
-        <legend class="visually-hidden">${msg('Sprache')}</legend>
-        <span>${msg('Sprache:')}</span>
+        <legend>${msg('Sprache')}</legend>
         ${radio('lang', undefined, msg('wie die Seite'))} ${radio('lang', 'de', 'Deutsch')} ${radio('lang', 'en', 'English')}
       </fieldset>
       ${this.#colorField('color', msg('Hauptfarbe'), msg('Für Links, Schaltflächen und Hervorhebungen.'))}
@@ -329,6 +333,7 @@ export class SrConfigure extends ManageElement {
           min="0"
           max="24"
           inputmode="numeric"
+          placeholder=${msg('6 (Voreinstellung)')}
           .value=${theme.radius === undefined ? '' : String(theme.radius)}
           @change=${(event: Event) => {
             const text = (event.target as HTMLInputElement).value;
