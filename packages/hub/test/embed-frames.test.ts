@@ -43,9 +43,12 @@ describe('embed pages in iframes of another site', { concurrency: true }, () => 
     await hub?.close();
   });
 
-  /** The site's page with the iframe snippet of `widget` (and the impostor frame), as a webmaster pastes it. */
-  function sitePage(widget: string, query: string, title: string): string {
-    const path = `/${widget}`;
+  /**
+   * The site's page with the iframe snippet of `widget` (and the impostor frame), as a webmaster
+   * pastes it; `sandbox` as a cautious CMS might add it.
+   */
+  function sitePage(widget: string, query: string, title: string, sandbox?: string): string {
+    const path = `/${widget}${sandbox ? '-sandboxed' : ''}`;
     const parent = manifest.files['sr-embed.js']!;
     site.pages.set(
       path,
@@ -54,7 +57,7 @@ describe('embed pages in iframes of another site', { concurrency: true }, () => 
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Gemeinde</title></head>
 <body>
 <h1>Unsere Gemeinde</h1>
-<iframe data-sr-embed src="${hub.baseUrl}/embed/${widget}?${query}" title="${title}" loading="lazy" width="100%" height="640"></iframe>
+<iframe data-sr-embed src="${hub.baseUrl}/embed/${widget}?${query}" title="${title}" loading="lazy" width="100%" height="640"${sandbox ? ` sandbox="${sandbox}"` : ''}></iframe>
 <script type="module" src="${hub.baseUrl}/widgets/${manifest.version}/sr-embed.js" integrity="${parent.integrity}" crossorigin="anonymous"></script>
 <iframe data-sr-embed src="/impostor" title="Fremder Rahmen" width="300" height="150"></iframe>
 <p>Fußzeile der Gemeinde</p>
@@ -205,6 +208,16 @@ describe('embed pages in iframes of another site', { concurrency: true }, () => 
     await frame.locator('sr-help-finder [part~="quick-exit"]').click();
     await page.waitForURL(`${site.url}/`);
     assert.equal(await page.title(), 'Gemeinde Randersacker');
+    await context.close();
+  });
+
+  test('help finder in a frame not allowed to navigate the site: the quick exit empties the frame', async () => {
+    const { context, page } = await citizen(1280);
+    await page.goto(sitePage('help-finder', '', 'Hilfe finden', 'allow-scripts allow-same-origin allow-forms allow-popups'));
+    const frame = await embedFrame(page, 'sr-help-finder');
+    await frame.locator('sr-help-finder [part~="quick-exit"]').click();
+    await frame.waitForURL('about:blank');
+    assert.equal(page.url(), `${site.url}/help-finder-sandboxed`, 'the site stays');
     await context.close();
   });
 

@@ -6,7 +6,7 @@ import type { HeightMessage, MeasureMessage } from './protocol.js';
  *   `sr-embed.js` can size the iframe (any parent may read it: a height says nothing about the reader);
  *   the help finder's at most a screen high;
  * - the help finder's quick exit leaves the whole site, not only the frame: it navigates the top
- *   page when the browser lets a frame do that (after the reader's click or key), else the frame.
+ *   page when the browser lets a frame do that (after the reader's click or key), else it empties the frame.
  */
 
 const framed = window.parent !== window;
@@ -50,11 +50,12 @@ function exitUrl(finder: Element): string {
 document.addEventListener('sr-quick-exit', (event) => {
   if (!framed || !(event.target instanceof Element)) return;
   event.preventDefault();
-  const url = exitUrl(event.target);
   try {
-    // Allowed to a frame of another origin only right after the reader's click or key press.
-    window.top!.location.replace(url);
+    // Allowed to a frame of another origin only after the reader's click or key press, and not
+    // in a frame the site sandboxed without `allow-top-navigation`.
+    window.top!.location.replace(exitUrl(event.target));
   } catch {
-    location.replace(url);
+    // Then at least the frame empties: a site's page in it could be refused framing and show an error.
+    location.replace('about:blank');
   }
 });
