@@ -201,7 +201,7 @@ describe('configurator in Chromium', () => {
 
   test('contrast: a light yellow is flagged with a suggestion that passes, a dark blue passes', async () => {
     const { context, page, trouble } = await webmaster();
-    await page.goto(`${hub.baseUrl}/configure/?widget=poll&theme=light&color=%23fff59d`);
+    await page.goto(`${hub.baseUrl}/configure/?widget=volunteer-board&theme=light&color=%23fff59d`);
     const contrast = page.locator('[data-contrast]');
     await page.getByText('Kontrast zu gering').waitFor();
     assert.equal(await contrast.getAttribute('data-contrast'), 'fails');
@@ -247,6 +247,9 @@ describe('configurator in Chromium', () => {
       await lookAt(page, 'help-finder');
 
       await page.getByRole('radio', { name: 'Bürgerbeteiligung' }).check();
+      // Without a poll the widget has nothing to show: the page asks for one instead of offering a broken snippet.
+      await page.getByText('Wählen Sie zuerst unter „2. Inhalt“: Beteiligung.').first().waitFor();
+      assert.equal(await page.locator('[data-snippet]').count(), 0);
       const polls = page.getByRole('combobox', { name: 'Beteiligung', exact: true });
       await page.waitForFunction(() => document.querySelector('sr-configure')?.shadowRoot?.querySelectorAll('#option-poll-id option').length! > 1);
       const [, first] = await polls.locator('option').allTextContents();

@@ -29,6 +29,9 @@ const lookups: Record<string, LookupKind> = {
   'poll-id': 'poll',
 };
 
+/** Attributes without which a widget has nothing to show (the manifest does not say which are required). */
+export const requiredAttributes: Partial<Record<WidgetName, readonly string[]>> = { poll: ['poll-id'] };
+
 /** Types the manifest names without their values (type aliases are not part of it). */
 const namedTypes: Record<string, string[]> = {
   CalendarView: ['month', 'week', 'list'],

@@ -3,7 +3,7 @@ import { css, html, nothing, type PropertyDeclarations, type PropertyValues, typ
 import elementsManifest from '../../custom-elements.json' with { type: 'json' };
 import { skeletonText } from '../core/states.js';
 import { ManageElement } from '../manage/shared/manage-element.js';
-import { widgetOptions, type AttributeOption, type ElementsManifest, type LookupKind } from './catalogue.js';
+import { requiredAttributes, widgetOptions, type AttributeOption, type ElementsManifest, type LookupKind } from './catalogue.js';
 import { checkContrast, type ContrastCheck } from './contrast.js';
 import { lookup, type Choice } from './lookups.js';
 import { iframeSnippet, linkSnippet, scriptSnippet, themeCss, type CdnManifest } from './snippets.js';
@@ -283,7 +283,7 @@ export class SrConfigure extends ManageElement {
           : nothing
       }
       <select id=${id} ?disabled=${!all} aria-describedby=${unknown ? `${id}-unknown` : nothing} @change=${(event: Event) => this.#setAttribute(name, (event.target as HTMLSelectElement).value)}>
-        <option value="" ?selected=${value === ''}>${all ? msg('Alle') : msg('Wird geladen …')}</option>
+        <option value="" ?selected=${value === ''}>${!all ? msg('Wird geladen …') : this.#isRequired(name) ? msg('Bitte wählen') : msg('Alle')}</option>
         ${shown.map((choice) => html`<option value=${choice.value} ?selected=${choice.value === value}>${choice.label}</option>`)}
       </select>
       ${
@@ -293,6 +293,21 @@ export class SrConfigure extends ManageElement {
       }
       ${unknown ? html`<span class="field-error" id="${id}-unknown">${msg(str`„${value}“ kennt der Hub nicht; das Widget zeigt damit nichts.`)}</span>` : nothing}
     </div>`;
+  }
+
+  #isRequired(name: string): boolean {
+    return requiredAttributes[this.choices.widget]?.includes(name) ?? false;
+  }
+
+  /** The label of a required attribute not chosen yet: the widget would show nothing but an error. */
+  #missing(): string | undefined {
+    const name = requiredAttributes[this.choices.widget]?.find((attribute) => !this.choices.attributes[attribute]);
+    return name && attributeLabel(name);
+  }
+
+  /** In place of the preview and the snippets while a required choice is missing. */
+  #chooseFirst(missing: string): TemplateResult {
+    return html`<p class="message" data-missing>${msg(str`Wählen Sie zuerst unter „2. Inhalt“: ${missing}.`)}</p>`;
   }
 
   #themeChoice(): TemplateResult {
@@ -433,7 +448,8 @@ export class SrConfigure extends ManageElement {
         <label class="check"><input type="radio" name="width" .checked=${!this.narrow} @change=${() => (this.narrow = false)} /> ${msg('breit')}</label>
         <label class="check"><input type="radio" name="width" .checked=${this.narrow} @change=${() => (this.narrow = true)} /> ${msg('schmal (Handy, 320 px)')}</label>
       </fieldset>
-      <div class="frame ${this.narrow ? 'narrow' : ''}" data-preview role="region" tabindex="0" aria-label=${msg('Vorschau des Widgets')}></div>
+      ${this.#missing() ? this.#chooseFirst(this.#missing()!) : nothing}
+      <div ?hidden=${Boolean(this.#missing())} class="frame ${this.narrow ? 'narrow' : ''}" data-preview role="region" tabindex="0" aria-label=${msg('Vorschau des Widgets')}></div>
     </section>`;
   }
 
@@ -441,7 +457,8 @@ export class SrConfigure extends ManageElement {
     return html`<section aria-labelledby="snippets-heading">
       <h2 id="snippets-heading">${msg('Code zum Einfügen')}</h2>
       <div role="status" class="visually-hidden">${this.copied ? msg(str`${this.copied} ist in der Zwischenablage.`) : ''}</div>
-      ${this.#manifest.render({
+      ${this.#missing() ? this.#chooseFirst(this.#missing()!) : nothing}
+      ${this.#missing() ? nothing : this.#manifest.render({
         skeleton: () => html`<p>${skeletonText('40ch')}</p><p>${skeletonText('60ch')}</p>`,
         complete: (manifest) => {
           const hub = this.#hubUrl;
@@ -544,6 +561,7 @@ export class SrConfigure extends ManageElement {
     if (!frame || !manifest) return;
     const { widget, attributes, theme } = this.choices;
     const tag = `sr-${widget}`;
+    if (this.#missing()) return void frame.replaceChildren();
     if (!manifest.files[`${tag}.js`]) return;
     await import(/* @vite-ignore */ `${this.#hubUrl}/widgets/${manifest.version}/${tag}.js`);
     if (this.choices !== undefined && (this.choices.widget !== widget || this.choices.attributes !== attributes || this.choices.theme !== theme)) return;

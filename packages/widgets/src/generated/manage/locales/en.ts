@@ -822,6 +822,7 @@
 'sae9631abb31ac30a': `The address of the calendar file (iCalendar, .ics), starting with https:// or webcal://. In Nextcloud: in Calendar, “…” next to the calendar → “Share link” → “Copy subscription link”. On a website the link is often called “Subscribe to calendar”, “iCal” or “ICS”.`,
 'saea7ca8aa8d6fbfd': `Yes, delete for good`,
 'saec25a4255a0819d': `The need is closed.`,
+'saf20d5c9e05f876d': str`First choose under “2. Content”: ${0}.`,
 'saf6f1d8e5d917c70': `Reachable around the clock.`,
 'saffd49b3aa0c11df': `Which events`,
 'sb0aa2cf71809be20': `No drafts.`,
