@@ -115,7 +115,7 @@ describe('embed pages in iframes of another site', { concurrency: true }, () => 
       async ([selector]) => (document.querySelector(selector!) as HTMLIFrameElement).style.height !== '',
       [iframe],
     );
-    for (const deadline = Date.now() + 5000; ; ) {
+    for (const deadline = Date.now() + 5000; ;) {
       const content = await frame.evaluate(() => Math.ceil(document.querySelector('main')!.getBoundingClientRect().height));
       const height = await page.$eval(iframe, (element) => element.getBoundingClientRect().height);
       if (height === Math.min(content, limit)) {

@@ -46,7 +46,11 @@ describe('embed and widget pages', () => {
     for (const path of ['/w/event-calendar?municipality=randersacker', '/examples/']) {
       const response = await get(path);
       assert.equal(response.status, 200, path);
-      assert.equal(directives(response.headers.get('content-security-policy') ?? '').get('frame-ancestors'), "frame-ancestors 'none'", path);
+      assert.equal(
+        directives(response.headers.get('content-security-policy') ?? '').get('frame-ancestors'),
+        "frame-ancestors 'none'",
+        path,
+      );
       assert.equal(response.headers.get('x-frame-options'), 'SAMEORIGIN', path);
       assert.equal(response.headers.get('set-cookie'), null, path);
     }
@@ -94,7 +98,9 @@ describe('embed and widget pages', () => {
       modules: { declarations?: { tagName?: string; attributes?: { name: string }[] }[] }[];
     };
     const declared = new Map(
-      elements.modules.flatMap((module) => module.declarations ?? []).map((declaration) => [declaration.tagName, declaration.attributes ?? []]),
+      elements.modules
+        .flatMap((module) => module.declarations ?? [])
+        .map((declaration) => [declaration.tagName, declaration.attributes ?? []]),
     );
     for (const [name, widget] of Object.entries(embeddableWidgets)) {
       const attributes = declared.get(`sr-${name}`)?.map((attribute) => attribute.name) ?? [];
@@ -148,9 +154,13 @@ describe('embed and widget pages', () => {
     assert.match(await (await get('/w/event-calendar')).text(), /<html lang="de">[\s\S]*<h1>Veranstaltungskalender<\/h1>/);
 
     // A repeated parameter, a quick exit that would run script, an audience that does not exist.
-    const finder = await (await get('/embed/help-finder?topic=sucht&topic=schulden&exit-url=javascript:alert(1)&audience=youth%20aliens')).text();
+    const finder = await (
+      await get('/embed/help-finder?topic=sucht&topic=schulden&exit-url=javascript:alert(1)&audience=youth%20aliens')
+    ).text();
     assert.equal(widgetElement(finder), '<sr-help-finder>');
-    const fitting = await (await get('/embed/help-finder?exit-url=https://www.wetter.de/&audience=youth%20families&mode=guided&seo')).text();
+    const fitting = await (
+      await get('/embed/help-finder?exit-url=https://www.wetter.de/&audience=youth%20families&mode=guided&seo')
+    ).text();
     assert.equal(widgetElement(fitting), '<sr-help-finder mode="guided" audience="youth families" exit-url="https://www.wetter.de/">');
     assert.equal(widgetElement(await (await get('/embed/event-calendar?seo')).text()), '<sr-event-calendar seo>');
   });

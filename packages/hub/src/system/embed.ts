@@ -95,7 +95,9 @@ export async function registerEmbed(app: FastifyInstance, db: Kysely<Database>, 
       .send(html);
   };
 
-  app.get('/embed/page.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('Cache-Control', 'no-cache').send(css));
+  app.get('/embed/page.css', async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('Cache-Control', 'no-cache').send(css),
+  );
   app.get('/embed/:widget', page('embed'));
   app.get('/w/:widget', page('page'));
 }
@@ -125,7 +127,5 @@ function fill(template: string, { kind, name, lang, parameters, style }: Filling
     widget: `<sr-${name}${attributes}></sr-${name}>`,
   };
   // One pass: a value never becomes a placeholder itself. A line left empty goes.
-  return template
-    .replace(/\{\{(lang|title|kind|theme|scripts|heading|widget)\}\}/g, (_, key: string) => values[key]!)
-    .replace(/^\n/gm, '');
+  return template.replace(/\{\{(lang|title|kind|theme|scripts|heading|widget)\}\}/g, (_, key: string) => values[key]!).replace(/^\n/gm, '');
 }

@@ -33,9 +33,7 @@ export async function startOtherSite(hubUrl: string): Promise<OtherSite> {
     if (request.url === '/favicon.ico') return void response.writeHead(204).end();
     const page = pages.get(request.url ?? '');
     if (page === undefined) return void response.writeHead(404).end();
-    response
-      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': otherSitePolicy(hubUrl) })
-      .end(page);
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': otherSitePolicy(hubUrl) }).end(page);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
