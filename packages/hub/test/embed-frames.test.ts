@@ -221,6 +221,30 @@ describe('embed pages in iframes of another site', { concurrency: true }, () => 
     await context.close();
   });
 
+  test('widget pages at 320 px, light and dark: axe-clean, no sideways scrolling, a heading naming the widget', async () => {
+    const { context, page, trouble } = await citizen(320);
+    for (const [path, tag, scheme] of [
+      ['/w/event-calendar?municipality=randersacker&theme=dark', 'sr-event-calendar', 'dark'],
+      ['/w/help-finder?lang=en', 'sr-help-finder', 'light dark'],
+    ] as const) {
+      await page.goto(`${hub.baseUrl}${path}`);
+      await page.locator(`${tag}`).waitFor();
+      await page.waitForFunction(
+        (name) =>
+          (document.querySelector(name)?.shadowRoot?.textContent ?? '').trim().length > 0 &&
+          !document.querySelector(name)!.shadowRoot!.querySelector('[part~="skeleton"]'),
+        tag,
+      );
+      // The page as a whole takes the theme's colour scheme, else the reader's.
+      assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme), scheme, path);
+      assert.ok((await page.evaluate(() => document.scrollingElement!.scrollWidth)) <= 320, `${path} scrolls sideways`);
+      assert.deepEqual(await axeViolations(page), [], path);
+    }
+    assert.equal(await page.locator('h1').textContent(), 'Help finder');
+    await assertClean(context, trouble);
+    await context.close();
+  });
+
   test('poll: a vote is counted from inside the frame, axe-clean', async () => {
     const polls = (await (await fetch(`${hub.baseUrl}/polls?limit=100`)).json()) as {
       items: { shortCode: string; question: string; participation: string; status?: string }[];
