@@ -138,9 +138,18 @@ describe('embed pages in iframes of another site', { concurrency: true }, () => 
 
   test('event calendar: the iframe follows its content (month → list), a foreign frame’s message changes nothing, a dialog works, axe-clean', async () => {
     const { context, page, trouble } = await citizen(1280);
-    await page.goto(sitePage('event-calendar', 'municipality=randersacker', 'Veranstaltungen in Randersacker'));
+    const theme = 'theme=dark&color=%2399ccff&radius=12px';
+    await page.goto(sitePage('event-calendar', `municipality=randersacker&${theme}`, 'Veranstaltungen in Randersacker'));
     const frame = await embedFrame(page, 'sr-event-calendar');
     const month = await fitsContent(page, frame);
+    // The theme's style, allowed by its hash: applied, and no violation (checked at the end).
+    assert.deepEqual(
+      await frame.$eval('sr-event-calendar', (widget) => [
+        getComputedStyle(widget).getPropertyValue('--sr-radius'),
+        getComputedStyle(widget).colorScheme,
+      ]),
+      ['12px', 'dark'],
+    );
 
     await frame.locator('sr-event-calendar [part~="view-button"]', { hasText: 'Liste' }).click();
     await frame.locator('sr-event-calendar [part~="list"]').waitFor();
