@@ -43,8 +43,7 @@ addEventListener('message', (event) => {
 function exitUrl(finder: Element): string {
   const own = finder.getAttribute('exit-url')?.trim();
   if (own) return own;
-  const parentSite = URL.parse(document.referrer);
-  return parentSite ? new URL('/', parentSite).href : 'about:blank';
+  return document.referrer ? new URL('/', document.referrer).href : 'about:blank';
 }
 
 document.addEventListener('sr-quick-exit', (event) => {
