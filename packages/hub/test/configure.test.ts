@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { managePolicy } from '../src/system/manage.js';
@@ -9,6 +8,7 @@ import { launchChromium } from './support/chromium.js';
 import { dayFromNow } from './support/clock.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { servedManifest, type WidgetManifest } from './support/manifest.js';
+import { startOtherSite } from './support/other-site.js';
 import { expectNoSidewaysScrolling, lookAt } from './support/workspace.js';
 
 // The configurator at /configure/ in real Chromium against a real Hub with the built files
@@ -24,29 +24,6 @@ async function tabTo(page: Page, target: Locator): Promise<void> {
     await page.keyboard.press('Tab');
   }
   assert.fail(`Tab never reached ${target.toString()}`);
-}
-
-/** A small site on another origin than the Hub: each path answers the HTML or CSS set for it, with a strict policy. */
-async function startOtherSite(hubUrl: string): Promise<{ url: string; pages: Map<string, { type: string; body: string }>; close: () => Promise<void> }> {
-  const pages = new Map<string, { type: string; body: string }>();
-  const policy = [
-    "default-src 'self'",
-    `script-src 'self' ${hubUrl}`,
-    "style-src 'self'",
-    `connect-src 'self' ${hubUrl}`,
-    "img-src 'self' data:",
-    "base-uri 'none'",
-    "object-src 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-  const server: Server = createServer((request, response) => {
-    const page = pages.get(request.url ?? '');
-    if (!page) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': page.type, 'content-security-policy': policy }).end(page.body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, pages, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 describe('configurator in Chromium', () => {
@@ -149,7 +126,10 @@ describe('configurator in Chromium', () => {
       assert.equal(copied[id], await snippet(page, id).textContent(), `${id}: the clipboard holds the snippet shown`);
     }
     const query = 'municipality=randersacker&amp;theme=dark&amp;color=%238ab4f8';
-    assert.match(copied['iframe']!, new RegExp(`<iframe data-sr-embed src="${hub.baseUrl}/embed/event-calendar\\?${query}" title="Veranstaltungskalender"`));
+    assert.match(
+      copied['iframe']!,
+      new RegExp(`<iframe data-sr-embed src="${hub.baseUrl}/embed/event-calendar\\?${query}" title="Veranstaltungskalender"`),
+    );
     assert.equal(copied['iframe']!.includes('sr-embed.js'), Boolean(manifest.files['sr-embed.js']), 'the height script once it is built');
     assert.equal(copied['link'], `<a href="${hub.baseUrl}/w/event-calendar?${query}">Veranstaltungen ansehen</a>`);
     assert.equal(copied['css'], 'sr-event-calendar {\n  --sr-color-primary: #8ab4f8;\n}');
@@ -163,26 +143,41 @@ describe('configurator in Chromium', () => {
     assert.deepEqual(trouble, []);
     await context.close();
 
-    // The script snippet on another origin's page with a strict policy, the colour in the site's stylesheet.
+    // Each snippet on a page of another origin with a strict policy (the colour in the site's stylesheet).
     const site = await startOtherSite(hub.baseUrl);
     try {
-      site.pages.set('/site.css', { type: 'text/css', body: copied['css']! });
-      site.pages.set('/', {
-        type: 'text/html; charset=utf-8',
-        body: `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Gemeinde</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/site.css">\n${copied['script']!.split('\n').filter((line) => !line.startsWith('<sr-')).join('\n')}</head><body><main><h1>Veranstaltungen</h1>\n${copied['script']!.split('\n').find((line) => line.startsWith('<sr-'))}</main></body></html>`,
-      });
+      const page = (head: string, body: string) =>
+        `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Gemeinde</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/site.css">\n${head}</head><body><main><h1>Veranstaltungen</h1>\n${body}</main></body></html>`;
+      const lines = copied['script']!.split('\n');
+      site.pages.set('/site.css', copied['css']);
+      site.pages.set(
+        '/script',
+        page(
+          lines.filter((line) => !line.startsWith('<sr-')).join('\n'),
+          lines.find((line) => line.startsWith('<sr-'))!,
+        ),
+      );
+      site.pages.set('/iframe', page('', copied['iframe']!));
+      site.pages.set('/link', page('', copied['link']));
       const visitor = await webmaster();
       const foreign: string[] = [];
       visitor.page.on('request', (request) => {
         const { origin, protocol } = new URL(request.url());
         if (protocol !== 'data:' && origin !== site.url && origin !== hub.baseUrl) foreign.push(request.url());
       });
-      await visitor.page.goto(`${site.url}/`);
+
+      await visitor.page.goto(`${site.url}/script`);
       const calendar = visitor.page.locator('sr-event-calendar');
       await expectRandersackerEvents(calendar);
-      assert.equal(await calendar.evaluate((element) => getComputedStyle(element).getPropertyValue('--sr-color-primary').trim()), '#8ab4f8');
+      assert.equal(
+        await calendar.evaluate((element) => getComputedStyle(element).getPropertyValue('--sr-color-primary').trim()),
+        '#8ab4f8',
+      );
       const loaded = await visitor.page.$$eval('script[src], link[rel="modulepreload"]', (elements) =>
-        elements.map((element) => ({ url: element.getAttribute('src') ?? element.getAttribute('href')!, integrity: element.getAttribute('integrity') })),
+        elements.map((element) => ({
+          url: element.getAttribute('src') ?? element.getAttribute('href')!,
+          integrity: element.getAttribute('integrity'),
+        })),
       );
       assert.ok(loaded.length >= 2, 'the entry and its chunks');
       for (const { url, integrity } of loaded) {
@@ -190,6 +185,16 @@ describe('configurator in Chromium', () => {
         assert.equal(integrity, manifest.files[file]?.integrity, file);
         assert.equal(sha384(await (await fetch(url)).arrayBuffer()), integrity, `${file}: the served bytes' hash`);
       }
+
+      await visitor.page.goto(`${site.url}/iframe`);
+      await expectRandersackerEvents(visitor.page.frameLocator('iframe[data-sr-embed]').locator('sr-event-calendar'));
+      assert.equal(await visitor.page.locator('iframe[data-sr-embed]').getAttribute('title'), 'Veranstaltungskalender');
+
+      await visitor.page.goto(`${site.url}/link`);
+      await visitor.page.getByRole('link', { name: 'Veranstaltungen ansehen' }).click();
+      await visitor.page.waitForURL(`${hub.baseUrl}/w/event-calendar?municipality=randersacker&theme=dark&color=%238ab4f8`);
+      await expectRandersackerEvents(visitor.page.locator('sr-event-calendar'));
+
       await visitor.page.waitForLoadState('networkidle');
       assert.deepEqual(visitor.trouble, [], 'CSP violations, errors');
       assert.deepEqual(foreign, [], 'requests to third parties');
@@ -251,7 +256,9 @@ describe('configurator in Chromium', () => {
       await page.getByText('Wählen Sie zuerst unter „2. Inhalt“: Beteiligung.').first().waitFor();
       assert.equal(await page.locator('[data-snippet]').count(), 0);
       const polls = page.getByRole('combobox', { name: 'Beteiligung', exact: true });
-      await page.waitForFunction(() => document.querySelector('sr-configure')?.shadowRoot?.querySelectorAll('#option-poll-id option').length! > 1);
+      await page.waitForFunction(
+        () => (document.querySelector('sr-configure')?.shadowRoot?.querySelectorAll('#option-poll-id option').length ?? 0) > 1,
+      );
       const [, first] = await polls.locator('option').allTextContents();
       await polls.selectOption({ label: first! });
       await page.waitForURL(/poll-id=/);

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 export interface OtherSite {
   /** e.g. `http://127.0.0.1:40124` */
   url: string;
-  /** Its pages by path (query included), each served as HTML under `policy`. */
+  /** Its pages by path (query included), each served under its policy: HTML, or CSS for a path ending in `.css`. */
   pages: Map<string, string>;
   close(): Promise<void>;
 }
@@ -17,7 +17,8 @@ export const otherSitePolicy = (hubUrl: string) =>
     "style-src 'self'",
     "img-src 'self' data:",
     `frame-src 'self' ${hubUrl}`,
-    "connect-src 'self'",
+    // The script snippet's widgets read from the Hub; framed ones read from their own page.
+    `connect-src 'self' ${hubUrl}`,
     "base-uri 'none'",
     "object-src 'none'",
     "form-action 'self'",
@@ -33,7 +34,8 @@ export async function startOtherSite(hubUrl: string): Promise<OtherSite> {
     if (request.url === '/favicon.ico') return void response.writeHead(204).end();
     const page = pages.get(request.url ?? '');
     if (page === undefined) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': otherSitePolicy(hubUrl) }).end(page);
+    const type = request.url?.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8';
+    response.writeHead(200, { 'content-type': type, 'content-security-policy': otherSitePolicy(hubUrl) }).end(page);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };

@@ -59,7 +59,7 @@ describe('snippets from the CDN manifest', () => {
   it('writes the iframe with a title, a fixed height, and sr-embed.js only when the build has it', () => {
     const frame = iframeSnippet(manifest, hub, calendar({ theme: 'dark', color: '#005ea8' }), 'Veranstaltungen');
     expect(frame).to.equal(
-      '<iframe data-sr-embed src="https://hub.example/embed/event-calendar?municipality=randersacker&amp;q=Fest+%22im%22+%3CHof%3E&amp;theme=dark&amp;color=%23005ea8" title="Veranstaltungen" loading="lazy" style="width:100%;height:40rem;border:0"></iframe>',
+      '<iframe data-sr-embed src="https://hub.example/embed/event-calendar?municipality=randersacker&amp;q=Fest+%22im%22+%3CHof%3E&amp;theme=dark&amp;color=%23005ea8" title="Veranstaltungen" loading="lazy" width="100%" height="640"></iframe>',
     );
     const withScript = iframeSnippet(
       { ...manifest, files: { ...manifest.files, 'sr-embed.js': file('sha384-embed') } },

@@ -41,7 +41,8 @@ export function scriptSnippet(manifest: CdnManifest, hubUrl: string, choices: Ch
   const locale = choices.theme.lang && manifest.locales[choices.theme.lang];
   const localeFiles = locale ? importsOf(manifest, locale, seen) : [];
   const preloads = [...files.slice(0, -1), ...localeFiles].map(
-    (file) => `<link rel="modulepreload" href="${escapeAttribute(base + file)}" integrity="${manifest.files[file]!.integrity}" crossorigin="anonymous">`,
+    (file) =>
+      `<link rel="modulepreload" href="${escapeAttribute(base + file)}" integrity="${manifest.files[file]!.integrity}" crossorigin="anonymous">`,
   );
   const attributes = [
     `hub-url="${escapeAttribute(hubUrl)}"`,
@@ -65,12 +66,13 @@ export function themeCss(choices: Choices): string {
 /**
  * Snippet (b): the embed page in an iframe, with a title for screen readers, a fixed height that
  * works without any script, and `sr-embed.js` (with integrity) to follow the content's height when
- * this build has it.
+ * this build has it. Width and height are attributes, not `style`: a site's strict policy blocks
+ * inline styles (`sr-embed.js` takes the border off).
  */
 export function iframeSnippet(manifest: CdnManifest, hubUrl: string, choices: Choices, title: string): string {
   const query = pageQuery(choices);
   const src = `${hubUrl}/embed/${choices.widget}${query ? `?${query}` : ''}`;
-  const frame = `<iframe data-sr-embed src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" loading="lazy" style="width:100%;height:40rem;border:0"></iframe>`;
+  const frame = `<iframe data-sr-embed src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" loading="lazy" width="100%" height="640"></iframe>`;
   const script = manifest.files[embedScript];
   return script ? `${frame}\n${scriptTag(`${hubUrl}/widgets/${manifest.version}/${embedScript}`, script.integrity)}` : frame;
 }
