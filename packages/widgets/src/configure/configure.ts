@@ -163,10 +163,10 @@ export class SrConfigure extends ManageElement {
 
   readonly #lookups = this.fetchTask({
     args: () => [this.choices.widget, this.locale] as const,
-    fetch: async (hub, [widget, locale], signal) => {
+    fetch: async (hub, [widget, locale], signal): Promise<Partial<Record<LookupKind, Choice[]>>> => {
       const kinds = options[widget].flatMap((option) => (option.kind === 'lookup' ? [option.lookup] : []));
       const lists = await Promise.all(kinds.map(async (kind) => [kind, await lookup(hub, kind, locale, signal)] as const));
-      return Object.fromEntries(lists) as Partial<Record<LookupKind, Choice[]>>;
+      return Object.fromEntries(lists);
     },
   });
 
@@ -193,7 +193,9 @@ export class SrConfigure extends ManageElement {
     if (value) attributes[name] = value;
     else delete attributes[name];
     // In the widget's order, so the address and the snippets read the same way each time.
-    const ordered = Object.fromEntries(attributeNames(this.choices.widget).flatMap((key) => (attributes[key] ? [[key, attributes[key]]] : [])));
+    const ordered = Object.fromEntries(
+      attributeNames(this.choices.widget).flatMap((key) => (attributes[key] ? [[key, attributes[key]]] : [])),
+    );
     this.#set({ ...this.choices, attributes: ordered });
   }
 
@@ -413,9 +415,11 @@ export class SrConfigure extends ManageElement {
     const ratio = (check: ContrastCheck) => check.ratio.toLocaleString(this.locale, { maximumFractionDigits: 2 });
     return html`<div role="status" class="message ${result.passes ? '' : 'danger'}" data-contrast=${result.passes ? 'passes' : 'fails'}>
       <p>
-        ${result.passes
-          ? msg('Kontrast ausreichend (WCAG 2.1 AA, mindestens 4,5 : 1).')
-          : msg('Kontrast zu gering: Das ist für viele Menschen schwer lesbar (WCAG 2.1 AA verlangt 4,5 : 1).')}
+        ${
+          result.passes
+            ? msg('Kontrast ausreichend (WCAG 2.1 AA, mindestens 4,5 : 1).')
+            : msg('Kontrast zu gering: Das ist für viele Menschen schwer lesbar (WCAG 2.1 AA verlangt 4,5 : 1).')
+        }
       </p>
       <ul class="contrast">
         ${result.checks.map(
@@ -458,26 +462,29 @@ export class SrConfigure extends ManageElement {
       <h2 id="snippets-heading">${msg('Code zum Einfügen')}</h2>
       <div role="status" class="visually-hidden">${this.copied ? msg(str`${this.copied} ist in der Zwischenablage.`) : ''}</div>
       ${this.#missing() ? this.#chooseFirst(this.#missing()!) : nothing}
-      ${this.#missing() ? nothing : this.#manifest.render({
-        skeleton: () => html`<p>${skeletonText('40ch')}</p><p>${skeletonText('60ch')}</p>`,
-        complete: (manifest) => {
-          const hub = this.#hubUrl;
-          const script = scriptSnippet(manifest, hub, this.choices);
-          const styles = themeCss(this.choices);
-          const title = widgetTitle(this.choices.widget);
-          return html`${
-            script
-              ? this.#snippet(
-                  'script',
-                  msg('A. Skript und Element (empfohlen)'),
-                  script,
-                  html`<li>${msg('WordPress: Block „Individuelles HTML“ (braucht das Recht, ungefiltertes HTML einzufügen).')}</li>
+      ${
+        this.#missing()
+          ? nothing
+          : this.#manifest.render({
+              skeleton: () => html`<p>${skeletonText('40ch')}</p><p>${skeletonText('60ch')}</p>`,
+              complete: (manifest) => {
+                const hub = this.#hubUrl;
+                const script = scriptSnippet(manifest, hub, this.choices);
+                const styles = themeCss(this.choices);
+                const title = widgetTitle(this.choices.widget);
+                return html`${
+                  script
+                    ? this.#snippet(
+                        'script',
+                        msg('A. Skript und Element (empfohlen)'),
+                        script,
+                        html`<li>${msg('WordPress: Block „Individuelles HTML“ (braucht das Recht, ungefiltertes HTML einzufügen).')}</li>
                     <li>${msg('TYPO3: Inhaltselement „Reines HTML“ (HTML); oder im Seiten-Template.')}</li>
                     <li>${msg('Baukasten-Seiten: Element „HTML/Code einbetten“; erlaubt es kein Skript, nehmen Sie B.')}</li>
                     <li>${msg('Jede Datei wird vom Browser mit ihrem Integritäts-Hash geprüft.')}</li>`,
-                )
-              : nothing
-          }
+                      )
+                    : nothing
+                }
           ${
             script && styles
               ? this.#snippet(
@@ -503,8 +510,9 @@ export class SrConfigure extends ManageElement {
             linkSnippet(hub, this.choices, linkText(this.choices.widget)),
             html`<li>${msg('Überall, wo Links erlaubt sind; das Widget öffnet sich auf einer eigenen Seite des Hubs.')}</li>`,
           )}`;
-        },
-      })}
+              },
+            })
+      }
     </section>`;
   }
 
@@ -564,7 +572,11 @@ export class SrConfigure extends ManageElement {
     if (this.#missing()) return void frame.replaceChildren();
     if (!manifest.files[`${tag}.js`]) return;
     await import(/* @vite-ignore */ `${this.#hubUrl}/widgets/${manifest.version}/${tag}.js`);
-    if (this.choices !== undefined && (this.choices.widget !== widget || this.choices.attributes !== attributes || this.choices.theme !== theme)) return;
+    if (
+      this.choices !== undefined &&
+      (this.choices.widget !== widget || this.choices.attributes !== attributes || this.choices.theme !== theme)
+    )
+      return;
     const element = document.createElement(tag);
     element.setAttribute('hub-url', this.#hubUrl);
     for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
