@@ -227,7 +227,11 @@ function elementsManifestAttributes(): Plugin {
     apply: 'build',
     transform(code, id) {
       if (!id.startsWith(join(widgets, 'custom-elements.json'))) return null;
-      type Declaration = { tagName?: string; customElement?: boolean; attributes?: { name: string; description?: string; type?: unknown }[] };
+      type Declaration = {
+        tagName?: string;
+        customElement?: boolean;
+        attributes?: { name: string; description?: string; type?: unknown }[];
+      };
       const { modules } = JSON.parse(code) as { modules: { declarations?: Declaration[] }[] };
       const declarations = modules
         .flatMap((module) => module.declarations ?? [])

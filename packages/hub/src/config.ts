@@ -63,7 +63,9 @@ function origin(name: string, raw: string, what = "the Hub's address like https:
 /** `EMBED_FRAME_ANCESTORS`: origins separated by spaces or commas, or nothing. */
 function origins(name: string, raw: string | undefined): string[] | undefined {
   const list = (raw ?? '').split(/[\s,]+/).filter(Boolean);
-  return list.length > 0 ? list.map((entry) => origin(name, entry, "a list of sites' addresses like https://www.randersacker.de")) : undefined;
+  return list.length > 0
+    ? list.map((entry) => origin(name, entry, "a list of sites' addresses like https://www.randersacker.de"))
+    : undefined;
 }
 
 /** `OIDC_ISSUER` with its client's id and secret at the provider, or nothing at all. */

@@ -30,7 +30,12 @@ describe('widget options from custom-elements.json', () => {
     const options = widgetOptions(manifest);
     expect(options['help-finder']).to.deep.equal([
       { name: 'mode', description: '`search` or `guided`.', kind: 'choice', values: ['search', 'guided'] },
-      { name: 'audience', description: 'Whom offers are for (`children youth adults`).', kind: 'choice', values: ['children', 'youth', 'adults'] },
+      {
+        name: 'audience',
+        description: 'Whom offers are for (`children youth adults`).',
+        kind: 'choice',
+        values: ['children', 'youth', 'adults'],
+      },
       { name: 'municipality', description: 'Slug.', kind: 'lookup', lookup: 'municipality' },
       { name: 'crisis-position', description: '`top` or `bottom`.', kind: 'choice', values: ['top', 'bottom'] },
       { name: 'exit-url', description: 'Where to go.', kind: 'text', type: 'url' },

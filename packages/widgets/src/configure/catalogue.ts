@@ -40,7 +40,10 @@ const namedTypes: Record<string, string[]> = {
 
 /** `'a' | 'b' | undefined` → `['a', 'b']`; a named type by its known values. */
 function valuesOfType(type: string | undefined): string[] {
-  const parts = (type ?? '').split('|').map((part) => part.trim()).filter((part) => part !== 'undefined');
+  const parts = (type ?? '')
+    .split('|')
+    .map((part) => part.trim())
+    .filter((part) => part !== 'undefined');
   const literals = parts.filter((part) => /^'[^']*'$/.test(part)).map((part) => part.slice(1, -1));
   if (literals.length > 0 && literals.length === parts.length) return literals;
   return parts.length === 1 ? (namedTypes[parts[0]!] ?? []) : [];

@@ -16,7 +16,10 @@ export async function lookup(hub: HubClient, kind: LookupKind, locale: Locale, s
   const query = { limit: 100 } as const;
   switch (kind) {
     case 'municipality':
-      return (await collect(paginate(hub, '/municipalities', { params: { query }, signal }))).map(({ id, name }) => ({ value: id, label: name }));
+      return (await collect(paginate(hub, '/municipalities', { params: { query }, signal }))).map(({ id, name }) => ({
+        value: id,
+        label: name,
+      }));
     case 'organization':
       return (await collect(paginate(hub, '/organizations', { params: { query }, signal })))
         .map(({ slug, name }) => ({ value: slug, label: name }))

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { configureQuery, readChoices, themeProperties } from './url-state.js';
 
-const attributeNames = (widget: string) => (widget === 'poll' ? ['poll-id', 'hub-url', 'lang', 'theme'] : ['view', 'municipality', 'hub-url']);
+const attributeNames = (widget: string) =>
+  widget === 'poll' ? ['poll-id', 'hub-url', 'lang', 'theme'] : ['view', 'municipality', 'hub-url'];
 
 describe('the configurator’s address', () => {
   it('reads the widget, its attributes and the theme, and writes them back the same', () => {
@@ -12,7 +13,9 @@ describe('the configurator’s address', () => {
       attributes: { municipality: 'randersacker' },
       theme: { lang: 'en', theme: 'dark', color: '#005ea8', radius: 8 },
     });
-    expect(configureQuery(choices)).to.equal('widget=event-calendar&municipality=randersacker&lang=en&theme=dark&color=%23005ea8&radius=8px');
+    expect(configureQuery(choices)).to.equal(
+      'widget=event-calendar&municipality=randersacker&lang=en&theme=dark&color=%23005ea8&radius=8px',
+    );
   });
 
   it('leaves out what does not fit: unknown widget, attribute or value, the Hub’s own attributes', () => {
