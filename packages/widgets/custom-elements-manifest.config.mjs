@@ -4,8 +4,18 @@ export default {
   globs: ['src/**/*.ts'],
   // Not elements: tests, generated strings, the CDN autoloader, and the define helper (whose
   // generic `customElements.define(tag, …)` would be listed as an element named "tag"). Not for
-  // webmasters: the Hub's own pages for organizations (src/manage/), served by the Hub at /manage/.
-  exclude: ['src/**/*.test.ts', 'src/generated/**', 'src/autoload/**', 'src/core/define.ts', 'src/manage/**'],
+  // webmasters: the Hub's own pages — for organizations (src/manage/, at /manage/) and the
+  // configurator (src/configure/, at /configure/, which reads this manifest) — and the embed pages'
+  // scripts (src/embed/).
+  exclude: [
+    'src/**/*.test.ts',
+    'src/generated/**',
+    'src/autoload/**',
+    'src/core/define.ts',
+    'src/manage/**',
+    'src/configure/**',
+    'src/embed/**',
+  ],
   // package.json names the manifest itself; the analyzer would rewrite it for any --outdir.
   packagejson: false,
   plugins: [
