@@ -3811,7 +3811,7 @@ export interface operations {
                  *         "start": "2026-11-03T19:00",
                  *         "end": "2026-11-03T21:00",
                  *         "recurrence": {
-                 *           "rrule": "FREQ=WEEKLY;BYDAY=TU,TH"
+                 *           "rule": "FREQ=WEEKLY;BYDAY=TU,TH"
                  *         }
                  *       },
                  *       "from": "2026-11-01",
@@ -4967,7 +4967,8 @@ export interface operations {
                  *         "description": "Austausch für Trauernde, begleitet von zwei ausgebildeten Trauerbegleiterinnen.",
                  *         "topics": [
                  *           "trauer"
-                 *         ]
+                 *         ],
+                 *         "serviceArea": "local"
                  *       }
                  *     }
                  */
