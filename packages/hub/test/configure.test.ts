@@ -187,8 +187,21 @@ describe('configurator in Chromium', () => {
       }
 
       await visitor.page.goto(`${site.url}/iframe`);
-      await expectRandersackerEvents(visitor.page.frameLocator('iframe[data-sr-embed]').locator('sr-event-calendar'));
+      const frame = visitor.page.frameLocator('iframe[data-sr-embed]');
+      await expectRandersackerEvents(frame.locator('sr-event-calendar'));
       assert.equal(await visitor.page.locator('iframe[data-sr-embed]').getAttribute('title'), 'Veranstaltungskalender');
+      // The snippet's sr-embed.js gives the frame its content's height, and follows it (month → list).
+      const frameHeightIsNot = (before: number) =>
+        visitor.page.waitForFunction(
+          (height) => Math.round(document.querySelector('iframe[data-sr-embed]')!.getBoundingClientRect().height) !== height,
+          before,
+        );
+      await frameHeightIsNot(640);
+      const month = await visitor.page
+        .locator('iframe[data-sr-embed]')
+        .evaluate((element) => Math.round(element.getBoundingClientRect().height));
+      await frame.locator('sr-event-calendar [part~="view-button"]', { hasText: 'Liste' }).click();
+      await frameHeightIsNot(month);
 
       await visitor.page.goto(`${site.url}/link`);
       await visitor.page.getByRole('link', { name: 'Veranstaltungen ansehen' }).click();
