@@ -9,6 +9,7 @@ import { dayFromNow } from './support/clock.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { servedManifest, type WidgetManifest } from './support/manifest.js';
 import { startOtherSite } from './support/other-site.js';
+import { assertNoTrouble, watchForTrouble, type Trouble } from './support/trouble.js';
 import { expectNoSidewaysScrolling, lookAt } from './support/workspace.js';
 
 // The configurator at /configure/ in real Chromium against a real Hub with the built files
@@ -41,25 +42,15 @@ describe('configurator in Chromium', () => {
     await hub?.close();
   });
 
-  /** A German webmaster's browser that records CSP violations and uncaught errors; the clipboard allowed. */
-  async function webmaster(width = 1280): Promise<{ context: BrowserContext; page: Page; trouble: string[] }> {
+  /**
+   * A German webmaster's browser (the clipboard allowed) that records what would trouble them;
+   * requests may go to the Hub and to `origins`.
+   */
+  async function webmaster(width = 1280, origins: string[] = []): Promise<{ context: BrowserContext; page: Page; trouble: Trouble }> {
     const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hub.baseUrl });
     const page = await context.newPage();
-    const trouble: string[] = [];
-    await page.exposeFunction('reportViolation', (text: string) => trouble.push(text));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
-          `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`,
-        );
-      });
-    });
-    page.on('pageerror', (error) => trouble.push(`uncaught: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') trouble.push(`console: ${message.text()}`);
-    });
-    return { context, page, trouble };
+    return { context, page, trouble: await watchForTrouble(page, [hub.baseUrl, ...origins]) };
   }
 
   const snippet = (page: Page, id: string) => page.locator(`[data-snippet="${id}"] code`);
@@ -140,7 +131,7 @@ describe('configurator in Chromium', () => {
     assert.equal(await snippet(page, 'script').textContent(), copied['script']);
     await page.waitForLoadState('networkidle');
     assert.deepEqual(await axeViolations(page), [], 'axe');
-    assert.deepEqual(trouble, []);
+    assertNoTrouble(trouble);
     await context.close();
 
     // Each snippet on a page of another origin with a strict policy (the colour in the site's stylesheet).
@@ -159,12 +150,7 @@ describe('configurator in Chromium', () => {
       );
       site.pages.set('/iframe', page('', copied['iframe']!));
       site.pages.set('/link', page('', copied['link']));
-      const visitor = await webmaster();
-      const foreign: string[] = [];
-      visitor.page.on('request', (request) => {
-        const { origin, protocol } = new URL(request.url());
-        if (protocol !== 'data:' && origin !== site.url && origin !== hub.baseUrl) foreign.push(request.url());
-      });
+      const visitor = await webmaster(1280, [site.url]);
 
       await visitor.page.goto(`${site.url}/script`);
       const calendar = visitor.page.locator('sr-event-calendar');
@@ -209,8 +195,7 @@ describe('configurator in Chromium', () => {
       await expectRandersackerEvents(visitor.page.locator('sr-event-calendar'));
 
       await visitor.page.waitForLoadState('networkidle');
-      assert.deepEqual(visitor.trouble, [], 'CSP violations, errors');
-      assert.deepEqual(foreign, [], 'requests to third parties');
+      assertNoTrouble(visitor.trouble);
       await visitor.context.close();
     } finally {
       await site.close();
@@ -236,7 +221,7 @@ describe('configurator in Chromium', () => {
     await page.getByRole('textbox', { name: 'Hauptfarbe', exact: true }).press('Tab');
     await page.getByText('Kontrast ausreichend').waitFor();
     assert.equal(await contrast.getAttribute('data-contrast'), 'passes');
-    assert.deepEqual(trouble, []);
+    assertNoTrouble(trouble);
     await context.close();
   });
 
@@ -280,7 +265,7 @@ describe('configurator in Chromium', () => {
       await expectNoSidewaysScrolling(page, 'the poll');
       assert.deepEqual(await axeViolations(page), [], 'axe on the poll');
       await lookAt(page, 'poll');
-      assert.deepEqual(trouble, []);
+      assertNoTrouble(trouble);
       await context.close();
     });
   }

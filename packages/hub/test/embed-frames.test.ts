@@ -6,6 +6,7 @@ import { launchChromium } from './support/chromium.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { servedManifest, type WidgetManifest } from './support/manifest.js';
 import { startOtherSite, type OtherSite } from './support/other-site.js';
+import { assertNoTrouble, watchForTrouble, type Trouble } from './support/trouble.js';
 
 // The embed pages in iframes of a site on ANOTHER origin, under that site's strict policy, with
 // the parent script sr-embed.js: the iframe takes its content's height, messages from elsewhere
@@ -14,13 +15,6 @@ import { startOtherSite, type OtherSite } from './support/other-site.js';
 
 /** Cheap proofs of work: the tests are about the frame, not the work. */
 const proofDifficulty = { minCounter: 1, maxCounter: 20 };
-
-interface Trouble {
-  violations: string[];
-  pageErrors: string[];
-  consoleErrors: string[];
-  foreignRequests: string[];
-}
 
 describe('embed pages in iframes of another site', { concurrency: true }, () => {
   let hub: TestHub;
@@ -71,23 +65,7 @@ describe('embed pages in iframes of another site', { concurrency: true }, () => 
   async function citizen(width: number): Promise<{ context: BrowserContext; page: Page; trouble: Trouble }> {
     const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width, height: 900 } });
     const page = await context.newPage();
-    const trouble: Trouble = { violations: [], pageErrors: [], consoleErrors: [], foreignRequests: [] };
-    await page.exposeFunction('reportViolation', (text: string) => trouble.violations.push(text));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        const report = (window as unknown as { reportViolation: (text: string) => void }).reportViolation;
-        report(`${location.origin}: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`);
-      });
-    });
-    page.on('pageerror', (error) => trouble.pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') trouble.consoleErrors.push(message.text());
-    });
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (url.protocol !== 'data:' && url.origin !== hub.baseUrl && url.origin !== site.url) trouble.foreignRequests.push(request.url());
-    });
-    return { context, page, trouble };
+    return { context, page, trouble: await watchForTrouble(page, [hub.baseUrl, site.url]) };
   }
 
   /** The embed page's frame, once its widget shows its data. */
@@ -129,10 +107,7 @@ describe('embed pages in iframes of another site', { concurrency: true }, () => 
   }
 
   async function assertClean(context: BrowserContext, trouble: Trouble): Promise<void> {
-    assert.deepEqual(trouble.violations, [], 'CSP violations');
-    assert.deepEqual(trouble.pageErrors, [], 'uncaught errors');
-    assert.deepEqual(trouble.consoleErrors, [], 'console errors');
-    assert.deepEqual(trouble.foreignRequests, [], 'requests to a third origin');
+    assertNoTrouble(trouble);
     assert.deepEqual(await context.cookies(), [], 'cookies');
   }
 

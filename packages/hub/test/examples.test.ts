@@ -8,17 +8,10 @@ import { launchChromium } from './support/chromium.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { servedManifest, type WidgetManifest } from './support/manifest.js';
 import { dayFromNow } from './support/clock.js';
+import { assertNoTrouble, watchForTrouble, type Trouble } from './support/trouble.js';
 
 // The example pages in real Chromium, served by a real Hub with the built CDN files
 // (`npm test` builds them before this runs): strict CSP, Subresource Integrity, no other origin.
-
-/** Everything a page did that a careful webmaster would not want to see. */
-interface Trouble {
-  violations: string[];
-  consoleErrors: string[];
-  pageErrors: string[];
-  foreignRequests: string[];
-}
 
 /** Records every layout shift from the page's start (buffered); `layoutShift()` reads their sum. */
 async function recordLayoutShifts(page: Page): Promise<void> {
@@ -75,23 +68,7 @@ describe('example pages in Chromium', () => {
   /** A page that records CSP violations, console errors, uncaught errors and requests to other origins. */
   async function watchedPage(context: BrowserContext): Promise<{ page: Page; trouble: Trouble }> {
     const page = await context.newPage();
-    const trouble: Trouble = { violations: [], consoleErrors: [], pageErrors: [], foreignRequests: [] };
-    await page.exposeFunction('reportViolation', (text: string) => trouble.violations.push(text));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        const report = (window as unknown as { reportViolation: (text: string) => void }).reportViolation;
-        report(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sample})`);
-      });
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error') trouble.consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => trouble.pageErrors.push(error.message));
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (url.protocol !== 'data:' && url.origin !== hub.baseUrl) trouble.foreignRequests.push(request.url());
-    });
-    return { page, trouble };
+    return { page, trouble: await watchForTrouble(page, [hub.baseUrl]) };
   }
 
   /** Titles of the events the Hub has for a filter, over the weeks any calendar view may show. */
@@ -129,13 +106,6 @@ describe('example pages in Chromium', () => {
       assert.equal(sha384(await (await fetch(`${hub.baseUrl}${url}`)).arrayBuffer()), integrity, `${file}: the served bytes' hash`);
     }
     return loaded.map(({ url }) => url);
-  }
-
-  function assertNoTrouble(trouble: Trouble): void {
-    assert.deepEqual(trouble.violations, [], 'CSP violations');
-    assert.deepEqual(trouble.pageErrors, [], 'uncaught errors');
-    assert.deepEqual(trouble.consoleErrors, [], 'console errors');
-    assert.deepEqual(trouble.foreignRequests, [], 'requests to other origins');
   }
 
   test('the pages come with a strict Content Security Policy', async () => {
