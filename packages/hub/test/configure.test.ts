@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { managePolicy } from '../src/system/manage.js';
@@ -7,7 +6,7 @@ import { axeViolations } from './support/axe.js';
 import { launchChromium } from './support/chromium.js';
 import { dayFromNow } from './support/clock.js';
 import { startTestHub, type TestHub } from './support/hub.js';
-import { servedManifest, type WidgetManifest } from './support/manifest.js';
+import { assertIntegrity, servedManifest, type WidgetManifest } from './support/manifest.js';
 import { startOtherSite } from './support/other-site.js';
 import { assertNoTrouble, watchForTrouble, type Trouble } from './support/trouble.js';
 import { expectNoSidewaysScrolling, lookAt } from './support/workspace.js';
@@ -15,8 +14,6 @@ import { expectNoSidewaysScrolling, lookAt } from './support/workspace.js';
 // The configurator at /configure/ in real Chromium against a real Hub with the built files
 // (npm run build:cdn && npm run build:manage): a webmaster's way from choosing to a working snippet,
 // and that snippet on a site of another origin under a strict policy.
-
-const sha384 = (bytes: ArrayBuffer) => `sha384-${createHash('sha384').update(Buffer.from(bytes)).digest('base64')}`;
 
 /** Presses Tab until `target` has the focus: how a keyboard user gets there. */
 async function tabTo(page: Page, target: Locator): Promise<void> {
@@ -159,18 +156,8 @@ describe('configurator in Chromium', () => {
         await calendar.evaluate((element) => getComputedStyle(element).getPropertyValue('--sr-color-primary').trim()),
         '#8ab4f8',
       );
-      const loaded = await visitor.page.$$eval('script[src], link[rel="modulepreload"]', (elements) =>
-        elements.map((element) => ({
-          url: element.getAttribute('src') ?? element.getAttribute('href')!,
-          integrity: element.getAttribute('integrity'),
-        })),
-      );
+      const loaded = await assertIntegrity(visitor.page, manifest, hub.baseUrl);
       assert.ok(loaded.length >= 2, 'the entry and its chunks');
-      for (const { url, integrity } of loaded) {
-        const file = new URL(url).pathname.replace(/^\/widgets\/[^/]+\//, '');
-        assert.equal(integrity, manifest.files[file]?.integrity, file);
-        assert.equal(sha384(await (await fetch(url)).arrayBuffer()), integrity, `${file}: the served bytes' hash`);
-      }
 
       await visitor.page.goto(`${site.url}/iframe`);
       const frame = visitor.page.frameLocator('iframe[data-sr-embed]');

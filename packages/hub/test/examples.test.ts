@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { examplesPolicy } from '../src/system/examples.js';
 import { axeViolations } from './support/axe.js';
 import { launchChromium } from './support/chromium.js';
 import { startTestHub, type TestHub } from './support/hub.js';
-import { servedManifest, type WidgetManifest } from './support/manifest.js';
+import { assertIntegrity, servedManifest, type WidgetManifest } from './support/manifest.js';
 import { dayFromNow } from './support/clock.js';
 import { assertNoTrouble, watchForTrouble, type Trouble } from './support/trouble.js';
 
@@ -43,8 +42,6 @@ async function widgetsSettled(page: Page): Promise<void> {
   );
   await page.waitForLoadState('networkidle');
 }
-
-const sha384 = (bytes: ArrayBuffer) => `sha384-${createHash('sha384').update(Buffer.from(bytes)).digest('base64')}`;
 
 describe('example pages in Chromium', () => {
   let hub: TestHub;
@@ -87,27 +84,6 @@ describe('example pages in Chromium', () => {
     return events.allTextContents();
   }
 
-  /** Each widget script and preloaded chunk: versioned path, the manifest's hash, and that hash is the served file's. */
-  async function assertIntegrity(page: Page): Promise<string[]> {
-    const loaded = await page.$$eval('script[src], link[rel="modulepreload"]', (elements) =>
-      elements.map((element) => ({
-        url: element.getAttribute('src') ?? element.getAttribute('href') ?? '',
-        integrity: element.getAttribute('integrity'),
-        crossorigin: element.getAttribute('crossorigin'),
-      })),
-    );
-    assert.ok(loaded.length > 0);
-    for (const { url, integrity, crossorigin } of loaded) {
-      const match = /^\/widgets\/(\d+\.\d+\.\d+[^/]*)\/(.+)$/.exec(url);
-      assert.ok(match, `${url} is an immutable, versioned widget path`);
-      const file = match[2]!;
-      assert.equal(integrity, manifest.files[file]?.integrity, `${file}: the manifest's hash`);
-      assert.equal(crossorigin, 'anonymous', file);
-      assert.equal(sha384(await (await fetch(`${hub.baseUrl}${url}`)).arrayBuffer()), integrity, `${file}: the served bytes' hash`);
-    }
-    return loaded.map(({ url }) => url);
-  }
-
   test('the pages come with a strict Content Security Policy', async () => {
     for (const path of ['/examples/', '/examples/municipal/', '/examples/club/']) {
       const response = await fetch(`${hub.baseUrl}${path}`);
@@ -144,7 +120,7 @@ describe('example pages in Chromium', () => {
         `"${text}" is an event in Randersacker`,
       );
 
-    const urls = await assertIntegrity(page);
+    const urls = await assertIntegrity(page, manifest, hub.baseUrl);
     assert.ok(urls.some((url) => url.endsWith('/sr-event-calendar.js')));
     if (manifest.files['sr-help-finder.js']) {
       assert.ok(urls.some((url) => url.endsWith('/sr-help-finder.js')));
@@ -196,7 +172,7 @@ describe('example pages in Chromium', () => {
         `"${text}" is an event of the club`,
       );
 
-    await assertIntegrity(page);
+    await assertIntegrity(page, manifest, hub.baseUrl);
     assert.equal(
       await page.evaluate(async () => (await document.fonts.ready, document.fonts.check('700 1rem "Barlow Condensed"'))),
       true,
