@@ -4,7 +4,7 @@ import { css, html, nothing, type PropertyDeclarations, type PropertyValues, typ
 import { FocusAfterUpdate } from '../../core/focus.js';
 import { skeletonText } from '../../core/states.js';
 import '../../help-finder/define.js';
-import { choiceField, FormController, labelledField, selectField, textField } from '../shared/form.js';
+import { FormController, labelledField, publishedField, selectField, textField } from '../shared/form.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { deleteQuestion } from '../shared/delete-question.js';
 import { DraftPreview } from '../shared/draft-preview.js';
@@ -302,17 +302,7 @@ export class SrManageHelpOffer extends ManageElement {
             change: (hours, focus) => this.#edit({ hours }, focus),
             dateLabel: (day) => this.format.calendarDate(day),
           })}
-          ${choiceField(
-            this.#form,
-            'published',
-            msg('Sichtbarkeit'),
-            draft.published ? 'yes' : 'no',
-            [
-              ['no', msg('Entwurf'), msg('Nur für Ihre Organisation sichtbar.')],
-              ['yes', msg('Veröffentlicht'), msg('Im Hilfefinder für alle sichtbar.')],
-            ],
-            (value) => this.#edit({ published: value === 'yes' }),
-          )}
+          ${publishedField(this.#form, draft.published, msg('Im Hilfefinder für alle sichtbar.'), (published) => this.#edit({ published }))}
           ${this.#form.failureMessage()} ${this.current ? this.#currentVersion(this.current, draft) : nothing}
           <div class="actions">${this.#form.submitButton(msg('Speichern'), msg('Wird gespeichert …'))}</div>
         </form>

@@ -341,3 +341,26 @@ export function choiceField<Field extends string>(
     })}
   </fieldset>`;
 }
+
+/**
+ * Draft or published, for an item citizens see only once it is published; `whereVisible` says
+ * where they see it then.
+ */
+export function publishedField<Field extends string>(
+  form: FormController<Field | 'published'>,
+  published: boolean,
+  whereVisible: string,
+  onChange: (published: boolean) => void,
+): TemplateResult {
+  return choiceField(
+    form,
+    'published',
+    msg('Sichtbarkeit'),
+    published ? 'yes' : 'no',
+    [
+      ['no', msg('Entwurf'), msg('Nur für Ihre Organisation sichtbar.')],
+      ['yes', msg('Veröffentlicht'), whereVisible],
+    ],
+    (value) => onChange(value === 'yes'),
+  );
+}

@@ -4,7 +4,7 @@ import { css, html, nothing, type PropertyDeclarations, type TemplateResult } fr
 import { FocusAfterUpdate } from '../../core/focus.js';
 import { skeletonText } from '../../core/states.js';
 import '../../volunteer-board/define.js';
-import { choiceField, FormController, labelledField, selectField, textField } from '../shared/form.js';
+import { FormController, labelledField, publishedField, selectField, textField } from '../shared/form.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { deleteQuestion } from '../shared/delete-question.js';
 import { DraftPreview } from '../shared/draft-preview.js';
@@ -206,17 +206,7 @@ export class SrManageVolunteerNeed extends ManageElement {
           void this.#save();
         }}>
           ${this.#what(draft)} ${this.#when(draft)} ${this.#where(draft)} ${this.#contact(draft)}
-          ${choiceField(
-            this.#form,
-            'published',
-            msg('Sichtbarkeit'),
-            draft.published ? 'yes' : 'no',
-            [
-              ['no', msg('Entwurf'), msg('Nur für Ihre Organisation sichtbar.')],
-              ['yes', msg('Veröffentlicht'), msg('Auf der Ehrenamtsbörse für alle sichtbar; Freiwillige können sich melden.')],
-            ],
-            (value) => this.#edit({ published: value === 'yes' }),
-          )}
+          ${publishedField(this.#form, draft.published, msg('Auf der Ehrenamtsbörse für alle sichtbar; Freiwillige können sich melden.'), (published) => this.#edit({ published }))}
           ${this.#form.failureMessage()} ${this.current ? this.#currentVersion(this.current) : nothing}
           <div class="actions">${this.#form.submitButton(msg('Speichern'), msg('Wird gespeichert …'))}</div>
         </form>
