@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApiKey } from '../src/auth/api-keys.js';
-import { sessionHeaders } from './support/accounts.js';
+import { auditLogOf, sessionHeaders } from './support/accounts.js';
 import { expectDocumented } from './support/contract.js';
 import { eventBody, eventClient } from './support/events.js';
 import { startTestHub, type TestHub } from './support/hub.js';
@@ -48,13 +48,7 @@ describe('the preview of an event', () => {
   /** What the club has stored and what its audit log says, to compare after the previews. */
   async function storedState() {
     const events = await hub.database.db.selectFrom('events').selectAll().orderBy('id').execute();
-    const log = await expectDocumented(
-      await fetch(`${hub.baseUrl}/organizations/${people.club}/audit-log?limit=100`, {
-        headers: sessionHeaders(hub.baseUrl, people.clubOwner.cookie),
-      }),
-      'listOrganizationAuditLog',
-    );
-    return { events, log: log.items };
+    return { events, log: await auditLogOf(hub.baseUrl, people.club, people.clubOwner.cookie) };
   }
 
   test('a new event: the event as the website shows it, and its occurrences in [from, to), the RRULE expanded', async () => {

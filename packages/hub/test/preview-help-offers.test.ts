@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApiKey } from '../src/auth/api-keys.js';
-import { signedInAs, sessionHeaders } from './support/accounts.js';
+import { auditLogOf, signedInAs, sessionHeaders } from './support/accounts.js';
 import { expectDocumented } from './support/contract.js';
 import { helpClient, offerBody, type HelpOffer } from './support/help.js';
 import { startTestHub, type TestHub } from './support/hub.js';
@@ -40,11 +40,10 @@ describe('the preview of a help offer', () => {
   async function stored(): Promise<unknown> {
     const headers = sessionHeaders(hub.baseUrl, ownerCookie);
     const own = await fetch(`${hub.baseUrl}/organizations/${org}/help-offers?limit=100`, { headers });
-    const log = await fetch(`${hub.baseUrl}/organizations/${org}/audit-log?limit=100`, { headers });
     return {
       own: (await expectDocumented(own, 'listOrganizationHelpOffers')).items,
       public: await client.searchAll(`organization=${org}`),
-      log: (await expectDocumented(log, 'listOrganizationAuditLog')).items,
+      log: await auditLogOf(hub.baseUrl, org, ownerCookie),
     };
   }
 

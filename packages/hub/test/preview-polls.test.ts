@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApiKey } from '../src/auth/api-keys.js';
-import { signedInAs, sessionHeaders } from './support/accounts.js';
+import { auditLogOf, signedInAs } from './support/accounts.js';
 import { dayFromNow, fromNow } from './support/clock.js';
 import { expectDocumented } from './support/contract.js';
 import { startTestHub, type TestHub } from './support/hub.js';
@@ -43,12 +43,9 @@ describe('the preview of a poll', () => {
   async function stored(): Promise<unknown> {
     const statuses = ['draft', 'open', 'closed', 'archived'].map((status) => `status=${status}`).join('&');
     const polls = await fetch(`${hub.baseUrl}/polls?organization=${town}&${statuses}&limit=100`);
-    const log = await fetch(`${hub.baseUrl}/organizations/${town}/audit-log?limit=100`, {
-      headers: sessionHeaders(hub.baseUrl, ownerCookie),
-    });
     return {
       polls: (await expectDocumented(polls, 'listPolls')).items,
-      log: (await expectDocumented(log, 'listOrganizationAuditLog')).items,
+      log: await auditLogOf(hub.baseUrl, town, ownerCookie),
     };
   }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApiKey } from '../src/auth/api-keys.js';
-import { sessionHeaders, type SignedIn } from './support/accounts.js';
+import { auditLogOf, type SignedIn } from './support/accounts.js';
 import { expectDocumented } from './support/contract.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { signInOrganizationPeople } from './support/organization-people.js';
@@ -47,11 +47,8 @@ describe('the preview of a volunteer need', () => {
       'listOrganizationVolunteerNeeds',
     );
     assert.equal(needs.nextCursor, null);
-    const audit = await expectDocumented(
-      await fetch(`${hub.baseUrl}/organizations/${club}/audit-log?limit=100`, { headers: sessionHeaders(hub.baseUrl, clubOwner.cookie) }),
-      'listOrganizationAuditLog',
-    );
-    return { needs: needs.items.map((need) => `${need.id} ${need.updatedAt}`).sort(), audit: audit.items.map((entry) => entry.id) };
+    const audit = await auditLogOf(hub.baseUrl, club, clubOwner.cookie);
+    return { needs: needs.items.map((need) => `${need.id} ${need.updatedAt}`).sort(), audit: audit.map((entry) => entry.id) };
   }
 
   test('a new need is shown as the board would show it, and nothing is stored or audited', async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { SESSION_COOKIE, SESSION_LIFETIME_SECONDS, sha256 } from '../../src/auth/sessions.js';
 import type { Database, MemberRole } from '../../src/db/schema.js';
+import { expectDocumented } from './contract.js';
 
 /**
  * People signed in for tests without the sign-in flow: the rows `people`, `memberships` and
@@ -75,4 +76,12 @@ export async function signedInAs(db: Kysely<Database>, person: Person): Promise<
  */
 export function sessionHeaders(baseUrl: string, cookie: string): Record<string, string> {
   return { cookie, origin: baseUrl };
+}
+
+/** The newest 100 entries of an organization's audit log, as an owner (`cookie`) reads them. */
+export async function auditLogOf(baseUrl: string, organizationId: string, cookie: string) {
+  const response = await fetch(`${baseUrl}/organizations/${organizationId}/audit-log?limit=100`, {
+    headers: sessionHeaders(baseUrl, cookie),
+  });
+  return (await expectDocumented(response, 'listOrganizationAuditLog')).items;
 }
