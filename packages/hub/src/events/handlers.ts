@@ -139,7 +139,6 @@ export function eventHandlers(db: Kysely<Database>, version: string): Pick<Handl
       const { organizationId } = request.params;
       const { event: input, replaces, from, to } = request.body;
       const range = parseRange(from, to, 'body');
-      await existingOrganization(db, organizationId);
       return withoutSaving(db, 'event', async (trx) => {
         let id: string;
         if (replaces === undefined) {

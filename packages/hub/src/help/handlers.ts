@@ -170,7 +170,6 @@ export function helpHandlers(db: Kysely<Database>): Pick<Handlers, HelpOperation
     async previewHelpOffer(request) {
       const { organizationId } = request.params;
       const { offer: input, replaces } = request.body;
-      await existingOrganization(db, organizationId);
       return withoutSaving(db, 'offer', async (trx) => {
         let id: string;
         if (replaces === undefined) {

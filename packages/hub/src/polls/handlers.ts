@@ -9,7 +9,7 @@ import { mapPage } from '../http/listing.js';
 import { writeIfUnchanged } from '../http/preconditions.js';
 import { withoutSaving } from '../http/preview.js';
 import { invalidBody, ProblemError } from '../http/problems.js';
-import { existingOrganization, knownMunicipalities } from '../orgs/lookups.js';
+import { knownMunicipalities } from '../orgs/lookups.js';
 import { codesCsv, createCodes } from './codes.js';
 import { checkPoll, completeInput, dataFromRow, pollStatus, toPoll, type PollData } from './model.js';
 import { findPoll, hasCounts, insertPoll, listPolls, updatePoll, type PollRow } from './queries.js';
@@ -142,7 +142,6 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
       const { poll: input, replaces } = request.body;
       const now = clock.now();
       const at = request.body.at === undefined ? now : new Date(request.body.at);
-      await existingOrganization(db, organizationId);
       return withoutSaving(db, 'poll', async (trx) => {
         let id: string;
         if (replaces === undefined) {

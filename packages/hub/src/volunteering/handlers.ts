@@ -161,7 +161,6 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
     async previewVolunteerNeed(request) {
       const { organizationId } = request.params;
       const { need: input, replaces } = request.body;
-      await existingOrganization(db, organizationId);
       return withoutSaving(db, 'need', async (trx) => {
         let id: string;
         if (replaces === undefined) {
