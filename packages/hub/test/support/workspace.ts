@@ -111,10 +111,32 @@ export async function says(page: Page, text: string | RegExp): Promise<void> {
   await page.getByText(text).first().waitFor();
 }
 
-/** At a phone's width as well: the screen never scrolls sideways. */
+/**
+ * At a phone's width as well: the screen, once settled (its requests answered, its fonts loaded),
+ * never scrolls sideways. A failure names the elements that stick out, in light and shadow DOM.
+ */
 export async function expectNoSidewaysScrolling(page: Page, state: string): Promise<void> {
-  const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  assert.ok(scroll <= width, `${state}: ${scroll} px wide at ${width} px`);
+  await page.waitForLoadState('networkidle');
+  const fits = () => document.documentElement.scrollWidth <= window.innerWidth;
+  const settled = await page.waitForFunction(fits, undefined, { timeout: 2_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (settled) return;
+  // A loop, not a named inner function: tsx would wrap that in a helper the page does not have.
+  const [scroll, width, outside] = await page.evaluate(() => {
+    const sticking: string[] = [];
+    const roots: (Document | ShadowRoot)[] = [document];
+    for (let root = roots.pop(); root; root = roots.pop()) {
+      for (const element of root.querySelectorAll('*')) {
+        const right = element.getBoundingClientRect().right;
+        if (right > window.innerWidth) sticking.push(`<${element.localName} class="${element.className}"> to ${right} px`);
+        if (element.shadowRoot) roots.push(element.shadowRoot);
+      }
+    }
+    return [document.documentElement.scrollWidth, window.innerWidth, sticking.slice(-8)] as const;
+  });
+  assert.fail(`${state}: ${scroll} px wide at ${width} px; sticking out: ${outside.join(', ')}`);
 }
 
 /** A screenshot of the whole page as `<name>-<width>.png` in `SR_SHOTS_DIR`, for a look; nothing without it. */
