@@ -1991,11 +1991,17 @@ export interface components {
             opensAt: string;
             closesAt: string;
         };
+        /**
+         * @description Eine kurze Zusammenfassung in Leichter Sprache (kurze Sätze, eine Aussage pro Satz, nach BITV 2.0 Anlage 2), written by the organization besides the full description; the widgets show it when they run in Leichte Sprache (`lang="de-x-ls"`). `null` when there is none (a Hub older than the field leaves it out); in a patch, `null` removes it. Stored as sent, like the description.
+         * @example Wir helfen Ihnen bei Sorgen. Sie können mit uns reden. Das kostet nichts.
+         */
+        EasyReadSummary: string | null;
         /** @description The fields an organization writes; shared by `HelpOfferInput` and `HelpOfferPatch`. */
         HelpOfferFields: {
             published?: components["schemas"]["Published"];
             name?: string;
             description?: string;
+            easyReadSummary?: components["schemas"]["EasyReadSummary"];
             topics?: components["schemas"]["HelpTopicId"][];
             audiences?: components["schemas"]["HelpAudience"][];
             /** @description Who may use the offer, in words (HSDS `eligibility_description`). */
@@ -2098,6 +2104,7 @@ export interface components {
             };
             name: string;
             description: string;
+            easyReadSummary?: components["schemas"]["EasyReadSummary"];
             topics: components["schemas"]["HelpTopicId"][];
             audiences: components["schemas"]["HelpAudience"][];
             eligibilityDescription: string | null;
@@ -2571,6 +2578,7 @@ export interface components {
         PollFields: {
             question?: string;
             description?: string | null;
+            easyReadSummary?: components["schemas"]["EasyReadSummary"];
             /** @description The municipality the poll is about; `null` for the whole region. */
             municipalityId?: components["schemas"]["MunicipalitySlug"] | null;
             kind?: components["schemas"]["PollKind"];
@@ -2613,6 +2621,7 @@ export interface components {
             organizer: components["schemas"]["PollOrganizer"];
             question: string;
             description: string | null;
+            easyReadSummary?: components["schemas"]["EasyReadSummary"];
             municipalityId: components["schemas"]["MunicipalitySlug"] | null;
             kind: components["schemas"]["PollKind"];
             maxChoices: number;
@@ -2791,6 +2800,7 @@ export interface components {
             published?: components["schemas"]["Published"];
             title?: string;
             description?: string;
+            easyReadSummary?: components["schemas"]["EasyReadSummary"];
             /** @description Where the help is needed; `null` for the whole region or remote help. */
             municipalityId?: components["schemas"]["MunicipalitySlug"] | null;
             /** @description Where to come; `null` when there is no one place (remote, several places). */
@@ -2850,6 +2860,7 @@ export interface components {
             organization: components["schemas"]["VolunteerOrganization"];
             title: string;
             description: string;
+            easyReadSummary?: components["schemas"]["EasyReadSummary"];
             municipalityId: components["schemas"]["MunicipalitySlug"] | null;
             place: components["schemas"]["VolunteerPlace"] | null;
             remote: boolean;
@@ -4796,7 +4807,8 @@ export interface operations {
                 /**
                  * @example {
                  *       "assuredDate": "2026-11-20",
-                 *       "walkIn": false
+                 *       "walkIn": false,
+                 *       "easyReadSummary": null
                  *     }
                  */
                 "application/json": components["schemas"]["HelpOfferPatch"];
@@ -4887,6 +4899,7 @@ export interface operations {
                  * @example {
                  *       "name": "Offener Trauertreff Höchberg",
                  *       "description": "Austausch für Trauernde nach dem Verlust eines nahestehenden Menschen, begleitet von zwei ausgebildeten Trauerbegleiterinnen.",
+                 *       "easyReadSummary": "Ein Mensch ist gestorben. Sie sind traurig. Hier treffen Sie andere traurige Menschen. Sie können reden. Sie können auch nur zuhören.",
                  *       "topics": [
                  *         "trauer",
                  *         "selbsthilfegruppen"
