@@ -12,6 +12,7 @@ import { deleteQuestion } from '../shared/delete-question.js';
 import { allMunicipalities } from '../shared/municipalities.js';
 import { DraftPreview } from '../shared/draft-preview.js';
 import { embedLink, organizationAttribute } from '../shared/embed-link.js';
+import { printLink } from '../shared/print-link.js';
 import { itemPath, navigate, organizationPath } from '../shared/navigation.js';
 import { organizationHeader } from '../shared/organization-nav.js';
 import type { Me } from '../shared/session-events.js';
@@ -836,6 +837,7 @@ export class SrManageEvent extends ManageElement {
         msg('Die Vorschau erscheint, sobald Titel, Beginn und Ende angegeben sind.'),
       )}
       ${event ? embedLink('event-calendar', { organization: organizationAttribute(this.me, this.organizationId), q: event.title }) : nothing}
+      ${event?.published ? printLink('events', event.id) : nothing}
     </section>`;
   }
 

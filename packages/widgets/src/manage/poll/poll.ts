@@ -9,6 +9,7 @@ import { pollStyles } from '../../poll/styles.js';
 import { saveFile } from '../responses/save-file.js';
 import { DraftPreview } from '../shared/draft-preview.js';
 import { embedLink } from '../shared/embed-link.js';
+import { newTab, printLink, printUrl } from '../shared/print-link.js';
 import { FormController, textField } from '../shared/form.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { allMunicipalities } from '../shared/municipalities.js';
@@ -33,7 +34,7 @@ const runsCounts = (me: Me | undefined, organizationId: string): boolean => {
 /** Codes made in this visit: the Hub keeps only their hashes, so this is the one copy besides the file. */
 interface MadeCodes {
   csv: string;
-  count: number;
+  codes: string[];
 }
 
 /**
@@ -263,7 +264,7 @@ export class SrManagePoll extends ManageElement {
         (preview) => html`<div class="preview"><sr-poll poll-id=${preview.poll.id}></sr-poll></div>`,
         msg('Die Vorschau erscheint, sobald Frage, Antworten und Zeitraum angegeben sind.'),
       )}
-      ${poll ? embedLink('poll', { 'poll-id': poll.shortCode }) : nothing}
+      ${poll ? html`${embedLink('poll', { 'poll-id': poll.shortCode })} ${printLink('polls', poll.shortCode)}` : nothing}
     </section>`;
   }
 
@@ -383,9 +384,10 @@ export class SrManagePoll extends ManageElement {
       ${
         this.codes
           ? html`<div class="message">
-            <p>${msg(str`${this.format.number(this.codes.count)} Codes sind erzeugt und als CSV-Datei heruntergeladen.`)}</p>
+            <p>${msg(str`${this.format.number(this.codes.codes.length)} Codes sind erzeugt und als CSV-Datei heruntergeladen.`)}</p>
             <p><button class="button" type="button" @click=${() => this.#saveCodes(poll, this.codes!)}>${msg('Datei noch einmal speichern')}</button></p>
-          </div>`
+          </div>
+          ${this.#lettersForm(poll, this.codes)}`
           : nothing
       }
       ${
@@ -423,8 +425,32 @@ export class SrManagePoll extends ManageElement {
     );
     if (csv === undefined) return;
     // One code a line below the header row.
-    this.codes = { csv, count: csv.trim().split(/\r?\n/).length - 1 };
+    this.codes = { csv, codes: csv.trim().split(/\r?\n/).slice(1) };
     this.#saveCodes(poll, this.codes);
+  }
+
+  /**
+   * The second way to hand codes out: the Hub's letters, one per code, printed from a new tab. A
+   * native form posts the codes in its body, so they never stand in an address (history, logs).
+   */
+  #lettersForm(poll: Poll, made: MadeCodes): TemplateResult {
+    return html`<form class="form" method="post" action=${`${printUrl('polls', poll.id)}/letters`} target="_blank" aria-labelledby="letters-title">
+      <h3 id="letters-title">${msg('Als Briefe drucken')}</h3>
+      <p>${msg('Ein Brief je Code, mit der Frage, dem Code in großer Schrift und einem QR-Code, der die Umfrage mit dem Code öffnet. Drucken Sie die Briefe aus dem neuen Tab oder speichern Sie sie dort als PDF.')}</p>
+      <input type="hidden" name="codes" .value=${made.codes.join('\n')} />
+      <fieldset class="field">
+        <legend>${msg('Papierformat')}</legend>
+        <div class="choice">
+          <input type="radio" name="format" id="letters-a4" value="a4" checked />
+          <label for="letters-a4">${msg('A4: ein Brief je Blatt')}</label>
+        </div>
+        <div class="choice">
+          <input type="radio" name="format" id="letters-a5" value="a5" />
+          <label for="letters-a5">${msg('A5: zwei Briefe je A4-Blatt, zum Auseinanderschneiden')}</label>
+        </div>
+      </fieldset>
+      <div class="actions"><button class="button" type="submit">${msg('Briefe drucken')} ${newTab()}</button></div>
+    </form>`;
   }
 
   #saveCodes(poll: Poll, codes: MadeCodes): void {

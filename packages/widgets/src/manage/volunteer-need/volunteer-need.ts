@@ -9,6 +9,7 @@ import { ManageElement } from '../shared/manage-element.js';
 import { deleteQuestion } from '../shared/delete-question.js';
 import { DraftPreview } from '../shared/draft-preview.js';
 import { embedLink, organizationAttribute } from '../shared/embed-link.js';
+import { printLink } from '../shared/print-link.js';
 import { allMunicipalities } from '../shared/municipalities.js';
 import { itemPath, navigate, organizationPath } from '../shared/navigation.js';
 import { organizationHeader } from '../shared/organization-nav.js';
@@ -472,6 +473,7 @@ export class SrManageVolunteerNeed extends ManageElement {
         msg('Die Vorschau erscheint, sobald Titel, Beschreibung, die Zahl der Personen und der Zeitraum angegeben sind.'),
       )}
       ${this.need ? embedLink('volunteer-board', { organization: organizationAttribute(this.me, this.organizationId) }) : nothing}
+      ${this.need?.published ? printLink('volunteer-needs', this.need.id) : nothing}
     </section>`;
   }
 

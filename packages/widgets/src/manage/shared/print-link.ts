@@ -1,0 +1,18 @@
+import { msg } from '@lit/localize';
+import { html, type TemplateResult } from 'lit';
+
+/** The items the Hub prints a notice of, each under its own address (`/print/<kind>/<id>`). */
+export type PrintableKind = 'events' | 'volunteer-needs' | 'polls';
+
+/** The Hub's print view of one item: a clean A4 page with a QR code back to it, to print or save as PDF. */
+export const printUrl = (kind: PrintableKind, id: string): string => `/print/${kind}/${encodeURIComponent(id)}`;
+
+/**
+ * "Aushang drucken": the way from a saved item's screen to its notice for a notice board. In a new
+ * tab, so the screen and anything typed in it stay; the link says so, as a new tab is a surprise.
+ */
+export const printLink = (kind: PrintableKind, id: string): TemplateResult =>
+  html`<p><a href=${printUrl(kind, id)} target="_blank" rel="noopener">${msg('Aushang drucken')} ${newTab()}</a></p>`;
+
+/** Said inside a link that opens a new tab, so a screen reader says it too. */
+export const newTab = (): string => msg('(öffnet einen neuen Tab)');
