@@ -44,6 +44,12 @@ describe('formats', () => {
     );
   });
 
+  it('writes Leichte Sprache (de-x-ls) the way German is written: Intl takes the private-use tag as German', () => {
+    expect(formats('de-x-ls').date(summerNoonUtc, { dateStyle: 'long', timeStyle: 'short' })).to.equal('1. Juli 2026 um 12:00\u00a0Uhr');
+    expect(formats('de-x-ls').number(1234.5)).to.equal('1.234,5');
+    expect(formats('de-x-ls').relative(new Date('2026-07-02T10:00:00Z'), summerNoonUtc)).to.equal('morgen');
+  });
+
   it('writes the shared parts of a date range once', () => {
     const end = new Date('2026-07-01T14:30:00Z');
     expect(formats('de').dateRange(summerNoonUtc, end)).to.equal('01.07.2026, 12:00–16:30 Uhr');

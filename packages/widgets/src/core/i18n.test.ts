@@ -35,4 +35,13 @@ describe('resolveLocale', () => {
     expect(supportedLocale('DE_at')).to.equal('de');
     expect(supportedLocale('fr')).to.equal(undefined);
   });
+
+  it('knows Leichte Sprache by its private-use tag, in any case and with a region, before the language rule', () => {
+    expect(supportedLocale('de-x-ls')).to.equal('de-x-ls');
+    expect(supportedLocale(' DE-X-LS ')).to.equal('de-x-ls');
+    expect(supportedLocale('de-DE-x-ls')).to.equal('de-x-ls');
+    expect(supportedLocale('de')).to.equal('de');
+    expect(supportedLocale('de-AT')).to.equal('de');
+    expect(supportedLocale('de-x-lsx')).to.equal('de');
+  });
 });

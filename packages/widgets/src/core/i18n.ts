@@ -1,12 +1,23 @@
 import { allLocales, sourceLocale } from '../generated/locale-codes.js';
 import { selfAndAncestors } from './dom.js';
 
-/** A language the widgets speak: `de` (the source language) or a translation. */
+/** A language the widgets speak: `de` (the source language) or a translation (`en`, `de-x-ls`). */
 export type Locale = (typeof allLocales)[number];
 
-/** The language from a `lang` value (`en-GB` → `en`), or `undefined` when we have no translation. */
+/**
+ * Leichte Sprache (easy-read German, BITV 2.0 Anlage 2) as a private-use tag: `de-x-ls`, also
+ * with a region (`de-DE-x-ls`). Checked before the primary subtag, which would make it `de`.
+ */
+const easyRead = /^de(?:[-_][a-z]{2})?[-_]x[-_]ls$/;
+
+/**
+ * The language from a `lang` value (`en-GB` → `en`, `de-DE-x-ls` → `de-x-ls`), or `undefined`
+ * when we have no translation.
+ */
 export function supportedLocale(lang: string | null | undefined): Locale | undefined {
-  const language = lang?.trim().toLowerCase().split(/[-_]/)[0];
+  const tag = lang?.trim().toLowerCase();
+  if (tag && easyRead.test(tag)) return 'de-x-ls';
+  const language = tag?.split(/[-_]/)[0];
   return allLocales.find((locale) => locale === language);
 }
 

@@ -14,6 +14,7 @@ type TargetLocale = (typeof targetLocales)[number];
  */
 const translations: Record<TargetLocale, () => Promise<typeof import('../generated/locales/en.js')>> = {
   en: () => import('../generated/locales/en.js'),
+  'de-x-ls': () => import('../generated/locales/de-x-ls.js'),
 };
 
 type Localization = ReturnType<typeof configureLocalization>;

@@ -11,6 +11,7 @@ export const sourceLocale = `de`;
  * lexicographically.
  */
 export const targetLocales = [
+  `de-x-ls`,
   `en`,
 ] as const;
 
@@ -19,5 +20,6 @@ export const targetLocales = [
  */
 export const allLocales = [
   `de`,
+  `de-x-ls`,
   `en`,
 ] as const;
