@@ -32,6 +32,7 @@ import { helpHandlers } from './help/handlers.js';
 import { municipalityHandlers } from './orgs/municipalities.js';
 import { organizationHandlers } from './orgs/organizations.js';
 import { pollHandlers, type PollOptions } from './polls/handlers.js';
+import { registerPrint } from './print/register.js';
 import { healthHandlers } from './system/health.js';
 import { registerEmbed, type EmbedOptions } from './system/embed.js';
 import { registerConfigure } from './system/configure.js';
@@ -200,6 +201,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   await registerStaticFiles(app);
   await registerExamples(app, options.database.db);
   await registerEmbed(app, options.database.db, options.embed);
+  await registerPrint(app, options.database.db, { publicUrl: options.publicUrl ?? 'http://localhost:8080' });
   await registerManage(app);
   await registerConfigure(app);
 

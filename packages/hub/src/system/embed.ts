@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { assetUrl } from '../assets.js';
 import type { Database } from '../db/schema.js';
+import { escapeHtml } from '../http/html.js';
 import { ProblemError } from '../http/problems.js';
 import { embeddableWidgets, embedParameters, isEmbeddable, type EmbeddableWidget, type EmbedParameters } from './embed-parameters.js';
 import { examplesPolicy, renderExample } from './examples.js';
@@ -20,9 +21,6 @@ export interface EmbedOptions {
    */
   frameAncestors?: string[] | undefined;
 }
-
-/** `<`, `>`, `&`, quotes, and `{` (the page's placeholders) as character references. */
-const escapeHtml = (value: string) => value.replace(/[<>&"'{]/g, (character) => `&#${character.charCodeAt(0)};`);
 
 /** The example pages' policy with some directives replaced. */
 function policy(directives: Record<string, string>): string {

@@ -1,0 +1,26 @@
+import { readFile } from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { assetUrl } from '../assets.js';
+import type { Database } from '../db/schema.js';
+import { registerLetters } from './letters.js';
+import { registerShortLinks } from './short-links.js';
+
+export interface PrintOptions {
+  /** The Hub's origin as people reach it (`PUBLIC_URL`): QR codes and printed addresses point there. */
+  publicUrl: string;
+}
+
+/**
+ * The print views (`/print/…`): A4 pages of published items, each leading back to the item's page
+ * through a QR code and a short link (`/e/…`, `/n/…`, `/p/…`). Outside the contract, like the embed
+ * pages: HTML for people, not data for programs.
+ */
+export async function registerPrint(app: FastifyInstance, db: Kysely<Database>, options: PrintOptions): Promise<void> {
+  const css = await readFile(new URL('print.css', assetUrl('pages')), 'utf8');
+  app.get('/print/print.css', async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('Cache-Control', 'no-cache').send(css),
+  );
+  registerShortLinks(app, db);
+  await registerLetters(app, db, options.publicUrl);
+}

@@ -1,0 +1,147 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import jsQRModule from 'jsqr';
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { launchChromium } from './chromium.js';
+import { startTestHub, type TestHub } from './hub.js';
+
+/**
+ * How every test of a print view (`/print/…`) sees what a printer gets: Chromium prints the page
+ * to PDF as a browser's "Als PDF speichern" does (the page's own `@page` size), and poppler reads
+ * that PDF back: pages and their size (`pdfinfo`), the text (`pdftotext`), the pixels at 150 dpi
+ * (`pdftoppm`), in which jsQR, a QR reader independent of the encoder, finds the codes.
+ */
+
+const run = promisify(execFile);
+
+// jsQR is CommonJS with an ES-style `default` in its types only: at run time the import is the function itself.
+const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
+
+/** Where the print views' links point: a public address, so what is printed is what a reader types (without `https://`). */
+export const printPublicUrl = 'https://hub.example.org';
+
+export interface PrintHub {
+  hub: TestHub;
+  /** The same address on the test Hub: a printed link as the test follows it. */
+  local(url: string): string;
+  /** Opens a print view (a path on the Hub) in Chromium, in German unless `language` says otherwise. */
+  open(path: string, language?: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** A real Hub whose public URL is `printPublicUrl`, and a Chromium to print its pages. */
+export async function startPrintHub(): Promise<PrintHub> {
+  const hub = await startTestHub({ publicUrl: printPublicUrl });
+  let browser: Browser | undefined;
+  return {
+    hub,
+    local: (url) => (url.startsWith(printPublicUrl) ? hub.baseUrl + url.slice(printPublicUrl.length) : url),
+    async open(path, language = 'de') {
+      browser ??= await launchChromium();
+      const context = await browser.newContext({ locale: language, extraHTTPHeaders: { 'Accept-Language': language } });
+      const page = await context.newPage();
+      const response = await page.goto(`${hub.baseUrl}${path}`);
+      if (response?.status() !== 200) throw new Error(`${path} answered ${response?.status()}: ${await response?.text()}`);
+      return page;
+    },
+    async close() {
+      await browser?.close();
+      await hub.close();
+    },
+  };
+}
+
+/** The page printed as Chromium prints it: the page's own `@page` size, backgrounds included. */
+export async function printToPdf(page: Page): Promise<Buffer> {
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => document.fonts.ready);
+  return page.pdf({ preferCSSPageSize: true, printBackground: true });
+}
+
+/** Runs `work` with a fresh temporary directory holding the PDF, and removes it after. */
+async function withPdfFile<T>(pdf: Buffer, work: (file: string, dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'sr-print-'));
+  try {
+    const file = join(dir, 'view.pdf');
+    await writeFile(file, pdf);
+    return await work(file, dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const MM_PER_POINT = 25.4 / 72;
+
+export interface PdfFacts {
+  pages: number;
+  /** Width and height of the first page in millimetres. */
+  pageSizeMm: [number, number];
+  /** Width and height of every page. */
+  pageSizesMm: [number, number][];
+  /** The text as laid out (`pdftotext -layout`), pages separated by form feeds. */
+  text: string;
+  /** The text of each page. */
+  pageTexts: string[];
+}
+
+export async function pdfFacts(pdf: Buffer): Promise<PdfFacts> {
+  return withPdfFile(pdf, async (file) => {
+    const { stdout: info } = await run('pdfinfo', ['-f', '1', '-l', '100000', file]);
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+    const pageSizesMm = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map(
+      ([, width, height]) => [Number(width) * MM_PER_POINT, Number(height) * MM_PER_POINT] as [number, number],
+    );
+    const { stdout: text } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+    const pageTexts = text.split('\f').slice(0, pages);
+    return { pages, pageSizeMm: pageSizesMm[0]!, pageSizesMm, text, pageTexts };
+  });
+}
+
+/** PNG images of pages (all, or `first` to `last`, 1-based) at 150 dpi, in page order. */
+async function pagePngs(pdf: Buffer, first?: number, last?: number): Promise<Buffer[]> {
+  return withPdfFile(pdf, async (file, dir) => {
+    const range = first === undefined ? [] : ['-f', String(first), '-l', String(last ?? first)];
+    await run('pdftoppm', ['-png', '-r', '150', ...range, file, join(dir, 'page')]);
+    const names = (await readdir(dir)).filter((name) => name.endsWith('.png')).sort();
+    return Promise.all(names.map((name) => readFile(join(dir, name))));
+  });
+}
+
+/**
+ * Every QR code on a page (1-based), decoded: jsQR finds one at a time, so each one found is
+ * painted over and the page searched again.
+ */
+export async function qrCodesOf(pdf: Buffer, page: number): Promise<string[]> {
+  const [png] = await pagePngs(pdf, page);
+  if (!png) throw new Error(`The PDF has no page ${page}.`);
+  const image = PNG.sync.read(png);
+  const pixels = new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length);
+  const found: string[] = [];
+  for (let code = jsQR(pixels, image.width, image.height); code; code = jsQR(pixels, image.width, image.height)) {
+    found.push(code.data);
+    const corners = Object.values(code.location).filter((point): point is { x: number; y: number } => point !== undefined);
+    const xs = corners.map((point) => point.x);
+    const ys = corners.map((point) => point.y);
+    // The finder patterns reach a few modules past the corners jsQR reports: paint a margin around them.
+    const margin = 40;
+    for (let y = Math.max(0, Math.floor(Math.min(...ys)) - margin); y < Math.min(image.height, Math.max(...ys) + margin); y++) {
+      for (let x = Math.max(0, Math.floor(Math.min(...xs)) - margin); x < Math.min(image.width, Math.max(...xs) + margin); x++) {
+        pixels.fill(255, (y * image.width + x) * 4, (y * image.width + x) * 4 + 4);
+      }
+    }
+  }
+  return found;
+}
+
+/** The pages as `<name>-<page>.png` (150 dpi) in `SR_SHOTS_DIR`, to look at; nothing without it. */
+export async function lookAtPdf(pdf: Buffer, name: string): Promise<void> {
+  const shots = process.env['SR_SHOTS_DIR'];
+  if (!shots) return;
+  await mkdir(shots, { recursive: true });
+  const pngs = await pagePngs(pdf);
+  await Promise.all(pngs.map((png, index) => writeFile(join(shots, `${name}-${index + 1}.png`), png)));
+}
