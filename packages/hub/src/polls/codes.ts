@@ -7,16 +7,27 @@ import { insertCodeHashes } from './queries.js';
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const CODE_LENGTH = 8;
 
+const CODE_FORMAT = new RegExp(`^[${ALPHABET}]{${CODE_LENGTH}}$`);
+
+/** A code as printed: two groups of four, `XXXX-XXXX`. */
+const printed = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`;
+
 /** A new printable code, `XXXX-XXXX` (31⁸ ≈ 850 billion possibilities). */
 export function newCode(): string {
   let code = '';
   for (let index = 0; index < CODE_LENGTH; index++) code += ALPHABET[randomInt(ALPHABET.length)];
-  return `${code.slice(0, 4)}-${code.slice(4)}`;
+  return printed(code);
 }
 
 /** What people type: any case, with spaces or hyphens; the look-alikes O, I and L read as 0… are not in codes. */
 export function normalizeCode(typed: string): string {
   return typed.replace(/[\s-]/g, '').toUpperCase();
+}
+
+/** A typed code in its printed form, or undefined when it cannot be a code (length, letters outside the alphabet). */
+export function printableCode(typed: string): string | undefined {
+  const code = normalizeCode(typed);
+  return CODE_FORMAT.test(code) ? printed(code) : undefined;
 }
 
 /** Codes are stored as a hash bound to the poll; the code itself only ever appears in the answer that made it. */
