@@ -111,6 +111,7 @@ describe('help topics, emergency contacts and help offers', () => {
       offerBody({
         name: 'Trauertreff im Rathaus',
         description: 'Gesprächsrunde für Trauernde nach dem Tod eines Angehörigen.',
+        easyReadSummary: 'Ein Mensch ist gestorben. Sie sind traurig. Hier können Sie reden.',
         topics: ['trauer'],
         audiences: ['adults', 'relatives'],
         languages: ['de', 'EN'],
@@ -138,18 +139,21 @@ describe('help topics, emergency contacts and help offers', () => {
     assert.equal(offer.assuredDate, '2026-11-20');
     assert.equal(offer.cost, 'free');
     assert.equal(offer.isExample, true);
+    assert.equal(offer.easyReadSummary, 'Ein Mensch ist gestorben. Sie sind traurig. Hier können Sie reden.');
     assert.deepEqual(await (await fetch(`${hub.baseUrl}/help-offers/${offer.id}`)).json(), offer);
-    assert.ok((await client.search('q=Trauertreff')).items.some((item) => item.id === offer.id));
+    const listed = (await client.search('q=Trauertreff')).items.find((item) => item.id === offer.id);
+    assert.equal(listed?.easyReadSummary, offer.easyReadSummary);
 
     const patched = await client.patch(
       offer.id,
-      { name: 'Trauercafé im Rathaus', openingHours: { alwaysOpen: true }, crisis: true, phones: [] },
+      { name: 'Trauercafé im Rathaus', openingHours: { alwaysOpen: true }, crisis: true, phones: [], easyReadSummary: null },
       orgKey,
     );
     const updated = await expectDocumented(patched, 'updateHelpOffer');
     assert.equal(updated.name, 'Trauercafé im Rathaus');
     assert.equal(updated.description, offer.description);
     assert.deepEqual(updated.phones, []);
+    assert.equal(updated.easyReadSummary, null, 'null removes the summary');
     assert.deepEqual(updated.openingHours.schedules, [], 'opening hours are replaced as a whole');
     assert.equal(updated.openNow, true);
     assert.ok(updated.updatedAt > offer.updatedAt);
@@ -222,6 +226,7 @@ describe('help topics, emergency contacts and help offers', () => {
       [{ languages: ['de-x'] }, '/body/languages/0'],
       [{ topics: ['astrologie'] }, '/body/topics/0'],
       [{ cost: 'cheap' }, '/body/cost'],
+      [{ easyReadSummary: 'x'.repeat(1001) }, '/body/easyReadSummary'],
       [{ colour: 'blue' }, '/body/colour'],
       [{ openingHours: { schedules: [{ byDay: ['MO'], opensAt: '9:00', closesAt: '12:00' }] } }, '/body/openingHours/schedules/0/opensAt'],
     ];

@@ -46,8 +46,14 @@ describe('polls API', () => {
   });
 
   test('an organizer creates, lists, updates and closes a poll with its key', async () => {
-    const response = await client.create(town, pollBody({ kind: 'multiple', maxChoices: 2, resultsVisibility: 'always' }), townKey);
+    const summary = 'Wo soll die neue Bank stehen? Sie können 2 Antworten wählen.';
+    const response = await client.create(
+      town,
+      pollBody({ kind: 'multiple', maxChoices: 2, resultsVisibility: 'always', easyReadSummary: summary }),
+      townKey,
+    );
     const poll = await expectDocumented(response, 'createPoll', 201);
+    assert.equal(poll.easyReadSummary, summary);
     assert.equal(response.headers.get('location'), `/polls/${poll.id}`);
     assert.equal(poll.status, 'open');
     assert.equal(poll.participation, 'open');
@@ -58,13 +64,14 @@ describe('polls API', () => {
     );
     assert.deepEqual(await expectDocumented(await fetch(`${hub.baseUrl}/polls/${poll.id}`), 'getPoll'), poll);
     const listed = await expectDocumented(await fetch(`${hub.baseUrl}/polls?organization=${town}&status=open&limit=100`), 'listPolls');
-    assert.ok(listed.items.some((item) => item.id === poll.id));
+    assert.equal(listed.items.find((item) => item.id === poll.id)?.easyReadSummary, summary);
 
     const patched = await expectDocumented(
-      await client.patch(poll.id, { description: 'Bitte bis Monatsende abstimmen.' }, townKey),
+      await client.patch(poll.id, { description: 'Bitte bis Monatsende abstimmen.', easyReadSummary: null }, townKey),
       'updatePoll',
     );
     assert.equal(patched.description, 'Bitte bis Monatsende abstimmen.');
+    assert.equal(patched.easyReadSummary, null, 'null removes the summary');
     const closed = await client.patch(poll.id, { status: 'closed' }, townKey);
     const body = await expectDocumented(closed, 'updatePoll');
     assert.equal(body.status, 'closed');
@@ -105,6 +112,7 @@ describe('polls API', () => {
       [{ options: [{ label: 'Nur eine' }] }, '/body/options'],
       [{ participation: 'everyone' }, '/body/participation'],
       [{ color: 'blue' }, '/body/color'],
+      [{ easyReadSummary: 'x'.repeat(1001) }, '/body/easyReadSummary'],
     ];
     for (const [overrides, pointer] of cases) {
       const problem = await expectProblem(await client.create(town, pollBody(overrides)), 422, 'validation-failed');

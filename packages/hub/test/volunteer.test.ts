@@ -92,14 +92,29 @@ describe('volunteer needs and responses', () => {
   });
 
   test('an organization posts, edits, closes, reopens and deletes its needs with its key', async () => {
-    const response = await client.create(club, needBody({ title: 'Kuchenverkauf beim Heimspiel' }), clubNeedsKey);
+    const summary = 'Wir verkaufen Kuchen beim Fuß·ball·spiel. Helfen Sie mit?';
+    const response = await client.create(club, needBody({ title: 'Kuchenverkauf beim Heimspiel', easyReadSummary: summary }), clubNeedsKey);
     assert.match(response.headers.get('location') ?? '', /^\/volunteer-needs\//);
     const need = await expectDocumented(response, 'createVolunteerNeed', 201);
     assert.equal(need.status, 'open');
+    assert.equal(need.easyReadSummary, summary);
+    assert.deepEqual(await expectDocumented(await fetch(`${hub.baseUrl}/volunteer-needs/${need.id}`), 'getVolunteerNeed'), need);
+    const listed = await expectDocumented(await fetch(`${hub.baseUrl}/volunteer-needs?organization=${club}&limit=100`), 'listVolunteerNeeds');
+    assert.equal(listed.items.find((item) => item.id === need.id)?.easyReadSummary, summary);
+    const tooLong = await expectProblem(
+      await client.create(club, needBody({ easyReadSummary: 'x'.repeat(1001) }), clubNeedsKey),
+      422,
+      'validation-failed',
+    );
+    assert.ok(tooLong.errors?.some((error) => error.pointer === '/body/easyReadSummary'), JSON.stringify(tooLong.errors));
     assert.equal(need.peopleStillNeeded, 2);
     assert.equal(need.privacyNotice?.url, 'https://tsv-ochsenfurt.example/datenschutz');
-    const patched = await client.patch(need.id, { peopleNeeded: 3, urgent: true }, clubNeedsKey);
-    assert.equal((await expectDocumented(patched, 'updateVolunteerNeed')).peopleStillNeeded, 3);
+    const patched = await expectDocumented(
+      await client.patch(need.id, { peopleNeeded: 3, urgent: true, easyReadSummary: null }, clubNeedsKey),
+      'updateVolunteerNeed',
+    );
+    assert.equal(patched.peopleStillNeeded, 3);
+    assert.equal(patched.easyReadSummary, null, 'null removes the summary');
     assert.equal(
       (await expectDocumented(await client.patch(need.id, { status: 'closed' }, clubNeedsKey), 'updateVolunteerNeed')).status,
       'closed',

@@ -180,6 +180,8 @@ export interface HelpOfferTable {
   name: string;
   sort_name: string;
   description: string;
+  /** Migration 0013: the summary in Leichte Sprache; null when there is none. */
+  easy_read_summary: string | null;
   topics: string[];
   /** `topics` with their parents, for filters and facets by parent topic. */
   topic_closure: string[];
@@ -247,6 +249,8 @@ export interface PollTable {
   municipality_id: string | null;
   question: string;
   description: string | null;
+  /** Migration 0013: the summary in Leichte Sprache; null when there is none. */
+  easy_read_summary: string | null;
   kind: 'single' | 'multiple';
   max_choices: number;
   participation: 'open' | 'codes';
@@ -328,6 +332,8 @@ export interface VolunteerNeedTable {
   title: string;
   description: string;
   search_text: string;
+  /** Migration 0013: the summary in Leichte Sprache; null when there is none. */
+  easy_read_summary: string | null;
   place_name: string | null;
   place_address: string | null;
   remote: boolean;

@@ -29,6 +29,7 @@ export function completeInput(input: Schemas['HelpOfferInput']): OfferData {
   return {
     name: input.name,
     description: input.description,
+    easyReadSummary: input.easyReadSummary ?? null,
     topics: input.topics,
     audiences: input.audiences ?? [],
     eligibilityDescription: input.eligibilityDescription ?? null,
@@ -61,7 +62,7 @@ export function completeInput(input: Schemas['HelpOfferInput']): OfferData {
 /** The written fields of a stored offer, so a patch can be applied and checked like a new offer. */
 export function dataFromOffer(offer: Schemas['HelpOffer']): OfferData {
   const { id, organization, openNow, hoursToday, isExample, createdAt, updatedAt, ...data } = offer;
-  return data;
+  return { ...data, easyReadSummary: data.easyReadSummary ?? null };
 }
 
 /** Canonical BCP 47 tags (`DE-de` → `de-DE`), or the index of the first invalid one. */
@@ -142,6 +143,7 @@ export function toWrite(data: OfferData, context: { organizationName: string; mu
       name: data.name,
       sort_name: sortKey(data.name),
       description: data.description,
+      easy_read_summary: data.easyReadSummary,
       topics: data.topics,
       topic_closure: topicClosure(data.topics),
       audiences: data.audiences,
@@ -189,6 +191,7 @@ export interface OfferRow {
   name: string;
   sort_name: string;
   description: string;
+  easy_read_summary: string | null;
   topics: string[];
   audiences: string[];
   eligibility_description: string | null;
@@ -226,6 +229,7 @@ export function toHelpOffer(row: OfferRow): Schemas['HelpOffer'] {
     organization: { id: row.organization_id, name: row.organization_name },
     name: row.name,
     description: row.description,
+    easyReadSummary: row.easy_read_summary,
     topics: row.topics as Schemas['HelpTopicId'][],
     audiences: row.audiences as Schemas['HelpAudience'][],
     eligibilityDescription: row.eligibility_description,

@@ -50,6 +50,7 @@ export function selectOffers(db: Kysely<Database>, moment: RegionMoment) {
       'help_offers.name',
       'help_offers.sort_name',
       'help_offers.description',
+      'help_offers.easy_read_summary',
       'help_offers.topics',
       'help_offers.audiences',
       'help_offers.eligibility_description',

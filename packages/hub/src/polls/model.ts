@@ -26,6 +26,7 @@ export function toPoll(row: PollRow, now = clock.now()): Schemas['Poll'] {
     organizer: { organizationId: row.organization_id, name: row.organizer_name },
     question: row.question,
     description: row.description,
+    easyReadSummary: row.easy_read_summary,
     municipalityId: row.municipality_id,
     kind: row.kind,
     maxChoices: row.max_choices,
@@ -46,6 +47,7 @@ export function toPoll(row: PollRow, now = clock.now()): Schemas['Poll'] {
 export interface PollData {
   question: string;
   description: string | null;
+  easyReadSummary: string | null;
   municipalityId: string | null;
   kind: Schemas['PollKind'];
   maxChoices: number;
@@ -62,6 +64,7 @@ export function completeInput(input: PollFields & Pick<PollData, 'question' | 'o
   return {
     question: input.question,
     description: input.description ?? null,
+    easyReadSummary: input.easyReadSummary ?? null,
     municipalityId: input.municipalityId ?? null,
     kind,
     maxChoices: input.maxChoices ?? (kind === 'single' ? 1 : input.options.length),
@@ -77,6 +80,7 @@ export function dataFromRow(row: PollRow): PollData {
   return {
     question: row.question,
     description: row.description,
+    easyReadSummary: row.easy_read_summary,
     municipalityId: row.municipality_id,
     kind: row.kind,
     maxChoices: row.max_choices,

@@ -73,6 +73,7 @@ function pollColumns(data: PollData) {
     municipality_id: data.municipalityId,
     question: data.question,
     description: data.description,
+    easy_read_summary: data.easyReadSummary,
     kind: data.kind,
     max_choices: data.maxChoices,
     participation: data.participation,

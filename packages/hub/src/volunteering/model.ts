@@ -13,6 +13,7 @@ type NeedFields = Schemas['VolunteerNeedFields'];
 export interface NeedData {
   title: string;
   description: string;
+  easyReadSummary: string | null;
   municipalityId: string | null;
   place: Schemas['VolunteerPlace'] | null;
   remote: boolean;
@@ -74,6 +75,7 @@ export function completeInput(input: NeedFields & Pick<NeedData, 'title' | 'desc
   return {
     title: input.title,
     description: input.description,
+    easyReadSummary: input.easyReadSummary ?? null,
     municipalityId: input.municipalityId ?? null,
     place: input.place ?? null,
     remote: input.remote ?? false,
@@ -92,6 +94,7 @@ export function dataFromRow(row: NeedRow): NeedData {
   return {
     title: row.title,
     description: row.description,
+    easyReadSummary: row.easy_read_summary,
     municipalityId: row.municipality_id,
     place: row.place_name === null ? null : { name: row.place_name, address: row.place_address },
     remote: row.remote,
@@ -130,6 +133,7 @@ export function needColumns(data: NeedData) {
   return {
     title: data.title,
     description: data.description,
+    easy_read_summary: data.easyReadSummary,
     search_text: sortKey(
       [data.title, data.description, ...data.skills, data.place?.name, data.place?.address, data.timeCommitment].filter(Boolean).join(' '),
     ),

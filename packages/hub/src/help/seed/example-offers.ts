@@ -55,6 +55,7 @@ export const exampleOffers: SeedOffer[] = [
     organization: lebenswege,
     name: 'Psychosoziale Beratung Lebenswege',
     description: 'Vertrauliche Gespräche bei seelischen Belastungen, Depressionen, Ängsten und in Lebenskrisen. Wir hören zu, sortieren mit Ihnen und vermitteln bei Bedarf weiter, auch an Therapeutinnen und Kliniken.',
+    easyReadSummary: 'Sie haben Sorgen oder Angst? Sie können mit uns reden. Das Gespräch kostet nichts. Wir erzählen es niemandem weiter.',
     topics: ['depression', 'angst', 'psychische-erkrankungen'],
     audiences: ['adults', 'relatives'],
     languages: ['de', 'en'],

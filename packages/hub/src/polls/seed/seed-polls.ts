@@ -37,7 +37,7 @@ const pollOrganizations: Schemas['OrganizationInput'][] = [
 
 interface ExamplePoll {
   organization: string;
-  poll: Omit<PollData, 'opensAt' | 'closesAt'>;
+  poll: Omit<PollData, 'opensAt' | 'closesAt' | 'easyReadSummary'> & Partial<Pick<PollData, 'easyReadSummary'>>;
   /** Window in days relative to the day of seeding. */
   opens: number;
   closes: number;
@@ -53,6 +53,7 @@ const examplePolls: ExamplePoll[] = [
     poll: {
       question: 'Wie soll der Dorfplatz in Eisingen künftig genutzt werden?',
       description: 'Der Dorfplatz wird 2027 neu gestaltet. Ihre Stimme fließt in die Planung des Gemeinderats ein. (Beispieldaten)',
+      easyReadSummary: 'Der Dorf·platz in Eisingen wird neu gemacht. Sie können mit·bestimmen. Was soll auf dem Dorf·platz sein? Wählen Sie eine Antwort.',
       municipalityId: 'eisingen',
       kind: 'single',
       maxChoices: 1,
