@@ -77,6 +77,11 @@ export abstract class SrElement extends SrBaseElement {
   /** Where the data comes from, resolved before each update. */
   protected connection: Connection = { status: 'waiting' };
 
+  /** The Hub's address for links readers follow (files, print views); `undefined` while there is none or for an injected client. */
+  protected get hubAddress(): string | undefined {
+    return this.connection.status === 'ready' ? this.connection.hubUrl : undefined;
+  }
+
   readonly #hub = new ContextConsumer(this, { context: hubContext, subscribe: true });
   #providerOverdue = false;
   #providerTimer: ReturnType<typeof setTimeout> | undefined;

@@ -85,6 +85,12 @@ export const base = css`
     outline: var(--_focus-ring);
     outline-offset: 2px;
   }
+  a {
+    color: var(--_color-primary);
+  }
+  a.button {
+    text-decoration: none;
+  }
   .visually-hidden {
     position: absolute;
     inline-size: 1px;

@@ -5,12 +5,6 @@ export const calendarStyles = css`
     /* The layout follows the space the page gives the calendar, not the window. */
     container-type: inline-size;
   }
-  a {
-    color: var(--_color-primary);
-  }
-  a.button {
-    text-decoration: none;
-  }
   .toolbar,
   .controls,
   .actions,

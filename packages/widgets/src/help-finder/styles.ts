@@ -86,9 +86,6 @@ export const helpFinderStyles = css`
   .more-numbers li {
     margin-block-end: var(--_space-2);
   }
-  a {
-    color: var(--_color-primary);
-  }
   summary {
     padding-block: var(--_space-2);
     font-weight: 600;
@@ -205,9 +202,6 @@ export const helpFinderStyles = css`
     flex-wrap: wrap;
     gap: var(--_space-2);
     margin-block: var(--_space-3) var(--_space-2);
-  }
-  a.button {
-    text-decoration: none;
   }
   .button.link {
     border-color: transparent;

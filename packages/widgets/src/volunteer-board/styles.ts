@@ -104,9 +104,6 @@ export const boardStyles = css`
   .facts dd {
     margin: 0;
   }
-  a {
-    color: var(--_color-primary);
-  }
   .honeypot {
     position: absolute;
     inline-size: 1px;
