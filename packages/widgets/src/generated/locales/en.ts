@@ -225,6 +225,7 @@
 'sef49aec68fd1dc66': `Name`,
 'sf07cc46610758479': `More offers`,
 'sf3ac6492f2c04c81': `Right now: I am in danger or thinking of hurting myself`,
+'sf50ee91f30e891e4': `Print a notice`,
 'sf7091dad8c338313': `Sign-ups are not possible here right now.`,
 'sf766809bf8edcdd7': `Leave this page quickly`,
 'sf866f18e139e074e': `This code has already been used to vote.`,
