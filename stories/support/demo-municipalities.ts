@@ -1,5 +1,6 @@
 import type { Municipality } from '@smart-region/sdk';
 import { css, html, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { contentLanguage } from '../../packages/widgets/src/core/i18n.js';
 import { skeletonText } from '../../packages/widgets/src/core/states.js';
 import { SrElement } from '../../packages/widgets/src/core/sr-element.js';
 
@@ -78,7 +79,7 @@ export class SrDemoMunicipalities extends SrElement {
   }
 
   protected override render() {
-    const strings = text[this.locale];
+    const strings = text[contentLanguage(this.locale)];
     return html`
       <h3 part="heading">${strings.heading}</h3>
       ${this.municipalities.render({

@@ -5,6 +5,9 @@ import { assetUrl } from '../assets.js';
 import type { Database } from '../db/schema.js';
 import { registerLetters } from './letters.js';
 import { registerShortLinks } from './short-links.js';
+import { registerNeedPrints } from './volunteer-needs.js';
+import { registerPollPrints } from './polls.js';
+import { registerHelpGuidePrints } from './help-guide.js';
 
 export interface PrintOptions {
   /** The Hub's origin as people reach it (`PUBLIC_URL`): QR codes and printed addresses point there. */
@@ -22,5 +25,8 @@ export async function registerPrint(app: FastifyInstance, db: Kysely<Database>, 
     reply.type('text/css; charset=utf-8').header('Cache-Control', 'no-cache').send(css),
   );
   registerShortLinks(app, db);
+  registerNeedPrints(app, db, options);
+  registerPollPrints(app, db, options);
+  registerHelpGuidePrints(app, db, options);
   await registerLetters(app, db, options.publicUrl);
 }

@@ -1,6 +1,6 @@
 import { paginate, type HubClient } from '@smart-region/sdk';
 import { collect } from '../core/collect.js';
-import type { Locale } from '../core/i18n.js';
+import { contentLanguage, type Locale } from '../core/i18n.js';
 import type { LookupKind } from './catalogue.js';
 
 /** One entry of a pick list: the value the attribute takes, the name a webmaster knows. */
@@ -31,11 +31,11 @@ export async function lookup(hub: HubClient, kind: LookupKind, locale: Locale, s
       }));
     case 'topic': {
       const { items } = await hub.GET('/help-topics', { signal });
-      return items.map(({ id, name }) => ({ value: id, label: name[locale] })).sort(byLabel);
+      return items.map(({ id, name }) => ({ value: id, label: name[contentLanguage(locale)] })).sort(byLabel);
     }
     case 'category': {
       const { items } = await hub.GET('/event-categories', { signal });
-      return items.map(({ id, name }) => ({ value: id, label: name[locale] })).sort(byLabel);
+      return items.map(({ id, name }) => ({ value: id, label: name[contentLanguage(locale)] })).sort(byLabel);
     }
   }
 }

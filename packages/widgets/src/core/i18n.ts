@@ -22,6 +22,14 @@ export function supportedLocale(lang: string | null | undefined): Locale | undef
 }
 
 /**
+ * The language of the Hub's own texts (names, recurrence summaries), which it gives in German and
+ * English, for a locale: Leichte Sprache reads the German ones.
+ */
+export function contentLanguage(locale: Locale): 'de' | 'en' {
+  return locale === 'en' ? 'en' : 'de';
+}
+
+/**
  * The closest `lang` attribute of the element or an ancestor, across shadow roots (a widget
  * inside another component's shadow DOM still follows the page), up to `<html lang>`.
  */

@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Formats } from '../core/format.js';
-import type { Locale } from '../core/i18n.js';
+import { contentLanguage, type Locale } from '../core/i18n.js';
 import { fullTimeText, type Occurrence } from './occurrences.js';
 import { cancelledText } from './strings.js';
 
@@ -40,7 +40,7 @@ export function eventDetails(occurrence: Occurrence, context: DetailsContext): T
     ${occurrence.status === 'cancelled' ? html`<p class="badge cancelled-note">${cancelledText()}</p>` : nothing}
     <dl part="facts" class="facts">
       ${fact(msg('Wann'), fullTimeText(occurrence, context.format))}
-      ${recurrence ? fact(msg('Wiederholung'), recurrence.summary[context.locale]) : nothing}
+      ${recurrence ? fact(msg('Wiederholung'), recurrence.summary[contentLanguage(context.locale)]) : nothing}
       ${location ? fact(msg('Ort'), html`${location.name}${location.address ? html`<br />${location.address}` : nothing}`) : nothing}
       ${fact(msg('Veranstalter'), occurrence.organizer.name)}
       ${price ? fact(msg('Eintritt'), price) : nothing}

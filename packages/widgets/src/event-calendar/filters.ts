@@ -2,7 +2,7 @@ import { msg } from '@lit/localize';
 import { paginate, type HubClient } from '@smart-region/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { collect } from '../core/collect.js';
-import type { Locale } from '../core/i18n.js';
+import { contentLanguage, type Locale } from '../core/i18n.js';
 
 /** The filters of `GET /events` and `/events.ics`: several values of one filter mean "any of them". */
 export interface Filters {
@@ -72,7 +72,7 @@ export async function loadChoices(hub: HubClient, locale: Locale, signal: AbortS
     collect(paginate(hub, '/organizations', { params: { query: { limit: 100 } }, signal })),
   ]);
   return {
-    category: categories.items.map(({ id, name }) => ({ id, name: name[locale] })),
+    category: categories.items.map(({ id, name }) => ({ id, name: name[contentLanguage(locale)] })),
     municipality: municipalities,
     organization: organizations,
   };

@@ -10,6 +10,7 @@ import { emit } from '../core/events.js';
 import { FocusAfterUpdate } from '../core/focus.js';
 import { sameValues } from '../core/hub-task.js';
 import { SrElement } from '../core/sr-element.js';
+import { contentLanguage } from '../core/i18n.js';
 import { fieldStyles } from '../core/styles.js';
 import { skeletonText } from '../core/states.js';
 import { filterPanel, searchForm, topicChips, type ControlsContext } from './controls.js';
@@ -327,7 +328,7 @@ export class SrHelpFinder extends SrElement {
     return {
       format: this.format,
       locale: this.locale,
-      topicNames: new Map(topics.map((topic) => [topic.id, topic.name[this.locale] ?? topic.name.de])),
+      topicNames: new Map(topics.map((topic) => [topic.id, topic.name[contentLanguage(this.locale)] ?? topic.name.de])),
       openDetails: (offer) => void this.#showDetails(offer),
     };
   }

@@ -1,8 +1,16 @@
 import { configureLocalization } from '@lit/localize';
 import type { Locale } from '../../core/i18n.js';
-import { sourceLocale, targetLocales } from '../../generated/manage/locale-codes.js';
+import { allLocales, sourceLocale, targetLocales } from '../../generated/manage/locale-codes.js';
 
 type TargetLocale = (typeof targetLocales)[number];
+
+/** A language of the pages for organizations: `de` or `en`. */
+export type PagesLocale = (typeof allLocales)[number];
+
+/** The pages' language for a widgets' language: Leichte Sprache is for citizens, so such a page shows German. */
+export function pagesLocale(locale: Locale): PagesLocale {
+  return locale === 'de-x-ls' ? sourceLocale : locale;
+}
 
 /**
  * The pages' strings are translated apart from the widgets' (lit-localize.manage.json, xliff/manage/):
@@ -15,10 +23,10 @@ const translations: Record<TargetLocale, () => Promise<typeof import('../../gene
 };
 
 let localization: ReturnType<typeof configureLocalization> | undefined;
-let requested: Locale = sourceLocale;
+let requested: PagesLocale = sourceLocale;
 
 /** Shows every string of the pages in `locale`; configured on first use, so importing stays side-effect free. */
-export function usePagesLocale(locale: Locale): void {
+export function usePagesLocale(locale: PagesLocale): void {
   localization ??= configureLocalization({
     sourceLocale,
     targetLocales,

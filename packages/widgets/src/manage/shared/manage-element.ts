@@ -9,7 +9,7 @@ import { stateStyles } from '../../core/states.js';
 import { base, fieldStyles, tokens } from '../../core/styles.js';
 import { emit } from '../../core/events.js';
 import { sourceLocale } from '../../generated/manage/locale-codes.js';
-import { usePagesLocale } from './localization.js';
+import { pagesLocale, usePagesLocale, type PagesLocale } from './localization.js';
 import { isSignedOut } from './session-events.js';
 import { manageStyles, rowStyles, tableStyles, tabStyles } from './styles.js';
 
@@ -42,7 +42,7 @@ export abstract class ManageElement extends SrBaseElement {
   /** The Hub's address; the page's own origin unless set (tests). */
   declare hubUrl: string | undefined;
 
-  protected locale: Locale = sourceLocale;
+  protected locale: PagesLocale = sourceLocale;
   protected format: Formats = formats(sourceLocale);
   protected client: HubClient = sessionClient(location.origin, sourceLocale);
 
@@ -53,7 +53,7 @@ export abstract class ManageElement extends SrBaseElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.locale = this.resolveLocale();
+    this.locale = pagesLocale(this.resolveLocale());
     usePagesLocale(this.locale);
     this.format = formats(this.locale, this.resolveTimeZone());
     this.client = sessionClient((this.hubUrl ?? location.origin).replace(/\/+$/, ''), this.locale);
