@@ -1,0 +1,137 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { isUuid } from '../auth/resource-owners.js';
+import type { Database } from '../db/schema.js';
+import { html } from '../http/html.js';
+import { ProblemError } from '../http/problems.js';
+import { findOrganization, selectMunicipalityNames } from '../orgs/queries.js';
+import { needStatus, type NeedStatus } from '../volunteering/model.js';
+import { findNeed, type NeedRow } from '../volunteering/queries.js';
+import { exampleNote, fact, lines, paragraphs } from './facts.js';
+import { printDate, printLanguage, printTime, sendPrintPage, type PrintLanguage } from './page.js';
+import type { PrintOptions } from './register.js';
+import { shortUrl } from './short-links.js';
+
+/**
+ * The notice of a volunteer need (`/print/volunteer-needs/{needId}`): "Wir suchen Helferinnen und
+ * Helfer" with what, when, where and how many, and how to get in touch — the organization's phone
+ * and e-mail as its public profile shows them, and the QR code to the volunteer board. Nothing to
+ * tear off: the phone is printed large enough to note down.
+ */
+
+const labels = {
+  de: {
+    title: 'Wir suchen Helferinnen und Helfer',
+    urgent: 'Dringend',
+    what: 'Was',
+    when: 'Wann',
+    time: 'Zeitaufwand',
+    where: 'Wo',
+    howMany: 'Wie viele',
+    contact: 'Kontakt',
+    phone: 'Telefon',
+    email: 'E-Mail',
+    ongoing: 'laufend, nach Absprache',
+    from: 'ab',
+    until: 'bis',
+    oClock: ' Uhr',
+    remote: 'auch von zu Hause aus möglich',
+    people: (still: number, needed: number) =>
+      still === needed ? `${needed} ${needed === 1 ? 'Person' : 'Personen'}` : `noch ${still} von ${needed} Personen`,
+    ended: {
+      filled: 'Alle Plätze sind vergeben. Danke!',
+      closed: 'Diese Suche ist beendet.',
+      expired: 'Diese Suche ist beendet.',
+    },
+  },
+  en: {
+    title: 'Volunteers wanted',
+    urgent: 'Urgent',
+    what: 'What',
+    when: 'When',
+    time: 'Time',
+    where: 'Where',
+    howMany: 'How many',
+    contact: 'Contact',
+    phone: 'Phone',
+    email: 'E-mail',
+    ongoing: 'ongoing, by arrangement',
+    from: 'from',
+    until: 'until',
+    oClock: '',
+    remote: 'also possible from home',
+    people: (still: number, needed: number) =>
+      still === needed ? `${needed} ${needed === 1 ? 'person' : 'people'}` : `${still} more of ${needed} people`,
+    ended: {
+      filled: 'All places are taken. Thank you!',
+      closed: 'This search has ended.',
+      expired: 'This search has ended.',
+    },
+  },
+} as const;
+
+/** A day and time as printed: "Samstag, 12. Dezember 2026, 10:00". */
+const moment = (instant: Date, lang: PrintLanguage) => `${printDate(instant, lang, true)}, ${printTime(instant, lang)}`;
+
+/** When the help is needed: one day with its hours, a span, from or until a day, or ongoing. */
+function when(row: NeedRow, lang: PrintLanguage): string {
+  const words = labels[lang];
+  const { starts_at: start, ends_at: end } = row;
+  if (start && end) {
+    const sameDay = printDate(start, lang) === printDate(end, lang);
+    return sameDay
+      ? `${moment(start, lang)} – ${printTime(end, lang)}${words.oClock}`
+      : `${moment(start, lang)}${words.oClock} – ${moment(end, lang)}${words.oClock}`;
+  }
+  if (start) return `${words.from} ${moment(start, lang)}${words.oClock}`;
+  if (end) return `${words.until} ${moment(end, lang)}${words.oClock}`;
+  return words.ongoing;
+}
+
+/** The need as the public API shows it: published, of an approved organization; else a 404 like the API's. */
+async function publishedNeed(db: Kysely<Database>, needId: string): Promise<NeedRow> {
+  const row = isUuid(needId) ? await findNeed(db, needId) : undefined;
+  if (!row?.published) throw new ProblemError('not-found', `There is no volunteer need "${needId}".`);
+  return row;
+}
+
+async function needNotice(db: Kysely<Database>, options: PrintOptions, request: FastifyRequest<{ Params: { needId: string } }>) {
+  const lang = printLanguage(request);
+  const words = labels[lang];
+  const row = await publishedNeed(db, request.params.needId);
+  const organization = await findOrganization(db, row.organization_id);
+  const [municipality] = row.municipality_id ? await selectMunicipalityNames(db, [row.municipality_id]) : [];
+  const status: NeedStatus = needStatus(row);
+  const still = Math.max(0, row.people_needed - row.people_accepted);
+  const place = lines([
+    row.place_name,
+    row.place_address,
+    municipality && !row.place_address?.includes(municipality.name) ? municipality.name : undefined,
+    row.remote ? words.remote : undefined,
+  ]);
+  const contact = lines([
+    row.organization_name,
+    row.contact_role,
+    organization?.phone ? html`${words.phone}: <span class="phone">${organization.phone}</span>` : undefined,
+    organization?.email ? html`${words.email}: ${organization.email}` : undefined,
+  ]);
+  const body = html`<h2 class="item-title">${row.urgent && status === 'open' ? html`<span class="urgent">${words.urgent}:</span> ` : ''}${row.title}</h2>
+${status === 'open' ? '' : html`<p class="ended">${words.ended[status]}</p>`}
+${paragraphs(row.description)}
+<dl class="facts">
+${fact(words.what, row.skills.length > 0 ? row.skills.join(', ') : undefined)}
+${fact(words.when, when(row, lang))}
+${fact(words.time, row.time_commitment ?? undefined)}
+${fact(words.where, place)}
+${fact(words.howMany, words.people(still, row.people_needed))}
+${fact(words.contact, contact)}
+</dl>
+${exampleNote(row.is_example, lang)}`;
+  return { lang, title: words.title, organization: row.organization_name, body, link: await shortUrl(db, options.publicUrl, 'need', row.id) };
+}
+
+export function registerNeedPrints(app: FastifyInstance, db: Kysely<Database>, options: PrintOptions): void {
+  app.get('/print/volunteer-needs/:needId', async (request: FastifyRequest<{ Params: { needId: string } }>, reply) =>
+    sendPrintPage(reply, await needNotice(db, options, request)),
+  );
+}
