@@ -22,41 +22,54 @@ async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
   }
 }
 
+/** German names of the target languages, for the tests' titles. */
+const languageNames: Record<string, string> = { en: 'an English', 'de-x-ls': 'a Leichte-Sprache' };
+
 /**
  * The widgets' strings and the strings of the Hub's pages for organizations (src/manage/) are
- * translated apart, so the widgets' locale chunk carries none of the pages' strings.
+ * translated apart, so the widgets' locale chunk carries none of the pages' strings. Each
+ * config's target locales have their XLIFF file in its `xliffDir`.
  */
 const localizations = [
-  { config: 'lit-localize.json', xliff: 'xliff/en.xlf', generated: 'src/generated' },
-  { config: 'lit-localize.manage.json', xliff: 'xliff/manage/en.xlf', generated: 'src/generated/manage' },
+  { config: 'lit-localize.json', generated: 'src/generated' },
+  { config: 'lit-localize.manage.json', generated: 'src/generated/manage' },
 ];
 
-for (const { config: configName, xliff, generated } of localizations) {
+interface LocalizeConfig {
+  targetLocales: string[];
+  interchange: { xliffDir: string };
+  output: { outputDir: string; localeCodesModule: string };
+}
+
+for (const { config: configName, generated } of localizations) {
+  const config = JSON.parse(await read(configName)) as LocalizeConfig;
+  const xliff = (locale: string) => join(config.interchange.xliffDir, `${locale}.xlf`);
+
   test(`${configName}: the XLIFF and the locale modules are up to date with the sources (npm run localize:extract / localize:build)`, async () => {
     await inTempDir(async (dir) => {
-      const config = JSON.parse(await read(configName)) as {
-        interchange: { xliffDir: string };
-        output: { outputDir: string; localeCodesModule: string };
+      for (const locale of config.targetLocales) await writeFile(join(dir, `${locale}.xlf`), await read(xliff(locale)));
+      const check = {
+        ...config,
+        interchange: { ...config.interchange, xliffDir: dir },
+        output: { ...config.output, outputDir: join(dir, 'locales'), localeCodesModule: join(dir, 'locale-codes.ts') },
       };
-      await writeFile(join(dir, 'en.xlf'), await read(xliff));
-      config.interchange.xliffDir = dir;
-      config.output.outputDir = join(dir, 'locales');
-      config.output.localeCodesModule = join(dir, 'locale-codes.ts');
       // The config stays in the package: lit-localize resolves `inputFiles` and `tsConfig` from it.
       const configFile = join(dir, '../.lit-localize.check.json');
-      await writeFile(configFile, JSON.stringify(config));
+      await writeFile(configFile, JSON.stringify(check));
       try {
         await run(bin('lit-localize'), ['--config', configFile, 'extract'], { cwd: widgets });
         await run(bin('lit-localize'), ['--config', configFile, 'build'], { cwd: widgets });
       } finally {
         await rm(configFile);
       }
-      assert.equal(await readFile(join(dir, 'en.xlf'), 'utf8'), await read(xliff), 'run npm run localize:extract');
-      assert.equal(
-        await readFile(join(dir, 'locales/en.ts'), 'utf8'),
-        await read(`${generated}/locales/en.ts`),
-        'run npm run localize:build',
-      );
+      for (const locale of config.targetLocales) {
+        assert.equal(await readFile(join(dir, `${locale}.xlf`), 'utf8'), await read(xliff(locale)), 'run npm run localize:extract');
+        assert.equal(
+          await readFile(join(dir, `locales/${locale}.ts`), 'utf8'),
+          await read(`${generated}/locales/${locale}.ts`),
+          'run npm run localize:build',
+        );
+      }
       assert.equal(
         await readFile(join(dir, 'locale-codes.ts'), 'utf8'),
         await read(`${generated}/locale-codes.ts`),
@@ -65,12 +78,14 @@ for (const { config: configName, xliff, generated } of localizations) {
     });
   });
 
-  test(`${configName}: every German string has an English translation`, async () => {
-    const units = (await read(xliff)).match(/<trans-unit [\s\S]*?<\/trans-unit>/g) ?? [];
-    assert.ok(units.length > 0);
-    const untranslated = units.filter((unit) => !unit.includes('<target>')).map((unit) => unit.match(/<source>(.*)<\/source>/)?.[1]);
-    assert.deepEqual(untranslated, []);
-  });
+  for (const locale of config.targetLocales) {
+    test(`${configName}: every German string has ${languageNames[locale] ?? `a ${locale}`} translation`, async () => {
+      const units = (await read(xliff(locale))).match(/<trans-unit [\s\S]*?<\/trans-unit>/g) ?? [];
+      assert.ok(units.length > 0);
+      const untranslated = units.filter((unit) => !unit.includes('<target>')).map((unit) => unit.match(/<source>(.*)<\/source>/)?.[1]);
+      assert.deepEqual(untranslated, []);
+    });
+  }
 }
 
 test('custom-elements.json is up to date with the JSDoc (npm run analyze)', async () => {

@@ -225,6 +225,7 @@
 'sef49aec68fd1dc66': `Name`,
 'sf07cc46610758479': `Mehr Hilfe·angebote`,
 'sf3ac6492f2c04c81': `Sofort: Ich bin in Gefahr. Oder ich denke: Ich will mir etwas antun.`,
+'sf50ee91f30e891e4': `Zettel zum Aufhängen drucken`,
 'sf7091dad8c338313': `Sie können sich hier gerade nicht melden.`,
 'sf766809bf8edcdd7': `Seite schnell verlassen`,
 'sf866f18e139e074e': `Mit diesem Code hat schon jemand abgestimmt.`,
@@ -237,6 +238,5 @@
 'sfcda7d8345f8353c': `Nur diese Organisation bekommt Ihre Angaben:`,
 'sfcf48383eec2cee0': str`ab ${0}`,
 'sfe767f37c10478c3': `Bitte warten …`,
-'sf50ee91f30e891e4': `Aushang drucken`,
     };
   
