@@ -1,10 +1,12 @@
 import { msg, str } from '@lit/localize';
 import type { Schema } from '@smart-region/sdk';
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { uuid, type AttributeRules } from '../core/attributes.js';
 import { isolated } from '../core/bidi.js';
+import { easyReadSummary } from '../core/easy-read.js';
 import { emit } from '../core/events.js';
 import { FocusAfterUpdate } from '../core/focus.js';
+import { printLink } from '../core/print-link.js';
 import { SrElement } from '../core/sr-element.js';
 import { fieldStyles } from '../core/styles.js';
 import { skeletonText } from '../core/states.js';
@@ -38,6 +40,12 @@ const refreshInterval = 30_000;
  * person matters, use a code poll (`participation: codes`): the organizer prints one
  * participation code per person (`POST /polls/{pollId}/codes`), and each code votes once.
  *
+ * A code poll takes the code from the page's address too: a code letter's QR code opens the
+ * poll's page with `#code=<CODE>` in the fragment, which browsers never send to a server, so the
+ * code stays out of every log. The widget fills the code field with it and removes the fragment
+ * (`history.replaceState`, keeping path and query), so the code is not bookmarked or shared by
+ * accident. A `code` in the query is never read: it would have reached the server.
+ *
  * @tagname sr-poll
  * @summary Participation poll: vote without an account, see online and in-person results together.
  * @attr poll-id - The poll's short code (`K7M3QP`, any case) or its id (a UUID); `GET /polls` lists both (`shortCode`, `id`).
@@ -55,6 +63,8 @@ const refreshInterval = 30_000;
  * @csspart bar - A result's bar.
  * @csspart results-table - The results as a table.
  * @csspart results-hidden - The note that results come after closing.
+ * @csspart print - "Aushang drucken": the Hub's printable notice of the poll, in a new tab.
+ * @csspart easy-read - In Leichte Sprache (`lang="de-x-ls"`): the organizer's summary in Leichter Sprache, above the description.
  * @cssprop --sr-poll-bar-color - Colour of the result bars; the primary colour by default.
  */
 export class SrPoll extends SrElement {
@@ -136,6 +146,20 @@ export class SrPoll extends SrElement {
     clearInterval(this.#timer);
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Only a poll that asks for a code takes one; any other leaves the page's fragment alone.
+    if (this.#data.value?.poll.participation === 'codes') this.#takeCodeFromAddress();
+  }
+
+  /** The code from a code letter's link (`#code=<CODE>`, see the class), once. */
+  #takeCodeFromAddress(): void {
+    const code = new URLSearchParams(location.hash.slice(1)).get('code');
+    if (!code) return;
+    this.code = code;
+    history.replaceState(history.state, '', location.pathname + location.search);
+  }
+
   protected override render() {
     return this.#data.render({
       skeleton: () => html`<p class="question">${skeletonText('70%')}</p>
@@ -163,11 +187,12 @@ export class SrPoll extends SrElement {
           : nothing
       }
       ${canVote && poll.resultsVisibility !== 'always' ? nothing : resultsView(shown, this.format)}
+      ${printLink(this.hubAddress, `polls/${poll.shortCode}`)}
     `;
   }
 
-  #description(poll: Poll): TemplateResult | typeof nothing {
-    return poll.description ? html`<p class="description" dir="auto">${poll.description}</p>` : nothing;
+  #description(poll: Poll): TemplateResult {
+    return html`${easyReadSummary(this.locale, poll.easyReadSummary, 3)}${poll.description ? html`<p class="description" dir="auto">${poll.description}</p>` : nothing}`;
   }
 
   #form(poll: Poll, status: TemplateResult): TemplateResult {
