@@ -152,6 +152,11 @@ describe('embed and widget pages', () => {
     assert.doesNotMatch(plain, /<style>/);
     assert.match(plain, /<html lang="en">/, 'the reader’s language when the address names none that fits');
     assert.match(await (await get('/w/event-calendar')).text(), /<html lang="de">[\s\S]*<h1>Veranstaltungskalender<\/h1>/);
+    // Leichte Sprache: the page says it, so the widget in it speaks it (its own title too).
+    assert.match(
+      await (await get('/w/help-finder?lang=de-x-ls', { 'accept-language': 'en' })).text(),
+      /<html lang="de-x-ls">[\s\S]*<h1>Hilfe finden<\/h1>/,
+    );
 
     // A repeated parameter, a quick exit that would run script, an audience that does not exist.
     const finder = await (

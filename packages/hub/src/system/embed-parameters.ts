@@ -29,7 +29,7 @@ const audienceList: Rule = (value) => value.split(' ').every((audience) => audie
 /** The widgets these pages show, by their name in the address (the tag without `sr-`), with their attributes. */
 export const embeddableWidgets = {
   'event-calendar': {
-    title: { de: 'Veranstaltungskalender', en: 'Event calendar' },
+    title: { de: 'Veranstaltungskalender', 'de-x-ls': 'Kalender für Veranstaltungen', en: 'Event calendar' },
     attributes: {
       view: oneOf('month', 'week', 'list'),
       date: day,
@@ -41,7 +41,7 @@ export const embeddableWidgets = {
     },
   },
   'help-finder': {
-    title: { de: 'Hilfefinder', en: 'Help finder' },
+    title: { de: 'Hilfefinder', 'de-x-ls': 'Hilfe finden', en: 'Help finder' },
     attributes: {
       mode: oneOf('search', 'guided'),
       q: text,
@@ -53,17 +53,19 @@ export const embeddableWidgets = {
     },
   },
   poll: {
-    title: { de: 'Umfrage', en: 'Poll' },
+    title: { de: 'Umfrage', 'de-x-ls': 'Umfrage', en: 'Poll' },
     attributes: { 'poll-id': identifier },
   },
   'volunteer-board': {
-    title: { de: 'Ehrenamtsbörse', en: 'Volunteer board' },
+    title: { de: 'Ehrenamtsbörse', 'de-x-ls': 'Ehren·amt: Helfen Sie mit', en: 'Volunteer board' },
     attributes: { organization: identifiers, municipality: identifiers },
   },
 } satisfies Record<string, { title: Record<Language, string>; attributes: Record<string, Rule> }>;
 
 export type EmbeddableWidget = keyof typeof embeddableWidgets;
-export type Language = 'de' | 'en';
+/** The widgets' languages: German, Leichte Sprache (easy-read German, `de-x-ls`) and English. */
+export const languages = ['de', 'de-x-ls', 'en'] as const;
+export type Language = (typeof languages)[number];
 
 export const isEmbeddable = (name: string): name is EmbeddableWidget => Object.hasOwn(embeddableWidgets, name);
 
@@ -108,5 +110,5 @@ export function embedParameters(widget: EmbeddableWidget, query: Record<string, 
     const value = checked(name, rule);
     if (value !== undefined) properties[property] = value.toLowerCase();
   }
-  return { attributes, lang: checked('lang', oneOf('de', 'en')) as Language | undefined, properties, theme };
+  return { attributes, lang: checked('lang', oneOf(...languages)) as Language | undefined, properties, theme };
 }

@@ -7,7 +7,7 @@ import { assetUrl } from '../assets.js';
 import type { Database } from '../db/schema.js';
 import { escapeHtml } from '../http/html.js';
 import { ProblemError } from '../http/problems.js';
-import { embeddableWidgets, embedParameters, isEmbeddable, type EmbeddableWidget, type EmbedParameters } from './embed-parameters.js';
+import { embeddableWidgets, embedParameters, isEmbeddable, type EmbeddableWidget, type EmbedParameters, type Language } from './embed-parameters.js';
 import { examplesPolicy, renderExample } from './examples.js';
 import { pageLanguage } from './manage.js';
 import { cdnDir } from './static-files.js';
@@ -103,7 +103,7 @@ export async function registerEmbed(app: FastifyInstance, db: Kysely<Database>, 
 interface Filling {
   kind: Kind;
   name: EmbeddableWidget;
-  lang: 'de' | 'en';
+  lang: Language;
   parameters: EmbedParameters;
   style: string | undefined;
 }

@@ -337,7 +337,8 @@ export class SrConfigure extends ManageElement {
       </fieldset>
       <fieldset class="inline">
         <legend>${msg('Sprache')}</legend>
-        ${radio('lang', undefined, msg('wie die Seite'))} ${radio('lang', 'de', 'Deutsch')} ${radio('lang', 'en', 'English')}
+        ${radio('lang', undefined, msg('wie die Seite'))} ${radio('lang', 'de', 'Deutsch')} ${radio('lang', 'de-x-ls', 'Leichte Sprache')}
+        ${radio('lang', 'en', 'English')}
       </fieldset>
       ${this.#colorField('color', msg('Hauptfarbe'), msg('Für Links, Schaltflächen und Hervorhebungen.'))}
       ${this.#colorField('onColor', msg('Schrift auf der Hauptfarbe'), msg('Leer: Schwarz oder Weiß, was besser lesbar ist.'))}

@@ -18,6 +18,12 @@ describe('the configurator’s address', () => {
     );
   });
 
+  it('takes Leichte Sprache as a language, by its tag de-x-ls', () => {
+    const choices = readChoices('?widget=poll&poll-id=K7M3QP&lang=de-x-ls', attributeNames);
+    expect(choices.theme).to.deep.equal({ lang: 'de-x-ls' });
+    expect(configureQuery(choices)).to.equal('widget=poll&poll-id=K7M3QP&lang=de-x-ls');
+  });
+
   it('leaves out what does not fit: unknown widget, attribute or value, the Hub’s own attributes', () => {
     const choices = readChoices('?widget=x&hub-url=https://evil.example&onload=1&theme=blue&color=red&radius=99px&lang=fr', attributeNames);
     expect(choices).to.deep.equal({ widget: 'event-calendar', attributes: {}, theme: {} });

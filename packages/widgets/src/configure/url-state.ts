@@ -5,6 +5,9 @@
  * address never carries input through unchecked.
  */
 
+import { allLocales } from '../generated/locale-codes.js';
+import type { Locale } from '../core/i18n.js';
+
 /** Widget names in addresses: the tag without `sr-`. */
 export const widgetNames = ['event-calendar', 'help-finder', 'poll', 'volunteer-board'] as const;
 export type WidgetName = (typeof widgetNames)[number];
@@ -13,7 +16,7 @@ export type WidgetName = (typeof widgetNames)[number];
 export const reservedAttributes: readonly string[] = ['hub-url', 'time-zone', 'lang', 'theme'];
 
 export interface Theme {
-  lang?: 'de' | 'en';
+  lang?: Locale;
   theme?: 'light' | 'dark';
   /** `#rrggbb`. */
   color?: string;
@@ -39,7 +42,7 @@ const isWidgetName = (name: string | null): name is WidgetName => widgetNames.in
 export function themeOf(params: URLSearchParams): Theme {
   const theme: Theme = {};
   const lang = params.get('lang');
-  if (lang === 'de' || lang === 'en') theme.lang = lang;
+  if (allLocales.includes(lang as Locale)) theme.lang = lang as Locale;
   const scheme = params.get('theme');
   if (scheme === 'light' || scheme === 'dark') theme.theme = scheme;
   const color = params.get('color');
