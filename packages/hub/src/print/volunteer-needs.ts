@@ -34,7 +34,7 @@ const labels = {
     ongoing: 'laufend, nach Absprache',
     from: 'ab',
     until: 'bis',
-    oClock: ' Uhr',
+    oClock: '\u00a0Uhr',
     remote: 'auch von zu Hause aus möglich',
     people: (still: number, needed: number) =>
       still === needed ? `${needed} ${needed === 1 ? 'Person' : 'Personen'}` : `noch ${still} von ${needed} Personen`,
@@ -80,7 +80,7 @@ function when(row: NeedRow, lang: PrintLanguage): string {
   if (start && end) {
     const sameDay = printDate(start, lang) === printDate(end, lang);
     return sameDay
-      ? `${moment(start, lang)} – ${printTime(end, lang)}${words.oClock}`
+      ? `${moment(start, lang)}\u00a0–\u00a0${printTime(end, lang)}${words.oClock}`
       : `${moment(start, lang)}${words.oClock} – ${moment(end, lang)}${words.oClock}`;
   }
   if (start) return `${words.from} ${moment(start, lang)}${words.oClock}`;
@@ -113,7 +113,7 @@ async function needNotice(db: Kysely<Database>, options: PrintOptions, request: 
     row.organization_name,
     row.contact_role,
     organization?.phone ? html`${words.phone}: <span class="phone">${organization.phone}</span>` : undefined,
-    organization?.email ? html`${words.email}: ${organization.email}` : undefined,
+    organization?.email ? html`${words.email}: <span class="nowrap">${organization.email}</span>` : undefined,
   ]);
   const body = html`<h2 class="item-title">${row.urgent && status === 'open' ? html`<span class="urgent">${words.urgent}:</span> ` : ''}${row.title}</h2>
 ${status === 'open' ? '' : html`<p class="ended">${words.ended[status]}</p>`}

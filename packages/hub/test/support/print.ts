@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,4 +145,39 @@ export async function lookAtPdf(pdf: Buffer, name: string): Promise<void> {
   await mkdir(shots, { recursive: true });
   const pngs = await pagePngs(pdf);
   await Promise.all(pngs.map((png, index) => writeFile(join(shots, `${name}-${index + 1}.png`), png)));
+}
+
+/** Every page of the PDF is A4 (portrait, within a millimetre). */
+export function assertA4(facts: PdfFacts): void {
+  for (const [width, height] of facts.pageSizesMm) {
+    assert.ok(Math.abs(width - 210) <= 1 && Math.abs(height - 297) <= 1, `A4, not ${width} × ${height} mm`);
+  }
+}
+
+/** Text as a reader sees it: runs of spaces of the layout (columns, justified lines) as one. */
+export const readable = (text: string): string => text.replace(/\s+/g, ' ');
+
+/** A print view printed: its PDF facts, the QR codes of its last page and the page, saved as `name` to look at. */
+export async function printedView(printing: PrintHub, path: string, name: string, language?: string) {
+  const page = await printing.open(path, language);
+  const pdf = await printToPdf(page);
+  await lookAtPdf(pdf, name);
+  const facts = await pdfFacts(pdf);
+  return { facts, codes: await qrCodesOf(pdf, facts.pages), page };
+}
+
+/** The one QR code decodes to exactly the address printed under it (without `https://`); returns it. */
+export function printedLink(facts: PdfFacts, codes: string[]): string {
+  assert.equal(codes.length, 1, `one QR code: ${codes.join(', ')}`);
+  const [url] = codes as [string];
+  assert.ok(url.startsWith(`${printPublicUrl}/`), url);
+  assert.ok(readable(facts.text).includes(url.slice('https://'.length)), `the address ${url} is written under the code:\n${facts.text}`);
+  return url;
+}
+
+/** Where a printed short link leads on the test Hub (its redirect, not followed). */
+export async function redirectTarget(printing: PrintHub, url: string): Promise<string> {
+  const response = await fetch(printing.local(url), { redirect: 'manual' });
+  assert.equal(response.status, 302, url);
+  return response.headers.get('location')!;
 }
