@@ -26,7 +26,7 @@ const providerTimeout = 10_000;
  * message and logs one console warning naming the attribute to fix.
  *
  * @attr hub-url - The Hub's address when the widget is not inside an `<sr-hub>`, e.g. `https://hub.example.org`.
- * @attr lang - Language (`de` or `en`); by default the closest `lang` on the page, else German.
+ * @attr lang - Language (`de`, `en`, or `de-x-ls` for Leichte Sprache); by default the closest `lang` on the page, else German.
  * @attr time-zone - IANA time zone for dates and times; by default the `<sr-hub>`'s, else `Europe/Berlin`.
  * @attr theme - `light` or `dark`, drawn as a box with inner padding; by default the page's colour scheme (its CSS `color-scheme`): light, or the reader's system setting where the page declares `color-scheme: light dark`.
  * @cssprop --sr-color-primary - Links, buttons, focus ring.
