@@ -1,9 +1,33 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { defineElement } from '../src/core/define.js';
+import type { Locale } from '../src/core/i18n.js';
+import { allLocales } from '../src/generated/locale-codes.js';
 import { SrDemoMunicipalities } from '../../../stories/support/demo-municipalities.js';
 import { testServers } from './test-servers.js';
 
 export { SrDemoMunicipalities };
+export type { Locale };
+
+/**
+ * Every language the widgets speak, for the tests that run once per language: a new translation
+ * is tested as soon as lit-localize knows it, and a test's `Record<Locale, string>` of expected
+ * strings does not compile until it names the new language's string.
+ */
+export const locales = allLocales;
+
+/**
+ * Presses Tab from where the focus is until it lands on `selector` in the widget's shadow root,
+ * as a keyboard user gets there; fails when `limit` presses do not reach it.
+ */
+export async function tabTo(widget: Element, selector: string, limit = 120): Promise<HTMLElement> {
+  for (let presses = 0; presses <= limit; presses++) {
+    const focused = widget.shadowRoot!.activeElement;
+    if (focused?.matches(selector)) return focused as HTMLElement;
+    if (presses < limit) await sendKeys({ press: 'Tab' });
+  }
+  throw new Error(`${limit} presses of Tab do not reach ${selector} in <${widget.localName}>`);
+}
 
 let demoTags = 0;
 

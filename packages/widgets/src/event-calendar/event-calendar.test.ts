@@ -3,14 +3,14 @@ import { nothing } from 'lit';
 import { calendarRoutes, eventPages, monthOfEvents } from '../../../../stories/support/event-fixtures.js';
 import { fixtureClient, pending, type FixtureRoute } from '../../../../stories/support/fixture-client.js';
 import { busyDay, hubEvents, inside, openDialog, showCalendar, shown, titles, today, type Occurrence } from '../../test/calendar.js';
-import { captureWarnings, hasPart, part, textOf, itComesFromTheBuildUnderTest } from '../../test/helpers.js';
+import { captureWarnings, hasPart, part, textOf, itComesFromTheBuildUnderTest, locales, type Locale } from '../../test/helpers.js';
 import { testServers } from '../../test/test-servers.js';
+import { expectPrintLink } from '../../test/print-link.js';
+import { formats } from '../core/format.js';
 import '../hub/define.js';
 import { addDays, startOfMonth, visibleRange, type CalendarView } from './dates.js';
 import { SrEventCalendar } from './define.js';
 import type { EventSelectDetail, ViewChangeDetail } from './event-calendar.js';
-
-type Lang = 'de' | 'en';
 
 const viewButton = (calendar: Element, name: string) =>
   [...calendar.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="view-button"]')].find(
@@ -18,7 +18,7 @@ const viewButton = (calendar: Element, name: string) =>
   )!;
 
 /** The calendar on an in-memory Hub with the month of fixture events. */
-function onFixture(events: FixtureRoute = eventPages(), { lang, attributes = '' }: { lang?: Lang; attributes?: string } = {}) {
+function onFixture(events: FixtureRoute = eventPages(), { lang, attributes = '' }: { lang?: Locale; attributes?: string } = {}) {
   const client = fixtureClient(calendarRoutes(events));
   const calendar = document.createElement('sr-event-calendar');
   for (const [name, value] of attributes
@@ -40,13 +40,13 @@ describe('<sr-event-calendar>', () => {
   itComesFromTheBuildUnderTest('sr-event-calendar', SrEventCalendar);
 
   describe('shows the Hub’s events', () => {
-    const heading: Record<CalendarView, Record<Lang, string>> = {
-      month: { de: 'Monat', en: 'Month' },
-      week: { de: 'Woche', en: 'Week' },
-      list: { de: 'Liste', en: 'List' },
+    const heading: Record<CalendarView, Record<Locale, string>> = {
+      month: { de: 'Monat', 'de-x-ls': 'Monat', en: 'Month' },
+      week: { de: 'Woche', 'de-x-ls': 'Woche', en: 'Week' },
+      list: { de: 'Liste', 'de-x-ls': 'Liste', en: 'List' },
     };
     for (const view of ['month', 'week', 'list'] as const) {
-      for (const lang of ['de', 'en'] as const) {
+      for (const lang of locales) {
         for (const theme of ['light', 'dark'] as const) {
           it(`${view}, ${lang}, ${theme}: the events of the visible days, accessible`, async () => {
             const { hubUrl } = await testServers();
@@ -83,18 +83,22 @@ describe('<sr-event-calendar>', () => {
   });
 
   describe('states', () => {
-    const texts: Record<'loading' | 'error' | 'empty' | 'stale', Record<Lang, string>> = {
-      loading: { de: 'Wird geladen …', en: 'Loading …' },
-      error: { de: 'Die Daten sind gerade nicht erreichbar.', en: 'The data cannot be reached right now.' },
-      empty: { de: 'Keine Termine in diesem Zeitraum', en: 'No events in this period' },
-      stale: { de: 'Sie sind offline. Angezeigt wird der Stand vom', en: 'You are offline. Showing the data as of' },
+    const texts: Record<'loading' | 'error' | 'empty' | 'stale', Record<Locale, string>> = {
+      loading: { de: 'Wird geladen …', 'de-x-ls': 'Bitte warten …', en: 'Loading …' },
+      error: { de: 'Die Daten sind gerade nicht erreichbar.', 'de-x-ls': 'Die Daten kommen gerade nicht an.', en: 'The data cannot be reached right now.' },
+      empty: { de: 'Keine Termine in diesem Zeitraum', 'de-x-ls': 'In dieser Zeit gibt es keine Termine', en: 'No events in this period' },
+      stale: {
+        de: 'Sie sind offline. Angezeigt wird der Stand vom',
+        'de-x-ls': 'Sie haben kein Internet. Sie sehen die Daten vom',
+        en: 'You are offline. Showing the data as of',
+      },
     };
     let online = true;
     before(() => Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => online }));
     after(() => delete (navigator as { onLine?: boolean }).onLine);
     afterEach(() => (online = true));
 
-    async function inState(state: keyof typeof texts, lang: Lang, view: CalendarView): Promise<SrEventCalendar> {
+    async function inState(state: keyof typeof texts, lang: Locale, view: CalendarView): Promise<SrEventCalendar> {
       const { hubUrl, unreachableUrl } = await testServers();
       const url = state === 'error' ? unreachableUrl : hubUrl;
       const template =
@@ -104,7 +108,7 @@ describe('<sr-event-calendar>', () => {
       const root = await fixture<HTMLElement>(template);
       const calendar = (root.querySelector('sr-event-calendar') ?? root) as SrEventCalendar;
       if (state === 'stale') {
-        await shown(calendar, lang === 'de' ? 'Heute' : 'Today');
+        await shown(calendar, { de: 'Heute', 'de-x-ls': 'Heute', en: 'Today' }[lang]);
         online = false;
         dispatchEvent(new Event('offline'));
       }
@@ -113,7 +117,7 @@ describe('<sr-event-calendar>', () => {
     }
 
     for (const state of ['loading', 'error', 'empty', 'stale'] as const) {
-      for (const lang of ['de', 'en'] as const) {
+      for (const lang of locales) {
         for (const view of ['month', 'list'] as const) {
           it(`${state}, ${lang}, ${view}: said and accessible`, async () => {
             const calendar = await inState(state, lang, view);
@@ -519,3 +523,25 @@ describe('<sr-event-calendar>', () => {
 function formatMonth(day: string): string {
   return new Intl.DateTimeFormat('de', { month: 'long', timeZone: 'UTC' }).format(new Date(day));
 }
+
+describe('<sr-event-calendar> on paper', () => {
+  it('links an event’s details to the printable notice of that date on the Hub, by keyboard', async () => {
+    const { hubUrl } = await testServers();
+    const calendar = await showCalendar(html`<sr-event-calendar hub-url=${hubUrl} date=${busyDay} view="list"></sr-event-calendar>`);
+    // A later date of a series: the notice is of the date the reader looks at.
+    const occurrence = (await hubEvents(visibleRange('list', busyDay))).find((item) => item.recurrence && !item.allDay)!;
+    const event = [...calendar.shadowRoot!.querySelectorAll<HTMLElement>('.content [part~="event"]')].find((item) =>
+      item.textContent.includes(occurrence.title),
+    )!;
+    event.focus();
+    event.click();
+    await waitUntil(() => openDialog(calendar));
+    const berlinDay = formats('de').day(new Date(occurrence.start));
+    await expectPrintLink(
+      calendar,
+      openDialog(calendar)!.querySelector('[part~="print"]'),
+      `${hubUrl}/print/events/${occurrence.eventId}?date=${berlinDay}`,
+    );
+    await expect(calendar).to.be.accessible();
+  });
+});

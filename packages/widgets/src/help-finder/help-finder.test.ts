@@ -15,6 +15,8 @@ import {
   $$,
   itComesFromTheBuildUnderTest,
   hubJson,
+  locales,
+  tabTo,
 } from '../../test/helpers.js';
 import { testServers } from '../../test/test-servers.js';
 import '../hub/define.js';
@@ -77,19 +79,29 @@ describe('<sr-help-finder>', () => {
 
   itComesFromTheBuildUnderTest('sr-help-finder', SrHelpFinder);
 
-  for (const lang of ['de', 'en'] as const) {
+  for (const lang of locales) {
     for (const theme of ['light', 'dark'] as const) {
-      it(`${lang}, ${theme}: the Hub's offers with their count, the emergency numbers first, accessible`, async () => {
+      it(`${lang}, ${theme}: the Hub's offers with their count, the emergency numbers first, accessible, by keyboard`, async () => {
         const finder = await showFinder({ lang, theme });
         const expected = await hubSearch('limit=10');
         expect(offerNames(finder)).to.deep.equal(expected.items.map((offer) => offer.name));
-        const count = { de: `${expected.total} Angebote gefunden.`, en: `${expected.total} offers found.` }[lang];
-        // The English strings load as a module of their own; the finder shows them once they are there.
+        const count = {
+          de: `${expected.total} Angebote gefunden.`,
+          'de-x-ls': `Wir finden ${expected.total} Hilfe·angebote.`,
+          en: `${expected.total} offers found.`,
+        }[lang];
+        // A translation loads as a module of its own; the finder shows it once it is there.
         await waitUntil(() => $(finder, '[part~="count"]').textContent.trim() === count, `not "${count}"`);
         expect($(finder, '[part~="count"]').getAttribute('role')).to.equal('status');
         expect(crisisFirst(finder)).to.equal(true);
         expect($$(finder, '[part~="crisis-phone"]').map((link) => link.getAttribute('href'))).to.include('tel:112');
         await expect(finder).to.be.accessible();
+        // Tab reaches an offer's details, Enter opens them, Escape gives the focus back.
+        const details = await tabTo(finder, '[part~="details-button"]');
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => $<HTMLDialogElement>(finder, 'dialog').open, 'details not open');
+        await sendKeys({ press: 'Escape' });
+        await waitUntil(() => finder.shadowRoot!.activeElement === details, 'focus not back on the details button');
         expect(warnings.messages).to.deep.equal([]);
       });
     }
@@ -505,12 +517,12 @@ describe('<sr-help-finder>', () => {
 
   describe('states', () => {
     const texts = {
-      loading: { de: 'Wird geladen …', en: 'Loading …' },
-      empty: { de: 'Keine Angebote gefunden.', en: 'No offers found.' },
-      error: { de: 'Die Daten sind gerade nicht erreichbar.', en: 'The data cannot be reached right now.' },
+      loading: { de: 'Wird geladen …', 'de-x-ls': 'Bitte warten …', en: 'Loading …' },
+      empty: { de: 'Keine Angebote gefunden.', 'de-x-ls': 'Wir finden keine Hilfe·angebote.', en: 'No offers found.' },
+      error: { de: 'Die Daten sind gerade nicht erreichbar.', 'de-x-ls': 'Die Daten kommen gerade nicht an.', en: 'The data cannot be reached right now.' },
     };
     for (const state of ['loading', 'empty', 'error'] as const) {
-      for (const lang of ['de', 'en'] as const) {
+      for (const lang of locales) {
         it(`${state}, ${lang}: said, with the emergency numbers, accessible`, async () => {
           const { hubUrl, unreachableUrl } = await testServers();
           const client = fixtureClient({ '/help-offers': (_, signal) => pending(signal) });
@@ -571,4 +583,28 @@ describe('<sr-help-finder>', () => {
     expect(warnings.messages.join('\n')).to.include('mode="wizard"').and.include('crisis-position="hidden"');
     expect(hasPart(finder, 'crisis')).to.equal(true);
   });
+});
+
+describe('<sr-help-finder> in Leichte Sprache', () => {
+  for (const lang of ['de-x-ls', 'de'] as const) {
+    it(`${lang}: an offer's details ${lang === 'de' ? 'leave out' : 'begin with'} the organization's summary in Leichter Sprache`, async () => {
+      const { items } = await hubJson<{ items: { id: string; name: string; easyReadSummary?: string | null }[] }>('/help-offers?limit=100');
+      const offer = items.find((item) => item.easyReadSummary)!;
+      const finder = await showFinder({ lang, q: offer.name });
+      const card = $$(finder, '[part~="offer"]').find((item) => item.querySelector('[part~="offer-name"]')!.textContent.trim() === offer.name)!;
+      card.querySelector<HTMLButtonElement>('[part~="details-button"]')!.click();
+      const dialog = $<HTMLDialogElement>(finder, 'dialog');
+      await waitUntil(() => dialog.open, 'details not open');
+      const summary = dialog.querySelector('[part~="easy-read"]');
+      if (lang === 'de') {
+        expect(summary).to.equal(null);
+        return;
+      }
+      expect(summary!.querySelector('h3')!.textContent).to.equal('In Leichter Sprache');
+      expect(summary!.querySelector('p')!.textContent).to.equal(offer.easyReadSummary);
+      // Above the offer's own description.
+      expect(summary!.compareDocumentPosition(dialog.querySelector('.description')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+      await expect(finder).to.be.accessible();
+    });
+  }
 });

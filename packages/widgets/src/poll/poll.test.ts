@@ -13,13 +13,16 @@ import {
   $$,
   itComesFromTheBuildUnderTest,
   hubJson,
+  locales,
+  tabTo,
+  type Locale,
 } from '../../test/helpers.js';
 import { organizerKey, testServers } from '../../test/test-servers.js';
+import { expectPrintLink } from '../../test/print-link.js';
 import '../hub/define.js';
 import { SrPoll } from './define.js';
 import type { Poll, PollResults } from './results.js';
 
-type Lang = 'de' | 'en';
 
 /** A demo poll of the seeded Hub, found by how it takes part. */
 async function demoPoll(match: (poll: Poll) => boolean): Promise<Poll> {
@@ -85,21 +88,25 @@ describe('<sr-poll>', () => {
 
   itComesFromTheBuildUnderTest('sr-poll', SrPoll);
 
-  for (const lang of ['de', 'en'] as const) {
+  for (const lang of locales) {
     for (const theme of ['light', 'dark'] as const) {
-      it(`${lang}, ${theme}: the question as a fieldset with its options, accessible`, async () => {
+      it(`${lang}, ${theme}: the question as a fieldset with its options, accessible, by keyboard`, async () => {
         const demo = await openPoll();
         const poll = await showPoll(demo.id, { lang, theme });
         expect($(poll, 'fieldset legend').textContent.trim()).to.equal(demo.question);
         const labels = options(poll).map((input) => input.closest('label')!.textContent.trim());
         expect(labels).to.have.length(demo.options.length);
         for (const [index, option] of demo.options.entries()) expect(labels[index]).to.equal(`${option.label}${option.description ?? ''}`);
-        // The English strings load as a module of their own; the poll shows them once they are there.
-        await waitUntil(
-          () => $(poll, '[part~="submit-button"]').textContent.trim() === (lang === 'de' ? 'Abstimmen' : 'Vote'),
-          'not in the language asked for',
-        );
+        // A translation loads as a module of its own; the poll shows it once it is there.
+        const once = { de: 'Bitte stimmen Sie nur einmal ab.', 'de-x-ls': 'Bitte stimmen Sie nur 1 Mal ab.', en: 'Please vote only once.' }[lang];
+        await waitUntil(() => $(poll, '[part~="once-hint"]').textContent.includes(once), `not "${once}"`);
+        expect($(poll, '[part~="submit-button"]').textContent.trim()).to.equal({ de: 'Abstimmen', 'de-x-ls': 'Abstimmen', en: 'Vote' }[lang]);
         await expect(poll).to.be.accessible();
+        // Tab reaches the first option, Space chooses it, Tab goes on to the button.
+        await tabTo(poll, '[part~="option"] input');
+        await sendKeys({ press: 'Space' });
+        expect(options(poll)[0]!.checked).to.equal(true);
+        await tabTo(poll, '[part~="submit-button"]');
         expect(warnings.messages).to.deep.equal([]);
       });
     }
@@ -223,13 +230,13 @@ describe('<sr-poll>', () => {
 
   describe('states', () => {
     const texts = {
-      loading: { de: 'Wird geladen …', en: 'Loading …' },
-      error: { de: 'Die Daten sind gerade nicht erreichbar.', en: 'The data cannot be reached right now.' },
-      hidden: { de: 'Die Ergebnisse werden veröffentlicht', en: 'The results will be published' },
-      'vote failed': { de: 'Ihre Stimme wurde nicht gezählt.', en: 'Your vote was not counted.' },
-    };
+      loading: { de: 'Wird geladen …', 'de-x-ls': 'Bitte warten …', en: 'Loading …' },
+      error: { de: 'Die Daten sind gerade nicht erreichbar.', 'de-x-ls': 'Die Daten kommen gerade nicht an.', en: 'The data cannot be reached right now.' },
+      hidden: { de: 'Die Ergebnisse werden veröffentlicht', 'de-x-ls': 'Wir zeigen das Ergebnis nach dem Ende', en: 'The results will be published' },
+      'vote failed': { de: 'Ihre Stimme wurde nicht gezählt.', 'de-x-ls': 'Wir haben Ihre Stimme nicht gezählt.', en: 'Your vote was not counted.' },
+    } satisfies Record<string, Record<Locale, string>>;
     for (const state of Object.keys(texts) as (keyof typeof texts)[]) {
-      for (const lang of ['de', 'en'] as Lang[]) {
+      for (const lang of locales) {
         it(`${state}, ${lang}: said and accessible`, async () => {
           const client = fixtureClient({
             '/polls/{pollId}': (_, signal) =>
@@ -262,7 +269,7 @@ describe('<sr-poll>', () => {
     }
   });
 
-  for (const lang of ['de', 'en'] as const) {
+  for (const lang of locales) {
     it(`${lang}: says who asks and until when, with "Uhr" in German and 24-hour time in English`, async () => {
       const demo = await openPoll();
       const poll = await showPoll(demo.id, { lang });
@@ -272,9 +279,11 @@ describe('<sr-poll>', () => {
         timeZone: 'Europe/Berlin',
         hourCycle: 'h23',
       }).format(new Date(demo.closesAt));
-      const expected = { de: `${demo.organizer.name} · Abstimmen bis ${until} Uhr.`, en: `${demo.organizer.name} · Vote until ${until}.` }[
-        lang
-      ];
+      const expected = {
+        de: `${demo.organizer.name} · Abstimmen bis ${until} Uhr.`,
+        'de-x-ls': `${demo.organizer.name} · Sie können abstimmen bis ${until} Uhr.`,
+        en: `${demo.organizer.name} · Vote until ${until}.`,
+      }[lang];
       await waitUntil(() => words($(poll, '[part~="status"]')) === expected, `not "${expected}": ${words($(poll, '[part~="status"]'))}`);
       expect(words($(poll, '[part~="status"]'))).to.not.match(/AM|PM/);
     });
@@ -330,4 +339,30 @@ describe('<sr-poll>', () => {
     await part(poll, 'error');
     expect(warnings.messages.join()).to.include('poll-id="dorfplatz"');
   });
+});
+
+describe('<sr-poll> on paper and in Leichte Sprache', () => {
+  it('links to the poll’s printable notice on the Hub, by its short code, by keyboard', async () => {
+    const { hubUrl } = await testServers();
+    const demo = await openPoll();
+    const poll = await showPoll(demo.id);
+    await expectPrintLink(poll, poll.shadowRoot!.querySelector('[part~="print"]'), `${hubUrl}/print/polls/${demo.shortCode}`);
+    await expect(poll).to.be.accessible();
+  });
+
+  for (const lang of ['de-x-ls', 'de'] as const) {
+    it(`${lang}: the question ${lang === 'de' ? 'without' : 'with'} the organizer’s summary in Leichter Sprache above its description`, async () => {
+      const demo = await demoPoll((poll) => Boolean(poll.easyReadSummary));
+      const poll = await showPoll(demo.id, { lang });
+      const summary = poll.shadowRoot!.querySelector('[part~="easy-read"]');
+      if (lang === 'de') {
+        expect(summary).to.equal(null);
+        return;
+      }
+      expect(summary!.querySelector('h3')!.textContent).to.equal('In Leichter Sprache');
+      expect(summary!.querySelector('p')!.textContent).to.equal(demo.easyReadSummary);
+      expect(summary!.nextElementSibling!.matches('.description')).to.equal(true);
+      await expect(poll).to.be.accessible();
+    });
+  }
 });

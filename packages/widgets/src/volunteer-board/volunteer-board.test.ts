@@ -14,13 +14,16 @@ import {
   $$,
   itComesFromTheBuildUnderTest,
   hubJson,
+  locales,
+  tabTo,
+  type Locale,
 } from '../../test/helpers.js';
 import { organizerKey, testServers } from '../../test/test-servers.js';
+import { expectPrintLink } from '../../test/print-link.js';
 import '../hub/define.js';
 import { SrVolunteerBoard } from './define.js';
 import type { VolunteerNeed } from './need-card.js';
 
-type Lang = 'de' | 'en';
 
 async function showBoard(attributes: Record<string, string> = {}): Promise<SrVolunteerBoard> {
   const { hubUrl } = await testServers();
@@ -55,16 +58,24 @@ describe('<sr-volunteer-board>', () => {
 
   itComesFromTheBuildUnderTest('sr-volunteer-board', SrVolunteerBoard);
 
-  for (const lang of ['de', 'en'] as const) {
+  for (const lang of locales) {
     for (const theme of ['light', 'dark'] as const) {
-      it(`${lang}, ${theme}: the Hub's open needs as cards, accessible`, async () => {
+      it(`${lang}, ${theme}: the Hub's open needs as cards, accessible, by keyboard`, async () => {
         const board = await showBoard({ lang, theme });
         const { items } = await hubJson<{ items: VolunteerNeed[] }>('/volunteer-needs?limit=100');
         expect(items.length).to.be.greaterThan(5);
         expect(titles(board)).to.deep.equal(items.map((need) => need.title));
-        // The English strings load as a module of their own; the board shows them once they are there.
-        await waitUntil(() => textOf(board).includes(lang === 'de' ? 'Ich helfe mit' : "I'll help"), 'not in the language asked for');
+        // A translation loads as a module of its own; the board shows it once it is there.
+        const order = { de: 'Reihenfolge', 'de-x-ls': 'Reihen·folge', en: 'Order' }[lang];
+        await waitUntil(() => textOf(board).includes(order), `not "${order}"`);
+        expect($(board, '[part~="help-button"]').textContent.trim()).to.equal({ de: 'Ich helfe mit', 'de-x-ls': 'Ich helfe mit', en: "I'll help" }[lang]);
         await expect(board).to.be.accessible();
+        // Tab reaches "Ich helfe mit", Enter opens the form, Escape gives the focus back.
+        const help = await tabTo(board, '[part~="help-button"]');
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => dialogOf(board).open, 'form not open');
+        await sendKeys({ press: 'Escape' });
+        await waitUntil(() => board.shadowRoot!.activeElement === help, 'focus not back on the button');
         expect(warnings.messages).to.deep.equal([]);
       });
     }
@@ -198,12 +209,12 @@ describe('<sr-volunteer-board>', () => {
 
   describe('states', () => {
     const texts = {
-      loading: { de: 'Wird geladen …', en: 'Loading …' },
-      error: { de: 'Die Daten sind gerade nicht erreichbar.', en: 'The data cannot be reached right now.' },
-      empty: { de: 'Gerade wird hier keine Hilfe gesucht.', en: 'No help is needed here right now.' },
-    };
+      loading: { de: 'Wird geladen …', 'de-x-ls': 'Bitte warten …', en: 'Loading …' },
+      error: { de: 'Die Daten sind gerade nicht erreichbar.', 'de-x-ls': 'Die Daten kommen gerade nicht an.', en: 'The data cannot be reached right now.' },
+      empty: { de: 'Gerade wird hier keine Hilfe gesucht.', 'de-x-ls': 'Gerade sucht hier niemand Hilfe.', en: 'No help is needed here right now.' },
+    } satisfies Record<string, Record<Locale, string>>;
     for (const state of Object.keys(texts) as (keyof typeof texts)[]) {
-      for (const lang of ['de', 'en'] as Lang[]) {
+      for (const lang of locales) {
         it(`${state}, ${lang}: said and accessible`, async () => {
           const client = fixtureClient(
             volunteerRoutes((_, signal) => {
@@ -223,4 +234,38 @@ describe('<sr-volunteer-board>', () => {
       }
     }
   });
+});
+
+describe('<sr-volunteer-board> on paper and in Leichte Sprache', () => {
+  it('links each need to its printable notice on the Hub, described by the need’s title, by keyboard', async () => {
+    const { hubUrl } = await testServers();
+    const board = await showBoard();
+    const { items } = await hubJson<{ items: VolunteerNeed[] }>('/volunteer-needs?limit=100');
+    const cards = $$(board, '[part~="need"]');
+    expect(cards).to.have.length(items.length);
+    for (const [index, card] of cards.entries()) {
+      const link = card.querySelector('[part~="print"]')!;
+      expect(link.getAttribute('href')).to.equal(`${hubUrl}/print/volunteer-needs/${items[index]!.id}`);
+      expect(link.getAttribute('aria-describedby')).to.equal(card.querySelector('[part~="need-title"]')!.id);
+    }
+    await expectPrintLink(board, cards[1]!.querySelector('[part~="print"]'), `${hubUrl}/print/volunteer-needs/${items[1]!.id}`);
+    await expect(board).to.be.accessible();
+  });
+
+  for (const lang of ['de-x-ls', 'de'] as const) {
+    it(`${lang}: a need ${lang === 'de' ? 'without' : 'with'} the organization’s summary in Leichter Sprache above its description`, async () => {
+      const { items } = await hubJson<{ items: VolunteerNeed[] }>('/volunteer-needs?limit=100');
+      const need = items.find((item) => item.easyReadSummary)!;
+      const board = await showBoard({ lang });
+      const card = $$(board, '[part~="need"]').find((item) => item.querySelector('[part~="need-title"]')!.textContent.trim() === need.title)!;
+      const summary = card.querySelector('[part~="easy-read"]');
+      expect($$(board, '[part~="easy-read"]')).to.have.length(lang === 'de' ? 0 : items.filter((item) => item.easyReadSummary).length);
+      if (lang === 'de') return;
+      // A heading below the need's own (h3).
+      expect(summary!.querySelector('h4')!.textContent).to.equal('In Leichter Sprache');
+      expect(summary!.querySelector('p')!.textContent).to.equal(need.easyReadSummary);
+      expect(summary!.nextElementSibling!.matches('.description')).to.equal(true);
+      await expect(board).to.be.accessible();
+    });
+  }
 });
