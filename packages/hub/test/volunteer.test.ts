@@ -99,14 +99,20 @@ describe('volunteer needs and responses', () => {
     assert.equal(need.status, 'open');
     assert.equal(need.easyReadSummary, summary);
     assert.deepEqual(await expectDocumented(await fetch(`${hub.baseUrl}/volunteer-needs/${need.id}`), 'getVolunteerNeed'), need);
-    const listed = await expectDocumented(await fetch(`${hub.baseUrl}/volunteer-needs?organization=${club}&limit=100`), 'listVolunteerNeeds');
+    const listed = await expectDocumented(
+      await fetch(`${hub.baseUrl}/volunteer-needs?organization=${club}&limit=100`),
+      'listVolunteerNeeds',
+    );
     assert.equal(listed.items.find((item) => item.id === need.id)?.easyReadSummary, summary);
     const tooLong = await expectProblem(
       await client.create(club, needBody({ easyReadSummary: 'x'.repeat(1001) }), clubNeedsKey),
       422,
       'validation-failed',
     );
-    assert.ok(tooLong.errors?.some((error) => error.pointer === '/body/easyReadSummary'), JSON.stringify(tooLong.errors));
+    assert.ok(
+      tooLong.errors?.some((error) => error.pointer === '/body/easyReadSummary'),
+      JSON.stringify(tooLong.errors),
+    );
     assert.equal(need.peopleStillNeeded, 2);
     assert.equal(need.privacyNotice?.url, 'https://tsv-ochsenfurt.example/datenschutz');
     const patched = await expectDocumented(

@@ -4,7 +4,8 @@ import { css, html, nothing, type PropertyDeclarations, type PropertyValues, typ
 import { FocusAfterUpdate } from '../../core/focus.js';
 import { skeletonText } from '../../core/states.js';
 import '../../help-finder/define.js';
-import { FormController, labelledField, publishedField, selectField, textField } from '../shared/form.js';
+import { easyReadSummaryField, easyReadSummaryLabel } from '../shared/easy-read-summary.js';
+import { FormController, publishedField, selectField, textAreaField, textField } from '../shared/form.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { deleteQuestion } from '../shared/delete-question.js';
 import { DraftPreview } from '../shared/draft-preview.js';
@@ -43,6 +44,7 @@ function fieldsOf(draft: OfferDraft): string[] {
   return [
     'name',
     'description',
+    'easyReadSummary',
     'topics',
     'audiences',
     'eligibilityDescription',
@@ -317,6 +319,7 @@ export class SrManageHelpOffer extends ManageElement {
     const labels: Record<string, string> = {
       name: msg('Name'),
       description: msg('Beschreibung'),
+      easyReadSummary: easyReadSummaryLabel(),
       topics: msg('Themen'),
       audiences: msg('Für wen'),
       eligibilityDescription: msg('Voraussetzungen'),
@@ -348,32 +351,6 @@ export class SrManageHelpOffer extends ManageElement {
         labels[`exceptions-${index}-${key}`] = msg(str`Ausnahme ${index + 1}`);
     });
     return labels;
-  }
-
-  #textArea(
-    name: 'description' | 'eligibilityDescription',
-    label: string,
-    value: string,
-    options: { hint?: string; required?: boolean; maxlength: number },
-  ): TemplateResult {
-    return labelledField(
-      this.#form,
-      name,
-      label,
-      options,
-      ({ invalid, describedBy, required }) => html`<textarea
-        id=${name}
-        maxlength=${options.maxlength}
-        aria-required=${required}
-        aria-invalid=${invalid}
-        aria-describedby=${describedBy}
-        .value=${value}
-        @input=${(event: Event) => {
-          this.#edit({ [name]: (event.target as HTMLTextAreaElement).value });
-          this.#form.changed(name);
-        }}
-      ></textarea>`,
-    );
   }
 
   /** A yes/no of the offer, with what it means. */
@@ -411,11 +388,12 @@ export class SrManageHelpOffer extends ManageElement {
     return html`<fieldset class="form">
       <legend><h2>${msg('Das Angebot')}</h2></legend>
       ${textField(this.#form, 'name', msg('Name'), draft.name, (name) => this.#edit({ name }), { required: true, maxlength: 200 })}
-      ${this.#textArea('description', msg('Beschreibung'), draft.description, {
+      ${textAreaField(this.#form, 'description', msg('Beschreibung'), draft.description, (description) => this.#edit({ description }), {
         required: true,
         maxlength: 5000,
         hint: msg('Was bietet das Angebot, und wem hilft es? In einfachen Worten.'),
       })}
+      ${easyReadSummaryField(this.#form, draft.easyReadSummary, (easyReadSummary) => this.#edit({ easyReadSummary }))}
       ${this.#topics.render({
         skeleton: () => html`<p>${skeletonText('30ch')}</p>`,
         complete: (topics) =>
@@ -448,10 +426,17 @@ export class SrManageHelpOffer extends ManageElement {
           )}
         </div>
       </fieldset>
-      ${this.#textArea('eligibilityDescription', msg('Voraussetzungen (freiwillig)'), draft.eligibilityDescription, {
-        maxlength: 1000,
-        hint: msg('z. B. „Für Menschen mit Wohnsitz im Landkreis Würzburg“'),
-      })}
+      ${textAreaField(
+        this.#form,
+        'eligibilityDescription',
+        msg('Voraussetzungen (freiwillig)'),
+        draft.eligibilityDescription,
+        (eligibilityDescription) => this.#edit({ eligibilityDescription }),
+        {
+          maxlength: 1000,
+          hint: msg('z. B. „Für Menschen mit Wohnsitz im Landkreis Würzburg“'),
+        },
+      )}
       ${textField(this.#form, 'languages', msg('Sprachen'), draft.languages, (languages) => this.#edit({ languages }), {
         hint: this.#languagesHint(draft.languages),
       })}
@@ -675,6 +660,7 @@ export class SrManageHelpOffer extends ManageElement {
     const parts: [keyof OfferDraft, string][] = [
       ['name', msg('Name')],
       ['description', msg('Beschreibung')],
+      ['easyReadSummary', easyReadSummaryLabel()],
       ['topics', msg('Themen')],
       ['audiences', msg('Für wen')],
       ['languages', msg('Sprachen')],

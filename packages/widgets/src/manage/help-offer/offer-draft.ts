@@ -28,6 +28,7 @@ export interface OfferDraft {
   published: boolean;
   name: string;
   description: string;
+  easyReadSummary: string;
   topics: TopicId[];
   audiences: Audience[];
   eligibilityDescription: string;
@@ -61,6 +62,7 @@ export function newOfferDraft(): OfferDraft {
     published: false,
     name: '',
     description: '',
+    easyReadSummary: '',
     topics: [],
     audiences: [],
     eligibilityDescription: '',
@@ -89,6 +91,7 @@ export function offerDraftFrom(offer: HelpOffer): OfferDraft {
     published: offer.published,
     name: offer.name,
     description: offer.description,
+    easyReadSummary: offer.easyReadSummary ?? '',
     topics: [...offer.topics],
     audiences: [...offer.audiences],
     eligibilityDescription: offer.eligibilityDescription ?? '',
@@ -137,6 +140,7 @@ export function offerInputFrom(draft: OfferDraft, centres: ReadonlyMap<string, S
     published: draft.published,
     name: draft.name.trim(),
     description: draft.description.trim(),
+    easyReadSummary: textOrNull(draft.easyReadSummary),
     topics: draft.topics,
     audiences: draft.audiences,
     eligibilityDescription: textOrNull(draft.eligibilityDescription),

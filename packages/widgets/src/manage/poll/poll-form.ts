@@ -3,6 +3,7 @@ import type { Schema } from '@smart-region/sdk';
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Formats } from '../../core/format.js';
+import { easyReadSummaryField, easyReadSummaryLabel } from '../shared/easy-read-summary.js';
 import { choiceField, FormController, selectField, textField, type FieldErrors } from '../shared/form.js';
 import { fromWallClock, toWallClock } from './wall-clock.js';
 
@@ -13,6 +14,7 @@ type Municipality = Schema<'Municipality'>;
 export type PollField =
   | 'question'
   | 'description'
+  | 'easyReadSummary'
   | 'municipalityId'
   | 'options'
   | 'kind'
@@ -25,6 +27,7 @@ export type PollField =
 const fields: readonly PollField[] = [
   'question',
   'description',
+  'easyReadSummary',
   'municipalityId',
   'options',
   'kind',
@@ -49,6 +52,7 @@ interface OptionDraft {
 interface PollDraft {
   question: string;
   description: string;
+  easyReadSummary: string;
   municipalityId: string;
   kind: Schema<'PollKind'>;
   maxChoices: string;
@@ -101,6 +105,7 @@ export class PollEditor {
     return {
       question: '',
       description: '',
+      easyReadSummary: '',
       municipalityId: '',
       kind: 'single',
       maxChoices: '2',
@@ -122,6 +127,7 @@ export class PollEditor {
     this.draft = {
       question: poll.question,
       description: poll.description ?? '',
+      easyReadSummary: poll.easyReadSummary ?? '',
       municipalityId: poll.municipalityId ?? '',
       kind: poll.kind,
       maxChoices: String(poll.kind === 'multiple' ? poll.maxChoices : 2),
@@ -186,6 +192,7 @@ export class PollEditor {
     return {
       question: draft.question.trim(),
       description: draft.description.trim() || null,
+      easyReadSummary: draft.easyReadSummary.trim() || null,
       municipalityId: draft.municipalityId || null,
       kind: draft.kind,
       maxChoices: draft.kind === 'multiple' ? Number(draft.maxChoices) : 1,
@@ -202,6 +209,7 @@ export class PollEditor {
     return {
       question: msg('Frage'),
       description: msg('Beschreibung'),
+      easyReadSummary: easyReadSummaryLabel(),
       municipalityId: msg('Gemeinde'),
       options: msg('Antworten'),
       kind: msg('Art der Abstimmung'),
@@ -247,6 +255,7 @@ export class PollEditor {
           @input=${(event: Event) => set('description', 'description')((event.target as HTMLTextAreaElement).value)}
         ></textarea>
       </div>
+      ${easyReadSummaryField(form, draft.easyReadSummary, set('easyReadSummary', 'easyReadSummary'))}
       ${selectField(
         form,
         'municipalityId',

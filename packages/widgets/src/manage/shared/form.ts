@@ -269,6 +269,36 @@ export function textField<Field extends string>(
   );
 }
 
+/** A labelled textarea for text of several sentences, its hint and its error. */
+export function textAreaField<Field extends string>(
+  form: FormController<Field>,
+  name: Field,
+  label: string,
+  value: string,
+  onInput: (value: string) => void,
+  options: Pick<InputOptions, 'hint' | 'required' | 'maxlength'> = {},
+): TemplateResult {
+  return labelledField(
+    form,
+    name,
+    label,
+    options,
+    ({ invalid, describedBy, required }) => html`<textarea
+      id=${name}
+      name=${name}
+      maxlength=${options.maxlength ?? nothing}
+      aria-required=${required}
+      aria-invalid=${invalid}
+      aria-describedby=${describedBy}
+      .value=${value}
+      @input=${(event: Event) => {
+        onInput((event.target as HTMLTextAreaElement).value);
+        form.changed(name);
+      }}
+    ></textarea>`,
+  );
+}
+
 /** A labelled select with its choices (`[value, label]`), hint and error. */
 export function selectField<Field extends string>(
   form: FormController<Field>,

@@ -13,6 +13,7 @@ export const regionTimeZone = 'Europe/Berlin';
 export interface NeedDraft {
   title: string;
   description: string;
+  easyReadSummary: string;
   peopleNeeded: string;
   skills: string[];
   /** What is typed into "add a skill" before it becomes a chip. */
@@ -37,6 +38,7 @@ export type NeedField = Exclude<keyof NeedDraft, 'skill'>;
 export const needFields: readonly NeedField[] = [
   'title',
   'description',
+  'easyReadSummary',
   'peopleNeeded',
   'skills',
   'ongoing',
@@ -56,6 +58,7 @@ export function newNeedDraft(): NeedDraft {
   return {
     title: '',
     description: '',
+    easyReadSummary: '',
     peopleNeeded: '1',
     skills: [],
     skill: '',
@@ -77,6 +80,7 @@ export function needDraftFrom(need: VolunteerNeed): NeedDraft {
   return {
     title: need.title,
     description: need.description,
+    easyReadSummary: need.easyReadSummary ?? '',
     peopleNeeded: String(need.peopleNeeded),
     skills: [...need.skills],
     skill: '',
@@ -101,6 +105,7 @@ export function needInputFrom(draft: NeedDraft): NeedInput {
   return {
     title: draft.title.trim(),
     description: draft.description.trim(),
+    easyReadSummary: orNull(draft.easyReadSummary),
     peopleNeeded: Number(draft.peopleNeeded),
     skills: draft.skills,
     startsAt: draft.ongoing ? null : (fromWallClock(draft.startsAt, regionTimeZone) ?? null),

@@ -4,7 +4,8 @@ import { css, html, nothing, type PropertyDeclarations, type TemplateResult } fr
 import { FocusAfterUpdate } from '../../core/focus.js';
 import { skeletonText } from '../../core/states.js';
 import '../../volunteer-board/define.js';
-import { FormController, labelledField, publishedField, selectField, textField } from '../shared/form.js';
+import { easyReadSummaryField, easyReadSummaryLabel } from '../shared/easy-read-summary.js';
+import { FormController, labelledField, publishedField, selectField, textAreaField, textField } from '../shared/form.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { deleteQuestion } from '../shared/delete-question.js';
 import { DraftPreview } from '../shared/draft-preview.js';
@@ -221,6 +222,7 @@ export class SrManageVolunteerNeed extends ManageElement {
     return {
       title: msg('Titel'),
       description: msg('Beschreibung'),
+      easyReadSummary: easyReadSummaryLabel(),
       peopleNeeded: msg('Wie viele Personen'),
       skills: msg('Was hilft'),
       ongoing: msg('Zeitraum'),
@@ -262,21 +264,12 @@ export class SrManageVolunteerNeed extends ManageElement {
         maxlength: 200,
         hint: msg('z. B. „Helferinnen und Helfer für den Kinderflohmarkt“'),
       })}
-      ${labelledField(
-        this.#form,
-        'description',
-        msg('Beschreibung'),
-        { required: true, hint: msg('Was ist zu tun, und was erwartet die Freiwilligen?') },
-        ({ invalid, describedBy, required }) => html`<textarea
-          id="description"
-          maxlength="5000"
-          aria-required=${required}
-          aria-invalid=${invalid}
-          aria-describedby=${describedBy}
-          .value=${draft.description}
-          @input=${(event: Event) => this.#edit({ description: (event.target as HTMLTextAreaElement).value })}
-        ></textarea>`,
-      )}
+      ${textAreaField(this.#form, 'description', msg('Beschreibung'), draft.description, (description) => this.#edit({ description }), {
+        required: true,
+        maxlength: 5000,
+        hint: msg('Was ist zu tun, und was erwartet die Freiwilligen?'),
+      })}
+      ${easyReadSummaryField(this.#form, draft.easyReadSummary, (easyReadSummary) => this.#edit({ easyReadSummary }))}
       ${textField(
         this.#form,
         'peopleNeeded',
