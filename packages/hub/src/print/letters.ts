@@ -30,7 +30,7 @@ const formats: readonly Format[] = ['a4', 'a5'];
 const texts = {
   de: {
     title: 'Ihr Code für die Abstimmung',
-    asks: (organization: string) => `${organization} fragt Sie:`,
+    asks: 'Wir fragen Sie:',
     window: (opens: string | undefined, closes: string) => (opens ? `Abstimmen vom ${opens} bis ${closes}.` : `Abstimmen bis ${closes}.`),
     at: (day: string, time: string) => `${day} um ${time} Uhr`,
     code: 'Ihr persönlicher Code:',
@@ -41,7 +41,7 @@ const texts = {
   },
   en: {
     title: 'Your code for the vote',
-    asks: (organization: string) => `${organization} asks you:`,
+    asks: 'We ask you:',
     window: (opens: string | undefined, closes: string) => (opens ? `Vote from ${opens} until ${closes}.` : `Vote until ${closes}.`),
     at: (day: string, time: string) => `${day} at ${time}`,
     code: 'Your personal code:',
@@ -99,12 +99,15 @@ const moment = (instant: Date, lang: PrintLanguage) => texts[lang].at(printDate(
 function letter(poll: PollRow, code: string, lang: PrintLanguage, publicUrl: string): Html {
   const text = texts[lang];
   const opens = pollStatus(poll) === 'draft' ? moment(poll.opens_at, lang) : undefined;
+  // Its parts are placed on the sheet by print.css, so a fold or a cut never runs through the code.
   return html`<article class="letter" aria-label="${text.title} ${code}">
   ${printHeader(poll.organizer_name, lang)}
-  <h1>${text.title}</h1>
-  <p class="letter-asks">${text.asks(poll.organizer_name)}</p>
-  <p class="letter-question">${poll.question}</p>
-  <p class="letter-window">${text.window(opens, moment(closingTime(poll), lang))}</p>
+  <div class="letter-about">
+    <h1>${text.title}</h1>
+    <p class="letter-asks">${text.asks}</p>
+    <p class="letter-question">${poll.question}</p>
+    <p class="letter-window">${text.window(opens, moment(closingTime(poll), lang))}</p>
+  </div>
   <div class="letter-code"><p>${text.code}</p><p class="code">${code}</p></div>
   ${qrBlock(pollShortUrl(publicUrl, poll.short_code, code), lang, text.scan)}
   <p class="letter-privacy"><strong>${text.privacyTitle}</strong> ${text.privacy}</p>
