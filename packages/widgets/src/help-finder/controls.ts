@@ -1,6 +1,7 @@
 import { msg } from '@lit/localize';
 import type { Schema } from '@smart-region/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
+import { contentLanguage, type Locale } from '../core/i18n.js';
 import { filtersInUse, type ChoiceName, type Choices } from './search.js';
 import { audienceNames, filterLanguages, languageName } from './strings.js';
 
@@ -13,7 +14,7 @@ interface Named {
 
 export interface ControlsContext {
   choices: Choices;
-  locale: string;
+  locale: Locale;
   topics: HelpTopic[];
   municipalities: Named[];
   /** Counts of the current result by topic, to show next to each chip. */
@@ -75,7 +76,7 @@ export function topicChips(context: ControlsContext): TemplateResult | typeof no
         aria-pressed=${pressed ? 'true' : 'false'}
         @click=${() => context.choose('topic', pressed ? (topic.parentId ?? '') : topic.id)}
       >
-        <bdi>${topic.name[context.locale as 'de' | 'en'] ?? topic.name.de}</bdi>${count ? html` <span class="count">${count}</span>` : nothing}
+        <bdi>${topic.name[contentLanguage(context.locale)]}</bdi>${count ? html` <span class="count">${count}</span>` : nothing}
       </button>`;
     })}
   </div>`;

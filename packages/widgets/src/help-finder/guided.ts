@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
+import { contentLanguage, type Locale } from '../core/i18n.js';
 import type { HelpTopic } from './controls.js';
 import type { Choices } from './search.js';
 
@@ -40,7 +41,7 @@ export function answersToChoices([who, topic, urgency]: Answers): { choices: Par
 export interface GuidedContext {
   answers: Answers;
   topics: HelpTopic[];
-  locale: string;
+  locale: Locale;
   answer(step: number, value: string): void;
   back(): void;
   /** Leaves the questions for the free search. */
@@ -53,7 +54,7 @@ export function guidedStep(context: GuidedContext): TemplateResult {
   const topics: Option[] = [
     ...context.topics
       .filter((topic) => topic.parentId === null)
-      .map((topic) => ({ value: topic.id, label: topic.name[context.locale as 'de' | 'en'] ?? topic.name.de })),
+      .map((topic) => ({ value: topic.id, label: topic.name[contentLanguage(context.locale)] })),
     { value: '', label: msg('Ich weiß es nicht genau') },
   ];
   const questions: [string, Option[]][] = [
