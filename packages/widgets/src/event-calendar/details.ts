@@ -2,6 +2,7 @@ import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Formats } from '../core/format.js';
 import { contentLanguage, type Locale } from '../core/i18n.js';
+import { printLink } from '../core/print-link.js';
 import { fullTimeText, type Occurrence } from './occurrences.js';
 import { cancelledText } from './strings.js';
 
@@ -10,7 +11,7 @@ export interface DetailsContext {
   locale: Locale;
   /** Category names by id, once loaded. */
   categoryNames: Map<string, string>;
-  /** The Hub's address for the event's `.ics` file; `undefined` when unknown (an injected client). */
+  /** The Hub's address for the event's `.ics` file and notice; `undefined` when unknown (an injected client). */
   hubUrl: string | undefined;
   /** Links to subscribe to the calendar as filtered; shared with the calendar's own footer. */
   subscribe: TemplateResult | typeof nothing;
@@ -28,14 +29,16 @@ const isWebAddress = (url: string | null): url is string => url !== null && /^ht
 
 /**
  * Everything about one occurrence: when (and how it recurs, in the Hub's words), where, who,
- * price, accessibility, the description, and links to keep it: the event as an `.ics` file
- * and the filtered calendar as a subscription.
+ * price, accessibility, the description, and links to keep it: the event as an `.ics` file,
+ * this occurrence as a printed notice, and the filtered calendar as a subscription.
  */
 export function eventDetails(occurrence: Occurrence, context: DetailsContext): TemplateResult {
   const { location, recurrence } = occurrence;
   const price = priceText(occurrence);
   const categories = occurrence.categories.map((id) => context.categoryNames.get(id)).filter(Boolean);
   const fact = (term: string, value: unknown) => html`<dt>${term}</dt><dd>${value}</dd>`;
+  // The occurrence's date as the Hub counts it: `start` is in the event's own local time, or a date.
+  const day = occurrence.start.slice(0, 10);
   return html`<div class="details">
     ${occurrence.status === 'cancelled' ? html`<p class="badge cancelled-note">${cancelledText()}</p>` : nothing}
     <dl part="facts" class="facts">
@@ -58,6 +61,7 @@ export function eventDetails(occurrence: Occurrence, context: DetailsContext): T
       }
       ${isWebAddress(occurrence.link) ? html`<a part="button link" class="button" href=${occurrence.link}>${msg('Weitere Informationen')}</a>` : nothing}
     </p>
+    ${printLink(context.hubUrl, `events/${occurrence.eventId}?date=${day}`)}
     ${context.subscribe}
     ${occurrence.isExample ? html`<p class="example">${msg('Beispieldaten')}</p>` : nothing}
   </div>`;

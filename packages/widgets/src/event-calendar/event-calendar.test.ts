@@ -5,6 +5,8 @@ import { fixtureClient, pending, type FixtureRoute } from '../../../../stories/s
 import { busyDay, hubEvents, inside, openDialog, showCalendar, shown, titles, today, type Occurrence } from '../../test/calendar.js';
 import { captureWarnings, hasPart, part, textOf, itComesFromTheBuildUnderTest, locales, type Locale } from '../../test/helpers.js';
 import { testServers } from '../../test/test-servers.js';
+import { expectPrintLink } from '../../test/print-link.js';
+import { formats } from '../core/format.js';
 import '../hub/define.js';
 import { addDays, startOfMonth, visibleRange, type CalendarView } from './dates.js';
 import { SrEventCalendar } from './define.js';
@@ -521,3 +523,25 @@ describe('<sr-event-calendar>', () => {
 function formatMonth(day: string): string {
   return new Intl.DateTimeFormat('de', { month: 'long', timeZone: 'UTC' }).format(new Date(day));
 }
+
+describe('<sr-event-calendar> on paper', () => {
+  it('links an event’s details to the printable notice of that date on the Hub, by keyboard', async () => {
+    const { hubUrl } = await testServers();
+    const calendar = await showCalendar(html`<sr-event-calendar hub-url=${hubUrl} date=${busyDay} view="list"></sr-event-calendar>`);
+    // A later date of a series: the notice is of the date the reader looks at.
+    const occurrence = (await hubEvents(visibleRange('list', busyDay))).find((item) => item.recurrence && !item.allDay)!;
+    const event = [...calendar.shadowRoot!.querySelectorAll<HTMLElement>('.content [part~="event"]')].find((item) =>
+      item.textContent.includes(occurrence.title),
+    )!;
+    event.focus();
+    event.click();
+    await waitUntil(() => openDialog(calendar));
+    const berlinDay = formats('de').day(new Date(occurrence.start));
+    await expectPrintLink(
+      calendar,
+      openDialog(calendar)!.querySelector('[part~="print"]'),
+      `${hubUrl}/print/events/${occurrence.eventId}?date=${berlinDay}`,
+    );
+    await expect(calendar).to.be.accessible();
+  });
+});

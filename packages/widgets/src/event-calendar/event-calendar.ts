@@ -105,6 +105,7 @@ const noChoice: Record<FilterName, string> = { category: '', municipality: '', o
  * @csspart facts - The event's facts in its dialog (when, where, who, price, accessibility).
  * @csspart add-to-calendar - The link to the event's `.ics` file.
  * @csspart link - The link to the event's own page.
+ * @csspart print - "Aushang drucken": the Hub's printable notice of the occurrence, in a new tab.
  * @cssprop --sr-calendar-day-height - Height of a day in the month grid; `8.75em` by default (room for three events of two lines).
  */
 export class SrEventCalendar extends SrElement {
@@ -247,7 +248,7 @@ export class SrEventCalendar extends SrElement {
     }[view];
     const names = viewNames();
     const noEvents = msg('Keine Termine in diesem Zeitraum');
-    const hubUrl = this.connection.status === 'ready' ? this.connection.hubUrl : undefined;
+    const hubUrl = this.hubAddress;
     const subscribe = subscribeLinks(hubUrl, this.#filters);
     const choices = this.#choices.value;
     const fixed = this.#fixed();

@@ -101,6 +101,7 @@ const presets = ['q', 'topic', 'audience', 'municipality'] as const;
  * @csspart more-button - "Weitere Angebote".
  * @csspart guided - The questions of the guided mode.
  * @csspart dialog - The details dialog; also `dialog-heading`, `dialog-body`, `dialog-close`, `facts`.
+ * @csspart easy-read - In Leichte Sprache (`lang="de-x-ls"`): the organization's summary in Leichter Sprache, above the description in the details.
  * @cssprop --sr-color-crisis - Background of the emergency numbers; a calm dark red by default.
  */
 export class SrHelpFinder extends SrElement {

@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import type { Schema } from '@smart-region/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { isolated, isolatedList } from '../core/bidi.js';
+import { easyReadSummary } from '../core/easy-read.js';
 import type { Formats } from '../core/format.js';
 import { mailHref, telHref } from './crisis.js';
 import { audienceNames, costNames, languageName } from './strings.js';
@@ -145,6 +146,7 @@ export function offerDetails(offer: HelpOffer, context: OfferContext): TemplateR
   const headingId = `details-${offer.id}`;
   return html`<p id=${headingId} class="organization" dir="auto">${offer.organization.name}</p>
     ${badges(offer, context)}
+    ${easyReadSummary(context.locale, offer.easyReadSummary, 3)}
     <p class="description" dir="auto">${offer.description}</p>
     ${contactActions(offer, headingId)}
     <dl part="facts" class="facts">

@@ -18,6 +18,7 @@ import {
   type Locale,
 } from '../../test/helpers.js';
 import { organizerKey, testServers } from '../../test/test-servers.js';
+import { expectPrintLink } from '../../test/print-link.js';
 import '../hub/define.js';
 import { SrPoll } from './define.js';
 import type { Poll, PollResults } from './results.js';
@@ -338,4 +339,30 @@ describe('<sr-poll>', () => {
     await part(poll, 'error');
     expect(warnings.messages.join()).to.include('poll-id="dorfplatz"');
   });
+});
+
+describe('<sr-poll> on paper and in Leichte Sprache', () => {
+  it('links to the poll’s printable notice on the Hub, by its short code, by keyboard', async () => {
+    const { hubUrl } = await testServers();
+    const demo = await openPoll();
+    const poll = await showPoll(demo.id);
+    await expectPrintLink(poll, poll.shadowRoot!.querySelector('[part~="print"]'), `${hubUrl}/print/polls/${demo.shortCode}`);
+    await expect(poll).to.be.accessible();
+  });
+
+  for (const lang of ['de-x-ls', 'de'] as const) {
+    it(`${lang}: the question ${lang === 'de' ? 'without' : 'with'} the organizer’s summary in Leichter Sprache above its description`, async () => {
+      const demo = await demoPoll((poll) => Boolean(poll.easyReadSummary));
+      const poll = await showPoll(demo.id, { lang });
+      const summary = poll.shadowRoot!.querySelector('[part~="easy-read"]');
+      if (lang === 'de') {
+        expect(summary).to.equal(null);
+        return;
+      }
+      expect(summary!.querySelector('h3')!.textContent).to.equal('In Leichter Sprache');
+      expect(summary!.querySelector('p')!.textContent).to.equal(demo.easyReadSummary);
+      expect(summary!.nextElementSibling!.matches('.description')).to.equal(true);
+      await expect(poll).to.be.accessible();
+    });
+  }
 });

@@ -2,7 +2,9 @@ import { msg, str } from '@lit/localize';
 import type { Schema } from '@smart-region/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { isolated, isolatedList } from '../core/bidi.js';
+import { easyReadSummary } from '../core/easy-read.js';
 import type { Formats } from '../core/format.js';
+import { printLink } from '../core/print-link.js';
 
 export type VolunteerNeed = Schema<'VolunteerNeed'>;
 
@@ -23,6 +25,9 @@ function stillNeeded(need: VolunteerNeed): string {
 
 export interface CardContext {
   format: Formats;
+  locale: string;
+  /** The Hub's address, for each need's printed notice; `undefined` when unknown (an injected client). */
+  hubUrl: string | undefined;
   /** Names of municipalities by slug: where a need without a place is. */
   municipalityNames: Map<string, string>;
   /** Opens the form to offer help for this need. */
@@ -53,6 +58,7 @@ export function needCard(need: VolunteerNeed, context: CardContext): TemplateRes
       ${need.skills.length ? html`<dt>${msg('Gut zu können')}</dt><dd>${isolatedList(need.skills, ', ')}</dd>` : nothing}
       ${need.contactRole ? html`<dt>${msg('Ansprechperson')}</dt><dd dir="auto">${need.contactRole}</dd>` : nothing}
     </dl>
+    ${easyReadSummary(context.locale, need.easyReadSummary, 4)}
     <p class="description" dir="auto">${need.description}</p>
     ${
       canHelp
@@ -67,6 +73,7 @@ export function needCard(need: VolunteerNeed, context: CardContext): TemplateRes
         </button>`
         : html`<p class="note">${need.status === 'open' ? msg('Anmeldungen sind hier gerade nicht möglich.') : nothing}</p>`
     }
+    ${printLink(context.hubUrl, `volunteer-needs/${need.id}`, headingId)}
   </li>`;
 }
 

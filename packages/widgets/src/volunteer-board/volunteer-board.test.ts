@@ -19,6 +19,7 @@ import {
   type Locale,
 } from '../../test/helpers.js';
 import { organizerKey, testServers } from '../../test/test-servers.js';
+import { expectPrintLink } from '../../test/print-link.js';
 import '../hub/define.js';
 import { SrVolunteerBoard } from './define.js';
 import type { VolunteerNeed } from './need-card.js';
@@ -233,4 +234,38 @@ describe('<sr-volunteer-board>', () => {
       }
     }
   });
+});
+
+describe('<sr-volunteer-board> on paper and in Leichte Sprache', () => {
+  it('links each need to its printable notice on the Hub, described by the need’s title, by keyboard', async () => {
+    const { hubUrl } = await testServers();
+    const board = await showBoard();
+    const { items } = await hubJson<{ items: VolunteerNeed[] }>('/volunteer-needs?limit=100');
+    const cards = $$(board, '[part~="need"]');
+    expect(cards).to.have.length(items.length);
+    for (const [index, card] of cards.entries()) {
+      const link = card.querySelector('[part~="print"]')!;
+      expect(link.getAttribute('href')).to.equal(`${hubUrl}/print/volunteer-needs/${items[index]!.id}`);
+      expect(link.getAttribute('aria-describedby')).to.equal(card.querySelector('[part~="need-title"]')!.id);
+    }
+    await expectPrintLink(board, cards[1]!.querySelector('[part~="print"]'), `${hubUrl}/print/volunteer-needs/${items[1]!.id}`);
+    await expect(board).to.be.accessible();
+  });
+
+  for (const lang of ['de-x-ls', 'de'] as const) {
+    it(`${lang}: a need ${lang === 'de' ? 'without' : 'with'} the organization’s summary in Leichter Sprache above its description`, async () => {
+      const { items } = await hubJson<{ items: VolunteerNeed[] }>('/volunteer-needs?limit=100');
+      const need = items.find((item) => item.easyReadSummary)!;
+      const board = await showBoard({ lang });
+      const card = $$(board, '[part~="need"]').find((item) => item.querySelector('[part~="need-title"]')!.textContent.trim() === need.title)!;
+      const summary = card.querySelector('[part~="easy-read"]');
+      expect($$(board, '[part~="easy-read"]')).to.have.length(lang === 'de' ? 0 : items.filter((item) => item.easyReadSummary).length);
+      if (lang === 'de') return;
+      // A heading below the need's own (h3).
+      expect(summary!.querySelector('h4')!.textContent).to.equal('In Leichter Sprache');
+      expect(summary!.querySelector('p')!.textContent).to.equal(need.easyReadSummary);
+      expect(summary!.nextElementSibling!.matches('.description')).to.equal(true);
+      await expect(board).to.be.accessible();
+    });
+  }
 });

@@ -61,6 +61,8 @@ const slug = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  * @csspart need-title - Its title.
  * @csspart urgent - The "Dringend" badge.
  * @csspart help-button - "Ich helfe mit".
+ * @csspart print - "Aushang drucken": the Hub's printable notice of the need, in a new tab.
+ * @csspart easy-read - In Leichte Sprache (`lang="de-x-ls"`): the organization's summary in Leichter Sprache, above the description.
  * @csspart dialog - The form's dialog; also `dialog-heading`, `dialog-body`, `dialog-close`.
  * @csspart form - The form.
  * @csspart input - Each text field.
@@ -166,6 +168,8 @@ export class SrVolunteerBoard extends SrElement {
     const need = this.openNeed;
     const context = {
       format: this.format,
+      locale: this.locale,
+      hubUrl: this.hubAddress,
       municipalityNames: new Map((this.#municipalities.value ?? []).map(({ id, name }) => [id, name])),
       help: (chosen: VolunteerNeed) => void this.#openForm(chosen),
     };
