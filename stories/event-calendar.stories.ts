@@ -65,6 +65,7 @@ export const Liste: Story = story({ view: 'list' });
 export const Details: Story = { ...story({}, 'Details eines Termins'), play: click('.content [part~="event"]:not(.bar)') };
 export const Tag: Story = { ...story({}, 'Termine eines Tages'), play: click('.content [part~="more"]') };
 export const Englisch: Story = story({ lang: 'en' }, 'English');
+export const LeichteSprache: Story = story({ lang: 'de-x-ls' }, 'Leichte Sprache');
 export const Dunkel: Story = story({ theme: 'dark' });
 export const Schmal: Story = story({ width: '320px' }, 'Schmal (320 px): Liste');
 export const SchmalMonat: Story = { ...story({ width: '320px' }, 'Schmal (320 px): Monat gewählt'), play: click('[part~="view-button"]') };

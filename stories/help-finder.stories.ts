@@ -59,6 +59,7 @@ export const Filter: Story = {
 export const Wegweiser: Story = story({ mode: 'guided' }, 'Wegweiser (mode="guided")');
 export const NotrufUnten: Story = story({ crisisPosition: 'bottom' }, 'Notrufnummern unten (crisis-position="bottom")');
 export const Englisch: Story = story({ lang: 'en' }, 'English');
+export const LeichteSprache: Story = story({ lang: 'de-x-ls' }, 'Leichte Sprache');
 export const Dunkel: Story = story({ theme: 'dark' });
 export const Schmal: Story = story({ width: '320px' }, 'Schmal (320 px)');
 export const Laden: Story = story({ offers: (_, signal) => pending(signal) });

@@ -81,6 +81,7 @@ export const ErgebnisVerborgen: Story = story(
   'Ergebnis noch verborgen',
 );
 export const Englisch: Story = story({ ...open, lang: 'en' }, 'English');
+export const LeichteSprache: Story = story({ ...open, lang: 'de-x-ls' }, 'Leichte Sprache');
 export const Dunkel: Story = story({ poll: () => ({ ...samplePoll, status: 'closed' }), results: () => visibleResults, theme: 'dark' });
 export const Laden: Story = story({ poll: (_, signal) => pending(signal) });
 export const Fehler: Story = story(

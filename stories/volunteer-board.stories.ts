@@ -67,6 +67,7 @@ export const FormularFehler: Story = {
 export const Gesendet: Story = { ...story({}, 'Gesendet: Bestätigung'), play: fillAndSend };
 export const SendenFehlgeschlagen: Story = { ...story({ sending: 'fails' }, 'Senden fehlgeschlagen (Angaben bleiben)'), play: fillAndSend };
 export const Englisch: Story = story({ lang: 'en' }, 'English');
+export const LeichteSprache: Story = story({ lang: 'de-x-ls' }, 'Leichte Sprache');
 export const Dunkel: Story = story({ theme: 'dark' });
 export const Laden: Story = story({ needs: (_, signal) => pending(signal) });
 export const Fehler: Story = story(
