@@ -22,8 +22,8 @@ export function paragraphs(text: string | null): Html[] {
 }
 
 const exampleNotes = {
-  de: 'Beispieldaten: Dieser Eintrag ist erfunden und dient nur zur Vorführung.',
-  en: 'Example data: this entry is invented, for demonstration only.',
+  de: 'Beispieldaten: erfunden, nur zur Vorführung.',
+  en: 'Example data: invented, for demonstration only.',
 };
 
 /** The demo data's mark on paper too, so an invented item is never taken for a real one. */

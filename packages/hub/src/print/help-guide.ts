@@ -11,7 +11,6 @@ import { regionMoment } from '../help/opening-hours.js';
 import { searchOffers, type SearchPosition } from '../help/queries.js';
 import { helpTopics, parentTopic, type HelpTopicId } from '../help/topics.js';
 import { findMunicipality } from '../orgs/queries.js';
-import { exampleNote, fact, lines } from './facts.js';
 import { openingHoursInWords } from './opening-hours-words.js';
 import { printLanguage, sendPrintPage, type PrintLanguage } from './page.js';
 import type { PrintOptions } from './register.js';
@@ -34,8 +33,9 @@ const labels = {
     hours: 'Erreichbar',
     where: 'Wo',
     email: 'E-Mail',
-    walkIn: 'Ohne Termin',
-    walkInText: 'Sie können ohne Termin vorbeikommen.',
+    walkIn: 'auch ohne Termin',
+    exampleTag: '(Beispieldaten)',
+    examples: 'Beispieldaten: Einträge mit „(Beispieldaten)“ sind erfunden und dienen nur zur Vorführung.',
     none: 'Für diesen Ort sind noch keine Angebote eingetragen.',
   },
   en: {
@@ -46,8 +46,9 @@ const labels = {
     hours: 'Hours',
     where: 'Where',
     email: 'E-mail',
-    walkIn: 'Walk-in',
-    walkInText: 'You can come without an appointment.',
+    walkIn: 'also without an appointment',
+    exampleTag: '(example data)',
+    examples: 'Example data: entries marked “(example data)” are invented, for demonstration only.',
     none: 'No offers are listed for this place yet.',
   },
 } as const;
@@ -87,38 +88,46 @@ function byTopic(offers: readonly Offer[]): { topic: Schemas['HelpTopic']; offer
     .filter((group) => group.offers.length > 0);
 }
 
-const phoneLines = (phones: readonly Schemas['HelpPhone'][]) =>
-  lines(phones.map((phone) => html`<span class="phone">${phone.number}</span>${phone.description ? ` (${phone.description})` : ''}`));
+/** One labelled line of an entry; nothing without a value. */
+const entryLine = (label: string, value: Html | string | undefined) =>
+  value === undefined || value === '' ? undefined : html`<p><strong>${label}:</strong> ${value}</p>`;
+
+/** Phone numbers in one line, each unbroken: "0931 0000 201 (Beratung), 116 123". */
+const phoneList = (phones: readonly Schemas['HelpPhone'][]) =>
+  phones.length === 0
+    ? undefined
+    : html`${phones.map((phone, index) => html`${index > 0 ? ', ' : ''}<span class="phone">${phone.number}</span>${phone.description ? ` (${phone.description})` : ''}`)}`;
 
 function crisisNumbers(lang: PrintLanguage): Html {
   return html`<section class="crisis">
 <h2>${labels[lang].crisis}</h2>
-<ul class="items crisis-numbers">
+<ul class="items guide">
 ${emergencyContacts.map(
   (contact) => html`<li class="item">
 <h3>${contact.name}</h3>
-<p class="phones">${phoneLines(contact.phones)}</p>
-<p>${contact.description} ${contact.availability}.</p>
+<p>${phoneList(contact.phones)} – ${contact.availability}</p>
+<p>${contact.description}</p>
 </li>`,
 )}
 </ul>
 </section>`;
 }
 
+/**
+ * An offer as a compact entry (a guide lists dozens): name, then one labelled line each for the
+ * phones, the hours (in words, as one sentence), the places and the e-mail address.
+ */
 function offerEntry(offer: Offer, lang: PrintLanguage): Html {
   const words = labels[lang];
   const places = offer.locations.map((place) => [place.name, place.address].filter(Boolean).join(', ')).filter(Boolean);
+  const hours = [...openingHoursInWords(offer.openingHours), ...(offer.walkIn ? [words.walkIn] : [])].join('; ');
   return html`<li class="item">
-<h3>${offer.name}</h3>
-${offer.organization.name === offer.name ? '' : html`<p class="offer-organization">${offer.organization.name}</p>`}
-<dl class="facts">
-${fact(words.phone, phoneLines(offer.phones))}
-${fact(words.hours, lines(openingHoursInWords(offer.openingHours)))}
-${fact(words.walkIn, offer.walkIn ? words.walkInText : undefined)}
-${fact(words.where, lines(places))}
-${fact(words.email, offer.email ?? undefined)}
-</dl>
-${exampleNote(offer.isExample, lang)}
+<h3>${offer.name}${offer.isExample ? html` <span class="example-tag">${words.exampleTag}</span>` : ''}</h3>
+${offer.organization.name === offer.name ? '' : html`<p>${offer.organization.name}</p>`}
+${entryLine(words.phone, phoneList(offer.phones))}
+${entryLine(words.hours, hours)}
+${entryLine(words.where, places.join('; '))}
+${entryLine(words.email, offer.email ?? undefined)}
 </li>`;
 }
 
@@ -127,8 +136,10 @@ async function helpGuide(db: Kysely<Database>, options: PrintOptions, request: F
   const words = labels[lang];
   const municipality = await findMunicipality(db, request.params.municipality);
   if (!municipality) throw new ProblemError('not-found', `There is no municipality "${request.params.municipality}".`);
-  const groups = byTopic(await offersFor(db, municipality.id));
+  const offers = await offersFor(db, municipality.id);
+  const groups = byTopic(offers);
   const body = html`<p class="intro">${words.intro}</p>
+${offers.some((offer) => offer.isExample) ? html`<p class="example-note">${words.examples}</p>` : ''}
 ${crisisNumbers(lang)}
 ${
   groups.length === 0
@@ -136,7 +147,7 @@ ${
     : groups.map(
         ({ topic, offers }) => html`<section>
 <h2>${topic.name[lang]}</h2>
-<ul class="items">${offers.map((offer) => offerEntry(offer, lang))}</ul>
+<ul class="items guide">${offers.map((offer) => offerEntry(offer, lang))}</ul>
 </section>`,
       )
 }`;

@@ -40,7 +40,7 @@ function clockTime(time: string): string {
 }
 
 /**
- * An offer's regular hours in German sentences, one a line, for paper (a printed guide is read
+ * An offer's regular hours in German phrases (to be read one a line or joined by semicolons), for paper (a printed guide is read
  * for months, so the dated exceptions are left out and the offer's own description stands in).
  */
 export function openingHoursInWords(hours: Schemas['OpeningHours']): string[] {
@@ -56,6 +56,6 @@ export function openingHoursInWords(hours: Schemas['OpeningHours']): string[] {
   return [
     ...[...byDays.values()].map(({ days, periods }) => `${daysInWords(days)} ${enumeration(periods)}`),
     ...(hours.description ? [hours.description] : []),
-    ...(hours.schedules.length > 0 && !hours.openOnPublicHolidays ? ['An Feiertagen geschlossen'] : []),
+    ...(hours.schedules.length > 0 && !hours.openOnPublicHolidays ? ['an Feiertagen geschlossen'] : []),
   ];
 }

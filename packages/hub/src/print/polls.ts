@@ -9,6 +9,7 @@ import { findPoll, type PollRow } from '../polls/queries.js';
 import { exampleNote, fact, paragraphs } from './facts.js';
 import { printDate, printLanguage, printTime, sendPrintPage, type PrintLanguage } from './page.js';
 import type { PrintOptions } from './register.js';
+import { qrBlock } from './qr.js';
 import { pollShortUrl } from './short-links.js';
 
 /**
@@ -26,8 +27,7 @@ const labels = {
     chooseOne: 'Sie wählen eine Antwort.',
     chooseUpTo: (max: number) => `Sie können bis zu ${max} Antworten wählen.`,
     howToVote: 'So stimmen Sie ab',
-    online: 'Online',
-    onlineHow: 'Den QR-Code unten mit dem Handy scannen oder die Adresse darunter eingeben.',
+    online: 'Online: mit dem Handy scannen oder die Adresse eingeben:',
     inPerson: 'Vor Ort',
     until: 'Abstimmen bis',
     at: (day: string, time: string) => `${day}, ${time} Uhr`,
@@ -39,8 +39,7 @@ const labels = {
     chooseOne: 'You choose one option.',
     chooseUpTo: (max: number) => `You may choose up to ${max} options.`,
     howToVote: 'How to vote',
-    online: 'Online',
-    onlineHow: 'Scan the QR code below with your phone or type the address under it.',
+    online: 'Online: scan with your phone or type the address:',
     inPerson: 'In person',
     until: 'Vote until',
     at: (day: string, time: string) => `${day}, ${time}`,
@@ -78,6 +77,7 @@ async function pollNotice(db: Kysely<Database>, options: PrintOptions, request: 
   const poll = await publicPoll(db, request.params.pollId);
   const open = pollStatus(poll) === 'open';
   const body = html`${paragraphs(poll.description)}
+${exampleNote(poll.is_example, lang)}
 <h2>${words.options}</h2>
 <p>${poll.kind === 'single' ? words.chooseOne : words.chooseUpTo(poll.max_choices)}</p>
 <ul class="choices">
@@ -91,12 +91,12 @@ ${poll.options.map(
 ${open ? '' : html`<p class="ended">${words.ended(moment(closingTime(poll), lang))}</p>`}
 <dl class="facts">
 ${fact(words.until, open ? moment(closingTime(poll), lang) : undefined)}
-${fact(words.online, words.onlineHow)}
 ${fact(words.inPerson, inPerson ?? html`<span class="fill-in"></span>`)}
 </dl>
 ${poll.participation === 'codes' ? html`<p class="code-needed">${words.code(poll.organizer_name)}</p>` : ''}
-${exampleNote(poll.is_example, lang)}`;
-  return { lang, title: poll.question, organization: poll.organizer_name, body, link: pollShortUrl(options.publicUrl, poll.short_code) };
+${qrBlock(pollShortUrl(options.publicUrl, poll.short_code), lang, words.online)}`;
+  // The QR code is part of "how to vote", not a link at the foot of the page.
+  return { lang, title: poll.question, organization: poll.organizer_name, body };
 }
 
 export function registerPollPrints(app: FastifyInstance, db: Kysely<Database>, options: PrintOptions): void {
