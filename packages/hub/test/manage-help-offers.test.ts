@@ -40,7 +40,13 @@ describe('the help offers of the pages for organizations in Chromium', () => {
   /** The offer as citizens find it: no session, the public search. */
   async function publicOffer(name: string) {
     const found = (await (await fetch(`${workspace.baseUrl}/help-offers?q=${encodeURIComponent(name)}`)).json()) as {
-      items: { name: string; openNow: boolean; assuredDate: string; openingHours: { exceptions: { description: string }[] } }[];
+      items: {
+        name: string;
+        easyReadSummary: string | null;
+        openNow: boolean;
+        assuredDate: string;
+        openingHours: { exceptions: { description: string }[] };
+      }[];
     };
     return found.items.find((item) => item.name === name);
   }
@@ -151,6 +157,9 @@ describe('the help offers of the pages for organizations in Chromium', () => {
     await expectAccessible(page, 'the empty form');
 
     await page.getByRole('textbox', { name: 'E-Mail' }).fill('beratung(at)example.org');
+    const easyRead = page.getByRole('textbox', { name: 'Zusammenfassung in Leichter Sprache (freiwillig)' });
+    const easyReadText = 'Sie spielen zu viel um Geld? Wir helfen Ihnen. Wir sprechen per Video mit Ihnen.';
+    await easyRead.fill(easyReadText);
     await page.getByRole('button', { name: 'Zeitraum hinzufügen' }).click();
     const line = hoursLine(page, 0);
     await line.getByRole('checkbox', { name: 'Mo' }).check();
@@ -171,6 +180,7 @@ describe('the help offers of the pages for organizations in Chromium', () => {
     assert.equal(await page.getByRole('textbox', { name: 'E-Mail' }).getAttribute('aria-invalid'), 'true');
     assert.equal(await page.getByRole('textbox', { name: 'E-Mail' }).inputValue(), 'beratung(at)example.org', 'nothing typed is lost');
     assert.equal(await line.getByLabel('schließt um').inputValue(), '09:00');
+    assert.equal(await easyRead.inputValue(), easyReadText);
     await expectAccessible(page, 'the form with its errors');
     await lookAt(page, 'help-offers-errors');
 
@@ -240,6 +250,7 @@ describe('the help offers of the pages for organizations in Chromium', () => {
     await says(page, 'Gespeichert und veröffentlicht.');
     await preview.getByRole('heading', { name: 'Online-Sprechstunde Glücksspiel' }).waitFor();
     assert.equal(await preview.getByText('Als Entwurf ist es noch nicht öffentlich').count(), 0);
+    assert.equal((await publicOffer('Online-Sprechstunde Glücksspiel'))?.easyReadSummary, easyReadText);
 
     // A colleague changes the offer meanwhile: the save is refused and says so, the typing stays,
     // and the current version is shown; saving again then replaces it knowingly.

@@ -71,6 +71,9 @@ describe('polls in the pages for organizations, in Chromium', () => {
 
     // One option only, then too many: each said at the options.
     await page.getByLabel('Frage').fill('Soll die Gemeinde einen Radweg nach Waldbrunn bauen?');
+    const easyRead = page.getByRole('textbox', { name: 'Zusammenfassung in Leichter Sprache (freiwillig)' });
+    const easyReadText = 'Soll es einen Rad·weg nach Waldbrunn geben? Sagen Sie Ja oder Nein.';
+    await easyRead.fill(easyReadText);
     await page.getByLabel('Antwort 1', { exact: true }).fill('Ja');
     await page.getByRole('button', { name: 'Antwort 2 entfernen' }).click();
     await page.getByRole('button', { name: 'Umfrage anlegen' }).click();
@@ -85,6 +88,7 @@ describe('polls in the pages for organizations, in Chromium', () => {
       'nothing typed is lost',
     );
     assert.equal(await page.getByLabel('Antwort 1', { exact: true }).inputValue(), 'Ja');
+    assert.equal(await easyRead.inputValue(), easyReadText);
 
     // The options in the order they are shown: "Enthaltung" moved up and back down.
     await page.getByLabel('Antwort 2', { exact: true }).fill('Enthaltung');
@@ -107,10 +111,15 @@ describe('polls in the pages for organizations, in Chromium', () => {
     const pollId = /\/polls\/([0-9a-f-]{36})$/.exec(new URL(page.url()).pathname)?.[1];
     assert.ok(pollId, page.url());
     await page.getByText('Abstimmen bis 20. Dezember 2026 um 18:00 Uhr.').first().waitFor();
-    const poll = await api<{ shortCode: string; status: string; opensAt: string; options: { id: string; label: string }[] }>(
-      `/polls/${pollId}`,
-    );
+    const poll = await api<{
+      shortCode: string;
+      status: string;
+      opensAt: string;
+      easyReadSummary: string | null;
+      options: { id: string; label: string }[];
+    }>(`/polls/${pollId}`);
     assert.equal(poll.status, 'open');
+    assert.equal(poll.easyReadSummary, easyReadText);
     assert.equal(poll.opensAt, '2026-12-01T07:00:00.000Z', 'the window is on the region’s clocks');
     assert.deepEqual(
       poll.options.map((option) => option.label),

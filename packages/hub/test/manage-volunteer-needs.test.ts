@@ -61,6 +61,9 @@ describe('the volunteer needs of the pages for organizations in Chromium', () =>
     await page.getByRole('link', { name: 'Neues Gesuch' }).click();
     await screen(page, /^Neues Gesuch/);
     await page.getByRole('textbox', { name: 'Beschreibung *' }).fill('Kuchen backen und am Stand verkaufen.');
+    const easyRead = page.getByRole('textbox', { name: 'Zusammenfassung in Leichter Sprache (freiwillig)' });
+    const easyReadText = 'Wir feiern ein Winter·fest. Backen Sie einen Kuchen? Oder verkaufen Sie Kuchen?';
+    await easyRead.fill(easyReadText);
     await page.getByLabel('Wie viele Personen suchen Sie? *').fill('0');
     await page.getByLabel('Beginn *').fill('2027-01-16T14:00');
     await page.getByLabel('Ende *').fill('2027-01-16T10:00');
@@ -74,6 +77,7 @@ describe('the volunteer needs of the pages for organizations in Chromium', () =>
       'nothing typed is lost',
     );
     assert.equal(await page.getByLabel('Beginn *').inputValue(), '2027-01-16T14:00');
+    assert.equal(await easyRead.inputValue(), easyReadText);
     await expectAccessible(page, 'the form with bad input');
     await lookAt(page, 'volunteer-need-errors');
 
@@ -107,6 +111,10 @@ describe('the volunteer needs of the pages for organizations in Chromium', () =>
       .where('title', '=', title)
       .executeTakeFirstOrThrow();
     assert.deepEqual([stored.skills, stored.people_needed], [['Kuchen backen'], 2]);
+    const published = (await (await fetch(`${workspace.baseUrl}/volunteer-needs?limit=100`)).json()) as {
+      items: { title: string; easyReadSummary: string | null }[];
+    };
+    assert.equal(published.items.find((need) => need.title === title)?.easyReadSummary, easyReadText);
 
     // Typed, not saved: the preview follows once the typing pauses; the website does not.
     const changed = `${title} mit Kaffee`;
