@@ -28,6 +28,11 @@ export function displayUrl(url: string): string {
   return url.replace(/^https:\/\//, '');
 }
 
+/** A long address breaks before its `?` and each `&`, not inside a word a reader then misreads. */
+function breakable(address: string): Html[] {
+  return address.split(/(?=[?&])/).map((part, index) => html`${index > 0 ? html`<wbr>` : ''}${part}`);
+}
+
 const scanHint = {
   de: 'Mit dem Handy scannen oder die Adresse eingeben:',
   en: 'Scan with your phone or type the address:',
@@ -41,6 +46,6 @@ const scanHint = {
 export function qrBlock(url: string, lang: PrintLanguage, hint: string = scanHint[lang]): Html {
   return html`<figure class="qr">
   ${qrSvg(url)}
-  <figcaption><span class="qr-hint">${hint}</span> <span class="qr-url">${displayUrl(url)}</span></figcaption>
+  <figcaption><span class="qr-hint">${hint}</span> <span class="qr-url">${breakable(displayUrl(url))}</span></figcaption>
 </figure>`;
 }

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { assetUrl } from '../assets.js';
 import type { Database } from '../db/schema.js';
 import { registerLetters } from './letters.js';
+import { registerEventPrints } from './events.js';
 import { registerShortLinks } from './short-links.js';
 import { registerNeedPrints } from './volunteer-needs.js';
 import { registerPollPrints } from './polls.js';
@@ -25,6 +26,7 @@ export async function registerPrint(app: FastifyInstance, db: Kysely<Database>, 
     reply.type('text/css; charset=utf-8').header('Cache-Control', 'no-cache').send(css),
   );
   registerShortLinks(app, db);
+  registerEventPrints(app, db, options);
   registerNeedPrints(app, db, options);
   registerPollPrints(app, db, options);
   registerHelpGuidePrints(app, db, options);
