@@ -6,7 +6,7 @@ import { $$, hasPart, hubJson, part, textOf } from './helpers.js';
 import { organizerKey, testServers } from './test-servers.js';
 
 /** A demo poll of the seeded Hub, found by how it takes part. */
-async function demoPoll(match: (poll: Poll) => boolean): Promise<Poll> {
+export async function demoPoll(match: (poll: Poll) => boolean): Promise<Poll> {
   const { items } = await hubJson<{ items: Poll[] }>('/polls?limit=100');
   const poll = items.find(match);
   if (!poll) throw new Error('no such demo poll');
