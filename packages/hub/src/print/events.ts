@@ -69,27 +69,30 @@ function times(start: Date, end: Date, lang: PrintLanguage, endDay: string | und
   return `${printTime(start, lang)} – ${endDay ? `${endDay}, ` : ''}${printTime(end, lang)}${labels[lang].oClock}`;
 }
 
-/** Its days and times, as `day(date)` writes a day: [the day or days, the times or "ganztägig"]. */
-function dayAndTimes(occurrence: Occurrence, lang: PrintLanguage, day: (instant: Date) => string): [string, string] {
+/** Its first and (when it lasts longer) last day, as `day(date)` writes a day, and its times or "ganztägig". */
+function dayAndTimes(occurrence: Occurrence, lang: PrintLanguage, day: (instant: Date) => string): [string[], string] {
   if (occurrence.allDay) {
     const [first, last] = [occurrence.start.slice(0, 10), occurrence.end.slice(0, 10)];
-    return [last > first ? `${day(dayInstant(first))} – ${day(dayInstant(last))}` : day(dayInstant(first)), labels[lang].allDay];
+    return [last > first ? [day(dayInstant(first)), day(dayInstant(last))] : [day(dayInstant(first))], labels[lang].allDay];
   }
   const [start, end] = [new Date(occurrence.start), new Date(occurrence.end)];
   const endDay = day(end) === day(start) ? undefined : day(end);
-  return [day(start), times(start, end, lang, endDay)];
+  return [[day(start)], times(start, end, lang, endDay)];
 }
+
+/** Days one under the other, a dash after the first: a long date never breaks inside itself. */
+const dayLines = (days: string[]) => days.map((line, index) => html`${index > 0 ? html` –<br>` : ''}${line}`);
 
 /** "Mittwoch, 16. Dezember 2026, 19:30 – 21:00 Uhr": a date in one line. */
 function when(occurrence: Occurrence, lang: PrintLanguage): string {
   const [days, hours] = dayAndTimes(occurrence, lang, (instant) => printDate(instant, lang, true));
-  return occurrence.allDay ? days : `${days}, ${hours}`;
+  return occurrence.allDay ? days.join(' – ') : `${days[0]}, ${hours}`;
 }
 
-/** The date of a notice: the day, and the time under it. */
+/** The date of a notice: the day (or first and last day), and the time under it. */
 function whenOnNotice(occurrence: Occurrence, lang: PrintLanguage): Html {
   const [days, hours] = dayAndTimes(occurrence, lang, (instant) => printDate(instant, lang, true));
-  return occurrence.allDay ? html`${days}` : html`${days}<br>${hours}`;
+  return occurrence.allDay ? html`${dayLines(days)}` : html`${days[0]}<br>${hours}`;
 }
 
 /** The date of a programme entry (the month is in the heading): "Dienstag, 8.12.", the time under it. */
@@ -97,7 +100,7 @@ function whenInProgramme(occurrence: Occurrence, lang: PrintLanguage): Html {
   const day = (instant: Date) =>
     new Intl.DateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'numeric', timeZone: printTimeZone }).format(instant);
   const [days, hours] = dayAndTimes(occurrence, lang, day);
-  return html`<strong>${days}</strong><br>${hours}`;
+  return html`<strong>${dayLines(days)}</strong><br>${hours}`;
 }
 
 function price(occurrence: Occurrence, lang: PrintLanguage): string | undefined {
