@@ -21,7 +21,7 @@ import { jsonWithKey } from './support/writes.js';
 describe('print view of a volunteer need', () => {
   let printing: PrintHub;
   let slug: string;
-  const ids = { festival: '', draft: '', example: '' };
+  const ids = { festival: '', draft: '', example: '', closed: '' };
 
   before(async () => {
     printing = await startPrintHub();
@@ -59,6 +59,8 @@ describe('print view of a volunteer need', () => {
       )
     ).id;
     ids.draft = (await client.created(organization.id, needBody({ title: 'Noch nicht veröffentlicht', published: false }))).id;
+    ids.closed = (await client.created(organization.id, needBody({ title: 'Laubrechen im Pfarrgarten' }))).id;
+    assert.equal((await client.patch(ids.closed, { status: 'closed' })).status, 200);
     const board = (await (await fetch(`${hub.baseUrl}/volunteer-needs?municipality=ochsenfurt`)).json()) as {
       items: { id: string; isExample: boolean }[];
     };
@@ -107,6 +109,12 @@ describe('print view of a volunteer need', () => {
     const english = await printedView(printing, `/print/volunteer-needs/${ids.festival}`, 'print-need-en', 'en');
     assert.ok(readable(english.facts.text).includes('Volunteers wanted'), english.facts.text);
     assert.ok(readable(english.facts.text).includes('Saturday, December 12, 2026'), english.facts.text);
+  });
+
+  test('an ended need still prints, and says that it has ended', async () => {
+    const { facts } = await printedView(printing, `/print/volunteer-needs/${ids.closed}`, 'print-need-closed');
+    assert.equal(facts.pages, 1);
+    assert.ok(readable(facts.text).includes('Diese Suche ist beendet.'), facts.text);
   });
 
   test('a draft, an unknown and a malformed need are 404 problems, as in the API', async () => {

@@ -23,7 +23,7 @@ const labels = {
   de: {
     title: 'Wir suchen Helferinnen und Helfer',
     urgent: 'Dringend',
-    what: 'Was',
+    what: 'Fähigkeiten',
     when: 'Wann',
     time: 'Zeitaufwand',
     where: 'Wo',
@@ -47,7 +47,7 @@ const labels = {
   en: {
     title: 'Volunteers wanted',
     urgent: 'Urgent',
-    what: 'What',
+    what: 'Skills',
     when: 'When',
     time: 'Time',
     where: 'Where',
