@@ -102,36 +102,56 @@ export async function pdfFacts(pdf: Buffer): Promise<PdfFacts> {
   });
 }
 
-/** PNG images of pages (all, or `first` to `last`, 1-based) at 150 dpi, in page order. */
-async function pagePngs(pdf: Buffer, first?: number, last?: number): Promise<Buffer[]> {
+/** PNG images of pages (all, or `first` to `last`, 1-based) at 150 dpi (or `dpi`), in page order. */
+async function pagePngs(pdf: Buffer, first?: number, last?: number, dpi = 150): Promise<Buffer[]> {
   return withPdfFile(pdf, async (file, dir) => {
     const range = first === undefined ? [] : ['-f', String(first), '-l', String(last ?? first)];
-    await run('pdftoppm', ['-png', '-r', '150', ...range, file, join(dir, 'page')]);
+    await run('pdftoppm', ['-png', '-r', String(dpi), ...range, file, join(dir, 'page')]);
     const names = (await readdir(dir)).filter((name) => name.endsWith('.png')).sort();
     return Promise.all(names.map((name) => readFile(join(dir, name))));
   });
+}
+
+export interface QrReading {
+  /** Resolution of the page's image: 150 by default; lower reads a long PDF faster (a code of 40 mm still has 3 pixels a module at 75). */
+  dpi?: number;
+  /**
+   * Read the page as this many horizontal strips, one after the other: codes stacked above each
+   * other (two A5 letters on a sheet) line their finder patterns up, which jsQR takes for one code.
+   */
+  strips?: number;
 }
 
 /**
  * Every QR code on a page (1-based), decoded: jsQR finds one at a time, so each one found is
  * painted over and the page searched again.
  */
-export async function qrCodesOf(pdf: Buffer, page: number): Promise<string[]> {
-  const [png] = await pagePngs(pdf, page);
+export async function qrCodesOf(pdf: Buffer, page: number, { dpi = 150, strips = 1 }: QrReading = {}): Promise<string[]> {
+  const [png] = await pagePngs(pdf, page, page, dpi);
   if (!png) throw new Error(`The PDF has no page ${page}.`);
   const image = PNG.sync.read(png);
-  const pixels = new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length);
+  const stripHeight = Math.floor(image.height / strips);
+  // Rows are contiguous in the image's data, so a strip is a slice of it.
+  const stripBytes = stripHeight * image.width * 4;
+  return Array.from({ length: strips }, (_, strip) => {
+    const pixels = new Uint8ClampedArray(image.data.buffer, image.data.byteOffset + strip * stripBytes, stripBytes);
+    return codesIn(pixels, image.width, stripHeight, dpi);
+  }).flat();
+}
+
+/** The codes in an image, each painted over once found so the next search finds the next. */
+function codesIn(pixels: Uint8ClampedArray, width: number, height: number, dpi: number): string[] {
   const found: string[] = [];
-  for (let code = jsQR(pixels, image.width, image.height); code; code = jsQR(pixels, image.width, image.height)) {
+  for (let code = jsQR(pixels, width, height); code; code = jsQR(pixels, width, height)) {
     found.push(code.data);
     const corners = Object.values(code.location).filter((point): point is { x: number; y: number } => point !== undefined);
     const xs = corners.map((point) => point.x);
     const ys = corners.map((point) => point.y);
     // The finder patterns reach a few modules past the corners jsQR reports: paint a margin around them.
-    const margin = 40;
-    for (let y = Math.max(0, Math.floor(Math.min(...ys)) - margin); y < Math.min(image.height, Math.max(...ys) + margin); y++) {
-      for (let x = Math.max(0, Math.floor(Math.min(...xs)) - margin); x < Math.min(image.width, Math.max(...xs) + margin); x++) {
-        pixels.fill(255, (y * image.width + x) * 4, (y * image.width + x) * 4 + 4);
+    const margin = Math.round((40 * dpi) / 150);
+    for (let y = Math.max(0, Math.floor(Math.min(...ys)) - margin); y < Math.min(height, Math.max(...ys) + margin); y++) {
+      for (let x = Math.max(0, Math.floor(Math.min(...xs)) - margin); x < Math.min(width, Math.max(...xs) + margin); x++) {
+        pixels.fill(255, (y * width + x) * 4, (y * width + x) * 4 + 4);
       }
     }
   }
