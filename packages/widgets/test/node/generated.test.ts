@@ -54,7 +54,8 @@ for (const { config: configName, generated } of localizations) {
         output: { ...config.output, outputDir: join(dir, 'locales'), localeCodesModule: join(dir, 'locale-codes.ts') },
       };
       // The config stays in the package: lit-localize resolves `inputFiles` and `tsConfig` from it.
-      const configFile = join(dir, '../.lit-localize.check.json');
+      // Named after the scratch folder, so two runs at the same time do not share it.
+      const configFile = `${dir}.json`;
       await writeFile(configFile, JSON.stringify(check));
       try {
         await run(bin('lit-localize'), ['--config', configFile, 'extract'], { cwd: widgets });
