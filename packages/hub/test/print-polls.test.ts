@@ -81,13 +81,13 @@ describe('print view of a poll', () => {
     assert.equal(byId.status, 200);
   });
 
-  test('without ?vor-ort= a line to fill in by hand; a code poll says a personal code is needed', async () => {
+  test('without ?vor-ort= lines to fill in by hand; a code poll says a personal code is needed', async () => {
     const { facts, codes, page } = await printedView(printing, `/print/polls/${polls.codes!.id}`, 'print-poll-codes');
     assert.equal(facts.pages, 1);
     const text = readable(facts.text);
     assert.ok(text.includes('Vor Ort'), facts.text);
     assert.ok(text.includes('Zum Abstimmen brauchen Sie einen persönlichen Code.'), facts.text);
-    assert.equal(await page.locator('.fill-in').count(), 1);
+    assert.equal(await page.locator('.fill-in').count(), 2);
     assert.equal(printedLink(facts, codes), `${printPublicUrl}/p/${polls.codes!.shortCode}`);
     assert.deepEqual(await axeViolations(page), []);
   });

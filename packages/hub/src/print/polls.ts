@@ -32,7 +32,8 @@ const labels = {
     until: 'Abstimmen bis',
     at: (day: string, time: string) => `${day}, ${time} Uhr`,
     ended: (at: string) => `Die Abstimmung ist beendet (seit ${at}).`,
-    code: (organizer: string) => `Zum Abstimmen brauchen Sie einen persönlichen Code. Sie bekommen ihn von ${organizer}.`,
+    codeNeeded: 'Zum Abstimmen brauchen Sie einen persönlichen Code.',
+    codeFrom: (organizer: string) => `Sie bekommen ihn von ${organizer}.`,
   },
   en: {
     options: 'The options',
@@ -44,13 +45,14 @@ const labels = {
     until: 'Vote until',
     at: (day: string, time: string) => `${day}, ${time}`,
     ended: (at: string) => `The vote has ended (since ${at}).`,
-    code: (organizer: string) => `You need a personal code to vote. ${organizer} gives it to you.`,
+    codeNeeded: 'You need a personal code to vote.',
+    codeFrom: (organizer: string) => `${organizer} gives it to you.`,
   },
 } as const;
 
 const moment = (instant: Date, lang: PrintLanguage) => labels[lang].at(printDate(instant, lang, true), printTime(instant, lang));
 
-/** `?vor-ort=`: at most once and `MAX_IN_PERSON` characters; absent or blank leaves a line to fill in by hand. */
+/** `?vor-ort=`: at most once and `MAX_IN_PERSON` characters; absent or blank leaves two lines to fill in by hand (where and when). */
 function inPersonText(request: FastifyRequest): string | undefined {
   const value = (request.query as Record<string, unknown>)['vor-ort'];
   if (value === undefined) return undefined;
@@ -91,9 +93,9 @@ ${poll.options.map(
 ${open ? '' : html`<p class="ended">${words.ended(moment(closingTime(poll), lang))}</p>`}
 <dl class="facts">
 ${fact(words.until, open ? moment(closingTime(poll), lang) : undefined)}
-${fact(words.inPerson, inPerson ?? html`<span class="fill-in"></span>`)}
+${fact(words.inPerson, inPerson ?? html`<span class="fill-in"></span><span class="fill-in"></span>`)}
 </dl>
-${poll.participation === 'codes' ? html`<p class="code-needed">${words.code(poll.organizer_name)}</p>` : ''}
+${poll.participation === 'codes' ? html`<p><strong>${words.codeNeeded}</strong> ${words.codeFrom(poll.organizer_name)}</p>` : ''}
 ${qrBlock(pollShortUrl(options.publicUrl, poll.short_code), lang, words.online)}`;
   // The QR code is part of "how to vote", not a link at the foot of the page.
   return { lang, title: poll.question, organization: poll.organizer_name, body };
