@@ -115,6 +115,12 @@ describe('print views of events', () => {
     assert.doesNotMatch(text, /\d{2}:\d{2}/);
   });
 
+  test('a cancelled event says so above everything else', async () => {
+    const id = (await client.created(club, eventBody({ title: 'Nikolausfeier', start: '2026-12-06T15:00', end: '2026-12-06T17:00', status: 'cancelled' }))).id;
+    const { facts } = await printed(`/print/events/${id}`, 'print-event-cancelled');
+    assert.match(readable(facts.text), /^ *Musikverein Randersacker Stand: 2\. Dezember 2026 Nikolausfeier Abgesagt Wann/);
+  });
+
   test('the month programme of an organization: every date of the month, one entry each', async () => {
     const { facts, codes } = await printed(`/print/events?organization=${slug}&month=2026-12`, 'print-events-month');
     assertA4(facts);

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { isUuid } from '../auth/resource-owners.js';
 import type { Database } from '../db/schema.js';
+import type { EventRow } from '../events/model.js';
 import { expandEvent, parseRange } from '../events/occurrences.js';
 import { findEvent } from '../events/queries.js';
 import { formatLocal, today } from '../events/recurrence.js';
@@ -28,10 +29,10 @@ interface Kind {
 
 const widgetPage = (widget: string, parameters: Record<string, string>) => `/w/${widget}?${new URLSearchParams(parameters).toString()}`;
 
-/** The first day the event takes place on from today on (its last one when all are past). */
-function nextDay(row: NonNullable<Awaited<ReturnType<typeof findEvent>>>): string {
+/** The first day the event takes place on from today on (its first day when all are past). */
+function nextDay(row: EventRow): string {
   const upcoming = expandEvent(row, parseRange(formatLocal(today()), undefined)).find((occurrence) => occurrence.override?.status !== 'cancelled');
-  return (upcoming?.start ?? row.last_end?.toISOString() ?? row.start_local).slice(0, 10);
+  return (upcoming?.start ?? row.start_local).slice(0, 10);
 }
 
 const kinds = {

@@ -143,7 +143,8 @@ export async function qrCodesOf(pdf: Buffer, page: number, { dpi = 150, strips =
 function codesIn(pixels: Uint8ClampedArray, width: number, height: number, dpi: number): string[] {
   const found: string[] = [];
   for (let code = jsQR(pixels, width, height); code; code = jsQR(pixels, width, height)) {
-    found.push(code.data);
+    // jsQR now and then reads a code with no content out of text or a painted-over edge: no print view prints one.
+    if (code.data !== '') found.push(code.data);
     const corners = Object.values(code.location).filter((point): point is { x: number; y: number } => point !== undefined);
     const xs = corners.map((point) => point.x);
     const ys = corners.map((point) => point.y);
