@@ -591,7 +591,9 @@ describe('<sr-help-finder> in Leichte Sprache', () => {
       const { items } = await hubJson<{ items: { id: string; name: string; easyReadSummary?: string | null }[] }>('/help-offers?limit=100');
       const offer = items.find((item) => item.easyReadSummary)!;
       const finder = await showFinder({ lang, q: offer.name });
-      const card = $$(finder, '[part~="offer"]').find((item) => item.querySelector('[part~="offer-name"]')!.textContent.trim() === offer.name)!;
+      const card = $$(finder, '[part~="offer"]').find(
+        (item) => item.querySelector('[part~="offer-name"]')!.textContent.trim() === offer.name,
+      )!;
       card.querySelector<HTMLButtonElement>('[part~="details-button"]')!.click();
       const dialog = $<HTMLDialogElement>(finder, 'dialog');
       await waitUntil(() => dialog.open, 'details not open');

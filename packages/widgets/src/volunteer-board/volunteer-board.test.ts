@@ -257,7 +257,9 @@ describe('<sr-volunteer-board> on paper and in Leichte Sprache', () => {
       const { items } = await hubJson<{ items: VolunteerNeed[] }>('/volunteer-needs?limit=100');
       const need = items.find((item) => item.easyReadSummary)!;
       const board = await showBoard({ lang });
-      const card = $$(board, '[part~="need"]').find((item) => item.querySelector('[part~="need-title"]')!.textContent.trim() === need.title)!;
+      const card = $$(board, '[part~="need"]').find(
+        (item) => item.querySelector('[part~="need-title"]')!.textContent.trim() === need.title,
+      )!;
       const summary = card.querySelector('[part~="easy-read"]');
       expect($$(board, '[part~="easy-read"]')).to.have.length(lang === 'de' ? 0 : items.filter((item) => item.easyReadSummary).length);
       if (lang === 'de') return;
