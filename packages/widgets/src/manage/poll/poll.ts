@@ -31,6 +31,9 @@ const runsCounts = (me: Me | undefined, organizationId: string): boolean => {
   return role === 'coordinator' || role === 'owner';
 };
 
+/** The most letters the Hub prints in one job (`print/letters.ts`). */
+const MAX_LETTERS = 2000;
+
 /** Codes made in this visit: the Hub keeps only their hashes, so this is the one copy besides the file. */
 interface MadeCodes {
   csv: string;
@@ -386,8 +389,8 @@ export class SrManagePoll extends ManageElement {
           ? html`<div class="message">
             <p>${msg(str`${this.format.number(this.codes.codes.length)} Codes sind erzeugt und als CSV-Datei heruntergeladen.`)}</p>
             <p><button class="button" type="button" @click=${() => this.#saveCodes(poll, this.codes!)}>${msg('Datei noch einmal speichern')}</button></p>
-          </div>
-          ${this.#lettersForm(poll, this.codes)}`
+            ${this.#lettersForm(poll, this.codes)}
+          </div>`
           : nothing
       }
       ${
@@ -434,6 +437,9 @@ export class SrManagePoll extends ManageElement {
    * native form posts the codes in its body, so they never stand in an address (history, logs).
    */
   #lettersForm(poll: Poll, made: MadeCodes): TemplateResult {
+    if (made.codes.length > MAX_LETTERS) {
+      return html`<p>${msg('Als Briefe drucken lassen sich höchstens 2.000 Codes auf einmal: Erzeugen Sie die Codes dafür in kleineren Mengen.')}</p>`;
+    }
     return html`<form class="form" method="post" action=${`${printUrl('polls', poll.id)}/letters`} target="_blank" aria-labelledby="letters-title">
       <h3 id="letters-title">${msg('Als Briefe drucken')}</h3>
       <p>${msg('Ein Brief je Code, mit der Frage, dem Code in großer Schrift und einem QR-Code, der die Umfrage mit dem Code öffnet. Drucken Sie die Briefe aus dem neuen Tab oder speichern Sie sie dort als PDF.')}</p>

@@ -840,6 +840,7 @@
 'sb1ff7870184eafe3': `Yes, revoke`,
 'sb2246a8686ca9805': `Close`,
 'sb2399d357a01a506': str`Remove ${0}`,
+'sb28ee3a8ec2cf33a': `At most 2,000 codes can be printed as letters at once: make the codes for that in smaller batches.`,
 'sb2bf582e7ee42cd2': `Everything, members and API keys too.`,
 'sb2c0c3a6d5c6a356': `Making codes …`,
 'sb3186166197f9ca5': `Young people`,
