@@ -56,7 +56,10 @@ describe('print links in the pages for organizations, in Chromium', () => {
         published: true,
       }),
     );
-    const need = await volunteerClient(hub).created(townId, needBody({ title: 'Helfende für den Weihnachtsmarkt', municipalityId: 'eisingen', published: true }));
+    const need = await volunteerClient(hub).created(
+      townId,
+      needBody({ title: 'Helfende für den Weihnachtsmarkt', municipalityId: 'eisingen', published: true }),
+    );
     const poll = await pollClient(hub).created(townId, pollBody({ question: 'Wohin soll der neue Brunnen?' }));
 
     const page = await workspace.person({ now: testNow });
@@ -81,7 +84,10 @@ describe('print links in the pages for organizations, in Chromium', () => {
   });
 
   test('codes just made open as A5 letters in a new tab, posted in a form', async () => {
-    const poll = await pollClient(workspace.mailed.hub).created(townId, pollBody({ participation: 'codes', question: 'Soll der Dorfplatz einen Brunnen bekommen?' }));
+    const poll = await pollClient(workspace.mailed.hub).created(
+      townId,
+      pollBody({ participation: 'codes', question: 'Soll der Dorfplatz einen Brunnen bekommen?' }),
+    );
     const page = await workspace.person({ now: testNow });
     await workspace.signIn(page, demoOwnerAddress(slug));
     await page.goto(`${workspace.baseUrl}/manage/organizations/${slug}/polls/${poll.id}`);

@@ -32,11 +32,16 @@ describe('participation-code letters, printed in Chromium', () => {
     printing = await startPrintHub();
     browser = await launchChromium();
     townId = await pollClient(printing.hub).organizationId(town);
-    const key = (await createApiKey(printing.hub.database.db, { organizationId: townId, scopes: ['polls:write', 'poll-codes:manage'] })).key;
+    const key = (await createApiKey(printing.hub.database.db, { organizationId: townId, scopes: ['polls:write', 'poll-codes:manage'] }))
+      .key;
     client = pollClient(printing.hub, key);
     poll = await client.created(
       townId,
-      pollBody({ participation: 'codes', question: 'Soll der Dorfplatz in Eisingen einen Brunnen bekommen?', closesAt: fromNow(20 * 86_400_000) }),
+      pollBody({
+        participation: 'codes',
+        question: 'Soll der Dorfplatz in Eisingen einen Brunnen bekommen?',
+        closesAt: fromNow(20 * 86_400_000),
+      }),
     );
     codes = await client.codes(poll.id, 100);
   });
@@ -80,7 +85,11 @@ describe('participation-code letters, printed in Chromium', () => {
         assert.ok(text.includes(code), `page ${page} prints its code ${code}`);
         assert.ok(text.replace(/\s+/g, '').includes(letterUrl(poll, code).replace('https://', '')), `page ${page} prints its address`);
       }
-      assert.equal(text.split(/\s+/).filter((word) => /^[A-Z2-9]{4}-[A-Z2-9]{4}$/.test(word)).length, perPage, `page ${page}: only its own codes`);
+      assert.equal(
+        text.split(/\s+/).filter((word) => /^[A-Z2-9]{4}-[A-Z2-9]{4}$/.test(word)).length,
+        perPage,
+        `page ${page}: only its own codes`,
+      );
       assert.ok(text.replace(/\s+/g, ' ').includes(poll.question), `page ${page} asks the question`);
     }
   }
@@ -91,7 +100,14 @@ describe('participation-code letters, printed in Chromium', () => {
     const pdf = await printToPdf(page);
     await expectLetters(pdf, 1);
     const text = (await pdfFacts(pdf)).pageTexts[0]!.replace(/\s+/g, ' ');
-    for (const words of ['Gemeinde Eisingen', 'Stand: 2. Dezember 2026', 'Ihr persönlicher Code', 'Abstimmen bis', 'nicht mit Ihrem Namen verbunden', 'einmal abstimmen']) {
+    for (const words of [
+      'Gemeinde Eisingen',
+      'Stand: 2. Dezember 2026',
+      'Ihr persönlicher Code',
+      'Abstimmen bis',
+      'nicht mit Ihrem Namen verbunden',
+      'einmal abstimmen',
+    ]) {
       assert.ok(text.includes(words), `the letter says "${words}": ${text}`);
     }
     await page.context().close();
@@ -130,7 +146,7 @@ describe('participation-code letters, printed in Chromium', () => {
     assert.equal(results.participants?.online, 1);
     assert.equal(results.options?.find((option) => option.label === poll.options[1]!.label)?.online, 1);
     await expectProblem(await client.vote(poll.id, { choices: [poll.options[0]!.id], code }), 409, 'code-already-used');
-    assert.equal((await client.results(poll.id)).participants?.online, 1, "counted once");
+    assert.equal((await client.results(poll.id)).participants?.online, 1, 'counted once');
   });
 
   const post = (pollId: string, body: string, headers: Record<string, string> = {}) =>

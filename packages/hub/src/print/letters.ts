@@ -118,7 +118,8 @@ function letter(poll: PollRow, code: string, lang: PrintLanguage, publicUrl: str
 function sheets(letters: Html[], format: Format): Html[] {
   if (format === 'a4') return letters.map((one) => html`<div class="sheet letters-a4">${one}</div>`);
   const pairs: Html[] = [];
-  for (let index = 0; index < letters.length; index += 2) pairs.push(html`<div class="sheet letters-a5">${letters.slice(index, index + 2)}</div>`);
+  for (let index = 0; index < letters.length; index += 2)
+    pairs.push(html`<div class="sheet letters-a5">${letters.slice(index, index + 2)}</div>`);
   return pairs;
 }
 
