@@ -8,6 +8,8 @@ import { launchChromium } from './support/chromium.js';
 import { fromNow, pinTestClock, testNow } from './support/clock.js';
 import { pollBody, pollClient, type PollJson } from './support/polls.js';
 import { lookAtPdf, pdfFacts, printPublicUrl, printToPdf, qrCodesOf, startPrintHub, type PrintHub } from './support/print.js';
+import { startTestHub } from './support/hub.js';
+import { captureLogs } from './support/logs.js';
 import { expectProblem } from './support/problems.js';
 
 // Participation-code letters (POST /print/polls/{pollId}/letters) against a real Hub, printed by
@@ -197,5 +199,33 @@ describe('participation-code letters, printed in Chromium', () => {
     assert.equal((await client.patch(poll.id, { status: 'closed' })).status, 200);
     await expectProblem(await post(poll.id, body), 409, 'poll-not-open');
     await expectProblem(await post('00000000-0000-4000-8000-000000000000', body), 404, 'not-found');
+  });
+
+  test('the codes reach no log, even at debug level; the letters in English', async () => {
+    const logs = captureLogs('debug');
+    const logged = await startTestHub({ logger: logs.logger });
+    try {
+      const organization = await pollClient(logged).organizationId(town);
+      const key = (await createApiKey(logged.database.db, { organizationId: organization, scopes: ['polls:write', 'poll-codes:manage'] }))
+        .key;
+      const organizer = pollClient(logged, key);
+      const codePoll = await organizer.created(organization, pollBody({ participation: 'codes' }));
+      const made = await organizer.codes(codePoll.id, 3);
+      const answer = await fetch(`${logged.baseUrl}/print/polls/${codePoll.id}/letters`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en' },
+        body: form({ codes: made.join('\n'), format: 'a5' }),
+      });
+      const letters = await answer.text();
+      assert.equal(answer.status, 200, letters);
+      assert.match(letters, /<html lang="en">/);
+      for (const words of ['Your personal code:', 'Vote until', 'The code is not linked to your name.'])
+        assert.ok(letters.includes(words), words);
+      const text = logs.text();
+      assert.ok(text.includes('/print/polls/:pollId/letters'), 'the request is logged, by its route');
+      for (const code of made) assert.ok(!text.includes(code) && !text.includes(code.replace('-', '')), `${code} is in no log line`);
+    } finally {
+      await logged.close();
+    }
   });
 });
