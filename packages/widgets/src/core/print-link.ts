@@ -11,5 +11,5 @@ import { html, nothing, type TemplateResult } from 'lit';
  */
 export const printLink = (hubUrl: string | undefined, path: string, describedBy?: string): TemplateResult | typeof nothing =>
   hubUrl
-    ? html`<p><a part="print" href="${hubUrl}/print/${path}" target="_blank" rel="noopener" aria-describedby=${describedBy ?? nothing}>${msg('Aushang drucken')}</a></p>`
+    ? html`<p><a part="print" class="print" href="${hubUrl}/print/${path}" target="_blank" rel="noopener" aria-describedby=${describedBy ?? nothing}>${msg('Aushang drucken')}</a></p>`
     : nothing;

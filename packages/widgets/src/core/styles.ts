@@ -91,6 +91,10 @@ export const base = css`
   a.button {
     text-decoration: none;
   }
+  /* In the text colour: a page's primary colour may be too light (or dark) for text on the surface. */
+  a.print {
+    color: inherit;
+  }
   .visually-hidden {
     position: absolute;
     inline-size: 1px;
