@@ -24,6 +24,9 @@ import { pollShortUrl } from './short-links.js';
 /** Letters in one print job: a mail merge's batch; a larger one is printed in parts. */
 export const MAX_LETTERS = 2000;
 
+/** A question longer than this (of at most 300 characters) is set smaller, so an A5 letter keeps to its half sheet. */
+const LONG_QUESTION = 120;
+
 type Format = 'a4' | 'a5';
 const formats: readonly Format[] = ['a4', 'a5'];
 
@@ -105,7 +108,7 @@ function letter(poll: PollRow, code: string, lang: PrintLanguage, publicUrl: str
   <div class="letter-about">
     <h1>${text.title}</h1>
     <p class="letter-asks">${text.asks}</p>
-    <p class="letter-question">${poll.question}</p>
+    <p class="letter-question${poll.question.length > LONG_QUESTION ? ' long' : ''}">${poll.question}</p>
     <p class="letter-window">${text.window(opens, moment(closingTime(poll), lang))}</p>
   </div>
   <div class="letter-code"><p>${text.code}</p><p class="code">${code}</p></div>
