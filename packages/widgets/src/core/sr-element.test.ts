@@ -86,7 +86,7 @@ describe('a widget on its own', () => {
     await part(widget, 'error');
     expect(textOf(widget)).to.include('Dieser Inhalt ist nicht richtig eingerichtet.');
     expect(warnings.messages.filter((message) => message.includes('lang="fr"'))).to.deep.equal([
-      '<sr-demo-municipalities> lang="fr" is not a supported language (de, en); showing German.',
+      '<sr-demo-municipalities> lang="fr" is not a supported language (de, de-x-ls, en); showing German.',
     ]);
   });
 
