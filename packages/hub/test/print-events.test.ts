@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { axeViolations } from './support/axe.js';
 import { eventBody, eventClient } from './support/events.js';
-import { assertA4, printedLink, printedView, printPublicUrl, readable, redirectTarget, startPrintHub, type PrintHub } from './support/print.js';
+import {
+  assertA4,
+  printedLink,
+  printedView,
+  printPublicUrl,
+  readable,
+  redirectTarget,
+  startPrintHub,
+  type PrintHub,
+} from './support/print.js';
 import { expectProblem } from './support/problems.js';
 
 // Event notices as a town hall prints them: Chromium prints the Hub's page to PDF, poppler reads
@@ -86,7 +95,13 @@ describe('print views of events', () => {
     assert.equal(facts.pages, 1);
     assertA4(facts);
     const text = readable(facts.text);
-    for (const expected of ['Offene Chorprobe', 'jeden Dienstag', 'Die nächsten Termine', 'Dienstag, 8. Dezember 2026, 19:30 – 21:00 Uhr', 'frei']) {
+    for (const expected of [
+      'Offene Chorprobe',
+      'jeden Dienstag',
+      'Die nächsten Termine',
+      'Dienstag, 8. Dezember 2026, 19:30 – 21:00 Uhr',
+      'frei',
+    ]) {
       assert.ok(text.includes(expected), `"${expected}" in:\n${facts.text}`);
     }
     assert.ok(!text.includes('1. Dezember 2026, 19:30'), 'a date before today is not listed');
@@ -101,8 +116,15 @@ describe('print views of events', () => {
     assert.match(await target(url), /^\/w\/event-calendar\?view=list&date=2026-12-15&/);
 
     await expectProblem(await fetch(`${printing.hub.baseUrl}/print/events/${ids.rehearsal}?date=2026-12-16`), 404, 'not-found');
-    const problem = await expectProblem(await fetch(`${printing.hub.baseUrl}/print/events/${ids.rehearsal}?date=16.12.2026`), 400, 'invalid-request');
-    assert.deepEqual(problem.errors?.map((error) => error.pointer), ['/query/date']);
+    const problem = await expectProblem(
+      await fetch(`${printing.hub.baseUrl}/print/events/${ids.rehearsal}?date=16.12.2026`),
+      400,
+      'invalid-request',
+    );
+    assert.deepEqual(
+      problem.errors?.map((error) => error.pointer),
+      ['/query/date'],
+    );
   });
 
   test('an all-day event over two days says both days, without a time', async () => {
@@ -116,7 +138,12 @@ describe('print views of events', () => {
   });
 
   test('a cancelled event says so above everything else', async () => {
-    const id = (await client.created(club, eventBody({ title: 'Nikolausfeier', start: '2026-12-06T15:00', end: '2026-12-06T17:00', status: 'cancelled' }))).id;
+    const id = (
+      await client.created(
+        club,
+        eventBody({ title: 'Nikolausfeier', start: '2026-12-06T15:00', end: '2026-12-06T17:00', status: 'cancelled' }),
+      )
+    ).id;
     const { facts } = await printed(`/print/events/${id}`, 'print-event-cancelled');
     assert.match(readable(facts.text), /^ *Musikverein Randersacker Stand: 2\. Dezember 2026 Nikolausfeier Abgesagt Wann/);
   });
@@ -127,7 +154,8 @@ describe('print views of events', () => {
     const text = readable(facts.text);
     assert.ok(text.includes('Veranstaltungen im Dezember 2026'), facts.text);
     // Day and time stand in a column beside the entry: the text has them in separate lines.
-    for (const day of [1, 8, 15, 22, 29]) assert.match(facts.text, new RegExp(`Dienstag, ${day}\\.12\\. +Offene Chorprobe\\n *19:30 – 21:00 Uhr`), `rehearsal on ${day}`);
+    for (const day of [1, 8, 15, 22, 29])
+      assert.match(facts.text, new RegExp(`Dienstag, ${day}\\.12\\. +Offene Chorprobe\\n *19:30 – 21:00 Uhr`), `rehearsal on ${day}`);
     assert.ok(text.includes('Adventskonzert des Musikvereins') && text.includes('Weihnachtsmarkt am Marktplatz'));
     assert.ok(!text.includes('Noch geheim'), 'no draft');
     assert.ok(text.indexOf('Sonntag, 13.12.') < text.indexOf('Dienstag, 15.12.'), 'in the order of the dates');
@@ -157,10 +185,17 @@ describe('print views of events', () => {
     await expectProblem(await get('/print/events/not-an-id'), 404, 'not-found');
     for (const month of ['2026-13', 'Dezember', '2026-1']) {
       const problem = await expectProblem(await get(`/print/events?organization=${slug}&month=${month}`), 400, 'invalid-request');
-      assert.deepEqual(problem.errors?.map((error) => error.pointer), ['/query/month'], month);
+      assert.deepEqual(
+        problem.errors?.map((error) => error.pointer),
+        ['/query/month'],
+        month,
+      );
     }
     const missing = await expectProblem(await get(`/print/events?organization=${slug}`), 400, 'invalid-request');
-    assert.deepEqual(missing.errors?.map((error) => error.pointer), ['/query/month']);
+    assert.deepEqual(
+      missing.errors?.map((error) => error.pointer),
+      ['/query/month'],
+    );
     await expectProblem(await get('/print/events?month=2026-12'), 400, 'invalid-request');
     await expectProblem(await get(`/print/events?organization=${slug}&municipality=randersacker&month=2026-12`), 400, 'invalid-request');
     await expectProblem(await get('/print/events?organization=gibt-es-nicht&month=2026-12'), 404, 'not-found');

@@ -20,7 +20,9 @@ describe('print view of the help guide', () => {
   before(async () => {
     printing = await startPrintHub();
     const base = printing.hub.baseUrl;
-    offers = ((await (await fetch(`${base}/help-offers?municipality=${municipality}&limit=100`)).json()) as { items: Schema<'HelpOffer'>[] }).items;
+    offers = (
+      (await (await fetch(`${base}/help-offers?municipality=${municipality}&limit=100`)).json()) as { items: Schema<'HelpOffer'>[] }
+    ).items;
     officialKey = ((await (await fetch(`${base}/municipalities/${municipality}`)).json()) as { officialKey: string }).officialKey;
   });
   after(() => printing?.close());
@@ -43,7 +45,11 @@ describe('print view of the help guide', () => {
       const pages = facts.pageTexts.map(readable).filter((pageText) => pageText.includes(offer.name));
       assert.ok(pages.length >= 1, `${offer.name} is in the guide`);
       const phone = offer.phones[0]?.number;
-      if (phone) assert.ok(pages.some((pageText) => pageText.includes(phone)), `${offer.name} and its phone ${phone} on one page`);
+      if (phone)
+        assert.ok(
+          pages.some((pageText) => pageText.includes(phone)),
+          `${offer.name} and its phone ${phone} on one page`,
+        );
     }
     assert.ok(text.includes('Beispieldaten'), 'demo offers keep their mark');
     assert.ok(/Montag bis Freitag \d+(\.\d\d)? bis \d+(\.\d\d)? Uhr/.test(text), 'opening hours in words');

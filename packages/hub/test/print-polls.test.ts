@@ -33,14 +33,24 @@ describe('print view of a poll', () => {
       pollBody({
         question: 'Wie soll der neue Dorfplatz in Eisingen heißen?',
         description: 'Der Gemeinderat entscheidet im Januar <nach der Abstimmung>.',
-        options: [{ label: 'Lindenplatz', description: 'nach der alten Linde' }, { label: 'Brunnenplatz' }, { label: 'Platz der Begegnung' }],
+        options: [
+          { label: 'Lindenplatz', description: 'nach der alten Linde' },
+          { label: 'Brunnenplatz' },
+          { label: 'Platz der Begegnung' },
+        ],
         kind: 'multiple',
         maxChoices: 2,
         closesAt: '2026-12-20T17:00:00Z',
       }),
     );
-    polls.codes = await client.created(townId, pollBody({ question: 'Soll die Ortsdurchfahrt Tempo 30 bekommen?', participation: 'codes' }));
-    polls.draft = await client.created(townId, pollBody({ question: 'Noch nicht offen', opensAt: fromNow(86_400_000), closesAt: fromNow(2 * 86_400_000) }));
+    polls.codes = await client.created(
+      townId,
+      pollBody({ question: 'Soll die Ortsdurchfahrt Tempo 30 bekommen?', participation: 'codes' }),
+    );
+    polls.draft = await client.created(
+      townId,
+      pollBody({ question: 'Noch nicht offen', opensAt: fromNow(86_400_000), closesAt: fromNow(2 * 86_400_000) }),
+    );
   });
   after(() => printing?.close());
 
@@ -95,7 +105,10 @@ describe('print view of a poll', () => {
   test('a too long ?vor-ort= is a 400 naming it; a poll not yet open, an unknown one, are 404 problems', async () => {
     const get = (path: string) => fetch(`${printing.hub.baseUrl}${path}`);
     const problem = await expectProblem(await get(`/print/polls/${polls.open!.id}?vor-ort=${'x'.repeat(201)}`), 400, 'invalid-request');
-    assert.deepEqual(problem.errors?.map((error) => error.pointer), ['/query/vor-ort']);
+    assert.deepEqual(
+      problem.errors?.map((error) => error.pointer),
+      ['/query/vor-ort'],
+    );
     assert.equal((await get(`/print/polls/${polls.open!.id}?vor-ort=${'x'.repeat(200)}`)).status, 200);
     await expectProblem(await get(`/print/polls/${polls.draft!.id}`), 404, 'not-found');
     await expectProblem(await get('/print/polls/00000000-0000-4000-8000-000000000000'), 404, 'not-found');

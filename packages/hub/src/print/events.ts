@@ -117,7 +117,9 @@ function placeLines(occurrence: Occurrence, municipalities: KnownMunicipalities)
 }
 
 function municipalityNames(db: Kysely<Database>, occurrences: readonly Occurrence[]): Promise<KnownMunicipalities> {
-  return knownMunicipalities(db, [...new Set(occurrences.map((item) => item.location?.municipalityId).filter((id): id is string => Boolean(id)))]);
+  return knownMunicipalities(db, [
+    ...new Set(occurrences.map((item) => item.location?.municipalityId).filter((id): id is string => Boolean(id))),
+  ]);
 }
 
 function fact(label: string, value: HtmlValue): Html | undefined {
@@ -130,7 +132,10 @@ function paragraphs(text: string | null): Html[] {
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.trim())
     .filter(Boolean)
-    .map((paragraph) => html`<p class="description">${paragraph.split('\n').map((line, index) => html`${index > 0 ? html`<br>` : ''}${line}`)}</p>`);
+    .map(
+      (paragraph) =>
+        html`<p class="description">${paragraph.split('\n').map((line, index) => html`${index > 0 ? html`<br>` : ''}${line}`)}</p>`,
+    );
 }
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -157,13 +162,21 @@ function singleQueryValue(request: FastifyRequest, name: string): string | undef
   return value;
 }
 
-async function eventNotice(db: Kysely<Database>, options: PrintOptions, request: FastifyRequest<{ Params: { eventId: string } }>, reply: FastifyReply) {
+async function eventNotice(
+  db: Kysely<Database>,
+  options: PrintOptions,
+  request: FastifyRequest<{ Params: { eventId: string } }>,
+  reply: FastifyReply,
+) {
   const lang = printLanguage(request);
   const words = labels[lang];
   const row = await publishedEvent(db, request.params.eventId);
   const date = singleQueryValue(request, 'date');
   if (date !== undefined && !DAY.test(date)) {
-    throw invalidQuery([fieldError('/date', 'not-a-date', 'must be a date (YYYY-MM-DD)')], `"date" must be a date (YYYY-MM-DD), not "${date}".`);
+    throw invalidQuery(
+      [fieldError('/date', 'not-a-date', 'must be a date (YYYY-MM-DD)')],
+      `"date" must be a date (YYYY-MM-DD), not "${date}".`,
+    );
   }
   const recurs = row.rrule !== null || row.rdates.length > 0;
   // One date: the asked one; otherwise the coming ones (the whole event when it does not recur).
@@ -181,13 +194,20 @@ async function eventNotice(db: Kysely<Database>, options: PrintOptions, request:
 <dl class="facts">
 ${fact(words.when, listDates ? undefined : whenOnNotice(shown, lang))}
 ${fact(words.repeats, recurs ? shown.recurrence?.summary[lang] : undefined)}
-${fact(words.where, placeLines(shown, municipalities)?.map((line, index) => html`${index > 0 ? html`<br>` : ''}${line}`))}
+${fact(
+  words.where,
+  placeLines(shown, municipalities)?.map((line, index) => html`${index > 0 ? html`<br>` : ''}${line}`),
+)}
 ${fact(words.price, price(shown, lang))}
 ${fact(words.accessibility, shown.accessibility ?? undefined)}
 </dl>
 ${paragraphs(listDates ? row.description : shown.description)}
-${listDates && occurrences.length > 0 ? html`<h2>${words.upcoming}</h2>
-<ul class="dates">${occurrences.map((item) => html`<li>${when(item, lang)}${item.status === 'cancelled' ? html` – <strong>${words.cancelledDate}</strong>` : ''}</li>`)}</ul>` : ''}`;
+${
+  listDates && occurrences.length > 0
+    ? html`<h2>${words.upcoming}</h2>
+<ul class="dates">${occurrences.map((item) => html`<li>${when(item, lang)}${item.status === 'cancelled' ? html` – <strong>${words.cancelledDate}</strong>` : ''}</li>`)}</ul>`
+    : ''
+}`;
 
   return sendPrintPage(reply, {
     lang,
@@ -273,6 +293,8 @@ ${byOrganization ? undefined : fact(words.organizer, item.organizer.name)}
 }
 
 export function registerEventPrints(app: FastifyInstance, db: Kysely<Database>, options: PrintOptions): void {
-  app.get('/print/events/:eventId', (request: FastifyRequest<{ Params: { eventId: string } }>, reply) => eventNotice(db, options, request, reply));
+  app.get('/print/events/:eventId', (request: FastifyRequest<{ Params: { eventId: string } }>, reply) =>
+    eventNotice(db, options, request, reply),
+  );
   app.get('/print/events', (request, reply) => monthProgramme(db, options, request, reply));
 }

@@ -84,9 +84,10 @@ ${exampleNote(poll.is_example, lang)}
 <p>${poll.kind === 'single' ? words.chooseOne : words.chooseUpTo(poll.max_choices)}</p>
 <ul class="choices">
 ${poll.options.map(
-  (option) => html`<li><span class="box" aria-hidden="true"></span><span>${option.label}${
-    option.description ? html`<br><span class="choice-description">${option.description}</span>` : ''
-  }</span></li>`,
+  (option) =>
+    html`<li><span class="box" aria-hidden="true"></span><span>${option.label}${
+      option.description ? html`<br><span class="choice-description">${option.description}</span>` : ''
+    }</span></li>`,
 )}
 </ul>
 <h2>${words.howToVote}</h2>

@@ -31,7 +31,9 @@ const widgetPage = (widget: string, parameters: Record<string, string>) => `/w/$
 
 /** The first day the event takes place on from today on (its first day when all are past). */
 function nextDay(row: EventRow): string {
-  const upcoming = expandEvent(row, parseRange(formatLocal(today()), undefined)).find((occurrence) => occurrence.override?.status !== 'cancelled');
+  const upcoming = expandEvent(row, parseRange(formatLocal(today()), undefined)).find(
+    (occurrence) => occurrence.override?.status !== 'cancelled',
+  );
   return (upcoming?.start ?? row.start_local).slice(0, 10);
 }
 
@@ -97,7 +99,12 @@ function redirectOf(db: Kysely<Database>, kind: Kind) {
     if (!SHORT_ID.test(short) && !isUuid(short)) throw notFound;
     const found = await matching(db, kind.table, short)
       .innerJoin('organizations', 'organizations.id', `${kind.table}.organization_id`)
-      .select([`${kind.table}.id as id`, `${kind.table}.published as published`, 'organizations.slug as slug', 'organizations.status as status'])
+      .select([
+        `${kind.table}.id as id`,
+        `${kind.table}.published as published`,
+        'organizations.slug as slug',
+        'organizations.status as status',
+      ])
       .limit(2)
       .execute();
     const [item] = found;

@@ -127,7 +127,13 @@ ${fact(words.howMany, words.people(still, row.people_needed))}
 ${fact(words.contact, contact)}
 </dl>
 ${exampleNote(row.is_example, lang)}`;
-  return { lang, title: words.title, organization: row.organization_name, body, link: await shortUrl(db, options.publicUrl, 'need', row.id) };
+  return {
+    lang,
+    title: words.title,
+    organization: row.organization_name,
+    body,
+    link: await shortUrl(db, options.publicUrl, 'need', row.id),
+  };
 }
 
 export function registerNeedPrints(app: FastifyInstance, db: Kysely<Database>, options: PrintOptions): void {

@@ -7,7 +7,14 @@ import { assetUrl } from '../assets.js';
 import type { Database } from '../db/schema.js';
 import { escapeHtml } from '../http/html.js';
 import { ProblemError } from '../http/problems.js';
-import { embeddableWidgets, embedParameters, isEmbeddable, type EmbeddableWidget, type EmbedParameters, type Language } from './embed-parameters.js';
+import {
+  embeddableWidgets,
+  embedParameters,
+  isEmbeddable,
+  type EmbeddableWidget,
+  type EmbedParameters,
+  type Language,
+} from './embed-parameters.js';
 import { examplesPolicy, renderExample } from './examples.js';
 import { pageLanguage } from './manage.js';
 import { cdnDir } from './static-files.js';

@@ -85,7 +85,11 @@ describe('<sr-event-calendar>', () => {
   describe('states', () => {
     const texts: Record<'loading' | 'error' | 'empty' | 'stale', Record<Locale, string>> = {
       loading: { de: 'Wird geladen …', 'de-x-ls': 'Bitte warten …', en: 'Loading …' },
-      error: { de: 'Die Daten sind gerade nicht erreichbar.', 'de-x-ls': 'Die Daten kommen gerade nicht an.', en: 'The data cannot be reached right now.' },
+      error: {
+        de: 'Die Daten sind gerade nicht erreichbar.',
+        'de-x-ls': 'Die Daten kommen gerade nicht an.',
+        en: 'The data cannot be reached right now.',
+      },
       empty: { de: 'Keine Termine in diesem Zeitraum', 'de-x-ls': 'In dieser Zeit gibt es keine Termine', en: 'No events in this period' },
       stale: {
         de: 'Sie sind offline. Angezeigt wird der Stand vom',

@@ -519,7 +519,11 @@ describe('<sr-help-finder>', () => {
     const texts = {
       loading: { de: 'Wird geladen …', 'de-x-ls': 'Bitte warten …', en: 'Loading …' },
       empty: { de: 'Keine Angebote gefunden.', 'de-x-ls': 'Wir finden keine Hilfe·angebote.', en: 'No offers found.' },
-      error: { de: 'Die Daten sind gerade nicht erreichbar.', 'de-x-ls': 'Die Daten kommen gerade nicht an.', en: 'The data cannot be reached right now.' },
+      error: {
+        de: 'Die Daten sind gerade nicht erreichbar.',
+        'de-x-ls': 'Die Daten kommen gerade nicht an.',
+        en: 'The data cannot be reached right now.',
+      },
     };
     for (const state of ['loading', 'empty', 'error'] as const) {
       for (const lang of locales) {

@@ -55,9 +55,13 @@ describe('<sr-poll>', () => {
         expect(labels).to.have.length(demo.options.length);
         for (const [index, option] of demo.options.entries()) expect(labels[index]).to.equal(`${option.label}${option.description ?? ''}`);
         // A translation loads as a module of its own; the poll shows it once it is there.
-        const once = { de: 'Bitte stimmen Sie nur einmal ab.', 'de-x-ls': 'Bitte stimmen Sie nur 1 Mal ab.', en: 'Please vote only once.' }[lang];
+        const once = { de: 'Bitte stimmen Sie nur einmal ab.', 'de-x-ls': 'Bitte stimmen Sie nur 1 Mal ab.', en: 'Please vote only once.' }[
+          lang
+        ];
         await waitUntil(() => $(poll, '[part~="once-hint"]').textContent.includes(once), `not "${once}"`);
-        expect($(poll, '[part~="submit-button"]').textContent.trim()).to.equal({ de: 'Abstimmen', 'de-x-ls': 'Abstimmen', en: 'Vote' }[lang]);
+        expect($(poll, '[part~="submit-button"]').textContent.trim()).to.equal(
+          { de: 'Abstimmen', 'de-x-ls': 'Abstimmen', en: 'Vote' }[lang],
+        );
         await expect(poll).to.be.accessible();
         // Tab reaches the first option, Space chooses it, Tab goes on to the button.
         await tabTo(poll, '[part~="option"] input');
@@ -188,9 +192,21 @@ describe('<sr-poll>', () => {
   describe('states', () => {
     const texts = {
       loading: { de: 'Wird geladen …', 'de-x-ls': 'Bitte warten …', en: 'Loading …' },
-      error: { de: 'Die Daten sind gerade nicht erreichbar.', 'de-x-ls': 'Die Daten kommen gerade nicht an.', en: 'The data cannot be reached right now.' },
-      hidden: { de: 'Die Ergebnisse werden veröffentlicht', 'de-x-ls': 'Wir zeigen das Ergebnis nach dem Ende', en: 'The results will be published' },
-      'vote failed': { de: 'Ihre Stimme wurde nicht gezählt.', 'de-x-ls': 'Wir haben Ihre Stimme nicht gezählt.', en: 'Your vote was not counted.' },
+      error: {
+        de: 'Die Daten sind gerade nicht erreichbar.',
+        'de-x-ls': 'Die Daten kommen gerade nicht an.',
+        en: 'The data cannot be reached right now.',
+      },
+      hidden: {
+        de: 'Die Ergebnisse werden veröffentlicht',
+        'de-x-ls': 'Wir zeigen das Ergebnis nach dem Ende',
+        en: 'The results will be published',
+      },
+      'vote failed': {
+        de: 'Ihre Stimme wurde nicht gezählt.',
+        'de-x-ls': 'Wir haben Ihre Stimme nicht gezählt.',
+        en: 'Your vote was not counted.',
+      },
     } satisfies Record<string, Record<Locale, string>>;
     for (const state of Object.keys(texts) as (keyof typeof texts)[]) {
       for (const lang of locales) {

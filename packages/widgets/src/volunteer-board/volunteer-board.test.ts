@@ -24,7 +24,6 @@ import '../hub/define.js';
 import { SrVolunteerBoard } from './define.js';
 import type { VolunteerNeed } from './need-card.js';
 
-
 async function showBoard(attributes: Record<string, string> = {}): Promise<SrVolunteerBoard> {
   const { hubUrl } = await testServers();
   const board = document.createElement('sr-volunteer-board');
@@ -68,7 +67,9 @@ describe('<sr-volunteer-board>', () => {
         // A translation loads as a module of its own; the board shows it once it is there.
         const order = { de: 'Reihenfolge', 'de-x-ls': 'Reihen·folge', en: 'Order' }[lang];
         await waitUntil(() => textOf(board).includes(order), `not "${order}"`);
-        expect($(board, '[part~="help-button"]').textContent.trim()).to.equal({ de: 'Ich helfe mit', 'de-x-ls': 'Ich helfe mit', en: "I'll help" }[lang]);
+        expect($(board, '[part~="help-button"]').textContent.trim()).to.equal(
+          { de: 'Ich helfe mit', 'de-x-ls': 'Ich helfe mit', en: "I'll help" }[lang],
+        );
         await expect(board).to.be.accessible();
         // Tab reaches "Ich helfe mit", Enter opens the form, Escape gives the focus back.
         const help = await tabTo(board, '[part~="help-button"]');
@@ -210,8 +211,16 @@ describe('<sr-volunteer-board>', () => {
   describe('states', () => {
     const texts = {
       loading: { de: 'Wird geladen …', 'de-x-ls': 'Bitte warten …', en: 'Loading …' },
-      error: { de: 'Die Daten sind gerade nicht erreichbar.', 'de-x-ls': 'Die Daten kommen gerade nicht an.', en: 'The data cannot be reached right now.' },
-      empty: { de: 'Gerade wird hier keine Hilfe gesucht.', 'de-x-ls': 'Gerade sucht hier niemand Hilfe.', en: 'No help is needed here right now.' },
+      error: {
+        de: 'Die Daten sind gerade nicht erreichbar.',
+        'de-x-ls': 'Die Daten kommen gerade nicht an.',
+        en: 'The data cannot be reached right now.',
+      },
+      empty: {
+        de: 'Gerade wird hier keine Hilfe gesucht.',
+        'de-x-ls': 'Gerade sucht hier niemand Hilfe.',
+        en: 'No help is needed here right now.',
+      },
     } satisfies Record<string, Record<Locale, string>>;
     for (const state of Object.keys(texts) as (keyof typeof texts)[]) {
       for (const lang of locales) {
