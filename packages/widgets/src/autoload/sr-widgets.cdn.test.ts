@@ -25,22 +25,24 @@ function loadScript(src: string, integrity: string): Promise<'loaded' | 'refused
 }
 
 describe('CDN files', () => {
-  it('the manifest names its release and every file a widget may load, the English strings too, with their integrity', async () => {
+  it('the manifest names its release and every file a widget may load, each translation too (English, Leichte Sprache), with their integrity', async () => {
     const { cdnUrl } = await testServers();
     const { version, locales, files } = await manifest();
     expect(version).to.match(/^\d+\.\d+\.\d+/);
-    expect(Object.keys(locales)).to.deep.equal(['en']);
+    expect(Object.keys(locales)).to.deep.equal(['de-x-ls', 'en']);
     const reachable = (entry: string, seen = new Set<string>()): Set<string> => {
       seen.add(entry);
       for (const next of [...files[entry]!.imports, ...files[entry]!.dynamicImports]) if (!seen.has(next)) reachable(next, seen);
       return seen;
     };
-    for (const entry of ['sr-help-finder.js', 'sr-poll.js', 'sr-volunteer-board.js', 'sr-event-calendar.js']) {
-      expect([...reachable(entry)], entry).to.include(locales['en']);
+    for (const file of Object.values(locales)) {
+      for (const entry of ['sr-help-finder.js', 'sr-poll.js', 'sr-volunteer-board.js', 'sr-event-calendar.js']) {
+        expect([...reachable(entry)], entry).to.include(file);
+      }
+      const bytes = await (await fetch(`${cdnUrl}${file}`)).arrayBuffer();
+      const digest = btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-384', bytes))));
+      expect(files[file]!.integrity).to.equal(`sha384-${digest}`);
     }
-    const bytes = await (await fetch(`${cdnUrl}${locales['en']}`)).arrayBuffer();
-    const digest = btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-384', bytes))));
-    expect(files[locales['en']!]!.integrity).to.equal(`sha384-${digest}`);
   });
 
   it('sr-widgets.js loads sr-hub.js from its own folder when <sr-hub> is on the page', async () => {
