@@ -102,7 +102,7 @@ describe('print view of a poll', () => {
     assert.deepEqual(await axeViolations(page), []);
   });
 
-  test('a too long ?vor-ort= is a 400 naming it; a poll not yet open, an unknown one, are 404 problems', async () => {
+  test('a too long ?vor-ort= is a 400 naming it; an unknown poll is a 404 problem; one not yet open is announced with its window', async () => {
     const get = (path: string) => fetch(`${printing.hub.baseUrl}${path}`);
     const problem = await expectProblem(await get(`/print/polls/${polls.open!.id}?vor-ort=${'x'.repeat(201)}`), 400, 'invalid-request');
     assert.deepEqual(
@@ -110,7 +110,10 @@ describe('print view of a poll', () => {
       ['/query/vor-ort'],
     );
     assert.equal((await get(`/print/polls/${polls.open!.id}?vor-ort=${'x'.repeat(200)}`)).status, 200);
-    await expectProblem(await get(`/print/polls/${polls.draft!.id}`), 404, 'not-found');
+    const upcoming = await get(`/print/polls/${polls.draft!.id}`);
+    assert.equal(upcoming.status, 200);
+    const announced = await upcoming.text();
+    assert.ok(announced.includes('Abstimmen ab') && announced.includes('Abstimmen bis'), announced);
     await expectProblem(await get('/print/polls/00000000-0000-4000-8000-000000000000'), 404, 'not-found');
     await expectProblem(await get('/print/polls/ZZZZZZ'), 404, 'not-found');
     await expectProblem(await get('/print/polls/not-a-poll'), 404, 'not-found');

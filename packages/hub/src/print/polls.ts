@@ -29,6 +29,7 @@ const labels = {
     howToVote: 'So stimmen Sie ab',
     online: 'Online: mit dem Handy scannen oder die Adresse eingeben:',
     inPerson: 'Vor Ort',
+    from: 'Abstimmen ab',
     until: 'Abstimmen bis',
     at: (day: string, time: string) => `${day}, ${time} Uhr`,
     ended: (at: string) => `Die Abstimmung ist beendet (seit ${at}).`,
@@ -42,6 +43,7 @@ const labels = {
     howToVote: 'How to vote',
     online: 'Online: scan with your phone or type the address:',
     inPerson: 'In person',
+    from: 'Vote from',
     until: 'Vote until',
     at: (day: string, time: string) => `${day}, ${time}`,
     ended: (at: string) => `The vote has ended (since ${at}).`,
@@ -63,12 +65,12 @@ function inPersonText(request: FastifyRequest): string | undefined {
   return value.trim() || undefined;
 }
 
-/** The poll as the public reads it, by UUID or short code; one not yet open is not public on paper (404). */
+/** The poll as the public reads it, by UUID or short code: one not yet open too, so a town hall can announce it. */
 async function publicPoll(db: Kysely<Database>, pollId: string): Promise<PollRow> {
   const params = { pollId };
   await resolveOwner(db, params);
   const poll = await findPoll(db, params.pollId);
-  if (!poll || pollStatus(poll) === 'draft') throw new ProblemError('not-found', `There is no poll "${pollId}".`);
+  if (!poll) throw new ProblemError('not-found', `There is no poll "${pollId}".`);
   return poll;
 }
 
@@ -77,7 +79,8 @@ async function pollNotice(db: Kysely<Database>, options: PrintOptions, request: 
   const words = labels[lang];
   const inPerson = inPersonText(request);
   const poll = await publicPoll(db, request.params.pollId);
-  const open = pollStatus(poll) === 'open';
+  const status = pollStatus(poll);
+  const ended = status === 'closed' || status === 'archived';
   const body = html`${paragraphs(poll.description)}
 ${exampleNote(poll.is_example, lang)}
 <h2>${words.options}</h2>
@@ -91,9 +94,10 @@ ${poll.options.map(
 )}
 </ul>
 <h2>${words.howToVote}</h2>
-${open ? '' : html`<p class="ended">${words.ended(moment(closingTime(poll), lang))}</p>`}
+${ended ? html`<p class="ended">${words.ended(moment(closingTime(poll), lang))}</p>` : ''}
 <dl class="facts">
-${fact(words.until, open ? moment(closingTime(poll), lang) : undefined)}
+${fact(words.from, status === 'draft' ? moment(poll.opens_at, lang) : undefined)}
+${fact(words.until, ended ? undefined : moment(closingTime(poll), lang))}
 ${fact(words.inPerson, inPerson ?? html`<span class="fill-in"></span><span class="fill-in"></span>`)}
 </dl>
 ${poll.participation === 'codes' ? html`<p><strong>${words.codeNeeded}</strong> ${words.codeFrom(poll.organizer_name)}</p>` : ''}
