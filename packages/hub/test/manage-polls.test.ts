@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { demoOwnerAddress } from '../src/orgs/seed/demo-accounts.js';
 import { testNow } from './support/clock.js';
+import { pollBody, pollClient } from './support/polls.js';
 import { expectAccessible, lookAt, says, screen, startWorkspace, summaryLine, type Workspace } from './support/workspace.js';
 
 // The polls of the pages for organizations (/manage/) in real Chromium against a real Hub: a
@@ -23,15 +24,17 @@ interface Results {
 describe('polls in the pages for organizations, in Chromium', () => {
   let workspace: Workspace;
   let slug: string;
+  let townId: string;
 
   before(async () => {
     workspace = await startWorkspace();
     const row = await workspace.mailed.hub.database.db
       .selectFrom('organizations')
-      .select('slug')
+      .select(['id', 'slug'])
       .where('name', '=', town)
       .executeTakeFirstOrThrow();
     slug = row.slug;
+    townId = row.id;
   });
   after(async () => {
     await workspace?.close();
@@ -279,6 +282,25 @@ describe('polls in the pages for organizations, in Chromium', () => {
     await page.getByText('Die Umfrage ist beendet; neue Codes könnten nicht mehr abstimmen.').waitFor();
     await expectAccessible(page, 'the ended poll');
 
+    assert.deepEqual(workspace.failures, []);
+    await page.context().close();
+  });
+
+  test('a poll made through the API that has opened (its start has seconds) takes an edit, and its preview shows it', async () => {
+    // The form shows minutes; the Hub refuses any other start for an opened poll, so an unchanged start goes back as stored.
+    const opensAt = new Date(Date.parse(testNow) - 3_600_000 + 27_500).toISOString();
+    const poll = await pollClient(workspace.mailed.hub).created(townId, pollBody({ question: 'Wohin mit dem Maibaum?', opensAt }));
+    const page = await workspace.person({ now: testNow });
+    await workspace.signIn(page, demoOwnerAddress(slug));
+    await page.goto(`${workspace.baseUrl}/manage/organizations/${slug}/polls/${poll.id}`);
+    await page.locator('sr-poll').getByText('Wohin mit dem Maibaum?').first().waitFor();
+    await page.getByRole('textbox', { name: 'Beschreibung (freiwillig)' }).fill('Der Maibaum braucht einen festen Platz.');
+    await page.locator('sr-poll').getByText('Der Maibaum braucht einen festen Platz.').first().waitFor();
+    await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await says(page, 'Die Änderungen sind gespeichert.');
+    const stored = await api<{ description: string; opensAt: string }>(`/polls/${poll.id}`);
+    assert.deepEqual(stored.description, 'Der Maibaum braucht einen festen Platz.');
+    assert.equal(stored.opensAt, opensAt);
     assert.deepEqual(workspace.failures, []);
     await page.context().close();
   });

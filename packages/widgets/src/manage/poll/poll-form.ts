@@ -84,6 +84,8 @@ export class PollEditor {
   draft: PollDraft;
   readonly form: FormController<PollField>;
   #nextKey = 0;
+  /** The window of the poll last loaded, to send unchanged as stored (see `#instant`). */
+  #loadedWindow: { opensAt: string; closesAt: string } | undefined;
   readonly #host: ReactiveElement;
   readonly #timeZone: () => string;
   readonly #format: () => Formats;
@@ -124,6 +126,7 @@ export class PollEditor {
   /** Shows `poll` in the form, e.g. after it was loaded or saved. */
   load(poll: Poll): void {
     const zone = this.#timeZone();
+    this.#loadedWindow = { opensAt: poll.opensAt, closesAt: poll.closesAt };
     this.draft = {
       question: poll.question,
       description: poll.description ?? '',
@@ -185,10 +188,21 @@ export class PollEditor {
     return errors;
   }
 
+  /**
+   * A window field as an instant. Left as loaded, it is the stored instant itself: the field shows
+   * minutes, but a poll made through the API may open at 08:15:27, and the Hub refuses any other
+   * start for a poll that has opened (any other end for one that has closed).
+   */
+  #instant(field: 'opensAt' | 'closesAt'): string {
+    const zone = this.#timeZone();
+    const loaded = this.#loadedWindow?.[field];
+    if (loaded && toWallClock(loaded, zone) === this.draft[field]) return loaded;
+    return fromWallClock(this.draft[field], zone)!;
+  }
+
   /** The draft as the Hub takes it (only after `check` passed). */
   body(): PollInput {
     const { draft } = this;
-    const zone = this.#timeZone();
     return {
       question: draft.question.trim(),
       description: draft.description.trim() || null,
@@ -197,8 +211,8 @@ export class PollEditor {
       kind: draft.kind,
       maxChoices: draft.kind === 'multiple' ? Number(draft.maxChoices) : 1,
       options: draft.options.map((option) => ({ label: option.label.trim(), description: option.description.trim() || null })),
-      opensAt: fromWallClock(draft.opensAt, zone)!,
-      closesAt: fromWallClock(draft.closesAt, zone)!,
+      opensAt: this.#instant('opensAt'),
+      closesAt: this.#instant('closesAt'),
       participation: draft.participation,
       resultsVisibility: draft.resultsVisibility,
     };
