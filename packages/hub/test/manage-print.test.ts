@@ -80,6 +80,13 @@ describe('print links in the pages for organizations, in Chromium', () => {
       await notice.close();
     }
     await expectAccessible(page, 'the poll with its print link');
+
+    // The events list prints the month the clerk's clock is in (testNow's, in Berlin time), the event among its dates.
+    await page.goto(`${workspace.baseUrl}/manage/organizations/${slug}/events`);
+    const programme = await opened(page, 'Monatsprogramm drucken (öffnet einen neuen Tab)');
+    assert.equal(new URL(programme.url()).search, `?organization=${slug}&month=${testNow.slice(0, 7)}`);
+    await programme.getByText('Bürgerversammlung zum Dorfplatz').first().waitFor();
+    await programme.close();
     await page.context().close();
   });
 

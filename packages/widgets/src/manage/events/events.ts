@@ -3,10 +3,13 @@ import { pages, type HubClient, type Schema } from '@smart-region/sdk';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { skeletonText } from '../../core/states.js';
 import { fullTimeText } from '../../event-calendar/occurrences.js';
+import { toWallClock } from '../poll/wall-clock.js';
+import { organizationAttribute } from '../shared/embed-link.js';
 import { FormController, textField } from '../shared/form.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { itemPath, organizationPath } from '../shared/navigation.js';
 import { organizationHeader } from '../shared/organization-nav.js';
+import { programmeLink } from '../shared/print-link.js';
 import type { Me } from '../shared/session-events.js';
 import { nextOccurrences, occurrenceRange } from './occurrences.js';
 
@@ -90,6 +93,7 @@ export class SrManageEvents extends ManageElement {
         <li><a class="button primary" href=${itemPath(this.organizationId, 'event')}>${msg('Neuer Termin')}</a></li>
         <li><a href=${organizationPath(this.organizationId, 'calendar-subscriptions')}>${msg('Kalender-Abos: Termine aus Ihrem Kalender übernehmen')}</a></li>
         <li><a href="/docs#tag/Events/operation/importCalendar">${msg('Eine Kalenderdatei (ICS) einmalig importieren')}</a></li>
+        <li>${programmeLink(organizationAttribute(this.me, this.organizationId), toWallClock(new Date().toISOString(), this.resolveTimeZone()).slice(0, 7))}</li>
       </ul>
       <div class="toolbar">
         <div class="actions" role="group" aria-label=${msg('Welche Termine')}>

@@ -14,5 +14,14 @@ export const printUrl = (kind: PrintableKind, id: string): string => `/print/${k
 export const printLink = (kind: PrintableKind, id: string): TemplateResult =>
   html`<p><a href=${printUrl(kind, id)} target="_blank" rel="noopener">${msg('Aushang drucken')} ${newTab()}</a></p>`;
 
+/**
+ * "Monatsprogramm drucken": the Hub's programme of one month (`YYYY-MM`) of an organization (its
+ * slug or id), every date on A4 with a QR code to the calendar; in a new tab, as `printLink`.
+ */
+export const programmeLink = (organization: string, month: string): TemplateResult =>
+  html`<a href=${`/print/events?${new URLSearchParams({ organization, month }).toString()}`} target="_blank" rel="noopener"
+    >${msg('Monatsprogramm drucken')} ${newTab()}</a
+  >`;
+
 /** Said inside a link that opens a new tab, so a screen reader says it too. */
 export const newTab = (): string => msg('(öffnet einen neuen Tab)');

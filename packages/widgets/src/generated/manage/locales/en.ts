@@ -698,6 +698,7 @@
 's93d2781debdeca9d': `wide`,
 's940bf4b6674c65b5': `Citizens' initiative`,
 's941100a76e79f735': `Your organization has no poll yet. Create the first one with “New poll”.`,
+'s944b1e68c07e9016': `Print the month’s programme`,
 's948a61b5c903df3f': `Import a calendar file (ICS) once`,
 's94b898e4f5d19bc1': `The server answered with an error, e.g. “not found”. Check the address.`,
 's94f2534bcd10e106': `Otherwise closed on Bavarian public holidays.`,
