@@ -87,6 +87,14 @@ describe('print links in the pages for organizations, in Chromium', () => {
     assert.equal(new URL(programme.url()).search, `?organization=${slug}&month=${testNow.slice(0, 7)}`);
     await programme.getByText('Bürgerversammlung zum Dorfplatz').first().waitFor();
     await programme.close();
+
+    // The help offers list prints the guide of the organization's municipality.
+    await page.goto(`${workspace.baseUrl}/manage/organizations/${slug}/help-offers`);
+    const guide = await opened(page, 'Hilfe-Wegweiser der Gemeinde drucken (öffnet einen neuen Tab)');
+    assert.equal(new URL(guide.url()).pathname, '/print/help-guide/eisingen');
+    await guide.getByRole('heading', { level: 1, name: 'Hilfe-Wegweiser Eisingen' }).waitFor();
+    await guide.close();
+    await expectAccessible(page, 'the help offers with the guide link');
     await page.context().close();
   });
 

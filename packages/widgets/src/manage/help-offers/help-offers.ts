@@ -6,6 +6,7 @@ import { skeletonText } from '../../core/states.js';
 import { verificationLine } from '../help-offer/verification.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { itemPath } from '../shared/navigation.js';
+import { helpGuideLink } from '../shared/print-link.js';
 import { organizationHeader } from '../shared/organization-nav.js';
 import type { Me } from '../shared/session-events.js';
 
@@ -54,15 +55,23 @@ export class SrManageHelpOffers extends ManageElement {
     keepForOtherArgs: false,
   });
 
+  /** The organization, for the printed help guide of its municipality. */
+  readonly #organization = this.fetchTask({
+    args: () => [this.organizationId] as const,
+    fetch: (hub, [organizationId], signal) => hub.GET('/organizations/{organizationId}', { params: { path: { organizationId } }, signal }),
+  });
+
   constructor() {
     super();
     this.organizationId = '';
   }
 
   protected override render(): TemplateResult {
+    const municipality = this.#organization.value?.municipalityId;
     return html`${organizationHeader(this.me, this.organizationId, 'help-offers', msg('Hilfsangebote'))}
       <p class="lead">${msg('Ihre Angebote im Hilfefinder. Halten Sie Öffnungszeiten und Kontakt aktuell und bestätigen Sie mindestens einmal im Jahr, dass alles stimmt.')}</p>
       <p><a class="button primary" href=${itemPath(this.organizationId, 'help-offer')}>${msg('Neues Angebot')}</a></p>
+      ${municipality ? html`<p>${helpGuideLink(municipality)}</p>` : nothing}
       ${this.#offers.render({
         skeleton: () => html`<p>${skeletonText('50ch')}</p><p>${skeletonText('50ch')}</p>`,
         emptyText: msg('Noch keine Hilfsangebote. Legen Sie mit „Neues Angebot“ das erste an.'),

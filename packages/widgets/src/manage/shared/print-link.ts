@@ -23,5 +23,14 @@ export const programmeLink = (organization: string, month: string): TemplateResu
     >${msg('Monatsprogramm drucken')} ${newTab()}</a
   >`;
 
+/**
+ * "Hilfe-Wegweiser drucken": the Hub's printable guide of a municipality (its slug): crisis numbers
+ * first, then every published offer there by topic, for a town hall to lay out; in a new tab.
+ */
+export const helpGuideLink = (municipality: string): TemplateResult =>
+  html`<a href=${`/print/help-guide/${encodeURIComponent(municipality)}`} target="_blank" rel="noopener"
+    >${msg('Hilfe-Wegweiser der Gemeinde drucken')} ${newTab()}</a
+  >`;
+
 /** Said inside a link that opens a new tab, so a screen reader says it too. */
 export const newTab = (): string => msg('(öffnet einen neuen Tab)');

@@ -196,6 +196,7 @@
 's27d5c413a7e1ea07': `Copy it now: it is shown this once only.`,
 's288fa6162de8eee2': `Tally`,
 's28e40fa40e4751f3': `Event`,
+'s290875d81d1c6ad7': `Print the municipality’s help guide`,
 's2923a82b9e093e63': `Add the series to your calendar`,
 's2974e03f508a473d': `How many people voted (each person can choose several options).`,
 's297a08ce81a9a4fa': `Move a date: which day?`,
