@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { isUuid, resolveOwner } from '../auth/resource-owners.js';
 import type { Database } from '../db/schema.js';
 import type { Schemas } from '../http/api.js';
-import { html, type Html, type HtmlValue } from '../http/html.js';
+import { html, type Html } from '../http/html.js';
 import { fieldError, invalidQuery, ProblemError } from '../http/problems.js';
 import { toOccurrences, type EventRow } from '../events/model.js';
 import { expandEvent, findOccurrences, parseRange, type Range } from '../events/occurrences.js';
@@ -11,6 +11,7 @@ import { findEvent, type EventFilters } from '../events/queries.js';
 import { formatLocal, today } from '../events/recurrence.js';
 import { knownMunicipalities, type KnownMunicipalities } from '../orgs/lookups.js';
 import { findMunicipality, findOrganization } from '../orgs/queries.js';
+import { fact, paragraphs } from './facts.js';
 import { printDate, printLanguage, printTime, printTimeZone, sendPrintPage, type PrintLanguage } from './page.js';
 import type { PrintOptions } from './register.js';
 import { shortUrl } from './short-links.js';
@@ -120,22 +121,6 @@ function municipalityNames(db: Kysely<Database>, occurrences: readonly Occurrenc
   return knownMunicipalities(db, [
     ...new Set(occurrences.map((item) => item.location?.municipalityId).filter((id): id is string => Boolean(id))),
   ]);
-}
-
-function fact(label: string, value: HtmlValue): Html | undefined {
-  return value === undefined ? undefined : html`<dt>${label}</dt><dd>${value}</dd>`;
-}
-
-/** The description's paragraphs as written. */
-function paragraphs(text: string | null): Html[] {
-  return (text ?? '')
-    .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.trim())
-    .filter(Boolean)
-    .map(
-      (paragraph) =>
-        html`<p class="description">${paragraph.split('\n').map((line, index) => html`${index > 0 ? html`<br>` : ''}${line}`)}</p>`,
-    );
 }
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

@@ -1,8 +1,8 @@
-import { html, type Html } from '../http/html.js';
+import { html, type Html, type HtmlValue } from '../http/html.js';
 import type { PrintLanguage } from './page.js';
 
 /** One label and value of a `.facts` list; nothing without a value. */
-export function fact(label: string, value: Html | string | undefined): Html | undefined {
+export function fact(label: string, value: HtmlValue): Html | undefined {
   return value === undefined ? undefined : html`<dt>${label}</dt><dd>${value}</dd>`;
 }
 
