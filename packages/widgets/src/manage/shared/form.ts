@@ -237,6 +237,14 @@ export function labelledField<Field extends string>(
   </div>`;
 }
 
+/** The handler of a control's edits: its new value to the screen, and the field counts as changed. */
+const edited =
+  <Field extends string>(form: FormController<Field>, name: Field, onValue: (value: string) => void) =>
+  (event: Event): void => {
+    onValue((event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value);
+    form.changed(name);
+  };
+
 /** A labelled text input (or e-mail, URL, date …), its hint and its error. */
 export function textField<Field extends string>(
   form: FormController<Field>,
@@ -261,10 +269,7 @@ export function textField<Field extends string>(
       aria-invalid=${invalid}
       aria-describedby=${describedBy}
       .value=${value}
-      @input=${(event: Event) => {
-        onInput((event.target as HTMLInputElement).value);
-        form.changed(name);
-      }}
+      @input=${edited(form, name, onInput)}
     />`,
   );
 }
@@ -291,10 +296,7 @@ export function textAreaField<Field extends string>(
       aria-invalid=${invalid}
       aria-describedby=${describedBy}
       .value=${value}
-      @input=${(event: Event) => {
-        onInput((event.target as HTMLTextAreaElement).value);
-        form.changed(name);
-      }}
+      @input=${edited(form, name, onInput)}
     ></textarea>`,
   );
 }
@@ -320,10 +322,7 @@ export function selectField<Field extends string>(
       aria-required=${required}
       aria-invalid=${invalid}
       aria-describedby=${describedBy}
-      @change=${(event: Event) => {
-        onChange((event.target as HTMLSelectElement).value);
-        form.changed(name);
-      }}
+      @change=${edited(form, name, onChange)}
     >
       ${options.placeholder !== undefined ? html`<option value="" ?selected=${value === ''}>${options.placeholder}</option>` : nothing}
       ${choices.map(([choice, text]) => html`<option value=${choice} ?selected=${choice === value}>${text}</option>`)}
