@@ -348,8 +348,50 @@ export interface VolunteerNeedTable {
   closed_at: Date | null;
   /** Migration 0010: false for a draft, which only its organization reads. */
   published: Generated<boolean>;
+  /** Migration 0014: sign-ups wait for the coordinator's decision ("nach Rücksprache"). */
+  approval_required: Generated<boolean>;
+  /** Migration 0014: hours before a shift when its volunteers are reminded; 0 none. */
+  reminder_hours: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+}
+
+/** Migration 0014: one shift of a need, with its places. */
+export interface VolunteerShiftTable {
+  id: Generated<string>;
+  need_id: string;
+  /** Shared by the shifts made from one recurrence rule; null for a single shift. */
+  series_id: string | null;
+  starts_at: Date;
+  ends_at: Date;
+  capacity: number;
+  label: string | null;
+  skills: Generated<string[]>;
+  cancelled_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type VolunteerSignupStatus = 'active' | 'withdrawn';
+
+/** Migration 0014: one person on one shift (personal data through its response). */
+export interface VolunteerSignupTable {
+  id: Generated<string>;
+  response_id: string;
+  shift_id: string;
+  status: Generated<VolunteerSignupStatus>;
+  withdrawn_at: Date | null;
+  /** Null until the coordinator marks it. */
+  attended: boolean | null;
+  attended_at: Date | null;
+  created_at: CreatedAt;
+}
+
+/** Migration 0014: a "Meine Einsätze" link, as the SHA-256 (hex) of its token. */
+export interface VolunteerLinkTable {
+  token_hash: string;
+  response_id: string;
+  created_at: CreatedAt;
 }
 
 /** Migration 0011: `new` until the organization decides. */
@@ -384,6 +426,8 @@ export interface MailOutboxTable {
   /** jsonb: written as JSON text, read parsed. */
   payload: ColumnType<unknown, string, string>;
   volunteer_response_id: string | null;
+  /** Migration 0014: the sign-up a reminder is about; deleting it deletes the mail. */
+  volunteer_signup_id: ColumnType<string | null, string | null | undefined, string | null>;
   attempts: Generated<number>;
   next_attempt_at: Generated<Date>;
   last_error: string | null;
@@ -440,5 +484,8 @@ export interface Database {
   poll_tally_revisions: PollTallyRevisionTable;
   volunteer_needs: VolunteerNeedTable;
   volunteer_responses: VolunteerResponseTable;
+  volunteer_shifts: VolunteerShiftTable;
+  volunteer_signups: VolunteerSignupTable;
+  volunteer_links: VolunteerLinkTable;
   mail_outbox: MailOutboxTable;
 }

@@ -1119,6 +1119,152 @@ export interface paths {
         patch: operations["updateVolunteerResponse"];
         trace?: never;
     };
+    "/volunteer-needs/{volunteerNeedId}/shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                volunteerNeedId: components["parameters"]["VolunteerNeedId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a need's shifts
+         * @description Every shift of the need — past, cancelled and full ones too — by start, with its places
+         *     (`placesTaken`, `placesFree`). No personal data. A draft need's shifts only for those who
+         *     may write the need (as `GET /volunteer-needs/{volunteerNeedId}`).
+         */
+        get: operations["listVolunteerShifts"];
+        put?: never;
+        /**
+         * Add a shift, or a series of shifts
+         * @description One shift, or with `rule` a series: the shifts of an RFC 5545 `RRULE` (as for events)
+         *     from `startsAt`, each as long as the first, in Europe/Berlin wall-clock time (a weekly
+         *     16:00 stays 16:00 across the change to summer time). A series stops at the need's
+         *     `endsAt`, one year after `startsAt` or after 100 shifts, whichever comes first; its
+         *     shifts share a `seriesId` but each has its own places and sign-ups. Needs the
+         *     organization's key with the scope `volunteer-needs:write`, or an admin key.
+         */
+        post: operations["createVolunteerShifts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/volunteer-needs/{volunteerNeedId}/shifts/{volunteerShiftId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                volunteerNeedId: components["parameters"]["VolunteerNeedId"];
+                volunteerShiftId: components["parameters"]["VolunteerShiftId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a shift nobody signed up for
+         * @description Only a shift without sign-ups can be deleted (409 `conflict` otherwise: cancel it
+         *     instead, so the people on it are told). Needs the scope `volunteer-needs:write`.
+         */
+        delete: operations["deleteVolunteerShift"];
+        options?: never;
+        head?: never;
+        /**
+         * Change or cancel a shift
+         * @description Changes only the fields sent. Sign-ups are never removed by an edit: `capacity` below the
+         *     places already taken is refused (422 `/body/capacity`). When the time changes, everyone
+         *     signed up gets an e-mail with the new time and their reminder moves with it;
+         *     `cancelled: true` tells everyone the shift is cancelled and stops their reminders
+         *     (`cancelled: false` reopens it). Needs the scope `volunteer-needs:write`.
+         */
+        patch: operations["updateVolunteerShift"];
+        trace?: never;
+    };
+    "/organizations/{organizationId}/volunteer-shifts/{volunteerShiftId}/signups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+                volunteerShiftId: components["parameters"]["VolunteerShiftId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The roster of a shift
+         * @description Everyone signed up for the shift (withdrawn ones too, marked), by sign-up time, with the
+         *     contact data they gave and whether they were there — personal data: for the organization
+         *     only. Needs the action `volunteer-responses:manage` (its coordinators and owners, or its
+         *     key with that scope). Every read is written to the audit log. `Accept: text/csv` answers
+         *     with the roster as a table for spreadsheets.
+         */
+        get: operations["listVolunteerShiftSignups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/volunteer-shifts/{volunteerShiftId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+                volunteerShiftId: components["parameters"]["VolunteerShiftId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write to everyone on a shift
+         * @description An e-mail with these words to everyone actively signed up for the shift who gave an
+         *     e-mail address (from the Hub; replies go to the organization's address). The words are
+         *     not stored beyond the sending. `withoutEmail` counts those to call instead. Needs the
+         *     action `volunteer-responses:manage`.
+         */
+        post: operations["sendVolunteerShiftMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/volunteer-signups/{volunteerSignupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+                volunteerSignupId: components["parameters"]["VolunteerSignupId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Mark whether a volunteer was there
+         * @description `attended: true` ("war da"), `false` (did not come) or `null` (not marked). Marking is
+         *     possible from the shift's start on. Attendance is what the certificate of hours counts.
+         *     Needs the action `volunteer-responses:manage`.
+         */
+        patch: operations["updateVolunteerSignup"];
+        trace?: never;
+    };
     "/sign-in-options": {
         parameters: {
             query?: never;
@@ -2787,7 +2933,8 @@ export interface components {
         };
         /**
          * @description Derived: `closed` when the organization ended the need, `expired` once `endsAt` has
-         *     passed, `filled` while accepted responses cover `peopleNeeded`, else `open`.
+         *     passed, `filled` while accepted responses cover `peopleNeeded` (for a need with shifts:
+         *     while no upcoming shift has a free place), else `open`.
          * @enum {string}
          */
         VolunteerNeedStatus: "open" | "filled" | "expired" | "closed";
@@ -2825,6 +2972,13 @@ export interface components {
             urgent?: boolean;
             /** @description Who answers, by role ("Jugendleitung", "Vorstand"), never a person's name. */
             contactRole?: string | null;
+            /**
+             * @description "Nach Rücksprache" (e.g. work with children): sign-ups wait for the coordinator's
+             *     decision and hold their places while they wait; the volunteer is told so.
+             */
+            approvalRequired?: boolean;
+            /** @description How many hours before a shift its volunteers get a reminder by e-mail; `0` none. */
+            reminderHours?: number;
         };
         VolunteerNeedInput: components["schemas"]["VolunteerNeedFields"] & {
             /** @default false */
@@ -2835,6 +2989,10 @@ export interface components {
             skills?: unknown;
             /** @default true */
             published?: unknown;
+            /** @default false */
+            approvalRequired?: unknown;
+            /** @default 24 */
+            reminderHours?: unknown;
         };
         VolunteerNeedPatch: components["schemas"]["VolunteerNeedFields"] & {
             /**
@@ -2875,11 +3033,22 @@ export interface components {
             urgent: boolean;
             contactRole: string | null;
             peopleNeeded: number;
-            /** @description `peopleNeeded` minus the responses the organization accepted ("noch 3 Personen gesucht"). */
+            /**
+             * @description `peopleNeeded` minus the responses the organization accepted ("noch 3 Personen
+             *     gesucht"); for a need with shifts, the free places of its upcoming shifts.
+             */
             peopleStillNeeded: number;
             status: components["schemas"]["VolunteerNeedStatus"];
             /** @description The notice a response agrees to; `null` while the organization has none (then no responses are taken). */
             privacyNotice: components["schemas"]["VolunteerPrivacyNotice"] | null;
+            approvalRequired: boolean;
+            reminderHours: number;
+            /**
+             * @description The shifts that have not ended yet (cancelled ones too, marked), by start, at most 50
+             *     (`GET /volunteer-needs/{volunteerNeedId}/shifts` lists all); empty for a need without
+             *     shifts. A need with shifts takes sign-ups for them (`shiftIds`).
+             */
+            shifts: components["schemas"]["VolunteerShift"][];
             /** @description True for demo data ("Beispieldaten"). */
             isExample: boolean;
             /** Format: date-time */
@@ -2906,6 +3075,11 @@ export interface components {
             email?: string;
             phone?: string;
             message?: string;
+            /**
+             * @description The shifts the volunteer signs up for; required for a need with shifts, refused for
+             *     one without. All or none: when one of them is full, nothing is stored (409 `shift-full`).
+             */
+            shiftIds?: components["schemas"]["Id"][];
             consent: components["schemas"]["VolunteerConsent"];
             proof: components["schemas"]["Proof"];
             /** @description A form field hidden from people; leave it out or empty (see the operation). */
@@ -2917,6 +3091,14 @@ export interface components {
             /** Format: date-time */
             receivedAt: string;
             organization: components["schemas"]["VolunteerOrganization"];
+            /**
+             * @description `confirmed`: signed up for the shifts, nothing more to wait for; `pending`: the
+             *     organization decides (a need without shifts, or one "nach Rücksprache").
+             * @enum {string}
+             */
+            status: "confirmed" | "pending";
+            /** @description The shifts signed up for, by start; empty for a need without shifts. */
+            shifts: components["schemas"]["VolunteerShift"][];
         };
         /** @description A response as its organization sees it (personal data). */
         VolunteerResponse: {
@@ -2946,6 +3128,115 @@ export interface components {
              * @description The day the Hub deletes the response (retention after the need ended); `null` while the need has no end.
              */
             deleteAfter: string | null;
+            /** @description The person's sign-ups, by shift start; empty for a need without shifts. */
+            shifts: components["schemas"]["VolunteerResponseShift"][];
+        };
+        VolunteerResponseShift: {
+            signupId: components["schemas"]["Id"];
+            shiftId: components["schemas"]["Id"];
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            label: string | null;
+            status: components["schemas"]["VolunteerSignupStatus"];
+            attended: boolean | null;
+        };
+        /**
+         * @description Derived: `cancelled` by the organization, `past` once it started, `full` while no place
+         *     is free, else `open` (takes sign-ups).
+         * @enum {string}
+         */
+        VolunteerShiftStatus: "open" | "full" | "past" | "cancelled";
+        VolunteerShift: {
+            id: components["schemas"]["Id"];
+            volunteerNeedId: components["schemas"]["Id"];
+            /** @description Shared by the shifts made from one rule; `null` for a single shift. */
+            seriesId: components["schemas"]["Id"] | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            capacity: number;
+            /** @description Places held by sign-ups (confirmed, or waiting for the organization's decision). */
+            placesTaken: number;
+            /** @description "noch 2 von 4 frei": `capacity` minus `placesTaken`. */
+            placesFree: number;
+            /** @description What the shift is for ("Bar", "Fahrdienst"). */
+            label: string | null;
+            skills: string[];
+            status: components["schemas"]["VolunteerShiftStatus"];
+        };
+        VolunteerShiftList: {
+            items: components["schemas"]["VolunteerShift"][];
+        };
+        /** @description The fields of a shift an organization writes; shared by input and patch. */
+        VolunteerShiftFields: {
+            /** Format: date-time */
+            startsAt?: string;
+            /**
+             * Format: date-time
+             * @description After `startsAt`, at most 24 hours later.
+             */
+            endsAt?: string;
+            /** @description How many people the shift needs. */
+            capacity?: number;
+            label?: string | null;
+            skills?: string[];
+        };
+        VolunteerShiftInput: components["schemas"]["VolunteerShiftFields"] & {
+            /**
+             * @description Makes a series: an RFC 5545 `RRULE` value without the `RRULE:` prefix, e.g.
+             *     `FREQ=WEEKLY;BYDAY=TU;UNTIL=20270330`, expanded from `startsAt` in Europe/Berlin.
+             */
+            rule?: string;
+        };
+        VolunteerShiftPatch: components["schemas"]["VolunteerShiftFields"] & {
+            /** @description `true` cancels the shift (everyone on it is told); `false` reopens it. */
+            cancelled?: boolean;
+        };
+        /**
+         * @description `withdrawn`: the volunteer cancelled it through their link; the place is free again.
+         * @enum {string}
+         */
+        VolunteerSignupStatus: "active" | "withdrawn";
+        /** @description One person on one shift, as its organization sees it (personal data). */
+        VolunteerSignup: {
+            id: components["schemas"]["Id"];
+            shiftId: components["schemas"]["Id"];
+            volunteerResponseId: components["schemas"]["Id"];
+            name: string;
+            email: string | null;
+            phone: string | null;
+            message: string | null;
+            responseStatus: components["schemas"]["VolunteerResponseStatus"];
+            status: components["schemas"]["VolunteerSignupStatus"];
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            /** @description `true` "war da", `false` did not come, `null` not marked. */
+            attended: boolean | null;
+            /** Format: date-time */
+            signedUpAt: string;
+        };
+        VolunteerSignupList: {
+            items: components["schemas"]["VolunteerSignup"][];
+        };
+        VolunteerSignupPatch: {
+            attended: boolean | null;
+        };
+        VolunteerShiftMessage: {
+            message: string;
+        };
+        VolunteerShiftMessageReceipt: {
+            /** @description E-mails queued. */
+            sent: number;
+            /** @description People on the shift who gave no e-mail address (call them). */
+            withoutEmail: number;
+        };
+        ShiftFullProblem: components["schemas"]["Problem"] & {
+            shiftId: components["schemas"]["Id"];
+            /** @description The need's next shifts with a free place, soonest first. */
+            alternatives: components["schemas"]["Id"][];
         };
         VolunteerResponsePage: components["schemas"]["PageBase"] & {
             items: components["schemas"]["VolunteerResponse"][];
@@ -3250,7 +3541,9 @@ export interface components {
         /**
          * @description The need takes no responses now: `volunteer-need-not-open` (it was closed or its time is
          *     over; `detail` says which) or `conflict` (its organization has not published a privacy
-         *     notice yet, so no personal data can be taken).
+         *     notice yet, so no personal data can be taken). For sign-ups: `shift-full` (a chosen
+         *     shift has no free place left; `shiftId` names it and `alternatives` the next shifts with
+         *     room) or `shift-not-open` (a chosen shift has started or was cancelled).
          */
         VolunteerNeedConflict: {
             headers: {
@@ -3265,7 +3558,7 @@ export interface components {
                  *       "detail": "The need ended on 05.12.2026, 14:00 (Europe/Berlin); it takes no more responses."
                  *     }
                  */
-                "application/problem+json": components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["ShiftFullProblem"] | components["schemas"]["Problem"];
             };
         };
         /**
@@ -3360,6 +3653,8 @@ export interface components {
         PollOrganization: components["schemas"]["OrganizationRef"][];
         VolunteerNeedId: components["schemas"]["Id"];
         VolunteerResponseId: components["schemas"]["Id"];
+        VolunteerShiftId: components["schemas"]["Id"];
+        VolunteerSignupId: components["schemas"]["Id"];
         /** @description Only needs with this status; repeat for several. Default `open`. */
         VolunteerNeedStatusFilter: components["schemas"]["VolunteerNeedStatus"][];
         /** @description Only needs in this municipality (slug); repeat for several. */
@@ -6022,7 +6317,9 @@ export interface operations {
                      *       "organization": {
                      *         "organizationId": "3f0b7a52-5c1e-4b7e-9a39-2d1f0c6e8a11",
                      *         "name": "TSV Ochsenfurt 1862 e.V."
-                     *       }
+                     *       },
+                     *       "status": "pending",
+                     *       "shifts": []
                      *     }
                      */
                     "application/json": components["schemas"]["VolunteerResponseReceipt"];
@@ -6193,6 +6490,273 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VolunteerResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listVolunteerShifts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                volunteerNeedId: components["parameters"]["VolunteerNeedId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shifts, by start (at most 1000). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerShiftList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createVolunteerShifts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                volunteerNeedId: components["parameters"]["VolunteerNeedId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "startsAt": "2027-06-12T16:00:00+02:00",
+                 *       "endsAt": "2027-06-12T19:00:00+02:00",
+                 *       "capacity": 4,
+                 *       "label": "Bar"
+                 *     }
+                 */
+                "application/json": components["schemas"]["VolunteerShiftInput"];
+            };
+        };
+        responses: {
+            /** @description The shifts made, by start. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerShiftList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteVolunteerShift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                volunteerNeedId: components["parameters"]["VolunteerNeedId"];
+                volunteerShiftId: components["parameters"]["VolunteerShiftId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shift is deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateVolunteerShift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                volunteerNeedId: components["parameters"]["VolunteerNeedId"];
+                volunteerShiftId: components["parameters"]["VolunteerShiftId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "startsAt": "2027-06-12T17:00:00+02:00",
+                 *       "endsAt": "2027-06-12T20:00:00+02:00"
+                 *     }
+                 */
+                "application/json": components["schemas"]["VolunteerShiftPatch"];
+            };
+        };
+        responses: {
+            /** @description The shift as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerShift"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listVolunteerShiftSignups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+                volunteerShiftId: components["parameters"]["VolunteerShiftId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The roster. */
+            200: {
+                headers: {
+                    /** @description `no-store`: personal data is not kept in caches. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerSignupList"];
+                    /**
+                     * @example signed_up_at,shift_start,shift_end,shift,name,email,phone,status,response_status,attended
+                     *     2027-06-01T08:12:44.120Z,2027-06-12T14:00:00.000Z,2027-06-12T17:00:00.000Z,Bar,Alex Beispiel,alex@example.org,,active,accepted,
+                     */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    sendVolunteerShiftMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+                volunteerShiftId: components["parameters"]["VolunteerShiftId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Wir treffen uns 15 Minuten vorher am Eingang zum Festplatz."
+                 *     }
+                 */
+                "application/json": components["schemas"]["VolunteerShiftMessage"];
+            };
+        };
+        responses: {
+            /** @description The e-mails are queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerShiftMessageReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateVolunteerSignup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+                volunteerSignupId: components["parameters"]["VolunteerSignupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "attended": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["VolunteerSignupPatch"];
+            };
+        };
+        responses: {
+            /** @description The sign-up as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerSignup"];
                 };
             };
             400: components["responses"]["BadRequest"];
