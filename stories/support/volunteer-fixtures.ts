@@ -29,6 +29,9 @@ const need = (id: number, fields: Partial<VolunteerNeed> & Pick<VolunteerNeed, '
   peopleStillNeeded: 2,
   status: 'open',
   privacyNotice: { url: 'https://tsv-ochsenfurt.example/datenschutz', version: '3b9f0c1d2e4a' },
+  approvalRequired: false,
+  reminderHours: 24,
+  shifts: [],
   published: true,
   isExample: true,
   createdAt: '2026-11-02T09:12:40.000Z',
@@ -91,6 +94,8 @@ export function volunteerRoutes(needs: FixtureRoute = () => ({ items: sampleNeed
       volunteerNeedId: sampleNeeds[0]!.id,
       receivedAt: new Date().toISOString(),
       organization: sampleNeeds[0]!.organization,
+      status: 'pending',
+      shifts: [],
     }),
   };
 }
