@@ -41,6 +41,8 @@ import { registerManage } from './system/manage.js';
 import { registerPages } from './system/pages.js';
 import { registerStaticFiles } from './system/static-files.js';
 import { volunteering, type VolunteerOptions } from './volunteering/handlers.js';
+import { DEFAULT_RETENTION_DAYS } from './volunteering/retention.js';
+import { redactPersonalLink } from './volunteering/self-service/links.js';
 
 export interface HubOptions {
   database: HubDatabase;
@@ -76,11 +78,14 @@ export interface HubOptions {
   embed?: EmbedOptions;
 }
 
-/** Log lines name the route, never the client's address or query (it may say what someone searched for). */
+/**
+ * Log lines name the route, never the client's address or query (it may say what someone searched
+ * for), nor a volunteer's personal link (`/einsaetze/<token>`) when a path matched no route.
+ */
 const privacyPreservingSerializers = {
   req: (request: { method: string; url: string; routeOptions?: { url?: string } }) => ({
     method: request.method,
-    route: request.routeOptions?.url ?? request.url.split('?', 1)[0],
+    route: request.routeOptions?.url ?? redactPersonalLink(request.url.split('?', 1)[0]!),
   }),
   res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
 };
@@ -161,7 +166,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   // After the ETag hook, so an answer that became 304 is not recorded as a read.
   app.addHook('onSend', auditAnswers(options.database.db));
 
-  const outbox = new MailOutbox(options.database.db, options.mail ?? {}, app.log);
+  const outbox = new MailOutbox(options.database.db, { publicUrl: options.publicUrl, ...options.mail }, app.log);
   const volunteer = volunteering(options.database.db, options.volunteering ?? {}, app.log, outbox);
   const auditPurge = scheduleAuditPurge(options.database.db, options.audit ?? {}, app.log);
   const signInCleanup = scheduleSignInCleanup(options.database.db, options.signIn ?? {}, app.log);
@@ -201,7 +206,10 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   await registerStaticFiles(app);
   await registerExamples(app, options.database.db);
   await registerEmbed(app, options.database.db, options.embed);
-  await registerPrint(app, options.database.db, { publicUrl: options.publicUrl ?? 'http://localhost:8080' });
+  await registerPrint(app, options.database.db, {
+    publicUrl: options.publicUrl ?? 'http://localhost:8080',
+    volunteerRetentionDays: options.volunteering?.retentionDays ?? DEFAULT_RETENTION_DAYS,
+  });
   await registerManage(app);
   await registerConfigure(app);
 

@@ -3,8 +3,9 @@
  * hours, "today" of the calendar, the demo data's dates. One place, so that tests (and demos) can
  * pin it to a chosen instant; it then moves on from there at the real pace.
  *
- * Operational times that only the machine compares with itself (proof-of-work expiry, the mail
- * outbox's retry times, row timestamps set by the database) stay on the real clock.
+ * Operational times that only the machine compares with itself (proof-of-work expiry, row
+ * timestamps set by the database) stay on the real clock. The mail outbox's due times follow this
+ * one: a reminder is due a number of hours before its shift, on the clock that says when it starts.
  */
 let offsetMs = 0;
 

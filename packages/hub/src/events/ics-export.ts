@@ -55,7 +55,7 @@ function fold(line: string): string {
 }
 
 /** The content lines of one calendar, unfolded; `toString` folds them. */
-class Lines {
+export class Lines {
   private readonly lines: string[] = [];
 
   /** A property whose value is already in iCalendar form (dates, rules, numbers, trusted blocks). */

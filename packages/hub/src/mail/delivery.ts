@@ -23,8 +23,8 @@ export function smtpDelivery(smtpUrl: string, from: string): Deliverer {
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     mode: 'smtp',
-    async send({ to, subject, text, replyTo }) {
-      await transport.sendMail({ from, to, subject, text, ...(replyTo ? { replyTo } : {}) });
+    async send({ to, subject, text, replyTo, attachments }) {
+      await transport.sendMail({ from, to, subject, text, ...(replyTo ? { replyTo } : {}), ...(attachments ? { attachments } : {}) });
     },
     close: () => transport.close(),
   };
@@ -33,7 +33,7 @@ export function smtpDelivery(smtpUrl: string, from: string): Deliverer {
 /**
  * Into the Hub's log, one line per mail, so that a fresh `npm start` can sign in without a mail
  * server. The only place where the Hub logs e-mail addresses. A text with citizens' personal data
- * is left out: the log is no place for it.
+ * is left out: the log is no place for it, and so are attachments.
  */
 export function logDelivery(log: FastifyBaseLogger): Deliverer {
   return {

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
+import { now } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import { logDelivery, smtpDelivery, type Deliverer, type MailDelivery } from './delivery.js';
 import { claimMails, deleteMail, insertMail, postponeMail, type DueMail } from './queries.js';
@@ -18,6 +19,8 @@ export interface MailOptions {
   maxRetryDelayMs?: number | undefined;
   /** How often the outbox looks for due mails besides its kicks (default every minute). */
   intervalMs?: number | undefined;
+  /** The Hub's origin as people reach it (`PUBLIC_URL`), for links made when a mail is sent. */
+  publicUrl?: string | undefined;
 }
 
 export interface OutgoingMail<Kind extends MailKind> {
@@ -28,6 +31,10 @@ export interface OutgoingMail<Kind extends MailKind> {
   language?: MailLanguage | undefined;
   /** The response the mail is about: deleting it deletes the pending mail. */
   volunteerResponseId?: string | undefined;
+  /** The volunteer sign-up the mail is about (a reminder): deleting it deletes the pending mail. */
+  volunteerSignupId?: string | undefined;
+  /** Not sent before then (a reminder before a shift); default now, by the Hub's clock. */
+  notBefore?: Date | undefined;
 }
 
 /**
@@ -41,6 +48,8 @@ export async function enqueueMail<Kind extends MailKind>(db: Kysely<Database>, m
     language: mail.language ?? 'de',
     payload: JSON.stringify(mail.payload),
     volunteer_response_id: mail.volunteerResponseId ?? null,
+    volunteer_signup_id: mail.volunteerSignupId ?? null,
+    next_attempt_at: mail.notBefore ?? now(),
     last_error: null,
   });
 }
@@ -70,6 +79,7 @@ export class MailOutbox implements Outbox {
   readonly #log: FastifyBaseLogger;
   readonly #retryDelayMs: number;
   readonly #maxRetryDelayMs: number;
+  readonly #publicUrl: string;
   readonly #timers: NodeJS.Timeout[];
   #running: Promise<void> | undefined;
   #again = false;
@@ -83,6 +93,7 @@ export class MailOutbox implements Outbox {
       : logDelivery(log);
     this.#retryDelayMs = options.retryDelayMs ?? 60_000;
     this.#maxRetryDelayMs = options.maxRetryDelayMs ?? 3_600_000;
+    this.#publicUrl = options.publicUrl ?? 'http://localhost:8080';
     this.#timers = [setTimeout(() => this.kick(), 0), setInterval(() => this.kick(), options.intervalMs ?? 60_000)];
     // The outbox must not keep a process (a test, the CLI) alive.
     for (const timer of this.#timers) timer.unref();
@@ -142,6 +153,8 @@ export class MailOutbox implements Outbox {
       const rendered = await template.render(mail.payload, mail.language, {
         db: this.#db,
         volunteerResponseId: mail.volunteer_response_id,
+        volunteerSignupId: mail.volunteer_signup_id,
+        publicUrl: this.#publicUrl,
       });
       if (rendered) {
         await this.#deliverer.send({ ...rendered, kind: mail.kind, to: mail.recipient, personalData: template.personalData ?? false });
@@ -151,7 +164,7 @@ export class MailOutbox implements Outbox {
       const delay = Math.min(this.#retryDelayMs * 2 ** (mail.attempts - 1), this.#maxRetryDelayMs);
       // The code only: a mail server's message may quote addresses.
       const code = errorCode(error);
-      await postponeMail(this.#db, mail.id, new Date(Date.now() + delay), code);
+      await postponeMail(this.#db, mail.id, new Date(now().getTime() + delay), code);
       this.#log.warn(
         { mailId: mail.id, kind: mail.kind, attempts: mail.attempts, error: code, retryInSeconds: Math.round(delay / 1000) },
         'e-mail not sent, will retry',

@@ -3,16 +3,28 @@ import type { Database } from '../db/schema.js';
 
 export type MailLanguage = 'de' | 'en';
 
+/** A file sent with a mail (e.g. the shifts as .ics); the log delivery leaves it out. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface RenderedMail {
   subject: string;
   text: string;
   replyTo?: { name: string; address: string };
+  attachments?: MailAttachment[];
 }
 
 /** What a template may read besides its payload, at send time. */
 export interface MailContext {
   db: Kysely<Database>;
   volunteerResponseId: string | null;
+  /** The volunteer sign-up a mail is about (a reminder). */
+  volunteerSignupId: string | null;
+  /** The Hub's origin as people reach it (`PUBLIC_URL`): links made at send time point there. */
+  publicUrl: string;
 }
 
 /**

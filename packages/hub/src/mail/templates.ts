@@ -2,6 +2,10 @@ import type { MailTemplate } from './template.js';
 import { invitation, noAccount, registrationDecided, registrationReceived, signInLink } from './templates/accounts.js';
 import { volunteerDecision } from './templates/volunteer-decision.js';
 import { volunteerResponse } from './templates/volunteer-response.js';
+import { volunteerReminder } from './templates/volunteer-reminder.js';
+import { volunteerShiftCancelled, volunteerShiftChanged } from './templates/volunteer-shift-changed.js';
+import { volunteerSignup } from './templates/volunteer-signup.js';
+import { volunteerWithdrawn } from './templates/volunteer-withdrawn.js';
 
 /** Every kind of mail the Hub sends, one entry each: its name in the outbox → its template. */
 export const mailTemplates = {
@@ -12,6 +16,11 @@ export const mailTemplates = {
   'registration-decided': registrationDecided,
   'volunteer-response': volunteerResponse,
   'volunteer-decision': volunteerDecision,
+  'volunteer-signup': volunteerSignup,
+  'volunteer-reminder': volunteerReminder,
+  'volunteer-shift-changed': volunteerShiftChanged,
+  'volunteer-shift-cancelled': volunteerShiftCancelled,
+  'volunteer-withdrawn': volunteerWithdrawn,
 };
 
 export type MailKind = keyof typeof mailTemplates;
