@@ -13,6 +13,8 @@ import { SrManageHelpOffers } from './help-offers/help-offers.js';
 import { SrManageHelpOffer } from './help-offer/help-offer.js';
 import { SrManageVolunteerNeeds } from './volunteer-needs/volunteer-needs.js';
 import { SrManageVolunteerNeed } from './volunteer-need/volunteer-need.js';
+import { SrManageNeedShifts } from './shifts/need-shifts.js';
+import { SrManageShiftRoster } from './shifts/roster.js';
 import { SrManagePolls } from './polls/polls.js';
 import { SrManagePoll } from './poll/poll.js';
 import { SrManageProfile } from './profile/profile.js';
@@ -46,6 +48,8 @@ defineElement('sr-manage-help-offers', SrManageHelpOffers);
 defineElement('sr-manage-help-offer', SrManageHelpOffer);
 defineElement('sr-manage-volunteer-needs', SrManageVolunteerNeeds);
 defineElement('sr-manage-volunteer-need', SrManageVolunteerNeed);
+defineElement('sr-manage-need-shifts', SrManageNeedShifts);
+defineElement('sr-manage-shift-roster', SrManageShiftRoster);
 defineElement('sr-manage-polls', SrManagePolls);
 defineElement('sr-manage-poll', SrManagePoll);
 defineElement('sr-manage-profile', SrManageProfile);
@@ -73,6 +77,8 @@ export {
   SrManageHelpOffer,
   SrManageVolunteerNeeds,
   SrManageVolunteerNeed,
+  SrManageNeedShifts,
+  SrManageShiftRoster,
   SrManagePolls,
   SrManagePoll,
   SrManageProfile,

@@ -226,6 +226,7 @@ export class SrManageApp extends ManageElement {
       'help-offer': msg('Hilfsangebot'),
       'volunteer-needs': msg('Ehrenamt'),
       'volunteer-need': msg('Gesuch'),
+      'volunteer-shift': msg('Schicht'),
       polls: msg('Umfragen'),
       poll: msg('Umfrage'),
       profile: msg('Profil'),
@@ -323,6 +324,14 @@ export class SrManageApp extends ManageElement {
         return html`<sr-manage-volunteer-needs hub-url=${hubUrl} .me=${me} .organizationId=${route.organizationId}></sr-manage-volunteer-needs>`;
       case 'volunteer-need':
         return html`<sr-manage-volunteer-need hub-url=${hubUrl} .me=${me} .organizationId=${route.organizationId} .itemId=${route.itemId}></sr-manage-volunteer-need>`;
+      case 'volunteer-shift':
+        return html`<sr-manage-shift-roster
+          hub-url=${hubUrl}
+          .me=${me}
+          .organizationId=${route.organizationId}
+          .needId=${route.needId}
+          .shiftId=${route.shiftId}
+        ></sr-manage-shift-roster>`;
       case 'polls':
         return html`<sr-manage-polls hub-url=${hubUrl} .me=${me} .organizationId=${route.organizationId}></sr-manage-polls>`;
       case 'poll':

@@ -12,6 +12,8 @@ export type Route =
   | { screen: OrganizationScreen; organizationId: string }
   /** One item of an organization to edit; `itemId` is `undefined` for a new one (`…/events/new`). */
   | { screen: ItemScreen; organizationId: string; itemId: string | undefined }
+  /** The roster of one shift of a volunteer need: `…/volunteer-needs/<need>/shifts/<shift>`. */
+  | { screen: 'volunteer-shift'; organizationId: string; needId: string; shiftId: string }
   | { screen: 'hub-audit-log' }
   | { screen: 'sessions' }
   | { screen: 'not-found' };
@@ -24,6 +26,8 @@ export function routeOf(url: URL): Route {
   const parts = url.pathname.slice(basePath.length).split('/').filter(Boolean).map(decodeURIComponent);
   const token = url.searchParams.get('token') ?? '';
   const [first, second, third, ...rest] = parts;
+  if (first === 'organizations' && second && third === 'volunteer-needs' && rest.length === 3 && rest[1] === 'shifts')
+    return { screen: 'volunteer-shift', organizationId: second, needId: rest[0]!, shiftId: rest[2]! };
   if (rest.length > 1 || (rest.length === 1 && first !== 'organizations')) return { screen: 'not-found' };
   if (first === undefined) return { screen: 'home' };
   if (second === undefined) {

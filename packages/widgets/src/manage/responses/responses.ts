@@ -9,6 +9,7 @@ import { roleLabel } from '../shared/labels.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { membershipIn, organizationHeader } from '../shared/organization-nav.js';
 import type { Me } from '../shared/session-events.js';
+import { shiftWhen } from '../shifts/shift-when.js';
 import { responsePage, responsesQuery } from './response-pages.js';
 import { saveFile } from './save-file.js';
 
@@ -66,6 +67,10 @@ export class SrManageResponses extends ManageElement {
       }
       .details a {
         overflow-wrap: anywhere;
+      }
+      .shifts {
+        margin: 0;
+        padding-inline-start: var(--_space-4);
       }
     `,
   ];
@@ -236,6 +241,7 @@ export class SrManageResponses extends ManageElement {
       <dl class="details">
         <dt>${msg('Aufruf')}</dt>
         <dd dir="auto">${response.needTitle}</dd>
+        ${response.shifts.length ? this.#shifts(response) : nothing}
         ${
           response.email
             ? html`<dt>${msg('E-Mail')}</dt>
@@ -273,6 +279,22 @@ export class SrManageResponses extends ManageElement {
       </dl>
       ${this.#decisionForm(response, nameId)} ${this.#deletion(response, nameId)}
     </li>`;
+  }
+
+  /** The shifts the person signed up for, each with its label and whether they withdrew or were there. */
+  #shifts(response: VolunteerResponse): TemplateResult {
+    return html`<dt>${msg('Schichten')}</dt>
+      <dd>
+        <ul class="shifts">
+          ${response.shifts.map(
+            (shift) => html`<li>
+              ${shiftWhen(this.format, shift)}${shift.label ? html` · <span dir="auto">${shift.label}</span>` : nothing}
+              ${shift.status === 'withdrawn' ? html` · <strong>${msg('abgemeldet')}</strong>` : nothing}
+              ${shift.attended === true ? html` · ${msg('war da')}` : nothing}
+            </li>`,
+          )}
+        </ul>
+      </dd>`;
   }
 
   /** The next page below the list; the focus goes to its first response, where reading goes on. */

@@ -32,5 +32,12 @@ export const helpGuideLink = (municipality: string): TemplateResult =>
     >${msg('Hilfe-Wegweiser der Gemeinde drucken')} ${newTab()}</a
   >`;
 
+/**
+ * Another print view of the Hub (`path`), e.g. a shift's sign-in sheet or a certificate of
+ * hours: in a new tab, as `printLink`.
+ */
+export const printPageLink = (path: string, label: string): TemplateResult =>
+  html`<a href=${path} target="_blank" rel="noopener">${label} ${newTab()}</a>`;
+
 /** Said inside a link that opens a new tab, so a screen reader says it too. */
 export const newTab = (): string => msg('(öffnet einen neuen Tab)');

@@ -29,6 +29,10 @@ export interface NeedDraft {
   urgent: boolean;
   timeCommitment: string;
   contactRole: string;
+  /** "Nach Rücksprache": sign-ups wait for the coordinator's yes. */
+  approvalRequired: boolean;
+  /** Hours before a shift its volunteers are reminded, as the select holds it (`0`: no reminder). */
+  reminderHours: string;
   published: boolean;
 }
 
@@ -51,6 +55,8 @@ export const needFields: readonly NeedField[] = [
   'municipalityId',
   'urgent',
   'contactRole',
+  'approvalRequired',
+  'reminderHours',
   'published',
 ];
 
@@ -72,6 +78,8 @@ export function newNeedDraft(): NeedDraft {
     urgent: false,
     timeCommitment: '',
     contactRole: '',
+    approvalRequired: false,
+    reminderHours: '24',
     published: true,
   };
 }
@@ -94,6 +102,8 @@ export function needDraftFrom(need: VolunteerNeed): NeedDraft {
     urgent: need.urgent,
     timeCommitment: need.timeCommitment ?? '',
     contactRole: need.contactRole ?? '',
+    approvalRequired: need.approvalRequired,
+    reminderHours: String(need.reminderHours),
     published: need.published,
   };
 }
@@ -116,6 +126,8 @@ export function needInputFrom(draft: NeedDraft): NeedInput {
     urgent: draft.urgent,
     timeCommitment: orNull(draft.timeCommitment),
     contactRole: orNull(draft.contactRole),
+    approvalRequired: draft.approvalRequired,
+    reminderHours: Number(draft.reminderHours),
     published: draft.published,
   };
 }

@@ -207,12 +207,12 @@ export class SrManageVolunteerNeed extends ManageElement {
           event.preventDefault();
           void this.#save();
         }}>
-          ${this.#what(draft)} ${this.#when(draft)} ${this.#where(draft)} ${this.#contact(draft)}
+          ${this.#what(draft)} ${this.#when(draft)} ${this.#where(draft)} ${this.#contact(draft)} ${this.#signUps(draft)}
           ${publishedField(this.#form, draft.published, msg('Auf der Ehrenamtsbörse für alle sichtbar; Freiwillige können sich melden.'), (published) => this.#edit({ published }))}
           ${this.#form.failureMessage()} ${this.current ? this.#currentVersion(this.current) : nothing}
           <div class="actions">${this.#form.submitButton(msg('Speichern'), msg('Wird gespeichert …'))}</div>
         </form>
-        ${this.need ? this.#deletion(this.need) : nothing}
+        ${this.need ? this.#shifts(this.need) : nothing} ${this.need ? this.#deletion(this.need) : nothing}
       </div>
       ${this.#previewSection(draft)}
     </div>`;
@@ -235,11 +235,13 @@ export class SrManageVolunteerNeed extends ManageElement {
       municipalityId: msg('Gemeinde'),
       urgent: msg('Dringend'),
       contactRole: msg('Ansprechperson'),
+      approvalRequired: msg('Nach Rücksprache'),
+      reminderHours: msg('Erinnerung'),
       published: msg('Sichtbarkeit'),
     };
   }
 
-  #check(name: 'remote' | 'urgent' | 'ongoing', label: string, hint: string, checked: boolean): TemplateResult {
+  #check(name: 'remote' | 'urgent' | 'ongoing' | 'approvalRequired', label: string, hint: string, checked: boolean): TemplateResult {
     const error = this.#form.errors[name];
     return html`<div class="choice">
       <input
@@ -418,6 +420,40 @@ export class SrManageVolunteerNeed extends ManageElement {
     </fieldset>`;
   }
 
+  /** How a sign-up goes on: whether the coordinator decides first, and when volunteers are reminded of their shift. */
+  #signUps(draft: NeedDraft): TemplateResult {
+    const hours: [string, string][] = [
+      ['0', msg('keine')],
+      ['2', msg('2 Stunden vorher')],
+      ['24', msg('24 Stunden vorher')],
+      ['48', msg('48 Stunden vorher')],
+    ];
+    // A time set through the API stays a choice, so saving the form never changes it unasked.
+    if (!hours.some(([value]) => value === draft.reminderHours)) hours.push([draft.reminderHours, msg(str`${draft.reminderHours} Stunden vorher`)]);
+    return html`<fieldset class="form">
+      <legend><h2>${msg('Anmeldung')}</h2></legend>
+      ${this.#check(
+        'approvalRequired',
+        msg('Nach Rücksprache'),
+        msg('Sie entscheiden über jede Anmeldung, bevor sie gilt, z. B. bei Arbeit mit Kindern. Bis dahin hält die Person ihren Platz und erfährt, dass sie auf Ihre Zusage wartet.'),
+        draft.approvalRequired,
+      )}
+      ${selectField(this.#form, 'reminderHours', msg('Erinnerung'), draft.reminderHours, hours, (reminderHours) => this.#edit({ reminderHours }), {
+        hint: msg('Eine E-Mail an alle Eingetragenen vor ihrer Schicht, mit Kalendereintrag und dem Link zum Abmelden.'),
+      })}
+    </fieldset>`;
+  }
+
+  /** The need's shifts, once it is saved: each with its places, and the way to its roster. */
+  #shifts(need: VolunteerNeed): TemplateResult {
+    return html`<sr-manage-need-shifts
+      hub-url=${this.hubUrl ?? nothing}
+      .organizationId=${this.organizationId}
+      .need=${need}
+      @sr-manage-shifts-changed=${() => void this.#shiftsChanged(need)}
+    ></sr-manage-need-shifts>`;
+  }
+
   /** Where the need stands, and closing or reopening it (what is typed in the form stays). */
   #lifecycle(need: VolunteerNeed): TemplateResult {
     const states: Record<VolunteerNeed['status'], string> = {
@@ -479,6 +515,18 @@ export class SrManageVolunteerNeed extends ManageElement {
         <button class="button" type="button" @click=${() => this.#show(current)}>${msg('Meine Eingaben verwerfen und die aktuelle Fassung übernehmen')}</button>
       </div>
     </section>`;
+  }
+
+  /** Shifts make the need's places: its numbers (and version) anew, the form as typed, the board again. */
+  async #shiftsChanged(need: VolunteerNeed): Promise<void> {
+    try {
+      const current = await this.client.GET('/volunteer-needs/{volunteerNeedId}', { params: { path: { volunteerNeedId: need.id } } });
+      if (this.need?.id === current.id) this.need = current;
+    } catch (error) {
+      // The numbers stay as they were; the shift itself is saved, and the next load shows them.
+      this.noticeSignedOut(error);
+    }
+    this.#preview.refresh();
   }
 
   async #showCurrent(): Promise<void> {
