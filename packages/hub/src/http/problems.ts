@@ -28,6 +28,8 @@ export interface Problem {
   status: number;
   detail?: string;
   errors?: FieldError[];
+  /** Members a problem type adds (RFC 9457 §3.2), e.g. `shiftId` and `alternatives` of `shift-full`. */
+  [extension: string]: unknown;
 }
 
 export const problemTypes = {
@@ -48,6 +50,8 @@ export const problemTypes = {
   'poll-not-open': { status: 409, title: 'The poll does not take votes now.' },
   'code-already-used': { status: 409, title: 'This participation code has already been used.' },
   'volunteer-need-not-open': { status: 409, title: 'The volunteer need takes no responses now.' },
+  'shift-full': { status: 409, title: 'The shift has no free place left.' },
+  'shift-not-open': { status: 409, title: 'The shift takes no sign-ups now.' },
   'edited-elsewhere': { status: 412, title: 'The entry was changed in the meantime.' },
   'payload-too-large': { status: 413, title: 'The request body is too large.' },
   'uri-too-long': { status: 414, title: 'The URL is too long.' },
@@ -69,7 +73,11 @@ export class ProblemError extends Error {
   readonly problem: Problem;
   readonly headers: Record<string, string>;
 
-  constructor(type: ProblemType, detail?: string, options: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+  constructor(
+    type: ProblemType,
+    detail?: string,
+    options: { errors?: FieldError[]; headers?: Record<string, string>; extensions?: Record<string, unknown> } = {},
+  ) {
     super(detail ?? problemTypes[type].title);
     this.name = 'ProblemError';
     this.problem = {
@@ -78,6 +86,7 @@ export class ProblemError extends Error {
       status: problemTypes[type].status,
       ...(detail ? { detail } : {}),
       ...(options.errors ? { errors: options.errors } : {}),
+      ...options.extensions,
     };
     this.headers = options.headers ?? {};
   }

@@ -2,6 +2,7 @@ import type { MailTemplate } from './template.js';
 import { invitation, noAccount, registrationDecided, registrationReceived, signInLink } from './templates/accounts.js';
 import { volunteerDecision } from './templates/volunteer-decision.js';
 import { volunteerResponse } from './templates/volunteer-response.js';
+import { volunteerShiftMessage } from './templates/volunteer-shift-message.js';
 import { volunteerReminder } from './templates/volunteer-reminder.js';
 import { volunteerShiftCancelled, volunteerShiftChanged } from './templates/volunteer-shift-changed.js';
 import { volunteerSignup } from './templates/volunteer-signup.js';
@@ -16,6 +17,7 @@ export const mailTemplates = {
   'registration-decided': registrationDecided,
   'volunteer-response': volunteerResponse,
   'volunteer-decision': volunteerDecision,
+  'volunteer-shift-message': volunteerShiftMessage,
   'volunteer-signup': volunteerSignup,
   'volunteer-reminder': volunteerReminder,
   'volunteer-shift-changed': volunteerShiftChanged,

@@ -4,9 +4,9 @@ import { mayRead, mayReadDrafts } from '../auth/authorize.js';
 import { ProofOfWork, type ProofDifficulty } from '../citizen/proof-of-work.js';
 import type { Database } from '../db/schema.js';
 import { parseBound } from '../events/occurrences.js';
-import type { Handlers } from '../http/api.js';
+import type { Handlers, Schemas } from '../http/api.js';
 import { sendCsv, wantsCsv } from '../http/csv.js';
-import { mapPage } from '../http/listing.js';
+import type { Page } from '../http/listing.js';
 import { writeIfUnchanged } from '../http/preconditions.js';
 import { withoutSaving } from '../http/preview.js';
 import { invalidBody, ProblemError } from '../http/problems.js';
@@ -15,6 +15,8 @@ import { existingOrganization, knownMunicipalities } from '../orgs/lookups.js';
 import { pageLanguage } from '../system/manage.js';
 import { scheduleRetentionPurge } from '../system/jobs.js';
 import { checkNeed, completeInput, dataFromRow, toNeed, type NeedData } from './model.js';
+import { shiftHandlers, type ShiftOperations } from './shifts/handlers.js';
+import { signupsOfResponses, upcomingShiftsOfNeeds } from './shifts/queries.js';
 import {
   allResponses,
   deleteNeed,
@@ -46,7 +48,8 @@ type VolunteerOperations =
   | 'createVolunteerResponse'
   | 'listVolunteerResponses'
   | 'updateVolunteerResponse'
-  | 'deleteVolunteerResponse';
+  | 'deleteVolunteerResponse'
+  | ShiftOperations;
 
 export interface VolunteerOptions {
   /** Signs proof-of-work challenges; Hubs behind one load balancer need the same one. */
@@ -100,6 +103,36 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
     return row;
   }
 
+  /** Needs as the API shows them, each with its upcoming shifts: one query for all of them. */
+  async function shownNeeds(source: Kysely<Database>, rows: NeedRow[], now: Date) {
+    const shifts = await upcomingShiftsOfNeeds(
+      source,
+      rows.map((row) => row.id),
+      now,
+    );
+    return rows.map((row) => toNeed(row, shifts.get(row.id) ?? [], now));
+  }
+
+  async function shownPage(page: Page<NeedRow>, now: Date): Promise<Page<Schemas['VolunteerNeed']>> {
+    return { ...page, items: await shownNeeds(db, page.items, now) };
+  }
+
+  /** The need as it is now (after a write). */
+  async function shownNeed(id: string, source: Kysely<Database> = db): Promise<Schemas['VolunteerNeed']> {
+    const now = clock.now();
+    const [need] = await shownNeeds(source, [(await findNeed(source, id))!], now);
+    return need!;
+  }
+
+  /** Responses as their organization sees them, each with its sign-ups: one query for all of them. */
+  async function shownResponses(rows: ResponseRow[]): Promise<Schemas['VolunteerResponse'][]> {
+    const signups = await signupsOfResponses(
+      db,
+      rows.map((row) => row.id),
+    );
+    return rows.map((row) => toResponse(row, retentionDays, signups.get(row.id) ?? []));
+  }
+
   async function checkedNeed(data: NeedData, source: Kysely<Database> = db): Promise<NeedData> {
     const errors = checkNeed(data, await knownMunicipalities(source, data.municipalityId === null ? [] : [data.municipalityId]));
     if (errors.length > 0) throw invalidBody(errors);
@@ -116,13 +149,14 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
         from: from === undefined ? undefined : parseBound(from, 'from'),
         to: to === undefined ? undefined : parseBound(to, 'to'),
       };
-      return mapPage(await listNeeds(db, filters, request.query, now), (row) => toNeed(row, now));
+      return shownPage(await listNeeds(db, filters, request.query, now), now);
     },
 
     async getVolunteerNeed(request) {
       const row = await existingNeed(request.params.volunteerNeedId);
       if (!mayRead(request, row)) throw needNotFound(row.id);
-      return toNeed(row);
+      const [need] = await shownNeeds(db, [row], clock.now());
+      return need!;
     },
 
     async listOrganizationVolunteerNeeds(request) {
@@ -131,7 +165,7 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
       // One moment for every status on the page.
       const now = clock.now();
       const options = { ...request.query, drafts: mayReadDrafts(request) };
-      return mapPage(await listOrganizationNeeds(db, organizationId, options), (row) => toNeed(row, now));
+      return shownPage(await listOrganizationNeeds(db, organizationId, options, now), now);
     },
 
     async createVolunteerNeed(request, reply) {
@@ -140,7 +174,7 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
       const input = request.body as Parameters<typeof completeInput>[0];
       const id = await insertNeed(db, organizationId, await checkedNeed(completeInput(input)));
       reply.code(201).header('Location', `/volunteer-needs/${id}`);
-      return toNeed((await findNeed(db, id))!);
+      return shownNeed(id);
     },
 
     async updateVolunteerNeed(request) {
@@ -149,7 +183,7 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
       const data = await checkedNeed({ ...dataFromRow(row), ...fields });
       const close = status === undefined ? undefined : status === 'closed';
       await writeIfUnchanged(db, request, needEntry(row.id), (trx) => updateNeed(trx, row.id, data, close));
-      return toNeed((await findNeed(db, row.id))!);
+      return shownNeed(row.id);
     },
 
     async deleteVolunteerNeed(request, reply) {
@@ -176,7 +210,7 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
           await updateNeed(trx, row.id, { ...data, published: true }, undefined);
           id = row.id;
         }
-        return toNeed((await findNeed(trx, id))!);
+        return shownNeed(id, trx);
       });
     },
 
@@ -212,9 +246,10 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
       reply.header('Cache-Control', 'no-store');
       if (wantsCsv(request)) {
         const rows = await allResponses(db, organizationId, request.query);
-        return sendCsv(reply, responsesCsv(rows.map((row) => toResponse(row, retentionDays))), 'volunteer-responses');
+        return sendCsv(reply, responsesCsv(await shownResponses(rows)), 'volunteer-responses');
       }
-      return mapPage(await listResponses(db, organizationId, request.query, request.query), (row) => toResponse(row, retentionDays));
+      const page = await listResponses(db, organizationId, request.query, request.query);
+      return { ...page, items: await shownResponses(page.items) };
     },
 
     async updateVolunteerResponse(request, reply) {
@@ -222,7 +257,8 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
       const row = await existingResponse(organizationId, volunteerResponseId);
       if (await applyDecision(db, row, request.body)) outbox.kick();
       reply.header('Cache-Control', 'no-store');
-      return toResponse((await findResponse(db, organizationId, volunteerResponseId))!, retentionDays);
+      const [response] = await shownResponses([(await findResponse(db, organizationId, volunteerResponseId))!]);
+      return response!;
     },
 
     async deleteVolunteerResponse(request, reply) {
@@ -230,6 +266,8 @@ export function volunteering(db: Kysely<Database>, options: VolunteerOptions, lo
       await deleteResponse(db, row.id, row.need_id);
       return reply.code(204).send();
     },
+
+    ...shiftHandlers(db, outbox),
   };
 
   return {

@@ -4,6 +4,7 @@ import { fieldError, type FieldError } from '../http/problems.js';
 import { unknownMunicipality, type KnownMunicipalities } from '../orgs/lookups.js';
 import { sortKey } from '../http/text.js';
 import type { NeedRow } from './queries.js';
+import { toShift, type ShiftRow } from './shifts/model.js';
 import * as clock from '../clock.js';
 
 export type NeedStatus = Schemas['VolunteerNeedStatus'];
@@ -25,16 +26,25 @@ export interface NeedData {
   urgent: boolean;
   contactRole: string | null;
   published: boolean;
+  approvalRequired: boolean;
+  reminderHours: number;
 }
 
-/** The status at `now`: the same rule as `statusSql` in the queries. */
-export function needStatus(
-  row: Pick<NeedRow, 'closed_at' | 'ends_at' | 'people_accepted' | 'people_needed'>,
-  now = clock.now(),
-): NeedStatus {
+type CountedNeed = Pick<NeedRow, 'people_accepted' | 'people_needed' | 'shift_places_free'>;
+
+/**
+ * "Noch 3 Personen gesucht": the free places of the upcoming shifts for a need with shifts, else
+ * `peopleNeeded` minus the accepted responses. The same rule as `stillNeededSql` in the queries.
+ */
+export function peopleStillNeeded(row: CountedNeed): number {
+  return row.shift_places_free ?? Math.max(0, row.people_needed - row.people_accepted);
+}
+
+/** The status at `now`: the same rule as `statusSql` in the queries (`filled` when nobody is still needed). */
+export function needStatus(row: Pick<NeedRow, 'closed_at' | 'ends_at'> & CountedNeed, now = clock.now()): NeedStatus {
   if (row.closed_at !== null) return 'closed';
   if (row.ends_at !== null && row.ends_at <= now) return 'expired';
-  return row.people_accepted >= row.people_needed ? 'filled' : 'open';
+  return peopleStillNeeded(row) === 0 ? 'filled' : 'open';
 }
 
 /** When the need ended (closed early, or its end passed), or null while it has no end. */
@@ -55,14 +65,16 @@ export function privacyNotice(url: string | null): Schemas['VolunteerPrivacyNoti
   return url === null ? null : { url, version: privacyNoticeVersion(url) };
 }
 
-export function toNeed(row: NeedRow, now = clock.now()): Schemas['VolunteerNeed'] {
+/** The need as the API shows it, with its shifts that have not ended (`upcomingShiftsOfNeeds`). */
+export function toNeed(row: NeedRow, shifts: readonly ShiftRow[], now = clock.now()): Schemas['VolunteerNeed'] {
   return {
     id: row.id,
     organization: { organizationId: row.organization_id, name: row.organization_name },
     ...dataFromRow(row),
     ongoing: row.ends_at === null,
-    peopleStillNeeded: Math.max(0, row.people_needed - row.people_accepted),
+    peopleStillNeeded: peopleStillNeeded(row),
     status: needStatus(row, now),
+    shifts: shifts.map((shift) => toShift(shift, now)),
     privacyNotice: privacyNotice(row.privacy_policy_url),
     isExample: row.is_example,
     createdAt: row.created_at.toISOString(),
@@ -87,6 +99,8 @@ export function completeInput(input: NeedFields & Pick<NeedData, 'title' | 'desc
     urgent: input.urgent ?? false,
     contactRole: input.contactRole ?? null,
     published: input.published ?? true,
+    approvalRequired: input.approvalRequired ?? false,
+    reminderHours: input.reminderHours ?? 24,
   };
 }
 
@@ -106,7 +120,20 @@ export function dataFromRow(row: NeedRow): NeedData {
     urgent: row.urgent,
     contactRole: row.contact_role,
     published: row.published,
+    approvalRequired: row.approval_required,
+    reminderHours: row.reminder_hours,
   };
+}
+
+/** Skills of a need or a shift: none blank, none twice (ignoring case). */
+export function skillErrors(skills: readonly string[]): FieldError[] {
+  const errors: FieldError[] = [];
+  const keys = skills.map((skill) => skill.trim().toLocaleLowerCase('de'));
+  keys.forEach((skill, index) => {
+    if (skill === '') errors.push(fieldError(`/skills/${index}`, 'blank', 'must not be blank'));
+    else if (keys.indexOf(skill) !== index) errors.push(fieldError(`/skills/${index}`, 'duplicate', 'repeats an earlier skill'));
+  });
+  return errors;
 }
 
 /** The rules across fields that the contract's schema cannot say. */
@@ -117,11 +144,7 @@ export function checkNeed(data: NeedData, municipalities: KnownMunicipalities): 
   if (data.startsAt !== null && data.endsAt !== null && Date.parse(data.endsAt) <= Date.parse(data.startsAt)) {
     errors.push(fieldError('/endsAt', 'end-before-start', 'must be after startsAt'));
   }
-  const skills = data.skills.map((skill) => skill.trim().toLocaleLowerCase('de'));
-  skills.forEach((skill, index) => {
-    if (skill === '') errors.push(fieldError(`/skills/${index}`, 'blank', 'must not be blank'));
-    else if (skills.indexOf(skill) !== index) errors.push(fieldError(`/skills/${index}`, 'duplicate', 'repeats an earlier skill'));
-  });
+  errors.push(...skillErrors(data.skills));
   if (data.municipalityId !== null && !municipalities.has(data.municipalityId)) {
     errors.push(unknownMunicipality('/municipalityId', data.municipalityId));
   }
@@ -149,5 +172,7 @@ export function needColumns(data: NeedData) {
     urgent: data.urgent,
     contact_role: data.contactRole,
     published: data.published,
+    approval_required: data.approvalRequired,
+    reminder_hours: data.reminderHours,
   };
 }

@@ -14,32 +14,41 @@ import {
 import { nextVersion } from '../http/preconditions.js';
 import { approvedOrganization } from '../orgs/queries.js';
 import { needColumns, type NeedData } from './model.js';
+import { reclaimPlaces } from './shifts/places.js';
+import { needPlacesFreeSql } from './shifts/queries.js';
 import * as clock from '../clock.js';
 
 export type NeedRow = Selectable<VolunteerNeedTable> & {
   organization_name: string;
   privacy_policy_url: string | null;
   is_example: boolean;
+  /** The free places of its upcoming shifts when it was read; null for a need without shifts. */
+  shift_places_free: number | null;
 };
+
+/** People still needed at `at`, in SQL: the same rule as `peopleStillNeeded`. */
+const stillNeededSql = (at: Date) =>
+  sql<number>`coalesce(${needPlacesFreeSql(at)}, greatest(0, volunteer_needs.people_needed - volunteer_needs.people_accepted))`;
 
 /** The status in SQL, at the moment of the query: the same rule as `needStatus`. */
 export const statusSql = (at: Date) => sql<string>`CASE
   WHEN volunteer_needs.closed_at IS NOT NULL THEN 'closed'
   WHEN volunteer_needs.ends_at <= ${at} THEN 'expired'
-  WHEN volunteer_needs.people_accepted >= volunteer_needs.people_needed THEN 'filled'
+  WHEN ${stillNeededSql(at)} = 0 THEN 'filled'
   ELSE 'open' END`;
 
 /** Sort keys: ongoing needs (no start) first, then by start. */
 export const startSql = sql<Date>`coalesce(volunteer_needs.starts_at, '-infinity'::timestamptz)`;
 
-/** Needs of approved organizations, with what the public sees of their organization. */
-export function selectNeeds(db: Kysely<Database>) {
+/** Needs of approved organizations, with what the public sees of their organization and their free places at `now`. */
+export function selectNeeds(db: Kysely<Database>, now = clock.now()) {
   return db
     .selectFrom('volunteer_needs')
     .innerJoin('organizations', 'organizations.id', 'volunteer_needs.organization_id')
     .where(approvedOrganization)
     .selectAll('volunteer_needs')
-    .select(['organizations.name as organization_name', 'organizations.privacy_policy_url', 'organizations.is_example']);
+    .select(['organizations.name as organization_name', 'organizations.privacy_policy_url', 'organizations.is_example'])
+    .select(needPlacesFreeSql(now).as('shift_places_free'));
 }
 
 export interface NeedFilters {
@@ -70,7 +79,7 @@ const byUrgency: Keyset<NeedRow> = {
 /** A page of published needs with the wanted statuses at `now` (open ones without a filter): what citizens see. */
 export async function listNeeds(db: Kysely<Database>, filters: NeedFilters, paging: Paging, now: Date): Promise<Page<NeedRow>> {
   const { status, municipality, organization, skill, from, to, remote, urgent, q, sort } = filters;
-  let query = selectNeeds(db)
+  let query = selectNeeds(db, now)
     .where('volunteer_needs.published', '=', true)
     .where(sql<boolean>`${statusSql(now)} = ANY(${status?.length ? status : ['open']}::text[])`);
   if (municipality?.length) query = query.where('volunteer_needs.municipality_id', 'in', municipality);
@@ -99,8 +108,9 @@ export async function listOrganizationNeeds(
   db: Kysely<Database>,
   organizationId: string,
   paging: OrganizationPaging,
+  now = clock.now(),
 ): Promise<Page<NeedRow>> {
-  return pageOfOrganization(selectNeeds(db), 'volunteer_needs', organizationId, byCreation, paging);
+  return pageOfOrganization(selectNeeds(db, now), 'volunteer_needs', organizationId, byCreation, paging);
 }
 
 export async function findNeed(db: Kysely<Database>, id: string): Promise<NeedRow | undefined> {
@@ -203,7 +213,8 @@ async function lockedStatus(trx: Kysely<Database>, responseId: string): Promise<
 
 /**
  * Sets a response's status and moves the need's count with it, in one transaction; returns false
- * when the response already had that status (nothing changed, no mail to send).
+ * when the response already had that status (nothing changed, no mail to send). Taking a decline
+ * back needs the response's places on its shifts again (409 `shift-full` when one is gone).
  */
 export async function decideResponse(
   db: Kysely<Database>,
@@ -214,6 +225,8 @@ export async function decideResponse(
   return inTransaction(db, async (trx) => {
     const before = await lockedStatus(trx, responseId);
     if (before === undefined || before === status) return false;
+    // A declined response held no places; counting again, it needs them back.
+    if (before === 'declined') await reclaimPlaces(trx, responseId);
     await trx
       .updateTable('volunteer_responses')
       .set({ status, decided_at: status === 'new' ? null : clock.now() })

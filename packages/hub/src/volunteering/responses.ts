@@ -10,7 +10,11 @@ import { enqueueMail } from '../mail/outbox.js';
 import { findOrganization } from '../orgs/queries.js';
 import { berlinDateTime } from '../http/text.js';
 import { needEnd, needStatus, privacyNoticeVersion } from './model.js';
-import { findResponseByKey, insertResponse, type NeedRow, type ResponseRow } from './queries.js';
+import { decideResponse, findResponseByKey, insertResponse, type NeedRow, type ResponseRow } from './queries.js';
+import { queueSignupMails } from './self-service/notify.js';
+import { toShift } from './shifts/model.js';
+import { takePlaces } from './shifts/places.js';
+import { shiftsByIds, type SignupOfResponse } from './shifts/queries.js';
 import * as clock from '../clock.js';
 
 type ResponseInput = Schemas['VolunteerResponseInput'];
@@ -47,9 +51,14 @@ export function assertTakesResponses(need: NeedRow, now = clock.now()): void {
   }
 }
 
+/** A need with shifts takes sign-ups for them: its free places are counted (`shift_places_free`). */
+export const hasShifts = (need: NeedRow): boolean => need.shift_places_free !== null;
+
 /** What only the Hub can check about a response; the schema checked the rest. */
 function checkResponse(need: NeedRow, body: ResponseInput): FieldError[] {
   const errors: FieldError[] = [];
+  if (hasShifts(need) && !body.shiftIds) errors.push(fieldError('/shiftIds', 'required', 'choose at least one shift: the need has shifts'));
+  if (!hasShifts(need) && body.shiftIds) errors.push(fieldError('/shiftIds', 'no-shifts', 'must be left out: the need has no shifts'));
   if (body.name.trim() === '') errors.push(fieldError('/name', 'blank', 'must not be blank'));
   if (!body.email?.trim() && !body.phone?.trim()) {
     errors.push(fieldError('/email', 'email-or-phone', 'give an e-mail address or a phone number'));
@@ -109,9 +118,11 @@ export async function submitResponse(
   const errors = checkResponse(need, body);
   if (errors.length > 0) throw invalidBody(errors);
   const fields = cleaned(body);
-  const requestHash = contentHash(
-    JSON.stringify([fields.name, fields.email, fields.phone, fields.message, body.consent.privacyNoticeVersion]),
-  );
+  const shiftIds = body.shiftIds ?? [];
+  const content = [fields.name, fields.email, fields.phone, fields.message, body.consent.privacyNoticeVersion];
+  // Other shifts are another sign-up; a response without shifts hashes as it always did.
+  const requestHash = contentHash(JSON.stringify(shiftIds.length > 0 ? [...content, [...shiftIds].sort()] : content));
+  const confirmed = hasShifts(need) && !need.approval_required;
   const subject = responseProofSubject(need.id);
   const isBot = Boolean(body.honeypot?.trim());
   let stored = false;
@@ -135,6 +146,19 @@ export async function submitResponse(
           language,
         });
         if (!response) return undefined;
+        if (hasShifts(need)) {
+          const signups = await takePlaces(trx, { needId: need.id, responseId: response.id, shiftIds });
+          // Without approval the person is in at once: decided now.
+          if (confirmed) await decideResponse(trx, response.id, need.id, 'accepted');
+          await queueSignupMails(trx, {
+            responseId: response.id,
+            email: fields.email,
+            language: language ?? 'de',
+            status: confirmed ? 'confirmed' : 'pending',
+            reminderHours: need.reminder_hours,
+            signups: signups.map(({ signupId, startsAt }) => ({ signupId, startsAt })),
+          });
+        }
         await proofOfWork.spend(trx, proof, subject);
         await queueResponseMail(trx, need.organization_id, response.id, retentionDays);
         stored = true;
@@ -149,6 +173,8 @@ export async function submitResponse(
       volunteerNeedId: need.id,
       receivedAt: receivedAt.toISOString(),
       organization: { organizationId: need.organization_id, name: need.organization_name },
+      status: confirmed ? 'confirmed' : 'pending',
+      shifts: (await shiftsByIds(db, shiftIds)).map((shift) => toShift(shift)),
     },
     replayed,
     stored,
@@ -161,7 +187,8 @@ function deleteAfter(row: ResponseRow, retentionDays: number): string | null {
   return end === null ? null : new Date(end.getTime() + retentionDays * DAY_MS).toISOString().slice(0, 10);
 }
 
-export function toResponse(row: ResponseRow, retentionDays: number): Schemas['VolunteerResponse'] {
+/** A response as its organization sees it, with its sign-ups (`signupsOfResponses`). */
+export function toResponse(row: ResponseRow, retentionDays: number, signups: readonly SignupOfResponse[]): Schemas['VolunteerResponse'] {
   return {
     id: row.id,
     volunteerNeedId: row.need_id,
@@ -179,7 +206,24 @@ export function toResponse(row: ResponseRow, retentionDays: number): Schemas['Vo
     decidedAt: row.decided_at?.toISOString() ?? null,
     receivedAt: row.created_at.toISOString(),
     deleteAfter: deleteAfter(row, retentionDays),
+    shifts: signups.map((signup) => ({
+      signupId: signup.id,
+      shiftId: signup.shift_id,
+      startsAt: signup.starts_at.toISOString(),
+      endsAt: signup.ends_at.toISOString(),
+      label: signup.label,
+      status: signup.status,
+      attended: signup.attended,
+    })),
   };
+}
+
+/** A response's shifts in one CSV cell: "2027-06-12T14:00:00.000Z–2027-06-12T17:00:00.000Z Bar", active ones only. */
+function shiftsCell(response: Schemas['VolunteerResponse']): string {
+  return response.shifts
+    .filter((shift) => shift.status === 'active')
+    .map((shift) => `${shift.startsAt}–${shift.endsAt}${shift.label ? ` ${shift.label}` : ''}`)
+    .join('; ');
 }
 
 export function responsesCsv(responses: Schemas['VolunteerResponse'][]): string {
@@ -196,6 +240,7 @@ export function responsesCsv(responses: Schemas['VolunteerResponse'][]): string 
       'privacy_notice_url',
       'privacy_notice_version',
       'delete_after',
+      'shifts',
     ],
     ...responses.map((response) => [
       response.receivedAt,
@@ -209,6 +254,7 @@ export function responsesCsv(responses: Schemas['VolunteerResponse'][]): string 
       response.consent.privacyNoticeUrl,
       response.consent.privacyNoticeVersion,
       response.deleteAfter,
+      shiftsCell(response),
     ]),
   ]);
 }

@@ -58,8 +58,22 @@ interface ExampleNeed {
   /** Days from the seeding day at 10:00 UTC, and hours it lasts; absent: ongoing. */
   day?: number;
   hours?: number;
-  need: Omit<NeedData, 'startsAt' | 'endsAt' | 'remote' | 'urgent' | 'skills' | 'place' | 'timeCommitment' | 'contactRole' | 'published' | 'easyReadSummary'> &
-    Partial<Pick<NeedData, 'remote' | 'urgent' | 'skills' | 'place' | 'timeCommitment' | 'contactRole' | 'easyReadSummary'>>;
+  need: Omit<
+    NeedData,
+    | 'startsAt'
+    | 'endsAt'
+    | 'remote'
+    | 'urgent'
+    | 'skills'
+    | 'place'
+    | 'timeCommitment'
+    | 'contactRole'
+    | 'published'
+    | 'easyReadSummary'
+    | 'approvalRequired'
+    | 'reminderHours'
+  > &
+    Partial<Pick<NeedData, 'remote' | 'urgent' | 'skills' | 'place' | 'timeCommitment' | 'contactRole' | 'easyReadSummary' | 'approvalRequired'>>;
 }
 
 const N = '(Beispieldaten)';
