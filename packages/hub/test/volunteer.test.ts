@@ -280,7 +280,8 @@ describe('volunteer needs and responses', () => {
     const need = await client.created(club);
     const response = await client.respond(need.id, await client.responseBody(need, { name: 'Bot', honeypot: 'https://spam.example' }));
     const receipt = await expectDocumented(response, 'createVolunteerResponse', 201);
-    assert.deepEqual(Object.keys(receipt).sort(), ['organization', 'receivedAt', 'volunteerNeedId']);
+    assert.deepEqual(Object.keys(receipt).sort(), ['organization', 'receivedAt', 'shifts', 'status', 'volunteerNeedId']);
+    assert.equal(receipt.status, 'pending', 'a need without shifts: the organization decides');
     const page = await expectDocumented(await client.responses(club, clubResponsesKey, `?need=${need.id}`), 'listVolunteerResponses');
     assert.equal(page.items.length, 0);
   });
