@@ -43,6 +43,7 @@ import { registerStaticFiles } from './system/static-files.js';
 import { volunteering, type VolunteerOptions } from './volunteering/handlers.js';
 import { DEFAULT_RETENTION_DAYS } from './volunteering/retention.js';
 import { redactPersonalLink } from './volunteering/self-service/links.js';
+import { registerSelfService } from './volunteering/self-service/register.js';
 
 export interface HubOptions {
   database: HubDatabase;
@@ -210,6 +211,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
     publicUrl: options.publicUrl ?? 'http://localhost:8080',
     volunteerRetentionDays: options.volunteering?.retentionDays ?? DEFAULT_RETENTION_DAYS,
   });
+  await registerSelfService(app, options.database.db, outbox);
   await registerManage(app);
   await registerConfigure(app);
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { heldPlacesSql } from '../shifts/queries.js';
 
 /** What a volunteer reads about one of their sign-ups (page, mails, calendar). */
 function selectSignups(db: Kysely<Database>) {
@@ -67,13 +68,7 @@ export function openShiftsOfNeed(db: Kysely<Database>, needId: string, at: Date)
     .where('need_id', '=', needId)
     .where('cancelled_at', 'is', null)
     .where('starts_at', '>', at)
-    .where(
-      'capacity',
-      '>',
-      sql<number>`(SELECT count(*) FROM volunteer_signups JOIN volunteer_responses ON volunteer_responses.id = volunteer_signups.response_id
-        WHERE volunteer_signups.shift_id = volunteer_shifts.id AND volunteer_signups.status = 'active'
-          AND volunteer_responses.status <> 'declined')::int`,
-    )
+    .where(sql<boolean>`volunteer_shifts.capacity > ${heldPlacesSql(sql.ref('volunteer_shifts.id'))}`)
     .select(['id', 'starts_at', 'ends_at', 'label'])
     .orderBy('starts_at')
     .orderBy('id')
