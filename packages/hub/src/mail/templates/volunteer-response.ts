@@ -1,10 +1,13 @@
 import { berlinDateTime } from '../../http/text.js';
 import { findResponseForMail } from '../../volunteering/queries.js';
+import { signupsOfResponses } from '../../volunteering/shifts/queries.js';
 import type { MailTemplate } from '../template.js';
+
+const berlinTime = new Intl.DateTimeFormat('de-DE', { timeStyle: 'short', timeZone: 'Europe/Berlin' });
 
 /**
  * The mail to an organization about a new response to one of its needs. Built from the response
- * when it is sent (the outbox row holds its id only); German, as the API's organizations are.
+ * when it is sent (the outbox row holds its id only), with the shifts the person chose; German, as the API's organizations are.
  */
 export const volunteerResponse: MailTemplate<{ retentionDays: number }> = {
   personalData: true,
@@ -12,6 +15,9 @@ export const volunteerResponse: MailTemplate<{ retentionDays: number }> = {
     // Purged or deleted with its need meanwhile: the outbox row went with it.
     const row = volunteerResponseId === null ? undefined : await findResponseForMail(db, volunteerResponseId);
     if (!row) return null;
+    const shifts = ((await signupsOfResponses(db, [volunteerResponseId!])).get(volunteerResponseId!) ?? []).filter(
+      (signup) => signup.status === 'active',
+    );
     return {
       subject: `Neue Rückmeldung: ${row.title}`,
       ...(row.email ? { replyTo: { name: row.name, address: row.email } } : {}),
@@ -24,6 +30,9 @@ export const volunteerResponse: MailTemplate<{ retentionDays: number }> = {
         ...(row.email ? [`E-Mail:   ${row.email}`] : []),
         ...(row.phone ? [`Telefon:  ${row.phone}`] : []),
         ...(row.message ? ['', 'Nachricht:', row.message] : []),
+        ...(shifts.length > 0
+          ? ['', 'Schichten:', ...shifts.map((shift) => `- ${berlinDateTime.format(shift.starts_at)}–${berlinTime.format(shift.ends_at)}${shift.label ? ` · ${shift.label}` : ''}`)]
+          : []),
         '',
         `Eingegangen am ${berlinDateTime.format(row.created_at)} (Europe/Berlin). Die Person hat der Datenschutzerklärung`,
         `${row.privacy_notice_url} (Version ${row.privacy_notice_version}) zugestimmt.`,
