@@ -10,6 +10,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   replyTo: string | undefined;
+  /** Files sent with the mail, their content as text (e.g. an .ics). */
+  attachments: { filename: string; contentType: string; content: string }[];
 }
 
 const addresses = (field: AddressObject | AddressObject[] | undefined) =>
@@ -47,6 +49,11 @@ export class LocalSmtp {
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             replyTo: addresses(parsed.replyTo),
+            attachments: parsed.attachments.map((file) => ({
+              filename: file.filename ?? '',
+              contentType: file.contentType,
+              content: file.content.toString('utf8'),
+            })),
           });
           callback();
         },
