@@ -333,7 +333,7 @@ export class SrManageShiftRoster extends ManageElement {
   }
 
   #sentText({ sent, withoutEmail }: Schema<'VolunteerShiftMessageReceipt'>): string {
-    const to = msg(str`An ${sent} Personen gesendet.`);
+    const to = sent === 1 ? msg('An 1 Person gesendet.') : msg(str`An ${sent} Personen gesendet.`);
     return withoutEmail ? `${to} ${msg(str`${withoutEmail} ohne E-Mail: bitte anrufen.`)}` : to;
   }
 
