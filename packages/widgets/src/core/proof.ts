@@ -180,6 +180,16 @@ export class CitizenWrite<Result> {
     this.#target = target;
   }
 
+  /**
+   * The write to the same target changes after the Hub refused it (a sign-up's shifts, after one
+   * filled up): the next send is another write, with a new key, and a new proof starts now.
+   */
+  renew(): void {
+    this.#key = undefined;
+    this.#proof.used();
+    this.#proof.prepare();
+  }
+
   /** The reader turned to the form for `target`: the proof of work starts, to be ready when they send. */
   prepare(target: string): void {
     this.use(target);

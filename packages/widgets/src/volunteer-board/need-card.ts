@@ -5,6 +5,7 @@ import { isolated, isolatedList } from '../core/bidi.js';
 import { easyReadSummary } from '../core/easy-read.js';
 import type { Formats } from '../core/format.js';
 import { printLink } from '../core/print-link.js';
+import { shiftSummary } from './shifts.js';
 
 export type VolunteerNeed = Schema<'VolunteerNeed'>;
 
@@ -45,7 +46,7 @@ export function needCard(need: VolunteerNeed, context: CardContext): TemplateRes
   return html`<li part="item need" class="need ${need.urgent ? 'urgent' : ''}">
     <p class="badges">
       ${need.urgent ? html`<span part="urgent" class="badge urgent-badge">${msg('Dringend')}</span>` : nothing}
-      <span class="badge">${stillNeeded(need)}</span>
+      <span part="places" class="badge">${need.shifts.length ? shiftSummary(need) : stillNeeded(need)}</span>
       ${need.isExample ? html`<span class="badge example">${msg('Beispieldaten')}</span>` : nothing}
     </p>
     <h3 id=${headingId} part="need-title" class="need-title" dir="auto">${need.title}</h3>

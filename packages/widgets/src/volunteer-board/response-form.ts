@@ -2,7 +2,9 @@ import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { isolated } from '../core/bidi.js';
 import { isHubError, type ErrorMessage } from '../core/errors.js';
+import type { Formats } from '../core/format.js';
 import type { VolunteerNeed } from './need-card.js';
+import { conflictNotice, shiftChoices, signupReceipt, type ShiftConflict, type VolunteerResponseReceipt } from './shifts.js';
 
 /** What the reader typed: kept as typed through failed sends, until the Hub has it. */
 export interface Draft {
@@ -10,6 +12,8 @@ export interface Draft {
   email: string;
   phone: string;
   message: string;
+  /** The chosen shifts of a need with shifts; a choice for one need only. */
+  shiftIds: string[];
   consent: boolean;
   /** A field people never see; only programs fill it in. */
   honeypot: string;
@@ -18,13 +22,14 @@ export interface Draft {
 export type FieldName = Exclude<keyof Draft, 'honeypot'>;
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
-export const emptyDraft: Draft = { name: '', email: '', phone: '', message: '', consent: false, honeypot: '' };
+export const emptyDraft: Draft = { name: '', email: '', phone: '', message: '', shiftIds: [], consent: false, honeypot: '' };
 
-const fieldOrder: FieldName[] = ['name', 'email', 'phone', 'message', 'consent'];
+const fieldOrder: FieldName[] = ['shiftIds', 'name', 'email', 'phone', 'message', 'consent'];
 
 /** The contract's rules, said in words next to each field before anything is sent. */
-export function checkDraft(draft: Draft): FieldErrors {
+export function checkDraft(draft: Draft, need: VolunteerNeed): FieldErrors {
   const errors: FieldErrors = {};
+  if (need.shifts.length && draft.shiftIds.length === 0) errors.shiftIds = msg('Bitte wählen Sie mindestens eine Schicht.');
   if (!draft.name.trim()) errors.name = msg('Bitte geben Sie Ihren Namen an.');
   const email = draft.email.trim();
   const phone = draft.phone.trim();
@@ -37,7 +42,7 @@ export function checkDraft(draft: Draft): FieldErrors {
   return errors;
 }
 
-/** The fields the Hub named as invalid (`/body/email` or `/email`), with a readable message each. */
+/** The fields the Hub named as invalid (`/body/email`, `/email` or `/body/shiftIds/0`), with a readable message each. */
 export function fieldErrorsFrom(error: unknown): FieldErrors | undefined {
   if (!isHubError(error) || error.errors.length === 0) return undefined;
   const errors: FieldErrors = {};
@@ -55,6 +60,10 @@ export interface FormContext {
   /** Why sending failed, when it was not a field's fault. */
   failure: ErrorMessage | undefined;
   sending: boolean;
+  /** Why chosen shifts were not taken, and the shifts offered instead. */
+  conflict: ShiftConflict | undefined;
+  format: Formats;
+  locale: string;
   change<K extends keyof Draft>(name: K, value: Draft[K]): void;
   submit: (event: SubmitEvent) => void;
   /** The reader turned to the form: the time to start the proof of work. */
@@ -98,7 +107,9 @@ function errorSummary(
   if (names.length === 0) return nothing;
   const focus = (name: FieldName) => (event: Event) => {
     event.preventDefault();
-    root()?.getElementById(name)?.focus();
+    const field = root()?.getElementById(name);
+    // A group of choices: its first that can be chosen.
+    (field?.matches('fieldset') ? field.querySelector<HTMLElement>('input:not(:disabled)') : field)?.focus();
   };
   return html`<div part="error-summary" class="error-summary" role="alert" tabindex="-1">
     <h3>${msg('Bitte prüfen Sie Ihre Angaben:')}</h3>
@@ -116,13 +127,30 @@ export function responseForm(context: FormContext, root: () => ShadowRoot | null
     email: msg('E-Mail'),
     phone: msg('Telefon'),
     message: msg('Nachricht'),
+    shiftIds: msg('Schichten'),
     consent: msg('Einwilligung'),
   };
   const contactHint = msg('E-Mail oder Telefon: mindestens eines.');
   return html`<form part="form" class="form" novalidate @submit=${context.submit} @focusin=${context.begin}>
     ${errorSummary(errors, labels, root)}
     <p>${msg('Ihre Angaben gehen nur an:')} ${isolated(organization)}</p>
+    ${need.approvalRequired ? html`<p part="approval">${msg('Die Organisation meldet sich, bevor Ihre Anmeldung gilt.')}</p>` : nothing}
     <p>${msg('Felder mit * sind nötig.')}</p>
+    ${context.conflict ? conflictNotice(context.conflict, context.format, context.locale) : nothing}
+    ${
+      need.shifts.length
+        ? shiftChoices({
+            shifts: need.shifts,
+            chosen: draft.shiftIds,
+            suggested: context.conflict?.alternatives ?? [],
+            error: errors.shiftIds,
+            format: context.format,
+            locale: context.locale,
+            choose: (shiftId, checked) =>
+              context.change('shiftIds', checked ? [...draft.shiftIds, shiftId] : draft.shiftIds.filter((id) => id !== shiftId)),
+          })
+        : nothing
+    }
     ${field('name', `${labels.name} *`, 'text', 'name', context)}
     ${field('email', labels.email, 'email', 'email', context, contactHint)}
     ${field('phone', labels.phone, 'tel', 'tel', context, contactHint)}
@@ -167,11 +195,19 @@ export function responseForm(context: FormContext, root: () => ShadowRoot | null
   </form>`;
 }
 
-/** After sending: what happens next, and what happens to the data. */
-export function confirmation(need: VolunteerNeed): TemplateResult {
+/**
+ * After sending: what happens next, and what happens to the data. A sign-up for shifts (`receipt`
+ * with shifts) says for which, whether it counts yet, and, `withEmail`, where to change it.
+ */
+export function confirmation(
+  need: VolunteerNeed,
+  receipt: VolunteerResponseReceipt | undefined,
+  { withEmail, format, locale }: { withEmail: boolean; format: Formats; locale: string },
+): TemplateResult {
   const organization = need.organization.name;
   return html`<div part="confirmation" class="confirmation" role="status" tabindex="-1">
     <p><strong>${msg('Vielen Dank, dass Sie helfen möchten!')}</strong></p>
+    ${receipt?.shifts.length ? signupReceipt(receipt, withEmail, format, locale) : nothing}
     <p>${msg('Ihre Nachricht ging an:')} ${isolated(organization)}</p>
     <p>${msg('Die Organisation meldet sich bei Ihnen. Nur sie sieht Ihre Angaben. Nach dem Einsatz werden Ihre Angaben automatisch gelöscht.')}</p>
   </div>`;

@@ -104,6 +104,63 @@ export const boardStyles = css`
   .facts dd {
     margin: 0;
   }
+  .shifts {
+    margin: 0 0 var(--_space-3);
+    padding: 0;
+    border: 0;
+  }
+  .shifts legend {
+    padding: 0;
+    font-weight: 600;
+  }
+  .shifts .hint,
+  .shifts .field-error {
+    display: block;
+  }
+  .shift-list {
+    display: grid;
+    gap: var(--_space-2);
+    margin: var(--_space-2) 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  /* The box, then what the shift is; its places below, under the text. */
+  .shift {
+    display: grid;
+    grid-template-columns: 1.25rem minmax(0, 1fr);
+    gap: 0 var(--_space-3);
+    align-items: start;
+    padding: var(--_space-2) var(--_space-3);
+    border: 1px solid var(--_color-divider);
+    border-radius: var(--_radius);
+  }
+  .shift:has(input:checked) {
+    border-color: var(--_color-primary);
+    background: var(--_color-surface-raised);
+  }
+  .shift.suggested {
+    border: 2px solid var(--_color-primary);
+  }
+  .shift input {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin: 0.15em 0 0;
+    accent-color: var(--_color-primary);
+  }
+  .shift label {
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .shift .places {
+    grid-column: 2;
+    font-size: 0.9em;
+    color: var(--_color-text-muted);
+  }
+  .shift:has(input:disabled) label {
+    font-weight: 400;
+    color: var(--_color-text-muted);
+    cursor: default;
+  }
   .honeypot {
     position: absolute;
     inline-size: 1px;

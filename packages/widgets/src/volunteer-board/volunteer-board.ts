@@ -9,12 +9,13 @@ import { Debounce } from '../core/debounce.js';
 import { errorMessage } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { FocusAfterUpdate } from '../core/focus.js';
-import { CitizenWrite, notSentFailure } from '../core/proof.js';
+import { CitizenWrite, notSentFailure, type WriteFailure } from '../core/proof.js';
 import { SrElement } from '../core/sr-element.js';
 import { fieldStyles } from '../core/styles.js';
 import { skeletonText } from '../core/states.js';
 import { needCard, needSkeleton, type VolunteerNeed } from './need-card.js';
 import { checkDraft, confirmation, emptyDraft, fieldErrorsFrom, responseForm, type Draft, type FieldErrors } from './response-form.js';
+import { resolveConflict, shiftProblem, type ShiftConflict, type ShiftProblem, type VolunteerResponseReceipt } from './shifts.js';
 import { boardStyles } from './styles.js';
 
 type NeedsQuery = NonNullable<operations['listVolunteerNeeds']['parameters']['query']>;
@@ -46,7 +47,9 @@ const slug = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /**
  * What clubs and initiatives of the region need help with, and "Ich helfe mit": a short form
  * whose answer goes to the club only. A club's page shows its own needs (`organization`), a
- * municipality's page those in the municipality (`municipality`).
+ * municipality's page those in the municipality (`municipality`). A need with shifts takes a
+ * sign-up for one or several of them, as long as they have a free place; the volunteer gets a
+ * personal link by e-mail to withdraw or change.
  *
  * @tagname sr-volunteer-board
  * @summary Volunteer needs of clubs and initiatives, with a privacy-friendly "Ich helfe mit" form.
@@ -60,18 +63,24 @@ const slug = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  * @csspart need - A need's card (also `item`).
  * @csspart need-title - Its title.
  * @csspart urgent - The "Dringend" badge.
+ * @csspart places - The badge of places still free ("Noch 2 Personen gesucht", "3 Schichten · noch 5 Plätze frei").
  * @csspart help-button - "Ich helfe mit".
  * @csspart print - "Aushang drucken": the Hub's printable notice of the need, in a new tab.
  * @csspart easy-read - In Leichte Sprache (`lang="de-x-ls"`): the organization's summary in Leichter Sprache, above the description.
  * @csspart dialog - The form's dialog; also `dialog-heading`, `dialog-body`, `dialog-close`.
  * @csspart form - The form.
  * @csspart input - Each text field.
+ * @csspart approval - For a need "nach Rücksprache": that the organization confirms a sign-up first.
+ * @csspart shifts - The choice of shifts (a fieldset).
+ * @csspart shift - Each shift to choose; also `suggested` for those offered after a chosen one filled up.
+ * @csspart shift-conflict - Why chosen shifts were not taken (full, started, cancelled) and what is offered instead.
  * @csspart consent - The consent checkbox.
  * @csspart privacy-link - The link to the organization's privacy notice.
  * @csspart error-summary - The list of problems above the form.
  * @csspart send-error - Why sending failed.
  * @csspart submit-button - "Absenden".
  * @csspart confirmation - The thanks after sending.
+ * @csspart receipt-shifts - In it, the list of shifts signed up for.
  * @cssprop --sr-color-urgent - Colour of the "Dringend" badge and border; the danger colour by default.
  */
 export class SrVolunteerBoard extends SrElement {
@@ -82,6 +91,7 @@ export class SrVolunteerBoard extends SrElement {
     openNeed: { state: true, attribute: false },
     draft: { state: true, attribute: false },
     errors: { state: true, attribute: false },
+    conflict: { state: true, attribute: false },
   };
 
   static override styles = [SrElement.styles, fieldStyles, dialogStyles, boardStyles];
@@ -107,29 +117,33 @@ export class SrVolunteerBoard extends SrElement {
   declare private openNeed: VolunteerNeed | undefined;
   declare private draft: Draft;
   declare private errors: FieldErrors;
+  declare private conflict: ShiftConflict | undefined;
 
   #query: NeedsQuery = {};
   readonly #typing = new Debounce(this, typingPause);
   readonly #focus = new FocusAfterUpdate(this);
   readonly #dialog = new ModalDialog();
+  /** The needs signed up for with an e-mail address: their receipt tells of the personal link. */
+  readonly #withEmail = new Set<string>();
   /** The offer of help: stored once however often it is retried, with a proof of work. */
-  readonly #response = new CitizenWrite<unknown>(this, {
+  readonly #response = new CitizenWrite<VolunteerResponseReceipt>(this, {
     challenge: (volunteerNeedId) => {
       if (this.connection.status !== 'ready') return undefined;
       return this.connection.client.GET('/volunteer-needs/{volunteerNeedId}/challenge', { params: { path: { volunteerNeedId } } });
     },
     failure: (error) => {
+      const problem = shiftProblem(error);
+      const need = this.openNeed;
+      if (problem && need) {
+        void this.#shiftsTaken(need, problem, error);
+        return undefined;
+      }
       const fields = fieldErrorsFrom(error);
       if (fields) {
         this.errors = fields;
         return undefined;
       }
-      // What was typed stays, and what to do.
-      return notSentFailure(
-        errorMessage(error, this.format),
-        msg('Ihre Nachricht wurde nicht gesendet.'),
-        msg('Ihre Angaben sind noch da.'),
-      );
+      return this.#notSent(error);
     },
   });
 
@@ -184,7 +198,11 @@ export class SrVolunteerBoard extends SrElement {
       })}
       ${this.#dialog.render({
         heading: need ? html`${msg('Ich helfe mit')}: ${isolated(need.title)}` : '',
-        content: need ? (this.#response.sent(need.id) ? confirmation(need) : this.#form(need)) : nothing,
+        content: need
+          ? this.#response.sent(need.id)
+            ? confirmation(need, this.#response.result(need.id), { withEmail: this.#withEmail.has(need.id), format: this.format, locale: this.locale })
+            : this.#form(need)
+          : nothing,
       })}
     `;
   }
@@ -239,6 +257,9 @@ export class SrVolunteerBoard extends SrElement {
         errors: this.errors,
         failure: this.#response.failure,
         sending: this.#response.sending,
+        conflict: this.conflict,
+        format: this.format,
+        locale: this.locale,
         change: (name, value) => {
           this.draft = { ...this.draft, [name]: value };
           // A corrected field loses its message; the others keep theirs until the next send.
@@ -253,9 +274,12 @@ export class SrVolunteerBoard extends SrElement {
 
   async #openForm(need: VolunteerNeed): Promise<void> {
     if (this.openNeed?.id !== need.id) {
-      // Another need: the same person, so what they typed stays; the form's messages go.
+      // Another need: the same person, so what they typed stays; the form's messages and the
+      // choice of shifts (of the other need) go.
       this.#response.use(need.id);
       this.errors = {};
+      this.conflict = undefined;
+      this.draft = { ...this.draft, shiftIds: [] };
     }
     this.openNeed = need;
     await this.updateComplete;
@@ -265,14 +289,15 @@ export class SrVolunteerBoard extends SrElement {
   async #send(event: SubmitEvent, need: VolunteerNeed): Promise<void> {
     event.preventDefault();
     if (this.#response.sending || this.connection.status !== 'ready') return;
-    this.errors = checkDraft(this.draft);
+    this.errors = checkDraft(this.draft, need);
     this.#response.failure = undefined;
+    this.conflict = undefined;
     if (Object.values(this.errors).some(Boolean)) {
       this.#focusAnswer();
       return;
     }
     const client = this.connection.client;
-    const { name, email, phone, message, honeypot } = this.draft;
+    const { name, email, phone, message, shiftIds, honeypot } = this.draft;
     const sent = await this.#response.send(need.id, ({ idempotencyKey, proof }) =>
       client.POST('/volunteer-needs/{volunteerNeedId}/responses', {
         params: { path: { volunteerNeedId: need.id }, header: { 'Idempotency-Key': idempotencyKey } },
@@ -281,6 +306,7 @@ export class SrVolunteerBoard extends SrElement {
           ...(email.trim() ? { email: email.trim() } : {}),
           ...(phone.trim() ? { phone: phone.trim() } : {}),
           ...(message.trim() ? { message: message.trim() } : {}),
+          ...(need.shifts.length ? { shiftIds } : {}),
           consent: { accepted: true, privacyNoticeVersion: need.privacyNotice!.version },
           proof: proof!,
           ...(honeypot ? { honeypot } : {}),
@@ -288,6 +314,7 @@ export class SrVolunteerBoard extends SrElement {
       }),
     );
     if (sent) {
+      if (email.trim()) this.#withEmail.add(need.id);
       this.draft = emptyDraft;
       emit(this, 'sr-volunteer-response', { volunteerNeedId: need.id });
     }
@@ -295,9 +322,45 @@ export class SrVolunteerBoard extends SrElement {
     this.#focusAnswer();
   }
 
+  /**
+   * A chosen shift filled up (or started, or was cancelled) before the sign-up arrived: the need
+   * is read afresh, the lost shifts are unchecked and shown as they are, the next ones with room
+   * offered (the first chosen), and the next send is a new sign-up (new key and proof). All else
+   * typed stays.
+   */
+  async #shiftsTaken(need: VolunteerNeed, problem: ShiftProblem, error: unknown): Promise<void> {
+    const fresh = await this.#readNeed(need.id);
+    if (this.openNeed?.id !== need.id) return;
+    const { shifts, conflict, chosen } = resolveConflict((fresh ?? need).shifts, this.draft.shiftIds, problem);
+    if (conflict.lost.length === 0) {
+      // Neither the Hub nor a fresh read names the shift: said as any failure.
+      this.#response.failure = this.#notSent(error);
+    } else {
+      this.openNeed = { ...(fresh ?? need), shifts };
+      this.draft = { ...this.draft, shiftIds: chosen };
+      this.conflict = conflict;
+    }
+    this.#response.renew();
+    this.#focusAnswer();
+  }
+
+  /** A failure the board has no words of its own for: what was typed stays, and what to do. */
+  #notSent(error: unknown): WriteFailure {
+    return notSentFailure(errorMessage(error, this.format), msg('Ihre Nachricht wurde nicht gesendet.'), msg('Ihre Angaben sind noch da.'));
+  }
+
+  async #readNeed(volunteerNeedId: string): Promise<VolunteerNeed | undefined> {
+    if (this.connection.status !== 'ready') return undefined;
+    try {
+      return await this.connection.client.GET('/volunteer-needs/{volunteerNeedId}', { params: { path: { volunteerNeedId } } });
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The focus goes to what answers the send: the thanks, or what to correct. */
   #focusAnswer(): void {
-    this.#focus.request('[part~="confirmation"], [part~="error-summary"], [part~="send-error"]');
+    this.#focus.request('[part~="confirmation"], [part~="error-summary"], [part~="send-error"], [part~="shift-conflict"]');
   }
 }
 
