@@ -9,10 +9,15 @@ import { registerShortLinks } from './short-links.js';
 import { registerNeedPrints } from './volunteer-needs.js';
 import { registerPollPrints } from './polls.js';
 import { registerHelpGuidePrints } from './help-guide.js';
+import { registerUncached } from './roster-access.js';
+import { registerSignInSheet } from './sign-in-sheet.js';
+import { registerCertificate } from './volunteer-certificate.js';
 
 export interface PrintOptions {
   /** The Hub's origin as people reach it (`PUBLIC_URL`): QR codes and printed addresses point there. */
   publicUrl: string;
+  /** Days after a need ended until its sign-ups and their hours are deleted (`VOLUNTEER_RETENTION_DAYS`): the certificate says so. */
+  volunteerRetentionDays: number;
 }
 
 /**
@@ -31,4 +36,8 @@ export async function registerPrint(app: FastifyInstance, db: Kysely<Database>, 
   registerPollPrints(app, db, options);
   registerHelpGuidePrints(app, db, options);
   await registerLetters(app, db, options.publicUrl);
+  await registerUncached(app, (scope) => {
+    registerSignInSheet(scope, db);
+    registerCertificate(scope, db, options);
+  });
 }

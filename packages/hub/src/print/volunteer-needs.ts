@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { isUuid } from '../auth/resource-owners.js';
+import { now } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import { html } from '../http/html.js';
 import { ProblemError } from '../http/problems.js';
@@ -10,14 +11,20 @@ import { findNeed, type NeedRow } from '../volunteering/queries.js';
 import { exampleNote, fact, lines, paragraphs } from './facts.js';
 import { printDate, printLanguage, printTime, sendPrintPage, type PrintLanguage } from './page.js';
 import type { PrintOptions } from './register.js';
+import { upcomingShifts, type ShiftPlaces } from './shift-queries.js';
+import { shiftWhen } from './shift-times.js';
 import { shortUrl } from './short-links.js';
 
 /**
  * The notice of a volunteer need (`/print/volunteer-needs/{needId}`): "Wir suchen Helferinnen und
  * Helfer" with what, when, where and how many, and how to get in touch — the organization's phone
  * and e-mail as its public profile shows them, and the QR code to the volunteer board. Nothing to
- * tear off: the phone is printed large enough to note down.
+ * tear off: the phone is printed large enough to note down. A need with shifts lists the coming
+ * ones with their free places: the notice is the poster to sign up on site, by its QR code.
  */
+
+/** Shifts listed on the one page; the board behind the QR code has them all. */
+const LISTED_SHIFTS = 6;
 
 const labels = {
   de: {
@@ -36,6 +43,11 @@ const labels = {
     until: 'bis',
     oClock: '\u00a0Uhr',
     remote: 'auch von zu Hause aus möglich',
+    shifts: 'Schichten',
+    free: (free: number, capacity: number) => (free === 0 ? 'voll' : `noch ${free} von ${capacity} frei`),
+    more: (count: number) => `und ${count} weitere ${count === 1 ? 'Schicht' : 'Schichten'}`,
+    signUp: 'Anmeldung',
+    approval: 'nach Rücksprache: Die Organisation meldet sich, bevor Ihre Anmeldung gilt.',
     people: (still: number, needed: number) =>
       still === needed ? `${needed} ${needed === 1 ? 'Person' : 'Personen'}` : `noch ${still} von ${needed} Personen`,
     ended: {
@@ -60,6 +72,11 @@ const labels = {
     until: 'until',
     oClock: '',
     remote: 'also possible from home',
+    shifts: 'Shifts',
+    free: (free: number, capacity: number) => (free === 0 ? 'full' : `${free} of ${capacity} places free`),
+    more: (count: number) => `and ${count} more ${count === 1 ? 'shift' : 'shifts'}`,
+    signUp: 'Signing up',
+    approval: 'by arrangement: the organization gets in touch before your sign-up counts.',
     people: (still: number, needed: number) =>
       still === needed ? `${needed} ${needed === 1 ? 'person' : 'people'}` : `${still} more of ${needed} people`,
     ended: {
@@ -95,6 +112,19 @@ async function publishedNeed(db: Kysely<Database>, needId: string): Promise<Need
   return row;
 }
 
+/** "Sa., 12. Juni, 16–19 Uhr · Bar · noch 2 von 4 frei", the first ones, and how many more. */
+function shiftList(shifts: ShiftPlaces[], lang: PrintLanguage) {
+  const words = labels[lang];
+  const listed = shifts.slice(0, LISTED_SHIFTS).map((shift) => {
+    const free = Math.max(0, shift.capacity - shift.held);
+    const parts = [shiftWhen(shift.starts_at, shift.ends_at, lang), shift.label, words.free(free, shift.capacity)];
+    return html`<li>${parts.filter(Boolean).join(' · ')}</li>`;
+  });
+  const more = shifts.length - listed.length;
+  return html`<h2>${words.shifts}</h2>
+<ul class="dates shifts">${listed}${more > 0 ? html`<li>${words.more(more)}</li>` : ''}</ul>`;
+}
+
 async function needNotice(db: Kysely<Database>, options: PrintOptions, request: FastifyRequest<{ Params: { needId: string } }>) {
   const lang = printLanguage(request);
   const words = labels[lang];
@@ -103,6 +133,7 @@ async function needNotice(db: Kysely<Database>, options: PrintOptions, request: 
   const [municipality] = row.municipality_id ? await selectMunicipalityNames(db, [row.municipality_id]) : [];
   const status: NeedStatus = needStatus(row);
   const still = Math.max(0, row.people_needed - row.people_accepted);
+  const shifts = await upcomingShifts(db, row.id, now());
   const place = lines([
     row.place_name,
     row.place_address,
@@ -120,12 +151,14 @@ ${status === 'open' ? '' : html`<p class="ended">${words.ended[status]}</p>`}
 ${paragraphs(row.description)}
 <dl class="facts">
 ${fact(words.what, row.skills.length > 0 ? row.skills.join(', ') : undefined)}
-${fact(words.when, when(row, lang))}
+${shifts.length > 0 && !row.starts_at && !row.ends_at ? undefined : fact(words.when, when(row, lang))}
 ${fact(words.time, row.time_commitment ?? undefined)}
 ${fact(words.where, place)}
-${fact(words.howMany, words.people(still, row.people_needed))}
+${shifts.length > 0 ? undefined : fact(words.howMany, words.people(still, row.people_needed))}
+${row.approval_required ? fact(words.signUp, words.approval) : undefined}
 ${fact(words.contact, contact)}
 </dl>
+${status === 'open' && shifts.length > 0 ? shiftList(shifts, lang) : ''}
 ${exampleNote(row.is_example, lang)}`;
   return {
     lang,

@@ -29,8 +29,8 @@ export interface PrintHub {
   hub: TestHub;
   /** The same address on the test Hub: a printed link as the test follows it. */
   local(url: string): string;
-  /** Opens a print view (a path on the Hub) in Chromium, in German unless `language` says otherwise. */
-  open(path: string, language?: string): Promise<Page>;
+  /** Opens a print view (a path on the Hub) in Chromium, in German unless `language` says otherwise; `headers` e.g. a session cookie. */
+  open(path: string, language?: string, headers?: Record<string, string>): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -41,9 +41,9 @@ export async function startPrintHub(): Promise<PrintHub> {
   return {
     hub,
     local: (url) => (url.startsWith(printPublicUrl) ? hub.baseUrl + url.slice(printPublicUrl.length) : url),
-    async open(path, language = 'de') {
+    async open(path, language = 'de', headers = {}) {
       browser ??= await launchChromium();
-      const context = await browser.newContext({ locale: language, extraHTTPHeaders: { 'Accept-Language': language } });
+      const context = await browser.newContext({ locale: language, extraHTTPHeaders: { 'Accept-Language': language, ...headers } });
       const page = await context.newPage();
       const response = await page.goto(`${hub.baseUrl}${path}`);
       if (response?.status() !== 200) throw new Error(`${path} answered ${response?.status()}: ${await response?.text()}`);
@@ -179,8 +179,8 @@ export function assertA4(facts: PdfFacts): void {
 export const readable = (text: string): string => text.replace(/\s+/g, ' ');
 
 /** A print view printed: its PDF facts, the QR codes of its last page and the page, saved as `name` to look at. */
-export async function printedView(printing: PrintHub, path: string, name: string, language?: string) {
-  const page = await printing.open(path, language);
+export async function printedView(printing: PrintHub, path: string, name: string, language?: string, headers?: Record<string, string>) {
+  const page = await printing.open(path, language, headers);
   const pdf = await printToPdf(page);
   await lookAtPdf(pdf, name);
   const facts = await pdfFacts(pdf);
