@@ -5,6 +5,14 @@ import { citizenPost, jsonWithKey, organizationWrites, solvedProof, type SolvedP
 import { fromNow } from './clock.js';
 
 export type NeedJson = Schema<'VolunteerNeed'>;
+export type ShiftJson = Schema<'VolunteerShift'>;
+
+const HOUR = 3_600_000;
+
+/** A shift body `inHours` from the Hub's now, `hours` long; tests override what they are about. */
+export function shiftBody(inHours: number, overrides: Record<string, unknown> = {}, hours = 3): Record<string, unknown> {
+  return { startsAt: fromNow(inHours * HOUR), endsAt: fromNow((inHours + hours) * HOUR), capacity: 4, ...overrides };
+}
 
 /** A need body open now; tests override what they are about. */
 export function needBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -63,6 +71,54 @@ export function volunteerClient(hub: TestHub) {
         method: 'PATCH',
         headers: jsonWithKey(key),
         body: JSON.stringify(body),
+      });
+    },
+    /** POST one shift or a series (`rule`) to the need, with the admin token unless a key is given. */
+    createShifts(needId: string, body: unknown, key = hub.adminToken): Promise<Response> {
+      return fetch(`${hub.baseUrl}/volunteer-needs/${needId}/shifts`, {
+        method: 'POST',
+        headers: jsonWithKey(key),
+        body: JSON.stringify(body),
+      });
+    },
+    /** The shifts made, as the contract documents them. */
+    async shiftsMade(needId: string, body: unknown): Promise<ShiftJson[]> {
+      return (await expectDocumented(await this.createShifts(needId, body), 'createVolunteerShifts', 201)).items;
+    },
+    async shifts(needId: string): Promise<ShiftJson[]> {
+      return (await expectDocumented(await fetch(`${hub.baseUrl}/volunteer-needs/${needId}/shifts`), 'listVolunteerShifts')).items;
+    },
+    patchShift(needId: string, shiftId: string, body: unknown, key = hub.adminToken): Promise<Response> {
+      return fetch(`${hub.baseUrl}/volunteer-needs/${needId}/shifts/${shiftId}`, {
+        method: 'PATCH',
+        headers: jsonWithKey(key),
+        body: JSON.stringify(body),
+      });
+    },
+    deleteShift(needId: string, shiftId: string, key = hub.adminToken): Promise<Response> {
+      return fetch(`${hub.baseUrl}/volunteer-needs/${needId}/shifts/${shiftId}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${key}` },
+      });
+    },
+    /** A shift's roster, with a key holding `volunteer-responses:manage`. */
+    roster(organizationId: string, shiftId: string, key: string, accept = 'application/json'): Promise<Response> {
+      return fetch(`${hub.baseUrl}/organizations/${organizationId}/volunteer-shifts/${shiftId}/signups`, {
+        headers: { authorization: `Bearer ${key}`, accept },
+      });
+    },
+    attend(organizationId: string, signupId: string, attended: boolean | null, key: string): Promise<Response> {
+      return fetch(`${hub.baseUrl}/organizations/${organizationId}/volunteer-signups/${signupId}`, {
+        method: 'PATCH',
+        headers: jsonWithKey(key),
+        body: JSON.stringify({ attended }),
+      });
+    },
+    message(organizationId: string, shiftId: string, message: string, key: string): Promise<Response> {
+      return fetch(`${hub.baseUrl}/organizations/${organizationId}/volunteer-shifts/${shiftId}/messages`, {
+        method: 'POST',
+        headers: jsonWithKey(key),
+        body: JSON.stringify({ message }),
       });
     },
     remove(organizationId: string, responseId: string, key: string): Promise<Response> {

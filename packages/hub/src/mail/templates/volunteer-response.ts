@@ -31,7 +31,14 @@ export const volunteerResponse: MailTemplate<{ retentionDays: number }> = {
         ...(row.phone ? [`Telefon:  ${row.phone}`] : []),
         ...(row.message ? ['', 'Nachricht:', row.message] : []),
         ...(shifts.length > 0
-          ? ['', 'Schichten:', ...shifts.map((shift) => `- ${berlinDateTime.format(shift.starts_at)}–${berlinTime.format(shift.ends_at)}${shift.label ? ` · ${shift.label}` : ''}`)]
+          ? [
+              '',
+              'Schichten:',
+              ...shifts.map(
+                (shift) =>
+                  `- ${berlinDateTime.format(shift.starts_at)}–${berlinTime.format(shift.ends_at)}${shift.label ? ` · ${shift.label}` : ''}`,
+              ),
+            ]
           : []),
         '',
         `Eingegangen am ${berlinDateTime.format(row.created_at)} (Europe/Berlin). Die Person hat der Datenschutzerklärung`,

@@ -87,7 +87,12 @@ export function shiftHandlers(db: Kysely<Database>, outbox: Outbox): Pick<Handle
         const errors = checkShift(data);
         if (data.capacity < shift.places_taken) {
           errors.push(
-            fieldError('/capacity', 'below-places-taken', `must be at least ${shift.places_taken}: that many places are taken`, shift.places_taken),
+            fieldError(
+              '/capacity',
+              'below-places-taken',
+              `must be at least ${shift.places_taken}: that many places are taken`,
+              shift.places_taken,
+            ),
           );
         }
         if (errors.length > 0) throw invalidBody(errors);

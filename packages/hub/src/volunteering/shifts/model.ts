@@ -13,7 +13,10 @@ export type ShiftStatus = Schemas['VolunteerShiftStatus'];
 export type ShiftRow = Selectable<VolunteerShiftTable> & { places_taken: number };
 
 /** Derived at `now`: cancelled by the organization, past once started, full while no place is free. */
-export function shiftStatus(row: Pick<ShiftRow, 'cancelled_at' | 'starts_at' | 'capacity' | 'places_taken'>, now = clock.now()): ShiftStatus {
+export function shiftStatus(
+  row: Pick<ShiftRow, 'cancelled_at' | 'starts_at' | 'capacity' | 'places_taken'>,
+  now = clock.now(),
+): ShiftStatus {
   if (row.cancelled_at !== null) return 'cancelled';
   if (row.starts_at <= now) return 'past';
   return row.places_taken >= row.capacity ? 'full' : 'open';

@@ -98,7 +98,11 @@ export async function takePlaces(
     .values(signup.shiftIds.map((shiftId) => ({ response_id: signup.responseId, shift_id: shiftId })))
     .returning(['id', 'shift_id'])
     .execute();
-  const starts = await trx.selectFrom('volunteer_shifts').select(['id', 'starts_at']).where('id', 'in', [...signup.shiftIds]).execute();
+  const starts = await trx
+    .selectFrom('volunteer_shifts')
+    .select(['id', 'starts_at'])
+    .where('id', 'in', [...signup.shiftIds])
+    .execute();
   const startOf = new Map(starts.map((row) => [row.id, row.starts_at]));
   return rows.map((row) => ({ signupId: row.id, shiftId: row.shift_id, startsAt: startOf.get(row.shift_id)! }));
 }
@@ -135,7 +139,11 @@ export async function moveSignup(
   if (existing) {
     await trx.deleteFrom('volunteer_signups').where('response_id', '=', signup.response_id).where('shift_id', '=', toShiftId).execute();
   }
-  await trx.updateTable('volunteer_signups').set({ shift_id: toShiftId, attended: null, attended_at: null }).where('id', '=', signupId).execute();
+  await trx
+    .updateTable('volunteer_signups')
+    .set({ shift_id: toShiftId, attended: null, attended_at: null })
+    .where('id', '=', signupId)
+    .execute();
   return { fromShiftId: signup.shift_id };
 }
 

@@ -69,7 +69,11 @@ export async function upcomingShiftsOfNeeds(db: Kysely<Database>, needIds: reado
   const rows = await db
     .selectFrom((eb) =>
       selectShifts(eb as unknown as Kysely<Database>)
-        .select(sql<number>`row_number() OVER (PARTITION BY volunteer_shifts.need_id ORDER BY volunteer_shifts.starts_at, volunteer_shifts.id)`.as('position'))
+        .select(
+          sql<number>`row_number() OVER (PARTITION BY volunteer_shifts.need_id ORDER BY volunteer_shifts.starts_at, volunteer_shifts.id)`.as(
+            'position',
+          ),
+        )
         .where('volunteer_shifts.need_id', 'in', needIds)
         .where('volunteer_shifts.ends_at', '>', now)
         .as('shifts'),
@@ -84,7 +88,13 @@ export async function upcomingShiftsOfNeeds(db: Kysely<Database>, needIds: reado
 }
 
 /** Ids of the need's next shifts with a free place at `now` (not cancelled, not started), soonest first. */
-export async function nextOpenShifts(db: Kysely<Database>, needId: string, now: Date, except: readonly string[], limit: number): Promise<string[]> {
+export async function nextOpenShifts(
+  db: Kysely<Database>,
+  needId: string,
+  now: Date,
+  except: readonly string[],
+  limit: number,
+): Promise<string[]> {
   let query = db
     .selectFrom('volunteer_shifts')
     .select('volunteer_shifts.id')

@@ -48,7 +48,11 @@ export async function rosterOf(db: Kysely<Database>, shiftId: string): Promise<S
 }
 
 /** A sign-up on one of the organization's shifts; undefined for another's. */
-export async function findOrganizationSignup(db: Kysely<Database>, organizationId: string, signupId: string): Promise<SignupRow | undefined> {
+export async function findOrganizationSignup(
+  db: Kysely<Database>,
+  organizationId: string,
+  signupId: string,
+): Promise<SignupRow | undefined> {
   return selectSignups(db)
     .where('volunteer_needs.organization_id', '=', organizationId)
     .where('volunteer_signups.id', '=', signupId)
