@@ -150,10 +150,10 @@ export function shiftChoices(context: ShiftChoiceContext): TemplateResult {
 /** Why the chosen shifts were not taken, and what the form did about it. Focused, read out at once. */
 export function conflictNotice(conflict: ShiftConflict, format: Formats, locale: string): TemplateResult {
   const why = (shift: VolunteerShift) => {
-    const name = html`„${shiftName(shift, format, locale)}“`;
-    if (shift.status === 'cancelled') return msg(html`Leider wurde die Schicht ${name} abgesagt.`);
-    if (shift.status === 'past') return msg(html`Leider hat die Schicht ${name} schon begonnen.`);
-    return msg(html`Leider ist die Schicht ${name} gerade voll geworden.`);
+    const name = shiftName(shift, format, locale);
+    if (shift.status === 'cancelled') return msg(html`Leider wurde die Schicht „${name}“ abgesagt.`);
+    if (shift.status === 'past') return msg(html`Leider hat die Schicht „${name}“ schon begonnen.`);
+    return msg(html`Leider ist die Schicht „${name}“ gerade voll geworden.`);
   };
   return html`<div part="shift-conflict" class="send-error" role="alert" tabindex="-1">
     ${conflict.lost.map((shift) => html`<p><strong>${why(shift)}</strong></p>`)}
