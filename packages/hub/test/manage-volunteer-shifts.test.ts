@@ -258,6 +258,7 @@ describe('the shifts of a volunteer need in the pages for organizations in Chrom
     await expectNoSidewaysScrolling(page, 'the form of a new series');
     await expectAccessible(page, 'the form of a new series at 320 px');
     await lookAt(page, 'need-shifts');
+    await page.getByRole('button', { name: 'Abbrechen' }).click();
 
     await page.clock.setFixedTime(new Date(duringBar));
     await bar.getByRole('link', { name: 'Eingetragene' }).click();
