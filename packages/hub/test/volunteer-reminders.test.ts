@@ -67,7 +67,11 @@ describe('reminders before a shift, from the outbox', () => {
     for (const address of ['wilma@example.org', 'dora@example.org', 'carl@example.org']) await hubs.nextMailTo(address);
 
     const wilmasLink = hubs.personalLink(mailsTo('wilma@example.org')[0]!);
-    const [wilmasSignup] = await hubs.hub.database.db.selectFrom('volunteer_signups').select('id').where('response_id', '=', wilma).execute();
+    const [wilmasSignup] = await hubs.hub.database.db
+      .selectFrom('volunteer_signups')
+      .select('id')
+      .where('response_id', '=', wilma)
+      .execute();
     const withdrawn = await fetch(`${wilmasLink.href}/signups/${wilmasSignup!.id}/withdraw`, { method: 'POST', redirect: 'manual' });
     assert.equal(withdrawn.status, 303);
     assert.deepEqual(await remindersOf(wilma), [], 'withdrawing deletes the reminder');
@@ -75,7 +79,7 @@ describe('reminders before a shift, from the outbox', () => {
     const manage = (await createApiKey(hubs.hub.database.db, { organizationId: hubs.club, scopes: ['volunteer-responses:manage'] })).key;
     const declined = await hubs.client.decide(hubs.club, dora, { status: 'declined', message: 'Diesmal sind wir genug.' }, manage);
     assert.equal(declined.status, 200, await declined.text());
-    assert.equal((await remindersOf(dora)).length, 1, "the decline leaves the row; it is not sent");
+    assert.equal((await remindersOf(dora)).length, 1, 'the decline leaves the row; it is not sent');
 
     const cancelling = await hubs.patchShift(need.id, cancelled.id, { cancelled: true });
     assert.equal(cancelling.status, 200, await cancelling.text());

@@ -12,7 +12,11 @@ async function open(url: URL | string, init: RequestInit = {}) {
 
 /** A form post as the browser sends it. */
 const post = (url: URL | string, fields: Record<string, string> = {}) =>
-  open(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+  open(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
 
 describe('"Meine Einsätze": the volunteer\'s mail and personal page', () => {
   let hubs: ShiftsHub;
@@ -40,7 +44,11 @@ describe('"Meine Einsätze": the volunteer\'s mail and personal page', () => {
     const link = hubs.personalLink(mail);
     assert.match(link.pathname, /^\/einsaetze\/[A-Za-z0-9_-]{43}$/);
 
-    const signups = await hubs.hub.database.db.selectFrom('volunteer_signups').select(['id', 'shift_id']).where('response_id', '=', responseId).execute();
+    const signups = await hubs.hub.database.db
+      .selectFrom('volunteer_signups')
+      .select(['id', 'shift_id'])
+      .where('response_id', '=', responseId)
+      .execute();
     const events = calendarEvents(calendarOf(mail));
     assert.equal(events.length, 2);
     for (const shift of [bar, kitchen]) {
@@ -109,9 +117,18 @@ describe('"Meine Einsätze": the volunteer\'s mail and personal page', () => {
     const responseId = await hubs.signUp(need, [shift.id], { name: 'Wanda Weg', email: 'wanda@example.org' });
     const link = hubs.personalLink(await hubs.nextMailTo('wanda@example.org'));
     assert.equal((await hubs.shifts(need.id))[0]!.placesFree, 0);
-    const signup = await hubs.hub.database.db.selectFrom('volunteer_signups').select('id').where('response_id', '=', responseId).executeTakeFirstOrThrow();
+    const signup = await hubs.hub.database.db
+      .selectFrom('volunteer_signups')
+      .select('id')
+      .where('response_id', '=', responseId)
+      .executeTakeFirstOrThrow();
     const reminders = () =>
-      hubs.hub.database.db.selectFrom('mail_outbox').select('id').where('volunteer_signup_id', '=', signup.id).where('kind', '=', 'volunteer-reminder').execute();
+      hubs.hub.database.db
+        .selectFrom('mail_outbox')
+        .select('id')
+        .where('volunteer_signup_id', '=', signup.id)
+        .where('kind', '=', 'volunteer-reminder')
+        .execute();
     assert.equal((await reminders()).length, 1);
 
     const { response } = await post(`${link.href}/signups/${signup.id}/withdraw`);
@@ -190,7 +207,11 @@ describe('"Meine Einsätze": the volunteer\'s mail and personal page', () => {
     await hubs.signUp(need, [shift.id], { name: 'Olga Own', email: 'olga@example.org' });
     const otherId = await hubs.signUp(need, [shift.id], { name: 'Otto Other', email: 'otto@example.org' });
     const olgasLink = hubs.personalLink(await hubs.nextMailTo('olga@example.org'));
-    const ottos = await hubs.hub.database.db.selectFrom('volunteer_signups').select('id').where('response_id', '=', otherId).executeTakeFirstOrThrow();
+    const ottos = await hubs.hub.database.db
+      .selectFrom('volunteer_signups')
+      .select('id')
+      .where('response_id', '=', otherId)
+      .executeTakeFirstOrThrow();
     const { response } = await post(`${olgasLink.href}/signups/${ottos.id}/withdraw`);
     assert.equal(response.status, 404);
     assert.equal((await hubs.shifts(need.id))[0]!.placesTaken, 2, "Otto's place stays");

@@ -44,7 +44,12 @@ export async function startShiftsHub(options: Partial<Omit<HubOptions, 'database
       const response = await fetch(`${hub.baseUrl}/volunteer-needs/${needId}/shifts`, {
         method: 'POST',
         headers: admin,
-        body: JSON.stringify({ startsAt: new Date(start).toISOString(), endsAt: new Date(start + 3 * HOUR).toISOString(), capacity, ...(label ? { label } : {}) }),
+        body: JSON.stringify({
+          startsAt: new Date(start).toISOString(),
+          endsAt: new Date(start + 3 * HOUR).toISOString(),
+          capacity,
+          ...(label ? { label } : {}),
+        }),
       });
       assert.equal(response.status, 201, await response.clone().text());
       return ((await response.json()) as { items: ShiftJson[] }).items[0]!;
@@ -53,7 +58,11 @@ export async function startShiftsHub(options: Partial<Omit<HubOptions, 'database
       return ((await (await fetch(`${hub.baseUrl}/volunteer-needs/${needId}/shifts`)).json()) as { items: ShiftJson[] }).items;
     },
     patchShift(needId: string, shiftId: string, body: Record<string, unknown>): Promise<Response> {
-      return fetch(`${hub.baseUrl}/volunteer-needs/${needId}/shifts/${shiftId}`, { method: 'PATCH', headers: admin, body: JSON.stringify(body) });
+      return fetch(`${hub.baseUrl}/volunteer-needs/${needId}/shifts/${shiftId}`, {
+        method: 'PATCH',
+        headers: admin,
+        body: JSON.stringify(body),
+      });
     },
     /** Signs `email` up for the shifts, as the volunteer board does; returns the response's id. */
     async signUp(need: NeedJson, shiftIds: string[], person: { name: string; email: string | null }): Promise<string> {
@@ -78,7 +87,7 @@ export type ShiftsHub = Awaited<ReturnType<typeof startShiftsHub>>;
 
 /** The VEVENTs of an .ics file, as a calendar app reads them (ical.js). */
 export function calendarEvents(ics: string) {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const calendar = new ICAL.Component(ICAL.parse(ics) as unknown[]);
   return calendar.getAllSubcomponents('vevent').map((vevent) => {
     const event = new ICAL.Event(vevent);
     return { uid: event.uid, summary: event.summary, start: event.startDate.toJSDate(), end: event.endDate.toJSDate() };

@@ -23,9 +23,12 @@ export const volunteerWithdrawn: MailTemplate<{ from?: { startsAt: string; endsA
       : [`${row.name} hat sich über „Meine Einsätze“ abgemeldet von:`, `${shift}.`, 'Der Platz ist wieder frei.'];
     return {
       subject: `${from ? 'Termin gewechselt' : 'Abmeldung'}: ${row.title}`,
-      text: ['Guten Tag,', lines.join('\n'), 'Die aktuelle Liste finden Sie in der Schichtübersicht Ihrer Organisation.', 'Smart Region Hub'].join(
-        '\n\n',
-      ),
+      text: [
+        'Guten Tag,',
+        lines.join('\n'),
+        'Die aktuelle Liste finden Sie in der Schichtübersicht Ihrer Organisation.',
+        'Smart Region Hub',
+      ].join('\n\n'),
     };
   },
 };

@@ -20,7 +20,10 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
 /** Makes a new link for the response and returns its address under `publicUrl`. */
 export async function newPersonalLink(db: Kysely<Database>, responseId: string, publicUrl: string): Promise<string> {
   const { token } = newToken();
-  await db.insertInto('volunteer_links').values({ token_hash: hashOf(token), response_id: responseId }).execute();
+  await db
+    .insertInto('volunteer_links')
+    .values({ token_hash: hashOf(token), response_id: responseId })
+    .execute();
   return `${publicUrl}${SELF_SERVICE_PATH}/${token}`;
 }
 

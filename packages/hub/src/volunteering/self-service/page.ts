@@ -158,7 +158,9 @@ export function selfServicePage({ lang, base, rows, openShifts, status, about, n
     signupItem(
       row,
       base,
-      (openShifts.get(row.need_id) ?? []).filter((shift) => shift.id !== row.shift_id && !rows.some((other) => other.shift_id === shift.id && other.status === 'active')),
+      (openShifts.get(row.need_id) ?? []).filter(
+        (shift) => shift.id !== row.shift_id && !rows.some((other) => other.shift_id === shift.id && other.status === 'active'),
+      ),
       lang,
       now,
       problem && row.id === about,

@@ -52,10 +52,7 @@ export function findSignup(db: Kysely<Database>, signupId: string) {
 
 /** The active sign-ups on a shift (whose volunteers hear of a change to it). */
 export function activeSignupsOfShift(db: Kysely<Database>, shiftId: string) {
-  return selectSignups(db)
-    .where('volunteer_signups.shift_id', '=', shiftId)
-    .where('volunteer_signups.status', '=', 'active')
-    .execute();
+  return selectSignups(db).where('volunteer_signups.shift_id', '=', shiftId).where('volunteer_signups.status', '=', 'active').execute();
 }
 
 /** A sign-up that is still on: active, not declined, its shift not cancelled. */

@@ -36,12 +36,18 @@ async function ownSignup(db: Kysely<Database>, token: string, signupId: string):
 }
 
 function invalidLink(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return reply.code(404).type('text/html; charset=utf-8').send(invalidLinkPage(printLanguage(request)));
+  return reply
+    .code(404)
+    .type('text/html; charset=utf-8')
+    .send(invalidLinkPage(printLanguage(request)));
 }
 
 /** Back to the page with what happened (POST → 303 → GET: a reload sends nothing twice). */
 const backTo = (reply: FastifyReply, token: string, status: StatusLine, signupId: string) =>
-  reply.code(303).header('Location', `${pageOf(token)}?status=${status}&signup=${encodeURIComponent(signupId)}`).send();
+  reply
+    .code(303)
+    .header('Location', `${pageOf(token)}?status=${status}&signup=${encodeURIComponent(signupId)}`)
+    .send();
 
 /** What a refused move says on the page. */
 function moveRefusal(error: unknown): StatusLine {
