@@ -158,7 +158,7 @@ describe('the shifts of a volunteer need in the pages for organizations in Chrom
     await bar.getByRole('button', { name: 'Ändern' }).click();
     await bar.getByLabel('Plätze *').fill('1');
     await bar.getByRole('button', { name: 'Schicht speichern' }).click();
-    await page.getByRole('alert').getByRole('link', { name: /^Plätze: / }).waitFor();
+    await summaryLine(page, 'Plätze: Mindestens 2: so viele Plätze sind schon belegt.').waitFor();
     assert.equal(await bar.getByLabel('Plätze *').inputValue(), '1');
     assert.equal(await bar.getByLabel('Plätze *').getAttribute('aria-invalid'), 'true');
     await expectAccessible(page, 'a shift refused for too few places');

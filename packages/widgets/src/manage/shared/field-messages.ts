@@ -11,6 +11,8 @@ const boundedRules: Record<string, (bound: string) => string> = {
   minItems: (bound) => msg(str`Bitte geben Sie mindestens ${bound} an.`),
   maxItems: (bound) => msg(str`Höchstens ${bound} Einträge.`),
   'too-many-choices': (bound) => msg(str`Höchstens ${bound} Antworten.`),
+  'below-places-taken': (bound) => msg(str`Mindestens ${bound}: so viele Plätze sind schon belegt.`),
+  'too-long': (bound) => msg(str`Höchstens ${bound} Stunden nach dem Beginn.`),
 };
 
 /** Rules said the same whatever the field. */

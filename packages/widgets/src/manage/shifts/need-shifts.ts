@@ -214,12 +214,9 @@ export class SrManageNeedShifts extends ManageElement {
       ${textField(this.#form, 'day', msg('Tag'), draft.day, (day) => edit({ day }), { type: 'date', required: true })}
       <div class="times">
         ${textField(this.#form, 'from', msg('Von'), draft.from, (from) => edit({ from }), { type: 'time', required: true })}
-        ${textField(this.#form, 'to', msg('Bis'), draft.to, (to) => edit({ to }), {
-          type: 'time',
-          required: true,
-          hint: msg('Vor dem Beginn: am nächsten Tag.'),
-        })}
+        ${textField(this.#form, 'to', msg('Bis'), draft.to, (to) => edit({ to }), { type: 'time', required: true })}
       </div>
+      <p class="hint">${msg('Endet die Schicht nach Mitternacht, gilt „Bis“ für den nächsten Tag.')}</p>
       ${textField(this.#form, 'capacity', msg('Plätze'), draft.capacity, (capacity) => edit({ capacity }), {
         type: 'number',
         required: true,

@@ -91,8 +91,18 @@ export class SrManageShiftRoster extends ManageElement {
       details summary {
         display: flex;
         align-items: center;
+        gap: var(--_space-2);
         min-block-size: 2.75rem;
+        font-weight: 600;
+        color: var(--_color-primary);
         cursor: pointer;
+      }
+      /* The marker a flex summary loses: it says the line opens something. */
+      details summary::before {
+        content: '▸';
+      }
+      details[open] summary::before {
+        content: '▾';
       }
       .period {
         display: flex;
@@ -193,7 +203,7 @@ export class SrManageShiftRoster extends ManageElement {
             : html`<p>${msg('Noch hat sich niemand eingetragen.')}</p>`
         }
       </section>
-      ${this.#messageSection(active.length)}
+      ${this.#messageSection()}
       <section aria-labelledby="lists-heading">
         <h2 id="lists-heading">${msg('Listen')}</h2>
         ${this.#action.failureMessage()}
@@ -309,7 +319,7 @@ export class SrManageShiftRoster extends ManageElement {
     </details>`;
   }
 
-  #messageSection(people: number): TemplateResult {
+  #messageSection(): TemplateResult {
     return html`<section aria-labelledby="message-heading">
       <h2 id="message-heading">${msg('Nachricht an alle')}</h2>
       <form class="form" novalidate @submit=${(event: Event) => {
@@ -323,7 +333,7 @@ export class SrManageShiftRoster extends ManageElement {
         }, {
           required: true,
           maxlength: 2000,
-          hint: msg(str`Geht per E-Mail an alle ${people} Eingetragenen mit E-Mail-Adresse; Antworten kommen an die Adresse Ihrer Organisation. Der Hub speichert die Nachricht nicht.`),
+          hint: msg('Geht per E-Mail an alle Eingetragenen, die eine E-Mail-Adresse angegeben haben; Antworten kommen an die Adresse Ihrer Organisation. Der Hub speichert die Nachricht nicht.'),
         })}
         ${this.#messageForm.failureMessage()}
         <div role="status">${this.sent ? html`<p class="message" data-sent>${this.#sentText(this.sent)}</p>` : nothing}</div>

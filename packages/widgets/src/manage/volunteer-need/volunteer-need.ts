@@ -465,7 +465,11 @@ export class SrManageVolunteerNeed extends ManageElement {
     const closed = need.status === 'closed';
     return html`<div class="message">
       <p>${need.published ? states[need.status] : msg('Entwurf: nur für Ihre Organisation sichtbar.')}</p>
-      <p>${msg(str`Noch ${need.peopleStillNeeded} von ${need.peopleNeeded} Personen gesucht.`)}
+      <p>${
+        need.shifts.length
+          ? msg(str`Noch ${need.peopleStillNeeded} Plätze in den kommenden Schichten frei.`)
+          : msg(str`Noch ${need.peopleStillNeeded} von ${need.peopleNeeded} Personen gesucht.`)
+      }
         <a href=${organizationPath(this.organizationId, 'responses')}>${msg('Rückmeldungen ansehen')}</a></p>
       ${this.#action.failureMessage()}
       <button class="button" type="button" aria-disabled=${this.#action.sending ? 'true' : 'false'} @click=${() => void this.#setClosed(need, !closed)}>
