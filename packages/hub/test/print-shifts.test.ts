@@ -349,6 +349,7 @@ describe('print views of volunteer shifts', () => {
     });
     const englishText = readable(english.facts.text);
     assert.ok(englishText.includes('Certificate of voluntary work'), english.facts.text);
+    assert.ok(englishText.includes('2027-10-31 01:00–04:00'), english.facts.text);
     assert.ok(englishText.includes('Total 6.0 hours'), english.facts.text);
   });
 

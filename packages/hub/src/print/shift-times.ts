@@ -12,7 +12,7 @@ const yearOf = (instant: Date) => new Intl.DateTimeFormat('de', { year: 'numeric
 /** "Sa., 12. Juni" — with the year when the shift is not in the current year (Europe/Berlin). */
 export function shiftDay(start: Date, lang: PrintLanguage): string {
   const withYear = yearOf(start) !== yearOf(now());
-  return new Intl.DateTimeFormat(lang === 'de' ? 'de' : 'en-GB', {
+  return new Intl.DateTimeFormat(lang, {
     weekday: 'short',
     day: 'numeric',
     month: 'long',

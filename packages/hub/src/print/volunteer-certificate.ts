@@ -91,9 +91,9 @@ function period(query: Record<string, unknown>): { from: string; to: string } {
   return { from: from as string, to: to as string };
 }
 
-/** A shift's day in the table: "07.11.2026", so the activity has the room. */
+/** A shift's day in the table, short so the activity has the room: "07.11.2026"; in English "2026-11-07", read the same everywhere. */
 const tableDate = (instant: Date, lang: PrintLanguage) =>
-  new Intl.DateTimeFormat(lang === 'de' ? 'de' : 'en-GB', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: printTimeZone }).format(
+  new Intl.DateTimeFormat(lang === 'de' ? 'de' : 'en-CA', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: printTimeZone }).format(
     instant,
   );
 

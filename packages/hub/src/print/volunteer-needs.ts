@@ -117,8 +117,8 @@ function shiftList(shifts: ShiftPlaces[], lang: PrintLanguage) {
   const words = labels[lang];
   const listed = shifts.slice(0, LISTED_SHIFTS).map((shift) => {
     const free = Math.max(0, shift.capacity - shift.held);
-    const parts = [shiftWhen(shift.starts_at, shift.ends_at, lang), shift.label, words.free(free, shift.capacity)];
-    return html`<li>${parts.filter(Boolean).join(' · ')}</li>`;
+    const label = shift.label ? ` · ${shift.label}` : '';
+    return html`<li>${shiftWhen(shift.starts_at, shift.ends_at, lang)}${label} · <span class="nowrap">${words.free(free, shift.capacity)}</span></li>`;
   });
   const more = shifts.length - listed.length;
   return html`<h2>${words.shifts}</h2>
