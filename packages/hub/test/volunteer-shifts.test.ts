@@ -42,6 +42,36 @@ describe('volunteer shifts: places, series, sign-ups for chosen shifts, approval
     return found;
   }
 
+  test('demo data: a Weinfest with two bar shifts (4 and 6 places) and weekly Tafel drivers on Tuesdays', async () => {
+    const page = await expectDocumented(await fetch(`${hub.baseUrl}/volunteer-needs?q=weinfest&limit=100`), 'listVolunteerNeeds');
+    const weinfest = page.items.find((item) => item.title.startsWith('Weinfest am Maintor'));
+    assert.ok(weinfest?.isExample);
+    const berlin = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' });
+    assert.deepEqual(
+      weinfest.shifts.map((shift) => [
+        shift.label,
+        berlin.format(new Date(shift.startsAt)),
+        berlin.format(new Date(shift.endsAt)),
+        shift.capacity,
+      ]),
+      [
+        ['Bar', '16:00', '19:00', 4],
+        ['Bar', '19:00', '23:00', 6],
+      ],
+    );
+    assert.equal(weinfest.peopleStillNeeded, 10);
+    const tafel = (await expectDocumented(await fetch(`${hub.baseUrl}/volunteer-needs?q=tafel&limit=100`), 'listVolunteerNeeds')).items[0];
+    assert.ok(tafel);
+    const series = await client.shifts(tafel.id);
+    assert.ok(series.length >= 10, `${series.length} Tuesdays`);
+    assert.equal(new Set(series.map((shift) => shift.seriesId)).size, 1);
+    const weekday = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', weekday: 'long', hour: '2-digit', minute: '2-digit' });
+    assert.ok(
+      series.every((shift) => weekday.format(new Date(shift.startsAt)) === 'Dienstag, 09:00'),
+      weekday.format(new Date(series[0]!.startsAt)),
+    );
+  });
+
   test('a need without shifts works as before; with shifts it shows them and counts their free places', async () => {
     const plain = await shiftNeed({ peopleNeeded: 2 });
     assert.deepEqual(plain.shifts, []);

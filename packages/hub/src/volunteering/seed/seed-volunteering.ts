@@ -5,6 +5,7 @@ import { knownMunicipalities } from '../../orgs/lookups.js';
 import { newOrganizationRow } from '../../orgs/organizations.js';
 import { checkNeed, completeInput, type NeedData } from '../model.js';
 import { insertNeed } from '../queries.js';
+import { seedShiftNeeds } from './seed-shifts.js';
 import * as clock from '../../clock.js';
 
 const DAY = 86_400_000;
@@ -108,7 +109,7 @@ const exampleNeeds: ExampleNeed[] = [
 
 /**
  * Adds the example needs, once: when any need exists, nothing happens. Each goes through the same
- * checks as a need sent to the API. One lies in the past (expired), to show that state.
+ * checks as a need sent to the API. One lies in the past (expired), to show that state; two have shifts.
  */
 export async function seedVolunteering(db: Kysely<Database>, today = clock.now()): Promise<number> {
   if (await db.selectFrom('volunteer_needs').select('id').limit(1).executeTakeFirst()) return 0;
@@ -134,5 +135,5 @@ export async function seedVolunteering(db: Kysely<Database>, today = clock.now()
     await insertNeed(db, organizationId, data);
     added += 1;
   }
-  return added;
+  return added + (await seedShiftNeeds(db, organizations, known, today));
 }
