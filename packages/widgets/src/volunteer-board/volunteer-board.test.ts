@@ -20,35 +20,10 @@ import {
 } from '../../test/helpers.js';
 import { organizerKey, testServers } from '../../test/test-servers.js';
 import { expectPrintLink } from '../../test/print-link.js';
+import { dialogOf, offerHelp, showBoard, titles, typeInto } from '../../test/volunteering.js';
 import '../hub/define.js';
 import { SrVolunteerBoard } from './define.js';
 import type { VolunteerNeed } from './need-card.js';
-
-async function showBoard(attributes: Record<string, string> = {}): Promise<SrVolunteerBoard> {
-  const { hubUrl } = await testServers();
-  const board = document.createElement('sr-volunteer-board');
-  board.setAttribute('hub-url', hubUrl);
-  for (const [name, value] of Object.entries(attributes)) board.setAttribute(name, value);
-  await fixture(html`<div>${board}</div>`);
-  await loaded(board);
-  return board;
-}
-
-const titles = (board: Element) => $$(board, '[part~="need-title"]').map((title) => title.textContent.trim());
-const dialogOf = (board: Element) => $<HTMLDialogElement>(board, 'dialog');
-
-/** Opens "Ich helfe mit" of the need with this title, by keyboard. */
-async function offerHelp(board: SrVolunteerBoard, title: string): Promise<void> {
-  const card = $$(board, '[part~="need"]').find((need) => need.querySelector('[part~="need-title"]')!.textContent.trim() === title)!;
-  card.querySelector<HTMLElement>('[part~="help-button"]')!.focus();
-  await sendKeys({ press: 'Enter' });
-  await waitUntil(() => dialogOf(board).open, 'form not open');
-}
-
-async function typeInto(board: Element, id: string, text: string): Promise<void> {
-  $(board, `#${id}`).focus();
-  await sendKeys({ type: text });
-}
 
 describe('<sr-volunteer-board>', () => {
   let warnings: ReturnType<typeof captureWarnings>;
