@@ -26,6 +26,13 @@ describe('<sr-manage-app>', () => {
     expect(route('/manage/invitation?token=xyz')).to.deep.equal({ screen: 'invitation', token: 'xyz' });
     expect(route('/manage/organizations/o-1/api-keys')).to.deep.equal({ screen: 'api-keys', organizationId: 'o-1' });
     expect(route('/manage/organizations/o-1/nothing')).to.deep.equal({ screen: 'not-found' });
+    expect(route('/manage/organizations/o-1/volunteer-needs/n-1/shifts/s-1')).to.deep.equal({
+      screen: 'volunteer-shift',
+      organizationId: 'o-1',
+      needId: 'n-1',
+      shiftId: 's-1',
+    });
+    expect(route('/manage/organizations/o-1/events/n-1/shifts/s-1')).to.deep.equal({ screen: 'not-found' });
     expect(route('/manage/invitation')).to.deep.equal({ screen: 'not-found' });
   });
 
