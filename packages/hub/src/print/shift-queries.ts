@@ -1,54 +1,26 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { selectShifts } from '../volunteering/shifts/queries.js';
+import type { ShiftRow } from '../volunteering/shifts/model.js';
+import { isOnShift, rosterOf, type SignupRow } from '../volunteering/shifts/roster.js';
 import { printTimeZone } from './page.js';
 
 /**
- * What the print views read of shifts and sign-ups. A place is held by an active sign-up whose
- * response is not declined (the capacity rule of the sign-up); names and contacts are read only
- * for the sign-in sheet and the certificate, which check the reader first.
+ * What the print views read of shifts and sign-ups, on the shifts' own queries: places are
+ * counted by `selectShifts` (the one capacity rule), the people on a shift by `rosterOf` and
+ * `isOnShift`. Names and contacts are read only for the sign-in sheet and the certificate, which
+ * check the reader first.
  */
 
-/** Active sign-ups whose response is not declined: those holding a place. */
-function heldSignups(db: Kysely<Database>) {
-  return db
-    .selectFrom('volunteer_signups')
-    .innerJoin('volunteer_responses', 'volunteer_responses.id', 'volunteer_signups.response_id')
-    .where('volunteer_signups.status', '=', 'active')
-    .where('volunteer_responses.status', '!=', 'declined');
-}
-
-export interface ShiftPlaces {
-  id: string;
-  starts_at: Date;
-  ends_at: Date;
-  label: string | null;
-  capacity: number;
-  held: number;
-}
-
-/** The need's shifts that have not started and are not cancelled, by start, with their held places. */
-export async function upcomingShifts(db: Kysely<Database>, needId: string, at: Date): Promise<ShiftPlaces[]> {
-  const shifts = await db
-    .selectFrom('volunteer_shifts')
-    .select(['id', 'starts_at', 'ends_at', 'label', 'capacity'])
-    .where('need_id', '=', needId)
-    .where('cancelled_at', 'is', null)
-    .where('starts_at', '>', at)
-    .orderBy('starts_at')
-    .orderBy('id')
+/** The need's shifts that have not started and are not cancelled, by start, with their places taken. */
+export async function upcomingShifts(db: Kysely<Database>, needId: string, at: Date): Promise<ShiftRow[]> {
+  return selectShifts(db)
+    .where('volunteer_shifts.need_id', '=', needId)
+    .where('volunteer_shifts.cancelled_at', 'is', null)
+    .where('volunteer_shifts.starts_at', '>', at)
+    .orderBy('volunteer_shifts.starts_at')
+    .orderBy('volunteer_shifts.id')
     .execute();
-  if (shifts.length === 0) return [];
-  const counts = await heldSignups(db)
-    .select(['volunteer_signups.shift_id', (eb) => eb.fn.countAll<string>().as('held')])
-    .where(
-      'volunteer_signups.shift_id',
-      'in',
-      shifts.map((shift) => shift.id),
-    )
-    .groupBy('volunteer_signups.shift_id')
-    .execute();
-  const held = new Map(counts.map((row) => [row.shift_id, Number(row.held)]));
-  return shifts.map((shift) => ({ ...shift, held: held.get(shift.id) ?? 0 }));
 }
 
 /** Who owns what a roster view names: the organization, and its name and municipality for the page. */
@@ -61,20 +33,13 @@ const organizationColumns = [
   'municipalities.name as municipality_name',
 ] as const;
 
-/** A shift with its need and organization. */
+/** A shift with its places, its need and organization. */
 export async function findShiftOfNeed(db: Kysely<Database>, shiftId: string) {
-  return db
-    .selectFrom('volunteer_shifts')
+  return selectShifts(db)
     .innerJoin('volunteer_needs', 'volunteer_needs.id', 'volunteer_shifts.need_id')
     .innerJoin('organizations', 'organizations.id', 'volunteer_needs.organization_id')
     .leftJoin('municipalities', 'municipalities.id', 'volunteer_needs.municipality_id')
     .select([
-      'volunteer_shifts.id',
-      'volunteer_shifts.starts_at',
-      'volunteer_shifts.ends_at',
-      'volunteer_shifts.label',
-      'volunteer_shifts.capacity',
-      'volunteer_shifts.cancelled_at',
       'volunteer_needs.title as need_title',
       'volunteer_needs.place_name',
       'volunteer_needs.place_address',
@@ -85,14 +50,10 @@ export async function findShiftOfNeed(db: Kysely<Database>, shiftId: string) {
     .executeTakeFirst();
 }
 
-/** The people holding a place on the shift, by name: what the sign-in sheet lists. */
-export async function shiftRoster(db: Kysely<Database>, shiftId: string) {
-  return heldSignups(db)
-    .select(['volunteer_responses.name', 'volunteer_responses.phone', 'volunteer_responses.status'])
-    .where('volunteer_signups.shift_id', '=', shiftId)
-    .orderBy(sql`lower(volunteer_responses.name)`)
-    .orderBy('volunteer_signups.created_at')
-    .execute();
+/** The people on the shift (holding a place), by name: what the sign-in sheet lists. */
+export async function shiftRoster(db: Kysely<Database>, shiftId: string): Promise<SignupRow[]> {
+  const onShift = (await rosterOf(db, shiftId)).filter(isOnShift);
+  return onShift.sort((one, other) => one.name.localeCompare(other.name, 'de'));
 }
 
 /** A sign-up's person (its response) and the organization it volunteered for. */

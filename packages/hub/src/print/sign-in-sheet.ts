@@ -85,7 +85,7 @@ ${roster.length === 0 ? html`<p>${words.nobody}</p>` : ''}
 <table class="roster">
 <thead><tr><th scope="col" class="number">${words.number}</th><th scope="col">${words.name}</th><th scope="col">${words.phone}</th><th scope="col" class="box-cell">${words.present}</th><th scope="col" class="signature">${words.signature}</th></tr></thead>
 <tbody>
-${roster.map((entry, index) => row(index + 1, entry.name, entry.phone, shift.approval_required && entry.status === 'new'))}
+${roster.map((entry, index) => row(index + 1, entry.name, entry.phone, shift.approval_required && entry.response_status === 'new'))}
 ${Array.from({ length: walkIns }, (_, index) => row(roster.length + index + 1))}
 </tbody>
 </table>

@@ -11,7 +11,8 @@ import { findNeed, type NeedRow } from '../volunteering/queries.js';
 import { exampleNote, fact, lines, paragraphs } from './facts.js';
 import { printDate, printLanguage, printTime, sendPrintPage, type PrintLanguage } from './page.js';
 import type { PrintOptions } from './register.js';
-import { upcomingShifts, type ShiftPlaces } from './shift-queries.js';
+import type { ShiftRow } from '../volunteering/shifts/model.js';
+import { upcomingShifts } from './shift-queries.js';
 import { shiftWhen } from './shift-times.js';
 import { shortUrl } from './short-links.js';
 
@@ -113,10 +114,10 @@ async function publishedNeed(db: Kysely<Database>, needId: string): Promise<Need
 }
 
 /** "Sa., 12. Juni, 16–19 Uhr · Bar · noch 2 von 4 frei", the first ones, and how many more. */
-function shiftList(shifts: ShiftPlaces[], lang: PrintLanguage) {
+function shiftList(shifts: ShiftRow[], lang: PrintLanguage) {
   const words = labels[lang];
   const listed = shifts.slice(0, LISTED_SHIFTS).map((shift) => {
-    const free = Math.max(0, shift.capacity - shift.held);
+    const free = Math.max(0, shift.capacity - shift.places_taken);
     const label = shift.label ? ` · ${shift.label}` : '';
     return html`<li>${shiftWhen(shift.starts_at, shift.ends_at, lang)}${label} · <span class="nowrap">${words.free(free, shift.capacity)}</span></li>`;
   });
