@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { pinTestClock } from './support/clock.js';
 import { captureLogs } from './support/logs.js';
+import { eventually } from './support/mail.js';
 import { calendarEvents, calendarOf, startShiftsHub, type ShiftsHub } from './support/volunteer-shifts.js';
 
 /** A page of the Hub as a browser without script gets it: redirects are looked at, not followed. */
@@ -192,6 +193,12 @@ describe('"Meine Einsätze": the volunteer\'s mail and personal page', () => {
       .where('kind', '=', 'volunteer-reminder')
       .executeTakeFirstOrThrow();
     assert.equal(reminder.next_attempt_at.getTime(), new Date(later.startsAt).getTime() - 24 * 3_600_000, 'the reminder moved along');
+    await eventually('the organization told of the move', () =>
+      hubs.smtp.mails.some(
+        (mail) =>
+          mail.subject === 'Termin gewechselt: Tafel' && /Moritz Move hat über „Meine Einsätze“ den Termin gewechselt/.test(mail.text),
+      ),
+    );
   });
 
   test('a forged, malformed or someone else\'s link finds nothing: 404 "Dieser Link gilt nicht (mehr)"', async () => {
