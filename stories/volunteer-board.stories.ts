@@ -140,7 +140,10 @@ export const SchichtVoll: Story = {
   play: signUp(weinfest, [barShift.id]),
 };
 export const NachRuecksprache: Story = { ...story({}, 'Nach Rücksprache'), play: openNeed(readingToChildren) };
-export const Eingetragen: Story = { ...story({}, 'Eingetragen für zwei Schichten'), play: signUp(weinfest, openShifts(weinfest).slice(0, 2)) };
+export const Eingetragen: Story = {
+  ...story({}, 'Eingetragen für zwei Schichten'),
+  play: signUp(weinfest, openShifts(weinfest).slice(0, 2)),
+};
 export const WartetAufZusage: Story = {
   ...story({}, 'Wartet auf Zusage'),
   play: signUp(readingToChildren, openShifts(readingToChildren).slice(0, 1)),

@@ -123,7 +123,10 @@ describe('<sr-volunteer-board> with shifts', function () {
     expect(checkbox(board, first).disabled).to.equal(true);
     expect(placesText(board, first)).to.equal('voll');
     // Both others are offered, the sooner one chosen.
-    expect($$(board, '[part~="suggested"]').map((item) => item.querySelector('input')!.id)).to.deep.equal([`shift-${second}`, `shift-${third}`]);
+    expect($$(board, '[part~="suggested"]').map((item) => item.querySelector('input')!.id)).to.deep.equal([
+      `shift-${second}`,
+      `shift-${third}`,
+    ]);
     expect(checkbox(board, second).checked).to.equal(true);
     expect(checkbox(board, third).checked).to.equal(false);
     expect(placesText(board, second)).to.equal('Vorschlag · noch 2 von 2 frei');

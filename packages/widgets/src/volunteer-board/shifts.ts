@@ -19,7 +19,13 @@ export function shiftWhen(shift: VolunteerShift, format: Formats, locale: string
   const end = new Date(shift.endsAt);
   const onTheHour =
     /^de\b/.test(locale) && format.day(start) === format.day(end) && [start, end].every((time) => format.time(time).endsWith(':00'));
-  return format.dateRange(start, end, { weekday: 'short', day: 'numeric', month: 'long', hour: 'numeric', ...(onTheHour ? {} : { minute: '2-digit' }) });
+  return format.dateRange(start, end, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'long',
+    hour: 'numeric',
+    ...(onTheHour ? {} : { minute: '2-digit' }),
+  });
 }
 
 /** A shift as the volunteer recognises it: when, and what for ("Bar"), the organization's words isolated. */

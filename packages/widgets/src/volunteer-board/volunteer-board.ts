@@ -200,7 +200,11 @@ export class SrVolunteerBoard extends SrElement {
         heading: need ? html`${msg('Ich helfe mit')}: ${isolated(need.title)}` : '',
         content: need
           ? this.#response.sent(need.id)
-            ? confirmation(need, this.#response.result(need.id), { withEmail: this.#withEmail.has(need.id), format: this.format, locale: this.locale })
+            ? confirmation(need, this.#response.result(need.id), {
+                withEmail: this.#withEmail.has(need.id),
+                format: this.format,
+                locale: this.locale,
+              })
             : this.#form(need)
           : nothing,
       })}
