@@ -111,6 +111,8 @@ export async function registerSelfService(app: FastifyInstance, db: Kysely<Datab
       const { token, signupId } = request.params;
       const row = await ownSignup(db, token, signupId);
       if (!row) return invalidLink(request, reply);
+      // A shift that has begun is the organization's to settle (attendance), not the link's.
+      if (row.starts_at <= now()) return backTo(reply, token, 'gone', signupId);
       const withdrawn = await inTransaction(db, async (trx) => {
         if (!(await withdrawSignup(trx, signupId, now()))) return false;
         await deleteReminders(trx, [signupId]);
