@@ -58,25 +58,20 @@ function placesText(shift: VolunteerShift): string {
 
 /**
  * The Hub refused a sign-up because of a chosen shift: `full` (no place left; `shiftId` names it
- * and `alternatives` the next shifts with room) or `not-open` (started or cancelled; the Hub names
- * none, a fresh read of the need tells which).
+ * and `alternatives` the next shifts with room) or `not-open` (started or cancelled; the contract
+ * promises no `shiftId` for it, so a fresh read of the need tells which).
  */
 export interface ShiftProblem {
   kind: 'full' | 'not-open';
-  shiftId?: string;
-  alternatives?: string[];
+  shiftId?: string | undefined;
+  alternatives?: string[] | undefined;
 }
 
 export function shiftProblem(error: unknown): ShiftProblem | undefined {
-  if (!isHubError(error) || error.status !== 409) return undefined;
-  const problem = (error.problem ?? {}) as { shiftId?: unknown; alternatives?: unknown };
+  if (!isHubError(error)) return undefined;
   const kind = error.type.endsWith('/shift-full') ? 'full' : error.type.endsWith('/shift-not-open') ? 'not-open' : undefined;
-  if (!kind) return undefined;
-  return {
-    kind,
-    ...(typeof problem.shiftId === 'string' ? { shiftId: problem.shiftId } : {}),
-    ...(Array.isArray(problem.alternatives) ? { alternatives: problem.alternatives.filter((id) => typeof id === 'string') } : {}),
-  };
+  const { shiftId, alternatives } = error.problem as Omit<ShiftProblem, 'kind'>;
+  return kind && { kind, shiftId, alternatives };
 }
 
 /** What changed under the volunteer's choice: the chosen shifts lost, and the shifts offered instead. */
