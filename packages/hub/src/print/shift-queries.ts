@@ -86,7 +86,13 @@ export async function attendedShifts(db: Kysely<Database>, person: PersonOf, fro
     .innerJoin('volunteer_responses', 'volunteer_responses.id', 'volunteer_signups.response_id')
     .innerJoin('volunteer_shifts', 'volunteer_shifts.id', 'volunteer_signups.shift_id')
     .innerJoin('volunteer_needs', 'volunteer_needs.id', 'volunteer_shifts.need_id')
-    .select(['volunteer_shifts.id', 'volunteer_shifts.starts_at', 'volunteer_shifts.ends_at', 'volunteer_shifts.label', 'volunteer_needs.title as need_title'])
+    .select([
+      'volunteer_shifts.id',
+      'volunteer_shifts.starts_at',
+      'volunteer_shifts.ends_at',
+      'volunteer_shifts.label',
+      'volunteer_needs.title as need_title',
+    ])
     .where('volunteer_needs.organization_id', '=', person.organizationId)
     .where('volunteer_signups.attended', '=', true)
     .where((eb) =>

@@ -22,9 +22,12 @@ export function shiftDay(start: Date, lang: PrintLanguage): string {
 }
 
 function clock(instant: Date): { hour: string; minute: string } {
-  const parts = new Intl.DateTimeFormat('de', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: printTimeZone }).formatToParts(
-    instant,
-  );
+  const parts = new Intl.DateTimeFormat('de', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: printTimeZone,
+  }).formatToParts(instant);
   const part = (type: string) => parts.find((one) => one.type === type)!.value;
   return { hour: part('hour'), minute: part('minute') };
 }
@@ -38,7 +41,8 @@ export function shiftHours(start: Date, end: Date, lang: PrintLanguage): string 
 }
 
 /** "Sa., 12. Juni, 16–19 Uhr". */
-export const shiftWhen = (start: Date, end: Date, lang: PrintLanguage): string => `${shiftDay(start, lang)}, ${shiftHours(start, end, lang)}`;
+export const shiftWhen = (start: Date, end: Date, lang: PrintLanguage): string =>
+  `${shiftDay(start, lang)}, ${shiftHours(start, end, lang)}`;
 
 /**
  * A shift's length in tenths of an hour, from the instants (so a night across the end of summer

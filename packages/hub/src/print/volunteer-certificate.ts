@@ -78,8 +78,7 @@ function period(query: Record<string, unknown>): { from: string; to: string } {
     ['from', from],
     ['to', to],
   ] as const) {
-    if (!isDay(value))
-      errors.push(fieldError(`/${name}`, value === undefined ? 'required' : 'not-a-date', 'must be a date (YYYY-MM-DD)'));
+    if (!isDay(value)) errors.push(fieldError(`/${name}`, value === undefined ? 'required' : 'not-a-date', 'must be a date (YYYY-MM-DD)'));
   }
   if (errors.length === 0) {
     const [start, end] = [from as string, to as string];
@@ -93,9 +92,12 @@ function period(query: Record<string, unknown>): { from: string; to: string } {
 
 /** A shift's day in the table, short so the activity has the room: "07.11.2026"; in English "2026-11-07", read the same everywhere. */
 const tableDate = (instant: Date, lang: PrintLanguage) =>
-  new Intl.DateTimeFormat(lang === 'de' ? 'de' : 'en-CA', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: printTimeZone }).format(
-    instant,
-  );
+  new Intl.DateTimeFormat(lang === 'de' ? 'de' : 'en-CA', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: printTimeZone,
+  }).format(instant);
 
 /** A day `YYYY-MM-DD` as printed ("1. November 2026"): noon UTC is that day in Berlin too. */
 const day = (value: string, lang: PrintLanguage) => printDate(new Date(`${value}T12:00:00Z`), lang);

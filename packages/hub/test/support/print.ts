@@ -178,6 +178,12 @@ export function assertA4(facts: PdfFacts): void {
 /** Text as a reader sees it: runs of spaces of the layout (columns, justified lines) as one. */
 export const readable = (text: string): string => text.replace(/\s+/g, ' ');
 
+/** The printed text says each of `expected`, as a reader reads it (the layout's line breaks and columns as spaces). */
+export function assertPrints(facts: PdfFacts, expected: readonly string[]): void {
+  const text = readable(facts.text);
+  for (const words of expected) assert.ok(text.includes(words), `"${words}" in:\n${facts.text}`);
+}
+
 /** A print view printed: its PDF facts, the QR codes of its last page and the page, saved as `name` to look at. */
 export async function printedView(printing: PrintHub, path: string, name: string, language?: string, headers?: Record<string, string>) {
   const page = await printing.open(path, language, headers);
