@@ -99,8 +99,8 @@ const tableDate = (instant: Date, lang: PrintLanguage) =>
     timeZone: printTimeZone,
   }).format(instant);
 
-/** A day `YYYY-MM-DD` as printed ("1. November 2026"): noon UTC is that day in Berlin too. */
-const day = (value: string, lang: PrintLanguage) => printDate(new Date(`${value}T12:00:00Z`), lang);
+/** A day `YYYY-MM-DD` as printed ("1. November 2026", never broken after the day): noon UTC is that day in Berlin too. */
+const day = (value: string, lang: PrintLanguage) => printDate(new Date(`${value}T12:00:00Z`), lang).replace(/^(\d+\.) /, '$1\u00a0');
 
 async function certificate(db: Kysely<Database>, options: PrintOptions, request: CertificateRequest) {
   const reader = await signedInReader(db, request);
