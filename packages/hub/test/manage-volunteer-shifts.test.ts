@@ -69,7 +69,10 @@ describe('the shifts of a volunteer need in the pages for organizations in Chrom
   }
 
   /** Adds a shift in the form of the need's screen. */
-  async function addShift(page: Page, shift: { day: string; from: string; to: string; places: string; label: string; weeklyUntil?: string }) {
+  async function addShift(
+    page: Page,
+    shift: { day: string; from: string; to: string; places: string; label: string; weeklyUntil?: string },
+  ) {
     await page.getByRole('button', { name: 'Schicht hinzufügen' }).click();
     const form = page.getByRole('form', { name: 'Neue Schicht' });
     await form.getByLabel('Tag *').fill(shift.day);
@@ -189,7 +192,11 @@ describe('the shifts of a volunteer need in the pages for organizations in Chrom
     await erikaCard.locator('button[aria-pressed="true"][aria-disabled="false"]').waitFor();
     await page.reload();
     await erikaCard.getByRole('button', { name: 'War da' }).waitFor();
-    assert.equal(await erikaCard.getByRole('button', { name: 'War da' }).getAttribute('aria-pressed'), 'true', '"war da" stays after a reload');
+    assert.equal(
+      await erikaCard.getByRole('button', { name: 'War da' }).getAttribute('aria-pressed'),
+      'true',
+      '"war da" stays after a reload',
+    );
     const marked = await workspace.mailed.hub.database.db
       .selectFrom('volunteer_signups')
       .select('attended')
@@ -211,9 +218,15 @@ describe('the shifts of a volunteer need in the pages for organizations in Chrom
     await expectAccessible(page, 'the roster after a message');
 
     // The roster as a table for a spreadsheet.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Als CSV herunterladen' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Als CSV herunterladen' }).click(),
+    ]);
     assert.equal(download.suggestedFilename(), `schicht-${barDay}.csv`);
-    const rows = (await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/).map((line) => line.split(','));
+    const rows = (await readFile(await download.path(), 'utf8'))
+      .trim()
+      .split(/\r?\n/)
+      .map((line) => line.split(','));
     const header = rows[0]!;
     const byName = new Map(rows.slice(1).map((row) => [row[header.indexOf('name')], row]));
     assert.equal(byName.get('Erika Mustermann')?.[header.indexOf('email')], 'erika.mustermann@example.org');

@@ -10,6 +10,7 @@ import { ManageElement } from '../shared/manage-element.js';
 import { membershipIn, organizationHeader } from '../shared/organization-nav.js';
 import type { Me } from '../shared/session-events.js';
 import { shiftWhen } from '../shifts/shift-when.js';
+import { contactDetails } from './contact-details.js';
 import { responsePage, responsesQuery } from './response-pages.js';
 import { saveFile } from './save-file.js';
 
@@ -242,24 +243,7 @@ export class SrManageResponses extends ManageElement {
         <dt>${msg('Aufruf')}</dt>
         <dd dir="auto">${response.needTitle}</dd>
         ${response.shifts.length ? this.#shifts(response) : nothing}
-        ${
-          response.email
-            ? html`<dt>${msg('E-Mail')}</dt>
-              <dd><a href="mailto:${response.email}">${response.email}</a></dd>`
-            : nothing
-        }
-        ${
-          response.phone
-            ? html`<dt>${msg('Telefon')}</dt>
-              <dd><a href="tel:${response.phone.replace(/[^\d+]/g, '')}">${response.phone}</a></dd>`
-            : nothing
-        }
-        ${
-          response.message
-            ? html`<dt>${msg('Nachricht')}</dt>
-              <dd class="said" dir="auto">${response.message}</dd>`
-            : nothing
-        }
+        ${contactDetails(response)}
         <dt>${msg('Eingegangen')}</dt>
         <dd>${this.format.dateTime(new Date(response.receivedAt))}</dd>
         ${

@@ -7,7 +7,17 @@ import { skeletonText } from '../../core/states.js';
 import { FormController, textField } from '../shared/form.js';
 import { ManageElement } from '../shared/manage-element.js';
 import { isProblem } from '../shared/problems.js';
-import { newShiftDraft, shiftDraftFrom, shiftFieldOf, shiftFields, shiftInputFrom, shiftPatchFrom, shiftProblems, type ShiftDraft, type ShiftField } from './shift-draft.js';
+import {
+  newShiftDraft,
+  shiftDraftFrom,
+  shiftFieldOf,
+  shiftFields,
+  shiftInputFrom,
+  shiftPatchFrom,
+  shiftProblems,
+  type ShiftDraft,
+  type ShiftField,
+} from './shift-draft.js';
 import { rosterPath, shiftWhen } from './shift-when.js';
 
 type VolunteerNeed = Schema<'VolunteerNeed'>;
@@ -206,7 +216,9 @@ export class SrManageNeedShifts extends ManageElement {
       this.draft = { ...this.draft, ...changes };
       this.done = undefined;
     };
-    return html`<form class="form" novalidate aria-label=${shift ? msg('Schicht ändern') : msg('Neue Schicht')} @submit=${(event: Event) => {
+    return html`<form class="form" novalidate aria-label=${shift ? msg('Schicht ändern') : msg('Neue Schicht')} @submit=${(
+      event: Event,
+    ) => {
       event.preventDefault();
       void this.#save(shift);
     }}>
@@ -220,7 +232,9 @@ export class SrManageNeedShifts extends ManageElement {
       ${textField(this.#form, 'capacity', msg('Plätze'), draft.capacity, (capacity) => edit({ capacity }), {
         type: 'number',
         required: true,
-        hint: shift ? msg('Nicht weniger, als schon belegt sind: Eintragungen werden nie gelöscht.') : msg('So viele Personen braucht die Schicht.'),
+        hint: shift
+          ? msg('Nicht weniger, als schon belegt sind: Eintragungen werden nie gelöscht.')
+          : msg('So viele Personen braucht die Schicht.'),
       })}
       ${textField(this.#form, 'label', msg('Bezeichnung (freiwillig)'), draft.label, (label) => edit({ label }), {
         maxlength: 100,
@@ -312,7 +326,11 @@ export class SrManageNeedShifts extends ManageElement {
     if (saved === undefined) return;
     this.editing = undefined;
     this.#changed(
-      shift ? msg('Die Schicht ist gespeichert.') : saved === 1 ? msg('Die Schicht ist angelegt.') : msg(str`${saved} Schichten sind angelegt.`),
+      shift
+        ? msg('Die Schicht ist gespeichert.')
+        : saved === 1
+          ? msg('Die Schicht ist angelegt.')
+          : msg(str`${saved} Schichten sind angelegt.`),
       '#shifts-status',
     );
   }

@@ -9,6 +9,7 @@ import { itemPath } from '../shared/navigation.js';
 import { organizationHeader } from '../shared/organization-nav.js';
 import { printPageLink } from '../shared/print-link.js';
 import type { Me } from '../shared/session-events.js';
+import { contactDetails } from '../responses/contact-details.js';
 import { saveFile } from '../responses/save-file.js';
 import { regionTimeZone } from '../volunteer-need/need-draft.js';
 import { toWallClock } from '../poll/wall-clock.js';
@@ -234,9 +235,7 @@ export class SrManageShiftRoster extends ManageElement {
         ${this.#status(signup)}
       </div>
       <dl class="details">
-        ${signup.email ? html`<dt>${msg('E-Mail')}</dt><dd><a href="mailto:${signup.email}">${signup.email}</a></dd>` : nothing}
-        ${signup.phone ? html`<dt>${msg('Telefon')}</dt><dd><a href="tel:${signup.phone.replace(/[^\d+]/g, '')}">${signup.phone}</a></dd>` : nothing}
-        ${signup.message ? html`<dt>${msg('Nachricht')}</dt><dd class="said" dir="auto">${signup.message}</dd>` : nothing}
+        ${contactDetails(signup)}
         <dt>${msg('Eingetragen am')}</dt>
         <dd>${this.format.dateTime(new Date(signup.signedUpAt))}</dd>
       </dl>
@@ -312,7 +311,10 @@ export class SrManageShiftRoster extends ManageElement {
       <p>
         ${
           complete
-            ? printPageLink(`/print/volunteer-certificates/${encodeURIComponent(signup.id)}?${query}`, msg(str`Nachweis für ${signup.name} öffnen`))
+            ? printPageLink(
+                `/print/volunteer-certificates/${encodeURIComponent(signup.id)}?${query}`,
+                msg(str`Nachweis für ${signup.name} öffnen`),
+              )
             : html`<span class="field-error">${msg('Bitte geben Sie einen Zeitraum an, dessen Ende nicht vor dem Anfang liegt.')}</span>`
         }
       </p>
@@ -327,14 +329,23 @@ export class SrManageShiftRoster extends ManageElement {
         void this.#send();
       }}>
         ${this.#messageForm.summary({ message: msg('Nachricht') })}
-        ${textAreaField(this.#messageForm, 'message', msg('Nachricht'), this.message, (message) => {
-          this.message = message;
-          this.sent = undefined;
-        }, {
-          required: true,
-          maxlength: 2000,
-          hint: msg('Geht per E-Mail an alle Eingetragenen, die eine E-Mail-Adresse angegeben haben; Antworten kommen an die Adresse Ihrer Organisation. Der Hub speichert die Nachricht nicht.'),
-        })}
+        ${textAreaField(
+          this.#messageForm,
+          'message',
+          msg('Nachricht'),
+          this.message,
+          (message) => {
+            this.message = message;
+            this.sent = undefined;
+          },
+          {
+            required: true,
+            maxlength: 2000,
+            hint: msg(
+              'Geht per E-Mail an alle Eingetragenen, die eine E-Mail-Adresse angegeben haben; Antworten kommen an die Adresse Ihrer Organisation. Der Hub speichert die Nachricht nicht.',
+            ),
+          },
+        )}
         ${this.#messageForm.failureMessage()}
         <div role="status">${this.sent ? html`<p class="message" data-sent>${this.#sentText(this.sent)}</p>` : nothing}</div>
         <div class="actions">${this.#messageForm.submitButton(msg('Nachricht senden'))}</div>
@@ -376,7 +387,7 @@ export class SrManageShiftRoster extends ManageElement {
     );
     if (csv === undefined) return;
     const day = toWallClock(shift.startsAt, regionTimeZone).slice(0, 10);
-    saveFile(`schicht-${day}.csv`, 'text/csv;charset=utf-8', csv as string);
+    saveFile(`schicht-${day}.csv`, 'text/csv;charset=utf-8', csv);
     this.done = msg('Die CSV-Datei ist heruntergeladen.');
   }
 }

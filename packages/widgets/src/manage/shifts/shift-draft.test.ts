@@ -1,6 +1,14 @@
 import { expect } from '@open-wc/testing';
 import type { Schema } from '@smart-region/sdk';
-import { newShiftDraft, shiftDraftFrom, shiftFieldOf, shiftInputFrom, shiftPatchFrom, shiftProblems, type ShiftDraft } from './shift-draft.js';
+import {
+  newShiftDraft,
+  shiftDraftFrom,
+  shiftFieldOf,
+  shiftInputFrom,
+  shiftPatchFrom,
+  shiftProblems,
+  type ShiftDraft,
+} from './shift-draft.js';
 
 const bar = (changes: Partial<ShiftDraft> = {}): ShiftDraft => ({
   ...newShiftDraft(),

@@ -83,7 +83,11 @@ export function shiftProblems(draft: ShiftDraft): FieldErrors<ShiftField> {
   return {
     day: draft.day ? undefined : msg('Bitte geben Sie den Tag der Schicht an.'),
     from: draft.from ? undefined : msg('Bitte geben Sie an, wann die Schicht beginnt.'),
-    to: !draft.to ? msg('Bitte geben Sie an, wann die Schicht endet.') : draft.to === draft.from ? msg('Das Ende muss nach dem Beginn liegen.') : undefined,
+    to: !draft.to
+      ? msg('Bitte geben Sie an, wann die Schicht endet.')
+      : draft.to === draft.from
+        ? msg('Das Ende muss nach dem Beginn liegen.')
+        : undefined,
     capacity:
       !/^\d+$/.test(draft.capacity.trim()) || capacity < 1 || capacity > 1000
         ? msg('Bitte eine ganze Zahl von 1 bis 1000: so viele Personen braucht die Schicht.')

@@ -429,18 +429,29 @@ export class SrManageVolunteerNeed extends ManageElement {
       ['48', msg('48 Stunden vorher')],
     ];
     // A time set through the API stays a choice, so saving the form never changes it unasked.
-    if (!hours.some(([value]) => value === draft.reminderHours)) hours.push([draft.reminderHours, msg(str`${draft.reminderHours} Stunden vorher`)]);
+    if (!hours.some(([value]) => value === draft.reminderHours))
+      hours.push([draft.reminderHours, msg(str`${draft.reminderHours} Stunden vorher`)]);
     return html`<fieldset class="form">
       <legend><h2>${msg('Anmeldung')}</h2></legend>
       ${this.#check(
         'approvalRequired',
         msg('Nach Rücksprache'),
-        msg('Sie entscheiden über jede Anmeldung, bevor sie gilt, z. B. bei Arbeit mit Kindern. Bis dahin hält die Person ihren Platz und erfährt, dass sie auf Ihre Zusage wartet.'),
+        msg(
+          'Sie entscheiden über jede Anmeldung, bevor sie gilt, z. B. bei Arbeit mit Kindern. Bis dahin hält die Person ihren Platz und erfährt, dass sie auf Ihre Zusage wartet.',
+        ),
         draft.approvalRequired,
       )}
-      ${selectField(this.#form, 'reminderHours', msg('Erinnerung'), draft.reminderHours, hours, (reminderHours) => this.#edit({ reminderHours }), {
-        hint: msg('Eine E-Mail an alle Eingetragenen vor ihrer Schicht, mit Kalendereintrag und dem Link zum Abmelden.'),
-      })}
+      ${selectField(
+        this.#form,
+        'reminderHours',
+        msg('Erinnerung'),
+        draft.reminderHours,
+        hours,
+        (reminderHours) => this.#edit({ reminderHours }),
+        {
+          hint: msg('Eine E-Mail an alle Eingetragenen vor ihrer Schicht, mit Kalendereintrag und dem Link zum Abmelden.'),
+        },
+      )}
     </fieldset>`;
   }
 
