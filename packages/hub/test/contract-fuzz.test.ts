@@ -5,6 +5,10 @@ import { contract } from './support/contract.js';
 import { buildRequest, fuzzCases, fuzzOperations, type RealValues } from './support/fuzz.js';
 import { signedInAs } from './support/accounts.js';
 import { startTestHub, type TestHub } from './support/hub.js';
+import { needBody, shiftBody, volunteerClient } from './support/volunteering.js';
+import { fromNow } from './support/clock.js';
+
+const HOUR = 3_600_000;
 
 /** Seeded and bounded, so `npm test` stays fast and a failure repeats; `FUZZ_RUNS`/`FUZZ_SEED` for longer runs. */
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 1000);
@@ -51,6 +55,7 @@ async function realValues(hub: TestHub): Promise<RealValues> {
   )
     .flat()
     .map((response) => response.id);
+  const shifts = await shiftValues(hub, organizationId[0]!);
   return {
     municipalityId: await ids('/municipalities?limit=5'),
     organizationId,
@@ -60,10 +65,36 @@ async function realValues(hub: TestHub): Promise<RealValues> {
     tallyId,
     volunteerNeedId: await ids('/volunteer-needs?limit=10'),
     volunteerResponseId,
+    volunteerShiftId: [shifts.volunteerShiftId],
+    volunteerSignupId: [shifts.volunteerSignupId],
     // A range of the events' operations that holds the demo events.
     from: ['2026-12-01'],
     to: ['2027-02-28'],
   };
+}
+
+/**
+ * A shift of the organization's with a sign-up, made as the API makes them, and then started (so
+ * its attendance can be marked): the organization's roster, message and attendance operations
+ * find them. Its need stays out of `volunteerNeedId`, which the fuzzer may delete.
+ */
+async function shiftValues(hub: TestHub, organizationId: string) {
+  const client = volunteerClient(hub);
+  const need = await client.created(organizationId, needBody({ startsAt: fromNow(HOUR), endsAt: fromNow(30 * 24 * HOUR) }));
+  const [shift] = await client.shiftsMade(need.id, shiftBody(48));
+  const signedUp = await client.respond(need.id, await client.responseBody(need, { shiftIds: [shift!.id] }));
+  assert.equal(signedUp.status, 201, await signedUp.text());
+  await hub.database.db
+    .updateTable('volunteer_shifts')
+    .set({ starts_at: new Date(fromNow(-HOUR)) })
+    .where('id', '=', shift!.id)
+    .execute();
+  const signup = await hub.database.db
+    .selectFrom('volunteer_signups')
+    .select('id')
+    .where('shift_id', '=', shift!.id)
+    .executeTakeFirstOrThrow();
+  return { volunteerShiftId: shift!.id, volunteerSignupId: signup.id };
 }
 
 describe('contract fuzzing: every operation, with and without credentials, valid and hostile input', () => {
