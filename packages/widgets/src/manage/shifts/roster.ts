@@ -89,7 +89,7 @@ export class SrManageShiftRoster extends ManageElement {
         white-space: pre-line;
         overflow-wrap: anywhere;
       }
-      details summary {
+      .certificate summary {
         display: flex;
         align-items: center;
         gap: var(--_space-2);
@@ -99,10 +99,10 @@ export class SrManageShiftRoster extends ManageElement {
         cursor: pointer;
       }
       /* The marker a flex summary loses: it says the line opens something. */
-      details summary::before {
+      .certificate summary::before {
         content: '▸';
       }
-      details[open] summary::before {
+      .certificate[open] summary::before {
         content: '▾';
       }
       .period {
@@ -296,7 +296,7 @@ export class SrManageShiftRoster extends ManageElement {
     const set = (changes: Partial<Period>) => (this.periods = new Map(this.periods).set(signup.id, { ...period, ...changes }));
     const query = new URLSearchParams({ from: period.from, to: period.to }).toString();
     const complete = period.from !== '' && period.to !== '' && period.from <= period.to;
-    return html`<details>
+    return html`<details class="certificate">
       <summary aria-describedby=${nameId}>${msg('Nachweis ausstellen')}</summary>
       <div class="period">
         <div class="field">
