@@ -102,6 +102,15 @@ export async function signUpElsewhere(need: VolunteerNeed, shiftId: string): Pro
   });
 }
 
+/** The organization cancels the shift, through the API. */
+export async function cancelShift({ need, key }: ShiftNeed, shiftId: string): Promise<void> {
+  await hubJson(`/volunteer-needs/${need.id}/shifts/${shiftId}`, {
+    method: 'PATCH',
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ cancelled: true }),
+  });
+}
+
 /** The organization's responses to the need, by the volunteer's name, with their shifts. */
 export async function responsesBy(shiftNeed: ShiftNeed, name: string): Promise<Schema<'VolunteerResponse'>[]> {
   const { organizationId } = shiftNeed.need.organization;

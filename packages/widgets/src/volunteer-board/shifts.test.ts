@@ -1,7 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { $, $$, hubJson, locales, part, tabTo, type Locale } from '../../test/helpers.js';
+import { $, $$, locales, part, tabTo, type Locale } from '../../test/helpers.js';
 import {
+  cancelShift,
   cardOf,
   offerHelp,
   postShiftNeed,
@@ -154,11 +155,7 @@ describe('<sr-volunteer-board> with shifts', function () {
     await choose(board, first);
     await fillIn(board, someone());
     const firstName = shiftText(board, first);
-    await hubJson(`/volunteer-needs/${shiftNeed.need.id}/shifts/${first}`, {
-      method: 'PATCH',
-      headers: { Authorization: `Bearer ${shiftNeed.key}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ cancelled: true }),
-    });
+    await cancelShift(shiftNeed, first);
     (await part(board, 'submit-button')).click();
     const notice = await part(board, 'shift-conflict');
     expect(text(notice)).to.include(`Leider wurde die Schicht „${firstName}“ abgesagt.`);
@@ -176,11 +173,7 @@ describe('<sr-volunteer-board> with shifts', function () {
     ]);
     const [full, cancelled, open] = shiftNeed.shifts.map((shift) => shift.id) as [string, string, string];
     await signUpElsewhere(shiftNeed.need, full);
-    await hubJson(`/volunteer-needs/${shiftNeed.need.id}/shifts/${cancelled}`, {
-      method: 'PATCH',
-      headers: { Authorization: `Bearer ${shiftNeed.key}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ cancelled: true }),
-    });
+    await cancelShift(shiftNeed, cancelled);
     const board = await showBoard();
     expect(cardOf(board, shiftNeed.need.title).textContent).to.include('2 Schichten · noch 2 Plätze frei');
     await offerHelp(board, shiftNeed.need.title);

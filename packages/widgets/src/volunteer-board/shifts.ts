@@ -70,8 +70,9 @@ export interface ShiftProblem {
 export function shiftProblem(error: unknown): ShiftProblem | undefined {
   if (!isHubError(error)) return undefined;
   const kind = error.type.endsWith('/shift-full') ? 'full' : error.type.endsWith('/shift-not-open') ? 'not-open' : undefined;
-  const { shiftId, alternatives } = error.problem as Omit<ShiftProblem, 'kind'>;
-  return kind && { kind, shiftId, alternatives };
+  if (!kind) return undefined;
+  const { shiftId, alternatives } = (error.problem ?? {}) as Omit<ShiftProblem, 'kind'>;
+  return { kind, shiftId, alternatives };
 }
 
 /** What changed under the volunteer's choice: the chosen shifts lost, and the shifts offered instead. */
