@@ -35,6 +35,18 @@ describe('volunteer shifts: places, series, sign-ups for chosen shifts, approval
     return client.respond(need.id, await client.responseBody(need, { shiftIds, ...overrides }));
   }
 
+  /** When the reminders of the shift's sign-ups are due, to the minute. */
+  async function reminderDue(shiftId: string): Promise<string[]> {
+    const rows = await hub.database.db
+      .selectFrom('mail_outbox')
+      .innerJoin('volunteer_signups', 'volunteer_signups.id', 'mail_outbox.volunteer_signup_id')
+      .select('mail_outbox.next_attempt_at')
+      .where('volunteer_signups.shift_id', '=', shiftId)
+      .where('mail_outbox.kind', '=', 'volunteer-reminder')
+      .execute();
+    return rows.map((row) => row.next_attempt_at.toISOString().slice(0, 16));
+  }
+
   async function responseOf(need: NeedJson, name: string) {
     const page = await expectDocumented(await client.responses(club, responsesKey, `?need=${need.id}`), 'listVolunteerResponses');
     const found = page.items.find((item) => item.name === name);
@@ -317,6 +329,11 @@ describe('volunteer shifts: places, series, sign-ups for chosen shifts, approval
       'updateVolunteerShift',
     );
     assert.deepEqual([moved.capacity, moved.placesTaken, moved.status, moved.label], [2, 2, 'full', 'Aufbau']);
+    // Their reminders moved with the shift (24 hours before), in the same transaction.
+    assert.deepEqual(
+      await reminderDue(shift!.id),
+      Array(2).fill(new Date(Date.parse(moved.startsAt) - 24 * HOUR).toISOString().slice(0, 16)),
+    );
     const tooLong = await expectProblem(
       await client.patchShift(need.id, shift!.id, { endsAt: fromNow(60 * HOUR) }),
       422,
@@ -326,12 +343,12 @@ describe('volunteer shifts: places, series, sign-ups for chosen shifts, approval
     await expectProblem(await client.patchShift(need.id, '00000000-0000-4000-8000-000000000000', { capacity: 2 }), 404, 'not-found');
     const refused = await expectProblem(await client.deleteShift(need.id, shift!.id), 409, 'conflict');
     assert.match(refused.detail ?? '', /cancel it instead/);
-    const reopened = await expectDocumented(await client.patchShift(need.id, shift!.id, { cancelled: true }), 'updateVolunteerShift');
-    assert.equal(reopened.status, 'cancelled');
-    assert.equal(
-      (await expectDocumented(await client.patchShift(need.id, shift!.id, { cancelled: false }), 'updateVolunteerShift')).status,
-      'full',
-    );
+    const cancelled = await expectDocumented(await client.patchShift(need.id, shift!.id, { cancelled: true }), 'updateVolunteerShift');
+    assert.equal(cancelled.status, 'cancelled');
+    assert.deepEqual(await reminderDue(shift!.id), [], 'no reminders for a cancelled shift');
+    const reopened = await expectDocumented(await client.patchShift(need.id, shift!.id, { cancelled: false }), 'updateVolunteerShift');
+    assert.equal(reopened.status, 'full');
+    assert.equal((await reminderDue(shift!.id)).length, 2, 'reopened: the reminders are back');
     const [empty] = await client.shiftsMade(need.id, shiftBody(50));
     assert.equal((await client.deleteShift(need.id, empty!.id)).status, 204);
     assert.equal((await client.shifts(need.id)).length, 1);

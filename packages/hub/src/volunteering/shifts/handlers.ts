@@ -97,13 +97,15 @@ export function shiftHandlers(db: Kysely<Database>, outbox: Outbox): Pick<Handle
         }
         if (errors.length > 0) throw invalidBody(errors);
         const cancels = cancelled === true && shift.cancelled_at === null;
-        const cancelledAt = cancelled === undefined ? shift.cancelled_at : cancelled ? (shift.cancelled_at ?? clock.now()) : null;
+        const reopens = cancelled === false && shift.cancelled_at !== null;
+        const cancelledAt = cancels ? clock.now() : reopens ? null : shift.cancelled_at;
         const moved = data.startsAt.getTime() !== shift.starts_at.getTime() || data.endsAt.getTime() !== shift.ends_at.getTime();
         await updateShift(trx, shift.id, data, cancelledAt);
-        // Everyone on it is told, in the same transaction as the change.
+        // Everyone on it is told, in the same transaction as the change; a reopened shift is on again,
+        // at its (maybe new) time, with reminders, as after a move.
         if (cancels) await queueShiftChangeMails(trx, shift.id, 'cancelled');
-        else if (moved && cancelledAt === null) await queueShiftChangeMails(trx, shift.id, 'moved');
-        return cancels || moved;
+        else if (cancelledAt === null && (moved || reopens)) await queueShiftChangeMails(trx, shift.id, 'moved');
+        return cancels || reopens || moved;
       });
       if (changed) outbox.kick();
       return toShift((await findShift(db, volunteerNeedId, volunteerShiftId))!);
