@@ -304,6 +304,15 @@ describe('the shifts of a volunteer need in the pages for organizations in Chrom
     await expectNoSidewaysScrolling(page, 'the roster');
     await expectAccessible(page, 'the roster at 320 px');
     await lookAt(page, 'roster');
+
+    await page.goto(`${workspace.baseUrl}/manage/organizations/${slug}/responses`);
+    await page
+      .locator('[data-response]')
+      .filter({ hasText: 'Erika Mustermann' })
+      .getByText(/Fahrdienst/)
+      .waitFor();
+    await expectNoSidewaysScrolling(page, 'the inbox with shifts');
+    await lookAt(page, 'responses-with-shifts');
     assert.deepEqual(workspace.failures, []);
     await page.context().close();
   });
