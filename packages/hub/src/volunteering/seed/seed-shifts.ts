@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/schema.js';
 import { DEFAULT_TIME_ZONE, parseLocal, timeZone } from '../../events/recurrence.js';
+import { regionMoment } from '../../help/opening-hours.js';
 import type { KnownMunicipalities } from '../../orgs/lookups.js';
 import { checkNeed, completeInput } from '../model.js';
 import { insertNeed } from '../queries.js';
@@ -12,9 +13,8 @@ import { expandSeries } from '../shifts/series.js';
 const DAY = 86_400_000;
 const N = '(Beispieldaten)';
 
-/** The Europe/Berlin date `days` after `today`, as `YYYY-MM-DD`. */
-const berlinDate = (today: Date, days: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: DEFAULT_TIME_ZONE }).format(new Date(today.getTime() + days * DAY));
+/** The Europe/Berlin day `days` after `today`. */
+const berlinDay = (today: Date, days: number) => regionMoment(new Date(today.getTime() + days * DAY)).today;
 
 /** A Europe/Berlin wall-clock time on a date as an instant. */
 const berlin = (date: string, time: string) => parseLocal(`${date}T${time}:00`, timeZone(DEFAULT_TIME_ZONE))!.toJSDate();
@@ -22,8 +22,8 @@ const berlin = (date: string, time: string) => parseLocal(`${date}T${time}:00`, 
 /** The Tuesday on or after the day `days` after `today`. */
 function tuesdayFrom(today: Date, days: number): string {
   for (let offset = days; ; offset += 1) {
-    const date = berlinDate(today, offset);
-    if (new Date(`${date}T12:00:00Z`).getUTCDay() === 2) return date;
+    const day = berlinDay(today, offset);
+    if (day.weekday === 2) return day.date;
   }
 }
 
@@ -48,7 +48,7 @@ export async function seedShiftNeeds(
   let added = 0;
   const parish = organizations.get('Katholische Pfarreiengemeinschaft Am Maintor');
   if (parish) {
-    const day = berlinDate(today, 10);
+    const day = berlinDay(today, 10).date;
     const bar = [
       shift(berlin(day, '16:00'), berlin(day, '19:00'), 4, 'Bar', ['Ausschank']),
       shift(berlin(day, '19:00'), berlin(day, '23:00'), 6, 'Bar', ['Ausschank']),

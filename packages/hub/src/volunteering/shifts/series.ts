@@ -1,4 +1,5 @@
 import { DEFAULT_TIME_ZONE, occurrencesBetween, parseRule } from '../../events/recurrence.js';
+import { regionMoment } from '../../help/opening-hours.js';
 import { fieldError, type FieldError } from '../../http/problems.js';
 
 /** A series stops after this many shifts, … */
@@ -6,18 +7,11 @@ export const MAX_SERIES_SHIFTS = 100;
 /** … one year after its first start, or at the need's end, whichever comes first. */
 const YEAR_MS = 365 * 86_400_000;
 
-/** `2027-06-12T16:00:00`: an instant as Europe/Berlin wall-clock time, as the recurrence code reads times. */
-const berlinWallClock = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: DEFAULT_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-const wallClock = (instant: Date) => berlinWallClock.format(instant).replace(' ', 'T');
+/** `2027-06-12T16:00:00`: an instant as the region's clocks show it, as the recurrence code reads times. */
+function wallClock(instant: Date): string {
+  const moment = regionMoment(instant);
+  return `${moment.today.date}T${moment.time}`;
+}
 
 export interface ShiftTime {
   startsAt: Date;
