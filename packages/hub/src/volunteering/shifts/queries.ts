@@ -67,8 +67,8 @@ export async function upcomingShiftsOfNeeds(db: Kysely<Database>, needIds: reado
   const found = new Map<string, ShiftRow[]>(needIds.map((id) => [id, []]));
   if (needIds.length === 0) return found;
   const rows = await db
-    .selectFrom((eb) =>
-      selectShifts(eb as unknown as Kysely<Database>)
+    .selectFrom(
+      selectShifts(db)
         .select(
           sql<number>`row_number() OVER (PARTITION BY volunteer_shifts.need_id ORDER BY volunteer_shifts.starts_at, volunteer_shifts.id)`.as(
             'position',
