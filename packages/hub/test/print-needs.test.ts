@@ -95,11 +95,11 @@ describe('print view of a volunteer need', () => {
     const url = printedLink(facts, codes);
     assert.equal(url, `${printPublicUrl}/n/${ids.festival.slice(0, 8)}`);
     const location = await redirectTarget(printing, url);
-    assert.equal(location, `/w/volunteer-board?organization=${slug}`);
+    assert.equal(location, `/w/volunteer-board?organization=${slug}#need=${ids.festival}`);
     assert.deepEqual(await axeViolations(page), []);
-    // The board behind the code shows the need.
+    // The board behind the code opens the need's form at once.
     await page.goto(`${printing.hub.baseUrl}${location}`);
-    await page.getByText('Helfende für den Winzerfest-Ausschank').first().waitFor({ timeout: 15_000 });
+    await page.getByRole('dialog', { name: /Ich helfe mit: Helfende für den Winzerfest-Ausschank/ }).waitFor({ timeout: 15_000 });
   });
 
   test('demo data keeps its mark; in English the labels are English', async () => {

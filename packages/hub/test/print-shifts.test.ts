@@ -228,8 +228,13 @@ describe('print views of volunteer shifts', () => {
       assert.ok(!text.includes(name), 'no volunteer is named on a public notice');
     const url = printedLink(facts, codes);
     assert.equal(url, `${printPublicUrl}/n/${need.festival.slice(0, 8)}`);
-    assert.equal(await redirectTarget(printing, url), `/w/volunteer-board?organization=${slug}`);
+    const location = await redirectTarget(printing, url);
+    assert.equal(location, `/w/volunteer-board?organization=${slug}#need=${need.festival}`);
     assert.deepEqual(await axeViolations(page), []);
+    // On site: the code opens the need's form with its shifts to choose.
+    await page.goto(`${printing.hub.baseUrl}${location}`);
+    const form = page.getByRole('dialog', { name: /^Ich helfe mit: / });
+    await form.getByRole('group', { name: /Schichten wählen/ }).waitFor({ timeout: 15_000 });
     await page.context().close();
   });
 

@@ -50,12 +50,13 @@ const kinds = {
       return widgetPage('event-calendar', { view: 'list', date, organization: slug, q: row.title });
     },
   },
+  /** The organization's board, opening the need's form (its shifts to choose) at once. */
   need: {
     path: 'n',
     noun: 'volunteer need',
     table: 'volunteer_needs',
-    async target(_db, { slug }) {
-      return widgetPage('volunteer-board', { organization: slug });
+    async target(_db, { id, slug }) {
+      return `${widgetPage('volunteer-board', { organization: slug })}#need=${id}`;
     },
   },
 } as const satisfies Record<string, Kind>;

@@ -209,6 +209,14 @@ export function confirmation(
     <p><strong>${msg('Vielen Dank, dass Sie helfen möchten!')}</strong></p>
     ${receipt?.shifts.length ? signupReceipt(receipt, withEmail, format, locale) : nothing}
     <p>${msg('Ihre Nachricht ging an:')} ${isolated(organization)}</p>
-    <p>${msg('Die Organisation meldet sich bei Ihnen. Nur sie sieht Ihre Angaben. Nach dem Einsatz werden Ihre Angaben automatisch gelöscht.')}</p>
+    <p>
+      ${
+        receipt?.status === 'confirmed'
+          ? msg('Nur die Organisation sieht Ihre Angaben. Nach dem Einsatz werden Ihre Angaben automatisch gelöscht.')
+          : msg(
+              'Die Organisation meldet sich bei Ihnen. Nur sie sieht Ihre Angaben. Nach dem Einsatz werden Ihre Angaben automatisch gelöscht.',
+            )
+      }
+    </p>
   </div>`;
 }

@@ -88,6 +88,8 @@ describe('<sr-volunteer-board> with shifts', function () {
       const receipt = await part(board, 'confirmation');
       await waitUntil(() => focused(board) === receipt, 'focus not on the receipt');
       expect(text(receipt)).to.include(texts.confirmed[lang]).and.include(texts.link[lang]);
+      // Nothing is left to wait for: the receipt must not say the organization will get in touch.
+      expect(text(receipt)).not.to.match(/meldet sich bei Ihnen|will get in touch/);
       const listed = [...receipt.querySelectorAll('[part~="receipt-shifts"] li')].map(text);
       expect(listed).to.have.length(2);
       expect(listed[0]).to.match(/ · Bar$/);
@@ -220,11 +222,30 @@ describe('<sr-volunteer-board> with shifts', function () {
       (await part(board, 'submit-button')).click();
       const receipt = await part(board, 'confirmation');
       expect(text(receipt)).to.include(words.pending[lang]);
+      expect(text(receipt)).to.match(/meldet sich bei Ihnen|will get in touch/);
       await expect(board).to.be.accessible();
       const [response] = await responsesBy(shiftNeed, name);
       expect(response!.status).to.equal('new');
     });
   }
+
+  it("a page address with #need=<id> (a notice's QR code) opens that need's form with its shifts, once", async () => {
+    const shiftNeed = await postShiftNeed([{ inHours: 30, capacity: 2, label: 'Ausschank' }]);
+    const address = location.pathname + location.search;
+    history.replaceState(history.state, '', `${address}#need=${shiftNeed.need.id}`);
+    try {
+      const board = await showBoard();
+      await waitUntil(() => $<HTMLDialogElement>(board, 'dialog').open, 'the form did not open');
+      expect(text($(board, 'dialog'))).to.include(shiftNeed.need.title);
+      expect(checkbox(board, shiftNeed.shifts[0]!.id).disabled).to.equal(false);
+      $<HTMLDialogElement>(board, 'dialog').close();
+      board.requestUpdate();
+      await board.updateComplete;
+      expect($<HTMLDialogElement>(board, 'dialog').open, 'opened again after closing').to.equal(false);
+    } finally {
+      history.replaceState(history.state, '', address);
+    }
+  });
 
   describe('at 320 px', () => {
     afterEach(() => setViewport({ width: 800, height: 600 }));

@@ -49,7 +49,8 @@ const slug = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  * whose answer goes to the club only. A club's page shows its own needs (`organization`), a
  * municipality's page those in the municipality (`municipality`). A need with shifts takes a
  * sign-up for one or several of them, as long as they have a free place; the volunteer gets a
- * personal link by e-mail to withdraw or change.
+ * personal link by e-mail to withdraw or change. A page address ending in `#need=<id>` (where a
+ * printed notice's QR code leads) opens that need's form once the list shows it.
  *
  * @tagname sr-volunteer-board
  * @summary Volunteer needs of clubs and initiatives, with a privacy-friendly "Ich helfe mit" form.
@@ -120,6 +121,8 @@ export class SrVolunteerBoard extends SrElement {
   declare private conflict: ShiftConflict | undefined;
 
   #query: NeedsQuery = {};
+  /** The need a notice's QR code points at, taken once from the address. */
+  #needFromAddress = new URLSearchParams(location.hash.slice(1)).get('need') ?? undefined;
   readonly #typing = new Debounce(this, typingPause);
   readonly #focus = new FocusAfterUpdate(this);
   readonly #dialog = new ModalDialog();
@@ -176,6 +179,16 @@ export class SrVolunteerBoard extends SrElement {
       remote: remote || undefined,
       sort,
     };
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const needs = this.#needs.value;
+    if (needs && this.#needFromAddress) {
+      const wanted = needs.find((item) => item.id === this.#needFromAddress);
+      this.#needFromAddress = undefined;
+      if (wanted) void this.#openForm(wanted);
+    }
   }
 
   protected override render() {

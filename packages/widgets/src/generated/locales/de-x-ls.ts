@@ -86,6 +86,7 @@
 's4ced11eed32782f9': `Es gibt einen Fehler beim Server.`,
 's4f76fa3bef468dbe': `Bitte versuchen Sie es später noch einmal.`,
 's4fbef0d3105a0286': `Mit der Post`,
+'s4ff995ede57fbb3a': `Nur die Organisation sieht Ihre Angaben. Nach dem Einsatz löscht das Programm Ihre Angaben von selbst.`,
 's50cbc651a270e537': `Diesen Code gibt es bei dieser Abstimmung nicht.`,
 's544173b332e28e50': `Wohn·ort`,
 's55331461efc09720': `Ihre Angaben sind noch da.`,

@@ -86,6 +86,7 @@
 's4ced11eed32782f9': `An error occurred on the server.`,
 's4f76fa3bef468dbe': `Please try again later.`,
 's4fbef0d3105a0286': `By post`,
+'s4ff995ede57fbb3a': `Only the organization sees your details. After the assignment your details are deleted automatically.`,
 's50cbc651a270e537': `This code does not exist for this poll.`,
 's544173b332e28e50': `Where you live`,
 's55331461efc09720': `Your details are still there.`,
