@@ -35,9 +35,12 @@ export interface CardContext {
   help(need: VolunteerNeed, opener: HTMLElement): void;
 }
 
+/** Whether "Ich helfe mit" is offered: the need is open and its organization has a privacy notice. */
+export const takesResponses = (need: VolunteerNeed) => need.status === 'open' && need.privacyNotice !== null;
+
 export function needCard(need: VolunteerNeed, context: CardContext): TemplateResult {
   const headingId = `need-${need.id}`;
-  const canHelp = need.status === 'open' && need.privacyNotice !== null;
+  const canHelp = takesResponses(need);
   const municipality = need.municipalityId ? context.municipalityNames.get(need.municipalityId) : undefined;
   const place = (need.place ? [need.place.name, need.place.address] : [municipality]).filter((text): text is string => Boolean(text));
   const where = [place.length ? isolatedList(place, ', ') : '', need.remote ? msg('auch von zu Hause aus möglich') : ''].filter(

@@ -25,6 +25,12 @@ import '../hub/define.js';
 import { SrVolunteerBoard } from './define.js';
 import type { VolunteerNeed } from './need-card.js';
 
+/** An open need without shifts that takes responses (the demo data has needs with shifts too; shifts.test.ts covers them). */
+async function needWithoutShifts(): Promise<VolunteerNeed> {
+  const { items } = await hubJson<{ items: VolunteerNeed[] }>('/volunteer-needs?limit=100');
+  return items.find((item) => item.privacyNotice && item.shifts.length === 0)!;
+}
+
 describe('<sr-volunteer-board>', () => {
   let warnings: ReturnType<typeof captureWarnings>;
   beforeEach(() => (warnings = captureWarnings()));
@@ -69,7 +75,7 @@ describe('<sr-volunteer-board>', () => {
 
   it('names every missing field above the form and at the field, and leads there', async () => {
     const board = await showBoard();
-    await offerHelp(board, titles(board)[0]!);
+    await offerHelp(board, (await needWithoutShifts()).title);
     (await part(board, 'submit-button')).click();
     const summary = await part(board, 'error-summary');
     await waitUntil(() => board.shadowRoot!.activeElement === summary, 'focus not on the summary');
@@ -84,7 +90,7 @@ describe('<sr-volunteer-board>', () => {
 
   it('sends an offer of help once, to the organization only, and says what happens next', async () => {
     const board = await showBoard();
-    const need = (await hubJson<{ items: VolunteerNeed[] }>('/volunteer-needs?limit=100')).items.find((item) => item.privacyNotice)!;
+    const need = await needWithoutShifts();
     await offerHelp(board, need.title);
     expect($<HTMLAnchorElement>(board, '[part~="privacy-link"]').href).to.equal(need.privacyNotice!.url);
     // Sentences that read right with any organization's name (no article to guess).

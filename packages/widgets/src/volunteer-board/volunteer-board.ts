@@ -13,7 +13,7 @@ import { CitizenWrite, notSentFailure, type WriteFailure } from '../core/proof.j
 import { SrElement } from '../core/sr-element.js';
 import { fieldStyles } from '../core/styles.js';
 import { skeletonText } from '../core/states.js';
-import { needCard, needSkeleton, type VolunteerNeed } from './need-card.js';
+import { needCard, needSkeleton, takesResponses, type VolunteerNeed } from './need-card.js';
 import { checkDraft, confirmation, emptyDraft, fieldErrorsFrom, responseForm, type Draft, type FieldErrors } from './response-form.js';
 import { resolveConflict, shiftProblem, type ShiftConflict, type ShiftProblem, type VolunteerResponseReceipt } from './shifts.js';
 import { boardStyles } from './styles.js';
@@ -50,7 +50,7 @@ const slug = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  * municipality's page those in the municipality (`municipality`). A need with shifts takes a
  * sign-up for one or several of them, as long as they have a free place; the volunteer gets a
  * personal link by e-mail to withdraw or change. A page address ending in `#need=<id>` (where a
- * printed notice's QR code leads) opens that need's form once the list shows it.
+ * printed notice's QR code leads) opens that need's form once the list shows it, if it takes sign-ups.
  *
  * @tagname sr-volunteer-board
  * @summary Volunteer needs of clubs and initiatives, with a privacy-friendly "Ich helfe mit" form.
@@ -187,7 +187,7 @@ export class SrVolunteerBoard extends SrElement {
     if (needs && this.#needFromAddress) {
       const wanted = needs.find((item) => item.id === this.#needFromAddress);
       this.#needFromAddress = undefined;
-      if (wanted) void this.#openForm(wanted);
+      if (wanted && takesResponses(wanted)) void this.#openForm(wanted);
     }
   }
 
