@@ -118,6 +118,20 @@ describe('volunteer shifts: places, series, sign-ups for chosen shifts, approval
     assert.equal(patched.shifts.length, 2);
   });
 
+  test("a draft's shifts are read only by those who may write the need", async () => {
+    const draft = await shiftNeed({ published: false });
+    const [shift] = await client.shiftsMade(draft.id, shiftBody(48, { capacity: 2 }));
+    await expectProblem(await fetch(`${hub.baseUrl}/volunteer-needs/${draft.id}/shifts`), 404, 'not-found');
+    const listed = await expectDocumented(
+      await fetch(`${hub.baseUrl}/volunteer-needs/${draft.id}/shifts`, { headers: { authorization: `Bearer ${needsKey}` } }),
+      'listVolunteerShifts',
+    );
+    assert.deepEqual(
+      listed.items.map((item) => item.id),
+      [shift!.id],
+    );
+  });
+
   test('a shift ends after it starts and lasts at most 24 hours; a rule must be one', async () => {
     const need = await shiftNeed();
     const backwards = await expectProblem(await client.createShifts(need.id, shiftBody(10, {}, -1)), 422, 'validation-failed');

@@ -421,6 +421,7 @@
 's4f76fa3bef468dbe': `Please try again later.`,
 's4fbef0d3105a0286': `By post`,
 's4fea11f3e880f3bb': `The preview shows the last complete version. It follows your entries again as soon as everything needed fits.`,
+'s4ff995ede57fbb3a': `Only the organization sees your details. After the assignment your details are deleted automatically.`,
 's5055129045348229': `Enter when it opens.`,
 's506d668deeeb0652': str`${0}: colour picker`,
 's50836db92ccc3f2c': `Date`,
