@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { selectShifts } from '../volunteering/shifts/queries.js';
 import type { ShiftRow } from '../volunteering/shifts/model.js';
-import { isOnShift, rosterOf, type SignupRow } from '../volunteering/shifts/roster.js';
+import { isOnShift, rosterOf, signupsJoined, type SignupRow } from '../volunteering/shifts/roster.js';
 import { printTimeZone } from './page.js';
 
 /**
@@ -81,11 +81,7 @@ export interface PersonOf {
  * `from` to `to` (`YYYY-MM-DD`, Europe/Berlin, both included), by start.
  */
 export async function attendedShifts(db: Kysely<Database>, person: PersonOf, from: string, to: string) {
-  return db
-    .selectFrom('volunteer_signups')
-    .innerJoin('volunteer_responses', 'volunteer_responses.id', 'volunteer_signups.response_id')
-    .innerJoin('volunteer_shifts', 'volunteer_shifts.id', 'volunteer_signups.shift_id')
-    .innerJoin('volunteer_needs', 'volunteer_needs.id', 'volunteer_shifts.need_id')
+  return signupsJoined(db)
     .select([
       'volunteer_shifts.id',
       'volunteer_shifts.starts_at',

@@ -1,14 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { heldPlacesSql } from '../shifts/queries.js';
+import { signupsJoined } from '../shifts/roster.js';
 
 /** What a volunteer reads about one of their sign-ups (page, mails, calendar). */
 function selectSignups(db: Kysely<Database>) {
-  return db
-    .selectFrom('volunteer_signups')
-    .innerJoin('volunteer_shifts', 'volunteer_shifts.id', 'volunteer_signups.shift_id')
-    .innerJoin('volunteer_responses', 'volunteer_responses.id', 'volunteer_signups.response_id')
-    .innerJoin('volunteer_needs', 'volunteer_needs.id', 'volunteer_shifts.need_id')
+  return signupsJoined(db)
     .innerJoin('organizations', 'organizations.id', 'volunteer_needs.organization_id')
     .select([
       'volunteer_signups.id',

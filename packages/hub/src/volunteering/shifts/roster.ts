@@ -15,13 +15,21 @@ export async function findOrganizationShift(db: Kysely<Database>, organizationId
     .executeTakeFirst();
 }
 
-/** Sign-ups with the person they are for (personal data: for the organization only). */
-function selectSignups(db: Kysely<Database>) {
+/**
+ * Sign-ups joined to their person (the response), shift and need: the base of every read of
+ * sign-ups (roster, the volunteer's own page, certificates), each selecting what it shows.
+ */
+export function signupsJoined(db: Kysely<Database>) {
   return db
     .selectFrom('volunteer_signups')
     .innerJoin('volunteer_responses', 'volunteer_responses.id', 'volunteer_signups.response_id')
     .innerJoin('volunteer_shifts', 'volunteer_shifts.id', 'volunteer_signups.shift_id')
-    .innerJoin('volunteer_needs', 'volunteer_needs.id', 'volunteer_shifts.need_id')
+    .innerJoin('volunteer_needs', 'volunteer_needs.id', 'volunteer_shifts.need_id');
+}
+
+/** Sign-ups with the person they are for (personal data: for the organization only). */
+function selectSignups(db: Kysely<Database>) {
+  return signupsJoined(db)
     .selectAll('volunteer_signups')
     .select([
       'volunteer_responses.name',
