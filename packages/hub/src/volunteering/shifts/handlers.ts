@@ -156,13 +156,15 @@ export function shiftHandlers(db: Kysely<Database>, outbox: Outbox): Pick<Handle
       const reachable = onShift.filter((row) => row.email !== null);
       await inTransaction(db, async (trx) => {
         for (const row of reachable) {
-          // The words travel in the outbox row only; the rest is read from the sign-up when sent.
+          // The words travel in the outbox row only; the rest is read from the sign-up when sent,
+          // and deleting the sign-up deletes its pending mail.
           await enqueueMail(trx, {
             kind: 'volunteer-shift-message',
             to: row.email!,
             language: row.language ?? 'de',
-            payload: { signupId: row.id, message },
+            payload: { message },
             volunteerResponseId: row.response_id,
+            volunteerSignupId: row.id,
           });
         }
       });

@@ -208,13 +208,3 @@ export async function hasSignups(db: Kysely<Database>, shiftId: string): Promise
 export async function deleteShift(db: Kysely<Database>, shiftId: string): Promise<void> {
   await db.deleteFrom('volunteer_shifts').where('id', '=', shiftId).execute();
 }
-
-/** The shift a sign-up is on, for its mails; undefined when the sign-up is gone. */
-export async function findShiftOfSignup(db: Kysely<Database>, signupId: string) {
-  return db
-    .selectFrom('volunteer_signups')
-    .innerJoin('volunteer_shifts', 'volunteer_shifts.id', 'volunteer_signups.shift_id')
-    .select(['volunteer_signups.status', 'volunteer_shifts.starts_at', 'volunteer_shifts.ends_at', 'volunteer_shifts.label'])
-    .where('volunteer_signups.id', '=', signupId)
-    .executeTakeFirst();
-}
