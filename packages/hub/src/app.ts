@@ -37,6 +37,13 @@ import { healthHandlers } from './system/health.js';
 import { registerEmbed, type EmbedOptions } from './system/embed.js';
 import { registerConfigure } from './system/configure.js';
 import { registerExamples } from './system/examples.js';
+import { eventJsonLdHandlers } from './events/json-ld-feed.js';
+import { catalogHandlers } from './opendata/catalog/handlers.js';
+import { deletionHandlers } from './opendata/changes.js';
+import { downloadHandlers } from './opendata/downloads/handlers.js';
+import { hsdsImportHandlers } from './opendata/hsds-import/handlers.js';
+import { hsdsHandlers } from './opendata/hsds/handlers.js';
+import { openDataOptions, type OpenDataOptions } from './opendata/licence.js';
 import { registerManage } from './system/manage.js';
 import { registerPages } from './system/pages.js';
 import { registerStaticFiles } from './system/static-files.js';
@@ -77,6 +84,10 @@ export interface HubOptions {
   calendarSubscriptions?: CalendarSubscriptionOptions;
   /** Which sites may frame the embed pages (`EMBED_FRAME_ANCESTORS`). */
   embed?: EmbedOptions;
+  /** Licence, publisher and contact of the open data (`OPEN_DATA_*`); the region's defaults when absent. */
+  openData?: OpenDataOptions;
+  /** How long tombstones of entries that left the public data are kept (`DELETIONS_RETENTION_DAYS`). */
+  deletions?: { retentionDays?: number };
 }
 
 /**
@@ -102,6 +113,7 @@ function allHandlers(
   const db = options.database.db;
   // Links in mails point to where people reach the Hub (`PUBLIC_URL`), never to a request's Host.
   const mail = { outbox, publicUrl: options.publicUrl ?? 'http://localhost:8080' };
+  const openData = { openData: options.openData ?? openDataOptions({}), publicUrl: mail.publicUrl };
   return {
     ...healthHandlers(db, contract.version),
     ...municipalityHandlers(db),
@@ -117,6 +129,12 @@ function allHandlers(
     ...memberHandlers(db, mail),
     ...apiKeyHandlers(db),
     ...auditLogHandlers(db),
+    ...hsdsHandlers(db, openData),
+    ...hsdsImportHandlers(db),
+    ...downloadHandlers(db, openData),
+    ...catalogHandlers(db, openData),
+    ...deletionHandlers(db),
+    ...eventJsonLdHandlers(db, openData),
   };
 }
 

@@ -107,6 +107,8 @@ async function serve(config: HubConfig, seedIfEmpty: boolean): Promise<void> {
     oidc: config.oidc,
     calendarSubscriptions: { allowPrivateAddresses: config.calendarFeedsAllowPrivateAddresses },
     embed: { frameAncestors: config.embedFrameAncestors },
+    openData: config.openData,
+    deletions: { retentionDays: config.deletionsRetentionDays },
   });
   const drain = registerDraining(app);
   // SIGTERM/SIGINT: drain (answer with `Connection: close`, /health 503), then stop accepting,

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { plainHttpAllowed, type OidcOptions } from './auth/oidc.js';
+import { openDataOptions, type OpenDataOptions } from './opendata/licence.js';
 
 /** Settings from the environment; every one has a default that works on a laptop. */
 export interface HubConfig {
@@ -19,6 +20,10 @@ export interface HubConfig {
   volunteerRetentionDays: number;
   /** Days an entry of the audit log is kept. */
   auditRetentionDays: number;
+  /** Days a mirror can learn that an entry left the public data (`GET /deletions`). */
+  deletionsRetentionDays: number;
+  /** Licence, publisher and contact of the open data (`OPEN_DATA_*`). */
+  openData: OpenDataOptions;
   rateLimitMax: number;
   /**
    * How long a stopping Hub keeps answering (with `Connection: close`, `/health` 503) before it
@@ -104,6 +109,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     mailFrom: env.MAIL_FROM || undefined,
     volunteerRetentionDays: integer('VOLUNTEER_RETENTION_DAYS', 90),
     auditRetentionDays: integer('AUDIT_RETENTION_DAYS', 730),
+    deletionsRetentionDays: integer('DELETIONS_RETENTION_DAYS', 90),
+    openData: openDataOptions(env),
     rateLimitMax: integer('RATE_LIMIT_MAX', 600),
     shutdownDrainMs: integer('SHUTDOWN_DRAIN_MS', 2_000),
     trustProxy: env.TRUST_PROXY === 'true',

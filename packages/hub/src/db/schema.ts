@@ -451,6 +451,16 @@ export interface CalendarSubscriptionTable {
   created_at: CreatedAt;
 }
 
+/** Migration 0015: an entry that left the public data (deleted, or no longer public), written by triggers. */
+export interface DeletedEntryTable {
+  kind: DeletedEntryKind;
+  id: string;
+  organization_id: string | null;
+  deleted_at: CreatedAt;
+}
+
+export type DeletedEntryKind = 'organization' | 'help-offer' | 'event' | 'volunteer-need';
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: CreatedAt;
@@ -488,4 +498,5 @@ export interface Database {
   volunteer_signups: VolunteerSignupTable;
   volunteer_links: VolunteerLinkTable;
   mail_outbox: MailOutboxTable;
+  deleted_entries: DeletedEntryTable;
 }

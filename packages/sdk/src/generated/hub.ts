@@ -1265,6 +1265,406 @@ export interface paths {
         patch: operations["updateVolunteerSignup"];
         trace?: never;
     };
+    "/deletions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Entries that left the public data (tombstones)
+         * @description For mirrors that follow the Hub with `modifiedAfter`: the organizations, help offers,
+         *     events and volunteer needs that were deleted or stopped being public (a draft again, an
+         *     organization no longer approved) after `modifiedAfter`, oldest first. Kept for 90 days
+         *     (`DELETIONS_RETENTION_DAYS`); a mirror that was away longer downloads everything again.
+         *     An entry that became public again is no longer listed here but in its list with
+         *     `modifiedAfter`.
+         */
+        get: operations["listDeletions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events.jsonld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Event occurrences as schema.org JSON-LD
+         * @description The page of occurrences `GET /events` answers for the same parameters, as schema.org
+         *     `Event` items in one JSON-LD `@graph` (the mapping the calendar widget's `seo` output
+         *     uses). The next page is named in a `Link: <…>; rel="next"` header.
+         */
+        get: operations["getEventsJsonLd"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-data/catalog.jsonld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * DCAT-AP.de catalogue (JSON-LD)
+         * @description Every dataset of the Hub as a DCAT-AP.de 3 catalogue, for GovData, the Bavarian open-data
+         *     portal or a municipality's CKAN to harvest: titles and descriptions in German and
+         *     English, publisher, contact point, licence, update frequency, spatial coverage (the
+         *     municipalities' official keys), temporal coverage, and every distribution with its
+         *     format, media type and download address. Always current: it is made from the live data.
+         */
+        get: operations["getDataCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-data/catalog.ttl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * DCAT-AP.de catalogue (Turtle)
+         * @description The catalogue of `GET /open-data/catalog.jsonld` as RDF Turtle, the same triples.
+         */
+        get: operations["getDataCatalogTurtle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-data/{dataset}.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a dataset as CSV
+         * @description The whole dataset as one CSV file: UTF-8 with a byte order mark (so spreadsheet programs
+         *     read umlauts right), comma-separated, CRLF line ends, quoted per RFC 4180, one header
+         *     row. Text a spreadsheet could run as a formula starts with an apostrophe. Lists inside a
+         *     cell (topics, languages) are separated by `; `. The licence is named in the `Link` header
+         *     (a CSV file has no place for it).
+         */
+        get: operations["downloadDatasetCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-data/{dataset}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a dataset as JSON
+         * @description The whole dataset as one JSON document: `items` (the same fields as the dataset's CSV
+         *     columns, lists as arrays), with `licence`, `attribution`, `dataset` and `generatedAt`.
+         */
+        get: operations["downloadDatasetJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-data/{dataset}.geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a dataset's places as GeoJSON
+         * @description The dataset's entries that have a place with coordinates, as one GeoJSON
+         *     `FeatureCollection` (RFC 7946: WGS 84, longitude first) of `Point` features whose
+         *     `properties` are the entry's fields; an entry with several places is one feature per
+         *     place. The collection also carries `licence` and `attribution` (foreign members).
+         */
+        get: operations["downloadDatasetGeoJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hsds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * About this HSDS API
+         * @description The HSDS API's root (`/`), with the HSDS version and profile it follows and where its reference is.
+         */
+        get: operations["getHsdsApiInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hsds/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List services (HSDS)
+         * @description The published help offers as HSDS 3.0 `service` objects, with their organization,
+         *     locations (`service_at_locations`), schedules, phones, languages, cost options and
+         *     topics (`attributes` with terms of the taxonomy `smart-region-help-topics`). Example data
+         *     is flagged by an attribute with the term `example-data`.
+         */
+        get: operations["listHsdsServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hsds/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One service (HSDS) */
+        get: operations["getHsdsService"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hsds/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List organizations (HSDS)
+         * @description The approved organizations that publish help offers, as HSDS 3.0 `organization` objects.
+         */
+        get: operations["listHsdsOrganizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hsds/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One organization (HSDS) */
+        get: operations["getHsdsOrganization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hsds/taxonomies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List taxonomies (HSDS)
+         * @description The Hub's help topics (`smart-region-help-topics`) and its flags (`smart-region-flags`).
+         */
+        get: operations["listHsdsTaxonomies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hsds/taxonomies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One taxonomy (HSDS) */
+        get: operations["getHsdsTaxonomy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hsds/taxonomy_terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List taxonomy terms (HSDS)
+         * @description The help topics as HSDS `taxonomy_term` objects (`code` is the topic's id, `parent_id` its parent's term).
+         */
+        get: operations["listHsdsTaxonomyTerms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hsds/taxonomy_terms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One taxonomy term (HSDS) */
+        get: operations["getHsdsTaxonomyTerm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hsds/service_at_locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List services at locations (HSDS)
+         * @description Each place of each published help offer as an HSDS `service_at_location`, with its service and location.
+         */
+        get: operations["listHsdsServiceAtLocations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hsds/service_at_locations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One service at a location (HSDS) */
+        get: operations["getHsdsServiceAtLocation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/hsds-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an HSDS dataset into the organization's help offers
+         * @description Brings help offers from another directory: an HSDS 3.0 dataset as JSON (what an HSDS
+         *     API answers: a page with `contents`, a list of services, or one service) or as an HSDS
+         *     datapackage (a zip of `datapackage.json` and the CSV files). Idempotent by HSDS id: a
+         *     service whose id the Hub knows is updated, a new one is created with that id, so
+         *     importing twice changes nothing the second time. Topics come from the terms of the
+         *     taxonomy `smart-region-help-topics`, or through the mapping table of other taxonomies'
+         *     terms; unmapped terms are listed. All or nothing: if a service cannot be imported
+         *     (invalid, or an id of another organization's offer), nothing is stored and the report
+         *     says why for each. `dryRun=true` checks and reports without storing. Needs the scope
+         *     `help-offers:write` or an admin key. Also available as
+         *     `sr-hub import-hsds --organization <id> <file>`.
+         */
+        post: operations["importHsds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sign-in-options": {
         parameters: {
             query?: never;
@@ -1718,6 +2118,124 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        DeletedEntryKind: "organization" | "help-offer" | "event" | "volunteer-need";
+        Deletion: {
+            type: components["schemas"]["DeletedEntryKind"];
+            id: components["schemas"]["Id"];
+            /** @description The organization the entry belonged to (for an organization, itself). */
+            organizationId: components["schemas"]["Id"] | null;
+            /** Format: date-time */
+            deletedAt: string;
+        };
+        DeletionPage: components["schemas"]["PageBase"] & {
+            items: components["schemas"]["Deletion"][];
+        };
+        /** @description schema.org `Event` items: `{ "@context": "https://schema.org", "@graph": [ … ] }`. */
+        SchemaOrgEventGraph: {
+            /** @constant */
+            "@context": "https://schema.org";
+            "@graph": ({
+                /** @constant */
+                "@type": "Event";
+                name: string;
+                startDate: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        /** @enum {string} */
+        OpenDatasetId: "municipalities" | "organizations" | "help-offers" | "events" | "volunteer-needs" | "poll-results";
+        OpenDataLicence: {
+            /** @example dl-de/by-2-0 */
+            id: string;
+            name: string;
+            /** Format: uri */
+            url: string;
+        };
+        OpenDataDownload: {
+            dataset: components["schemas"]["OpenDatasetId"];
+            /** Format: date-time */
+            generatedAt: string;
+            licence: components["schemas"]["OpenDataLicence"];
+            /** @description The line to print where the data is shown. */
+            attribution: string;
+            items: {
+                [key: string]: unknown;
+            }[];
+        };
+        /** @description A GeoJSON `FeatureCollection` (RFC 7946) with the foreign members `licence` and `attribution`. */
+        OpenDataFeatureCollection: {
+            /** @constant */
+            type: "FeatureCollection";
+            licence: components["schemas"]["OpenDataLicence"];
+            attribution: string;
+            features: {
+                /** @constant */
+                type: "Feature";
+                id?: string;
+                geometry: {
+                    /** @constant */
+                    type: "Point";
+                    coordinates: number[];
+                };
+                properties: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        HsdsApiInfo: {
+            /** @example 3.0 */
+            version: string;
+            /** Format: uri */
+            profile: string;
+            /** Format: uri */
+            openapi_url: string;
+        };
+        /** @description The HSDS API's paging envelope; `contents` are HSDS 3.0 objects. */
+        HsdsPageEnvelope: {
+            total_items: number;
+            total_pages: number;
+            page_number: number;
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            empty: boolean;
+            contents: ({
+                id: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        HsdsImportItem: {
+            /** @description The service's HSDS id. */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            outcome: "created" | "updated" | "unchanged" | "skipped" | "refused";
+            /** @description Why it was skipped or refused. */
+            reason?: string;
+        };
+        HsdsUnmappedTerm: {
+            taxonomy: string;
+            code: string;
+            name: string;
+            /** @description How many services carry it. */
+            services: number;
+        };
+        HsdsImportReport: {
+            dryRun: boolean;
+            created: number;
+            updated: number;
+            unchanged: number;
+            skipped: number;
+            refused: number;
+            items: components["schemas"]["HsdsImportItem"][];
+            unmappedTerms: components["schemas"]["HsdsUnmappedTerm"][];
+        };
+        HsdsImportProblem: components["schemas"]["Problem"] & {
+            report?: components["schemas"]["HsdsImportReport"];
+        };
         /**
          * @description `false`: a draft. Only the organization (its members and keys with the domain's write
          *     scope) reads it, by id and in its own list; citizens' lists, searches, feeds and widgets
@@ -2631,6 +3149,11 @@ export interface components {
             /** Format: uri */
             link: string | null;
             isExample: boolean;
+            /**
+             * Format: date-time
+             * @description When the event (the whole series) was last changed, for mirrors that sync with `modifiedAfter`.
+             */
+            updatedAt?: string;
         };
         EventOccurrencePage: components["schemas"]["PageBase"] & {
             items: components["schemas"]["EventOccurrence"][];
@@ -3258,6 +3781,31 @@ export interface components {
         };
     };
     responses: {
+        /** @description One page in the HSDS API's envelope (or, with `format=ndjson`, every item as one line). */
+        HsdsPage: {
+            headers: {
+                Link: components["headers"]["LicenceLink"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HsdsPageEnvelope"];
+                "application/x-ndjson": string;
+            };
+        };
+        /** @description One HSDS 3.0 object, valid against the HSDS schema of its kind. */
+        HsdsObject: {
+            headers: {
+                Link: components["headers"]["LicenceLink"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    id: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
         /** @description Nothing changed since the `ETag` given in `If-None-Match`. */
         NotModified: {
             headers: {
@@ -3596,6 +4144,34 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description Only entries changed after this moment (exclusive): for mirrors that follow the Hub.
+         *     Pass the `Date` of your previous sync minus a minute of margin (a write still open then
+         *     is stored with its start time); entries that left the public data are in
+         *     `GET /deletions`.
+         */
+        ModifiedAfter: string;
+        /** @description The dataset (see the catalogue at `/open-data/catalog.jsonld`). */
+        OpenDatasetId: components["schemas"]["OpenDatasetId"];
+        /** @description A dataset whose entries have places. */
+        OpenGeoDatasetId: "municipalities" | "help-offers" | "events" | "volunteer-needs";
+        HsdsId: string;
+        /** @description Words in the name or description, case- and accent-insensitive. */
+        HsdsSearch: string;
+        /** @description The page to answer, from 1. */
+        HsdsPage: number;
+        /** @description Items per page. */
+        HsdsPerPage: number;
+        /** @description Only items changed after this moment (exclusive), as `modifiedAfter` of the Hub's own lists. */
+        HsdsModifiedAfter: string;
+        /** @description Only services with this term (or a narrower one). */
+        HsdsTaxonomyTermId: string;
+        /** @description Only items with a term of this taxonomy. */
+        HsdsTaxonomyId: string;
+        /** @description Only services of this organization. */
+        HsdsOrganizationId: string;
+        /** @description `json` (a page) or `ndjson` (one item per line, no envelope, every page at once). */
+        HsdsFormat: "json" | "ndjson";
         PersonId: components["schemas"]["Id"];
         InvitationId: components["schemas"]["Id"];
         /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
@@ -3664,6 +4240,11 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /**
+         * @description The licence of the data (`rel="license"`, default Datenlizenz Deutschland – Namensnennung
+         *     2.0) and the publisher to name (`rel="author"`), with their names in `title*`.
+         */
+        LicenceLink: string;
         /**
          * @description Version of the representation, for `If-None-Match`. For an entry an organization edits
          *     (it has `updatedAt`) it also names the stored version, for `If-Match`.
@@ -3809,6 +4390,13 @@ export interface operations {
     listOrganizations: {
         parameters: {
             query?: {
+                /**
+                 * @description Only entries changed after this moment (exclusive): for mirrors that follow the Hub.
+                 *     Pass the `Date` of your previous sync minus a minute of margin (a write still open then
+                 *     is stored with its start time); entries that left the public data are in
+                 *     `GET /deletions`.
+                 */
+                modifiedAfter?: components["parameters"]["ModifiedAfter"];
                 /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Items per page. */
@@ -4390,6 +4978,13 @@ export interface operations {
                 category?: components["parameters"]["EventCategory"];
                 /** @description Words in the title, description or place, case- and accent-insensitive ("weinfest", "hoechberg"). */
                 q?: components["parameters"]["EventQuery"];
+                /**
+                 * @description Only entries changed after this moment (exclusive): for mirrors that follow the Hub.
+                 *     Pass the `Date` of your previous sync minus a minute of margin (a write still open then
+                 *     is stored with its start time); entries that left the public data are in
+                 *     `GET /deletions`.
+                 */
+                modifiedAfter?: components["parameters"]["ModifiedAfter"];
                 /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Items per page. */
@@ -4892,6 +5487,13 @@ export interface operations {
                  *     `municipality` chosen, then the closer text match, then by name), `distance` (nearest first, offers without a place last; needs `near`) or `name`.
                  */
                 sort?: "relevance" | "distance" | "name";
+                /**
+                 * @description Only entries changed after this moment (exclusive): for mirrors that follow the Hub.
+                 *     Pass the `Date` of your previous sync minus a minute of margin (a write still open then
+                 *     is stored with its start time); entries that left the public data are in
+                 *     `GET /deletions`.
+                 */
+                modifiedAfter?: components["parameters"]["ModifiedAfter"];
                 /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Items per page. */
@@ -5315,6 +5917,13 @@ export interface operations {
                 municipality?: components["parameters"]["PollMunicipality"];
                 /** @description Only polls of this organization (UUID or slug); repeat for several. */
                 organization?: components["parameters"]["PollOrganization"];
+                /**
+                 * @description Only entries changed after this moment (exclusive): for mirrors that follow the Hub.
+                 *     Pass the `Date` of your previous sync minus a minute of margin (a write still open then
+                 *     is stored with its start time); entries that left the public data are in
+                 *     `GET /deletions`.
+                 */
+                modifiedAfter?: components["parameters"]["ModifiedAfter"];
                 /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Items per page. */
@@ -5937,6 +6546,13 @@ export interface operations {
                 q?: string;
                 /** @description `date` by start; `urgency` urgent first, then by start. */
                 sort?: "date" | "urgency";
+                /**
+                 * @description Only entries changed after this moment (exclusive): for mirrors that follow the Hub.
+                 *     Pass the `Date` of your previous sync minus a minute of margin (a write still open then
+                 *     is stored with its start time); entries that left the public data are in
+                 *     `GET /deletions`.
+                 */
+                modifiedAfter?: components["parameters"]["ModifiedAfter"];
                 /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Items per page. */
@@ -6767,6 +7383,570 @@ export interface operations {
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listDeletions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only entries changed after this moment (exclusive): for mirrors that follow the Hub.
+                 *     Pass the `Date` of your previous sync minus a minute of margin (a write still open then
+                 *     is stored with its start time); entries that left the public data are in
+                 *     `GET /deletions`.
+                 */
+                modifiedAfter?: components["parameters"]["ModifiedAfter"];
+                /** @description Only entries of this kind. */
+                type?: components["schemas"]["DeletedEntryKind"];
+                /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of tombstones. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "type": "help-offer",
+                     *           "id": "0b7c2f8e-3f0a-4a52-9a51-1c0d5f3e9a10",
+                     *           "organizationId": "5d0b9b7e-8f59-4a49-8e1a-7a8c3b1e2f40",
+                     *           "deletedAt": "2026-12-01T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletionPage"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getEventsJsonLd: {
+        parameters: {
+            query: {
+                /**
+                 * @description Start of the range (inclusive): a date (`2026-11-01`, midnight in Europe/Berlin) or a
+                 *     date-time with offset (`2026-11-01T00:00:00+01:00`; encode `+` as `%2B`).
+                 */
+                from: components["parameters"]["EventsFrom"];
+                /** @description End of the range (exclusive), after `from` and at most 366 days later. Same formats as `from`. */
+                to: components["parameters"]["EventsTo"];
+                /** @description Only events located in this municipality (slug); repeat for several. */
+                municipality?: components["parameters"]["EventMunicipality"];
+                /** @description Only events of this organization (UUID or slug); repeat for several. */
+                organization?: components["parameters"]["EventOrganization"];
+                /** @description Only events in this category; repeat for several. */
+                category?: components["parameters"]["EventCategory"];
+                /** @description Words in the title, description or place, case- and accent-insensitive ("weinfest", "hoechberg"). */
+                q?: components["parameters"]["EventQuery"];
+                /**
+                 * @description Only entries changed after this moment (exclusive): for mirrors that follow the Hub.
+                 *     Pass the `Date` of your previous sync minus a minute of margin (a write still open then
+                 *     is stored with its start time); entries that left the public data are in
+                 *     `GET /deletions`.
+                 */
+                modifiedAfter?: components["parameters"]["ModifiedAfter"];
+                /** @description The `nextCursor` of the previous page. Opaque; do not build it yourself. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The occurrences as schema.org `Event` items. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["LicenceLink"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ld+json": components["schemas"]["SchemaOrgEventGraph"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDataCatalog: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalogue. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["LicenceLink"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ld+json": {
+                        "@context": Record<string, never>;
+                        "@graph": Record<string, never>[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDataCatalogTurtle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalogue. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["LicenceLink"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/turtle": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    downloadDatasetCsv: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The dataset (see the catalogue at `/open-data/catalog.jsonld`). */
+                dataset: components["parameters"]["OpenDatasetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dataset. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["LicenceLink"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    downloadDatasetJson: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The dataset (see the catalogue at `/open-data/catalog.jsonld`). */
+                dataset: components["parameters"]["OpenDatasetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dataset. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["LicenceLink"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenDataDownload"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    downloadDatasetGeoJson: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of a previous answer; the Hub answers `304` when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description A dataset whose entries have places. */
+                dataset: components["parameters"]["OpenGeoDatasetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dataset's places. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["LicenceLink"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["OpenDataFeatureCollection"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getHsdsApiInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The API's version and profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsApiInfo"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listHsdsServices: {
+        parameters: {
+            query?: {
+                /** @description Words in the name or description, case- and accent-insensitive. */
+                search?: components["parameters"]["HsdsSearch"];
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["HsdsPage"];
+                /** @description Items per page. */
+                per_page?: components["parameters"]["HsdsPerPage"];
+                /** @description Only items changed after this moment (exclusive), as `modifiedAfter` of the Hub's own lists. */
+                modified_after?: components["parameters"]["HsdsModifiedAfter"];
+                /** @description Only services with this term (or a narrower one). */
+                taxonomy_term_id?: components["parameters"]["HsdsTaxonomyTermId"];
+                /** @description Only items with a term of this taxonomy. */
+                taxonomy_id?: components["parameters"]["HsdsTaxonomyId"];
+                /** @description Only services of this organization. */
+                organization_id?: components["parameters"]["HsdsOrganizationId"];
+                /** @description `json` (a page) or `ndjson` (one item per line, no envelope, every page at once). */
+                format?: components["parameters"]["HsdsFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HsdsPage"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getHsdsService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["HsdsId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HsdsObject"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listHsdsOrganizations: {
+        parameters: {
+            query?: {
+                /** @description Words in the name or description, case- and accent-insensitive. */
+                search?: components["parameters"]["HsdsSearch"];
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["HsdsPage"];
+                /** @description Items per page. */
+                per_page?: components["parameters"]["HsdsPerPage"];
+                /** @description Only items changed after this moment (exclusive), as `modifiedAfter` of the Hub's own lists. */
+                modified_after?: components["parameters"]["HsdsModifiedAfter"];
+                /** @description `json` (a page) or `ndjson` (one item per line, no envelope, every page at once). */
+                format?: components["parameters"]["HsdsFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HsdsPage"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getHsdsOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["HsdsId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HsdsObject"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listHsdsTaxonomies: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["HsdsPage"];
+                /** @description Items per page. */
+                per_page?: components["parameters"]["HsdsPerPage"];
+                /** @description `json` (a page) or `ndjson` (one item per line, no envelope, every page at once). */
+                format?: components["parameters"]["HsdsFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HsdsPage"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getHsdsTaxonomy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["HsdsId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HsdsObject"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listHsdsTaxonomyTerms: {
+        parameters: {
+            query?: {
+                /** @description Words in the name or description, case- and accent-insensitive. */
+                search?: components["parameters"]["HsdsSearch"];
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["HsdsPage"];
+                /** @description Items per page. */
+                per_page?: components["parameters"]["HsdsPerPage"];
+                /** @description Only items with a term of this taxonomy. */
+                taxonomy_id?: components["parameters"]["HsdsTaxonomyId"];
+                /** @description `json` (a page) or `ndjson` (one item per line, no envelope, every page at once). */
+                format?: components["parameters"]["HsdsFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HsdsPage"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getHsdsTaxonomyTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["HsdsId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HsdsObject"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listHsdsServiceAtLocations: {
+        parameters: {
+            query?: {
+                /** @description Words in the name or description, case- and accent-insensitive. */
+                search?: components["parameters"]["HsdsSearch"];
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["HsdsPage"];
+                /** @description Items per page. */
+                per_page?: components["parameters"]["HsdsPerPage"];
+                /** @description Only items changed after this moment (exclusive), as `modifiedAfter` of the Hub's own lists. */
+                modified_after?: components["parameters"]["HsdsModifiedAfter"];
+                /** @description Only services with this term (or a narrower one). */
+                taxonomy_term_id?: components["parameters"]["HsdsTaxonomyTermId"];
+                /** @description Only items with a term of this taxonomy. */
+                taxonomy_id?: components["parameters"]["HsdsTaxonomyId"];
+                /** @description Only services of this organization. */
+                organization_id?: components["parameters"]["HsdsOrganizationId"];
+                /** @description `json` (a page) or `ndjson` (one item per line, no envelope, every page at once). */
+                format?: components["parameters"]["HsdsFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HsdsPage"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getHsdsServiceAtLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["HsdsId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HsdsObject"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    importHsds: {
+        parameters: {
+            query?: {
+                /** @description Check and report, store nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The organization's UUID or its slug (`sportverein-hoechberg-e-v`). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never> | unknown[];
+                "application/zip": string;
+            };
+        };
+        responses: {
+            /** @description What was imported (or, with `dryRun`, would be). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsImportReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /**
+             * @description The dataset is no HSDS, or a service in it cannot be imported; nothing was stored.
+             *     The problem carries the report (`report`) with the reason of every refused service.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HsdsImportProblem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -1,0 +1,74 @@
+-- Open data (issue 19): what a mirror needs to follow the Hub without downloading everything.
+-- Lists take `modifiedAfter` (compared with `updated_at`); what left the public data since is
+-- listed as a tombstone here, for `DELETIONS_RETENTION_DAYS`.
+
+-- One row per public entry that was deleted or stopped being public (a draft again, an
+-- organization no longer approved). No foreign key: the entry is gone. Written by the triggers
+-- below, so no code path (a handler, a cascade from a deleted organization, the CLI) can forget it.
+CREATE TABLE deleted_entries (
+  kind            text NOT NULL CHECK (kind IN ('organization', 'help-offer', 'event', 'volunteer-need')),
+  id              uuid NOT NULL,
+  organization_id uuid,
+  deleted_at      timestamptz NOT NULL DEFAULT date_trunc('milliseconds', clock_timestamp()),
+  PRIMARY KEY (kind, id)
+);
+CREATE INDEX deleted_entries_deleted_at ON deleted_entries (deleted_at, kind, id);
+
+-- Lists with `modifiedAfter` read the newest changes by these.
+CREATE INDEX help_offers_updated_at ON help_offers (updated_at);
+CREATE INDEX events_updated_at ON events (updated_at);
+CREATE INDEX volunteer_needs_updated_at ON volunteer_needs (updated_at);
+CREATE INDEX organizations_updated_at ON organizations (updated_at);
+
+CREATE FUNCTION deleted_entry_record(entry_kind text, entry_id uuid, entry_organization uuid) RETURNS void
+  LANGUAGE sql
+  AS $$
+    INSERT INTO deleted_entries (kind, id, organization_id) VALUES (entry_kind, entry_id, entry_organization)
+    ON CONFLICT (kind, id) DO UPDATE SET deleted_at = EXCLUDED.deleted_at
+  $$;
+
+-- Entries of organizations: public while published. `TG_ARGV[0]` is the kind.
+CREATE FUNCTION deleted_entries_of_published() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$
+  BEGIN
+    IF TG_OP = 'DELETE' THEN
+      IF OLD.published THEN PERFORM deleted_entry_record(TG_ARGV[0], OLD.id, OLD.organization_id); END IF;
+      RETURN OLD;
+    END IF;
+    IF OLD.published AND NOT NEW.published THEN
+      PERFORM deleted_entry_record(TG_ARGV[0], NEW.id, NEW.organization_id);
+    ELSIF NEW.published AND NOT OLD.published THEN
+      DELETE FROM deleted_entries WHERE kind = TG_ARGV[0] AND id = NEW.id;
+    END IF;
+    RETURN NEW;
+  END
+  $$;
+
+CREATE TRIGGER help_offers_deleted_entries AFTER UPDATE OF published OR DELETE ON help_offers
+  FOR EACH ROW EXECUTE FUNCTION deleted_entries_of_published('help-offer');
+CREATE TRIGGER events_deleted_entries AFTER UPDATE OF published OR DELETE ON events
+  FOR EACH ROW EXECUTE FUNCTION deleted_entries_of_published('event');
+CREATE TRIGGER volunteer_needs_deleted_entries AFTER UPDATE OF published OR DELETE ON volunteer_needs
+  FOR EACH ROW EXECUTE FUNCTION deleted_entries_of_published('volunteer-need');
+
+-- Organizations: public while approved.
+CREATE FUNCTION deleted_entries_of_organizations() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$
+  BEGIN
+    IF TG_OP = 'DELETE' THEN
+      IF OLD.status = 'approved' THEN PERFORM deleted_entry_record('organization', OLD.id, OLD.id); END IF;
+      RETURN OLD;
+    END IF;
+    IF OLD.status = 'approved' AND NEW.status <> 'approved' THEN
+      PERFORM deleted_entry_record('organization', NEW.id, NEW.id);
+    ELSIF NEW.status = 'approved' AND OLD.status <> 'approved' THEN
+      DELETE FROM deleted_entries WHERE kind = 'organization' AND id = NEW.id;
+    END IF;
+    RETURN NEW;
+  END
+  $$;
+
+CREATE TRIGGER organizations_deleted_entries AFTER UPDATE OF status OR DELETE ON organizations
+  FOR EACH ROW EXECUTE FUNCTION deleted_entries_of_organizations();
