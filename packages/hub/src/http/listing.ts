@@ -148,3 +148,12 @@ export function containsWords(column: string, q: string | undefined): RawBuilder
       return sql<boolean>`${sql.ref(column)} LIKE ANY (${patterns}::text[])`;
     });
 }
+
+/**
+ * The condition of a list's `modifiedAfter` (or HSDS `modified_after`): entries whose `column`
+ * (their `updated_at`) is after the moment, exclusive; none without one. The contract checked
+ * the date-time's format.
+ */
+export function modifiedAfter(column: string, after: string | undefined): RawBuilder<boolean>[] {
+  return after === undefined ? [] : [sql<boolean>`${sql.ref(column)} > ${new Date(after)}::timestamptz`];
+}
