@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import { mayRead, mayReadDrafts } from '../auth/authorize.js';
 import type { Database } from '../db/schema.js';
-import type { Handlers } from '../http/api.js';
+import type { Handlers, OperationRequest } from '../http/api.js';
 import { decodeCursor, toPage } from '../http/cursor.js';
 import { DEFAULT_LIMIT, mapPage } from '../http/listing.js';
 import { writeIfUnchanged } from '../http/preconditions.js';
@@ -65,6 +65,20 @@ function daysAgo(days: number): string {
   return formatLocal(date);
 }
 
+/**
+ * The page of occurrences `GET /events` answers for a query: also the page the schema.org feed
+ * (`GET /events.jsonld`) maps, so both list the same occurrences for the same parameters.
+ */
+export async function occurrencePage(db: Kysely<Database>, query: OperationRequest<'listEventOccurrences'>['query']) {
+  const { from, to, cursor, municipality, organization, category, q } = query;
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const after = decodeCursor(cursor, 3) as OccurrencePosition | undefined;
+  const found = await findOccurrences(db, { municipality, organization, category, q }, parseRange(from, to));
+  const start = after ? found.findIndex((item) => compareOccurrences(position(item), after) > 0) : 0;
+  const rest = start === -1 ? [] : found.slice(start, start + limit + 1);
+  return toPage(rest, limit, position, ({ row, occurrence }) => toOccurrences(row, [occurrence])[0]!);
+}
+
 export function eventHandlers(db: Kysely<Database>, version: string): Pick<Handlers, EventOperations> {
   return {
     async listEventCategories() {
@@ -72,13 +86,7 @@ export function eventHandlers(db: Kysely<Database>, version: string): Pick<Handl
     },
 
     async listEventOccurrences(request) {
-      const { from, to, cursor, municipality, organization, category, q } = request.query;
-      const limit = request.query.limit ?? DEFAULT_LIMIT;
-      const after = decodeCursor(cursor, 3) as OccurrencePosition | undefined;
-      const found = await findOccurrences(db, { municipality, organization, category, q }, parseRange(from, to));
-      const start = after ? found.findIndex((item) => compareOccurrences(position(item), after) > 0) : 0;
-      const rest = start === -1 ? [] : found.slice(start, start + limit + 1);
-      return toPage(rest, limit, position, ({ row, occurrence }) => toOccurrences(row, [occurrence])[0]!);
+      return occurrencePage(db, request.query);
     },
 
     async getEventsCalendar(request, reply) {
