@@ -39,7 +39,7 @@ import { registerConfigure } from './system/configure.js';
 import { registerExamples } from './system/examples.js';
 import { eventJsonLdHandlers } from './events/json-ld-feed.js';
 import { catalogHandlers } from './opendata/catalog/handlers.js';
-import { deletionHandlers } from './opendata/changes.js';
+import { deletionHandlers, scheduleDeletionsPurge, type DeletionsRetentionOptions } from './opendata/changes.js';
 import { downloadHandlers } from './opendata/downloads/handlers.js';
 import { hsdsImportHandlers } from './opendata/hsds-import/handlers.js';
 import { hsdsHandlers } from './opendata/hsds/handlers.js';
@@ -87,7 +87,7 @@ export interface HubOptions {
   /** Licence, publisher and contact of the open data (`OPEN_DATA_*`); the region's defaults when absent. */
   openData?: OpenDataOptions;
   /** How long tombstones of entries that left the public data are kept (`DELETIONS_RETENTION_DAYS`). */
-  deletions?: { retentionDays?: number };
+  deletions?: DeletionsRetentionOptions;
 }
 
 /**
@@ -188,12 +188,14 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   const outbox = new MailOutbox(options.database.db, { publicUrl: options.publicUrl, ...options.mail }, app.log);
   const volunteer = volunteering(options.database.db, options.volunteering ?? {}, app.log, outbox);
   const auditPurge = scheduleAuditPurge(options.database.db, options.audit ?? {}, app.log);
+  const deletionsPurge = scheduleDeletionsPurge(options.database.db, options.deletions ?? {}, app.log);
   const signInCleanup = scheduleSignInCleanup(options.database.db, options.signIn ?? {}, app.log);
   const subscriptionRefresh = scheduleSubscriptionRefresh(options.database.db, options.calendarSubscriptions ?? {}, app.log);
   // preClose: the jobs stop before the database closes (onClose).
   app.addHook('preClose', async () => {
     await volunteer.stop();
     await auditPurge.stop();
+    await deletionsPurge.stop();
     await signInCleanup.stop();
     await subscriptionRefresh.stop();
     await outbox.stop();

@@ -14,6 +14,7 @@ import { claimDataDir, findDataDirOwner } from './db/data-dir-lock.js';
 import { migrate } from './db/migrate.js';
 import { importCalendar } from './events/ics-import.js';
 import { ProblemError } from './http/problems.js';
+import { purgeDeletions } from './opendata/changes.js';
 import { isEmpty, seed } from './orgs/seed/seed.js';
 import { registerDraining } from './system/draining.js';
 import { purgeResponses } from './volunteering/retention.js';
@@ -39,7 +40,9 @@ Usage:
                                      registrations); an address without an account needs --name
   sr-hub purge                       delete volunteer responses VOLUNTEER_RETENTION_DAYS (default 90)
                                      days after their need ended, and audit log entries older than
-                                     AUDIT_RETENTION_DAYS (default 730) (the running Hub does this too)
+                                     AUDIT_RETENTION_DAYS (default 730), and tombstones of deleted
+                                     entries older than DELETIONS_RETENTION_DAYS (default 90)
+                                     (the running Hub does this too)
 
 Scopes: ${apiKeyScopes.join(', ')} (default for organizations: organization:write)
 Without DATABASE_URL the Hub uses embedded PGlite in HUB_DATA_DIR (default .hub-data/).
@@ -264,6 +267,8 @@ async function main(argv: string[]): Promise<void> {
         console.log(`Deleted ${deleted} volunteer responses of needs that ended more than ${config.volunteerRetentionDays} days ago.`);
         const entries = await purgeAuditLog(database.db, config.auditRetentionDays);
         console.log(`Deleted ${entries} audit log entries older than ${config.auditRetentionDays} days.`);
+        const tombstones = await purgeDeletions(database.db, config.deletionsRetentionDays);
+        console.log(`Deleted ${tombstones} tombstones of deleted entries older than ${config.deletionsRetentionDays} days.`);
       });
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${usage}`);
