@@ -7,10 +7,13 @@ export function wantsCsv(request: FastifyRequest): boolean {
   return /\btext\/csv\b/i.test(request.headers.accept ?? '');
 }
 
-/** Answers with a CSV download named `<filename>.csv`. */
-export function sendCsv(reply: FastifyReply, csv: string, filename: string): string {
+/**
+ * Answers with a CSV download named `<filename>.csv`; with `bom`, led by a byte order mark so
+ * that spreadsheet programs read it as UTF-8 (the open-data downloads, for anyone who opens them).
+ */
+export function sendCsv(reply: FastifyReply, csv: string, filename: string, options: { bom?: boolean } = {}): string {
   reply.type(CSV_CONTENT_TYPE).header('Content-Disposition', `attachment; filename="${filename}.csv"`);
-  return csv;
+  return options.bom ? `\uFEFF${csv}` : csv;
 }
 
 /**
