@@ -70,10 +70,10 @@ function daysAgo(days: number): string {
  * (`GET /events.jsonld`) maps, so both list the same occurrences for the same parameters.
  */
 export async function occurrencePage(db: Kysely<Database>, query: OperationRequest<'listEventOccurrences'>['query']) {
-  const { from, to, cursor, municipality, organization, category, q } = query;
+  const { from, to, cursor, municipality, organization, category, q, modifiedAfter } = query;
   const limit = query.limit ?? DEFAULT_LIMIT;
   const after = decodeCursor(cursor, 3) as OccurrencePosition | undefined;
-  const found = await findOccurrences(db, { municipality, organization, category, q }, parseRange(from, to));
+  const found = await findOccurrences(db, { municipality, organization, category, q, modifiedAfter }, parseRange(from, to));
   const start = after ? found.findIndex((item) => compareOccurrences(position(item), after) > 0) : 0;
   const rest = start === -1 ? [] : found.slice(start, start + limit + 1);
   return toPage(rest, limit, position, ({ row, occurrence }) => toOccurrences(row, [occurrence])[0]!);

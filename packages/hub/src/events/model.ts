@@ -295,5 +295,6 @@ export function toOccurrences(row: EventRow, occurrences: readonly Occurrence[])
     accessibility: row.accessibility,
     link: row.link,
     isExample: row.is_example,
+    updatedAt: row.updated_at.toISOString(),
   }));
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { byMomentThenId, containsWords, pageOfOrganization, type OrganizationPaging, type Page } from '../http/listing.js';
+import { byMomentThenId, containsWords, modifiedAfter, pageOfOrganization, type OrganizationPaging, type Page } from '../http/listing.js';
 import { nextVersion } from '../http/preconditions.js';
 import { approvedOrganization } from '../orgs/queries.js';
 import type { EventColumns, EventRow } from './model.js';
@@ -13,6 +13,7 @@ export interface EventFilters {
   organization?: string[] | undefined;
   category?: string[] | undefined;
   q?: string | undefined;
+  modifiedAfter?: string | undefined;
 }
 
 /** Events of approved organizations, with their organizer's name and example flag. */
@@ -59,6 +60,7 @@ export async function eventsInRange(db: Kysely<Database>, filters: EventFilters,
     query = query.where(sql<boolean>`events.categories && ARRAY[${wanted}]::text[]`);
   }
   for (const condition of containsWords('events.search_text', filters.q)) query = query.where(condition);
+  for (const condition of modifiedAfter('events.updated_at', filters.modifiedAfter)) query = query.where(condition);
   return query.execute();
 }
 

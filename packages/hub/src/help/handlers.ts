@@ -120,6 +120,7 @@ export function helpHandlers(db: Kysely<Database>): Pick<Handlers, HelpOperation
         openNow: query.openNow,
         near,
         radius: query.radius,
+        modifiedAfter: query.modifiedAfter,
       };
       const result = await searchOffers(db, { filters, plan, sort, after, limit }, now());
       const page = toPage(

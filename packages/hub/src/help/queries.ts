@@ -3,7 +3,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Schemas } from '../http/api.js';
-import { pageOfOrganization, type Keyset, type OrganizationPaging, type Page } from '../http/listing.js';
+import { modifiedAfter, pageOfOrganization, type Keyset, type OrganizationPaging, type Page } from '../http/listing.js';
 import { nextVersion } from '../http/preconditions.js';
 import { approvedOrganization } from '../orgs/queries.js';
 import { searchLabels, type OfferRow, type OfferWrite } from './model.js';
@@ -130,6 +130,7 @@ export interface OfferFilters {
   near?: Schemas['GeoPoint'] | undefined;
   /** Kilometres; only with `near`. */
   radius?: number | undefined;
+  modifiedAfter?: string | undefined;
 }
 
 function conditionSql(filters: OfferFilters, plan: SearchPlan | undefined, moment: RegionMoment): RawBuilder<boolean> {
@@ -152,6 +153,8 @@ function conditionSql(filters: OfferFilters, plan: SearchPlan | undefined, momen
   if (filters.barrierFree) conditions.push(sql`help_offers.barrier_free`);
   if (filters.openNow) conditions.push(openNowFilterSql(moment));
   if (filters.near && filters.radius !== undefined) conditions.push(sql`nearest.metres <= ${Math.round(filters.radius * 1000)}::int`);
+  // A filter like the others: which offers match, never how they rank.
+  conditions.push(...modifiedAfter('help_offers.updated_at', filters.modifiedAfter));
   return sql<boolean>`${sql.join(conditions, sql` AND `)}`;
 }
 

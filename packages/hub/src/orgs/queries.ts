@@ -3,7 +3,7 @@ import type { Database, MunicipalityTable, OrganizationTable } from '../db/schem
 import { inTransaction } from '../db/transaction.js';
 import { nextVersion } from '../http/preconditions.js';
 import { renameInOffers } from '../help/queries.js';
-import { pageByName, type Page, type Paging } from '../http/listing.js';
+import { modifiedAfter, pageByName, type Page, type Paging } from '../http/listing.js';
 import type { ExistingOrganization } from './lookups.js';
 
 /** Every SQL statement of municipalities and organizations. */
@@ -40,12 +40,13 @@ export async function selectMunicipalityNames(db: Kysely<Database>, ids?: readon
 
 export async function listOrganizations(
   db: Kysely<Database>,
-  filters: { kind?: string | undefined; municipality?: string | undefined; q?: string | undefined },
+  filters: { kind?: string | undefined; municipality?: string | undefined; q?: string | undefined; modifiedAfter?: string | undefined },
   paging: Paging,
 ): Promise<Page<Selectable<OrganizationTable>>> {
   let query = db.selectFrom('organizations').selectAll().where(approvedOrganization);
   if (filters.kind) query = query.where('kind', '=', filters.kind);
   if (filters.municipality) query = query.where('municipality_id', '=', filters.municipality);
+  for (const condition of modifiedAfter('organizations.updated_at', filters.modifiedAfter)) query = query.where(condition);
   return pageByName(query, { ...paging, q: filters.q });
 }
 
@@ -71,13 +72,18 @@ export async function insertOrganization(db: Kysely<Database>, row: Insertable<O
   return db.insertInto('organizations').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Writes the given columns; a new name is also the new name in the organization's help offers' search labels. */
+/**
+ * Writes the given columns; a new name is also the new name in the organization's help offers' search labels.
+ * Its offers, events and volunteer needs show the name, so a new name changes them too: their
+ * versions move, and a mirror that follows them with `modifiedAfter` gets them with the new name.
+ */
 export async function updateOrganization(
   db: Kysely<Database>,
   id: string,
   columns: Updateable<OrganizationTable>,
 ): Promise<Selectable<OrganizationTable> | undefined> {
   return inTransaction(db, async (trx) => {
+    const before = await trx.selectFrom('organizations').select('name').where('id', '=', id).executeTakeFirst();
     const updated = await trx
       .updateTable('organizations')
       .set({ ...columns, updated_at: nextVersion() })
@@ -85,6 +91,13 @@ export async function updateOrganization(
       .returningAll()
       .executeTakeFirst();
     if (updated && columns.name !== undefined) await renameInOffers(trx, id, updated.name);
+    if (updated && updated.name !== before?.name) await entriesRenamed(trx, id);
     return updated;
   });
+}
+
+async function entriesRenamed(db: Kysely<Database>, organizationId: string): Promise<void> {
+  await db.updateTable('help_offers').set({ updated_at: nextVersion() }).where('organization_id', '=', organizationId).execute();
+  await db.updateTable('events').set({ updated_at: nextVersion() }).where('organization_id', '=', organizationId).execute();
+  await db.updateTable('volunteer_needs').set({ updated_at: nextVersion() }).where('organization_id', '=', organizationId).execute();
 }

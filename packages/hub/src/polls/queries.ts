@@ -3,7 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database, PollTable } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Schemas } from '../http/api.js';
-import { byMomentThenId, pageByKeyset, type Page, type Paging } from '../http/listing.js';
+import { byMomentThenId, modifiedAfter, pageByKeyset, type Page, type Paging } from '../http/listing.js';
 import { nextVersion } from '../http/preconditions.js';
 import { approvedOrganization } from '../orgs/queries.js';
 import type { PollData } from './model.js';
@@ -43,6 +43,7 @@ export interface PollFilters {
   status?: string[] | undefined;
   municipality?: string[] | undefined;
   organization?: string[] | undefined;
+  modifiedAfter?: string | undefined;
 }
 
 /** Latest opening first. */
@@ -53,6 +54,7 @@ export async function listPolls(db: Kysely<Database>, filters: PollFilters, pagi
   let query = selectPolls(db);
   if (filters.municipality?.length) query = query.where('polls.municipality_id', 'in', filters.municipality);
   if (filters.organization?.length) query = query.where('polls.organization_id', 'in', filters.organization);
+  for (const condition of modifiedAfter('polls.updated_at', filters.modifiedAfter)) query = query.where(condition);
   const wanted = filters.status?.length ? filters.status : ['draft', 'open', 'closed'];
   // The status is derived from the window at this moment, so it is filtered in SQL the same way.
   const derived = sql<string>`CASE

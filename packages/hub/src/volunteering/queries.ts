@@ -4,6 +4,7 @@ import { inTransaction } from '../db/transaction.js';
 import {
   byMomentThenId,
   containsWords,
+  modifiedAfter,
   pageByKeyset,
   pageOfOrganization,
   type Keyset,
@@ -64,6 +65,7 @@ export interface NeedFilters {
   urgent?: boolean | undefined;
   q?: string | undefined;
   sort?: 'date' | 'urgency' | undefined;
+  modifiedAfter?: string | undefined;
 }
 
 const start = { sql: startSql, type: 'timestamptz', value: (row: NeedRow) => row.starts_at?.toISOString() ?? '-infinity' } as const;
@@ -97,6 +99,7 @@ export async function listNeeds(db: Kysely<Database>, filters: NeedFilters, pagi
   if (remote !== undefined) query = query.where('volunteer_needs.remote', '=', remote);
   if (urgent !== undefined) query = query.where('volunteer_needs.urgent', '=', urgent);
   for (const condition of containsWords('volunteer_needs.search_text', q)) query = query.where(condition);
+  for (const condition of modifiedAfter('volunteer_needs.updated_at', filters.modifiedAfter)) query = query.where(condition);
   return pageByKeyset(query, sort === 'urgency' ? byUrgency : byDate, paging);
 }
 

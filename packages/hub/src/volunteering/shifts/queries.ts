@@ -151,9 +151,20 @@ export interface ShiftData {
   skills: string[];
 }
 
+/**
+ * A need shows its upcoming shifts (`VolunteerNeed.shifts`): a shift written or deleted changes
+ * the need, so its version moves, and mirrors that follow needs with `modifiedAfter` see it (a
+ * deleted shift leaves nothing else they could find). Sign-ups leave it alone (see `countAccepted`).
+ */
+async function needChanged(db: Kysely<Database>, need: { needId: string } | { shiftId: string }): Promise<void> {
+  const id = 'needId' in need ? need.needId : db.selectFrom('volunteer_shifts').select('need_id').where('id', '=', need.shiftId);
+  await db.updateTable('volunteer_needs').set({ updated_at: nextVersion() }).where('id', '=', id).execute();
+}
+
 /** Stores shifts of a need (a series shares `seriesId`); returns their ids. */
 export async function insertShifts(db: Kysely<Database>, needId: string, seriesId: string | null, shifts: ShiftData[]): Promise<string[]> {
   if (shifts.length === 0) return [];
+  await needChanged(db, { needId });
   const rows = await db
     .insertInto('volunteer_shifts')
     .values(
@@ -198,6 +209,7 @@ export async function updateShift(db: Kysely<Database>, shiftId: string, data: S
     })
     .where('id', '=', shiftId)
     .execute();
+  await needChanged(db, { shiftId });
 }
 
 /** Whether anyone ever signed up for the shift (withdrawn ones too: they are on its roster). */
@@ -206,5 +218,6 @@ export async function hasSignups(db: Kysely<Database>, shiftId: string): Promise
 }
 
 export async function deleteShift(db: Kysely<Database>, shiftId: string): Promise<void> {
+  await needChanged(db, { shiftId });
   await db.deleteFrom('volunteer_shifts').where('id', '=', shiftId).execute();
 }
