@@ -1,12 +1,10 @@
-import type { ValidateFunction } from 'ajv';
 import ICAL from 'ical.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Schemas } from '../http/api.js';
-import { loadContract } from '../http/contract.js';
 import { sortKey } from '../http/text.js';
-import { createAjv } from '../http/validation.js';
+import { contractSchemaCheck } from '../http/validation.js';
 import { categoryFromName } from './categories.js';
 import { existingOrganization, knownMunicipalities, type KnownMunicipalities } from '../orgs/lookups.js';
 import { checkEvent, completeInput, scheduleOf, toColumns, type EventData } from './model.js';
@@ -142,7 +140,7 @@ class TimeReader {
   }
 }
 
-function municipalityIn(text: string, municipalities: KnownMunicipalities, fallback: string | null): string | null {
+export function municipalityIn(text: string, municipalities: KnownMunicipalities, fallback: string | null): string | null {
   // The longest municipality name in the place's text ("… 97236 Randersacker"), else the organization's own.
   const folded = ` ${sortKey(text).replace(/[^a-z0-9]+/g, ' ')} `;
   let best: [string, number] | undefined;
@@ -229,28 +227,8 @@ function toOverride(vevent: ICAL.Component, master: EventData, times: TimeReader
   return override;
 }
 
-let eventInputSchema: ValidateFunction | undefined;
-
 /** The contract's EventInput schema, so imported events meet the same rules as API input. */
-function checkAgainstSchema(input: unknown): { pointer: string; reason: string }[] {
-  if (!eventInputSchema) {
-    const ajv = createAjv(false);
-    ajv.addSchema(loadContract().document, 'hub');
-    eventInputSchema = ajv.getSchema('hub#/components/schemas/EventInput')!;
-  }
-  if (eventInputSchema(input)) return [];
-  // A nullable field's other branch ("must be null", "must match exactly one schema") is noise here.
-  const issues = (eventInputSchema.errors ?? []).filter(
-    (issue) => issue.keyword !== 'oneOf' && !(issue.keyword === 'type' && (issue.params as { type?: string }).type === 'null'),
-  );
-  return issues.map((issue) => {
-    const missing = (issue.params as { missingProperty?: string }).missingProperty;
-    return {
-      pointer: `${issue.instancePath}${missing ? `/${missing}` : ''}`,
-      reason: missing ? 'is missing' : (issue.message ?? 'is not valid'),
-    };
-  });
-}
+const checkAgainstSchema = contractSchemaCheck('EventInput');
 
 export interface FeedEvent {
   uid: string;

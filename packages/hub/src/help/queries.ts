@@ -317,12 +317,18 @@ async function insertParts(db: Kysely<Database>, offers: { id: string; write: Of
 /** Offers per statement: well below PostgreSQL's 65,535 parameters with 30 columns an offer. */
 const INSERT_BATCH = 500;
 
-/** Stores new offers (checked by `checkedWrite`) in one transaction; returns their ids in order. */
-export async function insertOffers(db: Kysely<Database>, offers: { organizationId: string; write: OfferWrite }[]): Promise<string[]> {
+/**
+ * Stores new offers (checked by `checkedWrite`) in one transaction; returns their ids in order.
+ * An offer brings its own id only when it keeps one from elsewhere (an HSDS import).
+ */
+export async function insertOffers(
+  db: Kysely<Database>,
+  offers: { organizationId: string; write: OfferWrite; id?: string }[],
+): Promise<string[]> {
   return inTransaction(db, async (trx) => {
     const ids: string[] = [];
     for (let from = 0; from < offers.length; from += INSERT_BATCH) {
-      const batch = offers.slice(from, from + INSERT_BATCH).map((offer) => ({ ...offer, id: randomUUID() }));
+      const batch = offers.slice(from, from + INSERT_BATCH).map((offer) => ({ ...offer, id: offer.id ?? randomUUID() }));
       await trx
         .insertInto('help_offers')
         .values(batch.map(({ id, organizationId, write }) => ({ ...write.columns, id, organization_id: organizationId })))

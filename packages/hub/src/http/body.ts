@@ -5,6 +5,9 @@ import { fieldError, invalidFields, ProblemError } from './problems.js';
 /** Largest iCalendar feed an organization may import. */
 export const CALENDAR_BODY_LIMIT = 5 * 1024 * 1024;
 
+/** Largest HSDS dataset (JSON or datapackage zip) an organization may import. */
+export const HSDS_IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
+
 /**
  * The Hub takes JSON bodies (and, where the contract says so, other types with their own parser).
  * Fastify's built-in text/plain parser would let plain text reach handlers, so it goes.
@@ -16,11 +19,14 @@ export function registerBodyParsers(app: FastifyInstance): void {
   app.addContentTypeParser('application/problem+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   // iCalendar feeds are imported as text (ical.js parses them in the handler's module).
   app.addContentTypeParser('text/calendar', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-  // Feeds are larger than JSON bodies. Fastify applies a route's limit over a parser's, so the
-  // routes that take text/calendar get theirs here, as the route generator registers them.
+  // HSDS datapackages are imported as bytes (unpacked in the handler's module, opendata/hsds-import).
+  app.addContentTypeParser('application/zip', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  // Feeds and datasets are larger than JSON bodies. Fastify applies a route's limit over a parser's, so the
+  // routes that take text/calendar or application/zip get theirs here, as the route generator registers them.
   app.addHook('onRoute', (route) => {
     const content = (route.schema?.body as { content?: Record<string, unknown> } | undefined)?.content;
     if (content && 'text/calendar' in content) route.bodyLimit = CALENDAR_BODY_LIMIT;
+    if (content && 'application/zip' in content) route.bodyLimit = HSDS_IMPORT_BODY_LIMIT;
   });
 }
 

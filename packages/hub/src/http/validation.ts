@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
+import type { ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { loadContract } from './contract.js';
 import { fieldError, invalidFields, type FieldError } from './problems.js';
 
 /**
@@ -33,6 +35,39 @@ export function createAjv(coerce: boolean): Ajv2020 {
   addFormats.default(ajv);
   ajv.addFormat('email', isEmail);
   return ajv;
+}
+
+/** A field of a value checked against one of the contract's schemas, and what is wrong with it. */
+export interface SchemaIssue {
+  pointer: string;
+  reason: string;
+}
+
+/**
+ * A check of values against one of the contract's schemas, as the API checks request bodies: for
+ * what arrives another way (an iCalendar feed, an HSDS dataset) and must meet the same rules.
+ */
+export function contractSchemaCheck(schemaName: string): (value: unknown) => SchemaIssue[] {
+  let validate: ValidateFunction | undefined;
+  return (value) => {
+    if (!validate) {
+      const ajv = createAjv(false);
+      ajv.addSchema(loadContract().document, 'hub');
+      validate = ajv.getSchema(`hub#/components/schemas/${schemaName}`)!;
+    }
+    if (validate(value)) return [];
+    // A nullable field's other branch ("must be null", "must match exactly one schema") is noise here.
+    const issues = (validate.errors ?? []).filter(
+      (issue) => issue.keyword !== 'oneOf' && !(issue.keyword === 'type' && (issue.params as { type?: string }).type === 'null'),
+    );
+    return issues.map((issue) => {
+      const missing = (issue.params as { missingProperty?: string }).missingProperty;
+      return {
+        pointer: `${issue.instancePath}${missing ? `/${missing}` : ''}`,
+        reason: missing ? 'is missing' : (issue.message ?? 'is not valid'),
+      };
+    });
+  };
 }
 
 interface HeaderSchema {
