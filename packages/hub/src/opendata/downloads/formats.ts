@@ -12,7 +12,10 @@ function cellText(value: Value): string | number | null {
 
 /** The table as CSV (RFC 4180, CRLF, one header row; formula-safe through `csvCell`). */
 export function toCsv(table: DatasetTable): string {
-  return csvTable([table.columns as string[], ...table.entries.map((entry) => table.columns.map((column) => cellText(entry.fields[column]!)))]);
+  return csvTable([
+    table.columns as string[],
+    ...table.entries.map((entry) => table.columns.map((column) => cellText(entry.fields[column]!))),
+  ]);
 }
 
 /** The table as the JSON download: the CSV's fields, lists as arrays, with the licence. */

@@ -24,7 +24,10 @@ export const readOrganizations: ReadTable = async (db): Promise<DatasetTable<(ty
     columns,
     entries: organizations.map((organization) => ({
       id: organization.id,
-      fields: Object.fromEntries(columns.map((column) => [column, organization[column]])) as Record<(typeof columns)[number], string | boolean | null>,
+      fields: Object.fromEntries(columns.map((column) => [column, organization[column]])) as Record<
+        (typeof columns)[number],
+        string | boolean | null
+      >,
       places: [],
     })),
   };
