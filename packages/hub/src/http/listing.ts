@@ -136,16 +136,18 @@ export async function pageByName<DB, TB extends keyof DB, Row extends NamedRow>(
 }
 
 /**
- * Conditions for a text search in a folded column (see `sortKey`): every word of `q` must
- * appear, in any of its spellings ("hoechberg" finds "Höchberg").
+ * Conditions for a text search in a folded column (see `sortKey`), or in folded text such as
+ * `help_fold(name || ' ' || description)`: every word of `q` must appear, in any of its
+ * spellings ("hoechberg" finds "Höchberg").
  */
-export function containsWords(column: string, q: string | undefined): RawBuilder<boolean>[] {
+export function containsWords(column: string | RawBuilder<string>, q: string | undefined): RawBuilder<boolean>[] {
+  const text = typeof column === 'string' ? sql.ref(column) : column;
   return (q ?? '')
     .split(/\s+/)
     .filter(Boolean)
     .map((word) => {
       const patterns = searchSpellings(word).map((spelling) => `%${escapeLike(spelling)}%`);
-      return sql<boolean>`${sql.ref(column)} LIKE ANY (${patterns}::text[])`;
+      return sql<boolean>`${text} LIKE ANY (${patterns}::text[])`;
     });
 }
 
