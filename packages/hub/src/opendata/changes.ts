@@ -75,5 +75,10 @@ export async function purgeDeletions(db: Kysely<Database>, retentionDays: number
 /** The running Hub's daily purge of tombstones. */
 export function scheduleDeletionsPurge(db: Kysely<Database>, options: DeletionsRetentionOptions, log: FastifyBaseLogger): ScheduledJob {
   const retentionDays = options.retentionDays ?? DEFAULT_DELETIONS_RETENTION_DAYS;
-  return scheduleRetentionPurge('tombstones of deleted entries', () => purgeDeletions(db, retentionDays), options.purgeIntervalMs ?? DAY_MS, log);
+  return scheduleRetentionPurge(
+    'tombstones of deleted entries',
+    () => purgeDeletions(db, retentionDays),
+    options.purgeIntervalMs ?? DAY_MS,
+    log,
+  );
 }
