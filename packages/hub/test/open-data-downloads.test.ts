@@ -167,7 +167,7 @@ describe('open data downloads: every dataset as CSV, JSON and GeoJSON with its l
       assert.equal(response.headers.get('content-disposition'), `attachment; filename="${dataset.id}.csv"`);
       assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], `${dataset.id}.csv starts with a byte order mark`);
       assert.ok(text.endsWith('\r\n'));
-      const records = parse<string[]>(text, { bom: true, record_delimiter: '\r\n' });
+      const records: string[][] = parse(text, { bom: true, record_delimiter: '\r\n' });
       const [header = [], ...rows] = records;
       const items = await jsonItems(dataset.id);
       assert.deepEqual(header, Object.keys(items[0]!), `${dataset.id}: the header names the JSON fields`);
