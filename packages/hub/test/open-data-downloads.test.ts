@@ -4,13 +4,14 @@ import { check } from '@placemarkio/check-geojson';
 import { parse } from 'csv-parse/sync';
 import { DATASETS, type DatasetId, type DownloadFormat } from '../src/opendata/datasets.js';
 import { licenceLinkHeader, licenceMembers, openDataOptions } from '../src/opendata/licence.js';
+import { createApiKey } from '../src/auth/api-keys.js';
 import { contract, expectDocumented, type Json } from './support/contract.js';
 import { pinTestClock } from './support/clock.js';
 import { eventBody, eventClient } from './support/events.js';
 import { helpClient, offerBody } from './support/help.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { everyPage } from './support/pages.js';
-import { pollClient } from './support/polls.js';
+import { pollBody, pollClient } from './support/polls.js';
 import { expectProblem } from './support/problems.js';
 import { needBody, volunteerClient } from './support/volunteering.js';
 
@@ -51,6 +52,7 @@ describe('open data downloads: every dataset as CSV, JSON and GeoJSON with its l
   /** Each download's answer and body, read once. */
   const answers = new Map<string, { response: Response; bytes: Buffer; text: string }>();
   let weeklyEventOrganization: string;
+  let codesPoll: string;
 
   async function download(dataset: string, format: DownloadFormat, headers: Record<string, string> = {}) {
     const response = await fetch(`${hub.baseUrl}/open-data/${dataset}.${format}`, { headers });
@@ -85,6 +87,20 @@ describe('open data downloads: every dataset as CSV, JSON and GeoJSON with its l
     const need = await volunteers.created(club, needBody({ title: 'Anhänger für den Umzug', contactRole: personal.contactRole }));
     const { contactRole: _, ...person } = personal;
     assert.equal((await volunteers.respond(need.id, await volunteers.responseBody(need, person))).status, 201);
+
+    // A poll with participation codes, a meeting's and a postal tally, closed: every channel.
+    const town = await volunteers.organizationId('Gemeinde Eisingen – Bürgerbeteiligung (Beispiel)');
+    const townKey = (await createApiKey(hub.database.db, { organizationId: town, scopes: ['polls:write', 'poll-codes:manage'] })).key;
+    const polls = pollClient(hub, townKey);
+    const poll = await polls.created(town, pollBody({ participation: 'codes' }));
+    codesPoll = poll.id;
+    const [first, second] = poll.options;
+    for (const code of await polls.codes(poll.id, 2)) assert.equal((await polls.vote(poll.id, { choices: [first!.id], code })).status, 201);
+    const meeting = { place: 'Bürgersaal Eisingen', date: '2026-11-18', counts: [{ optionId: second!.id, count: 5 }] };
+    assert.equal((await polls.tally(poll.id, meeting)).status, 201);
+    const paper = { channel: 'postal', place: 'Rathaus', date: '2026-11-20', counts: [{ optionId: first!.id, count: 3 }] };
+    assert.equal((await polls.tally(poll.id, paper)).status, 201);
+    assert.equal((await polls.patch(poll.id, { status: 'closed' }, townKey)).status, 200);
 
     const events = eventClient(hub);
     weeklyEventOrganization = await events.newOrganization('Gesangverein Randersacker');
@@ -298,6 +314,19 @@ describe('open data downloads: every dataset as CSV, JSON and GeoJSON with its l
         assert.equal(row[row['participation'] === 'codes' ? 'online' : 'codes'], 0, 'online votes count as codes in a poll with codes');
       }
     }
+  });
+
+  test('poll results: code votes, a meeting and postal ballots each in their column', async () => {
+    const rows = (await jsonItems('poll-results')).filter((row) => row['pollId'] === codesPoll);
+    assert.deepEqual(
+      rows.map((row) => [row['online'], row['codes'], row['inPerson'], row['postal'], row['total']]),
+      [
+        [0, 2, 0, 3, 5],
+        [0, 0, 5, 0, 5],
+        [0, 0, 0, 0, 0],
+      ],
+    );
+    assert.ok(rows.every((row) => row['participation'] === 'codes' && row['isExample'] === true));
   });
 
   test('only public data: no drafts, no respondent, no contact person in any download', async () => {
