@@ -445,61 +445,51 @@ describe('<sr-event-calendar>', () => {
   });
 
   describe('seo', () => {
-    type JsonLdEvent = Record<string, unknown>;
-    const parsed = (script: HTMLScriptElement | null) =>
-      JSON.parse(script?.textContent || '{"@graph":null}') as { '@context'?: string; '@graph': JsonLdEvent[] | null };
+    type EventGraph = { '@context': string; '@graph': Record<string, unknown>[] };
     const jsonLd = (calendar: Element) => calendar.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"]');
-    const graph = async (calendar: Element, length: number): Promise<JsonLdEvent[]> => {
-      let events: JsonLdEvent[] = [];
-      await waitUntil(() => {
-        events = parsed(jsonLd(calendar))['@graph'] ?? [];
-        return jsonLd(calendar) !== null && events.length === length;
-      }, `JSON-LD with ${length} events`);
-      return events;
+    /** The requests the page made to `path` of the Hub, in order. */
+    const requested = (path: string) =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name))
+        .filter((url) => url.pathname === path);
+    /** The Hub's feed for the calendar's latest request of it, with the page's address where an event has no link. */
+    const hubFeed = async (request: URL): Promise<EventGraph> => {
+      const graph = (await (await fetch(request)).json()) as EventGraph;
+      return { ...graph, '@graph': graph['@graph'].map((event) => ('url' in event ? event : { ...event, url: location.href })) };
+    };
+    /** Waits until the page's JSON-LD is the Hub's feed for the calendar's latest request of it, and returns it. */
+    const describedAsTheHub = async (calendar: Element, requestsBefore: number): Promise<EventGraph> => {
+      await waitUntil(() => requested('/events.jsonld').length > requestsBefore && jsonLd(calendar), 'a request for JSON-LD', {
+        timeout: 8000,
+      });
+      const expected = await hubFeed(requested('/events.jsonld').at(-1)!);
+      const written = () => JSON.stringify(JSON.parse(jsonLd(calendar)?.textContent || 'null'));
+      await waitUntil(() => written() === JSON.stringify(expected), 'the JSON-LD of the Hub’s feed', { timeout: 8000 });
+      return expected;
     };
 
-    it('writes schema.org Event JSON-LD of the visible events into the page, replaced on navigation, removed with the element', async () => {
-      const items = monthOfEvents();
-      const { template } = onFixture(eventPages(items), { attributes: 'seo' });
-      const root = await fixture<HTMLElement>(template);
+    it('writes the Hub’s schema.org feed of the shown events into the page, replaced on navigation, removed with the element', async () => {
+      const { hubUrl } = await testServers();
+      const before = requested('/events.jsonld').length;
+      const root = await fixture<HTMLElement>(
+        html`<div><sr-event-calendar hub-url=${hubUrl} date=${busyDay} seo></sr-event-calendar></div>`,
+      );
       const calendar = root.querySelector('sr-event-calendar')!;
       await shown(calendar);
-      const events = await graph(calendar, items.length);
-      expect(parsed(jsonLd(calendar))['@context']).to.equal('https://schema.org');
+      const graph = await describedAsTheHub(calendar, before);
+      // The same query as the events shown: their days and filters.
+      const feedQuery = requested('/events.jsonld').at(-1)!.searchParams;
+      const listQuery = requested('/events').at(-1)!.searchParams;
+      for (const name of ['from', 'to']) expect(feedQuery.get(name)).to.equal(listQuery.get(name));
+      const shownEvents = await hubEvents(visibleRange('month', busyDay));
+      expect(graph['@graph'].map((event) => event['name'])).to.deep.equal(shownEvents.map((item) => item.title));
+      for (const [index, item] of shownEvents.entries()) expect(graph['@graph'][index]!['url']).to.equal(item.link ?? location.href);
 
-      const rehearsal = events.find((event) => event['name'] === 'Chorprobe des Gesangvereins')!;
-      expect(rehearsal['@type']).to.equal('Event');
-      expect(rehearsal['startDate']).to.match(/^\d{4}-\d\d-\d\dT19:30:00\+0[12]:00$/);
-      expect(rehearsal['endDate']).to.match(/T21:00:00\+0[12]:00$/);
-      expect(rehearsal['location']).to.deep.include({ '@type': 'Place', name: 'Pfarrheim St. Laurentius' });
-      expect((rehearsal['location'] as { address: unknown }).address).to.deep.equal({
-        '@type': 'PostalAddress',
-        streetAddress: 'Kirchplatz 2',
-        postalCode: '97236',
-        addressLocality: 'Randersacker',
-        addressCountry: 'DE',
-      });
-      expect(rehearsal['organizer']).to.deep.equal({ '@type': 'Organization', name: 'Gesangverein Randersacker e.V.' });
-      expect(rehearsal['isAccessibleForFree']).to.equal(true);
-      expect(rehearsal['url']).to.equal(location.href);
-      const statuses = events.filter((event) => event['name'] === rehearsal['name']).map((event) => event['eventStatus']);
-      expect(statuses).to.include('https://schema.org/EventCancelled');
-      expect(statuses).to.include('https://schema.org/EventScheduled');
-      const repairCafe = events.find((event) => event['name'] === 'Repair-Café')!;
-      expect(repairCafe['offers']).to.deep.equal({
-        '@type': 'Offer',
-        description: 'Kaffee und Kuchen gegen Spende',
-        url: 'https://nachbarschaftshilfe-hoechberg.example/repair-cafe',
-      });
-      expect(repairCafe['url']).to.equal('https://nachbarschaftshilfe-hoechberg.example/repair-cafe');
-      const allDay = items.find((item) => item.allDay)!;
-      expect(events.find((event) => event['name'] === allDay.title)!['startDate']).to.equal(allDay.start);
-
-      // Two months on, no day of this month is in view (the next month's grid may start in this one).
-      for (const step of ['next', 'next']) inside(calendar, `[part~="${step}-button"]`).click();
-      await graph(calendar, 0);
-      for (const step of ['previous', 'previous']) inside(calendar, `[part~="${step}-button"]`).click();
-      await graph(calendar, items.length);
+      const asked = requested('/events.jsonld').length;
+      inside(calendar, '[part~="next-button"]').click();
+      await describedAsTheHub(calendar, asked);
+      expect(requested('/events.jsonld').at(-1)!.searchParams.get('from')).to.not.equal(feedQuery.get('from'));
       expect(calendar.querySelectorAll('script').length).to.equal(1);
 
       calendar.remove();
@@ -508,18 +498,35 @@ describe('<sr-event-calendar>', () => {
     });
 
     it('writes nothing without the attribute, and stops when it is removed', async () => {
-      const { template } = onFixture(eventPages(), { attributes: 'seo' });
-      const root = await fixture<HTMLElement>(template);
-      const calendar = root.querySelector('sr-event-calendar')!;
-      await shown(calendar);
-      await graph(calendar, monthOfEvents().length);
+      const { hubUrl } = await testServers();
+      const before = requested('/events.jsonld').length;
+      const calendar = await showCalendar(html`<sr-event-calendar hub-url=${hubUrl} date=${busyDay} seo></sr-event-calendar>`);
+      await describedAsTheHub(calendar, before);
       calendar.removeAttribute('seo');
       await calendar.updateComplete;
       expect(jsonLd(calendar)).to.equal(null);
 
-      const plain = await showCalendar(onFixture().template);
+      const asked = requested('/events.jsonld').length;
+      const plain = await showCalendar(html`<sr-event-calendar hub-url=${hubUrl} date=${busyDay}></sr-event-calendar>`);
       for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
       expect(jsonLd(plain)).to.equal(null);
+      expect(requested('/events.jsonld').length).to.equal(asked);
+    });
+
+    it('escapes < so no text ends the script, and keeps an event’s own link', async () => {
+      const { writeEventJsonLd } = await import('./json-ld.js');
+      const host = await fixture<HTMLElement>(html`<div></div>`);
+      const event = { '@type': 'Event', name: 'Kasperl </script><img src=x onerror=alert(1)>', startDate: '2026-12-05' } as const;
+      const linked = { ...event, url: 'https://verein.example/kasperl' };
+      writeEventJsonLd(host, { '@context': 'https://schema.org', '@graph': [{ ...event, name: 'vorher' }] }, 'https://seite.example/');
+      const script = writeEventJsonLd(host, { '@context': 'https://schema.org', '@graph': [event, linked] }, 'https://seite.example/');
+      expect(host.querySelectorAll('script').length).to.equal(1);
+      expect(host.querySelector('img')).to.equal(null);
+      expect(script.textContent).to.not.include('<');
+      expect(JSON.parse(script.textContent)).to.deep.equal({
+        '@context': 'https://schema.org',
+        '@graph': [{ ...event, url: 'https://seite.example/' }, linked],
+      });
     });
   });
 });

@@ -24,6 +24,7 @@ import {
   type Filters,
 } from './filters.js';
 import { monthGrid, type GridContext } from './month-grid.js';
+import type { EventJsonLdWriter } from './json-ld.js';
 import { byDay, type Occurrence } from './occurrences.js';
 import { viewNames } from './strings.js';
 import { calendarStyles } from './styles.js';
@@ -77,7 +78,7 @@ const noChoice: Record<FilterName, string> = { category: '', municipality: '', o
  * @attr municipality - Only events in these municipalities (slugs such as `hoechberg`); fixes the filter.
  * @attr organization - Only events of these organizations (slugs such as `stadt-wuerzburg`, or ids); fixes the filter.
  * @attr q - Only events matching these words; fixes the search.
- * @attr {boolean} seo - Writes schema.org `Event` data (JSON-LD) of the visible events into the page, inside the element, so search engines find them; replaced when the reader moves to other days, removed with the element.
+ * @attr {boolean} seo - Writes schema.org `Event` data (JSON-LD) of the visible events into the page, inside the element, so search engines find them; replaced when the reader moves to other days, removed with the element. The data is the Hub's (`/events.jsonld` with the calendar's query, at most 100 events); the only thing the calendar adds is this page's address as the `url` of an event without a link of its own.
  * @fires sr-event-select - The reader opened an event (`detail`: `eventId`, `recurrenceId`, `start`). Cancelable: `preventDefault()` keeps the calendar's dialog closed, e.g. to show the event on a page of one's own.
  * @fires sr-view-change - The reader switched the view or moved to other days (`detail`: `view`, `from`, `to`).
  * @csspart toolbar - The bar with the period, the navigation and the view switch.
@@ -172,8 +173,9 @@ export class SrEventCalendar extends SrElement {
   /** The anchor is a day the reader chose (focused or clicked), not where the navigation landed. */
   #anchorChosen = false;
   readonly #typing = new Debounce(this, typingPause);
-  /** The occurrences whose JSON-LD the page has (or is about to get). */
-  #described: Occurrence[] | undefined;
+  /** What wrote the JSON-LD the page has, and the script it is in. */
+  #described: EventJsonLdWriter | undefined;
+  #jsonLdScript: HTMLScriptElement | undefined;
   readonly #dayDialog = new ModalDialog();
   readonly #eventDialog = new ModalDialog();
   // A frame later: switching views changes the calendar's size, which would notify the observer
@@ -198,6 +200,12 @@ export class SrEventCalendar extends SrElement {
     isEmpty: (items) => items.length === 0 && this.#view !== 'month',
     // The events of other days would leave these looking empty.
     keepForOtherArgs: false,
+  });
+
+  /** With `seo`: the Hub's JSON-LD of the same query, from a module loaded only then. */
+  readonly #jsonLd = this.fetchTask({
+    args: () => [this.seo ? this.#query : undefined] as const,
+    fetch: async (hub, [query], signal) => query && (await import('./json-ld.js')).loadEventJsonLd(hub, query, signal),
   });
 
   readonly #choices = this.fetchTask({
@@ -325,19 +333,13 @@ export class SrEventCalendar extends SrElement {
     return dayList(daysFrom(from, to), days, this.#listContext(), { showEmptyDays: this.#view === 'week' });
   }
 
-  /** With `seo` and on the page: JSON-LD of the events shown, from a module loaded only then. */
+  /** With `seo` and on the page: the Hub's JSON-LD of the events shown. */
   #describeForSearchEngines(): void {
-    const items = this.seo && this.isConnected ? this.#events.value : undefined;
-    if (items === this.#described) return;
-    this.#described = items;
-    if (!items) {
-      this.querySelector(':scope > script[type="application/ld+json"]')?.remove();
-      return;
-    }
-    void import('./json-ld.js').then(({ writeEventJsonLd }) => {
-      // Still wanted: the reader may have moved on while the module loaded.
-      if (this.#described === items) writeEventJsonLd(this, items, location.href);
-    });
+    const write = this.seo && this.isConnected ? this.#jsonLd.value : undefined;
+    if (write === this.#described) return;
+    this.#described = write;
+    if (write) this.#jsonLdScript = write(this, location.href);
+    else this.#jsonLdScript?.remove();
   }
 
   #skeleton(): TemplateResult {
