@@ -14,6 +14,7 @@ import { claimDataDir, findDataDirOwner } from './db/data-dir-lock.js';
 import { migrate } from './db/migrate.js';
 import { importCalendar } from './events/ics-import.js';
 import { ProblemError } from './http/problems.js';
+import { importHsds, reportText, servicesOf, type HsdsImportReport } from './opendata/hsds-import/import.js';
 import { purgeDeletions } from './opendata/changes.js';
 import { isEmpty, seed } from './orgs/seed/seed.js';
 import { registerDraining } from './system/draining.js';
@@ -35,6 +36,10 @@ Usage:
   sr-hub import-ics --organization <id> <file-or-url>
                                      import an iCalendar feed as the organization's events
                                      (same rules as POST /organizations/{id}/calendar-imports)
+  sr-hub import-hsds --organization <id> [--dry-run] <file.json|file.zip>
+                                     import an HSDS dataset (JSON or datapackage zip) as the
+                                     organization's help offers (same rules as POST
+                                     /organizations/{id}/hsds-imports); prints the report
   sr-hub add-region-admin <email> [--name <text>]
                                      make the person with this address a region admin (approves
                                      registrations); an address without an account needs --name
@@ -55,6 +60,38 @@ class UsageError extends Error {}
 const plainAddress = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
 
 const organizationIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The organization a command works on, as a UUID. */
+function organizationArgument(organizationId: string): string {
+  if (!organizationIdPattern.test(organizationId)) {
+    throw new UsageError(`"${organizationId}" is not an organization id (a UUID). List them: GET /organizations.`);
+  }
+  return organizationId;
+}
+
+/** The same problems the API answers with (nothing was imported), as the command's error. */
+function importProblem(error: unknown): unknown {
+  if (!(error instanceof ProblemError)) return error;
+  const report = error.problem['report'] as HsdsImportReport | undefined;
+  const details = report ? [reportText(report)] : (error.problem.errors ?? []).map((entry) => `  ${entry.reason}`);
+  return new UsageError([error.problem.detail, ...details].join('\n'));
+}
+
+/** An HSDS dataset from a file: a datapackage zip (by its signature) or JSON. */
+async function readDataset(path: string): Promise<unknown> {
+  let content: Buffer;
+  try {
+    content = await readFile(path);
+  } catch (error) {
+    throw new UsageError(`Cannot read "${path}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+  if (content.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) return new Uint8Array(content);
+  try {
+    return JSON.parse(content.toString('utf8')) as unknown;
+  } catch (error) {
+    throw new UsageError(`"${path}" is neither a zip nor JSON: ${(error as Error).message}`);
+  }
+}
 
 /** The feed from a file, or from an http(s) URL (a webcal:// link is the same feed over https). */
 async function readFeed(source: string): Promise<string> {
@@ -150,6 +187,7 @@ async function main(argv: string[]): Promise<void> {
       scope: { type: 'string', multiple: true },
       label: { type: 'string' },
       name: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -228,9 +266,7 @@ async function main(argv: string[]): Promise<void> {
       const organizationId = values.organization;
       const source = positionals[1];
       if (!organizationId || !source) throw new UsageError('Usage: sr-hub import-ics --organization <id> <file-or-url>');
-      if (!organizationIdPattern.test(organizationId)) {
-        throw new UsageError(`"${organizationId}" is not an organization id (a UUID). List them: GET /organizations.`);
-      }
+      organizationArgument(organizationId);
       const feed = await readFeed(source);
       return withDatabase(config, async (database) => {
         try {
@@ -239,10 +275,22 @@ async function main(argv: string[]): Promise<void> {
             `Imported: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.removed} removed.`,
           );
         } catch (error) {
-          // The same problems the API answers with; nothing was imported.
-          if (error instanceof ProblemError)
-            throw new UsageError([error.problem.detail, ...(error.problem.errors ?? []).map((entry) => `  ${entry.reason}`)].join('\n'));
-          throw error;
+          throw importProblem(error);
+        }
+      });
+    }
+    case 'import-hsds': {
+      const organizationId = values.organization;
+      const path = positionals[1];
+      if (!organizationId || !path) throw new UsageError('Usage: sr-hub import-hsds --organization <id> [--dry-run] <file.json|file.zip>');
+      organizationArgument(organizationId);
+      const dataset = await readDataset(path);
+      return withDatabase(config, async (database) => {
+        try {
+          const services = servicesOf(dataset);
+          console.log(reportText(await importHsds(database.db, organizationId, services, { dryRun: values['dry-run'] })));
+        } catch (error) {
+          throw importProblem(error);
         }
       });
     }

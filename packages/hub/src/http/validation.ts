@@ -94,6 +94,8 @@ const pointerKey = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~
 
 /** Where a decoded value holds U+0000, as a JSON pointer below `pointer` (relative to the request part). */
 function nulAt(value: unknown, pointer: string, isBody: boolean): FieldError | undefined {
+  // Bytes (a zip) are no text: what they hold is read, and checked, by the handler.
+  if (value instanceof Uint8Array) return undefined;
   if (typeof value === 'string') {
     const at = value.indexOf('\0');
     if (at < 0) return undefined;
@@ -132,6 +134,8 @@ export function registerValidation(app: FastifyInstance): void {
   const forText = createAjv(true);
   const forBody = createAjv(false);
   app.setValidatorCompiler(({ schema, httpPart }) => {
+    // A body the contract takes as bytes (`format: binary`, a zip) arrives as a Buffer from its parser.
+    if (httpPart === 'body' && (schema as { format?: string }).format === 'binary') return (body: unknown) => body instanceof Uint8Array;
     if (httpPart === 'body') return forBody.compile(schema as FastifySchema & object);
     return forText.compile((httpPart === 'headers' ? lowerCaseHeaderNames(schema as HeaderSchema) : schema) as FastifySchema & object);
   });

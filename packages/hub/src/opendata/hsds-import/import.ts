@@ -15,6 +15,8 @@ import { contractSchemaCheck } from '../../http/validation.js';
 import { existingOrganization, knownMunicipalities } from '../../orgs/lookups.js';
 import type { HsdsService } from './dataset.js';
 import { fromHsds, type MappedService, type UnmappedTerm } from './from-hsds.js';
+import { servicesFromDatapackage } from './parse-datapackage.js';
+import { servicesFromJson } from './parse-json.js';
 import { offerOwners } from './queries.js';
 
 /**
@@ -26,6 +28,24 @@ import { offerOwners } from './queries.js';
  */
 
 export type HsdsImportReport = Schemas['HsdsImportReport'];
+
+/** The services of a dataset sent as JSON (parsed) or as a datapackage zip (its bytes). */
+export function servicesOf(body: unknown): HsdsService[] {
+  return body instanceof Uint8Array ? servicesFromDatapackage(body) : servicesFromJson(body);
+}
+
+/** The report for people: the counts, then each service that was not simply stored, and the unmapped terms. */
+export function reportText(report: HsdsImportReport): string {
+  const counts = `${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped} skipped, ${report.refused} refused`;
+  const lines = [report.dryRun ? `Dry run, nothing stored: ${counts}.` : `Imported: ${counts}.`];
+  for (const item of report.items.filter((entry) => entry.reason))
+    lines.push(`  ${item.outcome} ${item.id} "${item.name}": ${item.reason}`);
+  if (report.unmappedTerms.length > 0) lines.push('Terms without a help topic (add them to the mapping or to the services):');
+  for (const term of report.unmappedTerms) {
+    lines.push(`  ${term.taxonomy} ${term.code ? `${term.code} ` : ''}"${term.name}" (${term.services} services)`);
+  }
+  return lines.join('\n');
+}
 
 const checkSchema = contractSchemaCheck('HelpOfferInput');
 
