@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { Ajv2020, type AnySchema, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import type { Schema } from '@smart-region/sdk';
 import { licenceLinkHeader, openDataOptions } from '../src/opendata/licence.js';
 import { EXAMPLE_DATA_TERM_ID, FLAGS_TAXONOMY, HELP_TOPICS_TAXONOMY, taxonomyId, topicTermId, uuidV5 } from '../src/opendata/hsds/ids.js';
 import { SCHEDULE_NOTES } from '../src/opendata/hsds/mapping.js';
@@ -12,16 +13,7 @@ import { startTestHub, type TestHub } from './support/hub.js';
 import { expectProblem } from './support/problems.js';
 
 type Item = { id: string } & Record<string, unknown>;
-interface Envelope {
-  total_items: number;
-  total_pages: number;
-  page_number: number;
-  size: number;
-  first_page: boolean;
-  last_page: boolean;
-  empty: boolean;
-  contents: Item[];
-}
+type Envelope = Schema<'HsdsPageEnvelope'>;
 
 const publicUrl = 'https://hub.example';
 const fixtures = new URL('./fixtures/hsds/', import.meta.url);

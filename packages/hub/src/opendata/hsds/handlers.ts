@@ -106,17 +106,24 @@ function containsAllWords(text: string, search: string | undefined): boolean {
 
 const topicsByTerm = new Map(helpTopics.map((topic) => [topicTermId(topic.id), topic.id]));
 
-/** The filters of `taxonomy_term_id` and `taxonomy_id` in the Hub's terms. */
-function termFilters(termId: string | undefined, taxonomy: string | undefined): ServiceFilters {
-  const filters: ServiceFilters = {};
-  if (termId !== undefined) {
-    if (termId === EXAMPLE_DATA_TERM_ID) filters.exampleOnly = true;
-    else if (topicsByTerm.has(termId)) filters.topic = topicsByTerm.get(termId);
+/** The filters of a list of services or places, HSDS terms and taxonomies turned into the Hub's topics and flag. */
+function serviceFilters(query: {
+  search?: string | undefined;
+  modified_after?: string | undefined;
+  organization_id?: string | undefined;
+  taxonomy_term_id?: string | undefined;
+  taxonomy_id?: string | undefined;
+}): ServiceFilters {
+  const filters: ServiceFilters = { search: query.search, modifiedAfter: query.modified_after, organizationId: query.organization_id };
+  const term = query.taxonomy_term_id;
+  if (term !== undefined) {
+    if (term === EXAMPLE_DATA_TERM_ID) filters.exampleOnly = true;
+    else if (topicsByTerm.has(term)) filters.topic = topicsByTerm.get(term);
     else filters.nothing = true;
   }
   // Every offer has a topic: the topics' taxonomy filters nothing out.
-  if (taxonomy === taxonomyId(FLAGS_TAXONOMY)) filters.exampleOnly = true;
-  else if (taxonomy !== undefined && taxonomy !== taxonomyId(HELP_TOPICS_TAXONOMY)) filters.nothing = true;
+  if (query.taxonomy_id === taxonomyId(FLAGS_TAXONOMY)) filters.exampleOnly = true;
+  else if (query.taxonomy_id !== undefined && query.taxonomy_id !== taxonomyId(HELP_TOPICS_TAXONOMY)) filters.nothing = true;
   return filters;
 }
 
@@ -134,32 +141,34 @@ export function hsdsHandlers(db: Kysely<Database>, options: { openData: OpenData
     return { publicUrl, municipalityNames: new Map(names.map((row) => [row.id, row.name])) };
   }
 
-  /** The offers as services, each with its organization. */
-  async function services(rows: OfferRow[]): Promise<Map<string, (position?: number) => HsdsObject>> {
+  /** What the mapping of each offer needs: the offer as the Hub's API has it, and its organization. */
+  async function sources(rows: OfferRow[]) {
     const [organizations, context] = await Promise.all([
       findOrganizations(db, [...new Set(rows.map((row) => row.organization_id))]),
       mappingContext(),
     ]);
     const byId = new Map(organizations.map((row) => [row.id, toOrganization(row)]));
-    return new Map(
-      rows.map((row) => {
-        const offer = toHelpOffer(row);
-        const organization = byId.get(row.organization_id)!;
-        return [
-          row.id,
-          (position?: number) =>
-            position === undefined
-              ? hsdsService(offer, organization, context)
-              : hsdsServiceAtLocation(offer, position, organization, context),
-        ];
-      }),
-    );
+    return {
+      context,
+      offers: new Map(rows.map((row) => [row.id, { offer: toHelpOffer(row), organization: byId.get(row.organization_id)! }])),
+    };
   }
 
-  /** The places of public offers as `service_at_location` objects, in the order given. */
+  async function services(rows: OfferRow[]): Promise<HsdsObject[]> {
+    const { context, offers } = await sources(rows);
+    return rows.map((row) => {
+      const { offer, organization } = offers.get(row.id)!;
+      return hsdsService(offer, organization, context);
+    });
+  }
+
+  /** Places of public offers as `service_at_location` objects, in the order given. */
   async function places(rows: { offer_id: string; position: number }[]): Promise<HsdsObject[]> {
-    const mapped = await services(await findServices(db, [...new Set(rows.map((row) => row.offer_id))], moment()));
-    return rows.map((row) => mapped.get(row.offer_id)!(row.position));
+    const { context, offers } = await sources(await findServices(db, [...new Set(rows.map((row) => row.offer_id))], moment()));
+    return rows.map((row) => {
+      const { offer, organization } = offers.get(row.offer_id)!;
+      return hsdsServiceAtLocation(offer, row.position, organization, context);
+    });
   }
 
   return {
@@ -171,27 +180,16 @@ export function hsdsHandlers(db: Kysely<Database>, options: { openData: OpenData
     async listHsdsServices(request, reply) {
       licensed(reply);
       const { query } = request;
-      const filters: ServiceFilters = {
-        search: query.search,
-        modifiedAfter: query.modified_after,
-        organizationId: query.organization_id,
-        ...termFilters(query.taxonomy_term_id, query.taxonomy_id),
-      };
-      const { rows, total } = await listServices(db, filters, sliceOf(query), moment());
-      const mapped = await services(rows);
-      return listAnswer(
-        reply,
-        query,
-        rows.map((row) => mapped.get(row.id)!()),
-        total,
-      );
+      const { rows, total } = await listServices(db, serviceFilters(query), sliceOf(query), moment());
+      return listAnswer(reply, query, await services(rows), total);
     },
 
     async getHsdsService(request, reply) {
       licensed(reply);
       const [row] = await findServices(db, [request.params.id], moment());
       if (!row) throw notFound('service', request.params.id);
-      return (await services([row])).get(row.id)!();
+      const [service] = await services([row]);
+      return service!;
     },
 
     async listHsdsOrganizations(request, reply) {
@@ -243,13 +241,7 @@ export function hsdsHandlers(db: Kysely<Database>, options: { openData: OpenData
     async listHsdsServiceAtLocations(request, reply) {
       licensed(reply);
       const { query } = request;
-      const filters: ServiceFilters = {
-        search: query.search,
-        modifiedAfter: query.modified_after,
-        organizationId: query.organization_id,
-        ...termFilters(query.taxonomy_term_id, query.taxonomy_id),
-      };
-      const { rows, total } = await listPlaces(db, filters, sliceOf(query));
+      const { rows, total } = await listPlaces(db, serviceFilters(query), sliceOf(query));
       return listAnswer(reply, query, await places(rows), total);
     },
 
