@@ -34,7 +34,12 @@ const personal = {
   message: 'Ich bringe meinen Anhänger mit.',
   contactRole: 'Frau Petra Kontaktperson',
 };
-const draftOfferName = 'Entwurf einer Beratung, noch nicht veröffentlicht';
+/** Drafts of an offer, a need and an event: in no download. */
+const drafts = {
+  offer: 'Entwurf einer Beratung, noch nicht veröffentlicht',
+  need: 'Entwurf eines Einsatzes, noch nicht veröffentlicht',
+  event: 'Entwurf eines Konzerts, noch nicht veröffentlicht',
+};
 /** Names a spreadsheet would run as formulas. */
 const formulaOrganization = '=HYPERLINK("https://boese.example/","Spenden")';
 const formulaOffer = '@SUMME(1+1) Schuldnerberatung';
@@ -80,11 +85,12 @@ describe('open data downloads: every dataset as CSV, JSON and GeoJSON with its l
     const help = helpClient(hub);
     const formulaOrganizationId = await help.organization(formulaOrganization);
     await help.created(formulaOrganizationId, offerBody({ name: formulaOffer }));
-    await help.created(formulaOrganizationId, offerBody({ name: draftOfferName, published: false }));
+    await help.created(formulaOrganizationId, offerBody({ name: drafts.offer, published: false }));
 
     const volunteers = volunteerClient(hub);
     const club = await volunteers.organizationId('TSV Ochsenfurt 1862 e.V.');
     const need = await volunteers.created(club, needBody({ title: 'Anhänger für den Umzug', contactRole: personal.contactRole }));
+    await volunteers.created(club, needBody({ title: drafts.need, published: false }));
     const { contactRole: _, ...person } = personal;
     assert.equal((await volunteers.respond(need.id, await volunteers.responseBody(need, person))).status, 201);
 
@@ -104,6 +110,10 @@ describe('open data downloads: every dataset as CSV, JSON and GeoJSON with its l
 
     const events = eventClient(hub);
     weeklyEventOrganization = await events.newOrganization('Gesangverein Randersacker');
+    await events.created(
+      weeklyEventOrganization,
+      eventBody({ title: drafts.event, start: '2026-12-12T19:00', end: '2026-12-12T21:00', published: false }),
+    );
     await events.created(
       weeklyEventOrganization,
       eventBody({
@@ -333,7 +343,7 @@ describe('open data downloads: every dataset as CSV, JSON and GeoJSON with its l
     for (const dataset of DATASETS) {
       for (const format of dataset.formats) {
         const { text } = await answer(dataset.id, format);
-        assert.ok(!text.includes(draftOfferName), `${dataset.id}.${format} has no draft`);
+        for (const draft of Object.values(drafts)) assert.ok(!text.includes(draft), `${dataset.id}.${format} has no draft`);
         for (const [field, value] of Object.entries(personal)) {
           assert.ok(!text.includes(value), `${dataset.id}.${format} does not contain the ${field}`);
         }
