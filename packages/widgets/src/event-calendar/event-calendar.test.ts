@@ -2,7 +2,18 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
 import { calendarRoutes, eventPages, monthOfEvents } from '../../../../stories/support/event-fixtures.js';
 import { fixtureClient, pending, type FixtureRoute } from '../../../../stories/support/fixture-client.js';
-import { busyDay, hubEvents, inside, openDialog, showCalendar, shown, titles, today, type Occurrence } from '../../test/calendar.js';
+import {
+  busyDay,
+  hubEvents,
+  inside,
+  openDialog,
+  recordRequests,
+  showCalendar,
+  shown,
+  titles,
+  today,
+  type Occurrence,
+} from '../../test/calendar.js';
 import { captureWarnings, hasPart, part, textOf, itComesFromTheBuildUnderTest, locales, type Locale } from '../../test/helpers.js';
 import { testServers } from '../../test/test-servers.js';
 import { expectPrintLink } from '../../test/print-link.js';
@@ -447,12 +458,11 @@ describe('<sr-event-calendar>', () => {
   describe('seo', () => {
     type EventGraph = { '@context': string; '@graph': Record<string, unknown>[] };
     const jsonLd = (calendar: Element) => calendar.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"]');
-    /** The requests the page made to `path` of the Hub, in order. */
-    const requested = (path: string) =>
-      performance
-        .getEntriesByType('resource')
-        .map((entry) => new URL(entry.name))
-        .filter((url) => url.pathname === path);
+    let requests: ReturnType<typeof recordRequests>;
+    beforeEach(() => (requests = recordRequests()));
+    afterEach(() => requests.restore());
+    /** The requests made to `path` of the Hub since the test began, in order. */
+    const requested = (path: string) => requests.urls.filter((url) => url.pathname === path);
     /** The Hub's feed for the calendar's latest request of it, with the page's address where an event has no link. */
     const hubFeed = async (request: URL): Promise<EventGraph> => {
       const graph = (await (await fetch(request)).json()) as EventGraph;
