@@ -383,7 +383,9 @@ describe('HSDS 3.0 read API', () => {
   test('unknown ids are 404 and bad parameters 400, as problems', async () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
     for (const path of ['services', 'organizations', 'taxonomies', 'taxonomy_terms', 'service_at_locations']) {
-      await expectProblem(await fetch(`${hub.baseUrl}/hsds/${path}/${unknown}`), 404, 'not-found');
+      const response = await fetch(`${hub.baseUrl}/hsds/${path}/${unknown}`);
+      assert.equal(response.headers.get('link'), link);
+      await expectProblem(response, 404, 'not-found');
     }
     for (const query of ['page=0', 'page=abc', 'per_page=101', 'format=xml', 'modified_after=yesterday', 'taxonomy_term_id=depression']) {
       await expectProblem(await fetch(`${hub.baseUrl}/hsds/services?${query}`), 400, 'invalid-request');
