@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { purgeDeletions } from '../src/opendata/changes.js';
 import { pinTestClock } from './support/clock.js';
 import { expectDocumented } from './support/contract.js';
@@ -241,13 +242,9 @@ describe('delta sync: modifiedAfter and GET /deletions', () => {
     const daysBefore = (count: number) => new Date(at.getTime() - count * 86_400_000);
     const old = '00000000-0000-4000-8000-00000000d001';
     const kept = '00000000-0000-4000-8000-00000000d002';
-    await db
-      .insertInto('deleted_entries')
-      .values([
-        { kind: 'help-offer', id: old, organization_id: null, deleted_at: daysBefore(90.001) },
-        { kind: 'help-offer', id: kept, organization_id: null, deleted_at: daysBefore(89.999) },
-      ])
-      .execute();
+    // Written as the triggers do, at moments of the past (the table's moment is the database's own).
+    await sql`INSERT INTO deleted_entries (kind, id, deleted_at)
+      VALUES ('help-offer', ${old}::uuid, ${daysBefore(90.001)}), ('help-offer', ${kept}::uuid, ${daysBefore(89.999)})`.execute(db);
     const before = await db.selectFrom('deleted_entries').select('id').execute();
     assert.equal(await purgeDeletions(db, 90, at), 1);
     const left = (await db.selectFrom('deleted_entries').select('id').execute()).map((row) => row.id);
