@@ -39,6 +39,7 @@ import { registerConfigure } from './system/configure.js';
 import { registerExamples } from './system/examples.js';
 import { eventJsonLdHandlers } from './events/json-ld-feed.js';
 import { catalogHandlers } from './opendata/catalog/handlers.js';
+import { registerOpenDataPage } from './opendata/catalog/page.js';
 import { deletionHandlers, scheduleDeletionsPurge, type DeletionsRetentionOptions } from './opendata/changes.js';
 import { downloadHandlers } from './opendata/downloads/handlers.js';
 import { hsdsImportHandlers } from './opendata/hsds-import/handlers.js';
@@ -230,6 +231,10 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   await registerPrint(app, options.database.db, {
     publicUrl: options.publicUrl ?? 'http://localhost:8080',
     volunteerRetentionDays: options.volunteering?.retentionDays ?? DEFAULT_RETENTION_DAYS,
+  });
+  registerOpenDataPage(app, options.database.db, {
+    openData: options.openData ?? openDataOptions({}),
+    publicUrl: options.publicUrl ?? 'http://localhost:8080',
   });
   await registerSelfService(app, options.database.db, outbox);
   await registerManage(app);

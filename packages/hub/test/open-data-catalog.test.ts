@@ -9,6 +9,8 @@ import { DATASETS, downloadUrl } from '../src/opendata/datasets.js';
 import { catalogFacts } from '../src/opendata/catalog/facts.js';
 import { catalogGraph } from '../src/opendata/catalog/graph.js';
 import { attribution, openDataOptions } from '../src/opendata/licence.js';
+import { axeViolations } from './support/axe.js';
+import { launchChromium } from './support/chromium.js';
 import { pinTestClock } from './support/clock.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 
@@ -268,5 +270,37 @@ describe('DCAT-AP.de catalogue', () => {
     );
     assert.deepEqual(objects(withMail, contact, 'http://www.w3.org/2006/vcard/ns#hasURL'), []);
     assert.deepEqual(violations(await validate(withMail)), []);
+  });
+
+  test('the open-data page describes each dataset with its downloads, and every part of the catalogue has its anchor there', async () => {
+    const response = await fetch(`${hub.baseUrl}/open-data/`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-security-policy')!, /default-src 'none'/);
+    assert.match(response.headers.get('link')!, /rel="license"/);
+    const page = await response.text();
+    const ids = new Set([...page.matchAll(/\bid="([^"]+)"/g)].map((match) => match[1]));
+    const anchors = new Set(
+      turtle
+        .map((quad) => quad.subject.value)
+        .filter((iri) => iri.startsWith(`${publicUrl}/open-data/#`))
+        .map((iri) => iri.split('#')[1]),
+    );
+    for (const anchor of anchors) assert.ok(ids.has(anchor), `#${anchor} on the page`);
+    const links = new Set([...page.matchAll(/\bhref="([^"]+)"/g)].map((match) => match[1]));
+    for (const url of turtle.filter((quad) => quad.predicate.value === `${DCAT}accessURL`).map((quad) => quad.object.value)) {
+      assert.ok(links.has(url), url);
+    }
+    for (const path of ['/open-data/catalog.jsonld', '/open-data/catalog.ttl', '/hsds/services']) assert.ok(links.has(path), path);
+    assert.ok(page.includes(attribution(openDataOptions({}))));
+
+    const browser = await launchChromium();
+    try {
+      const tab = await browser.newPage({ viewport: { width: 320, height: 640 } });
+      await tab.goto(`${hub.baseUrl}/open-data/`);
+      assert.deepEqual(await axeViolations(tab), []);
+      assert.equal(await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'fits 320 px');
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -56,6 +56,8 @@ interface Access {
   url: string;
   type: FileType;
   title: { de: string; en: string };
+  /** The format's name for people. */
+  label: string;
   /** A paged API rather than one file: no download URL, a link to the data service instead. */
   api?: boolean;
 }
@@ -80,6 +82,7 @@ export function accessesOf(dataset: Dataset, publicUrl: string): Access[] {
     key: format,
     url: downloadUrl(publicUrl, dataset.id, format),
     type: format,
+    label: FILE_TYPES[format].label,
     title: { de: `${dataset.title.de} (${FILE_TYPES[format].label})`, en: `${dataset.title.en} (${FILE_TYPES[format].label})` },
   }));
   if (dataset.id === 'events') {
@@ -88,12 +91,14 @@ export function accessesOf(dataset: Dataset, publicUrl: string): Access[] {
         key: 'ics',
         url: `${publicUrl}/events.ics`,
         type: 'ics',
+        label: 'iCalendar',
         title: { de: 'Veranstaltungskalender (iCalendar)', en: 'Event calendar (iCalendar)' },
       },
       {
         key: 'jsonld',
         url: `${publicUrl}/events.jsonld`,
         type: 'jsonld',
+        label: 'schema.org (JSON-LD)',
         title: { de: 'Veranstaltungen (schema.org)', en: 'Events (schema.org)' },
       },
     );
@@ -103,6 +108,7 @@ export function accessesOf(dataset: Dataset, publicUrl: string): Access[] {
       key: 'hsds',
       url: `${publicUrl}/hsds/services`,
       type: 'json',
+      label: 'HSDS-API',
       title: { de: 'Hilfeangebote über die HSDS-3.0-API', en: 'Help services through the HSDS 3.0 API' },
       api: true,
     });
@@ -114,7 +120,7 @@ export function accessesOf(dataset: Dataset, publicUrl: string): Access[] {
 const regionDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' });
 
 /** The data's period: a year ahead of today for the events, since the first entry for the rest. */
-function period(dataset: Dataset, facts: CatalogFacts): { start: string; end?: string } | undefined {
+export function datasetPeriod(dataset: Dataset, facts: CatalogFacts): { start: string; end?: string } | undefined {
   if (dataset.temporal === 'rolling-year') {
     const start = today();
     const end = start.clone();
@@ -201,7 +207,7 @@ export function catalogGraph(facts: CatalogFacts, { openData, publicUrl }: Catal
     add(id, dct('spatial'), ...spatial);
     add(id, dcatde('politicalGeocodingLevelURI'), namedNode('http://dcat-ap.de/def/politicalGeocoding/Level/municipality'));
     add(id, dcat('landingPage'), namedNode(id));
-    const covered = period(dataset, facts);
+    const covered = datasetPeriod(dataset, facts);
     if (covered !== undefined) {
       const temporal = iris.part(dataset.id, 'period');
       add(id, dct('temporal'), namedNode(temporal));
