@@ -117,7 +117,7 @@ function importer(hub: TestHub) {
   return {
     post,
     json: (organization: string, dataset: unknown, query = '') => post(organization, JSON.stringify(dataset), 'application/json', query),
-    zip: (organization: string, zip: Uint8Array, query = '') => post(organization, new Blob([zip]), 'application/zip', query),
+    zip: (organization: string, zip: Uint8Array, query = '') => post(organization, new Uint8Array(zip), 'application/zip', query),
     async report(response: Response): Promise<Report> {
       return expectDocumented(response, 'importHsds');
     },
@@ -282,6 +282,68 @@ describe('HSDS import', () => {
     await expectProblem(await client.zip(organization, many), 413, 'payload-too-large');
     const noHsds = await expectProblem(await client.json(organization, { hello: 'world' }), 422, 'validation-failed');
     assert.match(noHsds.detail!, /no HSDS dataset/);
+  });
+});
+
+/** Every service a Hub's HSDS read API publishes, by id. */
+async function exportedServices(hub: TestHub): Promise<Service[]> {
+  const response = await fetch(`${hub.baseUrl}/hsds/services?format=ndjson`);
+  assert.equal(response.status, 200);
+  const services = (await response.text())
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Service);
+  return services.sort((a, b) => String(a['id']).localeCompare(String(b['id'])));
+}
+
+/**
+ * A service without what names its organization (another one in the Hub it was imported into)
+ * and without the moment it was last changed (when it was imported there).
+ */
+function withoutOrganization({
+  organization_id: _id,
+  organization: _organization,
+  last_modified: _modified,
+  ...service
+}: Service): Service {
+  return service;
+}
+
+describe('HSDS round trip', () => {
+  let source: TestHub;
+  let target: TestHub;
+
+  before(async () => {
+    [source, target] = await Promise.all([startTestHub(), startTestHub()]);
+    // A Hub without help offers: the demo offers come only through the import.
+    await target.database.db.deleteFrom('help_offers').execute();
+  });
+  after(() => Promise.all([source?.close(), target?.close()]));
+
+  test('the demo help offers exported as HSDS, imported into another Hub and exported again are the same', async () => {
+    const exported = await exportedServices(source);
+    assert.ok(exported.length >= 10, `the demo data has help offers (${exported.length})`);
+    const byOrganization = new Map<string, Service[]>();
+    for (const service of exported) {
+      const organization = String(service['organization_id']);
+      byOrganization.set(organization, [...(byOrganization.get(organization) ?? []), service]);
+    }
+    const client = importer(target);
+    for (const services of byOrganization.values()) {
+      const organization = services[0]!['organization'] as { name: string; attributes?: unknown[] };
+      const response = await fetch(`${target.baseUrl}/organizations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${target.adminToken}` },
+        body: JSON.stringify({ name: `${organization.name} (HSDS)`, kind: 'welfare', isExample: Boolean(organization.attributes) }),
+      });
+      const { id } = await expectDocumented(response, 'createOrganization', 201);
+      const report = await client.report(await client.json(id, { contents: services }));
+      assert.deepEqual([report.created, report.refused, report.unmappedTerms], [services.length, 0, []], JSON.stringify(report.items));
+      const again = await client.report(await client.json(id, services));
+      assert.equal(again.unchanged, services.length, 'a second import changes nothing');
+    }
+    const reexported = await exportedServices(target);
+    assert.deepEqual(reexported.map(withoutOrganization), exported.map(withoutOrganization));
   });
 });
 

@@ -33,6 +33,8 @@ export interface HsdsSchedule {
   valid_from?: unknown;
   valid_to?: unknown;
   description?: unknown;
+  /** What the Hub's export says in words (`SCHEDULE_NOTES`: open on public holidays). */
+  notes?: unknown;
 }
 
 export interface HsdsPhone {
@@ -56,8 +58,6 @@ export interface HsdsLocation {
   url?: unknown;
   latitude?: unknown;
   longitude?: unknown;
-  external_identifier?: unknown;
-  external_identifier_type?: unknown;
   addresses?: HsdsAddress[] | null;
   accessibility?: { description?: unknown; details?: unknown }[] | null;
   schedules?: HsdsSchedule[] | null;
@@ -84,7 +84,6 @@ export interface HsdsService {
   languages?: { code?: unknown; name?: unknown }[] | null;
   phones?: HsdsPhone[] | null;
   schedules?: HsdsSchedule[] | null;
-  service_areas?: { name?: unknown; extent_type?: unknown; description?: unknown }[] | null;
   service_at_locations?: HsdsServiceAtLocation[] | null;
   attributes?: HsdsAttribute[] | null;
 }

@@ -2,19 +2,19 @@ import type { Schemas } from '../../http/api.js';
 import { sortKey } from '../../http/text.js';
 import { municipalityIn } from '../../events/ics-import.js';
 import type { KnownMunicipalities } from '../../orgs/lookups.js';
+import { COST_OPTIONS, SCHEDULE_NOTES } from '../hsds/mapping.js';
+import { FLAGS_TAXONOMY, HELP_TOPICS_TAXONOMY } from '../hsds/ids.js';
 import type { HsdsAttribute, HsdsLocation, HsdsSchedule, HsdsService, HsdsTerm } from './dataset.js';
-import { HUB_TOPIC_TAXONOMY, taxonomyName, topicOfTerm } from './topic-mapping.js';
+import { taxonomyName, topicOfTerm } from './topic-mapping.js';
 
 /**
  * One HSDS service as the Hub's help offer (`HelpOfferInput`), before the Hub's own checks: the
- * import validates it exactly as a body sent to `createHelpOffer` (import.ts).
- *
- * What HSDS has no field for, the Hub's export writes as terms of its taxonomy
- * `smart-region-flags` (anonymous, barrier-free, crisis, walk-in, audiences, service area,
- * public holidays, cost), and this reads them back, so that a round trip keeps them.
+ * import validates it exactly as a body sent to `createHelpOffer` (import.ts). What the Hub's own
+ * HSDS export writes (opendata/hsds/mapping.ts: its schedule notes and cost options) reads back
+ * as it was, so a round trip gives the same HSDS. What HSDS has no field for (audiences,
+ * anonymous, barrier-free, crisis, walk-in, chat) the Hub's export leaves out, and an import
+ * takes the defaults of a new offer.
  */
-
-export const HUB_FLAG_TAXONOMY = 'smart-region-flags';
 
 /** A term no topic was found for, as the report lists it. */
 export interface UnmappedTerm {
@@ -74,11 +74,12 @@ function exceptionDate(schedule: HsdsSchedule): string | undefined {
  * The service's schedules as opening hours. A schedule repeated for each of its places counts
  * once; a schedule's description without times is the hours in words.
  */
-function openingHours(schedules: HsdsSchedule[], flags: Set<string>): Schemas['OpeningHoursInput'] {
+function openingHours(schedules: HsdsSchedule[]): Schemas['OpeningHoursInput'] {
   const weekly = new Map<string, Schemas['HelpSchedule']>();
   const exceptions = new Map<string, Schemas['HelpScheduleException']>();
   const descriptions = new Set<string>();
-  let alwaysOpen = flags.has('always-open');
+  let alwaysOpen = false;
+  let openOnPublicHolidays = false;
   for (const schedule of schedules) {
     const description = text(schedule.description);
     const byDay = days(schedule.byday);
@@ -92,6 +93,7 @@ function openingHours(schedules: HsdsSchedule[], flags: Set<string>): Schemas['O
       continue;
     }
     if (description) descriptions.add(description);
+    if (text(schedule.notes) === SCHEDULE_NOTES.openOnHolidays) openOnPublicHolidays = true;
     if (aroundTheClock(schedule)) alwaysOpen = true;
     else if (byDay.length > 0 && opensAt && closesAt) {
       const period = { byDay: byDay as Weekday[], opensAt, closesAt };
@@ -100,20 +102,24 @@ function openingHours(schedules: HsdsSchedule[], flags: Set<string>): Schemas['O
   }
   return {
     alwaysOpen,
-    schedules: alwaysOpen ? [] : [...weekly.values()],
-    openOnPublicHolidays: flags.has('open-on-public-holidays'),
+    schedules: [...weekly.values()],
+    openOnPublicHolidays,
     exceptions: [...exceptions.values()],
     description: descriptions.size > 0 ? [...descriptions].join('\n') : null,
   };
 }
 
-/** "Marktplatz 1, 97204 Höchberg" from HSDS's address lines, postcode and city. */
+/**
+ * "Marktplatz 1, 97204 Höchberg" from HSDS's address lines, postcode and city. Without a postcode
+ * the lines are the whole address: the Hub's export writes an address it cannot split so.
+ */
 function addressText(location: HsdsLocation): string | null {
   const addresses = list(location.addresses);
   const address = addresses.find((entry) => text(entry.address_type) !== 'postal') ?? addresses[0];
   if (!address) return null;
   const street = [text(address.address_1), text(address.address_2)].filter(Boolean).join(', ');
-  const place = [text(address.postal_code), text(address.city)].filter(Boolean).join(' ');
+  const postalCode = text(address.postal_code);
+  const place = postalCode ? [postalCode, text(address.city)].filter(Boolean).join(' ') : undefined;
   return [street, place].filter(Boolean).join(', ') || null;
 }
 
@@ -122,10 +128,8 @@ function coordinate(value: unknown): number | undefined {
   return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
 }
 
-/** The municipality of a place: its identifier (the Hub's slug), its city, or a name in its address. */
+/** The municipality of a place: its city, or a municipality's name in its address. */
 function municipalityOf(location: HsdsLocation, address: string | null, municipalities: KnownMunicipalities): string | null {
-  const identifier = text(location.external_identifier);
-  if (identifier && municipalities.has(identifier)) return identifier;
   const city = list(location.addresses)
     .map((entry) => text(entry.city))
     .find(Boolean);
@@ -150,42 +154,32 @@ function location(place: HsdsLocation, municipalities: KnownMunicipalities): Sch
 
 const termOf = (attribute: HsdsAttribute): HsdsTerm => attribute.taxonomy_term ?? { id: attribute.taxonomy_term_id };
 
-const audiences: readonly Schemas['HelpAudience'][] = ['children', 'youth', 'adults', 'seniors', 'families', 'relatives', 'women', 'men'];
-const serviceAreas: readonly Schemas['HelpServiceArea'][] = ['local', 'region', 'nationwide'];
-const costs: readonly Schemas['HelpCost'][] = ['free', 'low', 'fee'];
+const costs = new Map(Object.entries(COST_OPTIONS).map(([cost, option]) => [option, cost as Schemas['HelpCost']]));
 
-/** A flag with a value (`audience:women`, `service-area:region`) among the service's flags. */
-function valued<T extends string>(flags: Set<string>, name: string, values: readonly T[]): T[] {
-  return values.filter((value) => flags.has(`${name}:${value}`));
-}
-
-function cost(service: HsdsService, flags: Set<string>): Schemas['HelpCost'] {
-  const [flagged] = valued(flags, 'cost', costs);
-  if (flagged) return flagged;
-  const amounts = list(service.cost_options)
-    .map((option) => coordinate(option.amount))
-    .filter((amount) => amount !== undefined);
-  return amounts.some((amount) => amount > 0) ? 'fee' : 'free';
+/** The cost: an option as the Hub's export names it, else free unless an option has an amount. */
+function cost(service: HsdsService): Schemas['HelpCost'] {
+  const options = list(service.cost_options);
+  const named = options.map((option) => costs.get(text(option.option) ?? '')).find(Boolean);
+  if (named) return named;
+  return options.some((option) => (coordinate(option.amount) ?? 0) > 0) ? 'fee' : 'free';
 }
 
 /** Maps one service; the caller checks the result as the API checks a new offer. */
 export function fromHsds(service: HsdsService, municipalities: KnownMunicipalities): MappedService {
   const id = typeof service.id === 'string' ? service.id : '';
   const name = text(service.name) ?? '';
-  const flags = new Set<string>();
   const topics: Schemas['HelpTopicId'][] = [];
   const unmappedTerms: UnmappedTerm[] = [];
   for (const term of list(service.attributes).map(termOf)) {
     const taxonomy = taxonomyName(term);
-    const code = text(term.code) ?? '';
-    if (taxonomy === HUB_FLAG_TAXONOMY) {
-      flags.add(code);
-      continue;
-    }
+    // The Hub's flags (example data) belong to its organizations, not to an offer.
+    if (taxonomy === FLAGS_TAXONOMY) continue;
     const topic = topicOfTerm(term);
     if (topic && !topics.includes(topic)) topics.push(topic);
-    if (!topic)
-      unmappedTerms.push({ taxonomy: taxonomy ?? (text(term.taxonomy_id) || HUB_TOPIC_TAXONOMY), code, name: text(term.name) ?? '' });
+    if (!topic) {
+      const unnamed = text(term.taxonomy_id) ?? HELP_TOPICS_TAXONOMY;
+      unmappedTerms.push({ taxonomy: taxonomy ?? unnamed, code: text(term.code) ?? '', name: text(term.name) ?? '' });
+    }
   }
   const places = list(service.service_at_locations)
     .map((entry) => entry.location)
@@ -198,41 +192,30 @@ export function fromHsds(service: HsdsService, municipalities: KnownMunicipaliti
   const accessibility = [
     ...new Set(places.flatMap((place) => list(place.accessibility).map((entry) => text(entry.description) ?? text(entry.details)))),
   ].filter(Boolean);
-  const [area] = valued(flags, 'service-area', serviceAreas);
+  const languages = list(service.languages)
+    .map((language) => text(language.code))
+    .filter((code): code is string => Boolean(code));
   const input: Schemas['HelpOfferInput'] = {
     name,
     description: text(service.description) ?? '',
     topics,
-    audiences: valued(flags, 'audience', audiences),
     eligibilityDescription: text(service.eligibility_description) ?? null,
-    languages: [
-      ...new Set(
-        list(service.languages)
-          .map((language) => text(language.code))
-          .filter((code): code is string => Boolean(code)),
-      ),
-    ],
-    cost: cost(service, flags),
+    languages: [...new Set(languages)],
+    cost: cost(service),
     feesDescription: text(service.fees_description) ?? null,
-    anonymous: flags.has('anonymous'),
-    barrierFree: flags.has('barrier-free'),
     accessibility: accessibility.length > 0 ? accessibility.join('\n') : null,
-    crisis: flags.has('crisis'),
-    serviceArea: area ?? (locations.some((place) => place.municipalityId) ? 'local' : 'region'),
+    serviceArea: locations.some((place) => place.municipalityId) ? 'local' : 'region',
     url: text(service.url) ?? null,
     email: text(service.email) ?? null,
     phones: list(service.phones).flatMap((phone) => {
       const number = text(phone.number);
       return number ? [{ number, description: text(phone.description) ?? null }] : [];
     }),
-    chatUrl: null,
-    walkIn: flags.has('walk-in'),
     locations,
-    openingHours: openingHours(schedules, flags),
+    openingHours: openingHours(schedules),
     assuredDate: text(service.assured_date) ?? null,
     published: true,
   };
-  if (input.languages!.length === 0) delete input.languages;
   const status = text(service.status) ?? 'active';
   const skipped = status === 'active' ? undefined : `its status is "${status}", not "active"`;
   return { id, name, ...(skipped ? { skipped } : {}), input, unmappedTerms };

@@ -1,9 +1,7 @@
 import { sortKey } from '../../http/text.js';
 import { helpTopicIds, helpTopics, type HelpTopicId } from '../../help/topics.js';
+import { HELP_TOPICS_TAXONOMY, taxonomyId, topicTermId } from '../hsds/ids.js';
 import type { HsdsTerm } from './dataset.js';
-
-/** The Hub's own taxonomy in HSDS: its terms' `code` is the topic id. */
-export const HUB_TOPIC_TAXONOMY = 'smart-region-help-topics';
 
 /**
  * Terms of other taxonomies by name: Open Eligibility, 211 LA County (AIRS/211 names) and the
@@ -121,15 +119,22 @@ export function taxonomyName(term: HsdsTerm): string | undefined {
   return text(term.taxonomy_detail?.name) ?? text(term.taxonomy);
 }
 
+const topicsByTermId = new Map(helpTopicIds.map((topic) => [topicTermId(topic), topic]));
+const hubTaxonomyId = taxonomyId(HELP_TOPICS_TAXONOMY);
+
 /**
- * The Hub topic a term stands for: by `code` in the Hub's own taxonomy (and for a term that
- * names no taxonomy), else by its name through the mapping table.
+ * The Hub topic a term stands for: a term of the Hub's own taxonomy by its id or `code` (also a
+ * term that names no taxonomy), any other by its name through the mapping table.
  */
 export function topicOfTerm(term: HsdsTerm): HelpTopicId | undefined {
+  const byId = typeof term.id === 'string' ? topicsByTermId.get(term.id) : undefined;
+  if (byId) return byId;
   const code = text(term.code);
   const taxonomy = taxonomyName(term);
-  if (code && topicIds.has(code) && (taxonomy === undefined || taxonomy === HUB_TOPIC_TAXONOMY)) return code as HelpTopicId;
-  if (taxonomy === HUB_TOPIC_TAXONOMY) return undefined;
+  const taxonomyIdOfTerm = text(term.taxonomy_id);
+  const own = taxonomy === HELP_TOPICS_TAXONOMY || taxonomyIdOfTerm === hubTaxonomyId;
+  if (code && topicIds.has(code) && (own || (taxonomy === undefined && taxonomyIdOfTerm === undefined))) return code as HelpTopicId;
+  if (own) return undefined;
   const name = text(term.name);
   return name === undefined ? undefined : byName.get(sortKey(name));
 }
