@@ -35,31 +35,25 @@ async function spans(db: Kysely<Database>): Promise<Record<Exclude<DatasetId, 'm
   const span = sql<Date | null>`min(created_at)`.as('first');
   const last = sql<Date | null>`max(updated_at)`.as('last');
   const approved = db.selectFrom('organizations').select('id').where('status', '=', 'approved');
+  // Entries an organization publishes: without drafts.
+  const published = (table: 'help_offers' | 'events' | 'volunteer_needs') =>
+    db
+      .selectFrom(table)
+      .select([span, last])
+      .where('published', '=', true)
+      .where('organization_id', 'in', approved)
+      .executeTakeFirstOrThrow();
   const [organizations, helpOffers, events, volunteerNeeds, pollResults] = await Promise.all([
     db.selectFrom('organizations').select([span, last]).where('status', '=', 'approved').executeTakeFirstOrThrow(),
-    db
-      .selectFrom('help_offers')
-      .select([span, last])
-      .where('published', '=', true)
-      .where('organization_id', 'in', approved)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('events')
-      .select([span, last])
-      .where('published', '=', true)
-      .where('organization_id', 'in', approved)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('volunteer_needs')
-      .select([span, last])
-      .where('published', '=', true)
-      .where('organization_id', 'in', approved)
-      .executeTakeFirstOrThrow(),
-    // Closed polls: ended early, or past their window by the Hub's clock.
+    published('help_offers'),
+    published('events'),
+    published('volunteer_needs'),
+    // Closed polls (the status `pollStatus` derives): ended early, or past their window by the Hub's clock, not archived.
     db
       .selectFrom('polls')
       .select([span, last])
       .where('organization_id', 'in', approved)
+      .where('archived_at', 'is', null)
       .where((eb) => eb.or([eb('closed_at', 'is not', null), eb('closes_at', '<=', now())]))
       .executeTakeFirstOrThrow(),
   ]);
