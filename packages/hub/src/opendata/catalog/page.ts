@@ -6,7 +6,8 @@ import { printPolicy } from '../../print/page.js';
 import { DATASETS, type Dataset, type UpdateFrequency } from '../datasets.js';
 import { attribution, licenceLinkHeader } from '../licence.js';
 import { catalogFacts, type CatalogFacts } from './facts.js';
-import { accessesOf, catalogIris, datasetPeriod, type CatalogOptions } from './graph.js';
+import { accessesOf } from './accesses.js';
+import { catalogIris, datasetPeriod, type CatalogOptions } from './graph.js';
 
 /**
  * The open-data page (`/open-data/`): what the catalogue says, for people. Each part of the
