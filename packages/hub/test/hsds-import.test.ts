@@ -1,111 +1,16 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Schema } from '@smart-region/sdk';
 import { strToU8, zipSync } from 'fflate';
-import { openDatabase } from '../src/db/connection.js';
-import { migrate } from '../src/db/migrate.js';
-import { seed } from '../src/orgs/seed/seed.js';
+import { createApiKey } from '../src/auth/api-keys.js';
 import { expectDocumented } from './support/contract.js';
 import { helpClient, type HelpOffer } from './support/help.js';
+import { datapackage, service, type Service } from './support/hsds.js';
 import { startTestHub, type TestHub } from './support/hub.js';
-import { exited } from './support/processes.js';
 import { expectProblem } from './support/problems.js';
 
 type Report = Schema<'HsdsImportReport'>;
-type Service = Record<string, unknown>;
-
-/** An HSDS 3.0 service as another directory's HSDS API answers it. */
-function service(id: string, overrides: Service = {}): Service {
-  return {
-    id,
-    name: 'Trauercafé Höchberg',
-    description: 'Eine Gesprächsgruppe für Trauernde, jeden Montag und Mittwoch.',
-    status: 'active',
-    url: 'https://trauercafe.example/',
-    email: 'info@trauercafe.example',
-    eligibility_description: 'Für Erwachsene, die einen Menschen verloren haben.',
-    fees_description: null,
-    assured_date: '2026-10-01',
-    languages: [{ code: 'de' }, { code: 'TR' }],
-    phones: [{ number: '0931 123456', description: 'Anmeldung' }],
-    schedules: [
-      { freq: 'WEEKLY', byday: 'MO,WE', opens_at: '14:00:00', closes_at: '16:00:00' },
-      { valid_from: '2026-12-24', valid_to: '2026-12-24', description: 'Heiligabend geschlossen' },
-    ],
-    service_at_locations: [
-      {
-        location: {
-          name: 'Pfarrheim',
-          location_type: 'physical',
-          latitude: 49.7836,
-          longitude: 9.8817,
-          addresses: [{ address_1: 'Kirchplatz 2', postal_code: '97204', city: 'Höchberg', address_type: 'physical' }],
-        },
-      },
-    ],
-    attributes: [
-      { taxonomy_term: { code: 'trauer', name: 'Trauer & Verlust', taxonomy_detail: { name: 'smart-region-help-topics' } } },
-      { taxonomy_term: { code: 'PH-1400.2000', name: 'Bereavement Support Groups', taxonomy: '211 LA' } },
-      { taxonomy_term: { code: 'K7', name: 'Kaffee und Kuchen', taxonomy: 'Eigene Kategorien' } },
-    ],
-    ...overrides,
-  };
-}
-
-/** The same services as an HSDS datapackage: datapackage.json and the CSV tables, joined by ids. */
-function datapackage(services: { id: string; name: string; topic: string; day: string }[], extra: Record<string, Uint8Array> = {}) {
-  const csv = (header: string[], rows: string[][]) =>
-    strToU8([header, ...rows].map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(',')).join('\r\n'));
-  const locationIds = services.map(() => randomUUID());
-  const termIds = services.map(() => randomUUID());
-  const taxonomyId = randomUUID();
-  return zipSync({
-    'datapackage.json': strToU8(JSON.stringify({ name: 'hsds-test', resources: [{ name: 'services', path: 'services.csv' }] })),
-    'services.csv': csv(
-      ['id', 'name', 'description', 'status', 'url'],
-      services.map((entry) => [entry.id, entry.name, `${entry.name}: Beratung, auch am Telefon.`, 'active', 'https://beratung.example/']),
-    ),
-    'locations.csv': csv(
-      ['id', 'name', 'location_type', 'latitude', 'longitude'],
-      services.map((_, index) => [locationIds[index]!, 'Beratungsstelle', 'physical', '49.7913', '9.9534']),
-    ),
-    'addresses.csv': csv(
-      ['id', 'location_id', 'address_1', 'postal_code', 'city', 'address_type'],
-      services.map((_, index) => [randomUUID(), locationIds[index]!, 'Domstraße 10', '97070', 'Würzburg', 'physical']),
-    ),
-    'service_at_locations.csv': csv(
-      ['id', 'service_id', 'location_id'],
-      services.map((entry, index) => [randomUUID(), entry.id, locationIds[index]!]),
-    ),
-    'schedules.csv': csv(
-      ['id', 'service_id', 'freq', 'byday', 'opens_at', 'closes_at'],
-      services.map((entry) => [randomUUID(), entry.id, 'WEEKLY', entry.day, '09:00', '12:00']),
-    ),
-    'phones.csv': csv(
-      ['id', 'service_id', 'number', 'description'],
-      services.map((entry) => [randomUUID(), entry.id, '0931 4711', '']),
-    ),
-    'languages.csv': csv(
-      ['id', 'service_id', 'name', 'code'],
-      services.map((entry) => [randomUUID(), entry.id, 'Deutsch', 'de']),
-    ),
-    'taxonomies.csv': csv(['id', 'name'], [[taxonomyId, 'smart-region-help-topics']]),
-    'taxonomy_terms.csv': csv(
-      ['id', 'code', 'name', 'taxonomy_id'],
-      services.map((entry, index) => [termIds[index]!, entry.topic, entry.topic, taxonomyId]),
-    ),
-    'attributes.csv': csv(
-      ['id', 'link_id', 'link_type', 'link_entity', 'taxonomy_term_id'],
-      services.map((entry, index) => [randomUUID(), entry.id, 'service', 'service', termIds[index]!]),
-    ),
-    ...extra,
-  });
-}
 
 function importer(hub: TestHub) {
   const post = (organization: string, body: BodyInit, type: string, query = '', key = hub.adminToken) =>
@@ -122,8 +27,9 @@ function importer(hub: TestHub) {
       return expectDocumented(response, 'importHsds');
     },
     async refused(response: Response): Promise<Report> {
-      const problem = await expectProblem(response, 422, 'validation-failed');
-      return (problem as unknown as { report: Report }).report;
+      const problem = await expectDocumented(response.clone(), 'importHsds', 422);
+      await expectProblem(response, 422, 'validation-failed');
+      return problem.report!;
     },
     async offer(id: string): Promise<HelpOffer | undefined> {
       const response = await fetch(`${hub.baseUrl}/help-offers/${id}`);
@@ -262,11 +168,14 @@ describe('HSDS import', () => {
 
   test("an id of another organization's offer is refused; an organization's key imports only into its own", async () => {
     const other = await helpClient(hub).organization('Anderer Verein');
+    const { key } = await createApiKey(hub.database.db, { organizationId: other, scopes: ['help-offers:write'] });
     const id = randomUUID();
-    await client.report(await client.json(other, [service(id)]));
+    await client.report(await client.post(other, JSON.stringify([service(id)]), 'application/json', '', key));
     const report = await client.refused(await client.json(organization, [service(id, { name: 'Übernommen' })]));
     assert.equal(report.items[0]!.reason, "id is another organization's help offer");
     assert.equal((await client.offer(id))!.organization.id, other);
+    const foreign = await client.post(organization, JSON.stringify([service(randomUUID())]), 'application/json', '', key);
+    await expectProblem(foreign, 403, 'forbidden');
   });
 
   test('wrong media type 415, too large 413, not JSON or a broken zip 400, a zip bomb 413', async () => {
@@ -344,63 +253,5 @@ describe('HSDS round trip', () => {
     }
     const reexported = await exportedServices(target);
     assert.deepEqual(reexported.map(withoutOrganization), exported.map(withoutOrganization));
-  });
-});
-
-describe('sr-hub import-hsds', () => {
-  let dataDir: string;
-  let organizationId: string;
-  const cli = new URL('../src/cli.ts', import.meta.url).pathname;
-
-  async function run(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-    const { DATABASE_URL: _serverMode, ...env } = process.env;
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
-      env: { ...env, HUB_DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.stderr.on('data', (chunk) => (err += chunk));
-    const { code } = await exited(child);
-    return { code, out, err };
-  }
-
-  before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'sr-hub-hsds-'));
-    const database = await openDatabase({ dataDir });
-    await migrate(database);
-    await seed(database.db);
-    organizationId = (
-      await database.db.selectFrom('organizations').select('id').where('name', '=', 'TSV Ochsenfurt 1862 e.V.').executeTakeFirstOrThrow()
-    ).id;
-    await database.close();
-  });
-  after(() => rm(dataDir, { recursive: true, force: true }));
-
-  test('imports a JSON file or a datapackage, prints the report, and refuses with the reasons', async () => {
-    const json = join(dataDir, 'services.json');
-    await writeFile(json, JSON.stringify([service(randomUUID())]));
-    const dry = await run(['import-hsds', '--organization', organizationId, '--dry-run', json]);
-    assert.equal(dry.code, 0, dry.err);
-    assert.match(dry.out, /^Dry run, nothing stored: 1 created, 0 updated, 0 unchanged, 0 skipped, 0 refused\./);
-    assert.match(dry.out, /Eigene Kategorien K7 "Kaffee und Kuchen" \(1 services\)/);
-
-    const zip = join(dataDir, 'datapackage.zip');
-    await writeFile(zip, datapackage([{ id: randomUUID(), name: 'Seniorenberatung', topic: 'pflege-alter', day: 'FR' }]));
-    const fromZip = await run(['import-hsds', '--organization', organizationId, zip]);
-    assert.equal(fromZip.code, 0, fromZip.err);
-    assert.match(fromZip.out, /^Imported: 1 created/);
-
-    const bad = join(dataDir, 'bad.json');
-    const badId = randomUUID();
-    await writeFile(bad, JSON.stringify([service(badId, { description: '' })]));
-    const refused = await run(['import-hsds', '--organization', organizationId, bad]);
-    assert.equal(refused.code, 2);
-    assert.match(refused.err, /1 of 1 services cannot be imported, so nothing was stored/);
-    assert.match(refused.err, new RegExp(`refused ${badId} "Trauercafé Höchberg": description must NOT have fewer than 1 characters`));
-    const missing = await run(['import-hsds', '--organization', organizationId]);
-    assert.equal(missing.code, 2);
-    assert.match(missing.err, /Usage: sr-hub import-hsds/);
   });
 });
