@@ -273,6 +273,8 @@ describe('DCAT-AP.de catalogue', () => {
   });
 
   test('the open-data page describes each dataset with its downloads, and every part of the catalogue has its anchor there', async () => {
+    const bare = await fetch(`${hub.baseUrl}/open-data`, { redirect: 'manual' });
+    assert.equal(bare.headers.get('location'), '/open-data/');
     const response = await fetch(`${hub.baseUrl}/open-data/`);
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-security-policy')!, /default-src 'none'/);
