@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Schema } from '@smart-region/sdk';
 import { openDatabase } from '../src/db/connection.js';
 import { expectDocumented } from './support/contract.js';
+import { datapackage, service } from './support/hsds.js';
 import { freePort } from './support/ports.js';
 import { exited } from './support/processes.js';
 
@@ -229,5 +231,52 @@ describe('sr-hub list-api-keys and revoke-api-key', () => {
     const again = await run(['revoke-api-key', id], env);
     assert.equal(again.code, 2);
     assert.match(again.err, /no API key .* that works/);
+  });
+});
+
+describe('sr-hub import-hsds', () => {
+  let dataDir: string;
+  let env: NodeJS.ProcessEnv;
+  let organizationId: string;
+
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'sr-hub-hsds-'));
+    env = { HUB_DATA_DIR: dataDir };
+    assert.equal((await run(['seed'], env)).code, 0);
+    const database = await openDatabase({ dataDir });
+    const organization = await database.db
+      .selectFrom('organizations')
+      .select('id')
+      .where('name', '=', 'TSV Ochsenfurt 1862 e.V.')
+      .executeTakeFirst();
+    await database.close();
+    organizationId = organization!.id;
+  });
+  after(() => rm(dataDir, { recursive: true, force: true }));
+
+  test('imports a JSON file or a datapackage, prints the report, and refuses with the reasons', async () => {
+    const json = join(dataDir, 'services.json');
+    await writeFile(json, JSON.stringify([service(randomUUID())]));
+    const dry = await run(['import-hsds', '--organization', organizationId, '--dry-run', json], env);
+    assert.equal(dry.code, 0, dry.err);
+    assert.match(dry.out, /^Dry run, nothing stored: 1 created, 0 updated, 0 unchanged, 0 skipped, 0 refused\./);
+    assert.match(dry.out, /Eigene Kategorien K7 "Kaffee und Kuchen" \(1 services\)/);
+
+    const zip = join(dataDir, 'datapackage.zip');
+    await writeFile(zip, datapackage([{ id: randomUUID(), name: 'Seniorenberatung', topic: 'pflege-alter', day: 'FR' }]));
+    const fromZip = await run(['import-hsds', '--organization', organizationId, zip], env);
+    assert.equal(fromZip.code, 0, fromZip.err);
+    assert.match(fromZip.out, /^Imported: 1 created/);
+
+    const bad = join(dataDir, 'bad.json');
+    const badId = randomUUID();
+    await writeFile(bad, JSON.stringify([service(badId, { description: '' })]));
+    const refused = await run(['import-hsds', '--organization', organizationId, bad], env);
+    assert.equal(refused.code, 2);
+    assert.match(refused.err, /1 of 1 services cannot be imported, so nothing was stored/);
+    assert.match(refused.err, new RegExp(`refused ${badId} "Trauercafé Höchberg": description must NOT have fewer than 1 characters`));
+    const missing = await run(['import-hsds', '--organization', organizationId], env);
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /Usage: sr-hub import-hsds/);
   });
 });
