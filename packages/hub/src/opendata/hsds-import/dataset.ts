@@ -87,3 +87,6 @@ export interface HsdsService {
   service_at_locations?: HsdsServiceAtLocation[] | null;
   attributes?: HsdsAttribute[] | null;
 }
+
+/** A text field's value, trimmed; undefined when it is empty or no text (CSV cells are '' when empty). */
+export const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);

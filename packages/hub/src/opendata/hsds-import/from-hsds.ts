@@ -3,8 +3,8 @@ import { sortKey } from '../../http/text.js';
 import { municipalityIn } from '../../events/ics-import.js';
 import type { KnownMunicipalities } from '../../orgs/lookups.js';
 import { COST_OPTIONS, SCHEDULE_NOTES } from '../hsds/mapping.js';
-import { FLAGS_TAXONOMY, HELP_TOPICS_TAXONOMY } from '../hsds/ids.js';
-import type { HsdsAttribute, HsdsLocation, HsdsSchedule, HsdsService, HsdsTerm } from './dataset.js';
+import { FLAGS_TAXONOMY } from '../hsds/ids.js';
+import { type HsdsAttribute, type HsdsLocation, type HsdsSchedule, type HsdsService, type HsdsTerm, text } from './dataset.js';
 import { taxonomyName, topicOfTerm } from './topic-mapping.js';
 
 /**
@@ -33,7 +33,6 @@ export interface MappedService {
   unmappedTerms: UnmappedTerm[];
 }
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 const list = <T>(value: T[] | null | undefined): T[] => (Array.isArray(value) ? value : []);
 
 const weekdays = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
@@ -177,7 +176,7 @@ export function fromHsds(service: HsdsService, municipalities: KnownMunicipaliti
     const topic = topicOfTerm(term);
     if (topic && !topics.includes(topic)) topics.push(topic);
     if (!topic) {
-      const unnamed = text(term.taxonomy_id) ?? HELP_TOPICS_TAXONOMY;
+      const unnamed = text(term.taxonomy_id) ?? '(no taxonomy)';
       unmappedTerms.push({ taxonomy: taxonomy ?? unnamed, code: text(term.code) ?? '', name: text(term.name) ?? '' });
     }
   }

@@ -1,7 +1,7 @@
 import { sortKey } from '../../http/text.js';
 import { helpTopicIds, helpTopics, type HelpTopicId } from '../../help/topics.js';
 import { HELP_TOPICS_TAXONOMY, taxonomyId, topicTermId } from '../hsds/ids.js';
-import type { HsdsTerm } from './dataset.js';
+import { type HsdsTerm, text } from './dataset.js';
 
 /**
  * Terms of other taxonomies by name: Open Eligibility, 211 LA County (AIRS/211 names) and the
@@ -111,8 +111,6 @@ for (const topic of helpTopics) {
 }
 
 const topicIds = new Set<string>(helpTopicIds);
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
 /** The name of a term's taxonomy, as HSDS 3 (`taxonomy_detail`) or HSDS 2 (`taxonomy`) writes it. */
 export function taxonomyName(term: HsdsTerm): string | undefined {
