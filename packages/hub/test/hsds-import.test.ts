@@ -159,6 +159,19 @@ describe('HSDS import', () => {
     assert.match(report.items[0]!.reason!, /^openingHours\/schedules\/0\/closesAt must differ from opensAt/);
   });
 
+  test('what is no object where HSDS has objects is passed over, not a failure', async () => {
+    const id = randomUUID();
+    const odd = { phones: [null, 7], languages: 'de', schedules: [null], service_at_locations: [null, { location: 'Rathaus' }] };
+    const report = await client.report(
+      await client.json(
+        organization,
+        service(id, { ...odd, attributes: [null, ...(service(id)['attributes'] as unknown[])] }),
+        '?dryRun=true',
+      ),
+    );
+    assert.deepEqual(report.items, [{ id, name: 'Trauercafé Höchberg', outcome: 'created' }]);
+  });
+
   test('a dry run checks and reports, and stores nothing', async () => {
     const id = randomUUID();
     const report = await client.report(await client.json(organization, [service(id)], '?dryRun=true'));

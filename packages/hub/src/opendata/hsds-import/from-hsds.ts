@@ -33,7 +33,9 @@ export interface MappedService {
   unmappedTerms: UnmappedTerm[];
 }
 
-const list = <T>(value: T[] | null | undefined): T[] => (Array.isArray(value) ? value : []);
+/** The objects of a list member (a dataset may hold anything where HSDS says objects). */
+const list = <T>(value: T[] | null | undefined): T[] =>
+  Array.isArray(value) ? value.filter((item) => typeof item === 'object' && item !== null) : [];
 
 const weekdays = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 type Weekday = (typeof weekdays)[number];
@@ -151,7 +153,11 @@ function location(place: HsdsLocation, municipalities: KnownMunicipalities): Sch
   };
 }
 
-const termOf = (attribute: HsdsAttribute): HsdsTerm => attribute.taxonomy_term ?? { id: attribute.taxonomy_term_id };
+/** An attribute's term as nested, or as named by its id only. */
+const termOf = (attribute: HsdsAttribute): HsdsTerm =>
+  typeof attribute.taxonomy_term === 'object' && attribute.taxonomy_term !== null
+    ? attribute.taxonomy_term
+    : { id: attribute.taxonomy_term_id };
 
 const costs = new Map(Object.entries(COST_OPTIONS).map(([cost, option]) => [option, cost as Schemas['HelpCost']]));
 
@@ -182,7 +188,7 @@ export function fromHsds(service: HsdsService, municipalities: KnownMunicipaliti
   }
   const places = list(service.service_at_locations)
     .map((entry) => entry.location)
-    .filter((place): place is HsdsLocation => Boolean(place) && text(place!.location_type) !== 'virtual');
+    .filter((place): place is HsdsLocation => typeof place === 'object' && place !== null && text(place.location_type) !== 'virtual');
   const locations = places.map((place) => location(place, municipalities));
   const schedules = [
     ...list(service.schedules),
