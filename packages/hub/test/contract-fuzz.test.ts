@@ -11,7 +11,7 @@ import { fromNow } from './support/clock.js';
 const HOUR = 3_600_000;
 
 /** Seeded and bounded, so `npm test` stays fast and a failure repeats; `FUZZ_RUNS`/`FUZZ_SEED` for longer runs. */
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 1000);
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 1500);
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261203);
 /** Requests in flight at once: the Hub answers some while the database works on others. */
 const PARALLEL = 4;
@@ -24,6 +24,10 @@ const grantedSession = (hub: TestHub) => () => signedInAs(hub.database.db, { ema
 async function realValues(hub: TestHub): Promise<RealValues> {
   const ids = async (path: string, field = 'id') =>
     ((await (await fetch(`${hub.baseUrl}${path}`)).json()) as { items: Record<string, string>[] }).items.map((item) => item[field]!);
+  const hsdsIds = async (kind: string) =>
+    ((await (await fetch(`${hub.baseUrl}/hsds/${kind}?per_page=3`)).json()) as { contents: { id: string }[] }).contents.map(
+      (item) => item.id,
+    );
   const organizationId = await ids('/organizations?limit=5');
   for (const id of organizationId) await signedInAs(hub.database.db, { email: FUZZER, organizationId: id, role: 'owner' });
   const auth = { cookie: await grantedSession(hub)() };
@@ -70,6 +74,13 @@ async function realValues(hub: TestHub): Promise<RealValues> {
     // A range of the events' operations that holds the demo events.
     from: ['2026-12-01'],
     to: ['2027-02-28'],
+    // A moment before the demo data was written, so lists with it are not empty.
+    modifiedAfter: ['2026-01-01T00:00:00.000Z'],
+    modified_after: ['2026-01-01T00:00:00.000Z'],
+    // The HSDS API's objects (`/hsds/<kind>/{id}`): services, organizations, taxonomies, terms, places.
+    id: (
+      await Promise.all(['services', 'organizations', 'taxonomies', 'taxonomy_terms', 'service_at_locations'].map((kind) => hsdsIds(kind)))
+    ).flat(),
   };
 }
 

@@ -140,6 +140,7 @@ export async function listsArePaginated(): Promise<void> {
       | '/organization-registrations'
       | '/organizations/{organizationId}/audit-log'
       | '/audit-log'
+      | '/deletions'
     >
   >();
   expectType<Equal<PageItem<'/organizations'>, Organization>>();
