@@ -206,6 +206,39 @@ describe('delta sync: modifiedAfter and GET /deletions', () => {
     );
   });
 
+  test('an organization no longer approved leaves tombstones for itself and its public entries; approved again, they come back in the lists', async () => {
+    const help = helpClient(hub);
+    const paused = await help.organization('Sportverein Delta');
+    const offer = await help.created(paused, offerBody({ name: 'Delta-Rehasport' }));
+    await help.created(paused, offerBody({ name: 'Delta-Rehasport-Entwurf', published: false }));
+    const need = await volunteerClient(hub).created(paused, needBody({ title: 'Delta-Übungsleitung gesucht' }));
+    const setStatus = (status: 'approved' | 'rejected') =>
+      hub.database.db.updateTable('organizations').set({ status }).where('id', '=', paused).execute();
+
+    const rejectedSince = await moment();
+    await setStatus('rejected');
+    assert.deepEqual(
+      sorted((await deletions(rejectedSince)).map((item) => `${item.type} ${item.id}`)),
+      sorted([`organization ${paused}`, `help-offer ${offer.id}`, `volunteer-need ${need.id}`]),
+    );
+
+    const approvedSince = await moment();
+    await setStatus('approved');
+    assert.deepEqual(await deletions(rejectedSince), []);
+    assert.deepEqual(
+      (await help.searchAll(`modifiedAfter=${encodeURIComponent(approvedSince)}`)).map((item) => item.id),
+      [offer.id],
+    );
+    const needs = await everyPage(
+      `${hub.baseUrl}/volunteer-needs?modifiedAfter=${encodeURIComponent(approvedSince)}`,
+      'listVolunteerNeeds',
+    );
+    assert.deepEqual(
+      needs.map((item) => item.id),
+      [need.id],
+    );
+  });
+
   test('tombstones page oldest first by moment, kind and id; a page read again is not modified', async () => {
     const all = await expectDocumented(await fetch(`${hub.baseUrl}/deletions?limit=100`), 'listDeletions');
     assert.ok(all.items.length > 4, `three pages or more of the tests' tombstones: ${all.items.length}`);

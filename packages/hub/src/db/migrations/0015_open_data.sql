@@ -52,7 +52,10 @@ CREATE TRIGGER events_deleted_entries AFTER UPDATE OF published OR DELETE ON eve
 CREATE TRIGGER volunteer_needs_deleted_entries AFTER UPDATE OF published OR DELETE ON volunteer_needs
   FOR EACH ROW EXECUTE FUNCTION deleted_entries_of_published('volunteer-need');
 
--- Organizations: public while approved.
+-- Organizations: public while approved, and with them everything they published. One that is no
+-- longer approved leaves a tombstone for itself and each published entry; approved (again), its
+-- tombstones go and its published entries get a new version, so `modifiedAfter` brings them back
+-- to a mirror (or brings them for the first time, after a registration is approved).
 CREATE FUNCTION deleted_entries_of_organizations() RETURNS trigger
   LANGUAGE plpgsql
   AS $$
@@ -63,8 +66,18 @@ CREATE FUNCTION deleted_entries_of_organizations() RETURNS trigger
     END IF;
     IF OLD.status = 'approved' AND NEW.status <> 'approved' THEN
       PERFORM deleted_entry_record('organization', NEW.id, NEW.id);
+      PERFORM deleted_entry_record('help-offer', id, organization_id) FROM help_offers WHERE organization_id = NEW.id AND published;
+      PERFORM deleted_entry_record('event', id, organization_id) FROM events WHERE organization_id = NEW.id AND published;
+      PERFORM deleted_entry_record('volunteer-need', id, organization_id) FROM volunteer_needs WHERE organization_id = NEW.id AND published;
     ELSIF NEW.status = 'approved' AND OLD.status <> 'approved' THEN
-      DELETE FROM deleted_entries WHERE kind = 'organization' AND id = NEW.id;
+      DELETE FROM deleted_entries WHERE organization_id = NEW.id;
+      -- As `nextVersion` in http/preconditions.ts: now, but always after the version it replaces.
+      UPDATE help_offers SET updated_at = greatest(date_trunc('milliseconds', clock_timestamp()), updated_at + interval '1 millisecond')
+        WHERE organization_id = NEW.id AND published;
+      UPDATE events SET updated_at = greatest(date_trunc('milliseconds', clock_timestamp()), updated_at + interval '1 millisecond')
+        WHERE organization_id = NEW.id AND published;
+      UPDATE volunteer_needs SET updated_at = greatest(date_trunc('milliseconds', clock_timestamp()), updated_at + interval '1 millisecond')
+        WHERE organization_id = NEW.id AND published;
     END IF;
     RETURN NEW;
   END
