@@ -10,6 +10,7 @@ import type {
   SignInMethod,
 } from '../db/schema.js';
 import { byMomentThenId, pageByKeyset, type Page, type Paging } from '../http/listing.js';
+import { nextVersion } from '../http/preconditions.js';
 
 /** The SQL of organization accounts; each part of the accounts keeps its functions in its own section. */
 
@@ -298,7 +299,7 @@ export async function decideRegistration(
 ): Promise<boolean> {
   const result = await db
     .updateTable('organizations')
-    .set({ status: decision.status, decision_reason: decision.reason, decided_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
+    .set({ status: decision.status, decision_reason: decision.reason, decided_at: sql<Date>`now()`, updated_at: nextVersion() })
     .where('id', '=', organizationId)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;

@@ -14,6 +14,21 @@ CREATE TABLE deleted_entries (
 );
 CREATE INDEX deleted_entries_deleted_at ON deleted_entries (deleted_at, kind, id);
 
+-- Versions are compared with `modifiedAfter` and shown as `updatedAt`, both to the millisecond
+-- (as JavaScript holds a moment, and as `nextVersion` writes them). A version the database writes
+-- itself on insert is kept to the millisecond too: otherwise a mirror that passes the newest
+-- `updatedAt` it has seen would get that entry again.
+ALTER TABLE organizations ALTER COLUMN updated_at SET DEFAULT date_trunc('milliseconds', now());
+ALTER TABLE help_offers ALTER COLUMN updated_at SET DEFAULT date_trunc('milliseconds', now());
+ALTER TABLE events ALTER COLUMN updated_at SET DEFAULT date_trunc('milliseconds', now());
+ALTER TABLE volunteer_needs ALTER COLUMN updated_at SET DEFAULT date_trunc('milliseconds', now());
+ALTER TABLE polls ALTER COLUMN updated_at SET DEFAULT date_trunc('milliseconds', now());
+UPDATE organizations SET updated_at = date_trunc('milliseconds', updated_at);
+UPDATE help_offers SET updated_at = date_trunc('milliseconds', updated_at);
+UPDATE events SET updated_at = date_trunc('milliseconds', updated_at);
+UPDATE volunteer_needs SET updated_at = date_trunc('milliseconds', updated_at);
+UPDATE polls SET updated_at = date_trunc('milliseconds', updated_at);
+
 -- Lists with `modifiedAfter` read the newest changes by these.
 CREATE INDEX help_offers_updated_at ON help_offers (updated_at);
 CREATE INDEX events_updated_at ON events (updated_at);
