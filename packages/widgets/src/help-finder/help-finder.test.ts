@@ -139,7 +139,10 @@ describe('<sr-help-finder>', () => {
 
   it('filters by topic chips, showing the chosen topic’s subtopics', async () => {
     const finder = await showFinder();
-    const chip = $$<HTMLButtonElement>(finder, '[part~="chip"]').find((button) => button.textContent.trim().startsWith('Sucht'))!;
+    // The topics load beside the first offers, so the chips may come a moment after them.
+    const suchtChip = () => $$<HTMLButtonElement>(finder, '[part~="chip"]').find((button) => button.textContent.trim().startsWith('Sucht'));
+    await waitUntil(suchtChip, 'no chip for the topic');
+    const chip = suchtChip()!;
     chip.click();
     await waitUntil(() => offerRequests().some((url) => url.searchParams.get('topic') === 'sucht'), 'no request for the topic');
     await waitUntil(() => chip.getAttribute('aria-pressed') === 'true' && !hasPart(finder, 'skeleton'));
