@@ -22,6 +22,7 @@ import { loadContract, operationOf, type Contract, type OperationConfig } from '
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { checkBody, checkMediaType, registerBodyParsers } from './http/body.js';
 import { registerEtags } from './http/etag.js';
+import { rateLimitStoreOption, type RateLimitStoreKind } from './http/rate-limit-store.js';
 import { ProblemError } from './http/problems.js';
 import { registerValidation } from './http/validation.js';
 import { MailOutbox, type MailOptions, type Outbox } from './mail/outbox.js';
@@ -58,8 +59,11 @@ export interface HubOptions {
   /** Grants an admin key's rights, for a fresh installation (`HUB_ADMIN_TOKEN`). */
   adminToken?: string | undefined;
   logger?: FastifyServerOptions['logger'];
-  /** Requests per client and window; `false` turns the limit off (benchmarks). */
-  rateLimit?: { max: number; timeWindowMs: number } | false;
+  /**
+   * Requests per client and window; `false` turns the limit off (benchmarks). `store`: where the
+   * counters live — by default the database on PostgreSQL (shared by all processes), memory on PGlite.
+   */
+  rateLimit?: { max: number; timeWindowMs: number; store?: RateLimitStoreKind } | false;
   /** Largest request body in bytes. */
   bodyLimit?: number;
   /** Trust `X-Forwarded-For` from a load balancer, so limits apply per real client. */
@@ -172,10 +176,12 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   // No parsing on every request: only auth/sessions.ts reads the session cookie, where an operation asks for it.
   await app.register(cookie, { hook: false });
   if (options.rateLimit !== false) {
-    const { max, timeWindowMs } = options.rateLimit ?? { max: 600, timeWindowMs: 60_000 };
+    const { max, timeWindowMs, store } = options.rateLimit ?? { max: 600, timeWindowMs: 60_000 };
     await app.register(rateLimit, {
       max,
       timeWindow: timeWindowMs,
+      // Counted in PostgreSQL, so all processes behind one balancer count a client's requests together.
+      ...rateLimitStoreOption(app, options.database, store),
       // A monitor behind a busy NAT shares its address with the API's users; it must not see the Hub as down.
       allowList: (request) => operationOf(request)?.operationId === 'getHealth',
       errorResponseBuilder: (_request, context) =>

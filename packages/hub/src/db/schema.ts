@@ -466,6 +466,13 @@ export interface SchemaMigrationTable {
   applied_at: CreatedAt;
 }
 
+/** One client's (and route's) requests in the current window of the rate limit (http/rate-limit-store.ts). */
+export interface RateLimitTable {
+  key: string;
+  hits: number;
+  resets_at: Date;
+}
+
 export interface Database {
   municipalities: MunicipalityTable;
   organizations: OrganizationTable;
@@ -499,4 +506,5 @@ export interface Database {
   volunteer_links: VolunteerLinkTable;
   mail_outbox: MailOutboxTable;
   deleted_entries: DeletedEntryTable;
+  rate_limits: RateLimitTable;
 }
