@@ -14,7 +14,15 @@ import { eventCategories } from './categories.js';
 import { toCalendar } from './ics-export.js';
 import { importCalendar } from './ics-import.js';
 import { checkEvent, completeInput, dataFromRow, toColumns, toEvent, toOccurrences, type EventData } from './model.js';
-import { compareOccurrences, expandEvent, findOccurrences, parseRange, position, type OccurrencePosition } from './occurrences.js';
+import {
+  compareOccurrences,
+  expandEvent,
+  findOccurrences,
+  occurrencesAfter,
+  parseRange,
+  position,
+  type OccurrencePosition,
+} from './occurrences.js';
 import { deleteEvents, findEvent, insertEvent, listOrganizationEvents, updateEvent, type EventFilters } from './queries.js';
 import { formatLocal, today, type Occurrence } from './recurrence.js';
 
@@ -73,9 +81,8 @@ export async function occurrencePage(db: Kysely<Database>, query: OperationReque
   const { from, to, cursor, municipality, organization, category, q, modifiedAfter } = query;
   const limit = query.limit ?? DEFAULT_LIMIT;
   const after = decodeCursor(cursor, 3) as OccurrencePosition | undefined;
-  const found = await findOccurrences(db, { municipality, organization, category, q, modifiedAfter }, parseRange(from, to));
-  const start = after ? found.findIndex((item) => compareOccurrences(position(item), after) > 0) : 0;
-  const rest = start === -1 ? [] : found.slice(start, start + limit + 1);
+  const filters = { municipality, organization, category, q, modifiedAfter };
+  const rest = await occurrencesAfter(db, filters, parseRange(from, to), after, limit + 1);
   return toPage(rest, limit, position, ({ row, occurrence }) => toOccurrences(row, [occurrence])[0]!);
 }
 

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.js';
 import { fieldError, invalidBody, invalidQuery, type FieldError } from '../http/problems.js';
 import { dataFromRow, scheduleOf, type EventRow } from './model.js';
 import { eventsInRange, type EventFilters } from './queries.js';
+import { storedCover, storedOccurrences } from './stored-occurrences.js';
 import { DEFAULT_TIME_ZONE, occurrencesBetween, parseLocal, timeZone, type Occurrence } from './recurrence.js';
 
 const DAY_MS = 86_400_000;
@@ -82,11 +83,41 @@ export function expandEvent(row: EventRow, range: Range): readonly Occurrence[] 
   return found;
 }
 
-/** Every occurrence of the matching events in the range, sorted by start, event and recurrence id. */
-export async function findOccurrences(db: Kysely<Database>, filters: EventFilters, range: Range): Promise<FoundOccurrence[]> {
+/** Every occurrence of the matching events in the range, expanded now, sorted by start, event and recurrence id. */
+async function expandedOccurrences(db: Kysely<Database>, filters: EventFilters, range: Range): Promise<FoundOccurrence[]> {
   const rows = await eventsInRange(db, filters, range.from, range.to);
   const found = rows.flatMap((row) => expandEvent(row, range).map((occurrence) => ({ row, occurrence })));
   return found.sort((a, b) => compareOccurrences(position(a), position(b)));
+}
+
+/**
+ * Every occurrence of the matching events in the range, sorted by start, event and recurrence id:
+ * read from the stored occurrences where they cover the range (stored-occurrences.ts), else expanded.
+ */
+export async function findOccurrences(db: Kysely<Database>, filters: EventFilters, range: Range): Promise<FoundOccurrence[]> {
+  if (await storedCover(db, range.from, range.to)) return storedOccurrences(db, filters, range.from, range.to);
+  return expandedOccurrences(db, filters, range);
+}
+
+/** A position as this Hub issues them in cursors (anything else only the expanded path compares). */
+function isPosition(after: readonly unknown[]): after is OccurrencePosition {
+  return Number.isFinite(after[0]) && typeof after[1] === 'string' && typeof after[2] === 'string';
+}
+
+/** At most `count` occurrences of `findOccurrences` after the position `after`: a page, paged in SQL where stored. */
+export async function occurrencesAfter(
+  db: Kysely<Database>,
+  filters: EventFilters,
+  range: Range,
+  after: OccurrencePosition | undefined,
+  count: number,
+): Promise<FoundOccurrence[]> {
+  if ((after === undefined || isPosition(after)) && (await storedCover(db, range.from, range.to))) {
+    return storedOccurrences(db, filters, range.from, range.to, after, count);
+  }
+  const found = await expandedOccurrences(db, filters, range);
+  const start = after ? found.findIndex((item) => compareOccurrences(position(item), after) > 0) : 0;
+  return start === -1 ? [] : found.slice(start, start + count);
 }
 
 export type OccurrencePosition = [number, string, string];

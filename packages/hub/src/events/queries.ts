@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { byMomentThenId, containsWords, modifiedAfter, pageOfOrganization, type OrganizationPaging, type Page } from '../http/listing.js';
 import { nextVersion } from '../http/preconditions.js';
 import { approvedOrganization } from '../orgs/queries.js';
+import { inTransaction } from '../db/transaction.js';
 import type { EventColumns, EventRow } from './model.js';
+import { forgetOccurrences, storeOccurrences } from './stored-occurrences.js';
 
 /** The municipality lookup of every domain, under the name the events expansion test imports it by. */
 
@@ -42,25 +44,32 @@ export async function findEvent(db: Kysely<Database>, id: string): Promise<Event
   return selectEvents(db).where('events.id', '=', id).executeTakeFirst();
 }
 
+/** The conditions of citizens' reads of events: published, and passing the filters (drafts are left out). */
+export function eventConditions(filters: EventFilters): Expression<boolean>[] {
+  const conditions: Expression<boolean>[] = [sql<boolean>`events.published`];
+  if (filters.municipality?.length) conditions.push(sql<boolean>`events.municipality_id IN (${sql.join(filters.municipality)})`);
+  if (filters.organization?.length) conditions.push(sql<boolean>`events.organization_id IN (${sql.join(filters.organization)})`);
+  if (filters.category?.length) {
+    const wanted = sql.join(filters.category.map((category) => sql`${category}`));
+    conditions.push(sql<boolean>`events.categories && ARRAY[${wanted}]::text[]`);
+  }
+  conditions.push(...containsWords('events.search_text', filters.q), ...modifiedAfter('events.updated_at', filters.modifiedAfter));
+  return conditions;
+}
+
+/** The stored window of an event (first start to last end) overlaps `[from, to)`: the GiST index finds these. */
+export function windowOverlaps(from: Date, to: Date): Expression<boolean> {
+  return sql<boolean>`tstzrange(events.first_start, events.last_end, '[]') && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')`;
+}
+
 /**
  * Events that may have an occurrence in `[from, to)`: their stored window overlaps the range
  * (GiST index) and they pass the filters. Expanding them decides which really do. Citizens' reads:
  * drafts are left out.
  */
 export async function eventsInRange(db: Kysely<Database>, filters: EventFilters, from: Date, to: Date): Promise<EventRow[]> {
-  let query = selectEvents(db)
-    .where('events.published', '=', true)
-    .where(
-      sql<boolean>`tstzrange(events.first_start, events.last_end, '[]') && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')`,
-    );
-  if (filters.municipality?.length) query = query.where('events.municipality_id', 'in', filters.municipality);
-  if (filters.organization?.length) query = query.where('events.organization_id', 'in', filters.organization);
-  if (filters.category?.length) {
-    const wanted = sql.join(filters.category.map((category) => sql`${category}`));
-    query = query.where(sql<boolean>`events.categories && ARRAY[${wanted}]::text[]`);
-  }
-  for (const condition of containsWords('events.search_text', filters.q)) query = query.where(condition);
-  for (const condition of modifiedAfter('events.updated_at', filters.modifiedAfter)) query = query.where(condition);
+  let query = selectEvents(db).where(windowOverlaps(from, to));
+  for (const condition of eventConditions(filters)) query = query.where(condition);
   return query.execute();
 }
 
@@ -71,30 +80,41 @@ export async function insertEvent(
   columns: EventColumns,
 ): Promise<string> {
   const id = randomUUID();
-  await db
-    .insertInto('events')
-    .values({
-      ...columns,
-      id,
-      organization_id: event.organizationId,
-      uid: event.uid ?? id,
-      imported: event.imported,
-      source_subscription_id: event.sourceSubscriptionId ?? null,
-    })
-    .execute();
+  await inTransaction(db, async (trx) => {
+    await trx
+      .insertInto('events')
+      .values({
+        ...columns,
+        id,
+        organization_id: event.organizationId,
+        uid: event.uid ?? id,
+        imported: event.imported,
+        source_subscription_id: event.sourceSubscriptionId ?? null,
+      })
+      .execute();
+    await storeOccurrences(trx, [id]);
+  });
   return id;
 }
 
+/** Updates an event and, in the same transaction, its stored occurrences (publishing and unpublishing too). */
 export async function updateEvent(db: Kysely<Database>, id: string, columns: EventColumns & { imported?: boolean }): Promise<void> {
-  await db
-    .updateTable('events')
-    .set({ ...columns, sequence: sql<number>`sequence + 1`, updated_at: nextVersion() })
-    .where('id', '=', id)
-    .execute();
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable('events')
+      .set({ ...columns, sequence: sql<number>`sequence + 1`, updated_at: nextVersion() })
+      .where('id', '=', id)
+      .execute();
+    await storeOccurrences(trx, [id]);
+  });
 }
 
 export async function deleteEvents(db: Kysely<Database>, ids: string[]): Promise<void> {
-  if (ids.length > 0) await db.deleteFrom('events').where('id', 'in', ids).execute();
+  if (ids.length === 0) return;
+  await inTransaction(db, async (trx) => {
+    await trx.deleteFrom('events').where('id', 'in', ids).execute();
+    await forgetOccurrences(trx, ids);
+  });
 }
 
 /** What an import compares a feed with: each of the organization's events by UID, with its content hash and source. */

@@ -1,0 +1,320 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import * as clock from '../clock.js';
+import type { Database, EventOccurrenceTable, EventTable } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
+import { approvedOrganization } from '../orgs/queries.js';
+import { scheduleJob, type ScheduledJob } from '../system/jobs.js';
+import type { EventRow } from './model.js';
+import type { OccurrencePosition } from './occurrences.js';
+import { eventConditions, selectEvents, windowOverlaps, type EventFilters } from './queries.js';
+import { DEFAULT_TIME_ZONE, formatLocal, occurrencesBetween, parseLocal, timeZone, type Occurrence, type Schedule } from './recurrence.js';
+
+/**
+ * Occurrences stored for a rolling horizon (migration 0019). Every write of an event stores its
+ * occurrences within the horizon in the write's transaction; a job moves the horizon with the
+ * days and fills events that were written otherwise (before the migration, by a bulk load).
+ * Reads page the stored occurrences in SQL when the whole range lies within the horizon and no
+ * event that may occur in it is stale; otherwise they expand, as before, with the same answer.
+ */
+
+/** Days before today that stay stored: last months in the calendar, feeds that start a month back. */
+export const STORED_DAYS_BACK = 92;
+/** Days after today that are stored (18 months): a year ahead from any day of the coming half year. */
+export const STORED_DAYS_AHEAD = 549;
+/** How often the job looks whether the horizon moved with the date (a no-op when not). */
+const HORIZON_CHECK_MS = 3_600_000;
+/** Events expanded per transaction when filling stale ones, so writers never wait long. */
+const FILL_BATCH = 100;
+/** Rows per INSERT: 7 parameters each, far below PostgreSQL's 65,535. */
+const INSERT_BATCH = 1000;
+
+export interface Horizon {
+  from: Date;
+  to: Date;
+}
+
+/** The horizon the stored occurrences should cover on the Hub's today: local midnights in the region. */
+export function horizonFor(now: Date = clock.now()): Horizon {
+  const zone = timeZone(DEFAULT_TIME_ZONE);
+  const todayText = new Intl.DateTimeFormat('en-CA', { timeZone: DEFAULT_TIME_ZONE }).format(now);
+  const midnight = (days: number) => {
+    const date = parseLocal(todayText)!;
+    date.adjust(days, 0, 0, 0);
+    return new Date(parseLocal(formatLocal(date), zone)!.toUnixTime() * 1000);
+  };
+  return { from: midnight(-STORED_DAYS_BACK), to: midnight(STORED_DAYS_AHEAD) };
+}
+
+/** The stored horizon, locked: `share` by writers of events, `update` by the job that moves it. */
+async function lockHorizon(trx: Kysely<Database>, mode: 'share' | 'update'): Promise<Horizon> {
+  const query = trx.selectFrom('event_occurrence_horizon').select(['stored_from', 'stored_until']);
+  const row = await (mode === 'share' ? query.forShare() : query.forUpdate()).executeTakeFirstOrThrow();
+  return { from: row.stored_from, to: row.stored_until };
+}
+
+type ScheduleColumns = Pick<
+  Selectable<EventTable>,
+  'id' | 'content_hash' | 'time_zone' | 'all_day' | 'start_local' | 'end_local' | 'rrule' | 'rdates' | 'exdates' | 'overrides'
+>;
+const scheduleColumns = [
+  'id',
+  'content_hash',
+  'time_zone',
+  'all_day',
+  'start_local',
+  'end_local',
+  'rrule',
+  'rdates',
+  'exdates',
+  'overrides',
+] as const;
+
+function scheduleOfColumns(row: ScheduleColumns): Schedule {
+  return {
+    timeZone: row.time_zone,
+    allDay: row.all_day,
+    start: row.start_local,
+    end: row.end_local,
+    rule: row.rrule,
+    rdates: row.rdates,
+    exdates: row.exdates,
+    overrides: row.overrides,
+  };
+}
+
+/** The rows of an event's occurrences in `[from, to)`. */
+function occurrenceRows(row: ScheduleColumns, from: Date, to: Date): EventOccurrenceTable[] {
+  if (from >= to) return [];
+  const schedule = scheduleOfColumns(row);
+  return occurrencesBetween(schedule, from.getTime(), to.getTime()).map((occurrence) => ({
+    event_id: row.id,
+    recurrence_id: occurrence.recurrenceId ?? '',
+    start_at: new Date(occurrence.startMs),
+    end_at: new Date(occurrence.endMs),
+    start_text: occurrence.start,
+    end_text: occurrence.end,
+    override_index: occurrence.override ? schedule.overrides.indexOf(occurrence.override) : null,
+  }));
+}
+
+async function insertOccurrences(trx: Kysely<Database>, rows: EventOccurrenceTable[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+    // A part of the horizon next to the stored one repeats the occurrences that span the border.
+    await trx
+      .insertInto('event_occurrences')
+      .values(rows.slice(start, start + INSERT_BATCH))
+      .onConflict((conflict) => conflict.columns(['event_id', 'recurrence_id']).doNothing())
+      .execute();
+  }
+}
+
+/**
+ * Stores the occurrences of events as they are now within the stored horizon, and marks them
+ * current: in the transaction that wrote the events. Events whose expansion fails stay stale
+ * (and are expanded per request, where the failure shows as it did before).
+ */
+export async function storeOccurrences(trx: Kysely<Database>, ids: readonly string[]): Promise<string[]> {
+  const horizon = await lockHorizon(trx, 'share');
+  const rows = await trx.selectFrom('events').select(scheduleColumns).where('id', 'in', ids).execute();
+  const stored: string[] = [];
+  const occurrences: EventOccurrenceTable[] = [];
+  for (const row of rows) {
+    try {
+      occurrences.push(...occurrenceRows(row, horizon.from, horizon.to));
+      stored.push(row.id);
+    } catch {
+      // Left stale: reads expand it.
+    }
+  }
+  await trx.deleteFrom('event_occurrences').where('event_id', 'in', ids).execute();
+  await insertOccurrences(trx, occurrences);
+  for (const row of rows.filter((candidate) => stored.includes(candidate.id))) {
+    await trx.updateTable('events').set({ occurrences_hash: row.content_hash }).where('id', '=', row.id).execute();
+  }
+  return stored;
+}
+
+/** Removes the stored occurrences of deleted events. */
+export async function forgetOccurrences(trx: Kysely<Database>, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await trx.deleteFrom('event_occurrences').where('event_id', 'in', ids).execute();
+}
+
+/** Parts of `target` outside `stored`: both of them when they do not overlap. */
+function missingParts(stored: Horizon, target: Horizon): Horizon[] {
+  if (stored.to <= target.from || stored.from >= target.to || stored.from >= stored.to) return [target];
+  const parts: Horizon[] = [];
+  if (target.from < stored.from) parts.push({ from: target.from, to: stored.from });
+  if (stored.to < target.to) parts.push({ from: stored.to, to: target.to });
+  return parts;
+}
+
+/**
+ * Moves the stored horizon to `target`: adds the occurrences of the new days for every current
+ * event and drops those now outside it, in one transaction that writers of events wait for.
+ * Returns whether it moved.
+ */
+export async function moveHorizon(db: Kysely<Database>, target: Horizon): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    const stored = await lockHorizon(trx, 'update');
+    if (stored.from.getTime() === target.from.getTime() && stored.to.getTime() === target.to.getTime()) return false;
+    for (const part of missingParts(stored, target)) {
+      const rows = await trx
+        .selectFrom('events')
+        .select(scheduleColumns)
+        .where(sql<boolean>`events.occurrences_hash = events.content_hash`)
+        .where(windowOverlaps(part.from, part.to))
+        .execute();
+      const occurrences: EventOccurrenceTable[] = [];
+      const failed: string[] = [];
+      for (const row of rows) {
+        try {
+          occurrences.push(...occurrenceRows(row, part.from, part.to));
+        } catch {
+          failed.push(row.id);
+        }
+      }
+      await insertOccurrences(trx, occurrences);
+      // Expanded alright when stored: cannot fail now, but if it does, let reads expand it.
+      if (failed.length > 0) await trx.updateTable('events').set({ occurrences_hash: null }).where('id', 'in', failed).execute();
+    }
+    await sql`DELETE FROM event_occurrences WHERE NOT (start_at < ${target.to} AND (end_at > ${target.from} OR (end_at = start_at AND start_at >= ${target.from})))
+      OR NOT EXISTS (SELECT 1 FROM events WHERE events.id = event_occurrences.event_id)`.execute(trx);
+    await trx.updateTable('event_occurrence_horizon').set({ stored_from: target.from, stored_until: target.to }).execute();
+    return true;
+  });
+}
+
+/** Stores the occurrences of stale events (written before the migration or by a bulk load), a batch per transaction. */
+export async function fillStaleEvents(db: Kysely<Database>): Promise<number> {
+  const failed = new Set<string>();
+  let filled = 0;
+  for (;;) {
+    const batch = await inTransaction(db, async (trx) => {
+      let query = trx
+        .selectFrom('events')
+        .select('id')
+        .where(sql<boolean>`occurrences_hash IS DISTINCT FROM content_hash`)
+        .limit(FILL_BATCH)
+        // An event being edited is stored by its edit.
+        .forUpdate()
+        .skipLocked();
+      if (failed.size > 0) query = query.where('id', 'not in', [...failed]);
+      const ids = (await query.execute()).map((row) => row.id);
+      if (ids.length === 0) return 0;
+      const stored = new Set(await storeOccurrences(trx, ids));
+      for (const id of ids) if (!stored.has(id)) failed.add(id);
+      filled += stored.size;
+      return ids.length;
+    });
+    if (batch === 0) return filled;
+  }
+}
+
+/** The job's round: the horizon of today, then the events not yet stored. */
+export async function refreshStoredOccurrences(db: Kysely<Database>, now: Date = clock.now()): Promise<{ moved: boolean; filled: number }> {
+  const moved = await moveHorizon(db, horizonFor(now));
+  return { moved, filled: await fillStaleEvents(db) };
+}
+
+/** The running Hub's upkeep of stored occurrences: at start, then hourly, so the horizon follows the date. */
+export function scheduleOccurrenceHorizon(db: Kysely<Database>, log: FastifyBaseLogger, intervalMs = HORIZON_CHECK_MS): ScheduledJob {
+  return scheduleJob(
+    async () => {
+      const { moved, filled } = await refreshStoredOccurrences(db);
+      if (moved || filled > 0) log.info({ filled }, 'stored event occurrences brought up to date');
+    },
+    intervalMs,
+    log,
+    'stored event occurrences: refresh failed, retrying on the next round',
+  );
+}
+
+/** Whether `[from, to)` can be read from the stored occurrences: within the horizon, and no event that may occur in it is stale. */
+export async function storedCover(db: Kysely<Database>, from: Date, to: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom('event_occurrence_horizon')
+    .select(['stored_from', 'stored_until'])
+    .select(
+      sql<boolean>`EXISTS (SELECT 1 FROM events WHERE occurrences_hash IS DISTINCT FROM content_hash AND events.published AND ${windowOverlaps(from, to)})`.as(
+        'stale',
+      ),
+    )
+    .executeTakeFirst();
+  return row !== undefined && !row.stale && row.stored_from <= from && to <= row.stored_until;
+}
+
+interface StoredOccurrence {
+  event_id: string;
+  recurrence_id: string;
+  start_at: Date;
+  end_at: Date;
+  start_text: string;
+  end_text: string;
+  override_index: number | null;
+}
+
+/**
+ * Stored occurrences of the matching events that overlap the range, in the order of the API
+ * (start, event id, recurrence id), after `after` and at most `limit`. Two ordered parts merged
+ * by the database: those that start in the range (an index scan in order), and the few that
+ * started before it and last into it (the GiST index).
+ */
+async function storedPositions(
+  db: Kysely<Database>,
+  filters: EventFilters,
+  from: Date,
+  to: Date,
+  after: OccurrencePosition | undefined,
+  limit: number | undefined,
+): Promise<StoredOccurrence[]> {
+  const conditions = sql.join(
+    [sql<boolean>`events.occurrences_hash = events.content_hash`, approvedOrganization, ...eventConditions(filters)],
+    sql` AND `,
+  );
+  const afterCondition = after
+    ? sql`AND (o.start_at > ${new Date(after[0])} OR (o.start_at = ${new Date(after[0])} AND (o.event_id::text COLLATE "C", o.recurrence_id) > (${after[1]}, ${after[2]})))`
+    : sql``;
+  const part = (where: RawBuilder<unknown>) => sql`
+    SELECT o.event_id, o.recurrence_id, o.start_at, o.end_at, o.start_text, o.end_text, o.override_index
+    FROM event_occurrences o
+    JOIN events ON events.id = o.event_id
+    JOIN organizations ON organizations.id = events.organization_id
+    WHERE ${where} ${afterCondition} AND ${conditions}`;
+  const starting = part(sql`o.start_at >= ${from} AND o.start_at < ${to} AND (o.end_at > ${from} OR o.end_at = o.start_at)`);
+  const lasting = part(sql`tstzrange(o.start_at, greatest(o.start_at, o.end_at), '()') @> ${from}::timestamptz AND o.start_at < ${to}`);
+  const result = await sql<StoredOccurrence>`
+    ${starting} UNION ALL ${lasting}
+    ORDER BY start_at, event_id, recurrence_id
+    ${limit === undefined ? sql`` : sql`LIMIT ${limit}`}`.execute(db);
+  return result.rows;
+}
+
+/** The stored occurrences (see storedPositions) with their events, as `findOccurrences` gives them. */
+export async function storedOccurrences(
+  db: Kysely<Database>,
+  filters: EventFilters,
+  from: Date,
+  to: Date,
+  after?: OccurrencePosition,
+  limit?: number,
+): Promise<{ row: EventRow; occurrence: Occurrence }[]> {
+  const positions = await storedPositions(db, filters, from, to, after, limit);
+  const ids = [...new Set(positions.map((position) => position.event_id))];
+  const rows = ids.length === 0 ? [] : await selectEvents(db).where('events.id', 'in', ids).execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return positions.map((stored) => {
+    const row = byId.get(stored.event_id)!;
+    return {
+      row,
+      occurrence: {
+        recurrenceId: stored.recurrence_id === '' ? null : stored.recurrence_id,
+        start: stored.start_text,
+        end: stored.end_text,
+        startMs: new Date(stored.start_at).getTime(),
+        endMs: new Date(stored.end_at).getTime(),
+        override: stored.override_index === null ? undefined : row.overrides[stored.override_index],
+      },
+    };
+  });
+}
