@@ -29,6 +29,7 @@ import { MailOutbox, type MailOptions, type Outbox } from './mail/outbox.js';
 import { eventHandlers } from './events/handlers.js';
 import { subscriptionHandlers } from './events/subscription-handlers.js';
 import { scheduleSubscriptionRefresh, type CalendarSubscriptionOptions } from './events/subscriptions.js';
+import { scheduleOccurrenceHorizon } from './events/stored-occurrences.js';
 import { helpHandlers } from './help/handlers.js';
 import { municipalityHandlers } from './orgs/municipalities.js';
 import { organizationHandlers } from './orgs/organizations.js';
@@ -198,6 +199,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   const deletionsPurge = scheduleDeletionsPurge(options.database.db, options.deletions ?? {}, app.log);
   const signInCleanup = scheduleSignInCleanup(options.database.db, options.signIn ?? {}, app.log);
   const subscriptionRefresh = scheduleSubscriptionRefresh(options.database.db, options.calendarSubscriptions ?? {}, app.log);
+  const occurrenceHorizon = scheduleOccurrenceHorizon(options.database.db, app.log);
   // preClose: the jobs stop before the database closes (onClose).
   app.addHook('preClose', async () => {
     await volunteer.stop();
@@ -205,6 +207,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
     await deletionsPurge.stop();
     await signInCleanup.stop();
     await subscriptionRefresh.stop();
+    await occurrenceHorizon.stop();
     await outbox.stop();
   });
   const handlers = allHandlers(options, contract, volunteer.handlers, outbox);

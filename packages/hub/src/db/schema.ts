@@ -172,6 +172,27 @@ export interface EventTable {
   published: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** Migration 0019: the content_hash whose occurrences event_occurrences holds; otherwise stale. */
+  occurrences_hash: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Migration 0019: the instants whose occurrences are stored (one row). */
+export interface EventOccurrenceHorizonTable {
+  only_row: Generated<boolean>;
+  stored_from: Date;
+  stored_until: Date;
+}
+
+/** Migration 0019: an occurrence of an event within the stored horizon. */
+export interface EventOccurrenceTable {
+  event_id: string;
+  /** '' for an event that does not recur. */
+  recurrence_id: string;
+  start_at: Date;
+  end_at: Date;
+  start_text: string;
+  end_text: string;
+  override_index: number | null;
 }
 
 export interface HelpOfferTable {
@@ -485,6 +506,8 @@ export interface Database {
   invitations: InvitationTable;
   audit_log: AuditLogTable;
   events: EventTable;
+  event_occurrence_horizon: EventOccurrenceHorizonTable;
+  event_occurrences: EventOccurrenceTable;
   calendar_subscriptions: CalendarSubscriptionTable;
   schema_migrations: SchemaMigrationTable;
   help_offers: HelpOfferTable;
