@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { createApiKey } from '../src/auth/api-keys.js';
+import { VOTES_COUNTER } from '../src/polls/queries.js';
 import { expectDocumented } from './support/contract.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { onlineByLabel, pollBody, pollClient } from './support/polls.js';
@@ -47,6 +49,24 @@ async function post(url: string, body: unknown, idempotencyKey = randomUUID()): 
 
 describe('polls under concurrency', () => {
   let hub: TestHub;
+
+  /**
+   * The running totals the results are read from (summed over their slots) equal a count over the
+   * stored votes: per option, and the number of votes.
+   */
+  async function assertTotalsMatchVotes(pollId: string): Promise<void> {
+    const totals = await sql<{ option_id: string; n: number }>`
+      SELECT option_id, sum(votes)::int AS n FROM poll_vote_totals WHERE poll_id = ${pollId} GROUP BY option_id ORDER BY option_id`.execute(
+      hub.database.db,
+    );
+    const counted = await sql<{ option_id: string; n: number }>`
+      SELECT option_id, n FROM (
+        SELECT choice AS option_id, count(*)::int AS n FROM poll_votes, unnest(choices) AS choice WHERE poll_id = ${pollId} GROUP BY choice
+        UNION ALL
+        SELECT ${VOTES_COUNTER}::uuid, count(*)::int FROM poll_votes WHERE poll_id = ${pollId} HAVING count(*) > 0
+      ) AS counts ORDER BY option_id`.execute(hub.database.db);
+    assert.deepEqual(totals.rows, counted.rows);
+  }
   let client: ReturnType<typeof pollClient>;
   let organization: string;
 
@@ -72,6 +92,7 @@ describe('polls under concurrency', () => {
     const results = await client.results(poll.id);
     assert.deepEqual(onlineByLabel(results), { [labels[0]!]: 334, [labels[1]!]: 333, [labels[2]!]: 333 });
     assert.equal(results.participants!.online, 1000);
+    await assertTotalsMatchVotes(poll.id);
   });
 
   test('the same idempotency key sent 50 times at once → one vote, the same answer to all', async () => {
@@ -86,6 +107,27 @@ describe('polls under concurrency', () => {
     assert.equal(new Set(bodies.map((body) => body.receivedAt)).size, 1);
     assert.equal(responses.filter((response) => response.headers.get('idempotent-replayed') === 'true').length, 49);
     assert.equal((await client.results(poll.id)).participants!.online, 1);
+    await assertTotalsMatchVotes(poll.id);
+  });
+
+  test('one key sent with 20 different codes at once → one vote; the other codes stay unused', async () => {
+    const poll = await client.created(organization, pollBody({ participation: 'codes', resultsVisibility: 'always' }));
+    const codes = await client.codes(poll.id, 20);
+    const key = randomUUID();
+    const responses = await Promise.all(codes.map((code) => client.vote(poll.id, { choices: [poll.options[0]!.id], code }, key)));
+    const bodies = await Promise.all(responses.map((response) => expectDocumented(response, 'castVote', 201)));
+    assert.equal(new Set(bodies.map((body) => body.receivedAt)).size, 1);
+    assert.equal(responses.filter((response) => response.headers.get('idempotent-replayed') === 'true').length, 19);
+    assert.equal((await client.results(poll.id)).participants!.online, 1);
+    // Only the counted vote's code was spent: each of the others still votes once.
+    const used = await hub.database.db
+      .selectFrom('poll_codes')
+      .select('hash')
+      .where('poll_id', '=', poll.id)
+      .where('used', '=', true)
+      .execute();
+    assert.equal(used.length, 1);
+    await assertTotalsMatchVotes(poll.id);
   });
 
   test('one code sent with 30 different keys at once → exactly one vote, 29 × 409', async () => {
@@ -96,6 +138,8 @@ describe('polls under concurrency', () => {
     await Promise.all(responses.map((response) => response.arrayBuffer()));
     assert.deepEqual(statuses, [201, ...Array<number>(29).fill(409)]);
     assert.equal((await client.results(poll.id)).participants!.online, 1);
+    // The 29 refused votes were rolled back with what they had added to the totals.
+    await assertTotalsMatchVotes(poll.id);
   });
 
   test('200 concurrent votes with solved proofs → exact counts; one proof with 20 keys at once → one vote', async () => {
@@ -112,5 +156,34 @@ describe('polls under concurrency', () => {
     await Promise.all(replays.map((response) => response.arrayBuffer()));
     assert.deepEqual(replays.map((response) => response.status).sort(), [201, ...Array<number>(19).fill(422)]);
     assert.deepEqual(Object.values(onlineByLabel(await client.results(poll.id))), [100, 100, 1]);
+    await assertTotalsMatchVotes(poll.id);
+  });
+
+  test('multiple choice votes at once, some refused and some repeated → totals equal the stored votes', async () => {
+    const poll = await client.created(
+      organization,
+      pollBody({ participation: 'codes', kind: 'multiple', maxChoices: 3, resultsVisibility: 'always' }),
+    );
+    const codes = await client.codes(poll.id, 300);
+    const ids = poll.options.map((option) => option.id);
+    // Choices in every order (the totals are locked in one order whatever the vote's), each vote
+    // sent twice at once with its key; then every tenth code again under a new key, refused.
+    const votes = codes.map((code, index) => ({
+      key: randomUUID(),
+      body: { choices: index % 3 === 0 ? [ids[2]!, ids[0]!] : index % 3 === 1 ? [ids[1]!] : [ids[0]!, ids[2]!, ids[1]!], code },
+    }));
+    const url = `${hub.baseUrl}/polls/${poll.id}/votes`;
+    const statuses = await Promise.all([...votes, ...votes].map((vote) => post(url, vote.body, vote.key)));
+    assert.deepEqual([...new Set(statuses)], [201]);
+    const reused = await Promise.all(votes.filter((_, index) => index % 10 === 0).map((vote) => post(url, vote.body)));
+    assert.deepEqual(reused, Array<number>(30).fill(409));
+    const results = await client.results(poll.id);
+    assert.deepEqual(onlineByLabel(results), {
+      [poll.options[0]!.label]: 200,
+      [poll.options[1]!.label]: 200,
+      [poll.options[2]!.label]: 200,
+    });
+    assert.equal(results.participants!.online, 300);
+    await assertTotalsMatchVotes(poll.id);
   });
 });

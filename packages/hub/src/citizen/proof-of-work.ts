@@ -127,12 +127,15 @@ export class ProofOfWork {
       .onConflict((conflict) => conflict.column('signature').doNothing())
       .returning('signature')
       .executeTakeFirst();
-    if (!spent) {
-      throw new ProblemError(
-        'proof-invalid',
-        `This proof was already used for ${subject.action}. Get a new challenge from ${subject.challengePath} and solve it.`,
-      );
-    }
+    if (!spent) throw this.alreadyUsed(subject);
+  }
+
+  /** The refusal of a proof that was spent before (by `spend`, or by a statement of the action's own). */
+  alreadyUsed(subject: ProofSubject): ProblemError {
+    return new ProblemError(
+      'proof-invalid',
+      `This proof was already used for ${subject.action}. Get a new challenge from ${subject.challengePath} and solve it.`,
+    );
   }
 
   /** Forgets used proofs whose challenge has expired (they are refused anyway); at most once a minute. */

@@ -304,6 +304,18 @@ export interface PollVoteTable {
   created_at: CreatedAt;
 }
 
+/**
+ * A running total of a poll's online votes, split into slots that the results add up
+ * (migration 0018): per option, and under the nil UUID the number of votes.
+ */
+export interface PollVoteTotalTable {
+  poll_id: string;
+  option_id: string;
+  slot: number;
+  /** A `bigint`: read as text unless cast. */
+  votes: string;
+}
+
 export interface PollCodeTable {
   poll_id: string;
   /** SHA-256 of the poll id and the normalized code; the code itself is never stored. */
@@ -517,6 +529,7 @@ export interface Database {
   polls: PollTable;
   poll_options: PollOptionTable;
   poll_votes: PollVoteTable;
+  poll_vote_totals: PollVoteTotalTable;
   poll_codes: PollCodeTable;
   used_proofs: UsedProofTable;
   poll_tallies: PollTallyTable;

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database, PollTable } from '../db/schema.js';
@@ -155,18 +156,6 @@ export async function insertCodeHashes(db: Kysely<Database>, pollId: string, has
     .execute();
 }
 
-/** Marks an unused code used; undefined when it is unknown or already used (the row lock makes a racing vote wait). */
-export async function markCodeUsed(db: Kysely<Database>, pollId: string, hash: string): Promise<{ hash: string } | undefined> {
-  return db
-    .updateTable('poll_codes')
-    .set({ used: true })
-    .where('poll_id', '=', pollId)
-    .where('hash', '=', hash)
-    .where('used', '=', false)
-    .returning('hash')
-    .executeTakeFirst();
-}
-
 export async function findCode(db: Kysely<Database>, pollId: string, hash: string): Promise<{ hash: string } | undefined> {
   return db.selectFrom('poll_codes').select('hash').where('poll_id', '=', pollId).where('hash', '=', hash).executeTakeFirst();
 }
@@ -181,17 +170,59 @@ export async function findVoteByKey(db: Kysely<Database>, pollId: string, key: s
     .executeTakeFirst();
 }
 
-/** Stores a vote; undefined when the key already has one (or another request with it is being counted). */
-export async function insertVote(
+/** The `option_id` of the running total that counts votes rather than choices (migration 0018). */
+export const VOTES_COUNTER = '00000000-0000-0000-0000-000000000000';
+
+/** Slots a running total is split into (migration 0018): votes at once seldom wait for one another. */
+const TOTAL_SLOTS = 16;
+
+/** What a vote spends to be counted: its printed code (by hash) or its proof of work (by signature). */
+export type VoteTicket = { codeHash: string } | { proofSignature: string; expiresAt: Date };
+
+/** The spending of a ticket, as the first part of the vote's statement; yields a row when it was unspent. */
+function spendTicket(pollId: string, ticket: VoteTicket) {
+  return 'codeHash' in ticket
+    ? sql`UPDATE poll_codes SET used = true WHERE poll_id = ${pollId} AND hash = ${ticket.codeHash} AND NOT used RETURNING true`
+    : sql`INSERT INTO used_proofs (signature, expires_at) VALUES (${ticket.proofSignature}, ${ticket.expiresAt})
+          ON CONFLICT (signature) DO NOTHING RETURNING true`;
+}
+
+/**
+ * Counts a vote in one statement, which commits or fails as a whole: spends its code or proof,
+ * stores the vote if that was unspent, and adds it to the poll's running totals. Undefined when
+ * the code or proof was spent already (nothing is written); a `uniqueKeyTaken` error when the
+ * key has a vote already — a request with it still being counted makes this wait for its end.
+ * Every vote locks in the same order (ticket, key, totals in option order), so votes at once
+ * wait for each other but never deadlock.
+ */
+export async function insertCountedVote(
   db: Kysely<Database>,
-  vote: { pollId: string; idempotencyKey: string; requestHash: string; choices: string[] },
+  vote: { pollId: string; idempotencyKey: string; requestHash: string; choices: string[]; ticket: VoteTicket },
 ): Promise<{ created_at: Date } | undefined> {
-  return db
-    .insertInto('poll_votes')
-    .values({ poll_id: vote.pollId, idempotency_key: vote.idempotencyKey, request_hash: vote.requestHash, choices: vote.choices })
-    .onConflict((conflict) => conflict.columns(['poll_id', 'idempotency_key']).doNothing())
-    .returning('created_at')
-    .executeTakeFirst();
+  const slot = randomInt(TOTAL_SLOTS);
+  const { rows } = await sql<{ created_at: Date }>`
+    WITH spent AS (${spendTicket(vote.pollId, vote.ticket)}),
+    vote AS (
+      INSERT INTO poll_votes (poll_id, idempotency_key, request_hash, choices)
+      SELECT ${vote.pollId}::uuid, ${vote.idempotencyKey}, ${vote.requestHash}, ${vote.choices}::uuid[]
+       WHERE EXISTS (SELECT FROM spent)
+      RETURNING created_at, choices
+    ), counted AS (
+      INSERT INTO poll_vote_totals AS total (poll_id, option_id, slot, votes)
+      SELECT ${vote.pollId}::uuid, counter, ${slot}::smallint, count(*)
+        FROM vote, unnest(${VOTES_COUNTER}::uuid || vote.choices) AS counter
+       GROUP BY counter
+       ORDER BY counter
+      ON CONFLICT (poll_id, option_id, slot) DO UPDATE SET votes = total.votes + excluded.votes
+    )
+    SELECT created_at FROM vote`.execute(db);
+  return rows[0];
+}
+
+/** Whether `error` is PostgreSQL's refusal of a second vote under one idempotency key. */
+export function uniqueKeyTaken(error: unknown): boolean {
+  const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
+  return code === '23505' && constraint === 'poll_votes_poll_id_idempotency_key_key';
 }
 
 type TallySnapshot = Schemas['PollTallySnapshot'];
@@ -280,25 +311,25 @@ export async function selectTallyRevisions(db: Kysely<Database>, tallyIds: strin
 }
 
 /**
- * Counts per option and channel, and participants per channel — all SQL aggregates over the
- * stored votes and tallies, so the numbers are exact however many votes arrive at once.
+ * Counts per option and channel, and participants per channel (under `VOTES_COUNTER`), in one
+ * statement: online votes from their running totals, which each vote's transaction keeps exact,
+ * in-person and postal ones from the tallies.
  */
 export async function countVotesAndTallies(db: Kysely<Database>, pollId: string) {
-  const [perOption, participants] = await Promise.all([
-    sql<{ option_id: string; channel: string; n: string }>`
-      SELECT choice AS option_id, 'online' AS channel, count(*) AS n
-        FROM poll_votes, unnest(choices) AS choice
-       WHERE poll_id = ${pollId}
-       GROUP BY choice
-      UNION ALL
-      SELECT c.option_id, t.channel, sum(c.count) AS n
-        FROM poll_tallies t JOIN poll_tally_counts c ON c.tally_id = t.id
-       WHERE t.poll_id = ${pollId}
-       GROUP BY c.option_id, t.channel`.execute(db),
-    sql<{ channel: string; n: string }>`
-      SELECT 'online' AS channel, count(*) AS n FROM poll_votes WHERE poll_id = ${pollId}
-      UNION ALL
-      SELECT channel, sum(participants) AS n FROM poll_tallies WHERE poll_id = ${pollId} GROUP BY channel`.execute(db),
-  ]);
-  return { perOption: perOption.rows, participants: participants.rows };
+  const { rows } = await sql<{ option_id: string; channel: string; n: string }>`
+    SELECT option_id, 'online' AS channel, sum(votes)::text AS n
+      FROM poll_vote_totals
+     WHERE poll_id = ${pollId}
+     GROUP BY option_id
+    UNION ALL
+    SELECT c.option_id, t.channel, sum(c.count)::text AS n
+      FROM poll_tallies t JOIN poll_tally_counts c ON c.tally_id = t.id
+     WHERE t.poll_id = ${pollId}
+     GROUP BY c.option_id, t.channel
+    UNION ALL
+    SELECT ${VOTES_COUNTER}::uuid, channel, sum(participants)::text AS n
+      FROM poll_tallies
+     WHERE poll_id = ${pollId}
+     GROUP BY channel`.execute(db);
+  return rows;
 }

@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.js';
 import type { Schemas } from '../http/api.js';
 import { csvTable } from '../http/csv.js';
 import { pollStatus } from './model.js';
-import { countVotesAndTallies, type PollRow } from './queries.js';
+import { countVotesAndTallies, VOTES_COUNTER, type PollRow } from './queries.js';
 import * as clock from '../clock.js';
 
 type Results = Schemas['PollResults'];
@@ -27,14 +27,12 @@ const sum = (counts: ChannelCounts) => counts.online + counts.inPerson + counts.
 
 /** The results of a poll, visible. */
 export async function computeResults(db: Kysely<Database>, poll: PollRow, now = clock.now()): Promise<Results> {
-  const { perOption, participants } = await countVotesAndTallies(db, poll.id);
   const byOption = new Map(poll.options.map((option) => [option.id, none()]));
-  for (const row of perOption) {
-    const counts = byOption.get(row.option_id);
+  const people = none();
+  for (const row of await countVotesAndTallies(db, poll.id)) {
+    const counts = row.option_id === VOTES_COUNTER ? people : byOption.get(row.option_id);
     if (counts) add(counts, row.channel, row.n);
   }
-  const people = none();
-  for (const row of participants) add(people, row.channel, row.n);
   const allChoices = [...byOption.values()].reduce((total, counts) => total + sum(counts), 0);
   return {
     pollId: poll.id,

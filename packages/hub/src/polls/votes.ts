@@ -1,14 +1,13 @@
 import type { Kysely } from 'kysely';
-import { contentHash, once, type EarlierAction } from '../citizen/idempotency.js';
-import type { ProofOfWork, ProofSubject, VerifiedProof } from '../citizen/proof-of-work.js';
+import { contentHash, onceWritingFirst, type EarlierAction } from '../citizen/idempotency.js';
+import type { ProofOfWork, ProofSubject } from '../citizen/proof-of-work.js';
 import type { Database } from '../db/schema.js';
-import { inTransaction } from '../db/transaction.js';
 import type { Schemas } from '../http/api.js';
 import { fieldError, invalidBody, ProblemError, type FieldError } from '../http/problems.js';
 import { berlinDateTime } from '../http/text.js';
 import { hashCode, normalizeCode } from './codes.js';
 import { closingTime, pollStatus } from './model.js';
-import { findCode, findVoteByKey, insertVote, markCodeUsed, type PollRow } from './queries.js';
+import { findCode, findVoteByKey, insertCountedVote, uniqueKeyTaken, type PollRow, type VoteTicket } from './queries.js';
 import * as clock from '../clock.js';
 
 /** A counted vote as its voter may see it again: the same for every repetition of the request. */
@@ -75,9 +74,11 @@ async function earlierVote(
 }
 
 /**
- * Counts one vote, exactly once. The order matters: the vote row comes first, so of two requests
- * with the same key the second waits for the first and then finds its vote; the code or proof
- * is spent in the same transaction, so a failure leaves nothing behind.
+ * Counts one vote, exactly once, in one statement (see `insertCountedVote`): its code or proof
+ * is spent, the vote stored and added to the running totals, or nothing is written. A request
+ * that is new (the common case) costs no read of earlier votes: that read only happens when the
+ * key is taken, the ticket was spent, or the poll or proof refuse the vote — a repetition of a
+ * counted request still gets its first answer then.
  */
 export async function castVote(
   db: Kysely<Database>,
@@ -91,21 +92,33 @@ export async function castVote(
   if (errors.length > 0) throw invalidBody(errors);
   const choices = body.choices.map((choice) => choice.toLowerCase());
   const subject = voteProofSubject(poll.id);
+  let ticket: VoteTicket;
 
-  const { result, replayed } = await once({
+  const { result, replayed } = await onceWritingFirst({
     requestHash: requestHash(choices),
-    // A repeated request gets its first answer, even after the poll closed or the proof expired.
     earlier: () => earlierVote(db, poll.id, idempotencyKey),
-    act: async () => {
+    check: async () => {
       assertOpen(poll, now);
-      const proof: VerifiedProof | undefined = body.proof ? await proofOfWork.verify(body.proof, subject) : undefined;
-      return inTransaction(db, async (trx) => {
-        const vote = await insertVote(trx, { pollId: poll.id, idempotencyKey, requestHash: requestHash(choices), choices });
-        if (!vote) return undefined;
-        if (proof) await proofOfWork.spend(trx, proof, subject);
-        if (body.code !== undefined) await spendCode(trx, poll.id, body.code);
-        return { choices, receivedAt: vote.created_at };
-      });
+      if (body.proof) {
+        const proof = await proofOfWork.verify(body.proof, subject);
+        ticket = { proofSignature: proof.signature, expiresAt: proof.expiresAt };
+      } else {
+        // checkVote made sure that a poll without proofs has a code.
+        ticket = { codeHash: hashCode(poll.id, body.code!) };
+      }
+    },
+    act: async () => {
+      let vote;
+      try {
+        vote = await insertCountedVote(db, { pollId: poll.id, idempotencyKey, requestHash: requestHash(choices), choices, ticket });
+      } catch (error) {
+        if (uniqueKeyTaken(error)) return undefined;
+        throw error;
+      }
+      if (vote) return { choices, receivedAt: vote.created_at };
+      // The code or proof was spent: by this very request before (its answer is given again) or by another.
+      if (await findVoteByKey(db, poll.id, idempotencyKey)) return undefined;
+      throw 'codeHash' in ticket ? await spentCodeProblem(db, poll.id, body.code!) : proofOfWork.alreadyUsed(subject);
     },
     reusedDetail: 'This Idempotency-Key was already used for a vote with other choices. Make a new key for a new vote.',
     inFlightDetail: 'Another request with this Idempotency-Key was being counted. Send the vote again.',
@@ -113,14 +126,10 @@ export async function castVote(
   return { ...result, replayed };
 }
 
-/** Marks the code used; a row lock makes the second of two racing votes with one code wait, then fail. */
-async function spendCode(db: Kysely<Database>, pollId: string, code: string): Promise<void> {
-  const hash = hashCode(pollId, code);
-  const spent = await markCodeUsed(db, pollId, hash);
-  if (spent) return;
-  const exists = await findCode(db, pollId, hash);
-  if (exists) {
-    throw new ProblemError('code-already-used', `The code ${code.trim()} has already been used to vote. Each code votes once.`);
+/** Why a code could not vote: used already, or not a code of this poll. */
+async function spentCodeProblem(db: Kysely<Database>, pollId: string, code: string): Promise<ProblemError> {
+  if (await findCode(db, pollId, hashCode(pollId, code))) {
+    return new ProblemError('code-already-used', `The code ${code.trim()} has already been used to vote. Each code votes once.`);
   }
-  throw new ProblemError('unknown-code', `The code ${code.trim()} is not a participation code of this poll. Check it for typos.`);
+  return new ProblemError('unknown-code', `The code ${code.trim()} is not a participation code of this poll. Check it for typos.`);
 }
