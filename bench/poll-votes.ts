@@ -7,7 +7,8 @@ import type { Challenge } from 'altcha-lib';
 import { percentile, startServer, type Row } from './lib.js';
 import { postgresServer } from './postgres.js';
 
-const TARGET_VOTES_PER_SECOND = 2_000;
+/** The Hub's votes per second as a share of the bare route's in the same run (issue 20). */
+const TARGET_RATIO = 0.5;
 /** Votes in flight at once, each on its own keep-alive connection. */
 const CONNECTIONS = 50;
 const WARM_UP_VOTES = 100;
@@ -219,6 +220,8 @@ async function measure(
   const server = await startServer<{ organizerKey: string }>('./servers/polls-hub.ts', {
     ...env,
     ...(difficulty === 'easy' ? EASY : {}),
+    // The test database pins the Hub's clock to the tests' day; the bench's polls open at the real time.
+    SR_TEST_NOW: new Date().toISOString(),
     BENCH_ADMIN_TOKEN: adminToken,
     BENCH_ORGANIZATION: ORGANIZATION,
   });
@@ -240,10 +243,10 @@ async function measure(
     participation === 'open'
       ? `${difficulty === 'easy' ? 'easy' : 'production-difficulty'} proofs of work (solved beforehand in ${availableParallelism()} processes, ${(prepared.solveMs / total).toFixed(difficulty === 'easy' ? 1 : 0)} ms a proof here), each checked and spent by the Hub`
       : 'printed participation codes made beforehand, each checked and spent by the Hub';
-  const target =
-    kind === 'PostgreSQL'
-      ? `target ≥ ${TARGET_VOTES_PER_SECOND.toLocaleString('en')} votes/s ${ours.perSecond >= TARGET_VOTES_PER_SECOND ? 'met' : 'missed'}`
-      : '';
+  const ratio = ours.perSecond / peer.perSecond;
+  const target = kind.startsWith('PostgreSQL')
+    ? `target ≥ ${TARGET_RATIO}× the bare route ${ratio >= TARGET_RATIO ? 'met' : 'missed'}`
+    : '';
   const exact = counts.exact
     ? `final counts exact (${counts.counted.toLocaleString('en')} of ${total.toLocaleString('en')} sent)`
     : `final counts WRONG (${counts.counted} counted of ${total} sent)`;
@@ -251,7 +254,7 @@ async function measure(
     benchmark: `POST /polls/{id}/votes, ${participation === 'open' ? 'open poll' : 'code poll'}, ${count.toLocaleString('en')} votes (${kind})`,
     ours: figures(ours),
     peer: `bare Fastify route, one INSERT a vote: ${figures(peer)}`,
-    ratio: `${(ours.perSecond / peer.perSecond).toFixed(2)}×`,
+    ratio: `${ratio.toFixed(2)}×`,
     note: [
       target,
       exact,
@@ -265,27 +268,35 @@ async function measure(
   };
 }
 
-/** Sustained voting through the whole Hub, with exact final counts, on PGlite and on PostgreSQL. */
+/**
+ * Sustained voting through the whole Hub, with exact final counts, on PGlite and on PostgreSQL —
+ * a throwaway cluster with fsync off, then one with fsync on (a commit waits for the disk, as in
+ * production). A count of 0 leaves its rows out.
+ */
 export async function pollVotes(votes: { pglite: number; postgres: number; production: number }): Promise<Row[]> {
+  const rows: Row[] = [];
   const pglite = { DATABASE_URL: '' };
-  const rows = [
-    await measure('PGlite', pglite, 'open', votes.pglite, 'easy'),
-    await measure('PGlite', pglite, 'codes', votes.pglite, 'easy'),
-  ];
-  const postgres = await postgresServer();
-  if (!postgres) {
-    console.warn('PostgreSQL is not installed: votes measured on PGlite only');
-    return rows;
+  if (votes.pglite > 0) rows.push(await measure('PGlite', pglite, 'open', votes.pglite, 'easy'));
+  if (votes.pglite > 0) rows.push(await measure('PGlite', pglite, 'codes', votes.pglite, 'easy'));
+  for (const fsync of [false, true]) {
+    const postgres = await postgresServer({ fsync });
+    if (!postgres) {
+      console.warn('PostgreSQL is not installed: votes measured on PGlite only');
+      return rows;
+    }
+    try {
+      const server = { DATABASE_URL: postgres.url };
+      const kind = postgres.fsync === undefined ? 'PostgreSQL' : `PostgreSQL, fsync ${postgres.fsync ? 'on' : 'off'}`;
+      if (votes.postgres > 0) {
+        rows.push(await measure(kind, server, 'open', votes.postgres, 'easy'));
+        rows.push(await measure(kind, server, 'codes', votes.postgres, 'easy'));
+      }
+      if (votes.production > 0 && !fsync) rows.push(await measure(kind, server, 'open', votes.production, 'production'));
+    } finally {
+      await postgres.stop();
+    }
+    // The server in DATABASE_URL has one fsync setting: measured once.
+    if (postgres.fsync === undefined) break;
   }
-  try {
-    const server = { DATABASE_URL: postgres.url };
-    rows.push(
-      await measure('PostgreSQL', server, 'open', votes.postgres, 'easy'),
-      await measure('PostgreSQL', server, 'codes', votes.postgres, 'easy'),
-      await measure('PostgreSQL', server, 'open', votes.production, 'production'),
-    );
-    return rows;
-  } finally {
-    await postgres.stop();
-  }
+  return rows;
 }

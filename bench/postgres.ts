@@ -10,10 +10,15 @@ const run = promisify(execFile);
 /**
  * A PostgreSQL server for the benchmarks: the one in DATABASE_URL, else a throwaway cluster
  * started as .ci/run does (as the `postgres` user when running as root, which PostgreSQL refuses),
- * else none when PostgreSQL is not installed.
+ * else none when PostgreSQL is not installed. The throwaway cluster runs with `fsync=off` unless
+ * `fsync: true` asks for one that waits for its disk on every commit, as a production server does.
+ * `fsync` in the answer says which (undefined for the server in DATABASE_URL: its own setting).
  */
-export async function postgresServer(): Promise<{ url: string; stop(): Promise<void> } | undefined> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
+export async function postgresServer(
+  options: { fsync?: boolean } = {},
+): Promise<{ url: string; fsync: boolean | undefined; stop(): Promise<void> } | undefined> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, fsync: undefined, stop: async () => {} };
+  const fsync = options.fsync ?? false;
   const bin = await run('sh', ['-c', 'dirname "$(readlink -f "$(command -v initdb)")"']).then(
     ({ stdout }) => stdout.trim(),
     () => '',
@@ -30,11 +35,12 @@ export async function postgresServer(): Promise<{ url: string; stop(): Promise<v
   const port = await freePort();
   const data = join(dir, 'data');
   await as(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8']);
-  // fsync=off: a throwaway cluster need not survive a crash; RESULTS.md says so next to the figures.
-  const options = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off`;
-  await as(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', options, 'start']);
+  // fsync=off by default: a throwaway cluster need not survive a crash; RESULTS.md says so next to the figures.
+  const settings = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=${fsync ? 'on' : 'off'}`;
+  await as(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', settings, 'start']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    fsync,
     async stop() {
       await as(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', 'stop']).catch(() => {});
       await rm(dir, { recursive: true, force: true });
