@@ -1,6 +1,5 @@
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import openapiGlue, { type FastifyOpenapiGlueOptions } from 'fastify-openapi-glue';
@@ -24,6 +23,7 @@ import { checkBody, checkMediaType, registerBodyParsers } from './http/body.js';
 import { registerEtags } from './http/etag.js';
 import { rateLimitStoreOption, type RateLimitStoreKind } from './http/rate-limit-store.js';
 import { ProblemError } from './http/problems.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerValidation } from './http/validation.js';
 import { MailOutbox, type MailOptions, type Outbox } from './mail/outbox.js';
 import { eventHandlers } from './events/handlers.js';
@@ -163,7 +163,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   registerErrorHandling(app, contract);
   registerValidation(app);
   registerBodyParsers(app);
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     // Widget bundles and the API are used from other sites.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });

@@ -82,9 +82,7 @@ function audited(operation: ContractOperation, request: FastifyRequest, reply: F
  * nothing happens unaudited.
  */
 export function auditAnswers(db: Kysely<Database>) {
-  return async function audit(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
-    const operation = operationOf(request);
-    if (!operation || !audited(operation, request, reply)) return payload;
+  async function write(operation: ContractOperation, request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<void> {
     try {
       await recordAudit(db, {
         actor: request.principal!,
@@ -98,6 +96,19 @@ export function auditAnswers(db: Kysely<Database>) {
         headers: { 'Retry-After': '5' },
       });
     }
-    return payload;
+  }
+  // A callback, not an async hook: most answers (every public read) need no row, and no promise either.
+  return function audit(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+    done: (error: Error | null, payload?: unknown) => void,
+  ): void {
+    const operation = operationOf(request);
+    if (!operation || !audited(operation, request, reply)) return done(null, payload);
+    write(operation, request, reply, payload).then(
+      () => done(null, payload),
+      (error: Error) => done(error),
+    );
   };
 }
