@@ -1,24 +1,54 @@
 // The Hub with 10,000 stored events (a fifth of them recurring) in a throwaway database:
-// in-memory PGlite, or a database of its own on the PostgreSQL server in DATABASE_URL.
+// in-memory PGlite, or a database of its own on the PostgreSQL server in DATABASE_URL. Plus the
+// peer on the same app and the same rows: GET /bench/events-sql, one plain SQL statement over the
+// stored occurrences giving the same page (the floor of what the Hub's route can do).
+import { sql } from 'kysely';
 import { buildApp } from '../../packages/hub/src/app.js';
 import { dataFromRow, scheduleOf } from '../../packages/hub/src/events/model.js';
 import { parseRange } from '../../packages/hub/src/events/occurrences.js';
 import { eventsInRange } from '../../packages/hub/src/events/queries.js';
 import { occurrencesBetween } from '../../packages/hub/src/events/recurrence.js';
+import { refreshStoredOccurrences } from '../../packages/hub/src/events/stored-occurrences.js';
 import { openTestDatabase } from '../../packages/hub/test/support/database.js';
 import { storeBenchEvents } from '../events-data.js';
 import { stopOnSigterm } from './stop.js';
 
 const throwaway = await openTestDatabase();
 const { database } = throwaway;
-await storeBenchEvents(database.db, Number(process.env.BENCH_EVENTS ?? 10_000));
+const db = database.db;
+await storeBenchEvents(db, Number(process.env.BENCH_EVENTS ?? 10_000));
 
 const month = parseRange(process.env.BENCH_FROM ?? '2026-12-01', process.env.BENCH_TO ?? '2027-01-01');
 // Counted without the Hub's remembered expansions, so its first request finds none.
-const rows = await eventsInRange(database.db, {}, month.from, month.to);
+const rows = await eventsInRange(db, {}, month.from, month.to);
 const expand = (row: (typeof rows)[number]) => occurrencesBetween(scheduleOf(dataFromRow(row)), month.from.getTime(), month.to.getTime());
 const occurrences = rows.reduce((sum, row) => sum + expand(row).length, 0);
+// The bench loads events in bulk, past the API: the Hub stores their occurrences as it does at start
+// (here before it listens, so the first request measures a read, not the fill). BENCH_STORED=0: not stored.
+const started = performance.now();
+if (process.env.BENCH_STORED !== '0') await refreshStoredOccurrences(db);
+const fillMs = performance.now() - started;
+await sql`ANALYZE event_occurrences`.execute(db);
 const app = await buildApp({ database, rateLimit: false, logger: false });
+
+/** The first page of a month as one statement: stored occurrences overlapping it, with their events, in the API's order. */
+app.get<{ Querystring: { from: string; to: string; limit?: string; municipality?: string; q?: string } }>(
+  '/bench/events-sql',
+  async (request) => {
+    const { from, to } = parseRange(request.query.from, request.query.to);
+    const { municipality, q } = request.query;
+    const result = await sql`
+      SELECT o.recurrence_id, o.start_text, o.end_text, o.override_index, e.*
+      FROM event_occurrences o JOIN events e ON e.id = o.event_id
+      WHERE o.start_at < ${to} AND o.end_at > ${from} AND e.published
+        ${municipality ? sql`AND e.municipality_id = ${municipality}` : sql``}
+        ${q ? sql`AND e.search_text LIKE ${`%${q}%`}` : sql``}
+      ORDER BY o.start_at, o.event_id, o.recurrence_id
+      LIMIT ${Number(request.query.limit ?? 100) + 1}`.execute(db);
+    return { items: result.rows };
+  },
+);
+
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
-process.send?.({ address, occurrences });
+process.send?.({ address, occurrences, fillMs });
 stopOnSigterm(app, () => throwaway.drop());
