@@ -10,6 +10,7 @@ import { existingOrganization, knownMunicipalities, type KnownMunicipalities } f
 import { checkEvent, completeInput, scheduleOf, toColumns, type EventData } from './model.js';
 import { ImportProblems, SourceLines } from './ics-source.js';
 import { deleteEvents, eventVersions, insertEvent, lockImports, updateEvent } from './queries.js';
+import { storeOccurrences } from './stored-occurrences.js';
 import { DEFAULT_TIME_ZONE, formatLocal, isKnownTimeZone, Series, timeZone, unknownRecurrenceIds, UTC } from './recurrence.js';
 
 /**
@@ -363,18 +364,22 @@ export async function writeFeed(
     const existing = await eventVersions(trx, organizationId);
     const byUid = new Map(existing.map((row) => [row.uid, row]));
     const result: ImportResult = { created: 0, updated: 0, unchanged: 0, removed: 0 };
+    // Occurrences are stored once for all written events, below: a feed may hold thousands.
+    const written: string[] = [];
+    const deferred = { deferOccurrences: true };
     for (const event of events) {
       const columns = toColumns(event.data, municipalities);
       const found = byUid.get(event.uid);
       if (!found) {
-        await insertEvent(trx, { organizationId, uid: event.uid, imported: true, sourceSubscriptionId }, columns);
+        written.push(await insertEvent(trx, { organizationId, uid: event.uid, imported: true, sourceSubscriptionId }, columns, deferred));
         result.created++;
       } else if (found.source_subscription_id !== sourceSubscriptionId) {
         result.unchanged++;
       } else if (found.imported && found.content_hash === columns.content_hash) {
         result.unchanged++;
       } else {
-        await updateEvent(trx, found.id, { ...columns, imported: true });
+        await updateEvent(trx, found.id, { ...columns, imported: true }, deferred);
+        written.push(found.id);
         result.updated++;
       }
     }
@@ -383,6 +388,7 @@ export async function writeFeed(
       .filter((row) => row.imported && row.source_subscription_id === sourceSubscriptionId && !inFeed.has(row.uid))
       .map((row) => row.id);
     await deleteEvents(trx, gone);
+    await storeOccurrences(trx, written);
     result.removed = gone.length;
     return result;
   });

@@ -73,11 +73,17 @@ export async function eventsInRange(db: Kysely<Database>, filters: EventFilters,
   return query.execute();
 }
 
+export interface WriteOptions {
+  /** The caller stores the occurrences (`storeOccurrences`) of all it wrote at once, in the same transaction. */
+  deferOccurrences?: boolean;
+}
+
 /** Inserts an event; events created through the API get their id as iCalendar UID. */
 export async function insertEvent(
   db: Kysely<Database>,
   event: { organizationId: string; uid?: string; imported: boolean; sourceSubscriptionId?: string | null },
   columns: EventColumns,
+  options: WriteOptions = {},
 ): Promise<string> {
   const id = randomUUID();
   await inTransaction(db, async (trx) => {
@@ -92,20 +98,25 @@ export async function insertEvent(
         source_subscription_id: event.sourceSubscriptionId ?? null,
       })
       .execute();
-    await storeOccurrences(trx, [id]);
+    if (!options.deferOccurrences) await storeOccurrences(trx, [id]);
   });
   return id;
 }
 
 /** Updates an event and, in the same transaction, its stored occurrences (publishing and unpublishing too). */
-export async function updateEvent(db: Kysely<Database>, id: string, columns: EventColumns & { imported?: boolean }): Promise<void> {
+export async function updateEvent(
+  db: Kysely<Database>,
+  id: string,
+  columns: EventColumns & { imported?: boolean },
+  options: WriteOptions = {},
+): Promise<void> {
   await inTransaction(db, async (trx) => {
     await trx
       .updateTable('events')
       .set({ ...columns, sequence: sql<number>`sequence + 1`, updated_at: nextVersion() })
       .where('id', '=', id)
       .execute();
-    await storeOccurrences(trx, [id]);
+    if (!options.deferOccurrences) await storeOccurrences(trx, [id]);
   });
 }
 

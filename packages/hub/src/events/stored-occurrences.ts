@@ -115,22 +115,33 @@ async function insertOccurrences(trx: Kysely<Database>, rows: EventOccurrenceTab
  * (and are expanded per request, where the failure shows as it did before).
  */
 export async function storeOccurrences(trx: Kysely<Database>, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
   const horizon = await lockHorizon(trx, 'share');
-  const rows = await trx.selectFrom('events').select(scheduleColumns).where('id', 'in', ids).execute();
   const stored: string[] = [];
-  const occurrences: EventOccurrenceTable[] = [];
-  for (const row of rows) {
-    try {
-      occurrences.push(...occurrenceRows(row, horizon.from, horizon.to));
-      stored.push(row.id);
-    } catch {
-      // Left stale: reads expand it.
+  for (let start = 0; start < ids.length; start += INSERT_BATCH) {
+    const batch = ids.slice(start, start + INSERT_BATCH);
+    const rows = await trx.selectFrom('events').select(scheduleColumns).where('id', 'in', batch).execute();
+    const current: string[] = [];
+    const occurrences: EventOccurrenceTable[] = [];
+    for (const row of rows) {
+      try {
+        occurrences.push(...occurrenceRows(row, horizon.from, horizon.to));
+        current.push(row.id);
+      } catch {
+        // Left stale: reads expand it.
+      }
     }
-  }
-  await trx.deleteFrom('event_occurrences').where('event_id', 'in', ids).execute();
-  await insertOccurrences(trx, occurrences);
-  for (const row of rows.filter((candidate) => stored.includes(candidate.id))) {
-    await trx.updateTable('events').set({ occurrences_hash: row.content_hash }).where('id', '=', row.id).execute();
+    await trx.deleteFrom('event_occurrences').where('event_id', 'in', batch).execute();
+    await insertOccurrences(trx, occurrences);
+    // The rows were written (or locked) in this transaction: their content is the one just expanded.
+    if (current.length > 0) {
+      await trx
+        .updateTable('events')
+        .set({ occurrences_hash: sql.ref('content_hash') })
+        .where('id', 'in', current)
+        .execute();
+    }
+    stored.push(...current);
   }
   return stored;
 }
