@@ -1,12 +1,15 @@
 // The Hub with 10,000 help offers in a throwaway database (in-memory PGlite, or a database of its
 // own on the PostgreSQL server in DATABASE_URL), plus the peer on the same app and the same rows:
-// GET /bench/help-offers-ilike, the plain search a Hub without German search would do.
-import { sql } from 'kysely';
+// GET /bench/help-offers-ilike, the plain search a Hub without German search would do, and
+// GET /bench/help-offers-sql, the floor: the statements GET /help-offers runs, timed in the database.
+import { sql, type CompiledQuery, type Kysely, type QueryId } from 'kysely';
+import type { Database } from '../../packages/hub/src/db/schema.js';
 import { buildApp } from '../../packages/hub/src/app.js';
 import { DEFAULT_LIMIT } from '../../packages/hub/src/http/listing.js';
 import { toHelpOffer } from '../../packages/hub/src/help/model.js';
 import { openNowFilterSql, regionMoment } from '../../packages/hub/src/help/opening-hours.js';
-import { nearestPlaces, selectOffers } from '../../packages/hub/src/help/queries.js';
+import { nearestPlaces, searchOffers, selectOffers, type SearchSort } from '../../packages/hub/src/help/queries.js';
+import { planSearch } from '../../packages/hub/src/help/search.js';
 import { openTestDatabase } from '../../packages/hub/test/support/database.js';
 import { storeBenchHelpOffers } from '../help-data.js';
 import { stopOnSigterm } from './stop.js';
@@ -63,6 +66,52 @@ app.get<{ Querystring: BaselineQuery }>('/bench/help-offers-ilike', async (reque
     items: rows.map((row) => ({ ...toHelpOffer(row), distanceKm: row.distance_m === null ? null : Math.round(row.distance_m / 100) / 10 })),
     total,
   };
+});
+
+/** A database handle that records the statements it executes, compiled, in order. */
+function recording(): { db: Kysely<Database>; executed: CompiledQuery[] } {
+  const compiled = new Map<QueryId, CompiledQuery>();
+  const executed: CompiledQuery[] = [];
+  const recorder = db.withPlugin({
+    transformQuery(args) {
+      compiled.set(args.queryId, db.getExecutor().compileQuery(args.node, args.queryId));
+      return args.node;
+    },
+    async transformResult(args) {
+      executed.push(compiled.get(args.queryId)!);
+      return args.result;
+    },
+  });
+  return { db: recorder, executed };
+}
+
+/**
+ * The floor for GET /help-offers: the statements it runs for the same query (vocabulary look-up,
+ * then the search in its transaction), recorded once and run again `requests` times straight on
+ * the database, without HTTP, validation, query planning in JS or shaping the JSON. Returns their
+ * latencies in ms, measured here.
+ */
+app.get<{ Querystring: BaselineQuery & { requests: string } }>('/bench/help-offers-sql', async (request) => {
+  const { q, topic, openNow, near: nearText, sort, requests } = request.query;
+  const moment = regionMoment(new Date());
+  const near = nearText ? (([lat, lon]) => ({ lat: lat!, lon: lon! }))(nearText.split(',').map(Number)) : undefined;
+  const { db: recorder, executed } = recording();
+  const plan = q ? await planSearch(recorder, q) : undefined;
+  const lookUps = executed.splice(0);
+  const filters = { topic: topic ? [topic] : undefined, openNow: openNow === 'true' || undefined, near };
+  const order = (sort ?? (q ? 'relevance' : near ? 'distance' : 'name')) as SearchSort;
+  await searchOffers(recorder, { filters, plan, sort: order, after: undefined, limit: DEFAULT_LIMIT }, moment);
+  // The search runs in a transaction (its SET LOCAL applies to it); so does the floor's.
+  const times: number[] = [];
+  for (let index = -3; index < Number(requests); index++) {
+    const started = performance.now();
+    for (const statement of lookUps) await db.executeQuery(statement);
+    await db.transaction().execute(async (trx) => {
+      for (const statement of executed) await trx.executeQuery(statement);
+    });
+    if (index >= 0) times.push(performance.now() - started);
+  }
+  return { times };
 });
 
 const address = await app.listen({ host: '127.0.0.1', port: 0 });

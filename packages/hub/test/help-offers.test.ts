@@ -190,6 +190,26 @@ describe('help topics, emergency contacts and help offers', () => {
     assert.ok(!(await client.search('q=Morgenrot')).items.some((item) => item.id === offer.id));
   });
 
+  test('offers of an organization no longer approved are found by no search, nor counted; approved again, they are', async () => {
+    const paused = await client.organization('Nachbarschaftshilfe Abendstern');
+    const offer = await client.created(paused, offerBody({ name: 'Abendstern-Sprechstunde', topics: ['einsamkeit'] }));
+    const setStatus = (status: 'approved' | 'rejected') =>
+      hub.database.db.updateTable('organizations').set({ status }).where('id', '=', paused).execute();
+    const found = async () => {
+      const searches = ['q=Abendstern', 'q=Abendstern&sort=name', `q=Abendstern&near=49.7836,9.8817&sort=distance`, 'topic=einsamkeit'];
+      const pages = await Promise.all(searches.map((search) => client.searchAll(search)));
+      const counted = await client.search('q=Abendstern');
+      return { found: pages.map((items) => items.some((item) => item.id === offer.id)), total: counted.total };
+    };
+    const before = await found();
+    assert.deepEqual(before.found, [true, true, true, true]);
+
+    await setStatus('rejected');
+    assert.deepEqual(await found(), { found: [false, false, false, false], total: before.total - 1 });
+    await setStatus('approved');
+    assert.deepEqual(await found(), before);
+  });
+
   test("no key → 401; another organization's key or a key without help-offers:write → 403", async () => {
     const theirs = await client.created(other, offerBody());
     await expectProblem(

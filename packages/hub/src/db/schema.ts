@@ -231,6 +231,8 @@ export interface HelpOfferTable {
   search_labels: string;
   search_details: string;
   search_vector: ColumnType<string, never, never>;
+  /** Migration 0017: whether the organization is approved, kept by triggers; searches read it instead of joining. */
+  organization_approved: ColumnType<boolean, never, never>;
   /** Migration 0010: false for a draft, which only its organization reads. */
   published: Generated<boolean>;
   created_at: CreatedAt;

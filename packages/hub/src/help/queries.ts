@@ -27,12 +27,15 @@ export function nearestPlaces(db: Kysely<Database>, near: Schemas['GeoPoint'] | 
     .groupBy('offer_id');
 }
 
-/** Offers of approved organizations, each with its nearest place to `near`: what a search matches. */
+/**
+ * Offers of approved organizations, each with its nearest place to `near`: what a search matches.
+ * The organization's approval is read from the offer (see migration 0017): joined, the planner
+ * underestimated the matches and repeated the search index scans once per organization.
+ */
 function offersFrom(db: Kysely<Database>, near: Schemas['GeoPoint'] | undefined) {
   return db
     .selectFrom('help_offers')
-    .innerJoin('organizations', 'organizations.id', 'help_offers.organization_id')
-    .where(approvedOrganization)
+    .where(sql<boolean>`help_offers.organization_approved`)
     .leftJoin(nearestPlaces(db, near).as('nearest'), 'nearest.offer_id', 'help_offers.id');
 }
 
@@ -158,7 +161,10 @@ function conditionSql(filters: OfferFilters, plan: SearchPlan | undefined, momen
   return sql<boolean>`${sql.join(conditions, sql` AND `)}`;
 }
 
-/** A page of the matches (the `matches` of `searchOffers`) in the order of their key. */
+/**
+ * A page of the matches (the `matches` of `searchOffers`) in the order of their key: the page's
+ * offers are chosen first, from the columns the key needs, and only they are read in full.
+ */
 function rankedPage(
   db: Kysely<Database>,
   moment: RegionMoment,
@@ -169,15 +175,16 @@ function rankedPage(
   const key = relevance
     ? sql<number>`(matched.coarse - ${tieBreakSql(relevance.plan, relevance.municipalities)})`
     : sql<number>`matched.coarse`;
-  const page = selectOffers(db, moment)
-    .innerJoin(sql<{ id: string; metres: number | null; coarse: number }>`matches`.as('matched'), 'matched.id', 'help_offers.id')
-    .select(['matched.metres as distance_m', key.as('sort_key')]);
-  return (
+  const candidates = db
+    .selectFrom(sql<{ id: string; metres: number | null; coarse: number }>`matches`.as('matched'))
+    .innerJoin('help_offers', 'help_offers.id', 'matched.id')
+    .select(['matched.id', 'matched.metres', key.as('sort_key')]);
+  const ranked = (
     after
-      ? page.where(sql<boolean>`(${key}, help_offers.sort_name, help_offers.id) > (${after[1]}::int, ${after[2]}, ${after[3]}::uuid)`)
+      ? candidates.where(sql<boolean>`(${key}, help_offers.sort_name, help_offers.id) > (${after[1]}::int, ${after[2]}, ${after[3]}::uuid)`)
       : // The tie-break moves an offer less than one step of the coarse key: on the first page,
         // only offers up to the coarse key of the (limit + 1)th match can appear.
-        page.where(
+        candidates.where(
           sql<boolean>`matched.coarse <= (SELECT max(coarse) FROM (SELECT coarse FROM matches ORDER BY coarse LIMIT ${limit + 1}) AS first)`,
         )
   )
@@ -185,6 +192,9 @@ function rankedPage(
     .orderBy('help_offers.sort_name')
     .orderBy('help_offers.id')
     .limit(limit + 1);
+  return selectOffers(db, moment)
+    .innerJoin(ranked.as('ranked'), 'ranked.id', 'help_offers.id')
+    .select(['ranked.metres as distance_m', 'ranked.sort_key']);
 }
 
 /** A page of the offers that meet `condition` by name: read in the order of the name index until it is full. */
@@ -220,11 +230,9 @@ export interface SearchResult {
   facets: { topics: Schemas['HelpFacetCount'][]; audiences: Schemas['HelpFacetCount'][] };
 }
 
-/** Counts per value, most first, from counts per combination of values. */
-function facetCounts(combinations: { values: string[]; count: number }[]): Schemas['HelpFacetCount'][] {
-  const counts = new Map<string, number>();
-  for (const { values, count } of combinations) for (const value of values) counts.set(value, (counts.get(value) ?? 0) + count);
-  return [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+/** Counts per value, most first (by id between equal counts). */
+function facetCounts(counts: [string, number][]): Schemas['HelpFacetCount'][] {
+  return counts.map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
 }
 
 /**
@@ -260,32 +268,35 @@ export async function searchOffers(
     // With PostgreSQL's default (4 times as much) the planner reads every offer rather than use
     // the search indexes, and joins the page's offers by reading them all.
     await sql`SET LOCAL random_page_cost = 1.1`.execute(trx);
-    // Facets grouped by combination first: far fewer rows to count than offers × topics. They come
-    // as one more row after the page, whose columns are NULL in it (and its facets in the page rows).
-    return sql<(OfferRow & { sort_key: number }) | { id: null; combinations: FacetCombination[] }>`
+    // The size and the facets of the whole result come as one more row after the page, whose
+    // columns are NULL in it (and its facets in the page rows).
+    return sql<(OfferRow & { sort_key: number }) | { id: null; facets: Facets }>`
     WITH matches AS MATERIALIZED ${matches}
-    SELECT page.*, facets.combinations
+    SELECT page.*, facets.facets
     FROM ${rows} AS page
-    FULL JOIN (SELECT coalesce(json_agg(combination), '[]') AS combinations FROM (
-      SELECT topic_closure, audiences, count(*)::int AS count FROM matches GROUP BY topic_closure, audiences) AS combination) AS facets
+    FULL JOIN (SELECT json_build_object(
+      'total', (SELECT count(*)::int FROM matches),
+      'topics', (SELECT coalesce(json_agg(json_build_array(value, count)), '[]')
+        FROM (SELECT value, count(*)::int AS count FROM matches, unnest(topic_closure) AS value GROUP BY value) AS topic),
+      'audiences', (SELECT coalesce(json_agg(json_build_array(value, count)), '[]')
+        FROM (SELECT value, count(*)::int AS count FROM matches, unnest(audiences) AS value GROUP BY value) AS audience)
+    ) AS facets) AS facets
     ON false
     ORDER BY page.sort_key, page.sort_name, page.id`.execute(trx);
   });
-  const combinations = (result.rows.at(-1) as { combinations: FacetCombination[] }).combinations;
+  const facets = (result.rows.at(-1) as { facets: Facets }).facets;
   return {
     rows: result.rows.filter((row): row is OfferRow & { sort_key: number } => row.id !== null),
-    total: combinations.reduce((sum, row) => sum + row.count, 0),
-    facets: {
-      topics: facetCounts(combinations.map((row) => ({ values: row.topic_closure, count: row.count }))),
-      audiences: facetCounts(combinations.map((row) => ({ values: row.audiences, count: row.count }))),
-    },
+    total: facets.total,
+    facets: { topics: facetCounts(facets.topics), audiences: facetCounts(facets.audiences) },
   };
 }
 
-interface FacetCombination {
-  topic_closure: string[];
-  audiences: string[];
-  count: number;
+/** The size of a result and its counts per topic and per audience. */
+interface Facets {
+  total: number;
+  topics: [string, number][];
+  audiences: [string, number][];
 }
 
 /**

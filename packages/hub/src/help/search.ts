@@ -375,6 +375,8 @@ export function relevanceSql(plan: SearchPlan): RawBuilder<number> {
     }
     if (unit.parents.length > 0) topicCases.push(sql`WHEN ${taggedWith(unit.parents)} THEN ${SCORE.parent}`);
     const textCases: RawBuilder<unknown>[] = [];
+    // `expanded` finds all the others find: an offer it misses (one found by a topic) is not checked four times.
+    if (unit.expanded) textCases.push(sql`WHEN NOT help_offers.search_vector @@ ${tsquery(unit.expanded)} THEN 0`);
     if (unit.nameWord) textCases.push(sql`WHEN help_offers.search_vector @@ ${tsquery(unit.nameWord)} THEN ${SCORE.nameWord}`);
     if (unit.word) textCases.push(sql`WHEN help_offers.search_vector @@ ${tsquery(unit.word)} THEN ${SCORE.word}`);
     if (unit.namePrefix) textCases.push(sql`WHEN help_offers.search_vector @@ ${tsquery(unit.namePrefix)} THEN ${SCORE.namePrefix}`);
