@@ -8,6 +8,7 @@ import { cdnSizes } from './cdn-sizes.js';
 import { eventsQuery } from './events-query.js';
 import { helpSearch } from './help-search.js';
 import { hubThroughput } from './hub-throughput.js';
+import { hubProcesses } from './hub-processes.js';
 import { pollVotes } from './poll-votes.js';
 import type { Row } from './lib.js';
 
@@ -23,6 +24,7 @@ await buildCdn();
 const sizes = await cdnSizes();
 const rows: Row[] = [
   ...(await hubThroughput(seconds)),
+  ...(await hubProcesses(seconds)),
   ...(await calendarSize()),
   ...(await calendarRender(renderRuns)),
   ...(await eventsQuery(eventRequests)),

@@ -56,7 +56,7 @@ async function startHubProcess(env: NodeJS.ProcessEnv): Promise<HubProcess> {
 
 describe(
   'two Hub processes on one PostgreSQL',
-  { skip: serverUrl ? false : "needs DATABASE_URL: PGlite is one process's directory, two Hubs cannot share it", timeout: 120_000 },
+  { skip: serverUrl ? false : "needs DATABASE_URL: PGlite is one process's directory, two Hubs cannot share it", timeout: 300_000 },
   () => {
     const hubs: HubProcess[] = [];
     let database: Awaited<ReturnType<typeof createServerDatabase>>;

@@ -33,7 +33,9 @@ export async function countHit(db: Kysely<Database>, key: string, timeWindowMs: 
       resets_at = CASE WHEN kept.resets_at > now() THEN kept.resets_at ELSE excluded.resets_at END
     RETURNING kept.hits, (extract(epoch FROM kept.resets_at - now()) * 1000)::float8 AS ttl`.execute(db);
   const [row] = rows;
-  return { current: row!.hits, ttl: Math.max(0, Math.ceil(row!.ttl)) };
+  // `now()` is when the statement's transaction began: one that waited for the row lock behind a
+  // later-begun one that opened the window may see slightly more than the window left.
+  return { current: row!.hits, ttl: Math.min(timeWindowMs, Math.max(0, Math.ceil(row!.ttl))) };
 }
 
 /** Deletes the rows of windows that ended (a client that came back would have started a new one anyway). */
