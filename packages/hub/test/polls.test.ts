@@ -323,6 +323,23 @@ describe('polls API', () => {
     );
   });
 
+  test('the results in the answer to a vote are the results with that vote in them: online, tallies, participants', async () => {
+    const poll = await client.created(
+      town,
+      pollBody({ participation: 'codes', kind: 'multiple', maxChoices: 2, resultsVisibility: 'always' }),
+    );
+    const [a, b, c] = poll.options;
+    const tally = { channel: 'postal', place: 'Rathaus', date: '2026-11-20', counts: [{ optionId: a!.id, count: 3 }], participants: 3 };
+    assert.equal((await client.tally(poll.id, tally, townKey)).status, 201);
+    const codes = await client.codes(poll.id, 3);
+    for (const [index, choices] of [[a!.id, c!.id], [b!.id], [c!.id, a!.id]].entries()) {
+      const receipt = await expectDocumented(await client.vote(poll.id, { choices, code: codes[index] }), 'castVote', 201);
+      assert.deepEqual(receipt.results, await client.results(poll.id));
+      assert.equal(receipt.results?.participants?.online, index + 1);
+    }
+    assert.deepEqual(onlineByLabel(await client.results(poll.id)), { 'Am Brunnen': 2, 'An der Kirche': 1, 'Am Spielplatz': 2 });
+  });
+
   test('tallies: counted with online votes, corrected with an audit trail', async () => {
     const poll = await client.created(town, pollBody({ participation: 'codes', resultsVisibility: 'always' }));
     const [a, b, c] = poll.options;

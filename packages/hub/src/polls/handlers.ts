@@ -13,7 +13,7 @@ import { knownMunicipalities } from '../orgs/lookups.js';
 import { codesCsv, createCodes } from './codes.js';
 import { checkPoll, completeInput, dataFromRow, pollStatus, toPoll, type PollData } from './model.js';
 import { findPoll, hasCounts, insertPoll, listPolls, updatePoll, type PollRow } from './queries.js';
-import { computeResults, hiddenResults, publiclyVisible, resultsCsv } from './results.js';
+import { computeResults, hiddenResults, publiclyVisible, resultsCsv, resultsFromCounts } from './results.js';
 import { checkTally, findTally, insertTally, listTallies, updateTally } from './tallies.js';
 import { assertOpen, castVote, voteProofSubject } from './votes.js';
 import * as clock from '../clock.js';
@@ -177,15 +177,16 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
 
     async castVote(request, reply) {
       const poll = await existingPoll(request.params.pollId);
-      const vote = await castVote(db, proofOfWork, poll, request.headers['idempotency-key'], request.body);
       const showResults = poll.results_visibility === 'after-voting' || publiclyVisible(poll);
+      const vote = await castVote(db, proofOfWork, poll, request.headers['idempotency-key'], request.body, showResults);
       reply.code(201);
       if (vote.replayed) reply.header('Idempotent-Replayed', 'true');
       return {
         pollId: poll.id,
         choices: vote.choices,
         receivedAt: vote.receivedAt.toISOString(),
-        results: showResults ? await computeResults(db, poll) : null,
+        // A vote counted now brings the counts it was added to; a repeated one reads them.
+        results: showResults ? (vote.counts ? resultsFromCounts(poll, vote.counts) : await computeResults(db, poll)) : null,
       };
     },
 

@@ -189,7 +189,8 @@ function spendTicket(pollId: string, ticket: VoteTicket) {
 
 /**
  * Counts a vote in one statement, which commits or fails as a whole: spends its code or proof,
- * stores the vote if that was unspent, and adds it to the poll's running totals. Undefined when
+ * stores the vote if that was unspent, and adds it to the poll's running totals; with
+ * `withCountsBefore`, reads the counts it was added to (for the results in the vote's answer). Undefined when
  * the code or proof was spent already (nothing is written); a `uniqueKeyTaken` error when the
  * key has a vote already — a request with it still being counted makes this wait for its end.
  * Every vote locks in the same order (ticket, key, totals in option order), so votes at once
@@ -197,10 +198,22 @@ function spendTicket(pollId: string, ticket: VoteTicket) {
  */
 export async function insertCountedVote(
   db: Kysely<Database>,
-  vote: { pollId: string; idempotencyKey: string; requestHash: string; choices: string[]; ticket: VoteTicket },
-): Promise<{ created_at: Date } | undefined> {
+  vote: {
+    pollId: string;
+    idempotencyKey: string;
+    requestHash: string;
+    choices: string[];
+    ticket: VoteTicket;
+    /** Whether to read the poll's counts too, as they were before this vote. */
+    withCountsBefore: boolean;
+  },
+): Promise<{ created_at: Date; counts: CountRow[] | null } | undefined> {
   const slot = randomInt(TOTAL_SLOTS);
-  const { rows } = await sql<{ created_at: Date }>`
+  // The statement's reads see the counts as they were when it began: without this vote.
+  const counts = vote.withCountsBefore
+    ? sql`(SELECT coalesce(json_agg(counts), '[]') FROM (${countsOf(vote.pollId)}) AS counts)`
+    : sql`NULL::json`;
+  const { rows } = await sql<{ created_at: Date; counts: CountRow[] | null }>`
     WITH spent AS (${spendTicket(vote.pollId, vote.ticket)}),
     vote AS (
       INSERT INTO poll_votes (poll_id, idempotency_key, request_hash, choices)
@@ -215,7 +228,7 @@ export async function insertCountedVote(
        ORDER BY counter
       ON CONFLICT (poll_id, option_id, slot) DO UPDATE SET votes = total.votes + excluded.votes
     )
-    SELECT created_at FROM vote`.execute(db);
+    SELECT created_at, ${counts} AS counts FROM vote`.execute(db);
   return rows[0];
 }
 
@@ -310,13 +323,20 @@ export async function selectTallyRevisions(db: Kysely<Database>, tallyIds: strin
     .execute();
 }
 
+/** A row of a poll's counts: `n` votes or choices for an option (or, under `VOTES_COUNTER`, participants) in a channel. */
+export interface CountRow {
+  option_id: string;
+  channel: string;
+  n: string;
+}
+
 /**
- * Counts per option and channel, and participants per channel (under `VOTES_COUNTER`), in one
- * statement: online votes from their running totals, which each vote's transaction keeps exact,
- * in-person and postal ones from the tallies.
+ * Counts per option and channel, and participants per channel (under `VOTES_COUNTER`): online
+ * votes from their running totals, which each vote's statement keeps exact, in-person and postal
+ * ones from the tallies.
  */
-export async function countVotesAndTallies(db: Kysely<Database>, pollId: string) {
-  const { rows } = await sql<{ option_id: string; channel: string; n: string }>`
+function countsOf(pollId: string) {
+  return sql<CountRow>`
     SELECT option_id, 'online' AS channel, sum(votes)::text AS n
       FROM poll_vote_totals
      WHERE poll_id = ${pollId}
@@ -330,6 +350,10 @@ export async function countVotesAndTallies(db: Kysely<Database>, pollId: string)
     SELECT ${VOTES_COUNTER}::uuid, channel, sum(participants)::text AS n
       FROM poll_tallies
      WHERE poll_id = ${pollId}
-     GROUP BY channel`.execute(db);
-  return rows;
+     GROUP BY channel`;
+}
+
+/** The poll's counts, in one statement. */
+export async function countVotesAndTallies(db: Kysely<Database>, pollId: string): Promise<CountRow[]> {
+  return (await countsOf(pollId).execute(db)).rows;
 }

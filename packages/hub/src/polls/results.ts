@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.js';
 import type { Schemas } from '../http/api.js';
 import { csvTable } from '../http/csv.js';
 import { pollStatus } from './model.js';
-import { countVotesAndTallies, VOTES_COUNTER, type PollRow } from './queries.js';
+import { countVotesAndTallies, VOTES_COUNTER, type CountRow, type PollRow } from './queries.js';
 import * as clock from '../clock.js';
 
 type Results = Schemas['PollResults'];
@@ -27,9 +27,14 @@ const sum = (counts: ChannelCounts) => counts.online + counts.inPerson + counts.
 
 /** The results of a poll, visible. */
 export async function computeResults(db: Kysely<Database>, poll: PollRow, now = clock.now()): Promise<Results> {
+  return resultsFromCounts(poll, await countVotesAndTallies(db, poll.id), now);
+}
+
+/** The results of a poll from its counts (rows of one option and channel each, added up). */
+export function resultsFromCounts(poll: PollRow, rows: readonly CountRow[], now = clock.now()): Results {
   const byOption = new Map(poll.options.map((option) => [option.id, none()]));
   const people = none();
-  for (const row of await countVotesAndTallies(db, poll.id)) {
+  for (const row of rows) {
     const counts = row.option_id === VOTES_COUNTER ? people : byOption.get(row.option_id);
     if (counts) add(counts, row.channel, row.n);
   }

@@ -7,7 +7,16 @@ import { fieldError, invalidBody, ProblemError, type FieldError } from '../http/
 import { berlinDateTime } from '../http/text.js';
 import { hashCode, normalizeCode } from './codes.js';
 import { closingTime, pollStatus } from './model.js';
-import { findCode, findVoteByKey, insertCountedVote, uniqueKeyTaken, type PollRow, type VoteTicket } from './queries.js';
+import {
+  findCode,
+  findVoteByKey,
+  insertCountedVote,
+  uniqueKeyTaken,
+  VOTES_COUNTER,
+  type CountRow,
+  type PollRow,
+  type VoteTicket,
+} from './queries.js';
 import * as clock from '../clock.js';
 
 /** A counted vote as its voter may see it again: the same for every repetition of the request. */
@@ -16,6 +25,8 @@ export interface CountedVote {
   receivedAt: Date;
   /** True when an earlier request with the same key had counted it. */
   replayed: boolean;
+  /** With `withCounts`, for a vote counted now: the poll's counts with this vote in them. */
+  counts?: CountRow[] | undefined;
 }
 
 /** A vote's proof of work: bound to its poll. */
@@ -86,6 +97,7 @@ export async function castVote(
   poll: PollRow,
   idempotencyKey: string,
   body: Schemas['VoteInput'],
+  withCounts: boolean,
   now = clock.now(),
 ): Promise<CountedVote> {
   const errors = checkVote(poll, body);
@@ -110,12 +122,19 @@ export async function castVote(
     act: async () => {
       let vote;
       try {
-        vote = await insertCountedVote(db, { pollId: poll.id, idempotencyKey, requestHash: requestHash(choices), choices, ticket });
+        vote = await insertCountedVote(db, {
+          pollId: poll.id,
+          idempotencyKey,
+          requestHash: requestHash(choices),
+          choices,
+          ticket,
+          withCountsBefore: withCounts,
+        });
       } catch (error) {
         if (uniqueKeyTaken(error)) return undefined;
         throw error;
       }
-      if (vote) return { choices, receivedAt: vote.created_at };
+      if (vote) return { choices, receivedAt: vote.created_at, counts: vote.counts ? withOwnVote(vote.counts, choices) : undefined };
       // The code or proof was spent: by this very request before (its answer is given again) or by another.
       if (await findVoteByKey(db, poll.id, idempotencyKey)) return undefined;
       throw 'codeHash' in ticket ? await spentCodeProblem(db, poll.id, body.code!) : proofOfWork.alreadyUsed(subject);
@@ -124,6 +143,12 @@ export async function castVote(
     inFlightDetail: 'Another request with this Idempotency-Key was being counted. Send the vote again.',
   });
   return { ...result, replayed };
+}
+
+/** Counts read before a vote, with the vote added: one more participant online, and one more for each choice. */
+function withOwnVote(counts: CountRow[], choices: string[]): CountRow[] {
+  const own = [VOTES_COUNTER, ...choices].map((option_id) => ({ option_id, channel: 'online', n: '1' }));
+  return [...counts, ...own];
 }
 
 /** Why a code could not vote: used already, or not a code of this poll. */
