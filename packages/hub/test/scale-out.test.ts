@@ -49,7 +49,8 @@ async function startHubProcess(env: NodeJS.ProcessEnv): Promise<HubProcess> {
         () => false,
       );
     },
-    60_000,
+    // Two processes compiling the Hub's sources at once on a busy machine.
+    120_000,
   );
   return { child, baseUrl };
 }
