@@ -247,9 +247,9 @@ export async function storedCover(db: Kysely<Database>, from: Date, to: Date): P
     .selectFrom('event_occurrence_horizon')
     .select(['stored_from', 'stored_until'])
     .select(
-      sql<boolean>`EXISTS (SELECT 1 FROM events WHERE occurrences_hash IS DISTINCT FROM content_hash AND events.published AND ${windowOverlaps(from, to)})`.as(
-        'stale',
-      ),
+      // A stale event counts where it may occur now, and where its stored occurrences (of an older content) may lie.
+      sql<boolean>`EXISTS (SELECT 1 FROM events WHERE occurrences_hash IS DISTINCT FROM content_hash AND events.published
+        AND (${windowOverlaps(from, to)} OR EXISTS (SELECT 1 FROM event_occurrences o WHERE o.event_id = events.id)))`.as('stale'),
     )
     .executeTakeFirst();
   return row !== undefined && !row.stale && row.stored_from <= from && to <= row.stored_until;
@@ -267,9 +267,10 @@ interface StoredOccurrence {
 
 /**
  * Stored occurrences of the matching events that overlap the range, in the order of the API
- * (start, event id, recurrence id), after `after` and at most `limit`. Two ordered parts merged
- * by the database: those that start in the range (an index scan in order), and the few that
- * started before it and last into it (the GiST index).
+ * (start, event id, recurrence id), after `after` and at most `limit`. Two ordered parts: those
+ * that start in the range (an index scan in order, stopped at the limit), and the few that began
+ * before it and last into it (the GiST index); merged here, as the planner would sort all of a
+ * month's occurrences to merge them in one statement.
  */
 async function storedPositions(
   db: Kysely<Database>,
@@ -279,26 +280,28 @@ async function storedPositions(
   after: OccurrencePosition | undefined,
   limit: number | undefined,
 ): Promise<StoredOccurrence[]> {
-  const conditions = sql.join(
-    [sql<boolean>`events.occurrences_hash = events.content_hash`, approvedOrganization, ...eventConditions(filters)],
-    sql` AND `,
-  );
+  const conditions = sql.join([approvedOrganization, ...eventConditions(filters)], sql` AND `);
   const afterCondition = after
     ? sql`AND (o.start_at > ${new Date(after[0])} OR (o.start_at = ${new Date(after[0])} AND (o.event_id::text COLLATE "C", o.recurrence_id) > (${after[1]}, ${after[2]})))`
     : sql``;
-  const part = (where: RawBuilder<unknown>) => sql`
-    SELECT o.event_id, o.recurrence_id, o.start_at, o.end_at, o.start_text, o.end_text, o.override_index
-    FROM event_occurrences o
-    JOIN events ON events.id = o.event_id
-    JOIN organizations ON organizations.id = events.organization_id
-    WHERE ${where} ${afterCondition} AND ${conditions}`;
-  const starting = part(sql`o.start_at >= ${from} AND o.start_at < ${to} AND (o.end_at > ${from} OR o.end_at = o.start_at)`);
-  const lasting = part(sql`tstzrange(o.start_at, greatest(o.start_at, o.end_at), '()') @> ${from}::timestamptz AND o.start_at < ${to}`);
-  const result = await sql<StoredOccurrence>`
-    ${starting} UNION ALL ${lasting}
-    ORDER BY start_at, event_id, recurrence_id
-    ${limit === undefined ? sql`` : sql`LIMIT ${limit}`}`.execute(db);
-  return result.rows;
+  const part = async (where: RawBuilder<unknown>) =>
+    (
+      await sql<StoredOccurrence>`
+        SELECT o.event_id, o.recurrence_id, o.start_at, o.end_at, o.start_text, o.end_text, o.override_index
+        FROM event_occurrences o
+        JOIN events ON events.id = o.event_id
+        JOIN organizations ON organizations.id = events.organization_id
+        WHERE ${where} ${afterCondition} AND ${conditions}
+        ORDER BY o.start_at, o.event_id, o.recurrence_id
+        ${limit === undefined ? sql`` : sql`LIMIT ${limit}`}`.execute(db)
+    ).rows;
+  const lasting = await part(
+    sql`tstzrange(o.start_at, greatest(o.start_at, o.end_at), '()') @> ${from}::timestamptz AND o.start_at < ${to}`,
+  );
+  const starting = await part(sql`o.start_at >= ${from} AND o.start_at < ${to} AND (o.end_at > ${from} OR o.end_at = o.start_at)`);
+  // Every lasting one began before the range, so before every starting one.
+  const merged = [...lasting, ...starting];
+  return limit === undefined ? merged : merged.slice(0, limit);
 }
 
 /** The stored occurrences (see storedPositions) with their events, as `findOccurrences` gives them. */
