@@ -95,9 +95,23 @@ function limit(rule: ICAL.Recur, locale: Locale): string {
   return '';
 }
 
+/** Summaries by rule and start date: a page of occurrences repeats a few series, and Intl formatting is slow. */
+const summaries = new Map<string, Summary>();
+const MAX_CACHED_SUMMARIES = 10_000;
+
 /** The summary of a rule (or of extra dates only) for an event starting at `start` (local). */
 export function summarizeRecurrence(rule: string | null, start: string): Summary {
   if (!rule) return { de: 'an mehreren Terminen', en: 'on several dates' };
+  const key = `${rule} ${start.slice(0, 10)}`;
+  const known = summaries.get(key);
+  if (known) return { ...known };
+  if (summaries.size >= MAX_CACHED_SUMMARIES) summaries.clear();
+  const summary = describeSeries(rule, start);
+  summaries.set(key, summary);
+  return { ...summary };
+}
+
+function describeSeries(rule: string, start: string): Summary {
   const recur = parseRule(rule);
   const [year, month, day] = start.slice(0, 10).split('-').map(Number) as [number, number, number];
   const weekday = weekdayCodes[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!;
