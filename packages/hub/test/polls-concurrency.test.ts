@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
+import { readFile } from 'node:fs/promises';
 import { sql } from 'kysely';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { VOTES_COUNTER } from '../src/polls/queries.js';
@@ -156,6 +157,39 @@ describe('polls under concurrency', () => {
     await Promise.all(replays.map((response) => response.arrayBuffer()));
     assert.deepEqual(replays.map((response) => response.status).sort(), [201, ...Array<number>(19).fill(422)]);
     assert.deepEqual(Object.values(onlineByLabel(await client.results(poll.id))), [100, 100, 1]);
+    await assertTotalsMatchVotes(poll.id);
+  });
+
+  test("migration 0018's backfill makes the totals of the votes stored before it", async () => {
+    const migration = await readFile(new URL('../src/db/migrations/0018_poll_totals.sql', import.meta.url), 'utf8');
+    const backfill = migration.slice(migration.indexOf('INSERT INTO poll_vote_totals'));
+    const poll = await client.created(organization, pollBody({ participation: 'codes', kind: 'multiple', maxChoices: 2 }));
+    const [a, b] = poll.options;
+    const codes = await client.codes(poll.id, 3);
+    for (const [index, choices] of [[a!.id, b!.id], [a!.id], [b!.id]].entries())
+      assert.equal((await client.vote(poll.id, { choices, code: codes[index] })).status, 201);
+    // Run on every poll's votes without totals, as when the migration ran; undone afterwards.
+    const undo = new Error('undo');
+    await assert.rejects(
+      hub.database.db.transaction().execute(async (trx) => {
+        await sql`DELETE FROM poll_vote_totals`.execute(trx);
+        await sql.raw(backfill).execute(trx);
+        const totals = await sql<{ option_id: string; n: number }>`
+          SELECT option_id, sum(votes)::int AS n FROM poll_vote_totals WHERE poll_id = ${poll.id} GROUP BY option_id ORDER BY n, option_id`.execute(
+          trx,
+        );
+        assert.deepEqual(
+          totals.rows,
+          [
+            { option_id: a!.id, n: 2 },
+            { option_id: b!.id, n: 2 },
+            { option_id: VOTES_COUNTER, n: 3 },
+          ].sort((x, y) => x.n - y.n || x.option_id.localeCompare(y.option_id)),
+        );
+        throw undo;
+      }),
+      (error) => error === undo,
+    );
     await assertTotalsMatchVotes(poll.id);
   });
 
