@@ -12,6 +12,7 @@ import { readConfig, type HubConfig } from './config.js';
 import { openDatabase, type HubDatabase } from './db/connection.js';
 import { claimDataDir, findDataDirOwner } from './db/data-dir-lock.js';
 import { migrate } from './db/migrate.js';
+import { sharedSecret } from './db/shared-secrets.js';
 import { importCalendar } from './events/ics-import.js';
 import { ProblemError } from './http/problems.js';
 import { importHsds, reportText, servicesOf, type HsdsImportReport } from './opendata/hsds-import/import.js';
@@ -133,14 +134,16 @@ async function serve(config: HubConfig, seedIfEmpty: boolean): Promise<void> {
     const seeded = await seed(database.db);
     console.log(`Demo data added: ${seeded.municipalities} municipalities, ${seeded.organizations} example organizations.`);
   }
+  // Set, it is the operator's; unset, the database keeps one for every process on it.
+  const proofSecret = config.pollProofSecret ?? (await sharedSecret(database.db, 'proof-of-work'));
   const app = await buildApp({
     database,
     adminToken: config.adminToken,
     logger: { ...defaultLoggerOptions, level: config.logLevel },
     rateLimit: { max: config.rateLimitMax, timeWindowMs: 60_000 },
     trustProxy: config.trustProxy,
-    polls: { proofSecret: config.pollProofSecret },
-    volunteering: { proofSecret: config.pollProofSecret, retentionDays: config.volunteerRetentionDays },
+    polls: { proofSecret },
+    volunteering: { proofSecret, retentionDays: config.volunteerRetentionDays },
     audit: { retentionDays: config.auditRetentionDays },
     mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
     publicUrl: config.publicUrl,

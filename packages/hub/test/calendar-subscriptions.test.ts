@@ -329,6 +329,28 @@ describe('calendar subscriptions', () => {
     assert.equal(list.items[0]!.lastCheckedAt, new Date(checkedAt + 60 * 60_000).toISOString());
     assert.equal(list.items[0]!.nextCheckAt, new Date(checkedAt + 120 * 60_000).toISOString());
   });
+
+  test('rounds of several Hub processes at once fetch each due feed once', async () => {
+    const org = await client().newOrganization('Feuerwehr zwei Prozesse');
+    const url = feeds.serve('/zwei.ics', { status: 200, body: calendar(vevent('probe@fw', 'Probe')), etag: '"z1"' });
+    const subscription = await subscribed(org, url);
+    const due = new Date(new Date(subscription.nextCheckAt).getTime() + 60_000);
+    const fetched = () => feeds.requests.filter((request) => request.path === '/zwei.ics').length;
+    const before = fetched();
+    // Each round claims its feeds before fetching: the other round passes them over.
+    await Promise.all([1, 2, 3].map(() => refreshDueSubscriptions(hub.database.db, { allowPrivateAddresses: true }, due)));
+    assert.equal(fetched(), before + 1);
+    const [row] = await hub.database.db
+      .selectFrom('calendar_subscriptions')
+      .select('next_check_at')
+      .where('id', '=', subscription.id)
+      .execute();
+    assert.equal(
+      row!.next_check_at.toISOString(),
+      new Date(due.getTime() + 60 * 60_000).toISOString(),
+      'the check records the real next one',
+    );
+  });
 });
 
 describe('fetching a feed only from public hosts', () => {

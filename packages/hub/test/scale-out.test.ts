@@ -71,8 +71,8 @@ describe(
       const env = {
         DATABASE_URL: database.url,
         HUB_ADMIN_TOKEN: adminToken,
-        // Shared, or a challenge from one process would not verify on the other.
-        POLL_PROOF_SECRET: randomBytes(32).toString('base64url'),
+        // No POLL_PROOF_SECRET: both processes sign challenges with the one the database keeps
+        // (db/shared-secrets.ts), so a challenge from one verifies on the other.
         RATE_LIMIT_MAX: String(RATE_LIMIT_MAX),
         TRUST_PROXY: 'true',
       };

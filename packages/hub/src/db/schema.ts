@@ -508,6 +508,13 @@ export interface RateLimitTable {
   resets_at: Date;
 }
 
+/** A secret all Hub processes on this database share (db/shared-secrets.ts). */
+export interface SharedSecretTable {
+  name: string;
+  value: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   municipalities: MunicipalityTable;
   organizations: OrganizationTable;
@@ -545,4 +552,5 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   deleted_entries: DeletedEntryTable;
   rate_limits: RateLimitTable;
+  shared_secrets: SharedSecretTable;
 }

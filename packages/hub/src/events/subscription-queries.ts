@@ -79,15 +79,30 @@ export async function recordCheck(db: Kysely<Database>, id: string, check: Subsc
     .executeTakeFirst();
 }
 
-/** Subscriptions whose next check is due at `now`, the longest waiting first. */
-export async function dueSubscriptions(db: Kysely<Database>, now: Date, limit: number): Promise<SubscriptionRow[]> {
-  return db
-    .selectFrom('calendar_subscriptions')
-    .selectAll()
-    .where('next_check_at', '<=', now)
-    .orderBy('next_check_at')
-    .limit(limit)
+/**
+ * Claims up to `limit` subscriptions whose next check is due at `now`, the longest waiting first:
+ * their next check moves `leaseMs` ahead, so another Hub process's round passes them over (rows
+ * another process is claiming are skipped, not waited for). The check then records the real next
+ * one; a process that stops mid-fetch leaves the lease, and the feed is fetched once it ends.
+ */
+export async function claimDueSubscriptions(db: Kysely<Database>, now: Date, limit: number, leaseMs: number): Promise<SubscriptionRow[]> {
+  const claimed = await db
+    .updateTable('calendar_subscriptions')
+    .set({ next_check_at: new Date(now.getTime() + leaseMs) })
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('calendar_subscriptions')
+        .select('id')
+        .where('next_check_at', '<=', now)
+        .orderBy('next_check_at')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returningAll()
     .execute();
+  // In a stable order (the oldest subscription first): RETURNING names none.
+  return claimed.sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
 }
 
 /** How many events came from the subscription's feed. */

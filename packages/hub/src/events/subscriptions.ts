@@ -8,7 +8,7 @@ import { readFeed, writeFeed } from './ics-import.js';
 import { FeedError, fetchFeed, type FeedFetchOptions } from './subscription-fetch.js';
 import {
   countSubscriptionEvents,
-  dueSubscriptions,
+  claimDueSubscriptions,
   recordCheck,
   type SubscriptionCheck,
   type SubscriptionRow,
@@ -31,6 +31,8 @@ export const CHECK_INTERVAL_MS = 60 * 60 * 1000;
 const MAX_LINES = 50;
 /** Subscriptions one round fetches; the rest wait for the next round. */
 const ROUND_SIZE = 50;
+/** A round's claim on its feeds: longer than a round of 50 fetches of at most 15 s each. */
+const CLAIM_LEASE_MS = 15 * 60 * 1000;
 
 export function toSubscription(row: SubscriptionRow): Schemas['CalendarSubscription'] {
   return {
@@ -118,7 +120,7 @@ export async function refreshSubscription(
 
 /** One round of the schedule: every subscription that is due at `now`; returns how many were fetched. */
 export async function refreshDueSubscriptions(db: Kysely<Database>, options: FeedFetchOptions, now = clock.now()): Promise<number> {
-  const due = await dueSubscriptions(db, now, ROUND_SIZE);
+  const due = await claimDueSubscriptions(db, now, ROUND_SIZE, CLAIM_LEASE_MS);
   for (const row of due) await refreshSubscription(db, row, options, now);
   return due.length;
 }
