@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { TestHub } from './support/hub.js';
-import { eventually } from './support/mail.js';
 import { pollBody, pollClient } from './support/polls.js';
-import { freePort } from './support/ports.js';
 import { expectProblem } from './support/problems.js';
-import { exited } from './support/processes.js';
+import { exited, startHubProcess, type HubProcess } from './support/processes.js';
 import { createServerDatabase, serverUrl } from './support/server.js';
 import { serverTemplateName } from './support/template.js';
 
@@ -18,42 +15,8 @@ import { serverTemplateName } from './support/template.js';
  * `TRUST_PROXY`: each part of the test is its own client (its own X-Forwarded-For address).
  */
 
-const cli = new URL('../src/cli.ts', import.meta.url).pathname;
 const adminToken = randomBytes(24).toString('base64url');
 const RATE_LIMIT_MAX = 20;
-
-interface HubProcess {
-  child: ChildProcess;
-  baseUrl: string;
-}
-
-/** `sr-hub serve` as an operator runs it behind a balancer; resolves once /health answers. */
-async function startHubProcess(env: NodeJS.ProcessEnv): Promise<HubProcess> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  // Not the test runner's context: a child that inherits it reports to the runner instead of running.
-  const { NODE_TEST_CONTEXT: _runner, ...rest } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve'], {
-    env: { ...rest, ...env, PORT: String(port), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  for (const stream of [child.stdout, child.stderr])
-    stream?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
-  await eventually(
-    'a healthy Hub process',
-    async () => {
-      if (child.exitCode !== null) assert.fail(`serve exited (${child.exitCode}):\n${output}`);
-      return fetch(`${baseUrl}/health`).then(
-        (response) => response.status === 200,
-        () => false,
-      );
-    },
-    // Two processes compiling the Hub's sources at once on a busy machine.
-    120_000,
-  );
-  return { child, baseUrl };
-}
 
 describe(
   'two Hub processes on one PostgreSQL',

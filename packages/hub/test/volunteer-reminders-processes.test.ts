@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import type { TestHub } from './support/hub.js';
 import { eventually, LocalSmtp } from './support/mail.js';
 import { freePort } from './support/ports.js';
-import { exited } from './support/processes.js';
+import { exited, startHubProcess, type HubProcess } from './support/processes.js';
 import { createServerDatabase, serverUrl } from './support/server.js';
 import { needBody, volunteerClient } from './support/volunteering.js';
 import { jsonWithKey } from './support/writes.js';
@@ -16,43 +15,11 @@ import { jsonWithKey } from './support/writes.js';
  * PostgreSQL send each exactly once. PGlite is one process's file, so this needs a server.
  */
 
-const cli = new URL('../src/cli.ts', import.meta.url).pathname;
 const adminToken = randomBytes(24).toString('base64url');
+/** Every process: the admin key the test uses, and no rate limit in the way of its requests. */
+const settings = { HUB_ADMIN_TOKEN: adminToken, RATE_LIMIT_MAX: '1000000' };
 const REMINDERS = 40;
 const HOUR = 3_600_000;
-
-interface HubProcess {
-  child: ChildProcess;
-  baseUrl: string;
-  output: () => string;
-}
-
-/** `sr-hub serve` as an operator runs it, on the shared database; resolves once /health answers. */
-async function startHubProcess(env: NodeJS.ProcessEnv): Promise<HubProcess> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  // Not the test runner's context: a child that inherits it reports to the runner instead of running.
-  const { NODE_TEST_CONTEXT: _runner, ...rest } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve', '--seed-if-empty'], {
-    env: { ...rest, ...env, PORT: String(port), HUB_ADMIN_TOKEN: adminToken, RATE_LIMIT_MAX: '1000000', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  for (const stream of [child.stdout, child.stderr])
-    stream?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
-  await eventually(
-    'a healthy Hub process',
-    async () => {
-      if (child.exitCode !== null) assert.fail(`serve exited (${child.exitCode}):\n${output}`);
-      return fetch(`${baseUrl}/health`).then(
-        (response) => response.status === 200,
-        () => false,
-      );
-    },
-    60_000,
-  );
-  return { child, baseUrl, output: () => output };
-}
 
 describe(
   'reminders with two Hub processes on one PostgreSQL',
@@ -67,8 +34,8 @@ describe(
       database = await createServerDatabase('sr_test_reminders');
       const env = { DATABASE_URL: database.url, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, PUBLIC_URL: 'https://hub.smart-region.example' };
       // One after the other: the first migrates and seeds the database.
-      hubs.push(await startHubProcess({ ...env, MAIL_FROM: 'Hub A <hub-a@example.org>' }));
-      hubs.push(await startHubProcess({ ...env, MAIL_FROM: 'Hub B <hub-b@example.org>' }));
+      hubs.push(await startHubProcess({ ...env, ...settings, MAIL_FROM: 'Hub A <hub-a@example.org>' }, ['--seed-if-empty']));
+      hubs.push(await startHubProcess({ ...env, ...settings, MAIL_FROM: 'Hub B <hub-b@example.org>' }, ['--seed-if-empty']));
     });
     after(async () => {
       for (const hub of hubs) {

@@ -255,15 +255,7 @@ export async function storedCover(db: Kysely<Database>, from: Date, to: Date): P
   return row !== undefined && !row.stale && row.stored_from <= from && to <= row.stored_until;
 }
 
-interface StoredOccurrence {
-  event_id: string;
-  recurrence_id: string;
-  start_at: Date;
-  end_at: Date;
-  start_text: string;
-  end_text: string;
-  override_index: number | null;
-}
+type StoredOccurrence = Selectable<EventOccurrenceTable>;
 
 /**
  * Stored occurrences of the matching events that overlap the range, in the order of the API
