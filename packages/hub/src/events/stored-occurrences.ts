@@ -173,7 +173,7 @@ export async function moveHorizon(db: Kysely<Database>, target: Horizon): Promis
       const rows = await trx
         .selectFrom('events')
         .select(scheduleColumns)
-        .where(sql<boolean>`events.occurrences_hash = events.content_hash`)
+        .where('events.occurrences_hash', 'is not', null)
         .where(windowOverlaps(part.from, part.to))
         .execute();
       const occurrences: EventOccurrenceTable[] = [];
@@ -205,7 +205,7 @@ export async function fillStaleEvents(db: Kysely<Database>): Promise<number> {
       let query = trx
         .selectFrom('events')
         .select('id')
-        .where(sql<boolean>`occurrences_hash IS DISTINCT FROM content_hash`)
+        .where('occurrences_hash', 'is', null)
         .limit(FILL_BATCH)
         // An event being edited is stored by its edit.
         .forUpdate()
@@ -248,7 +248,7 @@ export async function storedCover(db: Kysely<Database>, from: Date, to: Date): P
     .select(['stored_from', 'stored_until'])
     .select(
       // A stale event counts where it may occur now, and where its stored occurrences (of an older content) may lie.
-      sql<boolean>`EXISTS (SELECT 1 FROM events WHERE occurrences_hash IS DISTINCT FROM content_hash AND events.published
+      sql<boolean>`EXISTS (SELECT 1 FROM events WHERE occurrences_hash IS NULL AND events.published
         AND (${windowOverlaps(from, to)} OR EXISTS (SELECT 1 FROM event_occurrences o WHERE o.event_id = events.id)))`.as('stale'),
     )
     .executeTakeFirst();

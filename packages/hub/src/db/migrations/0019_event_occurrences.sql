@@ -3,11 +3,26 @@
 -- of expanding every series per request. Ranges outside the horizon, and events whose stored
 -- occurrences are not (yet) those of their content, are still expanded per request.
 
--- The content (events.content_hash) whose occurrences are stored; NULL or another hash: stale.
--- Rows written before this migration are stale until the Hub fills them (at start and daily).
+-- The content (events.content_hash) whose occurrences are stored; NULL: stale. Rows written before
+-- this migration, or inserted by anything but the Hub's write path, are stale until the Hub fills
+-- them (at start and hourly).
 ALTER TABLE events ADD COLUMN occurrences_hash text;
+-- A change of content makes an event stale, whoever writes it, unless the same statement stores
+-- its occurrences' hash: so the hash is NULL or the content's, and reads ask "IS NULL", which the
+-- planner estimates from the column's statistics (a comparison of two columns it cannot) and the
+-- index below answers.
+CREATE FUNCTION events_occurrences_stale() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.content_hash IS DISTINCT FROM OLD.content_hash AND NEW.occurrences_hash IS NOT DISTINCT FROM OLD.occurrences_hash THEN
+    NEW.occurrences_hash := NULL;
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER events_occurrences_stale BEFORE UPDATE ON events
+  FOR EACH ROW EXECUTE FUNCTION events_occurrences_stale();
 -- Only the stale events, which reads look for in the range they ask about (usually none).
-CREATE INDEX events_occurrences_stale ON events (first_start) WHERE occurrences_hash IS DISTINCT FROM content_hash;
+CREATE INDEX events_occurrences_stale ON events (first_start) WHERE occurrences_hash IS NULL;
 
 -- The instants `[stored_from, stored_until)` whose occurrences are stored for every event that is not
 -- stale; one row, empty until the Hub first fills it. Writers of events read it FOR SHARE, the job
