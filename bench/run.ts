@@ -1,5 +1,5 @@
 // npm run bench: measures the product next to a peer in the same run and writes bench/RESULTS.md.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { buildCdn } from './bundles.js';
 import { calendarRender } from './calendar-render.js';
@@ -38,6 +38,22 @@ const table = [
   '|---|---|---|---|---|',
   ...rows.map((row) => `| ${[row.benchmark, row.ours, row.peer, row.ratio, row.note].map(cell).join(' | ')} |`),
 ].join('\n');
+const resultsFile = new URL('./RESULTS.md', import.meta.url);
+/**
+ * The sections of the last RESULTS.md that other commands wrote (search quality, contract fuzzing),
+ * kept as they were: this run measures neither.
+ */
+async function sectionsWrittenElsewhere(): Promise<string> {
+  const previous = await readFile(resultsFile, 'utf8').catch(() => '');
+  const written = ['Benchmark results', 'CDN files'];
+  return previous
+    .split(/^(?=## )/m)
+    .filter((section) => section.startsWith('## ') && !written.some((title) => section.startsWith(`## ${title}`)))
+    .map((section) => `\n${section.trimEnd()}\n`)
+    .join('');
+}
+const kept = await sectionsWrittenElsewhere();
+
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`;
 const report = `# Benchmark results
 
@@ -45,7 +61,9 @@ Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${mach
 with its peer, measured in the same run on the same machine; compare ratios, not absolute numbers.
 Load average when the run began: ${loadAtStart} on ${cpus().length} cores. PostgreSQL rows use a
 throwaway cluster started with \`fsync=off\` (for the Hub and its peer alike): a production server
-that waits for its disk on every commit answers writes more slowly.
+that waits for its disk on every commit answers writes more slowly. The vote rows marked "fsync on"
+use a second cluster with \`fsync=on\`. CPU profiles and query plans behind the rows, before and
+after the changes they measure: \`bench/profiles/\`.
 
 ${table}
 
@@ -55,6 +73,6 @@ Built from the sources by the run (\`npm run build:cdn\`), gzip level 9. A page 
 widgets loads the shared chunks once.
 
 ${sizes}
-`;
-await writeFile(new URL('./RESULTS.md', import.meta.url), report);
+${kept}`;
+await writeFile(resultsFile, report);
 console.log(report);
