@@ -88,9 +88,9 @@ export function parseLocal(text: string, zone?: ICAL.Timezone): ICAL.Time | unde
   );
 }
 
-/** Today's date in a zone (the region's by default). */
-export function today(zoneName = DEFAULT_TIME_ZONE): ICAL.Time {
-  return parseLocal(new Intl.DateTimeFormat('en-CA', { timeZone: zoneName }).format(clock.now()))!;
+/** Today's date in a zone (the region's by default), by the Hub clock or at `now`. */
+export function today(zoneName = DEFAULT_TIME_ZONE, now = clock.now()): ICAL.Time {
+  return parseLocal(new Intl.DateTimeFormat('en-CA', { timeZone: zoneName }).format(now))!;
 }
 
 /** `2026-11-03T19:00:00` or `2026-11-03`: the stored and API form of local times. */

@@ -8,7 +8,16 @@ import { scheduleJob, type ScheduledJob } from '../system/jobs.js';
 import type { EventRow } from './model.js';
 import type { OccurrencePosition } from './occurrences.js';
 import { eventConditions, selectEvents, windowOverlaps, type EventFilters } from './queries.js';
-import { DEFAULT_TIME_ZONE, formatLocal, occurrencesBetween, parseLocal, timeZone, type Occurrence, type Schedule } from './recurrence.js';
+import {
+  DEFAULT_TIME_ZONE,
+  formatLocal,
+  occurrencesBetween,
+  parseLocal,
+  timeZone,
+  today,
+  type Occurrence,
+  type Schedule,
+} from './recurrence.js';
 
 /**
  * Occurrences stored for a rolling horizon (migration 0019). Every write of an event stores its
@@ -37,9 +46,8 @@ export interface Horizon {
 /** The horizon the stored occurrences should cover on the Hub's today: local midnights in the region. */
 export function horizonFor(now: Date = clock.now()): Horizon {
   const zone = timeZone(DEFAULT_TIME_ZONE);
-  const todayText = new Intl.DateTimeFormat('en-CA', { timeZone: DEFAULT_TIME_ZONE }).format(now);
   const midnight = (days: number) => {
-    const date = parseLocal(todayText)!;
+    const date = today(DEFAULT_TIME_ZONE, now);
     date.adjust(days, 0, 0, 0);
     return new Date(parseLocal(formatLocal(date), zone)!.toUnixTime() * 1000);
   };
