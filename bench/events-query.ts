@@ -1,5 +1,5 @@
 import { percentile, startServer, type Row } from './lib.js';
-import { postgresServer } from './postgres.js';
+import { onPgliteAndPostgres } from './postgres.js';
 
 const month = { from: '2026-12-01', to: '2027-01-01' };
 const queries = [
@@ -51,15 +51,5 @@ async function measure(kind: string, env: NodeJS.ProcessEnv, requests: number): 
 
 /** `GET /events` latency for a month of a large calendar, on PGlite and on PostgreSQL. */
 export async function eventsQuery(requests: number): Promise<Row[]> {
-  const rows = await measure('PGlite', { DATABASE_URL: '' }, requests);
-  const postgres = await postgresServer();
-  if (!postgres) {
-    console.warn('PostgreSQL is not installed: GET /events measured on PGlite only');
-    return rows;
-  }
-  try {
-    return [...rows, ...(await measure('PostgreSQL', { DATABASE_URL: postgres.url }, requests))];
-  } finally {
-    await postgres.stop();
-  }
+  return onPgliteAndPostgres('GET /events', (kind, env) => measure(kind, env, requests));
 }

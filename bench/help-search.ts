@@ -1,5 +1,5 @@
 import { percentile, startServer, type Row } from './lib.js';
-import { postgresServer } from './postgres.js';
+import { onPgliteAndPostgres } from './postgres.js';
 
 /** Queries of the search-quality set (packages/hub/test/fixtures/help-search-quality.json) and filters. */
 const queries = [
@@ -85,15 +85,5 @@ async function measure(kind: keyof typeof targets, env: NodeJS.ProcessEnv, reque
 
 /** `GET /help-offers` latency with 10,000 offers, against its plain SQL and a plain ILIKE search, on PGlite and on PostgreSQL. */
 export async function helpSearch(requests: number): Promise<Row[]> {
-  const rows = await measure('PGlite', { DATABASE_URL: '' }, requests);
-  const postgres = await postgresServer();
-  if (!postgres) {
-    console.warn('PostgreSQL is not installed: GET /help-offers measured on PGlite only');
-    return rows;
-  }
-  try {
-    return [...rows, ...(await measure('PostgreSQL', { DATABASE_URL: postgres.url }, requests))];
-  } finally {
-    await postgres.stop();
-  }
+  return onPgliteAndPostgres('GET /help-offers', (kind, env) => measure(kind, env, requests));
 }

@@ -1,6 +1,6 @@
 import { loadavg } from 'node:os';
 import { requestsPerSecond, startServer, type Row } from './lib.js';
-import { postgresServer } from './postgres.js';
+import { onPgliteAndPostgres } from './postgres.js';
 
 /** Each read at least half as fast as a bare Fastify route answering the same JSON (issue 20). */
 const TARGET_RATIO = 0.5;
@@ -47,15 +47,5 @@ async function measure(kind: string, env: NodeJS.ProcessEnv, seconds: number): P
 
 /** `GET /municipalities` and `GET /help-offers/{id}` on PGlite and on PostgreSQL, each next to its bare route. */
 export async function hubThroughput(seconds: number): Promise<Row[]> {
-  const rows = await measure('PGlite', { DATABASE_URL: '' }, seconds);
-  const postgres = await postgresServer();
-  if (!postgres) {
-    console.warn('PostgreSQL is not installed: the Hub throughput measured on PGlite only');
-    return rows;
-  }
-  try {
-    return [...rows, ...(await measure('PostgreSQL', { DATABASE_URL: postgres.url }, seconds))];
-  } finally {
-    await postgres.stop();
-  }
+  return onPgliteAndPostgres('the Hub throughput', (kind, env) => measure(kind, env, seconds));
 }

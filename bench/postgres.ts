@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from '../packages/hub/test/support/ports.js';
+import type { Row } from './lib.js';
 
 const run = promisify(execFile);
 
@@ -46,4 +47,25 @@ export async function postgresServer(
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * `measure` on embedded PGlite, then on a PostgreSQL server (`postgresServer`), with the rows of
+ * both; PGlite's only when PostgreSQL is not installed, saying that `what` was measured there only.
+ */
+export async function onPgliteAndPostgres(
+  what: string,
+  measure: (kind: 'PGlite' | 'PostgreSQL', env: NodeJS.ProcessEnv) => Promise<Row[]>,
+): Promise<Row[]> {
+  const rows = await measure('PGlite', { DATABASE_URL: '' });
+  const postgres = await postgresServer();
+  if (!postgres) {
+    console.warn(`PostgreSQL is not installed: ${what} measured on PGlite only`);
+    return rows;
+  }
+  try {
+    return [...rows, ...(await measure('PostgreSQL', { DATABASE_URL: postgres.url }))];
+  } finally {
+    await postgres.stop();
+  }
 }
