@@ -54,7 +54,8 @@ async function startHubs(url: string, count: number, store: RateLimitStoreKind):
   );
 }
 
-async function measure(url: string, seconds: number): Promise<Row[]> {
+/** Two Hub processes against one, reading, each path (the rate limit counted in PostgreSQL). */
+async function twoProcessesAgainstOne(url: string, seconds: number): Promise<Row[]> {
   const rows: Row[] = [];
   const hubs = await startHubs(url, 2, 'database');
   const [a, b] = hubs as [Hub, Hub];
@@ -77,8 +78,12 @@ async function measure(url: string, seconds: number): Promise<Row[]> {
   } finally {
     await Promise.all(hubs.map((hub) => hub.stop()));
   }
+  return rows;
+}
 
-  // What the shared counters cost a request: one process each, the same read, memory against database.
+/** What the shared counters cost a request: one process each, the same read, memory store against database store. */
+async function rateLimitStoreCost(url: string, seconds: number): Promise<Row[]> {
+  const rows: Row[] = [];
   const path = PATHS[0]!;
   const [memory] = await startHubs(url, 1, 'memory');
   let inDatabase: Hub | undefined;
@@ -114,6 +119,16 @@ async function measure(url: string, seconds: number): Promise<Row[]> {
 
 /** One Hub process against two on one PostgreSQL, reading; and the rate-limit store's cost per request. */
 export async function hubProcesses(seconds: number): Promise<Row[]> {
+  return onSharedDatabase(async (url) => [...(await twoProcessesAgainstOne(url, seconds)), ...(await rateLimitStoreCost(url, seconds))]);
+}
+
+/** Only the rate-limit store's cost per request (database store against memory store, one process each). */
+export async function rateLimitStoreCostOnly(seconds: number): Promise<Row[]> {
+  return onSharedDatabase((url) => rateLimitStoreCost(url, seconds));
+}
+
+/** `measure` on a database of its own with the demo data, on a PostgreSQL server; no rows without PostgreSQL. */
+async function onSharedDatabase(measure: (url: string) => Promise<Row[]>): Promise<Row[]> {
   const postgres = await postgresServer();
   if (!postgres) {
     console.warn('PostgreSQL is not installed: several Hub processes not measured');
@@ -134,7 +149,7 @@ export async function hubProcesses(seconds: number): Promise<Row[]> {
     await migrate(database);
     await seed(database.db);
     await database.close();
-    return await measure(url.href, seconds);
+    return await measure(url.href);
   } finally {
     await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await postgres.stop();
