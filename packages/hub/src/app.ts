@@ -20,6 +20,7 @@ import { resolveReferences } from './http/references.js';
 import { loadContract, operationOf, type Contract, type OperationConfig } from './http/contract.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { checkBody, checkMediaType, registerBodyParsers } from './http/body.js';
+import { registerAnswerCache, type AnswerCacheOptions } from './http/answer-cache.js';
 import { registerEtags } from './http/etag.js';
 import { rateLimitStoreOption, type RateLimitStoreKind } from './http/rate-limit-store.js';
 import { ProblemError } from './http/problems.js';
@@ -94,6 +95,8 @@ export interface HubOptions {
   openData?: OpenDataOptions;
   /** How long tombstones of entries that left the public data are kept (`DELETIONS_RETENTION_DAYS`). */
   deletions?: DeletionsRetentionOptions;
+  /** Public reads answered from memory until content changes (http/answer-cache.ts); `false` turns it off. */
+  answerCache?: AnswerCacheOptions | false;
 }
 
 /**
@@ -192,6 +195,9 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   registerEtags(app);
   // After the ETag hook, so an answer that became 304 is not recorded as a read.
   app.addHook('onSend', auditAnswers(options.database.db));
+  // After the ETag hook too: an answer is kept with its ETag.
+  const answerCache = options.answerCache === false ? undefined : await registerAnswerCache(app, options.database, options.answerCache);
+  app.decorate('answerCache', answerCache);
 
   const outbox = new MailOutbox(options.database.db, { publicUrl: options.publicUrl, ...options.mail }, app.log);
   const volunteer = volunteering(options.database.db, options.volunteering ?? {}, app.log, outbox);

@@ -18,7 +18,20 @@ export interface HubDatabase {
   readonly dumpDataDir?: () => Promise<Blob>;
   /** Runs `work` in one transaction that may execute multi-statement scripts. */
   inScriptTransaction<T>(work: (session: ScriptSession) => Promise<T>): Promise<T>;
+  /**
+   * Listens to `NOTIFY channel` from every session of the database, this process's own included.
+   * `onLive(true)` once listening; on PostgreSQL the listening connection can break, which calls
+   * `onLive(false)` (notifications may then be missed) and retries until `stop`.
+   */
+  listen(channel: string, listener: NotificationListener): Promise<{ stop(): Promise<void> }>;
   close(): Promise<void>;
+}
+
+export interface NotificationListener {
+  onNotification(payload: string): void;
+  onLive(live: boolean): void;
+  /** A failed (re)connection of the listening session, before the next try. */
+  onError?(error: Error): void;
 }
 
 export interface DatabaseOptions {
@@ -108,6 +121,16 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
           query: async <Row>(text: string, params?: unknown[]) => (await tx.query<Row>(text, params)).rows,
         }),
       ),
+    async listen(channel, listener) {
+      // PGlite is one session in this process: it hands notifications over as the committing query returns.
+      const unlisten = await pglite.listen(channel, (payload) => listener.onNotification(payload));
+      listener.onLive(true);
+      return {
+        async stop() {
+          if (!pglite.closed) await unlisten();
+        },
+      };
+    },
     async close() {
       await db.destroy();
       // Kysely closes PGlite only if it ran a query itself; migrations may have been all there was.
@@ -153,6 +176,60 @@ async function openPostgres(url: string, onConnectionError?: (error: Error) => v
         client.release();
       }
     },
+    listen: (channel, listener) => listenOnPostgres(url, channel, listener),
     close: () => db.destroy(),
+  };
+}
+
+const RELISTEN_DELAYS_MS = [100, 1_000, 5_000, 30_000];
+
+/**
+ * A session of its own outside the pool, as LISTEN holds it. When it breaks, the listener is told
+ * at once (it must stop trusting what notifications kept fresh) and it is opened again, waiting a
+ * little longer after each failure.
+ */
+async function listenOnPostgres(url: string, channel: string, listener: NotificationListener): Promise<{ stop(): Promise<void> }> {
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let failures = 0;
+  const broken = (current: pg.Client, error?: Error) => {
+    if (client !== current) return;
+    client = undefined;
+    listener.onLive(false);
+    if (error) listener.onError?.(error);
+    current.end().catch(() => undefined);
+    if (!stopped) {
+      retry = setTimeout(() => void open(), RELISTEN_DELAYS_MS[Math.min(failures, RELISTEN_DELAYS_MS.length - 1)]);
+      retry.unref();
+      failures += 1;
+    }
+  };
+  async function open(): Promise<void> {
+    const current = new pg.Client({ connectionString: url, application_name: `sr-hub ${channel}`, connectionTimeoutMillis: 3_000 });
+    client = current;
+    current.on('notification', (message) => listener.onNotification(message.payload ?? ''));
+    current.on('error', (error) => broken(current, error));
+    current.on('end', () => broken(current));
+    try {
+      await current.connect();
+      await current.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      broken(current, error as Error);
+      return;
+    }
+    if (client !== current || stopped) return;
+    failures = 0;
+    listener.onLive(true);
+  }
+  await open();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(retry);
+      const current = client;
+      client = undefined;
+      await current?.end().catch(() => undefined);
+    },
   };
 }

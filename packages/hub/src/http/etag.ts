@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { operationOf } from './contract.js';
 import { versionOf } from './preconditions.js';
 
-function matches(ifNoneMatch: string, etag: string): boolean {
+/** Whether an `If-None-Match` header names `etag` (weakly compared, as RFC 9110 asks for it). */
+export function etagMatches(ifNoneMatch: string, etag: string): boolean {
   return ifNoneMatch.split(',').some((candidate) => {
     const tag = candidate.trim();
     return tag === '*' || tag.replace(/^W\//, '') === etag.replace(/^W\//, '');
@@ -26,7 +27,7 @@ function withEtag(request: FastifyRequest, reply: FastifyReply, payload: unknown
   if (!read) return payload;
   if (!reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-cache');
   const ifNoneMatch = request.headers['if-none-match'];
-  if (ifNoneMatch && matches(ifNoneMatch, etag)) {
+  if (ifNoneMatch && etagMatches(ifNoneMatch, etag)) {
     reply.code(304);
     reply.removeHeader('content-type');
     reply.removeHeader('content-length');
