@@ -239,4 +239,26 @@ describe('stored occurrences of events', () => {
       pinTestClock();
     }
   });
+
+  test('after storing events written past the API, the statistics say how many are stale (reads plan from them)', async () => {
+    const db = database.database.db;
+    const staleShare = async () =>
+      (
+        await sql<{
+          share: number;
+        }>`SELECT null_frac AS share FROM pg_stats WHERE tablename = 'events' AND attname = 'occurrences_hash'`.execute(db)
+      ).rows[0]?.share;
+    // As after a bulk load that autovacuum analyzed (or an import before migration 0019): every event stale.
+    await db.updateTable('events').set({ occurrences_hash: null }).execute();
+    await sql`ANALYZE events`.execute(db);
+    assert.equal(await staleShare(), 1);
+    const { filled } = await refreshStoredOccurrences(db);
+    assert.ok(filled > 0);
+    const counts = await sql<{ stale: number; all: number }>`
+      SELECT count(*) FILTER (WHERE occurrences_hash IS NULL)::int AS stale, count(*)::int AS all FROM events`.execute(db);
+    const { stale, all } = counts.rows[0]!;
+    // null_frac is a real (float4): equal to the share within its precision.
+    assert.ok(Math.abs((await staleShare())! - stale / all) < 1e-6, 'taken anew after the fill');
+    assert.deepEqual(await found(db, parseRange('2027-03-01', '2027-04-05')), await expanded(db, parseRange('2027-03-01', '2027-04-05')));
+  });
 });

@@ -17,20 +17,30 @@ const ordinals: Record<Locale, Record<string, string>> = {
 };
 const handledParts = new Set(['BYDAY', 'BYMONTHDAY', 'BYMONTH']);
 
+/**
+ * Intl formatters by locale, made once: making one costs far more than formatting with it (on
+ * the first page of a month, most series are summarized for the first time).
+ */
+function formatters<F>(make: (locale: Locale) => F): Record<Locale, F> {
+  return { de: make('de'), en: make('en') };
+}
+const weekdayFormats = formatters((locale) => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }));
+const listFormats = formatters((locale) => new Intl.ListFormat(locale, { type: 'conjunction' }));
+const dayMonthFormats = formatters((locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }));
+const longDateFormats = formatters((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }));
+
 function weekdayName(code: string, locale: Locale): string {
   // 2026-11-01 is a Sunday: add the weekday's index to get a date on that weekday.
   const date = new Date(Date.UTC(2026, 10, 1 + weekdayCodes.indexOf(code)));
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(date);
+  return weekdayFormats[locale].format(date);
 }
 
 function list(items: string[], locale: Locale): string {
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  return listFormats[locale].format(items);
 }
 
 function dayMonth(month: number, day: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2026, month - 1, day)),
-  );
+  return dayMonthFormats[locale].format(new Date(Date.UTC(2026, month - 1, day)));
 }
 
 function every(interval: number, unit: { de: [string, string]; en: [string, string] }, locale: Locale): string {
@@ -87,9 +97,7 @@ function describeRule(rule: ICAL.Recur, start: { month: number; day: number; wee
 function limit(rule: ICAL.Recur, locale: Locale): string {
   if (rule.count) return locale === 'de' ? `, ${rule.count}-mal` : `, ${rule.count} times`;
   if (rule.until) {
-    const until = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(rule.until.year, rule.until.month - 1, rule.until.day)),
-    );
+    const until = longDateFormats[locale].format(new Date(Date.UTC(rule.until.year, rule.until.month - 1, rule.until.day)));
     return locale === 'de' ? `, bis ${until}` : `, until ${until}`;
   }
   return '';

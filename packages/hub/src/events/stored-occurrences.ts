@@ -230,10 +230,18 @@ export async function fillStaleEvents(db: Kysely<Database>): Promise<number> {
   }
 }
 
-/** The job's round: the horizon of today, then the events not yet stored. */
+/**
+ * The job's round: the horizon of today, then the events not yet stored. When it wrote, the
+ * statistics of both tables are taken anew: reads find stale events by `occurrences_hash IS NULL`
+ * and page occurrences by start, and plan both from these statistics. After a bulk load they said
+ * every event was stale (so the check read all events) and the month held a few hundred
+ * occurrences (so a page sorted thousands); PGlite has no autovacuum to correct them.
+ */
 export async function refreshStoredOccurrences(db: Kysely<Database>, now: Date = clock.now()): Promise<{ moved: boolean; filled: number }> {
   const moved = await moveHorizon(db, horizonFor(now));
-  return { moved, filled: await fillStaleEvents(db) };
+  const filled = await fillStaleEvents(db);
+  if (moved || filled > 0) await sql`ANALYZE events, event_occurrences`.execute(db);
+  return { moved, filled };
 }
 
 /** The running Hub's upkeep of stored occurrences: at start, then hourly, so the horizon follows the date. */
@@ -266,45 +274,66 @@ export async function storedCover(db: Kysely<Database>, from: Date, to: Date): P
 type StoredOccurrence = Selectable<EventOccurrenceTable>;
 
 /**
+ * Events of approved organizations, as a filter of events rather than a join the planner could
+ * start from: `organizations` is small and rarely analyzed (a region's few dozen rows never reach
+ * autovacuum's threshold of 50 changes), and without statistics PostgreSQL guessed one approved
+ * organization and read every event of each of them (6,751 occurrences, 420 ms) instead of the
+ * first 101 occurrences of the month in order (a few ms). The array is worked out once per statement.
+ */
+const ofApprovedOrganization = sql<boolean>`events.organization_id = ANY (ARRAY(SELECT organizations.id FROM organizations WHERE ${approvedOrganization}))`;
+
+/** The occurrence columns of a page row, prefixed so they do not meet the event's own columns. */
+interface PageColumns {
+  occurrence_event_id: string;
+  occurrence_recurrence_id: string;
+  occurrence_start_at: Date;
+  occurrence_end_at: Date;
+  occurrence_start_text: string;
+  occurrence_end_text: string;
+  occurrence_override_index: number | null;
+}
+
+/**
  * Stored occurrences of the matching events that overlap the range, in the order of the API
  * (start, event id, recurrence id), after `after` and at most `limit`. Two ordered parts: those
  * that start in the range (an index scan in order, stopped at the limit), and the few that began
- * before it and last into it (the GiST index); merged here, as the planner would sort all of a
- * month's occurrences to merge them in one statement.
+ * before it and last into it (the GiST index). Each is limited on its own, as the planner would
+ * sort all of a month's occurrences to merge them; every lasting one began before the range, so
+ * before every starting one, and ordering the at most twice `limit` rows of both is cheap.
  */
-async function storedPositions(
-  db: Kysely<Database>,
-  filters: EventFilters,
-  from: Date,
-  to: Date,
-  after: OccurrencePosition | undefined,
-  limit: number | undefined,
-): Promise<StoredOccurrence[]> {
-  const conditions = sql.join([approvedOrganization, ...eventConditions(filters)], sql` AND `);
+function storedParts(filters: EventFilters, from: Date, to: Date, after: OccurrencePosition | undefined, limit: number | undefined) {
+  const conditions = sql.join([ofApprovedOrganization, ...eventConditions(filters)], sql` AND `);
   const afterCondition = after
     ? sql`AND (o.start_at > ${new Date(after[0])} OR (o.start_at = ${new Date(after[0])} AND (o.event_id::text COLLATE "C", o.recurrence_id) > (${after[1]}, ${after[2]})))`
     : sql``;
-  const part = async (where: RawBuilder<unknown>) =>
-    (
-      await sql<StoredOccurrence>`
-        SELECT o.event_id, o.recurrence_id, o.start_at, o.end_at, o.start_text, o.end_text, o.override_index
-        FROM event_occurrences o
-        JOIN events ON events.id = o.event_id
-        JOIN organizations ON organizations.id = events.organization_id
-        WHERE ${where} ${afterCondition} AND ${conditions}
-        ORDER BY o.start_at, o.event_id, o.recurrence_id
-        ${limit === undefined ? sql`` : sql`LIMIT ${limit}`}`.execute(db)
-    ).rows;
-  const lasting = await part(
-    sql`tstzrange(o.start_at, greatest(o.start_at, o.end_at), '()') @> ${from}::timestamptz AND o.start_at < ${to}`,
-  );
-  const starting = await part(sql`o.start_at >= ${from} AND o.start_at < ${to} AND (o.end_at > ${from} OR o.end_at = o.start_at)`);
-  // Every lasting one began before the range, so before every starting one.
-  const merged = [...lasting, ...starting];
-  return limit === undefined ? merged : merged.slice(0, limit);
+  const part = (where: RawBuilder<unknown>) => sql`(
+    SELECT o.event_id, o.recurrence_id, o.start_at, o.end_at, o.start_text, o.end_text, o.override_index
+    FROM event_occurrences o
+    JOIN events ON events.id = o.event_id
+    WHERE ${where} ${afterCondition} AND ${conditions}
+    ORDER BY o.start_at, o.event_id, o.recurrence_id
+    ${limit === undefined ? sql`` : sql`LIMIT ${limit}`})`;
+  const lasting = part(sql`tstzrange(o.start_at, greatest(o.start_at, o.end_at), '()') @> ${from}::timestamptz AND o.start_at < ${to}`);
+  const starting = part(sql`o.start_at >= ${from} AND o.start_at < ${to} AND (o.end_at > ${from} OR o.end_at = o.start_at)`);
+  return sql`${lasting} UNION ALL ${starting}`;
 }
 
-/** The stored occurrences (see storedPositions) with their events, as `findOccurrences` gives them. */
+function occurrenceOf(stored: StoredOccurrence, row: EventRow): Occurrence {
+  return {
+    recurrenceId: stored.recurrence_id === '' ? null : stored.recurrence_id,
+    start: stored.start_text,
+    end: stored.end_text,
+    startMs: new Date(stored.start_at).getTime(),
+    endMs: new Date(stored.end_at).getTime(),
+    override: stored.override_index === null ? undefined : row.overrides[stored.override_index],
+  };
+}
+
+/**
+ * The stored occurrences (see storedParts) with their events, as `findOccurrences` gives them. A
+ * page (`limit`) is one statement, the occurrences with their events' rows; all of a range (a
+ * feed) reads each event once, after its occurrences.
+ */
 export async function storedOccurrences(
   db: Kysely<Database>,
   filters: EventFilters,
@@ -313,22 +342,43 @@ export async function storedOccurrences(
   after?: OccurrencePosition,
   limit?: number,
 ): Promise<{ row: EventRow; occurrence: Occurrence }[]> {
-  const positions = await storedPositions(db, filters, from, to, after, limit);
-  const ids = [...new Set(positions.map((position) => position.event_id))];
-  const rows = ids.length === 0 ? [] : await selectEvents(db).where('events.id', 'in', ids).execute();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return positions.map((stored) => {
-    const row = byId.get(stored.event_id)!;
-    return {
-      row,
-      occurrence: {
-        recurrenceId: stored.recurrence_id === '' ? null : stored.recurrence_id,
-        start: stored.start_text,
-        end: stored.end_text,
-        startMs: new Date(stored.start_at).getTime(),
-        endMs: new Date(stored.end_at).getTime(),
-        override: stored.override_index === null ? undefined : row.overrides[stored.override_index],
-      },
-    };
+  const parts = storedParts(filters, from, to, after, limit);
+  if (limit === undefined) {
+    const positions = (await sql<StoredOccurrence>`SELECT * FROM (${parts}) o ORDER BY o.start_at, o.event_id, o.recurrence_id`.execute(db))
+      .rows;
+    const ids = [...new Set(positions.map((position) => position.event_id))];
+    const rows = ids.length === 0 ? [] : await selectEvents(db).where('events.id', 'in', ids).execute();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return positions.map((stored) => {
+      const row = byId.get(stored.event_id)!;
+      return { row, occurrence: occurrenceOf(stored, row) };
+    });
+  }
+  const { rows } = await sql<EventRow & PageColumns>`
+    SELECT o.event_id AS occurrence_event_id, o.recurrence_id AS occurrence_recurrence_id, o.start_at AS occurrence_start_at,
+      o.end_at AS occurrence_end_at, o.start_text AS occurrence_start_text, o.end_text AS occurrence_end_text,
+      o.override_index AS occurrence_override_index,
+      events.*, organizations.name AS organizer_name, organizations.is_example
+    FROM (${parts}) o
+    JOIN events ON events.id = o.event_id
+    JOIN organizations ON organizations.id = events.organization_id
+    ORDER BY o.start_at, o.event_id, o.recurrence_id
+    LIMIT ${limit}`.execute(db);
+  // One row object per event, as selectEvents gives them, shared by its occurrences on the page.
+  const byId = new Map<string, EventRow>();
+  return rows.map((record) => {
+    const {
+      occurrence_event_id: event_id,
+      occurrence_recurrence_id: recurrence_id,
+      occurrence_start_at: start_at,
+      occurrence_end_at: end_at,
+      occurrence_start_text: start_text,
+      occurrence_end_text: end_text,
+      occurrence_override_index: override_index,
+      ...eventColumns
+    } = record;
+    let row = byId.get(event_id);
+    if (!row) byId.set(event_id, (row = eventColumns));
+    return { row, occurrence: occurrenceOf({ event_id, recurrence_id, start_at, end_at, start_text, end_text, override_index }, row) };
   });
 }
