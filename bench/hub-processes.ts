@@ -109,7 +109,7 @@ async function rateLimitStoreCost(url: string, seconds: number): Promise<Row[]> 
       ours: `database store: ${rate(shared)}`,
       peer: `memory store (one process only): ${rate(local)}`,
       ratio: `${(shared.rps / local.rps).toFixed(2)}×`,
-      note: `load average ${load} when the pair began; two runs of each, alternated, averaged (p99: the higher). The database store adds one upsert per request on an UNLOGGED table, which commits without waiting for the disk; PostgreSQL shares the cores with the Hub here`,
+      note: `load average ${load} when the pair began; two runs of each, alternated, averaged (p99: the higher). The database store counts every request in PostgreSQL before answering; the requests that come while its statement is on its way go together as the next (an upsert per client, on an UNLOGGED table, which commits without waiting for the disk); PostgreSQL shares the cores with the Hub here`,
     });
   } finally {
     for (const hub of [memory, inDatabase]) await hub?.stop();
