@@ -304,6 +304,52 @@ describe('polls API', () => {
     );
   });
 
+  test('a vote the poll refuses writes nothing: no vote, no totals, its code or proof stays unspent', async () => {
+    const stored = async (pollId: string) => {
+      const votes = await hub.database.db.selectFrom('poll_votes').select('id').where('poll_id', '=', pollId).execute();
+      const totals = await hub.database.db.selectFrom('poll_vote_totals').select('votes').where('poll_id', '=', pollId).execute();
+      return { votes: votes.length, totals: totals.length };
+    };
+    const proofSpent = async (signature: string) =>
+      (await hub.database.db.selectFrom('used_proofs').select('signature').where('signature', '=', signature).execute()).length === 1;
+
+    const single = await client.created(town, pollBody());
+    const [a, b] = single.options;
+    const proof = await client.proof(single.id);
+    await expectProblem(await client.vote(single.id, { choices: [a!.id, b!.id], proof }), 422, 'validation-failed');
+    assert.deepEqual(await stored(single.id), { votes: 0, totals: 0 });
+    assert.equal(await proofSpent(proof.challenge.signature!), false);
+
+    // One option twice, told apart only by case: refused, not counted twice.
+    const multiple = await client.created(town, pollBody({ kind: 'multiple', maxChoices: 3, participation: 'codes' }));
+    const [code] = await client.codes(multiple.id, 1);
+    const option = multiple.options[0]!.id;
+    const twice = await expectProblem(
+      await client.vote(multiple.id, { choices: [option, option.toUpperCase()], code }),
+      422,
+      'validation-failed',
+    );
+    assert.deepEqual(
+      twice.errors?.map((error) => [error.pointer, error.code]),
+      [['/body/choices/1', 'duplicate']],
+    );
+    assert.deepEqual(await stored(multiple.id), { votes: 0, totals: 0 });
+    const upper = await expectDocumented(await client.vote(multiple.id, { choices: [option.toUpperCase()], code }), 'castVote', 201);
+    assert.deepEqual(upper.choices, [option]);
+
+    const closing = await client.created(town, pollBody());
+    const late = await client.proof(closing.id);
+    await client.patch(closing.id, { status: 'closed' });
+    await expectProblem(await client.vote(closing.id, { choices: [closing.options[0]!.id], proof: late }), 409, 'poll-not-open');
+    assert.deepEqual(await stored(closing.id), { votes: 0, totals: 0 });
+    assert.equal(await proofSpent(late.challenge.signature!), false);
+
+    // The refused proof of the first poll still votes.
+    assert.equal((await client.vote(single.id, { choices: [b!.id], proof })).status, 201);
+    assert.equal(await proofSpent(proof.challenge.signature!), true);
+    assert.deepEqual(await stored(single.id), { votes: 1, totals: 2 });
+  });
+
   test('options are fixed once a vote is counted (409); the description is not', async () => {
     const poll = await client.created(town, pollBody({ participation: 'codes' }));
     assert.equal((await client.patch(poll.id, { options: [{ label: 'Ja' }, { label: 'Nein' }] })).status, 200);

@@ -176,11 +176,13 @@ export function pollHandlers(db: Kysely<Database>, options: PollOptions = {}): P
     },
 
     async castVote(request, reply) {
-      const poll = await existingPoll(request.params.pollId);
-      const showResults = poll.results_visibility === 'after-voting' || publiclyVisible(poll);
-      const vote = await castVote(db, proofOfWork, poll, request.headers['idempotency-key'], request.body, showResults);
+      const { pollId } = request.params;
+      const outcome = await castVote(db, proofOfWork, pollId, request.headers['idempotency-key'], request.body);
+      if (!outcome) throw notFound(pollId);
+      const { poll, vote } = outcome;
       reply.code(201);
       if (vote.replayed) reply.header('Idempotent-Replayed', 'true');
+      const showResults = poll.results_visibility === 'after-voting' || publiclyVisible(poll);
       return {
         pollId: poll.id,
         choices: vote.choices,

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database, PollTable } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
@@ -179,19 +179,28 @@ const TOTAL_SLOTS = 16;
 /** What a vote spends to be counted: its printed code (by hash) or its proof of work (by signature). */
 export type VoteTicket = { codeHash: string } | { proofSignature: string; expiresAt: Date };
 
-/** The spending of a ticket, as the first part of the vote's statement; yields a row when it was unspent. */
-function spendTicket(pollId: string, ticket: VoteTicket) {
+/** The spending of a ticket, as the first part of the vote's statement, if `allowed`; yields a row when it was unspent. */
+function spendTicket(pollId: string, ticket: VoteTicket, allowed: RawBuilder<boolean>) {
   return 'codeHash' in ticket
-    ? sql`UPDATE poll_codes SET used = true WHERE poll_id = ${pollId} AND hash = ${ticket.codeHash} AND NOT used RETURNING true`
-    : sql`INSERT INTO used_proofs (signature, expires_at) VALUES (${ticket.proofSignature}, ${ticket.expiresAt})
+    ? sql`UPDATE poll_codes SET used = true WHERE poll_id = ${pollId} AND hash = ${ticket.codeHash} AND NOT used AND ${allowed} RETURNING true`
+    : sql`INSERT INTO used_proofs (signature, expires_at) SELECT ${ticket.proofSignature}, ${ticket.expiresAt}::timestamptz WHERE ${allowed}
           ON CONFLICT (signature) DO NOTHING RETURNING true`;
 }
 
 /**
- * Counts a vote in one statement, which commits or fails as a whole: spends its code or proof,
- * stores the vote if that was unspent, and adds it to the poll's running totals; with
- * `withCountsBefore`, reads the counts it was added to (for the results in the vote's answer). Undefined when
- * the code or proof was spent already (nothing is written); a `uniqueKeyTaken` error when the
+ * The poll as `findPoll` reads it, with the outcome of the vote's statement: `received_at` is set
+ * when the vote was counted, `counts` are then the poll's counts as they were before it.
+ */
+export type VoteStatementRow = PollRow & { received_at: Date | null; counts: CountRow[] | null };
+
+/**
+ * Counts a vote in one statement, which commits or fails as a whole, and reads its poll in it:
+ * when the poll takes this vote at `now` (open, this kind of ticket, known choices, not too many),
+ * spends its code or proof, stores the vote if that was unspent, adds it to the poll's running
+ * totals and reads the counts it was added to (for the results in the vote's answer). One round
+ * trip per vote; the rules are the ones `checkVote` and `assertOpen` say in words, which the
+ * caller runs when no vote came back (`received_at` null: refused, or the ticket was spent, and
+ * nothing was written). Undefined when there is no such poll; a `uniqueKeyTaken` error when the
  * key has a vote already — a request with it still being counted makes this wait for its end.
  * Every vote locks in the same order (ticket, key, totals in option order), so votes at once
  * wait for each other but never deadlock.
@@ -202,22 +211,28 @@ export async function insertCountedVote(
     pollId: string;
     idempotencyKey: string;
     requestHash: string;
+    /** Lower case, as stored. */
     choices: string[];
     ticket: VoteTicket;
-    /** Whether to read the poll's counts too, as they were before this vote. */
-    withCountsBefore: boolean;
+    now: Date;
   },
-): Promise<{ created_at: Date; counts: CountRow[] | null } | undefined> {
+): Promise<VoteStatementRow | undefined> {
   const slot = randomInt(TOTAL_SLOTS);
-  // The statement's reads see the counts as they were when it began: without this vote.
-  const counts = vote.withCountsBefore
-    ? sql`(SELECT coalesce(json_agg(counts), '[]') FROM (${countsOf(vote.pollId)}) AS counts)`
-    : sql`NULL::json`;
-  const { rows } = await sql<{ created_at: Date; counts: CountRow[] | null }>`
-    WITH spent AS (${spendTicket(vote.pollId, vote.ticket)}),
+  const choices = sql`${vote.choices}::uuid[]`;
+  const participation = 'codeHash' in vote.ticket ? 'codes' : 'open';
+  const { rows } = await sql<VoteStatementRow>`
+    WITH poll AS (${selectPolls(db).where('polls.id', '=', vote.pollId)}),
+    takes_vote AS (
+      SELECT FROM poll
+       WHERE archived_at IS NULL AND closed_at IS NULL AND opens_at <= ${vote.now} AND closes_at > ${vote.now}
+         AND participation = ${participation}
+         AND cardinality(${choices}) <= max_choices
+         AND cardinality(${choices}) = (SELECT count(*) FROM poll_options WHERE poll_id = poll.id AND id = ANY(${choices}))
+    ),
+    spent AS (${spendTicket(vote.pollId, vote.ticket, sql<boolean>`EXISTS (SELECT FROM takes_vote)`)}),
     vote AS (
       INSERT INTO poll_votes (poll_id, idempotency_key, request_hash, choices)
-      SELECT ${vote.pollId}::uuid, ${vote.idempotencyKey}, ${vote.requestHash}, ${vote.choices}::uuid[]
+      SELECT ${vote.pollId}::uuid, ${vote.idempotencyKey}, ${vote.requestHash}, ${choices}
        WHERE EXISTS (SELECT FROM spent)
       RETURNING created_at, choices
     ), counted AS (
@@ -228,7 +243,11 @@ export async function insertCountedVote(
        ORDER BY counter
       ON CONFLICT (poll_id, option_id, slot) DO UPDATE SET votes = total.votes + excluded.votes
     )
-    SELECT created_at, ${counts} AS counts FROM vote`.execute(db);
+    -- The statement's reads see the counts as they were when it began: without this vote.
+    SELECT poll.*, vote.created_at AS received_at,
+           CASE WHEN vote.created_at IS NOT NULL
+                THEN (SELECT coalesce(json_agg(counts), '[]') FROM (${countsOf(vote.pollId)}) AS counts) END AS counts
+      FROM poll LEFT JOIN vote ON true`.execute(db);
   return rows[0];
 }
 

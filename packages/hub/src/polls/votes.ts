@@ -9,12 +9,14 @@ import { hashCode, normalizeCode } from './codes.js';
 import { closingTime, pollStatus } from './model.js';
 import {
   findCode,
+  findPoll,
   findVoteByKey,
   insertCountedVote,
   uniqueKeyTaken,
   VOTES_COUNTER,
   type CountRow,
   type PollRow,
+  type VoteStatementRow,
   type VoteTicket,
 } from './queries.js';
 import * as clock from '../clock.js';
@@ -25,7 +27,7 @@ export interface CountedVote {
   receivedAt: Date;
   /** True when an earlier request with the same key had counted it. */
   replayed: boolean;
-  /** With `withCounts`, for a vote counted now: the poll's counts with this vote in them. */
+  /** For a vote counted now: the poll's counts with this vote in them. */
   counts?: CountRow[] | undefined;
 }
 
@@ -42,9 +44,11 @@ function requestHash(choices: string[]): string {
 function checkVote(poll: PollRow, body: Schemas['VoteInput']): FieldError[] {
   const errors: FieldError[] = [];
   const known = new Set(poll.options.map((option) => option.id));
-  body.choices.forEach((choice, index) => {
-    if (!known.has(choice.toLowerCase()))
-      errors.push(fieldError(`/choices/${index}`, 'unknown-reference', 'is not an option of this poll'));
+  const chosen = body.choices.map((choice) => choice.toLowerCase());
+  chosen.forEach((choice, index) => {
+    if (!known.has(choice)) errors.push(fieldError(`/choices/${index}`, 'unknown-reference', 'is not an option of this poll'));
+    // The contract's uniqueItems tells ids apart by case; one option chosen twice would count twice.
+    else if (chosen.indexOf(choice) !== index) errors.push(fieldError(`/choices/${index}`, 'duplicate', 'repeats an earlier choice'));
   });
   if (body.choices.length > poll.max_choices) {
     const allowed = poll.max_choices === 1 ? 'one choice' : `at most ${poll.max_choices} choices`;
@@ -84,21 +88,77 @@ async function earlierVote(
   return row && { requestHash: row.request_hash, result: { choices: row.choices, receivedAt: row.created_at } };
 }
 
+/** The outcome of a vote request: the poll voted in and the vote (counted now or before). */
+export interface VoteOutcome {
+  poll: PollRow;
+  vote: CountedVote;
+}
+
+/** The ticket a vote with a well-formed code or a checked proof spends; undefined when it has neither, or both. */
+async function ticketOf(proofOfWork: ProofOfWork, pollId: string, body: Schemas['VoteInput']): Promise<VoteTicket | undefined> {
+  if (body.code !== undefined && body.proof === undefined) {
+    return normalizeCode(body.code) === '' ? undefined : { codeHash: hashCode(pollId, body.code) };
+  }
+  if (body.proof !== undefined && body.code === undefined) {
+    const proof = await proofOfWork.verify(body.proof, voteProofSubject(pollId));
+    return { proofSignature: proof.signature, expiresAt: proof.expiresAt };
+  }
+  return undefined;
+}
+
 /**
- * Counts one vote, exactly once, in one statement (see `insertCountedVote`): its code or proof
- * is spent, the vote stored and added to the running totals, or nothing is written. A request
- * that is new (the common case) costs no read of earlier votes: that read only happens when the
- * key is taken, the ticket was spent, or the poll or proof refuse the vote — a repetition of a
- * counted request still gets its first answer then.
+ * Counts one vote, exactly once. The common case — a new vote that the poll takes — is one
+ * statement (`insertCountedVote`): it reads the poll, and only if the poll takes the vote spends
+ * its code or proof, stores it, adds it to the running totals and reads the counts. Anything
+ * else (no such poll, a refusal, a spent ticket, a taken key, a proof that does not check out)
+ * goes the careful way, `castVoteInPoll`, which says why in the order the rules are checked, and
+ * gives a repetition of a counted request its first answer.
  */
 export async function castVote(
+  db: Kysely<Database>,
+  proofOfWork: ProofOfWork,
+  pollId: string,
+  idempotencyKey: string,
+  body: Schemas['VoteInput'],
+  now = clock.now(),
+): Promise<VoteOutcome | undefined> {
+  const choices = body.choices.map((choice) => choice.toLowerCase());
+  // A proof that does not check out is refused the careful way, after the rules that come before it.
+  const ticket = await ticketOf(proofOfWork, pollId, body).catch(() => undefined);
+  let poll: PollRow | undefined;
+  let read = false;
+  if (ticket) {
+    try {
+      const row = await insertCountedVote(db, { pollId, idempotencyKey, requestHash: requestHash(choices), choices, ticket, now });
+      if (row?.received_at) return { poll: row, vote: countedNow(row, choices) };
+      [poll, read] = [row, true];
+    } catch (error) {
+      // The key was taken: the statement failed before it gave the poll.
+      if (!uniqueKeyTaken(error)) throw error;
+    }
+  }
+  if (!read) poll = await findPoll(db, pollId);
+  if (!poll) return undefined;
+  return { poll, vote: await castVoteInPoll(db, proofOfWork, poll, idempotencyKey, body, now) };
+}
+
+/** The vote that a statement counted, with the counts it was added to and itself. */
+function countedNow(row: VoteStatementRow, choices: string[]): CountedVote {
+  return { choices, receivedAt: row.received_at!, replayed: false, counts: withOwnVote(row.counts ?? [], choices) };
+}
+
+/**
+ * A vote in a poll that was read, checked rule by rule: a request that breaks one is told which
+ * (a repetition of a counted request gets its first answer even when the poll closed since or
+ * the proof expired); a request that breaks none is counted by `insertCountedVote`.
+ */
+async function castVoteInPoll(
   db: Kysely<Database>,
   proofOfWork: ProofOfWork,
   poll: PollRow,
   idempotencyKey: string,
   body: Schemas['VoteInput'],
-  withCounts: boolean,
-  now = clock.now(),
+  now: Date,
 ): Promise<CountedVote> {
   const errors = checkVote(poll, body);
   if (errors.length > 0) throw invalidBody(errors);
@@ -120,21 +180,19 @@ export async function castVote(
       }
     },
     act: async () => {
-      let vote;
+      let row;
       try {
-        vote = await insertCountedVote(db, {
-          pollId: poll.id,
-          idempotencyKey,
-          requestHash: requestHash(choices),
-          choices,
-          ticket,
-          withCountsBefore: withCounts,
-        });
+        row = await insertCountedVote(db, { pollId: poll.id, idempotencyKey, requestHash: requestHash(choices), choices, ticket, now });
       } catch (error) {
         if (uniqueKeyTaken(error)) return undefined;
         throw error;
       }
-      if (vote) return { choices, receivedAt: vote.created_at, counts: vote.counts ? withOwnVote(vote.counts, choices) : undefined };
+      if (row?.received_at) return countedNow(row, choices);
+      // Changed since it was read (closed, archived, gone): refused as that poll refuses it.
+      if (!row) throw new ProblemError('not-found', `There is no poll "${poll.id}".`);
+      assertOpen(row, now);
+      const changed = checkVote(row, body);
+      if (changed.length > 0) throw invalidBody(changed);
       // The code or proof was spent: by this very request before (its answer is given again) or by another.
       if (await findVoteByKey(db, poll.id, idempotencyKey)) return undefined;
       throw 'codeHash' in ticket ? await spentCodeProblem(db, poll.id, body.code!) : proofOfWork.alreadyUsed(subject);
