@@ -1,7 +1,8 @@
 // The Hub with 10,000 help offers in a throwaway database (in-memory PGlite, or a database of its
 // own on the PostgreSQL server in DATABASE_URL), plus the peer on the same app and the same rows:
 // GET /bench/help-offers-ilike, the plain search a Hub without German search would do, and
-// GET /bench/help-offers-sql, the floor: the statements GET /help-offers runs, timed in the database.
+// GET /bench/help-offers-sql, the floor: the statements GET /help-offers runs, timed in the database;
+// POST /bench/answer-cache switches the Hub's answer cache off and on.
 import { sql, type CompiledQuery, type Kysely, type QueryId } from 'kysely';
 import type { Database } from '../../packages/hub/src/db/schema.js';
 import { buildApp } from '../../packages/hub/src/app.js';
@@ -112,6 +113,15 @@ app.get<{ Querystring: BaselineQuery & { requests: string } }>('/bench/help-offe
     if (index >= 0) times.push(performance.now() - started);
   }
   return { times };
+});
+
+/**
+ * Turns the answer cache off (`keep=0`) to time the search itself, and on again (`keep=1`) to time
+ * repeats as the Hub serves them.
+ */
+app.post<{ Querystring: { keep: string } }>('/bench/answer-cache', async (request) => {
+  app.answerCache!.setLive(request.query.keep === '1');
+  return { live: app.answerCache!.live };
 });
 
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
