@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
 import type { Challenge } from 'altcha-lib';
@@ -176,8 +177,47 @@ async function countsExact(hub: Hub, pollId: string, votes: readonly PreparedVot
   return { exact, counted: results.participants.online };
 }
 
+/**
+ * The processes this one started (Linux: /proc), to tell which is the server just started; empty
+ * where /proc cannot say.
+ */
+function children(): Set<number> {
+  try {
+    const tasks = readdirSync('/proc/self/task');
+    return new Set(
+      tasks.flatMap((task) => readFileSync(`/proc/self/task/${task}/children`, 'utf8').split(/\s+/).filter(Boolean).map(Number)),
+    );
+  } catch {
+    return new Set();
+  }
+}
+
+/** The one process started since `before`, if there is exactly one. */
+function startedSince(before: ReadonlySet<number>): number | undefined {
+  const started = [...children()].filter((pid) => !before.has(pid));
+  return started.length === 1 ? started[0] : undefined;
+}
+
+/** CPU time (user and system) a process has used so far, in ms, from /proc (at 100 ticks a second); undefined where it cannot be read. */
+function cpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After "pid (name) ": state is field 3 of proc(5), utime 14 and stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 interface Measured {
   perSecond: number;
+  /**
+   * The server's own CPU time per timed vote: unlike votes per second, barely moved by what else
+   * runs on a shared machine, so it compares runs taken at different loads.
+   */
+  cpuMsPerVote: number | undefined;
   /** The machine's load average (1 min) when the timed votes were done. */
   load: number;
   latencies: number[];
@@ -185,22 +225,34 @@ interface Measured {
 }
 
 /** Sends the untimed warm-up votes, then the timed ones; says which answers were not 201. */
-async function timedVotes(hub: Hub, pollId: string, votes: readonly PreparedVote[]): Promise<Measured> {
+async function timedVotes(hub: Hub, pollId: string, votes: readonly PreparedVote[], serverPid: number | undefined): Promise<Measured> {
   const warmUp = await send(hub, pollId, votes.slice(0, WARM_UP_VOTES));
+  const cpuBefore = cpuMs(serverPid);
   const run = await send(hub, pollId, votes.slice(WARM_UP_VOTES));
+  const cpuAfter = cpuMs(serverPid);
+  const timed = votes.length - WARM_UP_VOTES;
   const failed = [...warmUp.failures, ...run.failures].map(([status, times]) => `${times} × HTTP ${status}`).join(', ');
-  return { perSecond: ((votes.length - WARM_UP_VOTES) / run.ms) * 1000, load: loadavg()[0]!, latencies: run.latencies, failed };
+  return {
+    perSecond: (timed / run.ms) * 1000,
+    cpuMsPerVote: cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / timed,
+    load: loadavg()[0]!,
+    latencies: run.latencies,
+    failed,
+  };
 }
 
 const figures = (measured: Measured) =>
-  `${Math.round(measured.perSecond)} votes/s (p50 ${percentile(measured.latencies, 50).toFixed(0)} ms, p95 ${percentile(measured.latencies, 95).toFixed(0)} ms, p99 ${percentile(measured.latencies, 99).toFixed(0)} ms)`;
+  `${Math.round(measured.perSecond)} votes/s (p50 ${percentile(measured.latencies, 50).toFixed(0)} ms, p95 ${percentile(measured.latencies, 95).toFixed(0)} ms, p99 ${percentile(measured.latencies, 99).toFixed(0)} ms${
+    measured.cpuMsPerVote === undefined ? '' : `, ${measured.cpuMsPerVote.toFixed(2)} ms of the server's CPU a vote`
+  })`;
 
 /** The peer: the same votes, each stored by one INSERT behind a bare Fastify route. */
 async function measurePeer(env: NodeJS.ProcessEnv, votes: readonly PreparedVote[]): Promise<Measured> {
+  const before = children();
   const server = await startServer('./servers/bare-votes.ts', env);
   try {
     const pollId = randomUUID();
-    const measured = await timedVotes({ address: server.address, adminToken: '', organizerKey: '' }, pollId, votes);
+    const measured = await timedVotes({ address: server.address, adminToken: '', organizerKey: '' }, pollId, votes, startedSince(before));
     const { n } = await json<{ n: number }>(await fetch(`${server.address}/polls/${pollId}/count`), 200);
     if (n !== votes.length) throw new Error(`bare route stored ${n} of ${votes.length} votes`);
     return measured;
@@ -217,6 +269,7 @@ async function measure(
   difficulty: 'easy' | 'production',
 ): Promise<Row> {
   const adminToken = randomBytes(24).toString('base64url');
+  const before = children();
   const server = await startServer<{ organizerKey: string }>('./servers/polls-hub.ts', {
     ...env,
     ...(difficulty === 'easy' ? EASY : {}),
@@ -226,6 +279,7 @@ async function measure(
     BENCH_ORGANIZATION: ORGANIZATION,
   });
   const hub = { address: server.address, adminToken, organizerKey: server.info.organizerKey };
+  const hubPid = startedSince(before);
   const total = WARM_UP_VOTES + count;
   let prepared: { votes: PreparedVote[]; solveMs: number };
   let ours: Measured;
@@ -233,7 +287,7 @@ async function measure(
   try {
     const poll = await createPoll(hub, participation);
     prepared = participation === 'open' ? await openVotes(hub, poll, total) : { votes: await codeVotes(hub, poll, total), solveMs: 0 };
-    ours = await timedVotes(hub, poll.id, prepared.votes);
+    ours = await timedVotes(hub, poll.id, prepared.votes, hubPid);
     counts = await countsExact(hub, poll.id, prepared.votes);
   } finally {
     await server.stop();
@@ -258,6 +312,9 @@ async function measure(
     note: [
       target,
       exact,
+      ours.cpuMsPerVote !== undefined &&
+        peer.cpuMsPerVote !== undefined &&
+        `the Hub's process used ${(ours.cpuMsPerVote / peer.cpuMsPerVote).toFixed(1)}× the bare route's CPU a vote`,
       ours.failed && `failed: ${ours.failed}`,
       proof,
       `${CONNECTIONS} keep-alive connections, one Idempotency-Key a vote, ${WARM_UP_VOTES} untimed votes first; results visible always (the default), so each answer carries the current results`,
