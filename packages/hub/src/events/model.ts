@@ -50,6 +50,36 @@ export interface EventData {
 /** A stored event with what the API shows of its organizer. */
 export type EventRow = Selectable<EventTable> & { organizer_name: string; is_example: boolean };
 
+/** The columns of an event that its occurrences show (`toOccurrences`): all a page of occurrences reads. */
+export const occurrenceEventColumns = [
+  'id',
+  'organization_id',
+  'title',
+  'description',
+  'time_zone',
+  'all_day',
+  'start_local',
+  'rrule',
+  'rdates',
+  'exdates',
+  'overrides',
+  'status',
+  'location_name',
+  'location_address',
+  'municipality_id',
+  'lat',
+  'lon',
+  'categories',
+  'is_free',
+  'price',
+  'accessibility',
+  'link',
+  'updated_at',
+] as const satisfies readonly (keyof EventTable)[];
+
+/** An event as its occurrences show it: `occurrenceEventColumns` and its organizer. */
+export type OccurrenceEventRow = Pick<EventRow, (typeof occurrenceEventColumns)[number] | 'organizer_name' | 'is_example'>;
+
 export type EventColumns = Omit<Insertable<EventTable>, 'id' | 'organization_id' | 'uid' | 'imported'>;
 
 export function completeInput(input: Schemas['EventInput']): EventData {
@@ -246,12 +276,12 @@ export function toColumns(data: EventData, municipalities: KnownMunicipalities):
   };
 }
 
-function recurrenceOf(row: EventRow): Schemas['EventRecurrence'] | null {
+function recurrenceOf(row: Pick<EventRow, 'rrule' | 'rdates' | 'exdates' | 'start_local'>): Schemas['EventRecurrence'] | null {
   if (row.rrule === null && row.rdates.length === 0) return null;
   return { rule: row.rrule, rdates: row.rdates, exdates: row.exdates, summary: summarizeRecurrence(row.rrule, row.start_local) };
 }
 
-function organizerOf(row: EventRow): Schemas['EventOrganizer'] {
+function organizerOf(row: Pick<EventRow, 'organization_id' | 'organizer_name'>): Schemas['EventOrganizer'] {
   return { organizationId: row.organization_id, name: row.organizer_name };
 }
 
@@ -271,7 +301,7 @@ export function toEvent(row: EventRow): Schemas['Event'] {
 }
 
 /** Occurrences as calendars show them: the event's fields with each override's changes. */
-export function toOccurrences(row: EventRow, occurrences: readonly Occurrence[]): Schemas['EventOccurrence'][] {
+export function toOccurrences(row: OccurrenceEventRow, occurrences: readonly Occurrence[]): Schemas['EventOccurrence'][] {
   const recurrence = recurrenceOf(row);
   const summary = recurrence && { rule: recurrence.rule, summary: recurrence.summary };
   const location = locationOf(row);

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { fieldError, invalidBody, invalidQuery, type FieldError } from '../http/problems.js';
-import { dataFromRow, scheduleOf, type EventRow } from './model.js';
+import { dataFromRow, scheduleOf, type EventRow, type OccurrenceEventRow } from './model.js';
 import { eventsInRange, type EventFilters } from './queries.js';
-import { storedCover, storedOccurrences } from './stored-occurrences.js';
+import { storedCover, storedOccurrences, storedPage } from './stored-occurrences.js';
 import { DEFAULT_TIME_ZONE, occurrencesBetween, parseLocal, timeZone, type Occurrence } from './recurrence.js';
 
 const DAY_MS = 86_400_000;
@@ -16,8 +16,9 @@ export interface Range {
   to: Date;
 }
 
-export interface FoundOccurrence {
-  row: EventRow;
+/** An occurrence with its event: the whole row, or (a page of `occurrencesAfter`) what occurrences show of it. */
+export interface FoundOccurrence<Row extends OccurrenceEventRow = EventRow> {
+  row: Row;
   occurrence: Occurrence;
 }
 
@@ -111,9 +112,9 @@ export async function occurrencesAfter(
   range: Range,
   after: OccurrencePosition | undefined,
   count: number,
-): Promise<FoundOccurrence[]> {
+): Promise<FoundOccurrence<OccurrenceEventRow>[]> {
   if ((after === undefined || isPosition(after)) && (await storedCover(db, range.from, range.to))) {
-    return storedOccurrences(db, filters, range.from, range.to, after, count);
+    return storedPage(db, filters, range.from, range.to, after, count);
   }
   const found = await expandedOccurrences(db, filters, range);
   const start = after ? found.findIndex((item) => compareOccurrences(position(item), after) > 0) : 0;
@@ -122,7 +123,7 @@ export async function occurrencesAfter(
 
 export type OccurrencePosition = [number, string, string];
 
-export function position({ row, occurrence }: FoundOccurrence): OccurrencePosition {
+export function position({ row, occurrence }: { row: { id: string }; occurrence: Occurrence }): OccurrencePosition {
   return [occurrence.startMs, row.id, occurrence.recurrenceId ?? ''];
 }
 

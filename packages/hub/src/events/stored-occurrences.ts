@@ -5,7 +5,7 @@ import type { Database, EventOccurrenceTable, EventTable } from '../db/schema.js
 import { inTransaction } from '../db/transaction.js';
 import { approvedOrganization } from '../orgs/queries.js';
 import { scheduleJob, type ScheduledJob } from '../system/jobs.js';
-import type { EventRow } from './model.js';
+import { occurrenceEventColumns, type EventRow, type OccurrenceEventRow } from './model.js';
 import type { OccurrencePosition } from './occurrences.js';
 import { eventConditions, selectEvents, windowOverlaps, type EventFilters } from './queries.js';
 import {
@@ -318,7 +318,7 @@ function storedParts(filters: EventFilters, from: Date, to: Date, after: Occurre
   return sql`${lasting} UNION ALL ${starting}`;
 }
 
-function occurrenceOf(stored: StoredOccurrence, row: EventRow): Occurrence {
+function occurrenceOf(stored: StoredOccurrence, row: Pick<EventRow, 'overrides'>): Occurrence {
   return {
     recurrenceId: stored.recurrence_id === '' ? null : stored.recurrence_id,
     start: stored.start_text,
@@ -329,43 +329,51 @@ function occurrenceOf(stored: StoredOccurrence, row: EventRow): Occurrence {
   };
 }
 
-/**
- * The stored occurrences (see storedParts) with their events, as `findOccurrences` gives them. A
- * page (`limit`) is one statement, the occurrences with their events' rows; all of a range (a
- * feed) reads each event once, after its occurrences.
- */
+/** All stored occurrences of a range (see storedParts) with their events, as `findOccurrences` gives them: each event read once. */
 export async function storedOccurrences(
   db: Kysely<Database>,
   filters: EventFilters,
   from: Date,
   to: Date,
-  after?: OccurrencePosition,
-  limit?: number,
 ): Promise<{ row: EventRow; occurrence: Occurrence }[]> {
-  const parts = storedParts(filters, from, to, after, limit);
-  if (limit === undefined) {
-    const positions = (await sql<StoredOccurrence>`SELECT * FROM (${parts}) o ORDER BY o.start_at, o.event_id, o.recurrence_id`.execute(db))
-      .rows;
-    const ids = [...new Set(positions.map((position) => position.event_id))];
-    const rows = ids.length === 0 ? [] : await selectEvents(db).where('events.id', 'in', ids).execute();
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return positions.map((stored) => {
-      const row = byId.get(stored.event_id)!;
-      return { row, occurrence: occurrenceOf(stored, row) };
-    });
-  }
-  const { rows } = await sql<EventRow & PageColumns>`
+  const parts = storedParts(filters, from, to, undefined, undefined);
+  const positions = (await sql<StoredOccurrence>`SELECT * FROM (${parts}) o ORDER BY o.start_at, o.event_id, o.recurrence_id`.execute(db))
+    .rows;
+  const ids = [...new Set(positions.map((position) => position.event_id))];
+  const rows = ids.length === 0 ? [] : await selectEvents(db).where('events.id', 'in', ids).execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return positions.map((stored) => {
+    const row = byId.get(stored.event_id)!;
+    return { row, occurrence: occurrenceOf(stored, row) };
+  });
+}
+
+/**
+ * A page of stored occurrences (see storedParts) after `after`, at most `limit`, as
+ * `occurrencesAfter` gives them: one statement, each occurrence with the columns of its event
+ * that occurrences show (not the hashes and search text, which PGlite would decode for nothing).
+ */
+export async function storedPage(
+  db: Kysely<Database>,
+  filters: EventFilters,
+  from: Date,
+  to: Date,
+  after: OccurrencePosition | undefined,
+  limit: number,
+): Promise<{ row: OccurrenceEventRow; occurrence: Occurrence }[]> {
+  const eventColumns = sql.join(occurrenceEventColumns.map((column) => sql.ref(`events.${column}`)));
+  const { rows } = await sql<OccurrenceEventRow & PageColumns>`
     SELECT o.event_id AS occurrence_event_id, o.recurrence_id AS occurrence_recurrence_id, o.start_at AS occurrence_start_at,
       o.end_at AS occurrence_end_at, o.start_text AS occurrence_start_text, o.end_text AS occurrence_end_text,
       o.override_index AS occurrence_override_index,
-      events.*, organizations.name AS organizer_name, organizations.is_example
-    FROM (${parts}) o
+      ${eventColumns}, organizations.name AS organizer_name, organizations.is_example
+    FROM (${storedParts(filters, from, to, after, limit)}) o
     JOIN events ON events.id = o.event_id
     JOIN organizations ON organizations.id = events.organization_id
     ORDER BY o.start_at, o.event_id, o.recurrence_id
     LIMIT ${limit}`.execute(db);
-  // One row object per event, as selectEvents gives them, shared by its occurrences on the page.
-  const byId = new Map<string, EventRow>();
+  // One row object per event, shared by its occurrences on the page.
+  const byId = new Map<string, OccurrenceEventRow>();
   return rows.map((record) => {
     const {
       occurrence_event_id: event_id,
