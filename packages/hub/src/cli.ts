@@ -141,6 +141,7 @@ async function serve(config: HubConfig, seedIfEmpty: boolean): Promise<void> {
     adminToken: config.adminToken,
     logger: { ...defaultLoggerOptions, level: config.logLevel },
     rateLimit: { max: config.rateLimitMax, timeWindowMs: 60_000 },
+    answerCache: config.answerCacheMb > 0 && { maxBytes: config.answerCacheMb * 1024 * 1024 },
     trustProxy: config.trustProxy,
     polls: { proofSecret },
     volunteering: { proofSecret, retentionDays: config.volunteerRetentionDays },

@@ -25,6 +25,8 @@ export interface HubConfig {
   /** Licence, publisher and contact of the open data (`OPEN_DATA_*`). */
   openData: OpenDataOptions;
   rateLimitMax: number;
+  /** Mebibytes of public answers each process keeps in memory (`http/answer-cache.ts`); 0 keeps none. */
+  answerCacheMb: number;
   /**
    * How long a stopping Hub keeps answering (with `Connection: close`, `/health` 503) before it
    * stops accepting: longer than a load balancer's health-check interval when there is one.
@@ -112,6 +114,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     deletionsRetentionDays: integer('DELETIONS_RETENTION_DAYS', 90),
     openData: openDataOptions(env),
     rateLimitMax: integer('RATE_LIMIT_MAX', 600),
+    answerCacheMb: integer('ANSWER_CACHE_MB', 32),
     shutdownDrainMs: integer('SHUTDOWN_DRAIN_MS', 2_000),
     trustProxy: env.TRUST_PROXY === 'true',
     calendarFeedsAllowPrivateAddresses: env.CALENDAR_FEEDS_ALLOW_PRIVATE_ADDRESSES === 'true',
