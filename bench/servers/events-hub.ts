@@ -2,6 +2,12 @@
 // in-memory PGlite, or a database of its own on the PostgreSQL server in DATABASE_URL. Plus the
 // peer on the same app and the same rows: GET /bench/events-sql, one plain SQL statement over the
 // stored occurrences giving the same page (the floor of what the Hub's route can do).
+// BENCH_CPU_PROFILE names a directory: then POST /bench/profile/start and /bench/profile/stop?name=…
+// profile the Hub between them (<name>.cpuprofile there, for Chrome DevTools; `bench/events-query.ts --profile` drives and summarizes them),
+// so the first request and the repeats are profiled apart, without the fill before them.
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { buildApp } from '../../packages/hub/src/app.js';
 import { dataFromRow, scheduleOf } from '../../packages/hub/src/events/model.js';
@@ -28,8 +34,14 @@ const occurrences = rows.reduce((sum, row) => sum + expand(row).length, 0);
 const started = performance.now();
 if (process.env.BENCH_STORED !== '0') await refreshStoredOccurrences(db);
 const fillMs = performance.now() - started;
-await sql`ANALYZE event_occurrences`.execute(db);
-const app = await buildApp({ database, rateLimit: false, logger: false });
+// The uncached path: the work the Hub does when it must really answer (first request, a new month, a
+// new filter), as the peer does on every request. BENCH_ANSWER_CACHE=1: with the answer cache in front.
+const app = await buildApp({
+  database,
+  rateLimit: false,
+  logger: false,
+  answerCache: process.env.BENCH_ANSWER_CACHE === '1' ? undefined : false,
+});
 
 /** The first page of a month as one statement: stored occurrences overlapping it, with their events, in the API's order. */
 app.get<{ Querystring: { from: string; to: string; limit?: string; municipality?: string; q?: string } }>(
@@ -48,6 +60,23 @@ app.get<{ Querystring: { from: string; to: string; limit?: string; municipality?
     return { items: result.rows };
   },
 );
+
+const profileDir = process.env.BENCH_CPU_PROFILE;
+if (profileDir) {
+  const profiler = new Session();
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.setSamplingInterval', { interval: 100 });
+  app.post('/bench/profile/start', async () => {
+    await profiler.post('Profiler.start');
+    return { started: true };
+  });
+  app.post<{ Querystring: { name: string } }>('/bench/profile/stop', async (request) => {
+    const { profile } = await profiler.post('Profiler.stop');
+    await writeFile(join(profileDir, `${request.query.name}.cpuprofile`), JSON.stringify(profile));
+    return { written: request.query.name };
+  });
+}
 
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 process.send?.({ address, occurrences, fillMs });
