@@ -90,8 +90,8 @@ function oidc(env: NodeJS.ProcessEnv): OidcOptions | undefined {
   return { issuer, clientId, clientSecret, label: env.OIDC_LABEL || 'Mit dem Konto der Kommune anmelden' };
 }
 
-function integer(name: string, fallback: number): number {
-  const raw = process.env[name];
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, not "${raw}".`);
@@ -99,7 +99,7 @@ function integer(name: string, fallback: number): number {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
-  const port = integer('PORT', 8080);
+  const port = integer(env, 'PORT', 8080);
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -109,13 +109,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     pollProofSecret: env.POLL_PROOF_SECRET || undefined,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
-    volunteerRetentionDays: integer('VOLUNTEER_RETENTION_DAYS', 90),
-    auditRetentionDays: integer('AUDIT_RETENTION_DAYS', 730),
-    deletionsRetentionDays: integer('DELETIONS_RETENTION_DAYS', 90),
+    volunteerRetentionDays: integer(env, 'VOLUNTEER_RETENTION_DAYS', 90),
+    auditRetentionDays: integer(env, 'AUDIT_RETENTION_DAYS', 730),
+    deletionsRetentionDays: integer(env, 'DELETIONS_RETENTION_DAYS', 90),
     openData: openDataOptions(env),
-    rateLimitMax: integer('RATE_LIMIT_MAX', 600),
-    answerCacheMb: integer('ANSWER_CACHE_MB', 32),
-    shutdownDrainMs: integer('SHUTDOWN_DRAIN_MS', 2_000),
+    rateLimitMax: integer(env, 'RATE_LIMIT_MAX', 600),
+    answerCacheMb: integer(env, 'ANSWER_CACHE_MB', 32),
+    shutdownDrainMs: integer(env, 'SHUTDOWN_DRAIN_MS', 2_000),
     trustProxy: env.TRUST_PROXY === 'true',
     calendarFeedsAllowPrivateAddresses: env.CALENDAR_FEEDS_ALLOW_PRIVATE_ADDRESSES === 'true',
     publicUrl: origin('PUBLIC_URL', env.PUBLIC_URL || `http://localhost:${port}`),

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { pinClock } from '../src/clock.js';
+import { readConfig } from '../src/config.js';
 import { CACHED_OPERATIONS } from '../src/http/answer-cache.js';
 import { pinTestClock, testNow } from './support/clock.js';
 import { helpClient } from './support/help.js';
@@ -229,5 +230,19 @@ describe('answers kept in memory', () => {
     await eventually('the Hub to listen again', () => cache().live, 10_000);
     await counted(url);
     assert.ok((await counted(url)).hit);
+  });
+
+  test('ANSWER_CACHE_MB=0 turns keeping off; by default a process keeps 32 MiB', async () => {
+    assert.equal(readConfig({}).answerCacheMb, 32);
+    assert.equal(readConfig({ ANSWER_CACHE_MB: '0' }).answerCacheMb, 0);
+    assert.throws(() => readConfig({ ANSWER_CACHE_MB: 'viel' }), /ANSWER_CACHE_MB must be a whole number/);
+    const uncached = await startTestHub({ answerCache: false });
+    try {
+      assert.equal(uncached.app.answerCache, undefined);
+      const reads = await Promise.all([1, 2].map(async () => (await fetch(`${uncached.baseUrl}/municipalities/hoechberg`)).text()));
+      assert.equal(reads[0], reads[1]);
+    } finally {
+      await uncached.close();
+    }
   });
 });
