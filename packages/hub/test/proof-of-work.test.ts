@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { createChallenge, solveChallenge, verifySolution, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
@@ -90,6 +91,25 @@ describe('proof of work', () => {
       if (!expired) assert.equal(await ourVerdict(challenge, solution), 'verified');
     }
     assert.equal(checked, kinds.length * 17);
+  });
+
+  test('the Hub’s challenges are signed as altcha-lib signs them: its verifySolution accepts their solutions by either check', async () => {
+    const master = 'hub secret';
+    // The secrets ProofOfWork derives from its master secret.
+    const secret = (purpose: string) => createHmac('sha256', master).update(purpose).digest('hex');
+    const proofOfWork = new ProofOfWork(master, { minCounter: 1, maxCounter: 40 });
+    const challenge = await proofOfWork.challenge(subject);
+    assert.deepEqual(Object.keys(challenge.parameters), Object.keys(challenge.parameters).sort());
+    const solution = await solved(challenge);
+    const bySignature = { challenge, solution, deriveKey, hmacSignatureSecret: secret('altcha challenge signature') };
+    // With the key-signature secret altcha-lib checks the derived key against the challenge's key signature.
+    assert.equal((await verifySolution({ ...bySignature, hmacKeySignatureSecret: secret('altcha key signature') })).verified, true);
+    assert.equal((await verifySolution(bySignature)).verified, true);
+    const otherKey = { ...solution, derivedKey: `00${solution.derivedKey.slice(2)}` };
+    assert.equal(
+      (await verifySolution({ ...bySignature, solution: otherKey, hmacKeySignatureSecret: secret('altcha key signature') })).verified,
+      false,
+    );
   });
 
   test('a proof made by altcha-lib’s solver is accepted once checked; a tampered one is refused with a 422', async () => {

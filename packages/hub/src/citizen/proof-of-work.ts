@@ -65,20 +65,26 @@ export class ProofOfWork {
     this.#difficulty = difficulty;
   }
 
-  /** A signed challenge, as the contract's `ProofChallenge` requires (altcha-lib signs only when given a secret, and types the signature optional). */
+  /**
+   * A signed challenge, as the contract's `ProofChallenge` requires. altcha-lib makes the
+   * parameters (nonce, salt, the key prefix of the secret counter); they are signed as its
+   * `signChallenge` signs them (key signature over the derived key, signature over the sorted
+   * parameters' JSON), with node:crypto's synchronous HMAC instead of two WebCrypto jobs.
+   */
   async challenge(subject: ProofSubject): Promise<Schemas['ProofChallenge']> {
-    const { parameters, signature } = await createChallenge({
+    const counter = randomInt(this.#difficulty.maxCounter, this.#difficulty.minCounter);
+    const { parameters } = await createChallenge({
       algorithm: 'SHA-256',
       cost: 1,
-      counter: randomInt(this.#difficulty.maxCounter, this.#difficulty.minCounter),
+      counter,
       data: subject.data,
       deriveKey,
       expiresAt: Math.floor(Date.now() / 1000) + CHALLENGE_LIFETIME_SECONDS,
-      hmacSignatureSecret: this.#signatureSecret,
-      hmacKeySignatureSecret: this.#keySecret,
     });
-    if (signature === undefined) throw new Error('altcha-lib made a challenge without a signature although it was given a secret.');
-    return { parameters, signature };
+    const { derivedKey } = await deriveKey(parameters, hexBytes(parameters.salt), password(parameters.nonce, counter));
+    const keySignature = createHmac('sha256', this.#keySecret).update(derivedKey).digest('hex');
+    const signed = sortKeys({ ...parameters, keySignature }) as Schemas['ProofChallenge']['parameters'];
+    return { parameters: signed, signature: createHmac('sha256', this.#signatureSecret).update(JSON.stringify(signed)).digest('hex') };
   }
 
   /** Checks a proof sent with a citizen action; every way it can be wrong is a 422 that says what to do. */
@@ -173,6 +179,13 @@ function sortKeys(value: unknown): unknown {
 
 const MAX_UINT32 = 0xffffffff;
 
+/** altcha-lib's password for a counter: the nonce's bytes, then the counter as a 32-bit big-endian integer. */
+function password(nonce: string, counter: number): Buffer {
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32BE(counter);
+  return Buffer.concat([hexBytes(nonce), bytes]);
+}
+
 /**
  * altcha-lib's `verifySolution` (version 2.8, no key-signature secret, counters as 32-bit
  * integers, HMAC-SHA-256) with node:crypto's synchronous HMAC instead of WebCrypto's, which runs
@@ -198,9 +211,7 @@ export async function checkSolution(
   const { counter, derivedKey: submitted } = solution ?? {};
   if (typeof submitted !== 'string' || !/^(?:[0-9a-f]{2})+$/.test(submitted)) return 'invalid-solution';
   if (!Number.isInteger(counter) || counter < 0 || counter > MAX_UINT32) return 'invalid-solution';
-  const password = Buffer.alloc(4);
-  password.writeUInt32BE(counter);
-  const { derivedKey } = await deriveKey(parameters, hexBytes(parameters.salt), Buffer.concat([hexBytes(parameters.nonce), password]));
+  const { derivedKey } = await deriveKey(parameters, hexBytes(parameters.salt), password(parameters.nonce, counter));
   const derivedHex = Buffer.from(derivedKey).toString('hex');
   const prefix = parameters.keyPrefix;
   const prefixMatches =
