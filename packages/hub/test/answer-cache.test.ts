@@ -35,118 +35,144 @@ describe('answers kept in memory', () => {
   // Each test starts at the beginning of the pinned minute, so its reads share one minute.
   const atMinuteStart = () => pinTestClock();
 
-  test('a repeated public read is answered from memory, byte for byte and header for header', async () => {
-    atMinuteStart();
-    for (const url of [
-      '/municipalities/hoechberg',
-      '/help-offers?q=Sucht&limit=5',
-      '/events?from=2026-12-01&to=2027-01-01&limit=3',
-      '/help-topics',
-    ]) {
-      const made = await counted(url);
-      assert.equal(made.response.status, 200, url);
-      assert.ok(made.miss, `${url} is made by the route first`);
-      const kept = await counted(url);
-      assert.ok(kept.hit, `${url} is answered from memory the second time`);
-      assert.equal(kept.body, made.body, url);
-      assert.deepEqual(headersOf(kept.response), headersOf(made.response), url);
+  /**
+   * Runs `steps` again when they failed while content changed: a job of the Hub's (the stored
+   * occurrences moving their horizon as the Hub starts) may write at any moment and drop what
+   * was kept. A failure without such a change counts at once; five in a row count too.
+   */
+  async function undisturbed(steps: () => Promise<void>): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      atMinuteStart();
+      const generation = cache().generation;
+      try {
+        await steps();
+        return;
+      } catch (error) {
+        if (attempt === 5 || cache().generation === generation) throw error;
+      }
     }
+  }
+
+  test('a repeated public read is answered from memory, byte for byte and header for header', async () => {
+    await undisturbed(async () => {
+      for (const url of [
+        '/municipalities/hoechberg',
+        '/help-offers?q=Sucht&limit=5',
+        '/events?from=2026-12-01&to=2027-01-01&limit=3',
+        '/help-topics',
+      ]) {
+        const made = await counted(url);
+        assert.equal(made.response.status, 200, url);
+        assert.ok(made.miss, `${url} is made by the route first`);
+        const kept = await counted(url);
+        assert.ok(kept.hit, `${url} is answered from memory the second time`);
+        assert.equal(kept.body, made.body, url);
+        assert.deepEqual(headersOf(kept.response), headersOf(made.response), url);
+      }
+    });
   });
 
   test('a 304 from memory is the 304 the route gives', async () => {
-    atMinuteStart();
-    cache().dropAll();
-    const url = '/municipalities/wuerzburg';
-    const etag = (await counted(url)).response.headers.get('etag')!;
-    cache().dropAll();
-    const made = await counted(url, { headers: { 'if-none-match': etag } });
-    assert.ok(made.miss);
-    await counted(url);
-    const kept = await counted(url, { headers: { 'if-none-match': `"other", ${etag}` } });
-    assert.ok(kept.hit);
-    assert.equal(kept.response.status, 304);
-    assert.equal(made.response.status, 304);
-    assert.equal(kept.body, '');
-    assert.deepEqual(headersOf(kept.response), headersOf(made.response));
+    await undisturbed(async () => {
+      cache().dropAll();
+      const url = '/municipalities/wuerzburg';
+      const etag = (await counted(url)).response.headers.get('etag')!;
+      cache().dropAll();
+      const made = await counted(url, { headers: { 'if-none-match': etag } });
+      assert.ok(made.miss);
+      await counted(url);
+      const kept = await counted(url, { headers: { 'if-none-match': `"other", ${etag}` } });
+      assert.ok(kept.hit);
+      assert.equal(kept.response.status, 304);
+      assert.equal(made.response.status, 304);
+      assert.equal(kept.body, '');
+      assert.deepEqual(headersOf(kept.response), headersOf(made.response));
+    });
   });
 
   test("an editor's change through the API shows in the very next read", async () => {
-    atMinuteStart();
-    const help = helpClient(hub);
-    const [offer] = (await help.search('q=Sucht&limit=1')).items;
-    const url = `/help-offers/${offer!.id}`;
-    await counted(url);
-    assert.ok((await counted(url)).hit);
-    const patched = await help.patch(offer!.id, { name: 'Suchtberatung am Abend' });
-    assert.equal(patched.status, 200);
-    const after = await counted(url);
-    assert.ok(after.miss, 'the change dropped the kept answer');
-    assert.equal((JSON.parse(after.body) as { name: string }).name, 'Suchtberatung am Abend');
+    await undisturbed(async () => {
+      const help = helpClient(hub);
+      const [offer] = (await help.search('q=Sucht&limit=1')).items;
+      const url = `/help-offers/${offer!.id}`;
+      await counted(url);
+      assert.ok((await counted(url)).hit);
+      const patched = await help.patch(offer!.id, { name: 'Suchtberatung am Abend' });
+      assert.equal(patched.status, 200);
+      const after = await counted(url);
+      assert.ok(after.miss, 'the change dropped the kept answer');
+      assert.equal((JSON.parse(after.body) as { name: string }).name, 'Suchtberatung am Abend');
+    });
   });
 
   test('a change straight in the database (a job, a command, another process) drops the kept answers', async () => {
-    atMinuteStart();
-    const url = '/municipalities/hoechberg';
-    await counted(url);
-    assert.ok((await counted(url)).hit);
-    const generation = cache().generation;
-    await hub.database.db.updateTable('municipalities').set({ name: 'Höchberg am Main' }).where('id', '=', 'hoechberg').execute();
-    // PostgreSQL tells the listening session when the change commits; PGlite as the statement returns.
-    await eventually('the change to be heard', () => cache().generation > generation, 5_000);
-    const after = await counted(url);
-    assert.ok(after.miss);
-    assert.equal((JSON.parse(after.body) as { name: string }).name, 'Höchberg am Main');
-    await hub.database.db.updateTable('municipalities').set({ name: 'Höchberg' }).where('id', '=', 'hoechberg').execute();
+    await undisturbed(async () => {
+      const url = '/municipalities/hoechberg';
+      await counted(url);
+      assert.ok((await counted(url)).hit);
+      const generation = cache().generation;
+      await hub.database.db.updateTable('municipalities').set({ name: 'Höchberg am Main' }).where('id', '=', 'hoechberg').execute();
+      // PostgreSQL tells the listening session when the change commits; PGlite as the statement returns.
+      await eventually('the change to be heard', () => cache().generation > generation, 5_000);
+      const after = await counted(url);
+      assert.ok(after.miss);
+      assert.equal((JSON.parse(after.body) as { name: string }).name, 'Höchberg am Main');
+      await hub.database.db.updateTable('municipalities').set({ name: 'Höchberg' }).where('id', '=', 'hoechberg').execute();
+    });
   });
 
   test('a citizen’s vote keeps the answers: it changes no content', async () => {
-    atMinuteStart();
-    await counted('/help-topics');
-    const generation = cache().generation;
-    const refused = await fetch(`${hub.baseUrl}/polls/no-such-poll/votes`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ optionIds: ['x'] }),
+    await undisturbed(async () => {
+      await counted('/help-topics');
+      const generation = cache().generation;
+      const refused = await fetch(`${hub.baseUrl}/polls/no-such-poll/votes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ optionIds: ['x'] }),
+      });
+      assert.ok(refused.status >= 400);
+      assert.equal(cache().generation, generation);
+      assert.ok((await counted('/help-topics')).hit);
     });
-    assert.ok(refused.status >= 400);
-    assert.equal(cache().generation, generation);
-    assert.ok((await counted('/help-topics')).hit);
   });
 
   test('a signed-in read is neither answered from memory nor kept', async () => {
-    atMinuteStart();
-    const url = '/municipalities/hoechberg';
-    await counted(url);
-    const signedIn: Record<string, string>[] = [{ authorization: `Bearer ${hub.adminToken}` }, { cookie: 'sr_session=whatever' }];
-    for (const headers of signedIn) {
-      const read = await counted(url, { headers });
-      assert.equal(read.hit || read.miss, false, JSON.stringify(Object.keys(headers)));
-    }
+    await undisturbed(async () => {
+      const url = '/municipalities/hoechberg';
+      await counted(url);
+      const signedIn: Record<string, string>[] = [{ authorization: `Bearer ${hub.adminToken}` }, { cookie: 'sr_session=whatever' }];
+      for (const headers of signedIn) {
+        const read = await counted(url, { headers });
+        assert.equal(read.hit || read.miss, false, JSON.stringify(Object.keys(headers)));
+      }
+    });
   });
 
   test('each language, each query and each minute has answers of its own', async () => {
-    atMinuteStart();
-    cache().dropAll();
-    assert.ok((await counted('/help-topics', { headers: { 'accept-language': 'en' } })).miss);
-    assert.ok((await counted('/help-topics', { headers: { 'accept-language': 'de' } })).miss);
-    assert.ok((await counted('/help-topics', { headers: { 'accept-language': 'en' } })).hit);
-    assert.ok((await counted('/help-offers?q=Sucht&limit=2')).miss);
-    assert.ok((await counted('/help-offers?q=Sucht&limit=3')).miss);
-    pinClock(new Date(new Date(testNow).getTime() + 60_000));
-    assert.ok(
-      (await counted('/help-topics', { headers: { 'accept-language': 'en' } })).miss,
-      'a new minute: opening hours and today may have moved',
-    );
-    pinTestClock();
+    await undisturbed(async () => {
+      cache().dropAll();
+      assert.ok((await counted('/help-topics', { headers: { 'accept-language': 'en' } })).miss);
+      assert.ok((await counted('/help-topics', { headers: { 'accept-language': 'de' } })).miss);
+      assert.ok((await counted('/help-topics', { headers: { 'accept-language': 'en' } })).hit);
+      assert.ok((await counted('/help-offers?q=Sucht&limit=2')).miss);
+      assert.ok((await counted('/help-offers?q=Sucht&limit=3')).miss);
+      pinClock(new Date(new Date(testNow).getTime() + 60_000));
+      assert.ok(
+        (await counted('/help-topics', { headers: { 'accept-language': 'en' } })).miss,
+        'a new minute: opening hours and today may have moved',
+      );
+      pinTestClock();
+    });
   });
 
   test('a refused request is never kept', async () => {
-    atMinuteStart();
-    for (let i = 0; i < 2; i += 1) {
-      const read = await counted('/municipalities?limit=0');
-      assert.equal(read.response.status, 400);
-      assert.equal(read.hit, false);
-    }
+    await undisturbed(async () => {
+      for (let i = 0; i < 2; i += 1) {
+        const read = await counted('/municipalities?limit=0');
+        assert.equal(read.response.status, 400);
+        assert.equal(read.hit, false);
+      }
+    });
   });
 
   test('every table a kept answer is made of tells every process when it changes', async (t) => {
