@@ -1,4 +1,4 @@
-import { percentile, startServer, type Row } from './lib.js';
+import { keepAnswers, percentile, startServer, type Row } from './lib.js';
 import { onPgliteAndPostgres } from './postgres.js';
 
 /** Queries of the search-quality set (packages/hub/test/fixtures/help-search-quality.json) and filters. */
@@ -45,12 +45,6 @@ async function floor(address: string, search: string, requests: number): Promise
   const body = await response.text();
   if (response.status !== 200) throw new Error(`floor ${search}: HTTP ${response.status} ${body}`);
   return (JSON.parse(body) as { times: number[] }).times;
-}
-
-/** Switches the Hub's answer cache: off, every request searches; on, repeats come from memory. */
-async function keepAnswers(address: string, keep: boolean): Promise<void> {
-  const response = await fetch(`${address}/bench/answer-cache?keep=${keep ? 1 : 0}`, { method: 'POST' });
-  if (response.status !== 200) throw new Error(`answer cache: HTTP ${response.status}`);
 }
 
 async function measure(kind: keyof typeof targets, env: NodeJS.ProcessEnv, requests: number): Promise<Row[]> {

@@ -41,3 +41,9 @@ export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
+
+/** Switches the answer cache of a bench Hub (servers/answer-cache-switch.ts) off or on. */
+export async function keepAnswers(address: string, keep: boolean): Promise<void> {
+  const response = await fetch(`${address}/bench/answer-cache?keep=${keep ? 1 : 0}`, { method: 'POST' });
+  if (response.status !== 200) throw new Error(`answer cache switch: HTTP ${response.status}`);
+}

@@ -17,6 +17,7 @@ import { occurrencesBetween } from '../../packages/hub/src/events/recurrence.js'
 import { refreshStoredOccurrences } from '../../packages/hub/src/events/stored-occurrences.js';
 import { openTestDatabase } from '../../packages/hub/test/support/database.js';
 import { storeBenchEvents } from '../events-data.js';
+import { registerAnswerCacheSwitch } from './answer-cache-switch.js';
 import { stopOnSigterm } from './stop.js';
 
 const throwaway = await openTestDatabase();
@@ -34,14 +35,12 @@ const occurrences = rows.reduce((sum, row) => sum + expand(row).length, 0);
 const started = performance.now();
 if (process.env.BENCH_STORED !== '0') await refreshStoredOccurrences(db);
 const fillMs = performance.now() - started;
-// The uncached path: the work the Hub does when it must really answer (first request, a new month, a
-// new filter), as the peer does on every request. BENCH_ANSWER_CACHE=1: with the answer cache in front.
-const app = await buildApp({
-  database,
-  rateLimit: false,
-  logger: false,
-  answerCache: process.env.BENCH_ANSWER_CACHE === '1' ? undefined : false,
-});
+// The uncached path first: the work the Hub does when it must really answer (first request, a new
+// month, a new filter), as the peer does on every request. BENCH_ANSWER_CACHE=1, or the switch:
+// with the answer cache in front.
+const app = await buildApp({ database, rateLimit: false, logger: false });
+app.answerCache!.setLive(process.env.BENCH_ANSWER_CACHE === '1');
+registerAnswerCacheSwitch(app);
 
 /** The first page of a month as one statement: stored occurrences overlapping it, with their events, in the API's order. */
 app.get<{ Querystring: { from: string; to: string; limit?: string; municipality?: string; q?: string } }>(

@@ -13,6 +13,7 @@ import { nearestPlaces, searchOffers, selectOffers, type SearchSort } from '../.
 import { planSearch } from '../../packages/hub/src/help/search.js';
 import { openTestDatabase } from '../../packages/hub/test/support/database.js';
 import { storeBenchHelpOffers } from '../help-data.js';
+import { registerAnswerCacheSwitch } from './answer-cache-switch.js';
 import { stopOnSigterm } from './stop.js';
 
 const throwaway = await openTestDatabase();
@@ -115,14 +116,7 @@ app.get<{ Querystring: BaselineQuery & { requests: string } }>('/bench/help-offe
   return { times };
 });
 
-/**
- * Turns the answer cache off (`keep=0`) to time the search itself, and on again (`keep=1`) to time
- * repeats as the Hub serves them.
- */
-app.post<{ Querystring: { keep: string } }>('/bench/answer-cache', async (request) => {
-  app.answerCache!.setLive(request.query.keep === '1');
-  return { live: app.answerCache!.live };
-});
+registerAnswerCacheSwitch(app);
 
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 process.send?.({ address, offers });
