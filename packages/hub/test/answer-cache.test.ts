@@ -21,6 +21,8 @@ describe('answers kept in memory', () => {
   const cache = () => hub.app.answerCache!;
   before(async () => {
     hub = await startTestHub();
+    // On PostgreSQL the listening connection may still be opening (or trying again) on a busy server.
+    await eventually('the Hub to listen for content changes', () => cache().live, 30_000);
   });
   after(() => hub.close());
 
@@ -36,13 +38,15 @@ describe('answers kept in memory', () => {
   const atMinuteStart = () => pinTestClock();
 
   /**
-   * Runs `steps` again when they failed while content changed: a job of the Hub's (the stored
-   * occurrences moving their horizon as the Hub starts) may write at any moment and drop what
-   * was kept. A failure without such a change counts at once; five in a row count too.
+   * Runs `steps` again, from nothing kept, when they failed while content changed: a job of the
+   * Hub's (the stored occurrences moving their horizon as the Hub starts) may write at any moment
+   * and drop what was kept. A failure without such a change counts at once; five in a row count too.
    */
   async function undisturbed(steps: () => Promise<void>): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       atMinuteStart();
+      // Each attempt starts with nothing kept, as the first did.
+      cache().dropAll();
       const generation = cache().generation;
       try {
         await steps();
