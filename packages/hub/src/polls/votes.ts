@@ -171,13 +171,8 @@ async function castVoteInPoll(
     earlier: () => earlierVote(db, poll.id, idempotencyKey),
     check: async () => {
       assertOpen(poll, now);
-      if (body.proof) {
-        const proof = await proofOfWork.verify(body.proof, subject);
-        ticket = { proofSignature: proof.signature, expiresAt: proof.expiresAt };
-      } else {
-        // checkVote made sure that a poll without proofs has a code.
-        ticket = { codeHash: hashCode(poll.id, body.code!) };
-      }
+      // checkVote made sure the vote has exactly one of them, as its poll asks: a non-blank code or a proof.
+      ticket = (await ticketOf(proofOfWork, poll.id, body))!;
     },
     act: async () => {
       let row;
