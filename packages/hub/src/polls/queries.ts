@@ -179,18 +179,19 @@ const TOTAL_SLOTS = 16;
 /** What a vote spends to be counted: its printed code (by hash) or its proof of work (by signature). */
 export type VoteTicket = { codeHash: string } | { proofSignature: string; expiresAt: Date };
 
-/** A vote's values in its statement; a ticket of each kind has its own. */
-interface VoteValues {
-  pollId: unknown;
-  idempotencyKey: unknown;
-  requestHash: unknown;
-  choices: unknown;
-  now: unknown;
-  slot: unknown;
-  codeHash: unknown;
-  proofSignature: unknown;
-  expiresAt: unknown;
-}
+/** The names of a vote's values in its statement; a ticket of each kind has its own. */
+const VOTE_VALUES = [
+  'pollId',
+  'idempotencyKey',
+  'requestHash',
+  'choices',
+  'now',
+  'slot',
+  'codeHash',
+  'proofSignature',
+  'expiresAt',
+] as const;
+type VoteValues = Record<(typeof VOTE_VALUES)[number], unknown>;
 
 /** The spending of a ticket, as the first part of the vote's statement, if `allowed`; yields a row when it was unspent. */
 function spendTicket(participation: 'codes' | 'open', vote: VoteValues, allowed: RawBuilder<boolean>) {
@@ -246,12 +247,7 @@ function compiledVoteStatement(db: Kysely<Database>, participation: 'codes' | 'o
   if (!byKind) compiledVotes.set(db, (byKind = new Map<string, CompiledQuery<VoteStatementRow>>()));
   let compiled = byKind.get(participation);
   if (!compiled) {
-    const marks = Object.fromEntries(
-      ['pollId', 'idempotencyKey', 'requestHash', 'choices', 'now', 'slot', 'codeHash', 'proofSignature', 'expiresAt'].map((name) => [
-        name,
-        `${VALUE_MARK}${name}`,
-      ]),
-    ) as unknown as VoteValues;
+    const marks = Object.fromEntries(VOTE_VALUES.map((name) => [name, `${VALUE_MARK}${name}`])) as VoteValues;
     compiled = countedVoteStatement(db, participation, marks).compile(db);
     byKind.set(participation, compiled);
   }
