@@ -21,6 +21,7 @@ import { loadContract, operationOf, type Contract, type OperationConfig } from '
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { checkBody, checkMediaType, registerBodyParsers } from './http/body.js';
 import { registerAnswerCache, type AnswerCacheOptions } from './http/answer-cache.js';
+import { followContentChanges } from './http/content-changes.js';
 import { registerEtags } from './http/etag.js';
 import { rateLimitStoreOption, type RateLimitStoreKind } from './http/rate-limit-store.js';
 import { ProblemError } from './http/problems.js';
@@ -32,6 +33,7 @@ import { subscriptionHandlers } from './events/subscription-handlers.js';
 import { scheduleSubscriptionRefresh, type CalendarSubscriptionOptions } from './events/subscriptions.js';
 import { scheduleOccurrenceHorizon } from './events/stored-occurrences.js';
 import { helpHandlers } from './help/handlers.js';
+import { HelpSearchIndex } from './help/search-index.js';
 import { municipalityHandlers } from './orgs/municipalities.js';
 import { organizationHandlers } from './orgs/organizations.js';
 import { pollHandlers, type PollOptions } from './polls/handlers.js';
@@ -97,6 +99,8 @@ export interface HubOptions {
   deletions?: DeletionsRetentionOptions;
   /** Public reads answered from memory until content changes (http/answer-cache.ts); `false` turns it off. */
   answerCache?: AnswerCacheOptions | false;
+  /** Help searches answered from an index in memory (help/search-index.ts); `false` runs each in the database. */
+  helpSearchIndex?: boolean;
 }
 
 /**
@@ -118,6 +122,7 @@ function allHandlers(
   contract: Contract,
   volunteerHandlers: ReturnType<typeof volunteering>['handlers'],
   outbox: Outbox,
+  searchIndex: HelpSearchIndex | undefined,
 ): Handlers {
   const db = options.database.db;
   // Links in mails point to where people reach the Hub (`PUBLIC_URL`), never to a request's Host.
@@ -129,7 +134,7 @@ function allHandlers(
     ...organizationHandlers(db),
     ...eventHandlers(db, contract.version),
     ...subscriptionHandlers(db, options.calendarSubscriptions ?? {}),
-    ...helpHandlers(db),
+    ...helpHandlers(db, searchIndex),
     ...pollHandlers(db, options.polls),
     ...volunteerHandlers,
     ...signInHandlers(db, { ...mail, oidc: oidcSignInOption(options.oidc) }),
@@ -196,8 +201,15 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   // After the ETag hook, so an answer that became 304 is not recorded as a read.
   app.addHook('onSend', auditAnswers(options.database.db));
   // After the ETag hook too: an answer is kept with its ETag.
-  const answerCache = options.answerCache === false ? undefined : await registerAnswerCache(app, options.database, options.answerCache);
+  const answerCache = options.answerCache === false ? undefined : registerAnswerCache(app, options.answerCache);
   app.decorate('answerCache', answerCache);
+  const searchIndex = options.helpSearchIndex === false ? undefined : new HelpSearchIndex(options.database.db);
+  app.decorate('helpSearchIndex', searchIndex);
+  await followContentChanges(
+    app,
+    options.database,
+    [answerCache, searchIndex].filter((follower) => follower !== undefined),
+  );
 
   const outbox = new MailOutbox(options.database.db, { publicUrl: options.publicUrl, ...options.mail }, app.log);
   const volunteer = volunteering(options.database.db, options.volunteering ?? {}, app.log, outbox);
@@ -216,7 +228,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
     await occurrenceHorizon.stop();
     await outbox.stop();
   });
-  const handlers = allHandlers(options, contract, volunteer.handlers, outbox);
+  const handlers = allHandlers(options, contract, volunteer.handlers, outbox, searchIndex);
   const references = resolveReferences(options.database.db);
   const operations = new Map(contract.operations.map((operation) => [operation.operationId, operation]));
   for (const operationId of operations.keys()) {

@@ -21,6 +21,7 @@ import {
   type SearchPosition,
   type SearchSort,
 } from './queries.js';
+import type { HelpSearchIndex } from './search-index.js';
 import { planSearch } from './search.js';
 import { helpTopics } from './topics.js';
 import * as clock from '../clock.js';
@@ -80,7 +81,7 @@ const notFound = (id: string) => new ProblemError('not-found', `There is no help
 const offerEntry = (id: string) => ({ table: 'help_offers', id, noun: 'help offer' }) as const;
 
 /** `openNow` and `hoursToday` are computed for the time of the request (tests call the queries with other moments). */
-export function helpHandlers(db: Kysely<Database>): Pick<Handlers, HelpOperations> {
+export function helpHandlers(db: Kysely<Database>, searchIndex?: HelpSearchIndex): Pick<Handlers, HelpOperations> {
   const now = () => regionMoment(clock.now());
 
   async function existingOffer(id: string, from: Kysely<Database> = db) {
@@ -122,7 +123,9 @@ export function helpHandlers(db: Kysely<Database>): Pick<Handlers, HelpOperation
         radius: query.radius,
         modifiedAfter: query.modifiedAfter,
       };
-      const result = await searchOffers(db, { filters, plan, sort, after, limit }, now());
+      const search = { filters, plan, sort, after, limit };
+      const moment = now();
+      const result = (await searchIndex?.search(search, moment)) ?? (await searchOffers(db, search, moment));
       const page = toPage(
         result.rows,
         limit,

@@ -92,6 +92,24 @@ export function selectOffers(db: Kysely<Database>, moment: RegionMoment) {
     ]);
 }
 
+/** The offers of a page found elsewhere (the search index), in its order, with its distances and keys. */
+export async function readOfferRows(
+  db: Kysely<Database>,
+  moment: RegionMoment,
+  page: { id: string; distance: number | null; sortKey: number }[],
+): Promise<(OfferRow & { sort_key: number })[]> {
+  if (page.length === 0) return [];
+  const rows = await selectOffers(db, moment)
+    .select(sql<null>`NULL::int`.as('distance_m'))
+    .where(sql<boolean>`help_offers.id = ANY (${page.map((entry) => entry.id)}::uuid[])`)
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return page.flatMap(({ id, distance, sortKey }) => {
+    const row = byId.get(id);
+    return row ? [{ ...row, distance_m: distance, sort_key: sortKey }] : [];
+  });
+}
+
 export async function findOffer(db: Kysely<Database>, id: string, moment: RegionMoment): Promise<OfferRow | undefined> {
   return selectOffers(db, moment)
     .select(sql<null>`NULL::int`.as('distance_m'))
@@ -222,7 +240,7 @@ export type SearchSort = 'relevance' | 'distance' | 'name';
 export type SearchPosition = [SearchSort, number, string, string];
 
 /** Sorts after every real distance, so offers without a place come last. */
-const NO_DISTANCE = 2_147_483_647;
+export const NO_DISTANCE = 2_147_483_647;
 
 export interface SearchResult {
   rows: (OfferRow & { sort_key: number })[];
@@ -231,7 +249,7 @@ export interface SearchResult {
 }
 
 /** Counts per value, most first (by id between equal counts). */
-function facetCounts(counts: [string, number][]): Schemas['HelpFacetCount'][] {
+export function facetCounts(counts: [string, number][]): Schemas['HelpFacetCount'][] {
   return counts.map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
 }
 

@@ -4,6 +4,7 @@ import { searchSpellings, sortKey } from '../http/text.js';
 import { fillers, phraseTopics } from './phrases.js';
 import { otherPeople } from './people.js';
 import { helpTopicIds, helpVerbs, isCrisisTopic, parentTopic, searchSynonyms, type HelpTopicId } from './topics.js';
+import { roundHalfEven } from './text-search.js';
 import { verbForms } from './verbs.js';
 
 /**
@@ -424,4 +425,98 @@ export function tieBreakSql(plan: SearchPlan, municipalities: string[] | undefin
     + 35 * round(12 * ${focus})::int
     + CASE WHEN help_offers.crisis THEN 20 ELSE 0 END
     + ${near}::int + round(5 * ${rank})::int)`;
+}
+
+/** Every query of alternatives the plan's SQL matches vectors with (the index matches each). */
+export function searchQueries(plan: SearchPlan): string[] {
+  const queries = plan.units.flatMap((unit) => [unit.nameWord, unit.word, unit.namePrefix, unit.expanded, unit.topicInName]);
+  return [...new Set([...queries, anyQuery(plan)].filter((query): query is string => query !== null))];
+}
+
+/** What the scores read of an offer in memory (`search-index.ts`). */
+export interface ScoredOffer {
+  sortName: string;
+  topics: string[];
+  closure: string[];
+  audiences: string[];
+  crisis: boolean;
+}
+
+/** Whether offer number `offer` matches `query`, one of `searchQueries` (false for null). */
+export type QueryMatcher = (query: string | null, offer: number) => boolean;
+
+const intersects = (values: string[], set: ReadonlySet<string>) => values.some((value) => set.has(value));
+
+/** `taggedWith` in memory. */
+function taggedIn(offer: ScoredOffer, parents: ReadonlySet<string>): boolean {
+  return intersects(offer.closure, parents) && intersects(offer.topics, parents);
+}
+
+/**
+ * `matchSql` and `relevanceSql` restated for offers in memory, case for case; `rankQuery` is the
+ * query whose `ts_rank` the tie-break uses.
+ */
+export function relevanceScores(plan: SearchPlan, matchesQuery: QueryMatcher) {
+  const anyText = anyQuery(plan);
+  const topics = new Set<string>(allTopics(plan));
+  const parents = new Set<string>(allParents(plan));
+  const crisisTopics = new Set<string>(plan.crisisTopics);
+  const otherAudiences = new Set(plan.otherAudiences);
+  const relatives = new Set(['relatives', 'families']);
+  const units = plan.units.map((unit) => ({ ...unit, topics: new Set<string>(unit.topics), parents: new Set<string>(unit.parents) }));
+  return {
+    rankQuery: anyText,
+    matches(offer: ScoredOffer, index: number): boolean {
+      return (
+        matchesQuery(anyText, index) ||
+        (topics.size > 0 && intersects(offer.closure, topics)) ||
+        (parents.size > 0 && taggedIn(offer, parents))
+      );
+    },
+    score(offer: ScoredOffer, index: number): number {
+      let words = 0;
+      for (const unit of units) {
+        if (unit.topics.size > 0 && intersects(offer.closure, unit.topics))
+          words += unit.topicInName && matchesQuery(unit.topicInName, index) ? SCORE.topicInName : SCORE.topic;
+        else if (unit.parents.size > 0 && taggedIn(offer, unit.parents)) words += SCORE.parent;
+        if (unit.expanded && !matchesQuery(unit.expanded, index)) continue;
+        if (matchesQuery(unit.nameWord, index)) words += SCORE.nameWord;
+        else if (matchesQuery(unit.word, index)) words += SCORE.word;
+        else if (matchesQuery(unit.namePrefix, index)) words += SCORE.namePrefix;
+        else if (unit.expanded) words += SCORE.expanded;
+      }
+      const forRelatives = intersects(offer.audiences, relatives);
+      const people =
+        plan.readerIsRelative && forRelatives
+          ? SCORE.forRelatives
+          : otherAudiences.size > 0 && intersects(offer.audiences, otherAudiences) && !forRelatives
+            ? SCORE.onlyForOthers
+            : 0;
+      const crisis = plan.crisisDetected && offer.crisis && intersects(offer.closure, crisisTopics) ? CRISIS_BOOST : 0;
+      return (words + people) * 1000 + crisis;
+    },
+  };
+}
+
+/**
+ * `tieBreakSql` restated for offers in memory; `rank` is `ts_rank` of the offer and `rankQuery`,
+ * `nearness` the municipalities' part (both computed by the index).
+ */
+export function tieBreakScores(
+  plan: SearchPlan,
+  measures: { rank(offer: number): number; nearness(offer: number): number },
+): (offer: ScoredOffer, index: number) => number {
+  const topics = new Set<string>(allTopics(plan));
+  const ranked = anyQuery(plan) !== null;
+  return (offer, index) => {
+    const focus = topics.size > 0 ? offer.closure.filter((topic) => topics.has(topic)).length / offer.closure.length : 0;
+    const rank = ranked ? Math.min(1, measures.rank(index)) : 0;
+    return (
+      (offer.sortName === plan.folded ? 500 : 0) +
+      35 * roundHalfEven(12 * focus) +
+      (offer.crisis ? 20 : 0) +
+      measures.nearness(index) +
+      roundHalfEven(5 * rank)
+    );
+  };
 }

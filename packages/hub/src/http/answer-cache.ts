@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { now } from '../clock.js';
-import type { HubDatabase } from '../db/connection.js';
+import type { ContentFollower } from './content-changes.js';
 import { operationOf } from './contract.js';
 import { etagMatches } from './etag.js';
 
@@ -27,8 +27,6 @@ export const CACHED_OPERATIONS: ReadonlySet<string> = new Set([
   'listOrganizationHelpOffers',
 ]);
 
-/** The channel migration 0021's triggers notify on. */
-const CONTENT_CHANNEL = 'sr_content_changed';
 const MINUTE_MS = 60_000;
 
 interface CachedAnswer {
@@ -51,15 +49,12 @@ export interface AnswerCacheOptions {
 
 /**
  * Answers of public reads kept in this process, for the minute they belong to (opening hours and
- * "today" move with it). Every Hub process drops all of them when content changes anywhere:
- * - a change through this process's API, before its answer leaves (read your own writes);
- * - any committed change to a content table, by any process, job or command, through
- *   PostgreSQL's NOTIFY (on PGlite, the one process hears it as the change commits).
- * While the listening connection is broken, notifications may be missed, so nothing is kept or
+ * "today" move with it). Every Hub process drops all of them when content changes anywhere
+ * (`content-changes.ts`). While the listening connection is broken, notifications may be missed, so nothing is kept or
  * served until it listens again. An answer made while content changed is not kept, as it may
  * have read the content from before.
  */
-export class AnswerCache {
+export class AnswerCache implements ContentFollower {
   readonly #answers: LRUCache<string, CachedAnswer>;
   readonly #pending = new WeakMap<FastifyRequest, PendingAnswer>();
   #generation = 0;
@@ -88,6 +83,10 @@ export class AnswerCache {
 
   setLive(live: boolean): void {
     this.#live = live;
+    this.dropAll();
+  }
+
+  contentChanged(): void {
     this.dropAll();
   }
 
@@ -152,49 +151,19 @@ declare module 'fastify' {
   }
 }
 
-/** A change the API made that content may depend on: an editor's, never a citizen's vote or response. */
-function changedContent(request: FastifyRequest, reply: FastifyReply): boolean {
-  if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return false;
-  const operation = operationOf(request);
-  return operation !== undefined && operation.security.length > 0 && reply.statusCode < 400;
-}
-
 /**
  * Puts the answer cache in front of the public reads. Register it after the ETag hook, so the
  * answer kept carries its ETag. The look-up runs as the first `preValidation` hook: after every
  * `onRequest` hook, the routes' own included, so rate limits and sign-in checks still apply.
  */
-export async function registerAnswerCache(
-  app: FastifyInstance,
-  database: HubDatabase,
-  options: AnswerCacheOptions = {},
-): Promise<AnswerCache> {
+export function registerAnswerCache(app: FastifyInstance, options: AnswerCacheOptions = {}): AnswerCache {
   const cache = new AnswerCache(options);
   app.addHook('preValidation', (request, reply, done) => {
     if (!cache.serve(request, reply)) done();
   });
   app.addHook('onSend', (request, reply, payload, done) => {
-    if (changedContent(request, reply)) cache.dropAll();
-    else cache.keep(request, reply, payload);
+    cache.keep(request, reply, payload);
     done(null, payload);
-  });
-  let warned = false;
-  const listening = await database.listen(CONTENT_CHANNEL, {
-    onNotification: () => cache.dropAll(),
-    onLive: (live) => {
-      cache.setLive(live);
-      if (live && warned) app.log.info('content changes are heard again; answers are kept again');
-      if (live) warned = false;
-    },
-    onError: (error) => {
-      if (warned) return;
-      warned = true;
-      app.log.warn({ err: error }, 'content changes cannot be heard; answers are made anew each time until they can');
-    },
-  });
-  app.addHook('preClose', async () => {
-    await listening.stop();
-    cache.setLive(false);
   });
   return cache;
 }

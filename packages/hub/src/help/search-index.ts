@@ -1,0 +1,487 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { ContentFollower } from '../http/content-changes.js';
+import { openNowFilterSql, type RegionMoment } from './opening-hours.js';
+import {
+  facetCounts,
+  NO_DISTANCE,
+  readOfferRows,
+  type OfferFilters,
+  type SearchPosition,
+  type SearchResult,
+  type SearchSort,
+} from './queries.js';
+import { relevanceScores, tieBreakScores, searchQueries, type SearchPlan } from './search.js';
+import {
+  compareLexemes,
+  operandsForRank,
+  parseAlternatives,
+  parseTsvector,
+  rankShare,
+  roundHalfEven,
+  storedOrder,
+  type QueryOperand,
+} from './text-search.js';
+
+/** The tables the index is made of: a change to any of them makes it stale. */
+const INDEXED_TABLES: ReadonlySet<string> = new Set(['help_offers', 'help_offer_locations', 'municipalities', 'organizations']);
+
+interface Place {
+  municipalityId: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+/** What a search reads of a published offer of an approved organization. */
+export interface IndexedOffer {
+  id: string;
+  sortName: string;
+  topics: string[];
+  closure: string[];
+  audiences: string[];
+  /** Primary language subtags, lower case. */
+  languages: string[];
+  organizationId: string;
+  cost: string;
+  anonymous: boolean;
+  barrierFree: boolean;
+  crisis: boolean;
+  /** Serves the whole region or further (`service_area` other than local). */
+  regional: boolean;
+  places: Place[];
+}
+
+/** Per lexeme: the offers whose vector has it, the weights it has there and its share of `ts_rank`. */
+interface Postings {
+  offers: Int32Array;
+  weights: Uint8Array;
+  shares: Float64Array;
+}
+
+interface BuiltIndex {
+  offers: IndexedOffer[];
+  /** Each offer's place in (sort_name, id) order. */
+  nameOrder: Int32Array;
+  /** Lexemes in PostgreSQL's order, and their postings. */
+  lexicon: string[];
+  postings: Postings[];
+  municipalities: Map<string, { lat: number; lon: number }>;
+}
+
+interface OfferRecord {
+  id: string;
+  sort_name: string;
+  topics: string[];
+  topic_closure: string[];
+  audiences: string[];
+  languages: string[];
+  organization_id: string;
+  cost: string;
+  anonymous: boolean;
+  barrier_free: boolean;
+  crisis: boolean;
+  service_area: string;
+  vector: string;
+  places: [string | null, number | null, number | null][];
+}
+
+async function buildIndex(db: Kysely<Database>): Promise<BuiltIndex> {
+  const { rows } = await sql<OfferRecord>`
+    SELECT o.id, o.sort_name, o.topics, o.topic_closure, o.audiences, o.languages, o.organization_id, o.cost,
+      o.anonymous, o.barrier_free, o.crisis, o.service_area, o.search_vector::text AS vector,
+      (SELECT coalesce(json_agg(json_build_array(l.municipality_id, l.lat, l.lon) ORDER BY l.position), '[]')
+        FROM help_offer_locations l WHERE l.offer_id = o.id) AS places
+    FROM help_offers o WHERE o.published AND o.organization_approved`.execute(db);
+  const municipalities = await db.selectFrom('municipalities').select(['id', 'lat', 'lon']).execute();
+  const offers: IndexedOffer[] = [];
+  const entries = new Map<string, { offers: number[]; weights: number[]; shares: number[] }>();
+  for (const row of rows) {
+    const index = offers.length;
+    offers.push({
+      id: row.id,
+      sortName: row.sort_name,
+      topics: row.topics,
+      closure: row.topic_closure,
+      audiences: row.audiences,
+      languages: row.languages.map((tag) => tag.split('-', 1)[0]!.toLowerCase()),
+      organizationId: row.organization_id,
+      cost: row.cost,
+      anonymous: row.anonymous,
+      barrierFree: row.barrier_free,
+      crisis: row.crisis,
+      regional: row.service_area === 'region' || row.service_area === 'nationwide',
+      places: row.places.map(([municipalityId, lat, lon]) => ({ municipalityId, lat, lon })),
+    });
+    for (const { lexeme, positions } of parseTsvector(row.vector)) {
+      let postings = entries.get(lexeme);
+      if (!postings) entries.set(lexeme, (postings = { offers: [], weights: [], shares: [] }));
+      postings.offers.push(index);
+      postings.weights.push(positions.reduce((mask, position) => mask | (1 << (position >> 14)), positions.length > 0 ? 0 : 1));
+      postings.shares.push(rankShare(positions));
+    }
+  }
+  const lexicon = [...entries.keys()].sort(compareLexemes);
+  const byName = offers.map((_, i) => i).sort((a, b) => compareByName(offers[a]!, offers[b]!));
+  const nameOrder = new Int32Array(offers.length);
+  byName.forEach((offer, place) => (nameOrder[offer] = place));
+  return {
+    offers,
+    nameOrder,
+    lexicon,
+    postings: lexicon.map((lexeme) => {
+      const { offers: ids, weights, shares } = entries.get(lexeme)!;
+      return { offers: Int32Array.from(ids), weights: Uint8Array.from(weights), shares: Float64Array.from(shares) };
+    }),
+    municipalities: new Map(municipalities.map((m) => [m.id, { lat: m.lat, lon: m.lon }])),
+  };
+}
+
+/** `(sort_name, id)` as PostgreSQL orders them: the name in bytes (`COLLATE "C"`), then the uuid. */
+function compareByName(a: { sortName: string; id: string }, b: { sortName: string; id: string }): number {
+  return compareLexemes(a.sortName, b.sortName) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** `help_distance_km` (migration 0003) in the same double-precision steps. */
+export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const radians = (degrees: number) => degrees * 0.017453292519943295;
+  const a =
+    Math.sin(radians(lat2 - lat1) / 2) ** 2 + Math.cos(radians(lat1)) * Math.cos(radians(lat2)) * Math.sin(radians(lon2 - lon1) / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** Filters the index cannot answer; such searches go to the database. */
+function answerable(filters: OfferFilters): boolean {
+  return filters.modifiedAfter === undefined;
+}
+
+export interface IndexSearch {
+  filters: OfferFilters;
+  plan: SearchPlan | undefined;
+  sort: SearchSort;
+  after: SearchPosition | undefined;
+  limit: number;
+}
+
+/**
+ * The help offers' search in memory: which offers match, their scores, the total and the facets,
+ * computed from the stored search vectors as the SQL of `queries.ts` computes them; only the
+ * page's offers are read from the database. Broad German queries match thousands of offers,
+ * and the total and the facets need all of them, which no index of PostgreSQL's spares it.
+ *
+ * Built on the first search and again after any change to the tables it reads (`INDEXED_TABLES`,
+ * heard through `content-changes.ts` from every process); until it is built, or while changes
+ * could go unheard, searches run in the database. Both ways give the same answers
+ * (`help-search-index.test.ts`).
+ */
+export class HelpSearchIndex implements ContentFollower {
+  readonly #db: Kysely<Database>;
+  #built: BuiltIndex | undefined;
+  #building: Promise<void> | undefined;
+  #generation = 0;
+  #live = false;
+  /** Lexemes of each term as `to_tsquery('german', …)` makes them; null when it makes more than one. */
+  readonly #lexemes = new Map<string, string[] | null>();
+  #openNow: { key: string; generation: number; ids: Set<string> } | undefined;
+  /** Off: every search runs in the database (tests compare both; the bench measures both). */
+  enabled = true;
+  /** Searches answered from memory since the Hub started (tests read it). */
+  searches = 0;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  contentChanged(table?: string): void {
+    if (table !== undefined && !INDEXED_TABLES.has(table)) return;
+    this.#generation += 1;
+    this.#built = undefined;
+  }
+
+  setLive(live: boolean): void {
+    this.#live = live;
+    this.contentChanged();
+  }
+
+  /** Whether searches are answered from memory now. */
+  get ready(): boolean {
+    return this.enabled && this.#live && this.#built !== undefined;
+  }
+
+  /** Builds the index now if it is not built (searches would build it anyway); resolves when it is. */
+  async build(): Promise<void> {
+    while (this.#live && !this.#built) {
+      this.#building ??= this.#rebuild();
+      await this.#building;
+    }
+  }
+
+  async #rebuild(): Promise<void> {
+    const generation = this.#generation;
+    try {
+      const built = await buildIndex(this.#db);
+      // Content that changed while it was read may be missing from what was read.
+      if (generation === this.#generation && this.#live) this.#built = built;
+    } finally {
+      this.#building = undefined;
+    }
+  }
+
+  /** The search's result from memory, or undefined when the database must answer it. */
+  async search(search: IndexSearch, moment: RegionMoment): Promise<SearchResult | undefined> {
+    if (!this.enabled || !this.#live || !answerable(search.filters)) return undefined;
+    const built = this.#built;
+    if (!built) {
+      this.#building ??= this.#rebuild().catch(() => undefined);
+      return undefined;
+    }
+    const generation = this.#generation;
+    const queries = search.plan ? await this.#operands(searchQueries(search.plan)) : new Map<string, QueryOperand[]>();
+    if (!queries) return undefined;
+    const openNow = search.filters.openNow ? await this.#openNowIds(moment, generation) : undefined;
+    if (generation !== this.#generation) return undefined;
+    const found = findMatches(built, search, queries, openNow);
+    const rows = await readOfferRows(this.#db, moment, found.page);
+    // An offer changed since the index was built: its stored row may no longer fit the search.
+    if (generation !== this.#generation || rows.length !== found.page.length) return undefined;
+    this.searches += 1;
+    return { rows, total: found.total, facets: found.facets };
+  }
+
+  /**
+   * Each query of the plan as operands: its terms normalized by PostgreSQL (German stems) once
+   * per term and kept; undefined when a term makes a phrase, which the index does not match.
+   */
+  async #operands(queries: string[]): Promise<Map<string, QueryOperand[]> | undefined> {
+    const parsed = new Map(queries.map((query) => [query, parseAlternatives(query)]));
+    const unknown = [...new Set([...parsed.values()].flat().map((term) => term.term))].filter((term) => !this.#lexemes.has(term));
+    if (unknown.length > 0) {
+      const { rows } = await sql<{ term: string; query: string }>`
+        SELECT term, to_tsquery('german', term)::text AS query FROM unnest(${unknown}::text[]) AS term`.execute(this.#db);
+      for (const { term, query } of rows) this.#lexemes.set(term, lexemesOf(query));
+    }
+    const result = new Map<string, QueryOperand[]>();
+    for (const [query, terms] of parsed) {
+      const operands: QueryOperand[] = [];
+      for (const { term, prefix, weights } of terms) {
+        const lexemes = this.#lexemes.get(term);
+        if (lexemes === null || lexemes === undefined) return undefined;
+        operands.push(...lexemes.map((lexeme) => ({ lexeme, prefix, weights })));
+      }
+      result.set(query, operands);
+    }
+    return result;
+  }
+
+  /** The offers open at `moment` (the hours, exceptions and holidays stay in SQL), once per moment. */
+  async #openNowIds(moment: RegionMoment, generation: number): Promise<Set<string>> {
+    const key = JSON.stringify(moment);
+    if (this.#openNow?.key === key && this.#openNow.generation === generation) return this.#openNow.ids;
+    const rows = await this.#db
+      .selectFrom('help_offers')
+      .select('id')
+      .where(sql<boolean>`help_offers.published AND help_offers.organization_approved AND ${openNowFilterSql(moment)}`)
+      .execute();
+    const ids = new Set(rows.map((row) => row.id));
+    this.#openNow = { key, generation, ids };
+    return ids;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    helpSearchIndex: HelpSearchIndex | undefined;
+  }
+}
+
+/** The lexemes of `to_tsquery`'s text for one term: none (a stop word), one, or null for a phrase. */
+function lexemesOf(query: string): string[] | null {
+  if (query === '') return [];
+  const single = /^'((?:[^'\\]|''|\\.)*)'$/.exec(query);
+  return single ? [single[1]!.replace(/''/g, "'").replace(/\\(.)/g, '$1')] : null;
+}
+
+/** The index range of the lexemes an operand finds: the lexeme itself, or all it begins. */
+function lexemeRange(lexicon: string[], operand: QueryOperand): [number, number] {
+  let low = 0;
+  let high = lexicon.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (compareLexemes(lexicon[middle]!, operand.lexeme) < 0) low = middle + 1;
+    else high = middle;
+  }
+  let end = low;
+  if (operand.prefix) while (end < lexicon.length && lexicon[end]!.startsWith(operand.lexeme)) end++;
+  else if (lexicon[low] === operand.lexeme) end = low + 1;
+  return [low, end];
+}
+
+/** Which offers a query of alternatives matches (`search_vector @@ query`), as one flag per offer. */
+function matchesOf(built: BuiltIndex, operands: QueryOperand[]): Uint8Array {
+  const matched = new Uint8Array(built.offers.length);
+  for (const operand of operands) {
+    const [from, to] = lexemeRange(built.lexicon, operand);
+    for (let lexeme = from; lexeme < to; lexeme++) {
+      const { offers, weights } = built.postings[lexeme]!;
+      for (let k = 0; k < offers.length; k++) {
+        if (operand.weights === 0 || (weights[k]! & operand.weights) !== 0) matched[offers[k]!] = 1;
+      }
+    }
+  }
+  return matched;
+}
+
+/** `ts_rank(search_vector, query)` of the offers flagged in `of`, as `float4`s. */
+function ranksOf(built: BuiltIndex, operands: QueryOperand[], of: Uint8Array): Float32Array {
+  const ranks = new Float32Array(built.offers.length);
+  const counted = operandsForRank(storedOrder(operands));
+  if (counted.length === 0) return ranks;
+  for (const operand of counted) {
+    const [from, to] = lexemeRange(built.lexicon, operand);
+    for (let lexeme = from; lexeme < to; lexeme++) {
+      const { offers, shares } = built.postings[lexeme]!;
+      for (let k = 0; k < offers.length; k++) {
+        const offer = offers[k]!;
+        if (of[offer]) ranks[offer] = ranks[offer]! + shares[k]!;
+      }
+    }
+  }
+  for (let offer = 0; offer < ranks.length; offer++) if (of[offer]) ranks[offer] = ranks[offer]! / counted.length;
+  return ranks;
+}
+
+const intersects = (values: string[], set: ReadonlySet<string>) => values.some((value) => set.has(value));
+
+/** Whether an offer passes the filters other than the words (`conditionSql` of queries.ts). */
+function filterOf(filters: OfferFilters, openNow: Set<string> | undefined, metres: (offer: IndexedOffer) => number | null) {
+  const topics = filters.topic?.length ? new Set(filters.topic) : undefined;
+  const audiences = filters.audience?.length ? new Set(filters.audience) : undefined;
+  const languages = filters.language?.length ? new Set(filters.language) : undefined;
+  const municipalities = filters.municipality?.length ? new Set(filters.municipality) : undefined;
+  const organizations = filters.organization?.length ? new Set(filters.organization.map((id) => id.toLowerCase())) : undefined;
+  const costs = filters.cost?.length ? new Set(filters.cost) : undefined;
+  const radius = filters.near && filters.radius !== undefined ? Math.round(filters.radius * 1000) : undefined;
+  return (offer: IndexedOffer): boolean => {
+    if (topics && !intersects(offer.closure, topics)) return false;
+    if (audiences && !intersects(offer.audiences, audiences)) return false;
+    if (languages && !intersects(offer.languages, languages)) return false;
+    if (
+      municipalities &&
+      !offer.regional &&
+      !offer.places.some((place) => place.municipalityId !== null && municipalities.has(place.municipalityId))
+    )
+      return false;
+    if (organizations && !organizations.has(offer.organizationId)) return false;
+    if (costs && !costs.has(offer.cost)) return false;
+    if (filters.anonymous && !offer.anonymous) return false;
+    if (filters.barrierFree && !offer.barrierFree) return false;
+    if (openNow && !openNow.has(offer.id)) return false;
+    if (radius !== undefined) {
+      const distance = metres(offer);
+      if (distance === null || distance > radius) return false;
+    }
+    return true;
+  };
+}
+
+/** The nearest place to `near` in whole metres (`nearestPlaces`), or null. */
+function nearestMetres(near: OfferFilters['near']) {
+  return (offer: IndexedOffer): number | null => {
+    if (!near) return null;
+    let nearest: number | null = null;
+    for (const place of offer.places) {
+      if (place.lat === null || place.lon === null) continue;
+      const km = distanceKm(place.lat, place.lon, near.lat, near.lon);
+      if (nearest === null || km < nearest) nearest = km;
+    }
+    return nearest === null ? null : roundHalfEven(nearest * 1000);
+  };
+}
+
+interface Found {
+  page: { id: string; distance: number | null; sortKey: number }[];
+  total: number;
+  facets: SearchResult['facets'];
+}
+
+function findMatches(
+  built: BuiltIndex,
+  search: IndexSearch,
+  queries: Map<string, QueryOperand[]>,
+  openNow: Set<string> | undefined,
+): Found {
+  const { filters, plan, sort, after, limit } = search;
+  const { offers } = built;
+  const metres = nearestMetres(filters.near);
+  const passes = filterOf(filters, openNow, metres);
+  const flags = new Map([...queries].map(([query, operands]) => [query, matchesOf(built, operands)]));
+  const matchesQuery = (query: string | null, offer: number) => query !== null && flags.get(query)![offer] === 1;
+  const relevance = plan ? relevanceScores(plan, matchesQuery) : undefined;
+
+  const matched: number[] = [];
+  for (let offer = 0; offer < offers.length; offer++) {
+    if (relevance && !relevance.matches(offers[offer]!, offer)) continue;
+    if (passes(offers[offer]!)) matched.push(offer);
+  }
+
+  const topicCounts = new Map<string, number>();
+  const audienceCounts = new Map<string, number>();
+  for (const offer of matched) {
+    for (const topic of offers[offer]!.closure) topicCounts.set(topic, (topicCounts.get(topic) ?? 0) + 1);
+    for (const audience of offers[offer]!.audiences) audienceCounts.set(audience, (audienceCounts.get(audience) ?? 0) + 1);
+  }
+
+  const distances = new Map<number, number | null>();
+  const distanceOf = (offer: number) => {
+    if (!distances.has(offer)) distances.set(offer, metres(offers[offer]!));
+    return distances.get(offer)!;
+  };
+  let keyOf: (offer: number) => number;
+  if (sort === 'relevance' && plan && relevance) {
+    const flagged = new Uint8Array(offers.length);
+    for (const offer of matched) flagged[offer] = 1;
+    const rankQuery = relevance.rankQuery;
+    const ranks = rankQuery !== null ? ranksOf(built, queries.get(rankQuery)!, flagged) : undefined;
+    const tieBreak = tieBreakScores(plan, {
+      rank: (offer) => (ranks ? ranks[offer]! : 0),
+      nearness: (offer) => nearness(built, offers[offer]!, filters.municipality),
+    });
+    keyOf = (offer) => -relevance.score(offers[offer]!, offer) - tieBreak(offers[offer]!, offer);
+  } else if (sort === 'distance') {
+    keyOf = (offer) => distanceOf(offer) ?? NO_DISTANCE;
+  } else {
+    keyOf = () => 0;
+  }
+  const keys = new Map(matched.map((offer) => [offer, keyOf(offer)]));
+  const afterName = after && { sortName: after[2], id: after[3].toLowerCase() };
+  const candidates = after
+    ? matched.filter((offer) => {
+        const key = keys.get(offer)!;
+        return key > after[1] || (key === after[1] && compareByName(offers[offer]!, afterName!) > 0);
+      })
+    : matched;
+  candidates.sort((a, b) => keys.get(a)! - keys.get(b)! || built.nameOrder[a]! - built.nameOrder[b]!);
+  const page = candidates
+    .slice(0, limit + 1)
+    .map((offer) => ({ id: offers[offer]!.id, distance: distanceOf(offer), sortKey: keys.get(offer)! }));
+  return {
+    page,
+    total: matched.length,
+    facets: { topics: facetCounts([...topicCounts]), audiences: facetCounts([...audienceCounts]) },
+  };
+}
+
+/** The tie-break's nearness to the chosen municipalities: 9 − a point per 4 km of the nearest place, 0 without places. */
+function nearness(built: BuiltIndex, offer: IndexedOffer, municipalities: string[] | undefined): number {
+  if (!municipalities?.length) return 0;
+  let nearest: number | null = null;
+  for (const place of offer.places) {
+    if (place.lat === null || place.lon === null) continue;
+    for (const id of municipalities) {
+      const municipality = built.municipalities.get(id);
+      if (!municipality) continue;
+      const km = distanceKm(place.lat, place.lon, municipality.lat, municipality.lon);
+      if (nearest === null || km < nearest) nearest = km;
+    }
+  }
+  return nearest === null ? 0 : 9 - Math.min(9, roundHalfEven(nearest / 4));
+}

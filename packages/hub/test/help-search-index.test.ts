@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { compareLexemes, operandsForRank, parseTsvector, storedOrder, type QueryOperand } from '../src/help/text-search.js';
+import { helpClient, offerBody, type SearchPage } from './support/help.js';
+import { startTestHub, type TestHub } from './support/hub.js';
+
+interface QualitySet {
+  queries: { q: string; params?: string }[];
+  offers?: Record<string, unknown>[];
+}
+
+const read = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as QualitySet;
+const sets = [read('help-search-quality.json'), read('help-search-quality-region.json')];
+
+/** Every search of the quality sets, as the widget asks them. */
+const qualitySearches = sets.flatMap((set) =>
+  set.queries.map((query) => `q=${encodeURIComponent(query.q)}${query.params ? `&${query.params}` : ''}`),
+);
+
+/** The filters and sorts a search can combine (each with a few queries, and without one). */
+const filteredSearches = ['Beratung', 'Sucht', 'Hilfe', 'Trauernde', 'mein Mann trinkt', ''].flatMap((q) =>
+  [
+    'sort=name',
+    'sort=distance&near=49.7913,9.9534',
+    'near=49.7913,9.9534&radius=8',
+    'municipality=wuerzburg',
+    'municipality=ochsenfurt&municipality=hoechberg',
+    'topic=sucht',
+    'audience=relatives',
+    'language=en',
+    'cost=free',
+    'anonymous=true',
+    'barrierFree=true',
+    'openNow=true',
+  ].map((params) => (q ? `q=${encodeURIComponent(q)}&${params}` : params)),
+);
+
+/**
+ * The index must answer exactly as the SQL does: the same offers in the same order, the same
+ * total, facets, distances, crisis flag and cursors, on the quality sets' data (the demo data and
+ * the region set's offers), for every query of the sets and for each filter and sort.
+ */
+describe('the help search index answers as the database does', () => {
+  let hub: TestHub;
+  let client: ReturnType<typeof helpClient>;
+  const index = () => hub.app.helpSearchIndex!;
+
+  before(async () => {
+    hub = await startTestHub({ answerCache: false });
+    client = helpClient(hub);
+    const organization = await client.organization('Beratungsnetz Mainfranken');
+    for (const set of sets) for (const offer of set.offers ?? []) await client.created(organization, offer);
+  });
+  after(() => hub.close());
+
+  /** The page from the database and from the index, and that the index answered it. */
+  async function bothWays(search: string): Promise<{ database: SearchPage; memory: SearchPage }> {
+    index().enabled = false;
+    const database = await client.search(search);
+    index().enabled = true;
+    await index().build();
+    const searches = index().searches;
+    const memory = await client.search(search);
+    assert.equal(index().searches, searches + 1, `${search}: answered from memory`);
+    return { database, memory };
+  }
+
+  async function assertSame(searches: string[]): Promise<number> {
+    let compared = 0;
+    for (const search of searches) {
+      const first = await bothWays(`${search}&limit=10`);
+      assert.deepEqual(first.memory, first.database, search);
+      // The next page, from the cursor of the first.
+      if (first.database.nextCursor) {
+        const next = await bothWays(`${search}&limit=10&cursor=${encodeURIComponent(first.database.nextCursor)}`);
+        assert.deepEqual(next.memory, next.database, `${search}, page 2`);
+        compared += 1;
+      }
+      compared += 1;
+    }
+    return compared;
+  }
+
+  test('every query of the quality sets, first and second page', async (t) => {
+    const compared = await assertSame(qualitySearches);
+    t.diagnostic(`${compared} pages compared`);
+    assert.ok(compared > qualitySearches.length, 'some searches have a second page');
+  });
+
+  test('each filter and sort, with and without words', async (t) => {
+    t.diagnostic(`${await assertSame(filteredSearches)} pages compared`);
+  });
+
+  test('an edit is searched at once: the index is made anew, and until then the database answers', async () => {
+    await index().build();
+    const organization = await client.organization('Neuer Träger Kürnach', 'kuernach');
+    const before = await client.search('q=Zwetschgenbaumpflege');
+    await client.created(organization, offerBody({ name: 'Zwetschgenbaumpflege Kürnach' }));
+    assert.equal(index().ready, false, 'the change made the index stale');
+    const searches = index().searches;
+    const afterEdit = await client.search('q=Zwetschgenbaumpflege');
+    assert.equal(afterEdit.total, before.total + 1);
+    assert.equal(afterEdit.items[0]?.name, 'Zwetschgenbaumpflege Kürnach');
+    assert.equal(index().searches, searches, 'the database answered');
+    await index().build();
+    const fromMemory = await client.search('q=Zwetschgenbaumpflege');
+    assert.equal(index().searches, searches + 1);
+    assert.deepEqual(fromMemory, afterEdit);
+  });
+
+  test('a change made straight in the database makes the index stale too', async () => {
+    await index().build();
+    const before = await client.search('q=Zwetschgenbaumpflege');
+    const result = await sql`UPDATE help_offers SET published = false WHERE name = 'Zwetschgenbaumpflege Kürnach'`.execute(hub.database.db);
+    assert.equal(result.numAffectedRows, 1n);
+    assert.equal(index().ready, false);
+    assert.equal((await client.search('q=Zwetschgenbaumpflege')).total, before.total - 1);
+    const { database, memory } = await bothWays('q=Zwetschgenbaumpflege');
+    assert.deepEqual(memory, database);
+    assert.ok(!memory.items.some((item) => item.name === 'Zwetschgenbaumpflege Kürnach'));
+  });
+});
+
+describe('PostgreSQL full text search, restated', () => {
+  let hub: TestHub;
+  before(async () => {
+    hub = await startTestHub({ answerCache: false });
+  });
+  after(() => hub.close());
+
+  test('tsvector text is read with its weights and escapes', async () => {
+    const { rows } = await sql<{ vector: string }>`
+      SELECT (setweight(to_tsvector('simple', 'Ab ab cd'), 'A') || setweight(to_tsvector('simple', 'cd ef'), 'C') || $$'it''s' 'back\\\\slash':7$$::tsvector)::text AS vector`.execute(
+      hub.database.db,
+    );
+    assert.deepEqual(parseTsvector(rows[0]!.vector), [
+      { lexeme: 'ab', positions: [(3 << 14) | 1, (3 << 14) | 2] },
+      { lexeme: 'back\\slash', positions: [12] },
+      { lexeme: 'cd', positions: [(3 << 14) | 3, (1 << 14) | 4] },
+      { lexeme: 'ef', positions: [(1 << 14) | 5] },
+      { lexeme: "it's", positions: [] },
+    ]);
+  });
+
+  test('lexemes sort as PostgreSQL sorts them (bytes, a beginning first)', async () => {
+    const words = ['zz', 'a', 'ab', 'äb', 'b', 'ß', 'ss', 'é', 'e', '𝔸', '\uffef'];
+    const { rows } = await sql<{ lexeme: string }>`
+      SELECT unnest(tsvector_to_array(array_to_tsvector(${words}::text[]))) AS lexeme`.execute(hub.database.db);
+    assert.deepEqual(
+      [...words].sort(compareLexemes),
+      rows.map((row) => row.lexeme),
+    );
+  });
+
+  test('ts_rank keeps of a lexeme asked as a word and as a beginning the one PostgreSQL keeps', async () => {
+    // The operand kept decides whether longer words count; the rank shows which one it was.
+    const queries = [
+      'a | a:*',
+      'a:* | a',
+      'b | a | a:* | c',
+      'a:* | b | c | d | e | f | a | g',
+      'g | a | b:* | c | b | d | a:* | e | f | b',
+    ];
+    for (const text of queries) {
+      const { rows } = await sql<{
+        rank: number;
+      }>`SELECT ts_rank('aa:1A a:2 bb:3 b:4C'::tsvector, to_tsquery('simple', ${text})) AS rank`.execute(hub.database.db);
+      const operands: QueryOperand[] = text
+        .split(' | ')
+        .map((term) => ({ lexeme: term.replace(':*', ''), prefix: term.endsWith(':*'), weights: 0 }));
+      const kept = operandsForRank(storedOrder(operands));
+      const counts = (lexeme: string) => kept.find((operand) => operand.lexeme === lexeme)?.prefix ?? false;
+      // With the beginning kept, "aa" (weight A) counts and the rank is larger.
+      const aPrefix = await sql<{
+        rank: number;
+      }>`SELECT ts_rank('aa:1A a:2 bb:3 b:4C'::tsvector, to_tsquery('simple', ${kept.map((operand) => `${operand.lexeme}${operand.prefix ? ':*' : ''}`).join(' | ')})) AS rank`.execute(
+        hub.database.db,
+      );
+      assert.equal(aPrefix.rows[0]!.rank, rows[0]!.rank, `${text}: kept a${counts('a') ? ':*' : ''}`);
+    }
+  });
+});
