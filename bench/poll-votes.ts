@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
 import type { Challenge } from 'altcha-lib';
+import pg from 'pg';
 import { percentile, startServer, type Row } from './lib.js';
 import { postgresServer } from './postgres.js';
 
@@ -211,6 +212,58 @@ function cpuMs(pid: number | undefined): number | undefined {
   }
 }
 
+/**
+ * What the server's database connections are doing, sampled from `pg_stat_activity` every few
+ * milliseconds while the timed votes run (BENCH_VOTE_WAITS=1, PostgreSQL only): per sample, how
+ * many of them were on a core, waiting for something (a row lock, the WAL's flush, …) or idle — an
+ * idle connection is in the server's pool or between its statements, so idle ones while requests
+ * queue mean the server itself, not PostgreSQL, is what the votes wait for.
+ */
+interface WaitSampler {
+  stop(): Promise<string>;
+}
+
+const WAIT_SAMPLE_MS = 5;
+
+async function sampleWaits(url: string | undefined): Promise<WaitSampler | undefined> {
+  if (!url || process.env.BENCH_VOTE_WAITS !== '1') return undefined;
+  const client = new pg.Client({ connectionString: url, application_name: 'bench vote waits' });
+  await client.connect();
+  // The servers' connections are those to their throwaway databases; the Hub's listening session is not in its pool.
+  const text = `SELECT coalesce(state, '?') AS state, coalesce(wait_event_type || ':' || wait_event, 'CPU') AS wait
+                  FROM pg_stat_activity
+                 WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() AND datname <> current_database()
+                   AND application_name NOT LIKE 'sr-hub %'`;
+  const seen = new Map<string, number>();
+  let samples = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { rows } = await client.query<{ state: string; wait: string }>({ name: 'bench-vote-waits', text });
+      samples += 1;
+      for (const { state, wait } of rows) {
+        // An idle connection waits for its client (ClientRead) by definition: its state says it all.
+        const what = state === 'active' ? wait : state;
+        seen.set(what, (seen.get(what) ?? 0) + 1);
+      }
+      await new Promise((resolve) => setTimeout(resolve, WAIT_SAMPLE_MS));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      await client.end();
+      const total = [...seen.values()].reduce((sum, n) => sum + n, 0);
+      const parts = [...seen]
+        .sort((a, b) => b[1] - a[1])
+        .map(([what, n]) => `${(n / samples).toFixed(2)} ${what}`)
+        .join(', ');
+      return `connections by pg_stat_activity (${samples} samples, every ${WAIT_SAMPLE_MS} ms): ${(total / Math.max(1, samples)).toFixed(1)} on average = ${parts}`;
+    },
+  };
+}
+
 interface Measured {
   perSecond: number;
   /**
@@ -222,14 +275,24 @@ interface Measured {
   load: number;
   latencies: number[];
   failed: string;
+  /** With BENCH_VOTE_WAITS=1 on PostgreSQL: what the server's connections did during the timed votes. */
+  waits: string | undefined;
 }
 
 /** Sends the untimed warm-up votes, then the timed ones; says which answers were not 201. */
-async function timedVotes(hub: Hub, pollId: string, votes: readonly PreparedVote[], serverPid: number | undefined): Promise<Measured> {
+async function timedVotes(
+  hub: Hub,
+  pollId: string,
+  votes: readonly PreparedVote[],
+  serverPid: number | undefined,
+  databaseUrl: string | undefined,
+): Promise<Measured> {
   const warmUp = await send(hub, pollId, votes.slice(0, WARM_UP_VOTES));
+  const sampler = await sampleWaits(databaseUrl);
   const cpuBefore = cpuMs(serverPid);
   const run = await send(hub, pollId, votes.slice(WARM_UP_VOTES));
   const cpuAfter = cpuMs(serverPid);
+  const waits = await sampler?.stop();
   const timed = votes.length - WARM_UP_VOTES;
   const failed = [...warmUp.failures, ...run.failures].map(([status, times]) => `${times} × HTTP ${status}`).join(', ');
   return {
@@ -238,6 +301,7 @@ async function timedVotes(hub: Hub, pollId: string, votes: readonly PreparedVote
     load: loadavg()[0]!,
     latencies: run.latencies,
     failed,
+    waits,
   };
 }
 
@@ -252,7 +316,8 @@ async function measurePeer(env: NodeJS.ProcessEnv, votes: readonly PreparedVote[
   const server = await startServer('./servers/bare-votes.ts', env);
   try {
     const pollId = randomUUID();
-    const measured = await timedVotes({ address: server.address, adminToken: '', organizerKey: '' }, pollId, votes, startedSince(before));
+    const peer = { address: server.address, adminToken: '', organizerKey: '' };
+    const measured = await timedVotes(peer, pollId, votes, startedSince(before), env.DATABASE_URL);
     const { n } = await json<{ n: number }>(await fetch(`${server.address}/polls/${pollId}/count`), 200);
     if (n !== votes.length) throw new Error(`bare route stored ${n} of ${votes.length} votes`);
     return measured;
@@ -287,7 +352,7 @@ async function measure(
   try {
     const poll = await createPoll(hub, participation);
     prepared = participation === 'open' ? await openVotes(hub, poll, total) : { votes: await codeVotes(hub, poll, total), solveMs: 0 };
-    ours = await timedVotes(hub, poll.id, prepared.votes, hubPid);
+    ours = await timedVotes(hub, poll.id, prepared.votes, hubPid, env.DATABASE_URL);
     counts = await countsExact(hub, poll.id, prepared.votes);
   } finally {
     await server.stop();
@@ -319,6 +384,9 @@ async function measure(
       proof,
       `${CONNECTIONS} keep-alive connections, one Idempotency-Key a vote, ${WARM_UP_VOTES} untimed votes first; results visible always (the default), so each answer carries the current results`,
       `load average ${ours.load.toFixed(1)} (Hub) and ${peer.load.toFixed(1)} (peer) on ${availableParallelism()} cores`,
+      `pool of ${process.env.DATABASE_POOL_SIZE ?? 10} connections for each server`,
+      ours.waits && `the Hub's ${ours.waits}`,
+      peer.waits && `the bare route's ${peer.waits}`,
     ]
       .filter(Boolean)
       .join('; '),

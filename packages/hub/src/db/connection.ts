@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection, type Driver } from 'kysely';
+import { CompiledQuery, Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -11,11 +11,27 @@ export interface ScriptSession {
   query<Row>(text: string, params?: unknown[]): Promise<Row[]>;
 }
 
+/**
+ * A statement sent by its name, for the few run so often that PostgreSQL's parsing and planning of
+ * them shows: each connection prepares it on its first use and then only binds the values. One
+ * name, one text, for the whole process.
+ */
+export interface PreparedStatement {
+  readonly name: string;
+  readonly text: string;
+}
+
 export interface HubDatabase {
   readonly db: Kysely<Database>;
   readonly kind: 'pglite' | 'postgres';
   /** PGlite only: the data directory as a gzipped tarball, to start others from (`loadDataDir`). */
   readonly dumpDataDir?: () => Promise<Blob>;
+  /**
+   * Runs one statement on its own (it commits or fails as a whole) and returns its rows: on
+   * PostgreSQL as a named prepared statement on a pooled connection, on PGlite as any query.
+   * Errors are the database's, as through `db`.
+   */
+  readonly prepared: <Row>(statement: PreparedStatement, values: readonly unknown[]) => Promise<Row[]>;
   /** Runs `work` in one transaction that may execute multi-statement scripts. */
   inScriptTransaction<T>(work: (session: ScriptSession) => Promise<T>): Promise<T>;
   /**
@@ -49,7 +65,46 @@ export interface DatabaseOptions {
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<HubDatabase> {
-  return options.url ? openPostgres(options.url, options.onConnectionError) : openPglite(options.dataDir, options.loadDataDir);
+  const database = await (options.url
+    ? openPostgres(options.url, options.onConnectionError)
+    : openPglite(options.dataDir, options.loadDataDir));
+  preparedByDb.set(database.db, database.prepared);
+  return database;
+}
+
+/** `prepared` of each open database, by its Kysely instance, for code that is handed only that. */
+const preparedByDb = new WeakMap<Kysely<Database>, HubDatabase['prepared']>();
+
+/**
+ * `statement` run as `HubDatabase.prepared` does when `db` is a database's own instance; inside a
+ * transaction (`db` is then its `Transaction`) or on any other instance, through `db` as an
+ * ordinary query, so that it stays in the transaction.
+ */
+export async function runPrepared<Row>(db: Kysely<Database>, statement: PreparedStatement, values: readonly unknown[]): Promise<Row[]> {
+  const prepared = preparedByDb.get(db);
+  if (prepared) return prepared<Row>(statement, values);
+  return (await db.executeQuery<Row>(CompiledQuery.raw(statement.text, [...values]))).rows;
+}
+
+/**
+ * PostgreSQL's refusal to run a prepared statement whose rows would now have other columns (a
+ * table it selects `*` from was changed after it was prepared, e.g. by a newer Hub's migration).
+ */
+const CACHED_PLAN_CHANGED = '0A000';
+
+async function runPreparedOnPool<Row>(pool: pg.Pool, statement: PreparedStatement, values: readonly unknown[]): Promise<Row[]> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    return (await client.query<Row & pg.QueryResultRow>({ name: statement.name, text: statement.text, values: [...values] })).rows;
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== CACHED_PLAN_CHANGED) throw error;
+    broken = error as Error;
+  } finally {
+    // A connection whose statement went stale is closed (and with it the statement); the pool opens a new one.
+    client.release(broken);
+  }
+  return (await pool.query<Row & pg.QueryResultRow>(statement.text, [...values])).rows;
 }
 
 /**
@@ -112,6 +167,9 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
     db,
     kind: 'pglite',
     dumpDataDir: () => pglite.dumpDataDir('gzip'),
+    // One session, one process: nothing to gain from names. Through Kysely, so it waits its turn (OneAtATimeDriver).
+    prepared: async <Row>(statement: PreparedStatement, values: readonly unknown[]) =>
+      (await db.executeQuery<Row>(CompiledQuery.raw(statement.text, [...values]))).rows,
     inScriptTransaction: (work) =>
       pglite.transaction((tx) =>
         work({
@@ -156,6 +214,7 @@ async function openPostgres(url: string, onConnectionError?: (error: Error) => v
   return {
     db,
     kind: 'postgres',
+    prepared: (statement, values) => runPreparedOnPool(pool, statement, values),
     async inScriptTransaction(work) {
       const client = await pool.connect();
       try {
