@@ -220,7 +220,8 @@ function cpuMs(pid: number | undefined): number | undefined {
  * queue mean the server itself, not PostgreSQL, is what the votes wait for.
  */
 interface WaitSampler {
-  stop(): Promise<string>;
+  /** What the connections did, and the CPU time (ms) PostgreSQL's processes used meanwhile. */
+  stop(): Promise<{ waits: string; postgresCpuMs: number | undefined }>;
 }
 
 const WAIT_SAMPLE_MS = 5;
@@ -234,6 +235,11 @@ async function sampleWaits(url: string | undefined): Promise<WaitSampler | undef
                   FROM pg_stat_activity
                  WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() AND datname <> current_database()
                    AND application_name NOT LIKE 'sr-hub %'`;
+  // Every process of the server but this sampler's (backends, WAL writer, checkpointer, …): its CPU time is PostgreSQL's share of the votes.
+  const { rows: processes } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid()');
+  const postgresCpu = () =>
+    processes.reduce<number | undefined>((sum, { pid }) => (sum === undefined ? undefined : sum + (cpuMs(pid) ?? 0)), 0);
+  const cpuBefore = postgresCpu();
   const seen = new Map<string, number>();
   let samples = 0;
   let running = true;
@@ -253,15 +259,30 @@ async function sampleWaits(url: string | undefined): Promise<WaitSampler | undef
     async stop() {
       running = false;
       await loop;
+      const cpuAfter = postgresCpu();
       await client.end();
       const total = [...seen.values()].reduce((sum, n) => sum + n, 0);
       const parts = [...seen]
         .sort((a, b) => b[1] - a[1])
         .map(([what, n]) => `${(n / samples).toFixed(2)} ${what}`)
         .join(', ');
-      return `connections by pg_stat_activity (${samples} samples, every ${WAIT_SAMPLE_MS} ms): ${(total / Math.max(1, samples)).toFixed(1)} on average = ${parts}`;
+      const waits = `connections by pg_stat_activity (${samples} samples, every ${WAIT_SAMPLE_MS} ms): ${(total / Math.max(1, samples)).toFixed(1)} on average = ${parts}`;
+      return { waits, postgresCpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore };
     },
   };
+}
+
+/**
+ * How long the process's main thread (the event loop) has waited for a core so far, in ms: the
+ * second field of /proc/<pid>/schedstat (Linux, nanoseconds on a run queue); undefined elsewhere.
+ */
+function runQueueMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    return undefined;
+  }
 }
 
 interface Measured {
@@ -277,6 +298,10 @@ interface Measured {
   failed: string;
   /** With BENCH_VOTE_WAITS=1 on PostgreSQL: what the server's connections did during the timed votes. */
   waits: string | undefined;
+  /** How long the server's event loop waited for a core per timed vote: the machine's share of the wait. */
+  runQueueMsPerVote: number | undefined;
+  /** With BENCH_VOTE_WAITS=1 on PostgreSQL: PostgreSQL's CPU time per timed vote. */
+  postgresCpuMsPerVote: number | undefined;
 }
 
 /** Sends the untimed warm-up votes, then the timed ones; says which answers were not 201. */
@@ -290,18 +315,22 @@ async function timedVotes(
   const warmUp = await send(hub, pollId, votes.slice(0, WARM_UP_VOTES));
   const sampler = await sampleWaits(databaseUrl);
   const cpuBefore = cpuMs(serverPid);
+  const queuedBefore = runQueueMs(serverPid);
   const run = await send(hub, pollId, votes.slice(WARM_UP_VOTES));
   const cpuAfter = cpuMs(serverPid);
-  const waits = await sampler?.stop();
+  const queuedAfter = runQueueMs(serverPid);
+  const sampled = await sampler?.stop();
   const timed = votes.length - WARM_UP_VOTES;
   const failed = [...warmUp.failures, ...run.failures].map(([status, times]) => `${times} × HTTP ${status}`).join(', ');
   return {
     perSecond: (timed / run.ms) * 1000,
     cpuMsPerVote: cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / timed,
+    runQueueMsPerVote: queuedBefore === undefined || queuedAfter === undefined ? undefined : (queuedAfter - queuedBefore) / timed,
     load: loadavg()[0]!,
     latencies: run.latencies,
     failed,
-    waits,
+    waits: sampled?.waits,
+    postgresCpuMsPerVote: sampled?.postgresCpuMs === undefined ? undefined : sampled.postgresCpuMs / timed,
   };
 }
 
@@ -385,6 +414,12 @@ async function measure(
       `${CONNECTIONS} keep-alive connections, one Idempotency-Key a vote, ${WARM_UP_VOTES} untimed votes first; results visible always (the default), so each answer carries the current results`,
       `load average ${ours.load.toFixed(1)} (Hub) and ${peer.load.toFixed(1)} (peer) on ${availableParallelism()} cores`,
       `pool of ${process.env.DATABASE_POOL_SIZE ?? 10} connections for each server`,
+      ours.runQueueMsPerVote !== undefined &&
+        peer.runQueueMsPerVote !== undefined &&
+        `waiting for a core a vote (event loop on a run queue) ${ours.runQueueMsPerVote.toFixed(2)} ms (Hub) and ${peer.runQueueMsPerVote.toFixed(2)} ms (bare route)`,
+      ours.postgresCpuMsPerVote !== undefined &&
+        peer.postgresCpuMsPerVote !== undefined &&
+        `PostgreSQL's CPU a vote ${ours.postgresCpuMsPerVote.toFixed(2)} ms (Hub) and ${peer.postgresCpuMsPerVote.toFixed(2)} ms (bare route)`,
       ours.waits && `the Hub's ${ours.waits}`,
       peer.waits && `the bare route's ${peer.waits}`,
     ]
