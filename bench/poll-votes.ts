@@ -298,6 +298,8 @@ interface Measured {
   failed: string;
   /** With BENCH_VOTE_WAITS=1 on PostgreSQL: what the server's connections did during the timed votes. */
   waits: string | undefined;
+  /** This process's CPU time per timed vote: the load generator's share of the machine, on a small one not negligible. */
+  clientCpuMsPerVote: number;
   /** How long the server's event loop waited for a core per timed vote: the machine's share of the wait. */
   runQueueMsPerVote: number | undefined;
   /** With BENCH_VOTE_WAITS=1 on PostgreSQL: PostgreSQL's CPU time per timed vote. */
@@ -316,7 +318,9 @@ async function timedVotes(
   const sampler = await sampleWaits(databaseUrl);
   const cpuBefore = cpuMs(serverPid);
   const queuedBefore = runQueueMs(serverPid);
+  const clientBefore = process.cpuUsage();
   const run = await send(hub, pollId, votes.slice(WARM_UP_VOTES));
+  const client = process.cpuUsage(clientBefore);
   const cpuAfter = cpuMs(serverPid);
   const queuedAfter = runQueueMs(serverPid);
   const sampled = await sampler?.stop();
@@ -325,6 +329,7 @@ async function timedVotes(
   return {
     perSecond: (timed / run.ms) * 1000,
     cpuMsPerVote: cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / timed,
+    clientCpuMsPerVote: (client.user + client.system) / 1000 / timed,
     runQueueMsPerVote: queuedBefore === undefined || queuedAfter === undefined ? undefined : (queuedAfter - queuedBefore) / timed,
     load: loadavg()[0]!,
     latencies: run.latencies,
@@ -414,6 +419,7 @@ async function measure(
       `${CONNECTIONS} keep-alive connections, one Idempotency-Key a vote, ${WARM_UP_VOTES} untimed votes first; results visible always (the default), so each answer carries the current results`,
       `load average ${ours.load.toFixed(1)} (Hub) and ${peer.load.toFixed(1)} (peer) on ${availableParallelism()} cores`,
       `pool of ${process.env.DATABASE_POOL_SIZE ?? 10} connections for each server`,
+      `the load generator's CPU a vote ${ours.clientCpuMsPerVote.toFixed(2)} ms (Hub) and ${peer.clientCpuMsPerVote.toFixed(2)} ms (bare route)`,
       ours.runQueueMsPerVote !== undefined &&
         peer.runQueueMsPerVote !== undefined &&
         `waiting for a core a vote (event loop on a run queue) ${ours.runQueueMsPerVote.toFixed(2)} ms (Hub) and ${peer.runQueueMsPerVote.toFixed(2)} ms (bare route)`,
