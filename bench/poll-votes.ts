@@ -418,7 +418,7 @@ async function measure(
       proof,
       `${CONNECTIONS} keep-alive connections, one Idempotency-Key a vote, ${WARM_UP_VOTES} untimed votes first; results visible always (the default), so each answer carries the current results`,
       `load average ${ours.load.toFixed(1)} (Hub) and ${peer.load.toFixed(1)} (peer) on ${availableParallelism()} cores`,
-      `pool of ${process.env.DATABASE_POOL_SIZE ?? 10} connections for each server`,
+      kind.startsWith('PostgreSQL') && `a pool of ${process.env.DATABASE_POOL_SIZE ?? 10} connections for each server`,
       `the load generator's CPU a vote ${ours.clientCpuMsPerVote.toFixed(2)} ms (Hub) and ${peer.clientCpuMsPerVote.toFixed(2)} ms (bare route)`,
       ours.runQueueMsPerVote !== undefined &&
         peer.runQueueMsPerVote !== undefined &&
