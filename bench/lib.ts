@@ -42,6 +42,12 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
+/** Help searches of a bench Hub from its index (built first) or in the database (servers/answer-cache-switch.ts). */
+export async function useSearchIndex(address: string, use: boolean): Promise<void> {
+  const response = await fetch(`${address}/bench/search-index?use=${use ? 1 : 0}`, { method: 'POST' });
+  if (response.status !== 200) throw new Error(`search index switch: HTTP ${response.status}`);
+}
+
 /** Switches the answer cache of a bench Hub (servers/answer-cache-switch.ts) off or on. */
 export async function keepAnswers(address: string, keep: boolean): Promise<void> {
   const response = await fetch(`${address}/bench/answer-cache?keep=${keep ? 1 : 0}`, { method: 'POST' });

@@ -2,7 +2,8 @@
 // own on the PostgreSQL server in DATABASE_URL), plus the peer on the same app and the same rows:
 // GET /bench/help-offers-ilike, the plain search a Hub without German search would do, and
 // GET /bench/help-offers-sql, the floor: the statements GET /help-offers runs, timed in the database;
-// POST /bench/answer-cache switches the Hub's answer cache off and on.
+// POST /bench/answer-cache switches the Hub's answer cache off and on, POST /bench/search-index its
+// search index.
 import { sql, type CompiledQuery, type Kysely, type QueryId } from 'kysely';
 import type { Database } from '../../packages/hub/src/db/schema.js';
 import { buildApp } from '../../packages/hub/src/app.js';
@@ -13,7 +14,7 @@ import { nearestPlaces, searchOffers, selectOffers, type SearchSort } from '../.
 import { planSearch } from '../../packages/hub/src/help/search.js';
 import { openTestDatabase } from '../../packages/hub/test/support/database.js';
 import { storeBenchHelpOffers } from '../help-data.js';
-import { registerAnswerCacheSwitch } from './answer-cache-switch.js';
+import { registerAnswerCacheSwitch, registerSearchIndexSwitch } from './answer-cache-switch.js';
 import { stopOnSigterm } from './stop.js';
 
 const throwaway = await openTestDatabase();
@@ -117,6 +118,7 @@ app.get<{ Querystring: BaselineQuery & { requests: string } }>('/bench/help-offe
 });
 
 registerAnswerCacheSwitch(app);
+registerSearchIndexSwitch(app);
 
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 process.send?.({ address, offers });

@@ -41,6 +41,11 @@ function offersFrom(db: Kysely<Database>, near: Schemas['GeoPoint'] | undefined)
 
 /** Offers of approved organizations, with their organization, places, hours and their state at `moment`. */
 export function selectOffers(db: Kysely<Database>, moment: RegionMoment) {
+  return selectOfferContent(db).select([openNowSql(moment).as('open_now'), hoursTodaySql(moment).as('hours_today')]);
+}
+
+/** Offers of approved organizations as stored, with their organization, places and hours (what does not change with the time). */
+export function selectOfferContent(db: Kysely<Database>) {
   return db
     .selectFrom('help_offers')
     .innerJoin('organizations', 'organizations.id', 'help_offers.organization_id')
@@ -87,27 +92,25 @@ export function selectOffers(db: Kysely<Database>, moment: RegionMoment) {
           'weekdays', h.weekdays, 'on_date', to_char(h.on_date, 'YYYY-MM-DD'),
           'opens', to_char(h.opens, 'HH24:MI'), 'closes', to_char(h.closes, 'HH24:MI'), 'description', h.description
         ) ORDER BY h.position), '[]') FROM help_offer_hours h WHERE h.offer_id = help_offers.id)`.as('hours'),
-      openNowSql(moment).as('open_now'),
-      hoursTodaySql(moment).as('hours_today'),
     ]);
 }
 
-/** The offers of a page found elsewhere (the search index), in its order, with its distances and keys. */
-export async function readOfferRows(
+/** An offer as stored: a row of `selectOfferContent`. */
+export type OfferContent = Omit<OfferRow, 'open_now' | 'hours_today' | 'distance_m'>;
+
+/** Whether offers are open at `moment`, and their hours that day. */
+export async function offerStates(
   db: Kysely<Database>,
   moment: RegionMoment,
-  page: { id: string; distance: number | null; sortKey: number }[],
-): Promise<(OfferRow & { sort_key: number })[]> {
-  if (page.length === 0) return [];
-  const rows = await selectOffers(db, moment)
-    .select(sql<null>`NULL::int`.as('distance_m'))
-    .where(sql<boolean>`help_offers.id = ANY (${page.map((entry) => entry.id)}::uuid[])`)
+  ids: string[],
+): Promise<Map<string, Pick<OfferRow, 'open_now' | 'hours_today'>>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('help_offers')
+    .select(['id', openNowSql(moment).as('open_now'), hoursTodaySql(moment).as('hours_today')])
+    .where(sql<boolean>`help_offers.id = ANY (${ids}::uuid[])`)
     .execute();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return page.flatMap(({ id, distance, sortKey }) => {
-    const row = byId.get(id);
-    return row ? [{ ...row, distance_m: distance, sort_key: sortKey }] : [];
-  });
+  return new Map(rows.map(({ id, ...state }) => [id, state]));
 }
 
 export async function findOffer(db: Kysely<Database>, id: string, moment: RegionMoment): Promise<OfferRow | undefined> {

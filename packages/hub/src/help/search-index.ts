@@ -1,17 +1,20 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { Schemas } from '../http/api.js';
 import type { ContentFollower } from '../http/content-changes.js';
 import { openNowFilterSql, type RegionMoment } from './opening-hours.js';
 import {
   facetCounts,
   NO_DISTANCE,
-  readOfferRows,
+  offerStates,
+  selectOfferContent,
+  type OfferContent,
   type OfferFilters,
   type SearchPosition,
   type SearchResult,
   type SearchSort,
 } from './queries.js';
-import { relevanceScores, tieBreakScores, searchQueries, type SearchPlan } from './search.js';
+import { relevanceScores, tieBreakScores, searchQueries, type OfferSets, type SearchPlan } from './search.js';
 import {
   compareLexemes,
   operandsForRank,
@@ -24,7 +27,7 @@ import {
 } from './text-search.js';
 
 /** The tables the index is made of: a change to any of them makes it stale. */
-const INDEXED_TABLES: ReadonlySet<string> = new Set(['help_offers', 'help_offer_locations', 'municipalities', 'organizations']);
+const INDEXED_TABLES: ReadonlySet<string> = new Set(['help_offers', 'help_offer_locations', 'help_offer_hours', 'municipalities', 'organizations']);
 
 interface Place {
   municipalityId: string | null;
@@ -34,6 +37,8 @@ interface Place {
 
 /** What a search reads of a published offer of an approved organization. */
 export interface IndexedOffer {
+  /** The offer as stored, for the page (its state at the moment is read with the page). */
+  content: OfferContent;
   id: string;
   sortName: string;
   topics: string[];
@@ -60,48 +65,57 @@ interface Postings {
 
 interface BuiltIndex {
   offers: IndexedOffer[];
-  /** Each offer's place in (sort_name, id) order. */
+  /** Each offer's place in (sort_name, id) order, and the offers in that order. */
   nameOrder: Int32Array;
+  byName: Int32Array;
+  /** Topic and audience values, and per offer the numbers of its closure's and audiences' values (for counting facets). */
+  facetValues: { topics: string[]; audiences: string[] };
+  facetIds: { topics: Int32Array[]; audiences: Int32Array[] };
+  /** Per topic the offers with it in their closure, and those tagged with it; per audience its offers. */
+  inClosure: Map<string, Int32Array>;
+  tagged: Map<string, Int32Array>;
+  forAudience: Map<string, Int32Array>;
+  crisis: Uint8Array;
   /** Lexemes in PostgreSQL's order, and their postings. */
   lexicon: string[];
   postings: Postings[];
   municipalities: Map<string, { lat: number; lon: number }>;
 }
 
-interface OfferRecord {
-  id: string;
-  sort_name: string;
-  topics: string[];
-  topic_closure: string[];
-  audiences: string[];
-  languages: string[];
-  organization_id: string;
-  cost: string;
-  anonymous: boolean;
-  barrier_free: boolean;
-  crisis: boolean;
-  service_area: string;
-  vector: string;
-  places: [string | null, number | null, number | null][];
+/** Offers read per statement while building: on PGlite, other queries run between them. */
+const BUILD_CHUNK = 2_000;
+
+/** The published offers of approved organizations as stored, with their topic closure and search vector. */
+async function readOffers(db: Kysely<Database>) {
+  const rows = [];
+  for (let last: string | undefined; ;) {
+    const chunk = await selectOfferContent(db)
+      .select(['help_offers.topic_closure', sql<string>`help_offers.search_vector::text`.as('vector')])
+      .where(sql<boolean>`help_offers.published`)
+      .where('help_offers.id', '>', last ?? '00000000-0000-0000-0000-000000000000')
+      .orderBy('help_offers.id')
+      .limit(BUILD_CHUNK)
+      .execute();
+    rows.push(...chunk);
+    if (chunk.length < BUILD_CHUNK) return rows;
+    last = chunk.at(-1)!.id;
+  }
 }
 
 async function buildIndex(db: Kysely<Database>): Promise<BuiltIndex> {
-  const { rows } = await sql<OfferRecord>`
-    SELECT o.id, o.sort_name, o.topics, o.topic_closure, o.audiences, o.languages, o.organization_id, o.cost,
-      o.anonymous, o.barrier_free, o.crisis, o.service_area, o.search_vector::text AS vector,
-      (SELECT coalesce(json_agg(json_build_array(l.municipality_id, l.lat, l.lon) ORDER BY l.position), '[]')
-        FROM help_offer_locations l WHERE l.offer_id = o.id) AS places
-    FROM help_offers o WHERE o.published AND o.organization_approved`.execute(db);
+  const rows = await readOffers(db);
   const municipalities = await db.selectFrom('municipalities').select(['id', 'lat', 'lon']).execute();
   const offers: IndexedOffer[] = [];
   const entries = new Map<string, { offers: number[]; weights: number[]; shares: number[] }>();
-  for (const row of rows) {
+  for (const { topic_closure: closure, vector, ...content } of rows) {
+    const row = content;
     const index = offers.length;
     offers.push({
+      content,
       id: row.id,
       sortName: row.sort_name,
       topics: row.topics,
-      closure: row.topic_closure,
+      closure,
       audiences: row.audiences,
       languages: row.languages.map((tag) => tag.split('-', 1)[0]!.toLowerCase()),
       organizationId: row.organization_id,
@@ -110,9 +124,13 @@ async function buildIndex(db: Kysely<Database>): Promise<BuiltIndex> {
       barrierFree: row.barrier_free,
       crisis: row.crisis,
       regional: row.service_area === 'region' || row.service_area === 'nationwide',
-      places: row.places.map(([municipalityId, lat, lon]) => ({ municipalityId, lat, lon })),
+      places: row.locations.map(({ municipalityId, coordinates }) => ({
+        municipalityId: municipalityId ?? null,
+        lat: coordinates?.lat ?? null,
+        lon: coordinates?.lon ?? null,
+      })),
     });
-    for (const { lexeme, positions } of parseTsvector(row.vector)) {
+    for (const { lexeme, positions } of parseTsvector(vector)) {
       let postings = entries.get(lexeme);
       if (!postings) entries.set(lexeme, (postings = { offers: [], weights: [], shares: [] }));
       postings.offers.push(index);
@@ -121,12 +139,21 @@ async function buildIndex(db: Kysely<Database>): Promise<BuiltIndex> {
     }
   }
   const lexicon = [...entries.keys()].sort(compareLexemes);
-  const byName = offers.map((_, i) => i).sort((a, b) => compareByName(offers[a]!, offers[b]!));
+  const byName = Int32Array.from(offers.keys()).sort((a, b) => compareByName(offers[a]!, offers[b]!));
   const nameOrder = new Int32Array(offers.length);
   byName.forEach((offer, place) => (nameOrder[offer] = place));
+  const topics = numbering(offers.map((offer) => offer.closure));
+  const audiences = numbering(offers.map((offer) => offer.audiences));
   return {
     offers,
     nameOrder,
+    byName,
+    facetValues: { topics: topics.values, audiences: audiences.values },
+    facetIds: { topics: topics.ids, audiences: audiences.ids },
+    inClosure: offersPer(offers.map((offer) => offer.closure)),
+    tagged: offersPer(offers.map((offer) => offer.topics)),
+    forAudience: offersPer(offers.map((offer) => offer.audiences)),
+    crisis: Uint8Array.from(offers, (offer) => (offer.crisis ? 1 : 0)),
     lexicon,
     postings: lexicon.map((lexeme) => {
       const { offers: ids, weights, shares } = entries.get(lexeme)!;
@@ -134,6 +161,39 @@ async function buildIndex(db: Kysely<Database>): Promise<BuiltIndex> {
     }),
     municipalities: new Map(municipalities.map((m) => [m.id, { lat: m.lat, lon: m.lon }])),
   };
+}
+
+/** Numbers for the values of lists, and each list as numbers. */
+function numbering(lists: string[][]): { values: string[]; ids: Int32Array[] } {
+  const numbers = new Map<string, number>();
+  const ids = lists.map((list) =>
+    Int32Array.from(list, (value) => {
+      let id = numbers.get(value);
+      if (id === undefined) numbers.set(value, (id = numbers.size));
+      return id;
+    }),
+  );
+  return { values: [...numbers.keys()], ids };
+}
+
+/** Per value of the lists, the numbers of the lists that have it. */
+function offersPer(lists: string[][]): Map<string, Int32Array> {
+  const offers = new Map<string, number[]>();
+  lists.forEach((list, offer) => {
+    for (const value of new Set(list)) {
+      const numbers = offers.get(value);
+      if (numbers) numbers.push(offer);
+      else offers.set(value, [offer]);
+    }
+  });
+  return new Map([...offers].map(([value, list]) => [value, Int32Array.from(list)]));
+}
+
+/** Counts per value of the matches' lists (the facets). */
+function countFacet(values: string[], ids: Int32Array[], matched: Int32Array): Schemas['HelpFacetCount'][] {
+  const counts = new Int32Array(values.length);
+  for (const offer of matched) for (const id of ids[offer]!) counts[id]! += 1;
+  return facetCounts(values.flatMap((value, id) => (counts[id]! > 0 ? [[value, counts[id]!] as [string, number]] : [])));
 }
 
 /** `(sort_name, id)` as PostgreSQL orders them: the name in bytes (`COLLATE "C"`), then the uuid. */
@@ -240,9 +300,17 @@ export class HelpSearchIndex implements ContentFollower {
     const openNow = search.filters.openNow ? await this.#openNowIds(moment, generation) : undefined;
     if (generation !== this.#generation) return undefined;
     const found = findMatches(built, search, queries, openNow);
-    const rows = await readOfferRows(this.#db, moment, found.page);
-    // An offer changed since the index was built: its stored row may no longer fit the search.
-    if (generation !== this.#generation || rows.length !== found.page.length) return undefined;
+    const states = await offerStates(
+      this.#db,
+      moment,
+      found.page.map(({ offer }) => built.offers[offer]!.id),
+    );
+    // An offer changed since the index was built: what is kept of it may no longer be true.
+    if (generation !== this.#generation || states.size !== found.page.length) return undefined;
+    const rows = found.page.map(({ offer, key }) => {
+      const { content, id } = built.offers[offer]!;
+      return { ...content, ...states.get(id)!, distance_m: found.distances(offer), sort_key: key };
+    });
     this.searches += 1;
     return { rows, total: found.total, facets: found.facets };
   }
@@ -398,9 +466,74 @@ function nearestMetres(near: OfferFilters['near']) {
 }
 
 interface Found {
-  page: { id: string; distance: number | null; sortKey: number }[];
+  page: { offer: number; key: number }[];
+  distances: (offer: number) => number | null;
   total: number;
   facets: SearchResult['facets'];
+}
+
+/** Offer numbers per key: up to 2^20 offers, keys of int4 (composite keys stay exact doubles). */
+const OFFER_BITS = 2 ** 20;
+const KEY_OFFSET = 2 ** 31;
+
+/**
+ * The page in keyset order (key, sort_name, id) after `after`. Every key is a coarse key (the
+ * score, the distance or 0) less a tie-break below one step of it (0–999, relevance only), so
+ * the page can only hold offers from the coarse keys up to the (limit + 1)th match's, plus all
+ * of the coarse key `after` ended in: only those are tie-broken and sorted, as `rankedPage` does.
+ */
+function pageOf(
+  built: BuiltIndex,
+  matched: Int32Array,
+  coarse: (offer: number) => number,
+  tieBreak: ((offer: number) => number) | undefined,
+  after: SearchPosition | undefined,
+  limit: number,
+): { offer: number; key: number }[] {
+  const step = tieBreak ? 1000 : 1;
+  // The coarse key of the key `after` ended in (keys of a coarse key c lie in (c − step, c]).
+  const from = after ? Math.ceil(after[1] / step) * step : -Infinity;
+  const keys = Float64Array.from(matched, coarse);
+  const later = keys.filter((key) => key > from);
+  const threshold = later.length > limit ? later.sort()[limit]! : Infinity;
+  const candidates: number[] = [];
+  matched.forEach((offer, i) => {
+    const key = keys[i]!;
+    if (key >= from && key <= threshold)
+      candidates.push((key - (tieBreak?.(offer) ?? 0) + KEY_OFFSET) * OFFER_BITS + built.nameOrder[offer]!);
+  });
+  const ordered = Float64Array.from(candidates).sort();
+  const afterName = after && { sortName: after[2], id: after[3].toLowerCase() };
+  const page: { offer: number; key: number }[] = [];
+  for (const composite of ordered) {
+    const offer = built.byName[composite % OFFER_BITS]!;
+    const key = Math.floor(composite / OFFER_BITS) - KEY_OFFSET;
+    if (after && (key < after[1] || (key === after[1] && compareByName(built.offers[offer]!, afterName!) <= 0))) continue;
+    page.push({ offer, key });
+    if (page.length > limit) break;
+  }
+  return page;
+}
+
+/** The index's postings as the sets of offers the scores read. */
+function offerSets(built: BuiltIndex, queries: Map<string, QueryOperand[]>): OfferSets {
+  const flagsOf = (postings: Map<string, Int32Array>, values: readonly string[]) => {
+    const flags = new Uint8Array(built.offers.length);
+    for (const value of values) for (const offer of postings.get(value) ?? []) flags[offer] = 1;
+    return flags;
+  };
+  const texts = new Map<string, Uint8Array>();
+  return {
+    text(query) {
+      let flags = texts.get(query);
+      if (!flags) texts.set(query, (flags = matchesOf(built, queries.get(query)!)));
+      return flags;
+    },
+    inClosure: (topics) => flagsOf(built.inClosure, topics),
+    tagged: (topics) => flagsOf(built.tagged, topics),
+    forAudience: (audiences) => flagsOf(built.forAudience, audiences),
+    crisis: built.crisis,
+  };
 }
 
 function findMatches(
@@ -413,60 +546,49 @@ function findMatches(
   const { offers } = built;
   const metres = nearestMetres(filters.near);
   const passes = filterOf(filters, openNow, metres);
-  const flags = new Map([...queries].map(([query, operands]) => [query, matchesOf(built, operands)]));
-  const matchesQuery = (query: string | null, offer: number) => query !== null && flags.get(query)![offer] === 1;
-  const relevance = plan ? relevanceScores(plan, matchesQuery) : undefined;
+  const sets = offerSets(built, queries);
+  const relevance = plan ? relevanceScores(plan, sets) : undefined;
 
-  const matched: number[] = [];
+  const matching: number[] = [];
   for (let offer = 0; offer < offers.length; offer++) {
-    if (relevance && !relevance.matches(offers[offer]!, offer)) continue;
-    if (passes(offers[offer]!)) matched.push(offer);
+    if (relevance && !relevance.matches(offer)) continue;
+    if (passes(offers[offer]!)) matching.push(offer);
   }
-
-  const topicCounts = new Map<string, number>();
-  const audienceCounts = new Map<string, number>();
-  for (const offer of matched) {
-    for (const topic of offers[offer]!.closure) topicCounts.set(topic, (topicCounts.get(topic) ?? 0) + 1);
-    for (const audience of offers[offer]!.audiences) audienceCounts.set(audience, (audienceCounts.get(audience) ?? 0) + 1);
-  }
+  const matched = Int32Array.from(matching);
 
   const distances = new Map<number, number | null>();
   const distanceOf = (offer: number) => {
     if (!distances.has(offer)) distances.set(offer, metres(offers[offer]!));
     return distances.get(offer)!;
   };
-  let keyOf: (offer: number) => number;
+  let page: { offer: number; key: number }[];
   if (sort === 'relevance' && plan && relevance) {
     const flagged = new Uint8Array(offers.length);
     for (const offer of matched) flagged[offer] = 1;
-    const rankQuery = relevance.rankQuery;
-    const ranks = rankQuery !== null ? ranksOf(built, queries.get(rankQuery)!, flagged) : undefined;
-    const tieBreak = tieBreakScores(plan, {
+    const ranks = relevance.rankQuery !== null ? ranksOf(built, queries.get(relevance.rankQuery)!, flagged) : undefined;
+    const tieBreak = tieBreakScores(plan, sets, {
       rank: (offer) => (ranks ? ranks[offer]! : 0),
+      topicShare: (offer, topics) => {
+        const { closure } = offers[offer]!;
+        return closure.filter((topic) => topics.has(topic)).length / closure.length;
+      },
       nearness: (offer) => nearness(built, offers[offer]!, filters.municipality),
+      sortName: (offer) => offers[offer]!.sortName,
     });
-    keyOf = (offer) => -relevance.score(offers[offer]!, offer) - tieBreak(offers[offer]!, offer);
+    page = pageOf(built, matched, (offer) => -relevance.score(offer), tieBreak, after, limit);
   } else if (sort === 'distance') {
-    keyOf = (offer) => distanceOf(offer) ?? NO_DISTANCE;
+    page = pageOf(built, matched, (offer) => distanceOf(offer) ?? NO_DISTANCE, undefined, after, limit);
   } else {
-    keyOf = () => 0;
+    page = pageOf(built, matched, () => 0, undefined, after, limit);
   }
-  const keys = new Map(matched.map((offer) => [offer, keyOf(offer)]));
-  const afterName = after && { sortName: after[2], id: after[3].toLowerCase() };
-  const candidates = after
-    ? matched.filter((offer) => {
-        const key = keys.get(offer)!;
-        return key > after[1] || (key === after[1] && compareByName(offers[offer]!, afterName!) > 0);
-      })
-    : matched;
-  candidates.sort((a, b) => keys.get(a)! - keys.get(b)! || built.nameOrder[a]! - built.nameOrder[b]!);
-  const page = candidates
-    .slice(0, limit + 1)
-    .map((offer) => ({ id: offers[offer]!.id, distance: distanceOf(offer), sortKey: keys.get(offer)! }));
   return {
     page,
+    distances: distanceOf,
     total: matched.length,
-    facets: { topics: facetCounts([...topicCounts]), audiences: facetCounts([...audienceCounts]) },
+    facets: {
+      topics: countFacet(built.facetValues.topics, built.facetIds.topics, matched),
+      audiences: countFacet(built.facetValues.audiences, built.facetIds.audiences, matched),
+    },
   };
 }
 

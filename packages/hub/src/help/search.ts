@@ -433,89 +433,110 @@ export function searchQueries(plan: SearchPlan): string[] {
   return [...new Set([...queries, anyQuery(plan)].filter((query): query is string => query !== null))];
 }
 
-/** What the scores read of an offer in memory (`search-index.ts`). */
-export interface ScoredOffer {
-  sortName: string;
-  topics: string[];
-  closure: string[];
-  audiences: string[];
-  crisis: boolean;
+/**
+ * Sets of offers as flags by offer number (`search-index.ts` makes them from its postings): what
+ * `relevanceScores` and `tieBreakScores` read instead of the columns the SQL reads.
+ */
+export interface OfferSets {
+  /** Offers whose vector matches `query`, one of `searchQueries` (`search_vector @@ query`). */
+  text(query: string): Uint8Array;
+  /** Offers whose topic closure has one of `topics` (`topic_closure && topics`). */
+  inClosure(topics: readonly string[]): Uint8Array;
+  /** Offers tagged with one of `topics` themselves (`topics && topics`). */
+  tagged(topics: readonly string[]): Uint8Array;
+  /** Offers for one of `audiences` (`audiences && audiences`). */
+  forAudience(audiences: readonly string[]): Uint8Array;
+  /** Crisis services (`crisis`). */
+  crisis: Uint8Array;
 }
 
-/** Whether offer number `offer` matches `query`, one of `searchQueries` (false for null). */
-export type QueryMatcher = (query: string | null, offer: number) => boolean;
+function both(a: Uint8Array, b: Uint8Array): Uint8Array {
+  return a.map((flag, offer) => flag & b[offer]!);
+}
 
-const intersects = (values: string[], set: ReadonlySet<string>) => values.some((value) => set.has(value));
-
-/** `taggedWith` in memory. */
-function taggedIn(offer: ScoredOffer, parents: ReadonlySet<string>): boolean {
-  return intersects(offer.closure, parents) && intersects(offer.topics, parents);
+/** `taggedWith` as flags. */
+function taggedIn(sets: OfferSets, parents: readonly string[]): Uint8Array {
+  return both(sets.inClosure(parents), sets.tagged(parents));
 }
 
 /**
- * `matchSql` and `relevanceSql` restated for offers in memory, case for case; `rankQuery` is the
+ * `matchSql` and `relevanceSql` restated over sets of offers, case for case; `rankQuery` is the
  * query whose `ts_rank` the tie-break uses.
  */
-export function relevanceScores(plan: SearchPlan, matchesQuery: QueryMatcher) {
+export function relevanceScores(plan: SearchPlan, sets: OfferSets) {
+  const text = (query: string | null) => (query === null ? undefined : sets.text(query));
   const anyText = anyQuery(plan);
-  const topics = new Set<string>(allTopics(plan));
-  const parents = new Set<string>(allParents(plan));
-  const crisisTopics = new Set<string>(plan.crisisTopics);
-  const otherAudiences = new Set(plan.otherAudiences);
-  const relatives = new Set(['relatives', 'families']);
-  const units = plan.units.map((unit) => ({ ...unit, topics: new Set<string>(unit.topics), parents: new Set<string>(unit.parents) }));
+  const topics = allTopics(plan);
+  const parents = allParents(plan);
+  const matchSets = [
+    text(anyText),
+    topics.length > 0 ? sets.inClosure(topics) : undefined,
+    parents.length > 0 ? taggedIn(sets, parents) : undefined,
+  ];
+  const units = plan.units.map((unit) => ({
+    topic: unit.topics.length > 0 ? sets.inClosure(unit.topics) : undefined,
+    topicInName: text(unit.topicInName),
+    parent: unit.parents.length > 0 ? taggedIn(sets, unit.parents) : undefined,
+    nameWord: text(unit.nameWord),
+    word: text(unit.word),
+    namePrefix: text(unit.namePrefix),
+    expanded: text(unit.expanded),
+  }));
+  const forRelatives = sets.forAudience(['relatives', 'families']);
+  const forOthers = plan.otherAudiences.length > 0 ? sets.forAudience(plan.otherAudiences) : undefined;
+  const crisis = plan.crisisDetected ? both(sets.crisis, sets.inClosure(plan.crisisTopics)) : undefined;
   return {
     rankQuery: anyText,
-    matches(offer: ScoredOffer, index: number): boolean {
-      return (
-        matchesQuery(anyText, index) ||
-        (topics.size > 0 && intersects(offer.closure, topics)) ||
-        (parents.size > 0 && taggedIn(offer, parents))
-      );
+    matches(offer: number): boolean {
+      return matchSets.some((set) => set?.[offer] === 1);
     },
-    score(offer: ScoredOffer, index: number): number {
+    score(offer: number): number {
       let words = 0;
       for (const unit of units) {
-        if (unit.topics.size > 0 && intersects(offer.closure, unit.topics))
-          words += unit.topicInName && matchesQuery(unit.topicInName, index) ? SCORE.topicInName : SCORE.topic;
-        else if (unit.parents.size > 0 && taggedIn(offer, unit.parents)) words += SCORE.parent;
-        if (unit.expanded && !matchesQuery(unit.expanded, index)) continue;
-        if (matchesQuery(unit.nameWord, index)) words += SCORE.nameWord;
-        else if (matchesQuery(unit.word, index)) words += SCORE.word;
-        else if (matchesQuery(unit.namePrefix, index)) words += SCORE.namePrefix;
+        if (unit.topic?.[offer]) words += unit.topicInName?.[offer] ? SCORE.topicInName : SCORE.topic;
+        else if (unit.parent?.[offer]) words += SCORE.parent;
+        if (unit.expanded && !unit.expanded[offer]) continue;
+        if (unit.nameWord?.[offer]) words += SCORE.nameWord;
+        else if (unit.word?.[offer]) words += SCORE.word;
+        else if (unit.namePrefix?.[offer]) words += SCORE.namePrefix;
         else if (unit.expanded) words += SCORE.expanded;
       }
-      const forRelatives = intersects(offer.audiences, relatives);
       const people =
-        plan.readerIsRelative && forRelatives
+        plan.readerIsRelative && forRelatives[offer]
           ? SCORE.forRelatives
-          : otherAudiences.size > 0 && intersects(offer.audiences, otherAudiences) && !forRelatives
+          : forOthers?.[offer] && !forRelatives[offer]
             ? SCORE.onlyForOthers
             : 0;
-      const crisis = plan.crisisDetected && offer.crisis && intersects(offer.closure, crisisTopics) ? CRISIS_BOOST : 0;
-      return (words + people) * 1000 + crisis;
+      return (words + people) * 1000 + (crisis?.[offer] ? CRISIS_BOOST : 0);
     },
   };
 }
 
 /**
- * `tieBreakSql` restated for offers in memory; `rank` is `ts_rank` of the offer and `rankQuery`,
- * `nearness` the municipalities' part (both computed by the index).
+ * `tieBreakSql` restated; what the index measures per offer: `rank` (`ts_rank` of the query
+ * `relevanceScores` names), `topicShare` (the share of its topic closure among the query's
+ * topics), `nearness` (the municipalities' part) and its `sortName`.
  */
 export function tieBreakScores(
   plan: SearchPlan,
-  measures: { rank(offer: number): number; nearness(offer: number): number },
-): (offer: ScoredOffer, index: number) => number {
+  sets: OfferSets,
+  measures: {
+    rank(offer: number): number;
+    topicShare(offer: number, topics: ReadonlySet<string>): number;
+    nearness(offer: number): number;
+    sortName(offer: number): string;
+  },
+): (offer: number) => number {
   const topics = new Set<string>(allTopics(plan));
   const ranked = anyQuery(plan) !== null;
-  return (offer, index) => {
-    const focus = topics.size > 0 ? offer.closure.filter((topic) => topics.has(topic)).length / offer.closure.length : 0;
-    const rank = ranked ? Math.min(1, measures.rank(index)) : 0;
+  return (offer) => {
+    const focus = topics.size > 0 ? measures.topicShare(offer, topics) : 0;
+    const rank = ranked ? Math.min(1, measures.rank(offer)) : 0;
     return (
-      (offer.sortName === plan.folded ? 500 : 0) +
+      (measures.sortName(offer) === plan.folded ? 500 : 0) +
       35 * roundHalfEven(12 * focus) +
-      (offer.crisis ? 20 : 0) +
-      measures.nearness(index) +
+      (sets.crisis[offer] ? 20 : 0) +
+      measures.nearness(offer) +
       roundHalfEven(5 * rank)
     );
   };
