@@ -33,7 +33,7 @@ import { subscriptionHandlers } from './events/subscription-handlers.js';
 import { scheduleSubscriptionRefresh, type CalendarSubscriptionOptions } from './events/subscriptions.js';
 import { scheduleOccurrenceHorizon } from './events/stored-occurrences.js';
 import { helpHandlers } from './help/handlers.js';
-import { HelpSearchIndex } from './help/search-index.js';
+import { HelpSearchIndex, type HelpSearchIndexOptions } from './help/search-index.js';
 import { municipalityHandlers } from './orgs/municipalities.js';
 import { organizationHandlers } from './orgs/organizations.js';
 import { pollHandlers, type PollOptions } from './polls/handlers.js';
@@ -100,7 +100,7 @@ export interface HubOptions {
   /** Public reads answered from memory until content changes (http/answer-cache.ts); `false` turns it off. */
   answerCache?: AnswerCacheOptions | false;
   /** Help searches answered from an index in memory (help/search-index.ts); `false` runs each in the database. */
-  helpSearchIndex?: boolean;
+  helpSearchIndex?: HelpSearchIndexOptions | false;
 }
 
 /**
@@ -203,7 +203,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   // After the ETag hook too: an answer is kept with its ETag.
   const answerCache = options.answerCache === false ? undefined : registerAnswerCache(app, options.answerCache);
   app.decorate('answerCache', answerCache);
-  const searchIndex = options.helpSearchIndex === false ? undefined : new HelpSearchIndex(options.database.db);
+  const searchIndex = options.helpSearchIndex === false ? undefined : new HelpSearchIndex(options.database.db, options.helpSearchIndex);
   app.decorate('helpSearchIndex', searchIndex);
   await followContentChanges(
     app,

@@ -142,6 +142,7 @@ async function serve(config: HubConfig, seedIfEmpty: boolean): Promise<void> {
     logger: { ...defaultLoggerOptions, level: config.logLevel },
     rateLimit: { max: config.rateLimitMax, timeWindowMs: 60_000 },
     answerCache: config.answerCacheMb > 0 && { maxBytes: config.answerCacheMb * 1024 * 1024 },
+    helpSearchIndex: config.helpSearchIndex && {},
     trustProxy: config.trustProxy,
     polls: { proofSecret },
     volunteering: { proofSecret, retentionDays: config.volunteerRetentionDays },

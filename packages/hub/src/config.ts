@@ -27,6 +27,8 @@ export interface HubConfig {
   rateLimitMax: number;
   /** Mebibytes of public answers each process keeps in memory (`http/answer-cache.ts`); 0 keeps none. */
   answerCacheMb: number;
+  /** Help searches from an index in memory (`help/search-index.ts`); `HELP_SEARCH_INDEX=false` runs each in the database. */
+  helpSearchIndex: boolean;
   /**
    * How long a stopping Hub keeps answering (with `Connection: close`, `/health` 503) before it
    * stops accepting: longer than a load balancer's health-check interval when there is one.
@@ -115,6 +117,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     openData: openDataOptions(env),
     rateLimitMax: integer(env, 'RATE_LIMIT_MAX', 600),
     answerCacheMb: integer(env, 'ANSWER_CACHE_MB', 32),
+    helpSearchIndex: env.HELP_SEARCH_INDEX !== 'false',
     shutdownDrainMs: integer(env, 'SHUTDOWN_DRAIN_MS', 2_000),
     trustProxy: env.TRUST_PROXY === 'true',
     calendarFeedsAllowPrivateAddresses: env.CALENDAR_FEEDS_ALLOW_PRIVATE_ADDRESSES === 'true',

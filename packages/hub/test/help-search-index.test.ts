@@ -131,6 +131,38 @@ describe('the help search index answers as the database does', () => {
   });
 });
 
+describe('a change no notification told of (a pooler that loses them)', () => {
+  let hub: TestHub;
+  before(async () => {
+    hub = await startTestHub({ answerCache: false, helpSearchIndex: { recheckMs: 0 } });
+  });
+  after(() => hub.close());
+
+  test('is found when the index asks the database, and the index is made anew', async () => {
+    const index = hub.app.helpSearchIndex!;
+    const client = helpClient(hub);
+    const organization = await client.organization('Obstbauverein Kürnach', 'kuernach');
+    await client.created(organization, offerBody({ name: 'Zwetschgenbaumpflege Kürnach' }));
+    await eventually('the index to be built', async () => {
+      await index.build();
+      return index.ready;
+    });
+    const db = hub.database.db;
+    await sql`ALTER TABLE help_offers DISABLE TRIGGER help_offers_notify_content_changed`.execute(db);
+    await db.transaction().execute(async (trx) => {
+      await sql`UPDATE help_offers SET published = false WHERE name = 'Zwetschgenbaumpflege Kürnach'`.execute(trx);
+      // The statistics the check reads are reported at the end of a transaction, not at once.
+      await sql`SELECT pg_stat_force_next_flush()`.execute(trx);
+    });
+    await sql`ALTER TABLE help_offers ENABLE TRIGGER help_offers_notify_content_changed`.execute(db);
+    assert.equal(index.ready, true, 'no notification came');
+    const searches = index.searches;
+    const page = await client.search('q=Zwetschgenbaumpflege');
+    assert.ok(!page.items.some((item) => item.name === 'Zwetschgenbaumpflege Kürnach'));
+    assert.equal(index.searches, searches, 'the database answered, as the index had changed unheard');
+  });
+});
+
 describe('PostgreSQL full text search, restated', () => {
   let hub: TestHub;
   before(async () => {

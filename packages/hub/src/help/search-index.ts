@@ -27,7 +27,13 @@ import {
 } from './text-search.js';
 
 /** The tables the index is made of: a change to any of them makes it stale. */
-const INDEXED_TABLES: ReadonlySet<string> = new Set(['help_offers', 'help_offer_locations', 'help_offer_hours', 'municipalities', 'organizations']);
+const INDEXED_TABLES: ReadonlySet<string> = new Set([
+  'help_offers',
+  'help_offer_locations',
+  'help_offer_hours',
+  'municipalities',
+  'organizations',
+]);
 
 interface Place {
   municipalityId: string | null;
@@ -214,6 +220,15 @@ function answerable(filters: OfferFilters): boolean {
   return filters.modifiedAfter === undefined;
 }
 
+export interface HelpSearchIndexOptions {
+  /**
+   * How long the index is used before the database is asked whether its tables changed without a
+   * notification (a pooler in transaction mode loses them): a minute by default, as long as the
+   * answer cache keeps an answer.
+   */
+  recheckMs?: number;
+}
+
 export interface IndexSearch {
   filters: OfferFilters;
   plan: SearchPlan | undefined;
@@ -246,9 +261,30 @@ export class HelpSearchIndex implements ContentFollower {
   enabled = true;
   /** Searches answered from memory since the Hub started (tests read it). */
   searches = 0;
+  readonly #recheckMs: number;
+  /** When the database was last asked whether the tables changed unheard, and what it said then. */
+  #checked: { at: number; writes: string } | undefined;
 
-  constructor(db: Kysely<Database>) {
+  constructor(db: Kysely<Database>, options: HelpSearchIndexOptions = {}) {
     this.#db = db;
+    this.#recheckMs = options.recheckMs ?? 60_000;
+  }
+
+  /** Rows written to the indexed tables since the statistics began, as PostgreSQL counts them. */
+  async #writes(): Promise<string> {
+    const { rows } = await sql<{ writes: string }>`
+      SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)::text AS writes
+      FROM pg_stat_user_tables WHERE relname = ANY (${[...INDEXED_TABLES]}::text[])`.execute(this.#db);
+    return rows[0]!.writes;
+  }
+
+  /** Once per `recheckMs`: whether the indexed tables were written since the index was built, heard or not. */
+  async #changedUnheard(): Promise<boolean> {
+    if (this.#checked && performance.now() - this.#checked.at < this.#recheckMs) return false;
+    const writes = await this.#writes();
+    const changed = this.#checked !== undefined && this.#checked.writes !== writes;
+    this.#checked = { at: performance.now(), writes };
+    return changed;
   }
 
   contentChanged(table?: string): void {
@@ -278,6 +314,8 @@ export class HelpSearchIndex implements ContentFollower {
   async #rebuild(): Promise<void> {
     const generation = this.#generation;
     try {
+      // Counted before reading: a write after this shows at the next check, at worst once too often.
+      this.#checked = { at: performance.now(), writes: await this.#writes() };
       const built = await buildIndex(this.#db);
       // Content that changed while it was read may be missing from what was read.
       if (generation === this.#generation && this.#live) this.#built = built;
@@ -289,6 +327,7 @@ export class HelpSearchIndex implements ContentFollower {
   /** The search's result from memory, or undefined when the database must answer it. */
   async search(search: IndexSearch, moment: RegionMoment): Promise<SearchResult | undefined> {
     if (!this.enabled || !this.#live || !answerable(search.filters)) return undefined;
+    if (this.#built && (await this.#changedUnheard())) this.contentChanged();
     const built = this.#built;
     if (!built) {
       this.#building ??= this.#rebuild().catch(() => undefined);
@@ -472,6 +511,23 @@ interface Found {
   facets: SearchResult['facets'];
 }
 
+/** The `count` smallest numbers added, ascending: a page is a few of thousands of matches, so no sort of them all. */
+function smallest(count: number): { values: number[]; add(value: number): void } {
+  const values: number[] = [];
+  return {
+    values,
+    add(value) {
+      if (values.length === count && value >= values[count - 1]!) return;
+      let at = values.length === count ? count - 1 : values.length;
+      while (at > 0 && values[at - 1]! > value) {
+        values[at] = values[at - 1]!;
+        at--;
+      }
+      values[at] = value;
+    },
+  };
+}
+
 /** Offer numbers per key: up to 2^20 offers, keys of int4 (composite keys stay exact doubles). */
 const OFFER_BITS = 2 ** 20;
 const KEY_OFFSET = 2 ** 31;
@@ -494,24 +550,21 @@ function pageOf(
   // The coarse key of the key `after` ended in (keys of a coarse key c lie in (c − step, c]).
   const from = after ? Math.ceil(after[1] / step) * step : -Infinity;
   const keys = Float64Array.from(matched, coarse);
-  const later = keys.filter((key) => key > from);
-  const threshold = later.length > limit ? later.sort()[limit]! : Infinity;
-  const candidates: number[] = [];
-  matched.forEach((offer, i) => {
-    const key = keys[i]!;
-    if (key >= from && key <= threshold)
-      candidates.push((key - (tieBreak?.(offer) ?? 0) + KEY_OFFSET) * OFFER_BITS + built.nameOrder[offer]!);
-  });
-  const ordered = Float64Array.from(candidates).sort();
+  const later = smallest(limit + 1);
+  for (const key of keys) if (key > from) later.add(key);
+  const threshold = later.values.length > limit ? later.values[limit]! : Infinity;
   const afterName = after && { sortName: after[2], id: after[3].toLowerCase() };
-  const page: { offer: number; key: number }[] = [];
-  for (const composite of ordered) {
-    const offer = built.byName[composite % OFFER_BITS]!;
-    const key = Math.floor(composite / OFFER_BITS) - KEY_OFFSET;
-    if (after && (key < after[1] || (key === after[1] && compareByName(built.offers[offer]!, afterName!) <= 0))) continue;
-    page.push({ offer, key });
-    if (page.length > limit) break;
-  }
+  const first = smallest(limit + 1);
+  matched.forEach((offer, i) => {
+    if (keys[i]! < from || keys[i]! > threshold) return;
+    const key = keys[i]! - (tieBreak?.(offer) ?? 0);
+    if (after && (key < after[1] || (key === after[1] && compareByName(built.offers[offer]!, afterName!) <= 0))) return;
+    first.add((key + KEY_OFFSET) * OFFER_BITS + built.nameOrder[offer]!);
+  });
+  const page = first.values.map((composite) => ({
+    offer: built.byName[composite % OFFER_BITS]!,
+    key: Math.floor(composite / OFFER_BITS) - KEY_OFFSET,
+  }));
   return page;
 }
 
@@ -551,15 +604,16 @@ function findMatches(
 
   const matching: number[] = [];
   for (let offer = 0; offer < offers.length; offer++) {
-    if (relevance && !relevance.matches(offer)) continue;
+    if (relevance && !relevance.matched[offer]) continue;
     if (passes(offers[offer]!)) matching.push(offer);
   }
   const matched = Int32Array.from(matching);
 
-  const distances = new Map<number, number | null>();
+  // Metres per offer as computed (−1: no place; NaN: not computed yet).
+  const distances = new Float64Array(offers.length).fill(NaN);
   const distanceOf = (offer: number) => {
-    if (!distances.has(offer)) distances.set(offer, metres(offers[offer]!));
-    return distances.get(offer)!;
+    if (Number.isNaN(distances[offer])) distances[offer] = metres(offers[offer]!) ?? -1;
+    return distances[offer] === -1 ? null : distances[offer]!;
   };
   let page: { offer: number; key: number }[];
   if (sort === 'relevance' && plan && relevance) {

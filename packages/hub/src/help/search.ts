@@ -468,11 +468,13 @@ export function relevanceScores(plan: SearchPlan, sets: OfferSets) {
   const anyText = anyQuery(plan);
   const topics = allTopics(plan);
   const parents = allParents(plan);
-  const matchSets = [
+  const matched = new Uint8Array(sets.crisis.length);
+  for (const set of [
     text(anyText),
     topics.length > 0 ? sets.inClosure(topics) : undefined,
     parents.length > 0 ? taggedIn(sets, parents) : undefined,
-  ];
+  ])
+    set?.forEach((flag, offer) => (matched[offer]! |= flag));
   const units = plan.units.map((unit) => ({
     topic: unit.topics.length > 0 ? sets.inClosure(unit.topics) : undefined,
     topicInName: text(unit.topicInName),
@@ -487,9 +489,8 @@ export function relevanceScores(plan: SearchPlan, sets: OfferSets) {
   const crisis = plan.crisisDetected ? both(sets.crisis, sets.inClosure(plan.crisisTopics)) : undefined;
   return {
     rankQuery: anyText,
-    matches(offer: number): boolean {
-      return matchSets.some((set) => set?.[offer] === 1);
-    },
+    /** The offers that match (flags by offer number). */
+    matched,
     score(offer: number): number {
       let words = 0;
       for (const unit of units) {
