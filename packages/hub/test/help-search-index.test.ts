@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import { readConfig } from '../src/config.js';
 import { compareLexemes, operandsForRank, parseTsvector, storedOrder, type QueryOperand } from '../src/help/text-search.js';
 import { helpClient, offerBody, type SearchPage } from './support/help.js';
 import { startTestHub, type TestHub } from './support/hub.js';
@@ -161,6 +162,18 @@ describe('a change no notification told of (a pooler that loses them)', () => {
     assert.ok(!page.items.some((item) => item.name === 'Zwetschgenbaumpflege Kürnach'));
     assert.equal(index.searches, searches, 'the database answered, as the index had changed unheard');
   });
+});
+
+test('HELP_SEARCH_INDEX=false runs every search in the database', async () => {
+  assert.equal(readConfig({}).helpSearchIndex, true);
+  assert.equal(readConfig({ HELP_SEARCH_INDEX: 'false' }).helpSearchIndex, false);
+  const hub = await startTestHub({ helpSearchIndex: false });
+  try {
+    assert.equal(hub.app.helpSearchIndex, undefined);
+    assert.ok((await helpClient(hub).search('q=Sucht')).total > 0);
+  } finally {
+    await hub.close();
+  }
 });
 
 describe('PostgreSQL full text search, restated', () => {
