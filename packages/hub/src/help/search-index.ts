@@ -42,7 +42,7 @@ interface Place {
 }
 
 /** What a search reads of a published offer of an approved organization. */
-export interface IndexedOffer {
+interface IndexedOffer {
   /** The offer as stored, for the page (its state at the moment is read with the page). */
   content: OfferContent;
   id: string;
@@ -95,10 +95,10 @@ const BUILD_CHUNK = 2_000;
 async function readOffers(db: Kysely<Database>) {
   const rows = [];
   for (let last: string | undefined; ;) {
-    const chunk = await selectOfferContent(db)
+    const offers = selectOfferContent(db)
       .select(['help_offers.topic_closure', sql<string>`help_offers.search_vector::text`.as('vector')])
-      .where(sql<boolean>`help_offers.published`)
-      .where('help_offers.id', '>', last ?? '00000000-0000-0000-0000-000000000000')
+      .where(sql<boolean>`help_offers.published`);
+    const chunk = await (last === undefined ? offers : offers.where('help_offers.id', '>', last))
       .orderBy('help_offers.id')
       .limit(BUILD_CHUNK)
       .execute();
@@ -113,11 +113,10 @@ async function buildIndex(db: Kysely<Database>): Promise<BuiltIndex> {
   const municipalities = await db.selectFrom('municipalities').select(['id', 'lat', 'lon']).execute();
   const offers: IndexedOffer[] = [];
   const entries = new Map<string, { offers: number[]; weights: number[]; shares: number[] }>();
-  for (const { topic_closure: closure, vector, ...content } of rows) {
-    const row = content;
+  for (const { topic_closure: closure, vector, ...row } of rows) {
     const index = offers.length;
     offers.push({
-      content,
+      content: row,
       id: row.id,
       sortName: row.sort_name,
       topics: row.topics,
@@ -208,7 +207,7 @@ function compareByName(a: { sortName: string; id: string }, b: { sortName: strin
 }
 
 /** `help_distance_km` (migration 0003) in the same double-precision steps. */
-export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const radians = (degrees: number) => degrees * 0.017453292519943295;
   const a =
     Math.sin(radians(lat2 - lat1) / 2) ** 2 + Math.cos(radians(lat1)) * Math.cos(radians(lat2)) * Math.sin(radians(lon2 - lon1) / 2) ** 2;
