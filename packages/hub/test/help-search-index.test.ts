@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { readConfig } from '../src/config.js';
+import { lookUpInDatabase } from '../src/help/vocabulary.js';
+import { searchSpellings } from '../src/http/text.js';
 import { compareLexemes, operandsForRank, parseTsvector, storedOrder, type QueryOperand } from '../src/help/text-search.js';
 import { helpClient, offerBody, type SearchPage } from './support/help.js';
 import { startTestHub, type TestHub } from './support/hub.js';
@@ -99,6 +101,28 @@ describe('the help search index answers as the database does', () => {
 
   test('each filter and sort, with and without words', async (t) => {
     t.diagnostic(`${await assertSame(filteredSearches)} pages compared`);
+  });
+
+  test('the vocabulary in memory says of every word what the database says, misspelled ones too', async (t) => {
+    const typed = [
+      ...new Set(sets.flatMap((set) => set.queries.flatMap((query) => query.q.toLowerCase().split(/[^\p{L}\p{N}]+/u)))),
+    ].filter(Boolean);
+    // Misspellings as people make them: a letter left out, two swapped, one doubled.
+    const misspelled = typed
+      .filter((word) => word.length >= 5)
+      .flatMap((word) => [word.slice(0, 2) + word.slice(3), word.slice(0, 2) + word[3] + word[2] + word.slice(4), word + word.at(-1)]);
+    const words = [...typed, ...misspelled, 'fuer', 'ueber', 'Hoechberg', 'Gruppe', 'angehoerigen', 'ǆemal', 'çocuk', 'депрессия'];
+    await built();
+    let fromMemory = 0;
+    for (let from = 0; from < words.length; from += 10) {
+      const tokens = words.slice(from, from + 10).map((raw) => ({ raw, spellings: searchSpellings(raw) }));
+      const memory = await index().wordsInMemory(tokens);
+      if (memory === undefined) continue;
+      fromMemory += tokens.length;
+      assert.deepEqual(memory, await lookUpInDatabase(hub.database.db, tokens), tokens.map((token) => token.raw).join(' '));
+    }
+    t.diagnostic(`${fromMemory} of ${words.length} words compared`);
+    assert.ok(fromMemory > words.length * 0.8, `${fromMemory} of ${words.length} looked up in memory`);
   });
 
   test('an edit is searched at once: the index is made anew, and until then the database answers', async () => {

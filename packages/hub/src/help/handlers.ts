@@ -108,7 +108,7 @@ export function helpHandlers(db: Kysely<Database>, searchIndex?: HelpSearchIndex
       const after = parseCursor(query.cursor, sort);
       await assertMunicipalities(db, query.municipality);
       const limit = query.limit ?? DEFAULT_LIMIT;
-      const plan = query.q ? await planSearch(db, query.q) : undefined;
+      const plan = query.q ? await planSearch(db, query.q, searchIndex?.wordsInMemory) : undefined;
       const filters = {
         topic: query.topic,
         audience: query.audience,

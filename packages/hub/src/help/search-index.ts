@@ -14,7 +14,8 @@ import {
   type SearchResult,
   type SearchSort,
 } from './queries.js';
-import { relevanceScores, tieBreakScores, searchQueries, type OfferSets, type SearchPlan } from './search.js';
+import { relevanceScores, tieBreakScores, searchQueries, type OfferSets, type SearchPlan, type WordsInMemory } from './search.js';
+import { restoredUmlauts, Vocabulary } from './vocabulary.js';
 import {
   compareLexemes,
   operandsForRank,
@@ -25,6 +26,9 @@ import {
   storedOrder,
   type QueryOperand,
 } from './text-search.js';
+
+/** The vocabulary's table: a change to it makes the vocabulary in memory stale. */
+const VOCABULARY_TABLE = 'help_search_words';
 
 /** The tables the index is made of: a change to any of them makes it stale. */
 const INDEXED_TABLES: ReadonlySet<string> = new Set([
@@ -253,6 +257,11 @@ export class HelpSearchIndex implements ContentFollower {
   #building: Promise<void> | undefined;
   #generation = 0;
   #live = false;
+  #vocabulary: Vocabulary | undefined;
+  #readingVocabulary: Promise<void> | undefined;
+  #vocabularyGeneration = 0;
+  /** Whether a typed word is a German stop word (as typed or with its umlauts restored). */
+  readonly #stopWords = new Map<string, boolean>();
   /** Lexemes of each term as `to_tsquery('german', …)` makes them; null when it makes more than one. */
   readonly #lexemes = new Map<string, string[] | null>();
   #openNow: { key: string; generation: number; ids: Set<string> } | undefined;
@@ -287,9 +296,46 @@ export class HelpSearchIndex implements ContentFollower {
   }
 
   contentChanged(table?: string): void {
+    if (table === undefined || table === VOCABULARY_TABLE) {
+      this.#vocabularyGeneration += 1;
+      this.#vocabulary = undefined;
+    }
     if (table !== undefined && !INDEXED_TABLES.has(table)) return;
     this.#generation += 1;
     this.#built = undefined;
+  }
+
+  /**
+   * The plan's vocabulary look-up (`planSearch`) from memory, or undefined when the database must
+   * make it: the vocabulary is read on the first search and again after it changed; whether a
+   * typed word is a German stop word is asked of PostgreSQL once per word and kept.
+   */
+  readonly wordsInMemory: WordsInMemory = async (tokens) => {
+    if (!this.enabled || !this.#live) return undefined;
+    const vocabulary = this.#vocabulary;
+    if (!vocabulary) {
+      this.#readingVocabulary ??= this.#readVocabulary().catch(() => undefined);
+      return undefined;
+    }
+    const unknown = [...new Set(tokens.map((token) => token.raw))].filter((raw) => !this.#stopWords.has(raw));
+    if (unknown.length > 0) {
+      const { rows } = await sql<{ raw: string; stop: boolean }>`
+        SELECT raw, to_tsvector('german', raw) = ''::tsvector OR to_tsvector('german', restored) = ''::tsvector AS stop
+        FROM unnest(${unknown}::text[], ${unknown.map(restoredUmlauts)}::text[]) AS q (raw, restored)`.execute(this.#db);
+      for (const { raw, stop } of rows) remember(this.#stopWords, raw, stop);
+    }
+    if (vocabulary !== this.#vocabulary) return undefined;
+    return vocabulary.lookUp(tokens, (raw) => this.#stopWords.get(raw)!);
+  };
+
+  async #readVocabulary(): Promise<void> {
+    const generation = this.#vocabularyGeneration;
+    try {
+      const vocabulary = await Vocabulary.read(this.#db);
+      if (generation === this.#vocabularyGeneration && this.#live) this.#vocabulary = vocabulary;
+    } finally {
+      this.#readingVocabulary = undefined;
+    }
   }
 
   setLive(live: boolean): void {
@@ -297,16 +343,20 @@ export class HelpSearchIndex implements ContentFollower {
     this.contentChanged();
   }
 
-  /** Whether searches are answered from memory now. */
+  /** Whether searches are answered from memory now (the vocabulary included). */
   get ready(): boolean {
-    return this.enabled && this.#live && this.#built !== undefined;
+    return this.enabled && this.#live && this.#built !== undefined && this.#vocabulary !== undefined;
   }
 
-  /** Builds the index now if it is not built (searches would build it anyway); resolves when it is. */
+  /** Builds the index and reads the vocabulary now if need be (searches would anyway); resolves when both are in memory. */
   async build(): Promise<void> {
     while (this.#live && !this.#built) {
       this.#building ??= this.#rebuild();
       await this.#building;
+    }
+    while (this.#live && !this.#vocabulary) {
+      this.#readingVocabulary ??= this.#readVocabulary();
+      await this.#readingVocabulary;
     }
   }
 
@@ -363,7 +413,7 @@ export class HelpSearchIndex implements ContentFollower {
     if (unknown.length > 0) {
       const { rows } = await sql<{ term: string; query: string }>`
         SELECT term, to_tsquery('german', term)::text AS query FROM unnest(${unknown}::text[]) AS term`.execute(this.#db);
-      for (const { term, query } of rows) this.#lexemes.set(term, lexemesOf(query));
+      for (const { term, query } of rows) remember(this.#lexemes, term, lexemesOf(query));
     }
     const result = new Map<string, QueryOperand[]>();
     for (const [query, terms] of parsed) {
@@ -397,6 +447,15 @@ declare module 'fastify' {
   interface FastifyInstance {
     helpSearchIndex: HelpSearchIndex | undefined;
   }
+}
+
+/** Words kept per process at most: anyone can type new ones, so the memory of them is bounded. */
+const MAX_WORDS_KEPT = 100_000;
+
+/** Keeps what PostgreSQL said of a word; starts afresh once `MAX_WORDS_KEPT` are kept. */
+function remember<T>(kept: Map<string, T>, word: string, value: T): void {
+  if (kept.size >= MAX_WORDS_KEPT) kept.clear();
+  kept.set(word, value);
 }
 
 /** The lexemes of `to_tsquery`'s text for one term: none (a stop word), one, or null for a phrase. */

@@ -6,6 +6,7 @@ import { otherPeople } from './people.js';
 import { helpTopicIds, helpVerbs, isCrisisTopic, parentTopic, searchSynonyms, type HelpTopicId } from './topics.js';
 import { roundHalfEven } from './text-search.js';
 import { verbForms } from './verbs.js';
+import { lookUpInDatabase, MIN_PART, type QueryToken, type VocabularyRow } from './vocabulary.js';
 
 /**
  * German search over help offers. A query is planned in three steps:
@@ -60,10 +61,6 @@ export interface SearchPlan {
 }
 
 const MAX_WORDS = 10;
-/** Trigram similarity from which a vocabulary word counts as the word misspelled. */
-const TYPO_SIMILARITY = 0.45;
-/** The shortest word part that counts: as a prefix ("trauer" in "trauernde") or a synonym's start. */
-const MIN_PART = 5;
 /** The shortest typed beginning that finds the synonyms it starts ("depr" → "depression"). */
 const MIN_TYPED_PREFIX = 4;
 
@@ -140,60 +137,6 @@ function topicsOfWord(spelling: string, typed: boolean): HelpTopicId[] {
   return [...found];
 }
 
-interface VocabularyRow {
-  i: number;
-  spelling: string;
-  kind: 'stop' | 'known' | 'similar' | 'part' | 'compound';
-  word: string | null;
-}
-
-/**
- * Step 1 for all spellings at once. A word is a stop word when PostgreSQL's German list has it
- * as typed or with its umlauts restored ("fuer" → "für").
- */
-async function lookUp(db: Kysely<Database>, tokens: { spellings: string[]; raw: string }[]): Promise<VocabularyRow[]> {
-  const index: number[] = [];
-  const spellings: string[] = [];
-  const raws: string[] = [];
-  const restored: string[] = [];
-  tokens.forEach((token, i) => {
-    for (const spelling of token.spellings) {
-      index.push(i);
-      spellings.push(spelling);
-      raws.push(token.raw);
-      restored.push(token.raw.replace(/ae/g, 'ä').replace(/oe/g, 'ö').replace(/ue/g, 'ü'));
-    }
-  });
-  const result = await sql<VocabularyRow>`
-    WITH q AS (
-      SELECT i, spelling,
-        to_tsvector('german', raw) = ''::tsvector OR to_tsvector('german', restored) = ''::tsvector AS stop,
-        EXISTS (SELECT 1 FROM help_search_words WHERE word = spelling) AS known
-      FROM unnest(${index}::int[], ${spellings}::text[], ${raws}::text[], ${restored}::text[]) AS q (i, spelling, raw, restored)
-    )
-    SELECT i, spelling, 'stop' AS kind, NULL AS word FROM q WHERE stop
-    UNION ALL
-    SELECT i, spelling, 'known', spelling FROM q WHERE known
-    UNION ALL
-    SELECT q.i, q.spelling, 'similar', v.word FROM q CROSS JOIN LATERAL (
-      SELECT word FROM help_search_words
-      WHERE word % q.spelling AND similarity(word, q.spelling) >= ${TYPO_SIMILARITY}
-      ORDER BY similarity(word, q.spelling) DESC, word LIMIT 3
-    ) v WHERE NOT q.stop AND NOT q.known
-    UNION ALL
-    SELECT q.i, q.spelling, 'part', v.word FROM q CROSS JOIN LATERAL generate_series(${MIN_PART}, length(q.spelling) - 1) AS n
-      JOIN help_search_words v ON v.word = left(q.spelling, n)
-    WHERE NOT q.stop
-    UNION ALL
-    SELECT q.i, q.spelling, 'compound', v.word FROM q CROSS JOIN LATERAL (
-      SELECT word FROM help_search_words
-      WHERE length(q.spelling) >= ${MIN_PART} AND word LIKE '%' || q.spelling || '%' AND word NOT LIKE q.spelling || '%'
-        AND word ~ (q.spelling || '[[:alpha:]]{0,3}$')
-      ORDER BY length(word), word LIMIT 20
-    ) v WHERE NOT q.stop`.execute(db);
-  return result.rows;
-}
-
 const plainWord = /^[\p{L}\p{N}]+$/u;
 
 /** Vocabulary words of one kind; only plain words, which parse as tsquery terms. */
@@ -233,11 +176,14 @@ function parentsOf(topics: HelpTopicId[]): HelpTopicId[] {
   return [...new Set(topics.flatMap((topic) => parentTopic(topic) ?? []))].filter((parent) => !topics.includes(parent));
 }
 
-export async function planSearch(db: Kysely<Database>, q: string): Promise<SearchPlan> {
+/** The vocabulary look-up from memory (`search-index.ts`), undefined when the database must make it. */
+export type WordsInMemory = (tokens: QueryToken[]) => Promise<VocabularyRow[] | undefined>;
+
+export async function planSearch(db: Kysely<Database>, q: string, inMemory?: WordsInMemory): Promise<SearchPlan> {
   const tokens = words(q.toLowerCase())
     .slice(0, MAX_WORDS)
     .map((raw) => ({ raw, spellings: searchSpellings(raw) }));
-  const found = tokens.length > 0 ? await lookUp(db, tokens) : [];
+  const found = tokens.length > 0 ? ((await inMemory?.(tokens)) ?? (await lookUpInDatabase(db, tokens))) : [];
   const people = otherPeople(tokens.map((token) => token.spellings[0]!));
 
   const units: SearchUnit[] = tokens.map((token, i) => {
