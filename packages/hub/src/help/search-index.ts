@@ -241,6 +241,50 @@ export interface IndexSearch {
 }
 
 /**
+ * Something read from the database and kept until a change makes it stale. A read during which
+ * it changed (or while changes could go unheard, `usable` false) is thrown away: what changed
+ * may be missing from what was read.
+ */
+class KeptUntilChanged<T> {
+  #value: T | undefined;
+  #reading: Promise<void> | undefined;
+  #generation = 0;
+
+  constructor(
+    private readonly readFromDatabase: () => Promise<T>,
+    private readonly usable: () => boolean,
+  ) {}
+
+  get value(): T | undefined {
+    return this.#value;
+  }
+
+  /** Counts the changes: what was computed from `value` under another count is stale. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  drop(): void {
+    this.#generation += 1;
+    this.#value = undefined;
+  }
+
+  /** Reads it unless a read is under way; resolves when that read has ended. */
+  read(): Promise<void> {
+    this.#reading ??= (async () => {
+      const generation = this.#generation;
+      try {
+        const value = await this.readFromDatabase();
+        if (generation === this.#generation && this.usable()) this.#value = value;
+      } finally {
+        this.#reading = undefined;
+      }
+    })();
+    return this.#reading;
+  }
+}
+
+/**
  * The help offers' search in memory: which offers match, their scores, the total and the facets,
  * computed from the stored search vectors as the SQL of `queries.ts` computes them; only the
  * page's offers are read from the database. Broad German queries match thousands of offers,
@@ -253,13 +297,9 @@ export interface IndexSearch {
  */
 export class HelpSearchIndex implements ContentFollower {
   readonly #db: Kysely<Database>;
-  #built: BuiltIndex | undefined;
-  #building: Promise<void> | undefined;
-  #generation = 0;
+  readonly #index: KeptUntilChanged<BuiltIndex>;
   #live = false;
-  #vocabulary: Vocabulary | undefined;
-  #readingVocabulary: Promise<void> | undefined;
-  #vocabularyGeneration = 0;
+  readonly #vocabulary: KeptUntilChanged<Vocabulary>;
   /** Whether a typed word is a German stop word (as typed or with its umlauts restored). */
   readonly #stopWords = new Map<string, boolean>();
   /** Lexemes of each term as `to_tsquery('german', …)` makes them; null when it makes more than one. */
@@ -275,6 +315,13 @@ export class HelpSearchIndex implements ContentFollower {
 
   constructor(db: Kysely<Database>, options: HelpSearchIndexOptions = {}) {
     this.#db = db;
+    const live = () => this.#live;
+    this.#index = new KeptUntilChanged(async () => {
+      // Counted before reading: a write after this shows at the next check, at worst once too often.
+      this.#checked = { at: performance.now(), writes: await this.#writes() };
+      return buildIndex(db);
+    }, live);
+    this.#vocabulary = new KeptUntilChanged(() => Vocabulary.read(db), live);
     this.#recheckMs = options.recheckMs ?? 60_000;
   }
 
@@ -296,13 +343,8 @@ export class HelpSearchIndex implements ContentFollower {
   }
 
   contentChanged(table?: string): void {
-    if (table === undefined || table === VOCABULARY_TABLE) {
-      this.#vocabularyGeneration += 1;
-      this.#vocabulary = undefined;
-    }
-    if (table !== undefined && !INDEXED_TABLES.has(table)) return;
-    this.#generation += 1;
-    this.#built = undefined;
+    if (table === undefined || table === VOCABULARY_TABLE) this.#vocabulary.drop();
+    if (table === undefined || INDEXED_TABLES.has(table)) this.#index.drop();
   }
 
   /**
@@ -312,9 +354,9 @@ export class HelpSearchIndex implements ContentFollower {
    */
   readonly wordsInMemory: WordsInMemory = async (tokens) => {
     if (!this.enabled || !this.#live) return undefined;
-    const vocabulary = this.#vocabulary;
+    const vocabulary = this.#vocabulary.value;
     if (!vocabulary) {
-      this.#readingVocabulary ??= this.#readVocabulary().catch(() => undefined);
+      this.#vocabulary.read().catch(() => undefined);
       return undefined;
     }
     const unknown = [...new Set(tokens.map((token) => token.raw))].filter((raw) => !this.#stopWords.has(raw));
@@ -324,19 +366,9 @@ export class HelpSearchIndex implements ContentFollower {
         FROM unnest(${unknown}::text[], ${unknown.map(restoredUmlauts)}::text[]) AS q (raw, restored)`.execute(this.#db);
       for (const { raw, stop } of rows) remember(this.#stopWords, raw, stop);
     }
-    if (vocabulary !== this.#vocabulary) return undefined;
+    if (vocabulary !== this.#vocabulary.value) return undefined;
     return vocabulary.lookUp(tokens, (raw) => this.#stopWords.get(raw)!);
   };
-
-  async #readVocabulary(): Promise<void> {
-    const generation = this.#vocabularyGeneration;
-    try {
-      const vocabulary = await Vocabulary.read(this.#db);
-      if (generation === this.#vocabularyGeneration && this.#live) this.#vocabulary = vocabulary;
-    } finally {
-      this.#readingVocabulary = undefined;
-    }
-  }
 
   setLive(live: boolean): void {
     this.#live = live;
@@ -345,48 +377,29 @@ export class HelpSearchIndex implements ContentFollower {
 
   /** Whether searches are answered from memory now (the vocabulary included). */
   get ready(): boolean {
-    return this.enabled && this.#live && this.#built !== undefined && this.#vocabulary !== undefined;
+    return this.enabled && this.#live && this.#index.value !== undefined && this.#vocabulary.value !== undefined;
   }
 
   /** Builds the index and reads the vocabulary now if need be (searches would anyway); resolves when both are in memory. */
   async build(): Promise<void> {
-    while (this.#live && !this.#built) {
-      this.#building ??= this.#rebuild();
-      await this.#building;
-    }
-    while (this.#live && !this.#vocabulary) {
-      this.#readingVocabulary ??= this.#readVocabulary();
-      await this.#readingVocabulary;
-    }
-  }
-
-  async #rebuild(): Promise<void> {
-    const generation = this.#generation;
-    try {
-      // Counted before reading: a write after this shows at the next check, at worst once too often.
-      this.#checked = { at: performance.now(), writes: await this.#writes() };
-      const built = await buildIndex(this.#db);
-      // Content that changed while it was read may be missing from what was read.
-      if (generation === this.#generation && this.#live) this.#built = built;
-    } finally {
-      this.#building = undefined;
-    }
+    while (this.#live && !this.#index.value) await this.#index.read();
+    while (this.#live && !this.#vocabulary.value) await this.#vocabulary.read();
   }
 
   /** The search's result from memory, or undefined when the database must answer it. */
   async search(search: IndexSearch, moment: RegionMoment): Promise<SearchResult | undefined> {
     if (!this.enabled || !this.#live || !answerable(search.filters)) return undefined;
-    if (this.#built && (await this.#changedUnheard())) this.contentChanged();
-    const built = this.#built;
+    if (this.#index.value && (await this.#changedUnheard())) this.contentChanged();
+    const built = this.#index.value;
     if (!built) {
-      this.#building ??= this.#rebuild().catch(() => undefined);
+      this.#index.read().catch(() => undefined);
       return undefined;
     }
-    const generation = this.#generation;
+    const generation = this.#index.generation;
     const queries = search.plan ? await this.#operands(searchQueries(search.plan)) : new Map<string, QueryOperand[]>();
     if (!queries) return undefined;
     const openNow = search.filters.openNow ? await this.#openNowIds(moment, generation) : undefined;
-    if (generation !== this.#generation) return undefined;
+    if (generation !== this.#index.generation) return undefined;
     const found = findMatches(built, search, queries, openNow);
     const states = await offerStates(
       this.#db,
@@ -394,7 +407,7 @@ export class HelpSearchIndex implements ContentFollower {
       found.page.map(({ offer }) => built.offers[offer]!.id),
     );
     // An offer changed since the index was built: what is kept of it may no longer be true.
-    if (generation !== this.#generation || states.size !== found.page.length) return undefined;
+    if (generation !== this.#index.generation || states.size !== found.page.length) return undefined;
     const rows = found.page.map(({ offer, key }) => {
       const { content, id } = built.offers[offer]!;
       return { ...content, ...states.get(id)!, distance_m: found.distances(offer), sort_key: key };
