@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { readConfig } from '../src/config.js';
+import { regionMoment } from '../src/help/opening-hours.js';
+import { selectOffers } from '../src/help/queries.js';
 import { lookUpInDatabase } from '../src/help/vocabulary.js';
 import { searchSpellings } from '../src/http/text.js';
 import { compareLexemes, operandsForRank, parseTsvector, storedOrder, type QueryOperand } from '../src/help/text-search.js';
@@ -154,6 +156,113 @@ describe('the help search index answers as the database does', () => {
     assert.deepEqual(memory, database);
     assert.ok(!memory.items.some((item) => item.name === 'Zwetschgenbaumpflege Kürnach'));
   });
+});
+
+/**
+ * Opening hours that test the rules: past midnight, on and after public holidays, exceptions that
+ * close a day, open a holiday or run past midnight, periods listed out of order, none at all.
+ */
+const hoursToTest: Record<string, unknown>[] = [
+  {
+    schedules: [
+      { byDay: ['MO', 'TU', 'WE', 'TH', 'FR'], opensAt: '20:00', closesAt: '02:00' },
+      { byDay: ['SA'], opensAt: '22:00', closesAt: '00:00' },
+    ],
+  },
+  {
+    schedules: [{ byDay: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'], opensAt: '09:00', closesAt: '17:00' }],
+    exceptions: [
+      { date: '2026-12-24', opensAt: '09:00', closesAt: '12:00' },
+      { date: '2026-12-31', description: 'Geschlossen' },
+      { date: '2026-12-26', opensAt: '10:00', closesAt: '14:00' },
+    ],
+  },
+  {
+    schedules: [{ byDay: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'], opensAt: '08:00', closesAt: '12:00' }],
+    openOnPublicHolidays: true,
+    exceptions: [{ date: '2026-12-31', opensAt: '20:00', closesAt: '03:00' }],
+  },
+  {
+    schedules: [
+      { byDay: ['TH', 'FR'], opensAt: '13:00', closesAt: '17:00' },
+      { byDay: ['TH', 'FR'], opensAt: '08:00', closesAt: '12:00' },
+      { byDay: ['SU'], opensAt: '01:00', closesAt: '03:30' },
+    ],
+  },
+  { alwaysOpen: true, schedules: [{ byDay: ['MO'], opensAt: '09:00', closesAt: '10:00' }] },
+  { exceptions: [{ date: '2026-12-25', description: 'Geschlossen' }] },
+  {},
+];
+
+/** Days around the turn of the year and its holidays, the clock changes, 29 February; times at the edges of the periods. */
+const daysToTest = [
+  '2026-03-29',
+  '2026-10-25',
+  '2026-12-24',
+  '2026-12-25',
+  '2026-12-26',
+  '2026-12-27',
+  '2026-12-31',
+  '2027-01-01',
+  '2028-02-29',
+];
+const timesToTest = [
+  '00:00:00',
+  '00:59:59',
+  '01:00:00',
+  '02:00:00',
+  '02:30:00',
+  '03:29:59',
+  '08:59:59',
+  '09:00:00',
+  '09:00:30',
+  '12:00:00',
+  '13:00:00',
+  '16:59:59',
+  '17:00:00',
+  '19:59:59',
+  '20:00:00',
+  '22:00:00',
+  '23:59:59',
+];
+
+test('whether an offer is open, and its hours that day, are what the database says, at every moment tested', async (t) => {
+  const hub = await startTestHub({ answerCache: false });
+  try {
+    const client = helpClient(hub);
+    const organization = await client.organization('Öffnungszeiten-Prüfstelle');
+    for (const [i, openingHours] of hoursToTest.entries())
+      await client.created(organization, offerBody({ name: `Öffnungszeiten ${i}`, openingHours }));
+    // Stored with seconds, as only a write straight to the database can: the SQL compares them.
+    const db = hub.database.db;
+    await sql`UPDATE help_offer_hours SET opens = '09:00:15', closes = '16:59:45.5'
+      WHERE opens = '09:00' AND closes = '17:00'`.execute(db);
+    const index = hub.app.helpSearchIndex!;
+    await eventually('the index to be built', async () => {
+      await index.build();
+      return index.ready;
+    });
+    let compared = 0;
+    for (const day of daysToTest) {
+      for (const time of timesToTest) {
+        const moment = regionMoment(new Date(`${day}T${time}+01:00`));
+        const rows = await selectOffers(db, moment).where('help_offers.published', '=', true).execute();
+        const states = index.statesAt(
+          rows.map((row) => row.id),
+          moment,
+        )!;
+        assert.equal(states.size, rows.length, 'the index keeps every published offer');
+        for (const row of rows) {
+          const expected = { open_now: row.open_now, hours_today: row.hours_today };
+          assert.deepEqual(states.get(row.id), expected, `${row.name} at ${JSON.stringify(moment)}`);
+        }
+        compared += rows.length;
+      }
+    }
+    t.diagnostic(`${compared} states compared at ${daysToTest.length * timesToTest.length} moments`);
+  } finally {
+    await hub.close();
+  }
 });
 
 describe('a change no notification told of (a pooler that loses them)', () => {

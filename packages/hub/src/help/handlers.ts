@@ -130,7 +130,9 @@ export function helpHandlers(db: Kysely<Database>, searchIndex?: HelpSearchIndex
         result.rows,
         limit,
         (row) => [sort, row.sort_key, row.sort_name, row.id],
-        (row) => ({ ...toHelpOffer(row), distanceKm: row.distance_m === null ? null : Math.round(row.distance_m / 100) / 10 }),
+        (row): Schemas['HelpOfferHit'] =>
+          // Set on the item, not spread into a copy of it: see `searchRow` (search-index.ts) on copies and the GC.
+          Object.assign(toHelpOffer(row), { distanceKm: row.distance_m === null ? null : Math.round(row.distance_m / 100) / 10 }),
       );
       return { ...page, total: result.total, crisisDetected: plan?.crisisDetected ?? false, facets: result.facets };
     },

@@ -99,6 +99,48 @@ export function hoursTodaySql(moment: RegionMoment): RawBuilder<Schemas['HelpPer
     FROM (${periodsOn(moment.today, true)}) p)`;
 }
 
+/**
+ * An offer's hours as kept in memory (`search-index.ts`): its periods with times as PostgreSQL
+ * writes a `time` (`09:00:00`, fractions of seconds if stored), which order as text as they do as times.
+ */
+export interface KeptHours {
+  alwaysOpen: boolean;
+  openOnPublicHolidays: boolean;
+  periods: { weekdays: number[] | null; onDate: string | null; opens: string | null; closes: string | null }[];
+}
+
+/** `periodsOn` restated for one offer's kept hours. */
+function keptPeriodsOn(hours: KeptHours, day: RegionDay): { opens: string; closes: string }[] {
+  const excepted = hours.periods.some((period) => period.onDate === day.date);
+  const weekly = !excepted && (!day.holiday || hours.openOnPublicHolidays);
+  const periods: { opens: string; closes: string }[] = [];
+  for (const { weekdays, onDate, opens, closes } of hours.periods) {
+    if (opens === null || closes === null) continue;
+    if (onDate === day.date || (weekly && weekdays?.includes(day.weekday))) periods.push({ opens, closes });
+  }
+  return periods;
+}
+
+/** `openNowSql` restated for one offer's kept hours. */
+export function keptOpenNow(hours: KeptHours, moment: RegionMoment): boolean | null {
+  if (hours.alwaysOpen) return true;
+  if (hours.periods.length === 0) return null;
+  const { time } = moment;
+  return (
+    keptPeriodsOn(hours, moment.today).some(({ opens, closes }) => opens <= time && (closes > time || closes <= opens)) ||
+    keptPeriodsOn(hours, moment.yesterday).some(({ opens, closes }) => closes <= opens && closes > time)
+  );
+}
+
+/** `hoursTodaySql` restated for one offer's kept hours. */
+export function keptHoursToday(hours: KeptHours, moment: RegionMoment): Schemas['HelpPeriod'][] {
+  return keptPeriodsOn(hours, moment.today)
+    .sort((a, b) => compareText(a.opens, b.opens) || compareText(a.closes, b.closes))
+    .map(({ opens, closes }) => ({ opensAt: opens.slice(0, 5), closesAt: closes.slice(0, 5) }));
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** A stored row of `help_offer_hours`, times as `HH:MM`. */
 export interface HoursRow {
   weekdays: number[] | null;

@@ -98,21 +98,6 @@ export function selectOfferContent(db: Kysely<Database>) {
 /** An offer as stored: a row of `selectOfferContent`. */
 export type OfferContent = Omit<OfferRow, 'open_now' | 'hours_today' | 'distance_m'>;
 
-/** Whether offers are open at `moment`, and their hours that day. */
-export async function offerStates(
-  db: Kysely<Database>,
-  moment: RegionMoment,
-  ids: string[],
-): Promise<Map<string, Pick<OfferRow, 'open_now' | 'hours_today'>>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('help_offers')
-    .select(['id', openNowSql(moment).as('open_now'), hoursTodaySql(moment).as('hours_today')])
-    .where(sql<boolean>`help_offers.id = ANY (${ids}::uuid[])`)
-    .execute();
-  return new Map(rows.map(({ id, ...state }) => [id, state]));
-}
-
 export async function findOffer(db: Kysely<Database>, id: string, moment: RegionMoment): Promise<OfferRow | undefined> {
   return selectOffers(db, moment)
     .select(sql<null>`NULL::int`.as('distance_m'))

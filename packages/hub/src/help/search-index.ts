@@ -2,11 +2,11 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Schemas } from '../http/api.js';
 import type { ContentFollower } from '../http/content-changes.js';
-import { openNowFilterSql, type RegionMoment } from './opening-hours.js';
+import type { OfferRow } from './model.js';
+import { keptHoursToday, keptOpenNow, type KeptHours, type RegionMoment } from './opening-hours.js';
 import {
   facetCounts,
   NO_DISTANCE,
-  offerStates,
   selectOfferContent,
   type OfferContent,
   type OfferFilters,
@@ -64,6 +64,25 @@ interface IndexedOffer {
   /** Serves the whole region or further (`service_area` other than local). */
   regional: boolean;
   places: Place[];
+  /** What its state at a moment (open now, hours today) is computed from. */
+  hours: KeptHours;
+}
+
+type OfferState = Pick<OfferRow, 'open_now' | 'hours_today'>;
+
+/** Whether an offer is open at `moment`, and its hours that day (`openNowSql`, `hoursTodaySql`). */
+function stateAt({ hours }: IndexedOffer, moment: RegionMoment): OfferState {
+  return { open_now: keptOpenNow(hours, moment), hours_today: keptHoursToday(hours, moment) };
+}
+
+/**
+ * An offer of a page as the search's row: its kept content is the row's prototype, and only what
+ * differs per search is its own. Spread into a copy per row (forty fields), the rows outlived
+ * V8's young generation and made each scavenge take 7–14 ms instead of 2 (bench/profiles/help-search.md).
+ */
+function searchRow(offer: IndexedOffer, moment: RegionMoment, distance: number | null, key: number): SearchResult['rows'][number] {
+  const row = Object.create(offer.content) as OfferContent;
+  return Object.assign(row, stateAt(offer, moment), { distance_m: distance, sort_key: key });
 }
 
 /** Per lexeme: the offers whose vector has it, the weights it has there and its share of `ts_rank`. */
@@ -75,12 +94,14 @@ interface Postings {
 
 interface BuiltIndex {
   offers: IndexedOffer[];
+  /** Each offer's number by its id. */
+  numbers: Map<string, number>;
   /** Each offer's place in (sort_name, id) order, and the offers in that order. */
   nameOrder: Int32Array;
   byName: Int32Array;
   /** Topic and audience values, and per offer the numbers of its closure's and audiences' values (for counting facets). */
   facetValues: { topics: string[]; audiences: string[] };
-  facetIds: { topics: Int32Array[]; audiences: Int32Array[] };
+  facetIds: { topics: NumberLists; audiences: NumberLists };
   /** Per topic the offers with it in their closure, and those tagged with it; per audience its offers. */
   inClosure: Map<string, Int32Array>;
   tagged: Map<string, Int32Array>;
@@ -100,7 +121,14 @@ async function readOffers(db: Kysely<Database>) {
   const rows = [];
   for (let last: string | undefined; ;) {
     const offers = selectOfferContent(db)
-      .select(['help_offers.topic_closure', sql<string>`help_offers.search_vector::text`.as('vector')])
+      .select([
+        'help_offers.topic_closure',
+        sql<string>`help_offers.search_vector::text`.as('vector'),
+        // The times as stored (the content's are `HH:MM`), so that states are computed from what the SQL compares.
+        sql<KeptHours['periods']>`(SELECT coalesce(json_agg(json_build_object('weekdays', h.weekdays,
+          'onDate', to_char(h.on_date, 'YYYY-MM-DD'), 'opens', h.opens::text, 'closes', h.closes::text)), '[]')
+          FROM help_offer_hours h WHERE h.offer_id = help_offers.id)`.as('periods'),
+      ])
       .where(sql<boolean>`help_offers.published`);
     const chunk = await (last === undefined ? offers : offers.where('help_offers.id', '>', last))
       .orderBy('help_offers.id')
@@ -117,7 +145,7 @@ async function buildIndex(db: Kysely<Database>): Promise<BuiltIndex> {
   const municipalities = await db.selectFrom('municipalities').select(['id', 'lat', 'lon']).execute();
   const offers: IndexedOffer[] = [];
   const entries = new Map<string, { offers: number[]; weights: number[]; shares: number[] }>();
-  for (const { topic_closure: closure, vector, ...row } of rows) {
+  for (const { topic_closure: closure, vector, periods, ...row } of rows) {
     const index = offers.length;
     offers.push({
       content: row,
@@ -138,6 +166,7 @@ async function buildIndex(db: Kysely<Database>): Promise<BuiltIndex> {
         lat: coordinates?.lat ?? null,
         lon: coordinates?.lon ?? null,
       })),
+      hours: { alwaysOpen: row.always_open, openOnPublicHolidays: row.open_on_public_holidays, periods },
     });
     for (const { lexeme, positions } of parseTsvector(vector)) {
       let postings = entries.get(lexeme);
@@ -155,6 +184,7 @@ async function buildIndex(db: Kysely<Database>): Promise<BuiltIndex> {
   const audiences = numbering(offers.map((offer) => offer.audiences));
   return {
     offers,
+    numbers: new Map(offers.map((offer, number) => [offer.id, number])),
     nameOrder,
     byName,
     facetValues: { topics: topics.values, audiences: audiences.values },
@@ -172,17 +202,26 @@ async function buildIndex(db: Kysely<Database>): Promise<BuiltIndex> {
   };
 }
 
+/** Lists of numbers, one after the other: list `i` is `numbers[starts[i]]` up to `numbers[starts[i + 1]]`. */
+interface NumberLists {
+  starts: Int32Array;
+  numbers: Int32Array;
+}
+
 /** Numbers for the values of lists, and each list as numbers. */
-function numbering(lists: string[][]): { values: string[]; ids: Int32Array[] } {
+function numbering(lists: string[][]): { values: string[]; ids: NumberLists } {
   const numbers = new Map<string, number>();
-  const ids = lists.map((list) =>
-    Int32Array.from(list, (value) => {
+  const starts = new Int32Array(lists.length + 1);
+  const ids: number[] = [];
+  lists.forEach((list, i) => {
+    for (const value of list) {
       let id = numbers.get(value);
       if (id === undefined) numbers.set(value, (id = numbers.size));
-      return id;
-    }),
-  );
-  return { values: [...numbers.keys()], ids };
+      ids.push(id);
+    }
+    starts[i + 1] = ids.length;
+  });
+  return { values: [...numbers.keys()], ids: { starts, numbers: Int32Array.from(ids) } };
 }
 
 /** Per value of the lists, the numbers of the lists that have it. */
@@ -199,9 +238,12 @@ function offersPer(lists: string[][]): Map<string, Int32Array> {
 }
 
 /** Counts per value of the matches' lists (the facets). */
-function countFacet(values: string[], ids: Int32Array[], matched: Int32Array): Schemas['HelpFacetCount'][] {
+function countFacet(values: string[], { starts, numbers }: NumberLists, matched: Int32Array): Schemas['HelpFacetCount'][] {
   const counts = new Int32Array(values.length);
-  for (const offer of matched) for (const id of ids[offer]!) counts[id]! += 1;
+  for (let i = 0; i < matched.length; i++) {
+    const offer = matched[i]!;
+    for (let k = starts[offer]!; k < starts[offer + 1]!; k++) counts[numbers[k]!]! += 1;
+  }
   return facetCounts(values.flatMap((value, id) => (counts[id]! > 0 ? [[value, counts[id]!] as [string, number]] : [])));
 }
 
@@ -286,9 +328,11 @@ class KeptUntilChanged<T> {
 
 /**
  * The help offers' search in memory: which offers match, their scores, the total and the facets,
- * computed from the stored search vectors as the SQL of `queries.ts` computes them; only the
- * page's offers are read from the database. Broad German queries match thousands of offers,
- * and the total and the facets need all of them, which no index of PostgreSQL's spares it.
+ * computed from the stored search vectors as the SQL of `queries.ts` computes them, and the
+ * page's offers as stored, with their state at the moment computed from the hours kept with
+ * them: a search asks the database only about words this process has not seen yet. Broad German
+ * queries match thousands of offers, and the total and the facets need all of them, which no
+ * index of PostgreSQL's spares it.
  *
  * Built on the first search and again after any change to the tables it reads (`INDEXED_TABLES`,
  * heard through `content-changes.ts` from every process); until it is built, or while changes
@@ -304,7 +348,7 @@ export class HelpSearchIndex implements ContentFollower {
   readonly #stopWords = new Map<string, boolean>();
   /** Lexemes of each term as `to_tsquery('german', …)` makes them; null when it makes more than one. */
   readonly #lexemes = new Map<string, string[] | null>();
-  #openNow: { key: string; generation: number; ids: Set<string> } | undefined;
+  #openAt: { key: string; built: BuiltIndex; flags: Uint8Array } | undefined;
   /** Off: every search runs in the database (tests compare both; the bench measures both). */
   enabled = true;
   /** Searches answered from memory since the Hub started (tests read it). */
@@ -398,20 +442,10 @@ export class HelpSearchIndex implements ContentFollower {
     const generation = this.#index.generation;
     const queries = search.plan ? await this.#operands(searchQueries(search.plan)) : new Map<string, QueryOperand[]>();
     if (!queries) return undefined;
-    const openNow = search.filters.openNow ? await this.#openNowIds(moment, generation) : undefined;
     if (generation !== this.#index.generation) return undefined;
+    const openNow = search.filters.openNow ? this.#openNow(built, moment) : undefined;
     const found = findMatches(built, search, queries, openNow);
-    const states = await offerStates(
-      this.#db,
-      moment,
-      found.page.map(({ offer }) => built.offers[offer]!.id),
-    );
-    // An offer changed since the index was built: what is kept of it may no longer be true.
-    if (generation !== this.#index.generation || states.size !== found.page.length) return undefined;
-    const rows = found.page.map(({ offer, key }) => {
-      const { content, id } = built.offers[offer]!;
-      return { ...content, ...states.get(id)!, distance_m: found.distances(offer), sort_key: key };
-    });
+    const rows = found.page.map(({ offer, key }) => searchRow(built.offers[offer]!, moment, found.distances(offer), key));
     this.searches += 1;
     return { rows, total: found.total, facets: found.facets };
   }
@@ -441,18 +475,30 @@ export class HelpSearchIndex implements ContentFollower {
     return result;
   }
 
-  /** The offers open at `moment` (the hours, exceptions and holidays stay in SQL), once per moment. */
-  async #openNowIds(moment: RegionMoment, generation: number): Promise<Set<string>> {
+  /** The offers open at `moment` (`openNowFilterSql`) as flags by offer number, once per moment. */
+  #openNow(built: BuiltIndex, moment: RegionMoment): Uint8Array {
     const key = JSON.stringify(moment);
-    if (this.#openNow?.key === key && this.#openNow.generation === generation) return this.#openNow.ids;
-    const rows = await this.#db
-      .selectFrom('help_offers')
-      .select('id')
-      .where(sql<boolean>`help_offers.published AND help_offers.organization_approved AND ${openNowFilterSql(moment)}`)
-      .execute();
-    const ids = new Set(rows.map((row) => row.id));
-    this.#openNow = { key, generation, ids };
-    return ids;
+    if (this.#openAt?.key === key && this.#openAt.built === built) return this.#openAt.flags;
+    const flags = new Uint8Array(built.offers.length);
+    built.offers.forEach(({ hours }, offer) => (flags[offer] = keptOpenNow(hours, moment) ? 1 : 0));
+    this.#openAt = { key, built, flags };
+    return flags;
+  }
+
+  /**
+   * Whether offers are open at `moment`, and their hours that day, from the index (`offerStates`
+   * restated); undefined until it is built. Offers it does not keep are left out.
+   */
+  statesAt(ids: string[], moment: RegionMoment): Map<string, OfferState> | undefined {
+    const built = this.#index.value;
+    if (!built) return undefined;
+    const states = new Map<string, OfferState>();
+    for (const id of ids) {
+      const number = built.numbers.get(id);
+      if (number === undefined) continue;
+      states.set(id, stateAt(built.offers[number]!, moment));
+    }
+    return states;
   }
 }
 
@@ -529,8 +575,13 @@ function ranksOf(built: BuiltIndex, operands: QueryOperand[], of: Uint8Array): F
 
 const intersects = (values: string[], set: ReadonlySet<string>) => values.some((value) => set.has(value));
 
-/** Whether an offer passes the filters other than the words (`conditionSql` of queries.ts). */
-function filterOf(filters: OfferFilters, openNow: Set<string> | undefined, metres: (offer: IndexedOffer) => number | null) {
+/** Whether an offer passes the filters other than the words (`conditionSql` of queries.ts); undefined when there are none. */
+function filterOf(
+  offers: IndexedOffer[],
+  filters: OfferFilters,
+  openNow: Uint8Array | undefined,
+  metres: (offer: number) => number | null,
+): ((offer: number) => boolean) | undefined {
   const topics = filters.topic?.length ? new Set(filters.topic) : undefined;
   const audiences = filters.audience?.length ? new Set(filters.audience) : undefined;
   const languages = filters.language?.length ? new Set(filters.language) : undefined;
@@ -538,7 +589,12 @@ function filterOf(filters: OfferFilters, openNow: Set<string> | undefined, metre
   const organizations = filters.organization?.length ? new Set(filters.organization.map((id) => id.toLowerCase())) : undefined;
   const costs = filters.cost?.length ? new Set(filters.cost) : undefined;
   const radius = filters.near && filters.radius !== undefined ? Math.round(filters.radius * 1000) : undefined;
-  return (offer: IndexedOffer): boolean => {
+  const none = [topics, audiences, languages, municipalities, organizations, costs, openNow, radius].every(
+    (filter) => filter === undefined,
+  );
+  if (none && !filters.anonymous && !filters.barrierFree) return undefined;
+  return (number: number): boolean => {
+    const offer = offers[number]!;
     if (topics && !intersects(offer.closure, topics)) return false;
     if (audiences && !intersects(offer.audiences, audiences)) return false;
     if (languages && !intersects(offer.languages, languages)) return false;
@@ -552,9 +608,9 @@ function filterOf(filters: OfferFilters, openNow: Set<string> | undefined, metre
     if (costs && !costs.has(offer.cost)) return false;
     if (filters.anonymous && !offer.anonymous) return false;
     if (filters.barrierFree && !offer.barrierFree) return false;
-    if (openNow && !openNow.has(offer.id)) return false;
+    if (openNow && !openNow[number]) return false;
     if (radius !== undefined) {
-      const distance = metres(offer);
+      const distance = metres(number);
       if (distance === null || distance > radius) return false;
     }
     return true;
@@ -620,18 +676,21 @@ function pageOf(
   const step = tieBreak ? 1000 : 1;
   // The coarse key of the key `after` ended in (keys of a coarse key c lie in (c − step, c]).
   const from = after ? Math.ceil(after[1] / step) * step : -Infinity;
-  const keys = Float64Array.from(matched, coarse);
+  // Indexed loops over typed arrays here and below: `from` and `for … of` make an object per element.
+  const keys = new Float64Array(matched.length);
+  for (let i = 0; i < matched.length; i++) keys[i] = coarse(matched[i]!);
   const later = smallest(limit + 1);
-  for (const key of keys) if (key > from) later.add(key);
+  for (let i = 0; i < keys.length; i++) if (keys[i]! > from) later.add(keys[i]!);
   const threshold = later.values.length > limit ? later.values[limit]! : Infinity;
   const afterName = after && { sortName: after[2], id: after[3].toLowerCase() };
   const first = smallest(limit + 1);
-  matched.forEach((offer, i) => {
-    if (keys[i]! < from || keys[i]! > threshold) return;
+  for (let i = 0; i < matched.length; i++) {
+    const offer = matched[i]!;
+    if (keys[i]! < from || keys[i]! > threshold) continue;
     const key = keys[i]! - (tieBreak?.(offer) ?? 0);
-    if (after && (key < after[1] || (key === after[1] && compareByName(built.offers[offer]!, afterName!) <= 0))) return;
+    if (after && (key < after[1] || (key === after[1] && compareByName(built.offers[offer]!, afterName!) <= 0))) continue;
     first.add((key + KEY_OFFSET) * OFFER_BITS + built.nameOrder[offer]!);
-  });
+  }
   const page = first.values.map((composite) => ({
     offer: built.byName[composite % OFFER_BITS]!,
     key: Math.floor(composite / OFFER_BITS) - KEY_OFFSET,
@@ -643,7 +702,10 @@ function pageOf(
 function offerSets(built: BuiltIndex, queries: Map<string, QueryOperand[]>): OfferSets {
   const flagsOf = (postings: Map<string, Int32Array>, values: readonly string[]) => {
     const flags = new Uint8Array(built.offers.length);
-    for (const value of values) for (const offer of postings.get(value) ?? []) flags[offer] = 1;
+    for (const value of values) {
+      const offers = postings.get(value);
+      if (offers) for (let k = 0; k < offers.length; k++) flags[offers[k]!] = 1;
+    }
     return flags;
   };
   const texts = new Map<string, Uint8Array>();
@@ -660,42 +722,39 @@ function offerSets(built: BuiltIndex, queries: Map<string, QueryOperand[]>): Off
   };
 }
 
-function findMatches(
-  built: BuiltIndex,
-  search: IndexSearch,
-  queries: Map<string, QueryOperand[]>,
-  openNow: Set<string> | undefined,
-): Found {
+function findMatches(built: BuiltIndex, search: IndexSearch, queries: Map<string, QueryOperand[]>, openNow: Uint8Array | undefined): Found {
   const { filters, plan, sort, after, limit } = search;
   const { offers } = built;
   const metres = nearestMetres(filters.near);
-  const passes = filterOf(filters, openNow, metres);
-  const sets = offerSets(built, queries);
-  const relevance = plan ? relevanceScores(plan, sets) : undefined;
-
-  const matching: number[] = [];
-  for (let offer = 0; offer < offers.length; offer++) {
-    if (relevance && !relevance.matched[offer]) continue;
-    if (passes(offers[offer]!)) matching.push(offer);
-  }
-  const matched = Int32Array.from(matching);
-
   // Metres per offer as computed (−1: no place; NaN: not computed yet).
   const distances = new Float64Array(offers.length).fill(NaN);
   const distanceOf = (offer: number) => {
     if (Number.isNaN(distances[offer])) distances[offer] = metres(offers[offer]!) ?? -1;
     return distances[offer] === -1 ? null : distances[offer]!;
   };
+  const passes = filterOf(offers, filters, openNow, distanceOf);
+  const sets = offerSets(built, queries);
+  const relevance = plan ? relevanceScores(plan, sets) : undefined;
+
+  const matching = new Int32Array(offers.length);
+  let count = 0;
+  for (let offer = 0; offer < offers.length; offer++) {
+    if (relevance && !relevance.matched[offer]) continue;
+    if (!passes || passes(offer)) matching[count++] = offer;
+  }
+  const matched = matching.subarray(0, count);
+
   let page: { offer: number; key: number }[];
   if (sort === 'relevance' && plan && relevance) {
-    const flagged = new Uint8Array(offers.length);
-    for (const offer of matched) flagged[offer] = 1;
-    const ranks = relevance.rankQuery !== null ? ranksOf(built, queries.get(relevance.rankQuery)!, flagged) : undefined;
+    // Ranked for all the words match, the filters aside: the page reads only its candidates' ranks.
+    const ranks = relevance.rankQuery !== null ? ranksOf(built, queries.get(relevance.rankQuery)!, relevance.matched) : undefined;
     const tieBreak = tieBreakScores(plan, sets, {
       rank: (offer) => (ranks ? ranks[offer]! : 0),
       topicShare: (offer, topics) => {
         const { closure } = offers[offer]!;
-        return closure.filter((topic) => topics.has(topic)).length / closure.length;
+        let shared = 0;
+        for (const topic of closure) if (topics.has(topic)) shared++;
+        return shared / closure.length;
       },
       nearness: (offer) => nearness(built, offers[offer]!, filters.municipality),
       sortName: (offer) => offers[offer]!.sortName,

@@ -397,7 +397,9 @@ export interface OfferSets {
 }
 
 function both(a: Uint8Array, b: Uint8Array): Uint8Array {
-  return a.map((flag, offer) => flag & b[offer]!);
+  const flags = new Uint8Array(a.length);
+  for (let offer = 0; offer < a.length; offer++) flags[offer] = a[offer]! & b[offer]!;
+  return flags;
 }
 
 /** `taggedWith` as flags. */
@@ -419,8 +421,9 @@ export function relevanceScores(plan: SearchPlan, sets: OfferSets) {
     text(anyText),
     topics.length > 0 ? sets.inClosure(topics) : undefined,
     parents.length > 0 ? taggedIn(sets, parents) : undefined,
-  ])
-    set?.forEach((flag, offer) => (matched[offer]! |= flag));
+  ]) {
+    if (set) for (let offer = 0; offer < set.length; offer++) matched[offer]! |= set[offer]!;
+  }
   const units = plan.units.map((unit) => ({
     topic: unit.topics.length > 0 ? sets.inClosure(unit.topics) : undefined,
     topicInName: text(unit.topicInName),
