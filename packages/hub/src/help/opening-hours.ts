@@ -43,6 +43,17 @@ function regionDay(date: string): RegionDay {
  * "09:00" is 08:00 UTC in winter and 07:00 UTC in summer.
  */
 export function regionMoment(instant: Date): RegionMoment {
+  // Requests of the same second share it: formatting the time zone is a measurable part of a search.
+  const second = Math.floor(instant.getTime() / 1000);
+  if (lastMoment?.second === second) return lastMoment.moment;
+  const moment = momentAt(instant);
+  lastMoment = { second, moment };
+  return moment;
+}
+
+let lastMoment: { second: number; moment: RegionMoment } | undefined;
+
+function momentAt(instant: Date): RegionMoment {
   const parts = Object.fromEntries(berlinClock.formatToParts(instant).map((part) => [part.type, part.value]));
   const today = `${parts.year}-${parts.month}-${parts.day}`;
   const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);

@@ -402,6 +402,11 @@ function both(a: Uint8Array, b: Uint8Array): Uint8Array {
   return flags;
 }
 
+/** Flags in `flags` what `set` flags (a loop of its own: see `countNumbers` in search-index.ts). */
+function addFlags(flags: Uint8Array, set: Uint8Array): void {
+  for (let offer = 0; offer < set.length; offer++) flags[offer]! |= set[offer]!;
+}
+
 /** `taggedWith` as flags. */
 function taggedIn(sets: OfferSets, parents: readonly string[]): Uint8Array {
   return both(sets.inClosure(parents), sets.tagged(parents));
@@ -421,9 +426,8 @@ export function relevanceScores(plan: SearchPlan, sets: OfferSets) {
     text(anyText),
     topics.length > 0 ? sets.inClosure(topics) : undefined,
     parents.length > 0 ? taggedIn(sets, parents) : undefined,
-  ]) {
-    if (set) for (let offer = 0; offer < set.length; offer++) matched[offer]! |= set[offer]!;
-  }
+  ])
+    if (set) addFlags(matched, set);
   const units = plan.units.map((unit) => ({
     topic: unit.topics.length > 0 ? sets.inClosure(unit.topics) : undefined,
     topicInName: text(unit.topicInName),
