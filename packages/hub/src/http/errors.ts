@@ -160,8 +160,9 @@ export function registerErrorHandling(app: FastifyInstance, contract: Contract):
     return send(reply, problem, headers);
   });
   // Every operation of the contract reads or writes the database; one that succeeded ends an outage.
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     if (reply.statusCode < 300 && operationOf(request)) outage.answered(request.log);
+    done();
   });
 
   app.setNotFoundHandler((request, reply) => {

@@ -14,12 +14,14 @@ import { ProblemError } from '../http/problems.js';
  */
 export function registerDraining(app: FastifyInstance): (durationMs: number) => Promise<void> {
   let draining = false;
-  app.addHook('onRequest', async (request, reply) => {
-    if (!draining) return;
+  // A callback, not an async hook: it runs on every request, and a promise each is measurable.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!draining) return done();
     reply.header('Connection', 'close');
     if (operationOf(request)?.operationId === 'getHealth') {
-      throw new ProblemError('service-unavailable', 'The Hub is shutting down.', { headers: { 'Retry-After': '5' } });
+      return done(new ProblemError('service-unavailable', 'The Hub is shutting down.', { headers: { 'Retry-After': '5' } }));
     }
+    done();
   });
   return async (durationMs) => {
     draining = true;
