@@ -587,13 +587,15 @@ const intersects = (values: string[], set: ReadonlySet<string>) => values.some((
 
 /** Whether an offer passes the filters other than the words (`conditionSql` of queries.ts); undefined when there are none. */
 function filterOf(
-  offers: IndexedOffer[],
+  built: BuiltIndex,
   filters: OfferFilters,
   openNow: Uint8Array | undefined,
   metres: (offer: number) => number | null,
 ): ((offer: number) => boolean) | undefined {
-  const topics = filters.topic?.length ? new Set(filters.topic) : undefined;
-  const audiences = filters.audience?.length ? new Set(filters.audience) : undefined;
+  const { offers } = built;
+  // Topics and audiences by their postings: a broad query passes thousands of offers through the filter.
+  const topics = filters.topic?.length ? flagsOf(built, built.inClosure, filters.topic) : undefined;
+  const audiences = filters.audience?.length ? flagsOf(built, built.forAudience, filters.audience) : undefined;
   const languages = filters.language?.length ? new Set(filters.language) : undefined;
   const municipalities = filters.municipality?.length ? new Set(filters.municipality) : undefined;
   const organizations = filters.organization?.length ? new Set(filters.organization.map((id) => id.toLowerCase())) : undefined;
@@ -605,8 +607,8 @@ function filterOf(
   if (none && !filters.anonymous && !filters.barrierFree) return undefined;
   return (number: number): boolean => {
     const offer = offers[number]!;
-    if (topics && !intersects(offer.closure, topics)) return false;
-    if (audiences && !intersects(offer.audiences, audiences)) return false;
+    if (topics && !topics[number]) return false;
+    if (audiences && !audiences[number]) return false;
     if (languages && !intersects(offer.languages, languages)) return false;
     if (
       municipalities &&
@@ -708,16 +710,18 @@ function pageOf(
   return page;
 }
 
+/** The offers that have one of `values` (by the postings of a topic or audience), as one flag per offer. */
+function flagsOf(built: BuiltIndex, postings: Map<string, Int32Array>, values: readonly string[]): Uint8Array {
+  const flags = new Uint8Array(built.offers.length);
+  for (const value of values) {
+    const offers = postings.get(value);
+    if (offers) for (let k = 0; k < offers.length; k++) flags[offers[k]!] = 1;
+  }
+  return flags;
+}
+
 /** The index's postings as the sets of offers the scores read. */
 function offerSets(built: BuiltIndex, queries: Map<string, QueryOperand[]>): OfferSets {
-  const flagsOf = (postings: Map<string, Int32Array>, values: readonly string[]) => {
-    const flags = new Uint8Array(built.offers.length);
-    for (const value of values) {
-      const offers = postings.get(value);
-      if (offers) for (let k = 0; k < offers.length; k++) flags[offers[k]!] = 1;
-    }
-    return flags;
-  };
   const texts = new Map<string, Uint8Array>();
   return {
     text(query) {
@@ -725,9 +729,9 @@ function offerSets(built: BuiltIndex, queries: Map<string, QueryOperand[]>): Off
       if (!flags) texts.set(query, (flags = matchesOf(built, queries.get(query)!)));
       return flags;
     },
-    inClosure: (topics) => flagsOf(built.inClosure, topics),
-    tagged: (topics) => flagsOf(built.tagged, topics),
-    forAudience: (audiences) => flagsOf(built.forAudience, audiences),
+    inClosure: (topics) => flagsOf(built, built.inClosure, topics),
+    tagged: (topics) => flagsOf(built, built.tagged, topics),
+    forAudience: (audiences) => flagsOf(built, built.forAudience, audiences),
     crisis: built.crisis,
   };
 }
@@ -743,7 +747,7 @@ function findMatches(built: BuiltIndex, search: IndexSearch, queries: Map<string
     if (Number.isNaN(distances[offer])) distances[offer] = metres(offers[offer]!) ?? -1;
     return distances[offer] === -1 ? null : distances[offer]!;
   };
-  const passes = filterOf(offers, filters, openNow, distanceOf);
+  const passes = filterOf(built, filters, openNow, distanceOf);
   const sets = offerSets(built, queries);
   const relevance = plan ? relevanceScores(plan, sets) : undefined;
 
