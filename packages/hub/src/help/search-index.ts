@@ -496,8 +496,9 @@ export class HelpSearchIndex implements ContentFollower {
   }
 
   /**
-   * Whether offers are open at `moment`, and their hours that day, from the index (`offerStates`
-   * restated); undefined until it is built. Offers it does not keep are left out.
+   * Whether offers are open at `moment`, and their hours that day, from the hours the index keeps
+   * (what `selectOffers` reads with `openNowSql` and `hoursTodaySql`); undefined until it is
+   * built. Offers it does not keep are left out.
    */
   statesAt(ids: string[], moment: RegionMoment): Map<string, OfferState> | undefined {
     const built = this.#index.value;
