@@ -94,8 +94,6 @@ interface Postings {
 
 interface BuiltIndex {
   offers: IndexedOffer[];
-  /** Each offer's number by its id. */
-  numbers: Map<string, number>;
   /** Each offer's place in (sort_name, id) order, and the offers in that order. */
   nameOrder: Int32Array;
   byName: Int32Array;
@@ -184,7 +182,6 @@ async function buildIndex(db: Kysely<Database>): Promise<BuiltIndex> {
   const audiences = numbering(offers.map((offer) => offer.audiences));
   return {
     offers,
-    numbers: new Map(offers.map((offer, number) => [offer.id, number])),
     nameOrder,
     byName,
     facetValues: { topics: topics.values, audiences: audiences.values },
@@ -503,12 +500,9 @@ export class HelpSearchIndex implements ContentFollower {
   statesAt(ids: string[], moment: RegionMoment): Map<string, OfferState> | undefined {
     const built = this.#index.value;
     if (!built) return undefined;
+    const wanted = new Set(ids);
     const states = new Map<string, OfferState>();
-    for (const id of ids) {
-      const number = built.numbers.get(id);
-      if (number === undefined) continue;
-      states.set(id, stateAt(built.offers[number]!, moment));
-    }
+    for (const offer of built.offers) if (wanted.has(offer.id)) states.set(offer.id, stateAt(offer, moment));
     return states;
   }
 }
