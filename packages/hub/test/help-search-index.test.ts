@@ -43,6 +43,15 @@ const filteredSearches = ['Beratung', 'Sucht', 'Hilfe', 'Trauernde', 'mein Mann 
   ].map((params) => (q ? `q=${encodeURIComponent(q)}&${params}` : params)),
 );
 
+/** Until a Hub's index is built and listening for changes (on PostgreSQL the listening connection may still be opening). */
+function indexBuilt(hub: TestHub): Promise<void> {
+  const index = hub.app.helpSearchIndex!;
+  return eventually('the index to be built', async () => {
+    await index.build();
+    return index.ready;
+  });
+}
+
 /**
  * The index must answer exactly as the SQL does: the same offers in the same order, the same
  * total, facets, distances, crisis flag and cursors, on the quality sets' data (the demo data and
@@ -52,12 +61,7 @@ describe('the help search index answers as the database does', () => {
   let hub: TestHub;
   let client: ReturnType<typeof helpClient>;
   const index = () => hub.app.helpSearchIndex!;
-  /** Built, and listening for changes (on PostgreSQL the listening connection may still be opening). */
-  const built = () =>
-    eventually('the index to be built', async () => {
-      await index().build();
-      return index().ready;
-    });
+  const built = () => indexBuilt(hub);
 
   before(async () => {
     hub = await startTestHub({ answerCache: false });
@@ -238,10 +242,7 @@ test('whether an offer is open, and its hours that day, are what the database sa
     await sql`UPDATE help_offer_hours SET opens = '09:00:15', closes = '16:59:45.5'
       WHERE opens = '09:00' AND closes = '17:00'`.execute(db);
     const index = hub.app.helpSearchIndex!;
-    await eventually('the index to be built', async () => {
-      await index.build();
-      return index.ready;
-    });
+    await indexBuilt(hub);
     let compared = 0;
     for (const day of daysToTest) {
       for (const time of timesToTest) {
@@ -277,10 +278,7 @@ describe('a change no notification told of (a pooler that loses them)', () => {
     const client = helpClient(hub);
     const organization = await client.organization('Obstbauverein Kürnach', 'kuernach');
     await client.created(organization, offerBody({ name: 'Zwetschgenbaumpflege Kürnach' }));
-    await eventually('the index to be built', async () => {
-      await index.build();
-      return index.ready;
-    });
+    await indexBuilt(hub);
     const db = hub.database.db;
     await sql`ALTER TABLE help_offers DISABLE TRIGGER help_offers_notify_content_changed`.execute(db);
     await db.transaction().execute(async (trx) => {
