@@ -21,6 +21,7 @@ import {
   type Occurrence,
   type Schedule,
 } from './recurrence.js';
+import { compareCodeUnits } from '../order.js';
 
 type EventOverride = Schemas['EventOverride'];
 type EventLocation = Schemas['EventLocation'];
@@ -221,7 +222,7 @@ export function checkEvent(data: EventData, municipalities: KnownMunicipalities)
   ids.forEach((id, index) => {
     if (ids.indexOf(id) !== index) fail(`/overrides/${index}/recurrenceId`, 'duplicate', 'is overridden twice');
   });
-  overrides.sort((a, b) => (a.recurrenceId < b.recurrenceId ? -1 : 1));
+  overrides.sort((a, b) => compareCodeUnits(a.recurrenceId, b.recurrenceId));
 
   const normalized: EventData = { ...data, start, end, recurrence, overrides };
   if (errors.length === 0 && recurrence?.rule) {

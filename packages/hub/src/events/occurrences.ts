@@ -5,6 +5,7 @@ import { dataFromRow, scheduleOf, type EventRow, type OccurrenceEventRow } from 
 import { eventsInRange, type EventFilters } from './queries.js';
 import { storedCover, storedOccurrences, storedPage } from './stored-occurrences.js';
 import { DEFAULT_TIME_ZONE, occurrencesBetween, parseLocal, timeZone, type Occurrence } from './recurrence.js';
+import { compareCodeUnits } from '../order.js';
 
 const DAY_MS = 86_400_000;
 export const MAX_RANGE_DAYS = 366;
@@ -128,5 +129,5 @@ export function position({ row, occurrence }: { row: { id: string }; occurrence:
 }
 
 export function compareOccurrences(a: OccurrencePosition, b: OccurrencePosition): number {
-  return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
+  return a[0] - b[0] || compareCodeUnits(a[1], b[1]) || compareCodeUnits(a[2], b[2]);
 }

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Schemas } from '../http/api.js';
 import { fieldError, type FieldError } from '../http/problems.js';
 import { publicHoliday } from './holidays.js';
+import { compareCodeUnits } from '../order.js';
 
 type Weekday = Schemas['HelpSchedule']['byDay'][number];
 
@@ -146,11 +147,9 @@ export function keptOpenNow(hours: KeptHours, moment: RegionMoment): boolean | n
 /** `hoursTodaySql` restated for one offer's kept hours. */
 export function keptHoursToday(hours: KeptHours, moment: RegionMoment): Schemas['HelpPeriod'][] {
   return keptPeriodsOn(hours, moment.today)
-    .sort((a, b) => compareText(a.opens, b.opens) || compareText(a.closes, b.closes))
+    .sort((a, b) => compareCodeUnits(a.opens, b.opens) || compareCodeUnits(a.closes, b.closes))
     .map(({ opens, closes }) => ({ opensAt: opens.slice(0, 5), closesAt: closes.slice(0, 5) }));
 }
-
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A stored row of `help_offer_hours`, times as `HH:MM`. */
 export interface HoursRow {

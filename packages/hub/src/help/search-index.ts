@@ -26,6 +26,7 @@ import {
   storedOrder,
   type QueryOperand,
 } from './text-search.js';
+import { compareCodeUnits } from '../order.js';
 
 /** The vocabulary's table: a change to it makes the vocabulary in memory stale. */
 const VOCABULARY_TABLE = 'help_search_words';
@@ -284,7 +285,7 @@ function countNumbers(size: number, { starts, numbers }: NumberLists, matched: I
 
 /** `(sort_name, id)` as PostgreSQL orders them: the name in bytes (`COLLATE "C"`), then the uuid. */
 function compareByName(a: { sortName: string; id: string }, b: { sortName: string; id: string }): number {
-  return compareLexemes(a.sortName, b.sortName) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return compareLexemes(a.sortName, b.sortName) || compareCodeUnits(a.id, b.id);
 }
 
 /** `help_distance_km` (migration 0003) in the same double-precision steps. */

@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { HubDatabase } from '../db/connection.js';
 import type { Database } from '../db/schema.js';
 import { scheduleJob, type ScheduledJob } from '../system/jobs.js';
+import { compareCodeUnits } from '../order.js';
 
 /*
  * The rate limiter's counters in the database, so every Hub process on one PostgreSQL counts a
@@ -33,7 +34,7 @@ export interface KeyHits {
  * keys are locked in one order (sorted), so two statements with the same keys cannot deadlock.
  */
 export async function countHits(db: Kysely<Database>, hits: readonly KeyHits[]): Promise<Map<string, RateLimitHits>> {
-  const sorted = [...hits].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const sorted = [...hits].sort((a, b) => compareCodeUnits(a.key, b.key));
   const { rows } = await sql<{ key: string; hits: number; ttl: number }>`
     INSERT INTO rate_limits AS kept (key, hits, resets_at)
     SELECT key, added, now() + make_interval(secs => window_ms / 1000)
