@@ -16,7 +16,8 @@ export async function startServer<Info = object>(
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ address: string; info: Info; stop(): Promise<void> }> {
   const child: ChildProcess = fork(new URL(script, import.meta.url).pathname, [], {
-    execArgv: ['--import', 'tsx'],
+    // The Hub's modules as built (servers/shipped-hub.ts); the bench's own through tsx.
+    execArgv: ['--import', 'tsx', '--import', new URL('./servers/shipped-hub.ts', import.meta.url).pathname],
     env: { ...process.env, ...env },
   });
   const [message] = (await once(child, 'message')) as [{ address: string } & Info];

@@ -59,7 +59,8 @@ const report = `# Benchmark results
 
 Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}). Every figure comes
 with its peer, measured in the same run on the same machine; compare ratios, not absolute numbers.
-Load average when the run began: ${loadAtStart} on ${cpus().length} cores. PostgreSQL rows use a
+Load average when the run began: ${loadAtStart} on ${cpus().length} cores. The Hub runs as it ships:
+built by \`tsc\` (\`packages/hub/dist\`, what \`sr-hub serve\` runs), not compiled on the fly. PostgreSQL rows use a
 throwaway cluster started with \`fsync=off\` (for the Hub and its peer alike): a production server
 that waits for its disk on every commit answers writes more slowly. The vote rows marked "fsync on"
 use a second cluster with \`fsync=on\`. CPU profiles and query plans behind the rows, before and
