@@ -653,15 +653,21 @@ function filterOf(
   };
 }
 
+/** The distance in km from an offer's nearest place with coordinates to a point, Infinity without one. */
+function nearestKm({ coordinates: { starts, lats, lons } }: BuiltIndex, offer: number, lat: number, lon: number): number {
+  let nearest = Infinity;
+  for (let k = starts[offer]!; k < starts[offer + 1]!; k++) {
+    const km = distanceKm(lats[k]!, lons[k]!, lat, lon);
+    if (km < nearest) nearest = km;
+  }
+  return nearest;
+}
+
 /** The distance from an offer's nearest place to `near` in whole metres (`nearestPlaces`), or null. */
-function nearestMetres({ coordinates: { starts, lats, lons } }: BuiltIndex, near: NonNullable<OfferFilters['near']>) {
+function nearestMetres(built: BuiltIndex, near: NonNullable<OfferFilters['near']>) {
   return (offer: number): number | null => {
-    let nearest = Infinity;
-    for (let k = starts[offer]!; k < starts[offer + 1]!; k++) {
-      const km = distanceKm(lats[k]!, lons[k]!, near.lat, near.lon);
-      if (km < nearest) nearest = km;
-    }
-    return nearest === Infinity ? null : roundHalfEven(nearest * 1000);
+    const km = nearestKm(built, offer, near.lat, near.lon);
+    return km === Infinity ? null : roundHalfEven(km * 1000);
   };
 }
 
@@ -826,15 +832,10 @@ function topicFlags(values: string[], topics: ReadonlySet<string>): Uint8Array {
 /** The tie-break's nearness to the chosen municipalities: 9 − a point per 4 km of the nearest place, 0 without places. */
 function nearness(built: BuiltIndex, offer: number, municipalities: string[] | undefined): number {
   if (!municipalities?.length) return 0;
-  const { starts, lats, lons } = built.coordinates;
   let nearest = Infinity;
-  for (let k = starts[offer]!; k < starts[offer + 1]!; k++) {
-    for (const id of municipalities) {
-      const municipality = built.municipalities.get(id);
-      if (!municipality) continue;
-      const km = distanceKm(lats[k]!, lons[k]!, municipality.lat, municipality.lon);
-      if (km < nearest) nearest = km;
-    }
+  for (const id of municipalities) {
+    const municipality = built.municipalities.get(id);
+    if (municipality) nearest = Math.min(nearest, nearestKm(built, offer, municipality.lat, municipality.lon));
   }
   return nearest === Infinity ? 0 : 9 - Math.min(9, roundHalfEven(nearest / 4));
 }
