@@ -12,6 +12,6 @@ export const resolve: ResolveHook = async (specifier, context, nextResolve) => {
   const resolved = await nextResolve(specifier, context);
   if (!resolved.url.startsWith(sources)) return resolved;
   const url = built + resolved.url.slice(sources.length).replace(/\.ts$/, '.js');
-  if (!existsSync(fileURLToPath(url))) throw new Error(`${url} is missing: build the Hub first (npm run build -w @smart-region/hub).`);
+  if (!existsSync(fileURLToPath(url))) throw new Error(`${url} is missing: build the Hub first (npm run build:hub).`);
   return { ...resolved, url, format: resolved.url.endsWith('.json') ? 'json' : 'module' };
 };
