@@ -26,10 +26,25 @@ describe('answers kept in memory', () => {
   });
   after(() => hub.close());
 
+  /**
+   * `fetch`, whose failure says why and after how long: the test runner shows only "fetch
+   * failed", and a read once failed so in CI after 104 s, with nothing left to tell the cause.
+   */
+  async function fetchTold(url: string, init?: RequestInit): Promise<Response> {
+    const started = performance.now();
+    try {
+      return await fetch(`${hub.baseUrl}${url}`, init);
+    } catch (error) {
+      const { cause } = error as { cause?: unknown };
+      const ms = Math.round(performance.now() - started);
+      throw new Error(`${init?.method ?? 'GET'} ${url} failed after ${ms} ms (cache live: ${cache().live}): ${String(cause)}`, { cause });
+    }
+  }
+
   /** What a read counted: served from memory, made by the route, or neither (not for the cache). */
   async function counted(url: string, init?: RequestInit): Promise<{ response: Response; body: string; hit: boolean; miss: boolean }> {
     const { hits, misses } = cache();
-    const response = await fetch(`${hub.baseUrl}${url}`, init);
+    const response = await fetchTold(url, init);
     const body = await response.text();
     return { response, body, hit: cache().hits === hits + 1, miss: cache().misses === misses + 1 };
   }
@@ -129,12 +144,13 @@ describe('answers kept in memory', () => {
     await undisturbed(async () => {
       await counted('/help-topics');
       const generation = cache().generation;
-      const refused = await fetch(`${hub.baseUrl}/polls/no-such-poll/votes`, {
+      const refused = await fetchTold('/polls/no-such-poll/votes', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ optionIds: ['x'] }),
       });
       assert.ok(refused.status >= 400);
+      await refused.body?.cancel();
       assert.equal(cache().generation, generation);
       assert.ok((await counted('/help-topics')).hit);
     });
@@ -228,7 +244,7 @@ describe('answers kept in memory', () => {
     for (const [operationId, urls] of Object.entries(reads)) {
       cache().dropAll();
       const before = await scans();
-      for (const url of urls) assert.equal((await fetch(`${hub.baseUrl}${url}`)).status, 200, url);
+      for (const url of urls) assert.equal((await fetchTold(url)).status, 200, url);
       const after = await scans();
       const read = [...after].filter(([table, count]) => count > (before.get(table) ?? 0)).map(([table]) => table);
       for (const table of read) readByAny.add(table);
