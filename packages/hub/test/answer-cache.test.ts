@@ -6,7 +6,7 @@ import { readConfig } from '../src/config.js';
 import { CACHED_OPERATIONS } from '../src/http/answer-cache.js';
 import { pinTestClock, testNow } from './support/clock.js';
 import { helpClient } from './support/help.js';
-import { startTestHub, type TestHub } from './support/hub.js';
+import { startTestHub, writtenStraight, type TestHub } from './support/hub.js';
 import { eventually } from './support/mail.js';
 
 /** The headers a client sees, but the date, which moves with the clock. */
@@ -129,14 +129,13 @@ describe('answers kept in memory', () => {
       const url = '/municipalities/hoechberg';
       await counted(url);
       assert.ok((await counted(url)).hit);
-      const generation = cache().generation;
-      await hub.database.db.updateTable('municipalities').set({ name: 'Höchberg am Main' }).where('id', '=', 'hoechberg').execute();
+      const rename = (name: string) => hub.database.db.updateTable('municipalities').set({ name }).where('id', '=', 'hoechberg').execute();
       // PostgreSQL tells the listening session when the change commits; PGlite as the statement returns.
-      await eventually('the change to be heard', () => cache().generation > generation, 5_000);
+      await writtenStraight(hub, () => rename('Höchberg am Main'));
       const after = await counted(url);
       assert.ok(after.miss);
       assert.equal((JSON.parse(after.body) as { name: string }).name, 'Höchberg am Main');
-      await hub.database.db.updateTable('municipalities').set({ name: 'Höchberg' }).where('id', '=', 'hoechberg').execute();
+      await writtenStraight(hub, () => rename('Höchberg'));
     });
   });
 

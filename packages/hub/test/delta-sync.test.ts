@@ -7,7 +7,7 @@ import { pinTestClock } from './support/clock.js';
 import { expectDocumented } from './support/contract.js';
 import { eventBody, eventClient } from './support/events.js';
 import { helpClient, offerBody } from './support/help.js';
-import { startTestHub, type TestHub } from './support/hub.js';
+import { startTestHub, writtenStraight, type TestHub } from './support/hub.js';
 import { everyPage } from './support/pages.js';
 import { pollBody, pollClient } from './support/polls.js';
 import { expectProblem } from './support/problems.js';
@@ -213,7 +213,7 @@ describe('delta sync: modifiedAfter and GET /deletions', () => {
     await help.created(paused, offerBody({ name: 'Delta-Rehasport-Entwurf', published: false }));
     const need = await volunteerClient(hub).created(paused, needBody({ title: 'Delta-Übungsleitung gesucht' }));
     const setStatus = (status: 'approved' | 'rejected') =>
-      hub.database.db.updateTable('organizations').set({ status }).where('id', '=', paused).execute();
+      writtenStraight(hub, () => hub.database.db.updateTable('organizations').set({ status }).where('id', '=', paused).execute());
 
     const rejectedSince = await moment();
     await setStatus('rejected');

@@ -6,7 +6,7 @@ import { regionMoment } from '../src/help/opening-hours.js';
 import { findOffer, searchOffers } from '../src/help/queries.js';
 import { expectDocumented } from './support/contract.js';
 import { helpClient, offerBody } from './support/help.js';
-import { startTestHub, type TestHub } from './support/hub.js';
+import { startTestHub, writtenStraight, type TestHub } from './support/hub.js';
 import { expectProblem } from './support/problems.js';
 
 describe('help topics, emergency contacts and help offers', () => {
@@ -194,7 +194,7 @@ describe('help topics, emergency contacts and help offers', () => {
     const paused = await client.organization('Nachbarschaftshilfe Abendstern');
     const offer = await client.created(paused, offerBody({ name: 'Abendstern-Sprechstunde', topics: ['einsamkeit'] }));
     const setStatus = (status: 'approved' | 'rejected') =>
-      hub.database.db.updateTable('organizations').set({ status }).where('id', '=', paused).execute();
+      writtenStraight(hub, () => hub.database.db.updateTable('organizations').set({ status }).where('id', '=', paused).execute());
     const found = async () => {
       const searches = ['q=Abendstern', 'q=Abendstern&sort=name', `q=Abendstern&near=49.7836,9.8817&sort=distance`, 'topic=einsamkeit'];
       const pages = await Promise.all(searches.map((search) => client.searchAll(search)));

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type HubOptions } from '../../src/app.js';
 import type { HubDatabase } from '../../src/db/connection.js';
 import { openTestDatabase } from './database.js';
+import { eventually } from './mail.js';
 
 export interface TestHub {
   /** e.g. `http://127.0.0.1:40123`, a real Hub listening on loopback. */
@@ -31,4 +32,17 @@ export async function startTestHub(options: Partial<Omit<HubOptions, 'database'>
       await drop();
     },
   };
+}
+
+/**
+ * Runs `write` straight in the database, as a job, a command or another process would, and waits
+ * until `hub` has heard of it. PostgreSQL tells the Hub after the commit, on its listening
+ * connection: a read sent at once may still be answered from what the Hub keeps in memory.
+ */
+export async function writtenStraight(hub: TestHub, write: () => Promise<unknown>): Promise<void> {
+  const cache = hub.app.answerCache;
+  if (!cache) throw new Error('The Hub keeps no answers: nothing tells when it heard of a change.');
+  const generation = cache.generation;
+  await write();
+  await eventually('the Hub to hear of the change', () => cache.generation > generation, 5_000);
 }
